@@ -1,0 +1,18 @@
+package io.github.ipoanalyzer.analysis;
+
+import io.github.ipoanalyzer.market.Listing;
+
+import java.util.List;
+import java.util.Optional;
+
+/** All metrics of one IPO as of a date, unrounded. */
+public record IpoAnalysis(Listing listing, FirstDay firstDay, FirstDayReturn firstDayReturn, OfferProceeds proceeds,
+                          List<LotGain> lotGains, Optional<MarketCapSeries> marketCap,
+                          List<PriceToSales> priceToSales, List<CapReconciliation> capReconciliations) {
+
+    /** The lot gain at a first-day reference price ("open", "high", "low", "close"), if known. */
+    public Optional<LotGain> firstDayLotGain(String reference) {
+        String label = IpoAnalyzer.FIRST_DAY_PREFIX + reference;
+        return lotGains.stream().filter(g -> g.reference().equals(label)).findFirst();
+    }
+}

@@ -1,0 +1,110 @@
+package io.github.ipoanalyzer.ingest;
+
+import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
+import com.opencsv.RFC4180ParserBuilder;
+import com.opencsv.exceptions.CsvValidationException;
+import org.springframework.batch.infrastructure.item.file.ResourceAwareItemReaderItemStream;
+import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
+import org.springframework.core.io.Resource;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads one CSV file into {@link CsvRecord}s with OpenCSV's RFC 4180 parser (quotes, embedded
+ * commas and newlines; no backslash escapes). Strict UTF-8, a leading byte-order mark allowed;
+ * the first line is the header, matched by name in any order. Blank lines are not rows.
+ * Restartable: the item count is saved under the reader's name and a restart skips that many
+ * records.
+ */
+public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<CsvRecord>
+        implements ResourceAwareItemReaderItemStream<CsvRecord> {
+
+    private final Path inputRoot;
+    private final List<String> requiredColumns;
+    private Resource resource;
+    private CSVReader csv;
+    private List<String> header;
+    private String fileName;
+
+    public CsvRecordReader(String name, Path inputRoot, List<String> requiredColumns) {
+        setName(name);
+        this.inputRoot = inputRoot.toAbsolutePath().normalize();
+        this.requiredColumns = List.copyOf(requiredColumns);
+    }
+
+    @Override
+    public void setResource(Resource resource) {
+        this.resource = resource;
+    }
+
+    @Override
+    protected void doOpen() throws Exception {
+        Path path = resource.getFile().toPath().toAbsolutePath().normalize();
+        fileName = inputRoot.relativize(path).toString().replace('\\', '/');
+        Reader reader = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+        csv = new CSVReaderBuilder(reader).withCSVParser(new RFC4180ParserBuilder().build()).build();
+        String[] first = next();
+        if (first == null) {
+            throw new InputFileException(fileName + " is empty: expected a header line with the columns "
+                    + String.join(",", requiredColumns));
+        }
+        if (!first[0].isEmpty() && first[0].charAt(0) == '\uFEFF') {
+            first[0] = first[0].substring(1);
+        }
+        header = Arrays.stream(first).map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
+        List<String> missing = requiredColumns.stream().filter(c -> !header.contains(c)).toList();
+        if (!missing.isEmpty()) {
+            String hint = header.size() == 1 && first[0].matches(".*[;\\t|].*")
+                    ? " (the header is one single column: the file seems to use another delimiter than a comma)" : "";
+            throw new InputFileException(fileName + " lacks the column(s) " + String.join(", ", missing)
+                    + "; its header is: " + String.join(",", first) + hint);
+        }
+    }
+
+    @Override
+    protected CsvRecord doRead() throws Exception {
+        while (true) {
+            long startLine = csv.getLinesRead() + 1;
+            String[] values = next();
+            if (values == null) {
+                return null;
+            }
+            if (values.length == 1 && values[0].isBlank()) {
+                continue;
+            }
+            return new CsvRecord(fileName, startLine, header, new ArrayList<>(Arrays.asList(values)));
+        }
+    }
+
+    private String[] next() throws IOException {
+        try {
+            return csv.readNext();
+        } catch (CharacterCodingException e) {
+            throw new InputFileException(fileName + " is not valid UTF-8 at line " + (csv.getLinesRead() + 1)
+                    + "; save it as UTF-8 (a file saved by Excel or WPS on Chinese Windows is often GBK)", e);
+        } catch (CsvValidationException e) {
+            throw new InputFileException(fileName + " cannot be parsed as CSV near line " + (csv.getLinesRead() + 1)
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    protected void doClose() throws Exception {
+        if (csv != null) {
+            csv.close();
+            csv = null;
+        }
+    }
+}

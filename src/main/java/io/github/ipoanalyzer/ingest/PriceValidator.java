@@ -1,0 +1,48 @@
+package io.github.ipoanalyzer.ingest;
+
+import io.github.ipoanalyzer.market.DailyPrice;
+import io.github.ipoanalyzer.market.Listing;
+import io.github.ipoanalyzer.store.MarketDataStore;
+import io.github.ipoanalyzer.store.MarketTables;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** prices/*.csv: one row per ticker and trading day; any of open, high, low, close may be unknown. */
+public class PriceValidator extends RowValidator<DailyPrice> {
+
+    public static final List<String> COLUMNS = List.of("ticker", "date", "open", "high", "low", "close", "volume",
+            "turnover", "note");
+
+    public PriceValidator(MarketDataStore store) {
+        super(store, MarketTables.DAILY_PRICE, p -> p.ticker() + " " + p.date(), "ticker and date");
+    }
+
+    @Override
+    protected DailyPrice validate(RowValues v) {
+        Listing listing = listingOf(v);
+        DailyPrice p = new DailyPrice(listing.ticker(), v.date("date"), v.optionalPositiveDecimal("open"),
+                v.optionalPositiveDecimal("high"), v.optionalPositiveDecimal("low"), v.optionalPositiveDecimal("close"),
+                v.optionalNonNegativeWholeNumber("volume"), v.optionalNonNegativeDecimal("turnover"), v.optionalText("note"));
+        if (p.open() == null && p.high() == null && p.low() == null && p.close() == null) {
+            throw v.reject("close", "no-price", "none of open, high, low, close is given");
+        }
+        if (p.date().isBefore(listing.listingDate())) {
+            throw v.reject("date", "before-listing", "dated " + p.date() + ", before the listing date "
+                    + listing.listingDate() + " of " + listing.ticker());
+        }
+        requireOrder(v, "low", p.low(), "open", p.open());
+        requireOrder(v, "low", p.low(), "close", p.close());
+        requireOrder(v, "low", p.low(), "high", p.high());
+        requireOrder(v, "open", p.open(), "high", p.high());
+        requireOrder(v, "close", p.close(), "high", p.high());
+        return p;
+    }
+
+    private static void requireOrder(RowValues v, String lowerName, BigDecimal lower, String higherName, BigDecimal higher) {
+        if (lower != null && higher != null && lower.compareTo(higher) > 0) {
+            throw v.reject(lowerName, "price-order", lowerName + " " + lower.toPlainString() + " is above "
+                    + higherName + " " + higher.toPlainString());
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package io.github.ipoanalyzer.ingest;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Currency;
+
+/**
+ * Typed access to the raw values of one {@link CsvRecord}. Every accessor either returns a
+ * value or throws a {@link RejectedRowException} naming the column, the raw value and the rule.
+ * Numbers are plain decimals with a dot; an empty cell is unknown (null), never zero.
+ */
+public final class RowValues {
+
+    private final CsvRecord record;
+
+    public RowValues(CsvRecord record) {
+        this.record = record;
+        if (record.values().size() != record.header().size()) {
+            throw new RejectedRowException("", String.join(",", record.values()), "field-count",
+                    "the line has " + record.values().size() + " fields but the header has " + record.header().size()
+                            + " (an unquoted comma inside a value?)");
+        }
+    }
+
+    public String text(String column) {
+        String value = record.get(column);
+        if (value.isEmpty()) {
+            throw new RejectedRowException(column, value, "required", column + " is required but empty");
+        }
+        return value;
+    }
+
+    /** Null when empty. */
+    public String optionalText(String column) {
+        String value = record.get(column);
+        return value.isEmpty() ? null : value;
+    }
+
+    public LocalDate date(String column) {
+        String value = text(column);
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new RejectedRowException(column, value, "date-format",
+                    column + " '" + value + "' is not a date written YYYY-MM-DD");
+        }
+    }
+
+    public BigDecimal decimal(String column) {
+        text(column);
+        return optionalDecimal(column);
+    }
+
+    /** A plain decimal, or null when empty. Thousands separators, percent signs and units are rejected by name. */
+    public BigDecimal optionalDecimal(String column) {
+        String value = record.get(column);
+        if (value.isEmpty()) {
+            return null;
+        }
+        try {
+            // Normalised so that 650.00 and 650.0 are the same value (duplicate detection, restart).
+            return new BigDecimal(value).stripTrailingZeros();
+        } catch (NumberFormatException e) {
+            throw new RejectedRowException(column, value, "number-format", column + " '" + value + "' " + whyNotANumber(value));
+        }
+    }
+
+    public BigDecimal positiveDecimal(String column) {
+        return requirePositive(column, decimal(column));
+    }
+
+    public BigDecimal optionalPositiveDecimal(String column) {
+        BigDecimal value = optionalDecimal(column);
+        return value == null ? null : requirePositive(column, value);
+    }
+
+    public BigDecimal optionalNonNegativeDecimal(String column) {
+        BigDecimal value = optionalDecimal(column);
+        if (value != null && value.signum() < 0) {
+            throw new RejectedRowException(column, record.get(column), "non-negative", column + " must not be negative");
+        }
+        return value;
+    }
+
+    public long positiveWholeNumber(String column) {
+        text(column);
+        return optionalPositiveWholeNumber(column);
+    }
+
+    public Long optionalPositiveWholeNumber(String column) {
+        BigDecimal value = optionalPositiveDecimal(column);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return value.longValueExact();
+        } catch (ArithmeticException e) {
+            throw new RejectedRowException(column, record.get(column), "whole-number",
+                    column + " '" + record.get(column) + "' must be a whole number of shares");
+        }
+    }
+
+    public Long optionalNonNegativeWholeNumber(String column) {
+        BigDecimal value = optionalNonNegativeDecimal(column);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return value.longValueExact();
+        } catch (ArithmeticException e) {
+            throw new RejectedRowException(column, record.get(column), "whole-number",
+                    column + " '" + record.get(column) + "' must be a whole number");
+        }
+    }
+
+    public Currency currency(String column) {
+        String value = text(column);
+        if (value.matches("[A-Z]{3}")) {
+            try {
+                return Currency.getInstance(value);
+            } catch (IllegalArgumentException ignored) {
+                // falls through to the reject below
+            }
+        }
+        throw new RejectedRowException(column, value, "currency",
+                column + " '" + value + "' is not an ISO 4217 currency code such as CNY or HKD");
+    }
+
+    public RejectedRowException reject(String column, String rule, String reason) {
+        return new RejectedRowException(column, record.get(column), rule, reason);
+    }
+
+    private BigDecimal requirePositive(String column, BigDecimal value) {
+        if (value.signum() <= 0) {
+            throw new RejectedRowException(column, record.get(column), "positive", column + " must be greater than 0");
+        }
+        return value;
+    }
+
+    private static String whyNotANumber(String value) {
+        if (value.contains("%")) {
+            return "has a percent sign: write a plain number";
+        }
+        if (value.matches("[-+]?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?")) {
+            return "has thousands separators: write it without them, e.g. " + value.replace(",", "");
+        }
+        if (value.matches(".*[0-9].*[万萬亿億kKmMbB].*")) {
+            return "has a unit suffix: write the full number, e.g. 1.5億 as 150000000";
+        }
+        if (value.matches("[-+]?[0-9]+,[0-9]+")) {
+            return "uses a decimal comma: write a dot";
+        }
+        return "is not a plain decimal number";
+    }
+}

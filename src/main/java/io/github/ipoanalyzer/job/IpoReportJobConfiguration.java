@@ -1,0 +1,236 @@
+package io.github.ipoanalyzer.job;
+
+import io.github.ipoanalyzer.ingest.CsvRecord;
+import io.github.ipoanalyzer.ingest.CsvRecordReader;
+import io.github.ipoanalyzer.ingest.FxRateValidator;
+import io.github.ipoanalyzer.ingest.InputLayout;
+import io.github.ipoanalyzer.ingest.ListingValidator;
+import io.github.ipoanalyzer.ingest.PriceValidator;
+import io.github.ipoanalyzer.ingest.RejectedRowException;
+import io.github.ipoanalyzer.ingest.RejectsRecorder;
+import io.github.ipoanalyzer.ingest.ReportedCapValidator;
+import io.github.ipoanalyzer.ingest.RevenueValidator;
+import io.github.ipoanalyzer.ingest.RowValidator;
+import io.github.ipoanalyzer.ingest.Sourced;
+import io.github.ipoanalyzer.report.ReportPublisher;
+import io.github.ipoanalyzer.store.MarketDataStore;
+import io.github.ipoanalyzer.store.MarketTables;
+import io.github.ipoanalyzer.store.Table;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcBatchItemWriterBuilder;
+import org.springframework.batch.infrastructure.item.file.MultiResourceItemReader;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The IPO report job: clear the analysis tables, load each input kind (rows validated, rejects
+ * recorded), stop if a file is mostly rejects, then compute the metrics and publish the report
+ * folder.
+ */
+@Configuration
+public class IpoReportJobConfiguration {
+
+    public static final String JOB_NAME = "ipoReportJob";
+    public static final String REPORT_FOLDER_KEY = "report.folder";
+
+    private final JobRepository jobRepository;
+    private final PlatformTransactionManager transactionManager;
+    private final MarketDataStore store;
+    private final DataSource dataSource;
+    private final int chunkSize;
+
+    public IpoReportJobConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                     DataSource dataSource, @Value("${ipo.chunk-size:1000}") int chunkSize) {
+        this.jobRepository = jobRepository;
+        this.transactionManager = transactionManager;
+        this.dataSource = dataSource;
+        this.store = new MarketDataStore(dataSource);
+        this.store.createTablesIfMissing();
+        this.chunkSize = chunkSize;
+    }
+
+    @Bean
+    public MarketDataStore marketDataStore() {
+        return store;
+    }
+
+    @Bean
+    public Job ipoReportJob(Step resetAnalysisTables, Step loadListings, Step loadPrices, Step loadRevenue,
+                            Step loadFxRates, Step loadReportedCaps, Step checkRejectLimits, Step publishReport) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .start(resetAnalysisTables)
+                .next(loadListings)
+                .next(loadPrices)
+                .next(loadRevenue)
+                .next(loadFxRates)
+                .next(loadReportedCaps)
+                .next(checkRejectLimits)
+                .next(publishReport)
+                .build();
+    }
+
+    /** A new run starts from an empty slate so that the tables mirror exactly one input folder. */
+    @Bean
+    public Step resetAnalysisTables() {
+        return new StepBuilder("resetAnalysisTables", jobRepository).tasklet((contribution, context) -> {
+            store.clearAll();
+            return RepeatStatus.FINISHED;
+        }, transactionManager).build();
+    }
+
+    @Bean
+    public Step loadListings(MultiResourceItemReader<CsvRecord> listingsReader) {
+        return loadStep("loadListings", listingsReader, new ListingValidator(store), MarketTables.LISTING);
+    }
+
+    @Bean
+    public Step loadPrices(MultiResourceItemReader<CsvRecord> pricesReader) {
+        return loadStep("loadPrices", pricesReader, new PriceValidator(store), MarketTables.DAILY_PRICE);
+    }
+
+    @Bean
+    public Step loadRevenue(MultiResourceItemReader<CsvRecord> revenueReader) {
+        return loadStep("loadRevenue", revenueReader, new RevenueValidator(store), MarketTables.REVENUE);
+    }
+
+    @Bean
+    public Step loadFxRates(MultiResourceItemReader<CsvRecord> fxRatesReader) {
+        return loadStep("loadFxRates", fxRatesReader, new FxRateValidator(store), MarketTables.FX_RATE);
+    }
+
+    @Bean
+    public Step loadReportedCaps(MultiResourceItemReader<CsvRecord> reportedCapsReader) {
+        return loadStep("loadReportedCaps", reportedCapsReader, new ReportedCapValidator(store),
+                MarketTables.REPORTED_CAP);
+    }
+
+    @Bean
+    public Step checkRejectLimits() {
+        return new StepBuilder("checkRejectLimits", jobRepository).tasklet((contribution, context) -> {
+            RunParameters run = RunParameters.from(context.getStepContext().getStepExecution().getJobParameters());
+            RejectLimit.check(store.countsByFile(), run.maxRejectFraction());
+            return RepeatStatus.FINISHED;
+        }, transactionManager).build();
+    }
+
+    @Bean
+    public Step publishReport(ReportPublisher reportPublisher, @Value("${ipo.version:dev}") String version,
+                              @Value("${ipo.max-close-lag-trading-days:5}") int maxCloseLag) {
+        return new StepBuilder("publishReport", jobRepository).tasklet((contribution, context) -> {
+            StepExecution step = context.getStepContext().getStepExecution();
+            RunParameters run = RunParameters.from(step.getJobParameters());
+            Map<String, Object> parameters = new LinkedHashMap<>();
+            step.getJobParameters().forEach(p -> parameters.put(p.name(), String.valueOf(p.value())));
+            ReportPublisher.Published published = reportPublisher.publish(new ReportPublisher.Request(
+                    new InputLayout(run.inputDir()), run.outputDir(), run.asOf(), run.runSequence(),
+                    run.keepReports(), maxCloseLag, parameters, version,
+                    step.getJobExecution().getStartTime().atZone(java.time.ZoneId.systemDefault()).toInstant()));
+            step.getJobExecution().getExecutionContext().putString(REPORT_FOLDER_KEY, published.folder().toString());
+            return RepeatStatus.FINISHED;
+        }, transactionManager).build();
+    }
+
+    @Bean
+    public ReportPublisher reportPublisher() {
+        return new ReportPublisher(store);
+    }
+
+    @Bean
+    @StepScope
+    public MultiResourceItemReader<CsvRecord> listingsReader(@Value("#{jobParameters['input.dir']}") String inputDir) {
+        InputLayout layout = new InputLayout(Path.of(inputDir));
+        return filesReader("listings", layout, List.of(layout.listings()), ListingValidator.COLUMNS, true);
+    }
+
+    @Bean
+    @StepScope
+    public MultiResourceItemReader<CsvRecord> pricesReader(@Value("#{jobParameters['input.dir']}") String inputDir) {
+        InputLayout layout = new InputLayout(Path.of(inputDir));
+        return filesReader("prices", layout, layout.prices(), PriceValidator.COLUMNS, false);
+    }
+
+    @Bean
+    @StepScope
+    public MultiResourceItemReader<CsvRecord> revenueReader(@Value("#{jobParameters['input.dir']}") String inputDir) {
+        InputLayout layout = new InputLayout(Path.of(inputDir));
+        return filesReader("revenue", layout, List.of(layout.revenue()), RevenueValidator.COLUMNS, false);
+    }
+
+    @Bean
+    @StepScope
+    public MultiResourceItemReader<CsvRecord> fxRatesReader(@Value("#{jobParameters['input.dir']}") String inputDir) {
+        InputLayout layout = new InputLayout(Path.of(inputDir));
+        return filesReader("fxRates", layout, List.of(layout.fxRates()), FxRateValidator.COLUMNS, false);
+    }
+
+    @Bean
+    @StepScope
+    public MultiResourceItemReader<CsvRecord> reportedCapsReader(@Value("#{jobParameters['input.dir']}") String inputDir) {
+        InputLayout layout = new InputLayout(Path.of(inputDir));
+        return filesReader("reportedCaps", layout, List.of(layout.reportedCaps()), ReportedCapValidator.COLUMNS, false);
+    }
+
+    /**
+     * A chunk-oriented load: every row is validated; a rejected row is skipped and recorded with
+     * its reason in the same transaction; anything else (an unreadable file) fails the step.
+     */
+    private <T> Step loadStep(String name, MultiResourceItemReader<CsvRecord> reader, RowValidator<T> validator,
+                              Table<T> table) {
+        ProgressLogger<CsvRecord, Sourced<T>> progress = new ProgressLogger<>();
+        return new StepBuilder(name, jobRepository).<CsvRecord, Sourced<T>>chunk(chunkSize)
+                .transactionManager(transactionManager)
+                .reader(reader)
+                .processor(validator)
+                .writer(tableWriter(table))
+                .faultTolerant()
+                .skipPolicy((t, skipCount) -> t instanceof RejectedRowException)
+                .skipListener(new RejectsRecorder(store))
+                .listener((StepExecutionListener) progress)
+                .listener((ChunkListener<CsvRecord, Sourced<T>>) progress)
+                .build();
+    }
+
+    private <T> JdbcBatchItemWriter<Sourced<T>> tableWriter(Table<T> table) {
+        JdbcBatchItemWriter<Sourced<T>> writer = new JdbcBatchItemWriterBuilder<Sourced<T>>()
+                .dataSource(dataSource)
+                .sql(table.insertSql())
+                .itemSqlParameterSourceProvider(item -> new MapSqlParameterSource(table.parameters(item)))
+                .assertUpdates(true)
+                .build();
+        writer.afterPropertiesSet();
+        return writer;
+    }
+
+    private static MultiResourceItemReader<CsvRecord> filesReader(String name, InputLayout layout, List<Path> files,
+                                                                  List<String> columns, boolean required) {
+        MultiResourceItemReader<CsvRecord> reader =
+                new MultiResourceItemReader<>(new CsvRecordReader(name + "File", layout.root(), columns));
+        reader.setName(name + "Files");
+        reader.setResources(files.stream().filter(p -> required || p.toFile().exists())
+                .map(FileSystemResource::new).toArray(Resource[]::new));
+        reader.setStrict(required);
+        return reader;
+    }
+}

@@ -1,0 +1,54 @@
+package io.github.ipoanalyzer.job;
+
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+/**
+ * What a run varies, as job parameters. All are identifying except {@code keep.reports}: the same
+ * inputs (by SHA-256), folders, as-of date, reject limit and run sequence are the same job instance.
+ */
+public record RunParameters(Path inputDir, Path outputDir, LocalDate asOf, String inputSha256,
+                            BigDecimal maxRejectFraction, long runSequence, int keepReports) {
+
+    public static final String INPUT_DIR = "input.dir";
+    public static final String OUTPUT_DIR = "output.dir";
+    public static final String AS_OF = "as.of";
+    public static final String INPUT_SHA256 = "input.sha256";
+    public static final String MAX_REJECT_FRACTION = "max.reject.fraction";
+    public static final String RUN_SEQUENCE = "run.sequence";
+    public static final String KEEP_REPORTS = "keep.reports";
+
+    public JobParameters toJobParameters() {
+        return new JobParametersBuilder()
+                .addString(INPUT_DIR, inputDir.toAbsolutePath().normalize().toString())
+                .addString(OUTPUT_DIR, outputDir.toAbsolutePath().normalize().toString())
+                .addLocalDate(AS_OF, asOf)
+                .addString(INPUT_SHA256, inputSha256)
+                .addString(MAX_REJECT_FRACTION, maxRejectFraction.toPlainString())
+                .addLong(RUN_SEQUENCE, runSequence)
+                .addLong(KEEP_REPORTS, (long) keepReports, false)
+                .toJobParameters();
+    }
+
+    public static RunParameters from(JobParameters p) {
+        return new RunParameters(Path.of(p.getString(INPUT_DIR)), Path.of(p.getString(OUTPUT_DIR)),
+                p.getLocalDate(AS_OF), p.getString(INPUT_SHA256), new BigDecimal(p.getString(MAX_REJECT_FRACTION)),
+                p.getLong(RUN_SEQUENCE), p.getLong(KEEP_REPORTS).intValue());
+    }
+
+    /** True when {@code other} names the same work: everything but the run sequence and retention. */
+    public boolean sameWorkAs(RunParameters other) {
+        return inputDir.toAbsolutePath().normalize().equals(other.inputDir.toAbsolutePath().normalize())
+                && outputDir.toAbsolutePath().normalize().equals(other.outputDir.toAbsolutePath().normalize())
+                && asOf.equals(other.asOf) && inputSha256.equals(other.inputSha256)
+                && maxRejectFraction.compareTo(other.maxRejectFraction) == 0;
+    }
+
+    public RunParameters withSequence(long sequence) {
+        return new RunParameters(inputDir, outputDir, asOf, inputSha256, maxRejectFraction, sequence, keepReports);
+    }
+}

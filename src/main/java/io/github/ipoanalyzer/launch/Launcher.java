@@ -1,0 +1,134 @@
+package io.github.ipoanalyzer.launch;
+
+import io.github.ipoanalyzer.IpoAnalyzerApplication;
+import io.github.ipoanalyzer.ingest.InputFingerprint;
+import io.github.ipoanalyzer.ingest.InputLayout;
+import io.github.ipoanalyzer.job.RunParameters;
+import io.github.ipoanalyzer.store.MarketDataStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Parses the command line before Spring starts (so --help and usage errors answer at once),
+ * checks the input folder, takes the run lock, then starts Spring and runs the job.
+ */
+public final class Launcher {
+
+    private static final Logger log = LoggerFactory.getLogger(Launcher.class);
+
+    private Launcher() {
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Options options = new Options();
+        CommandLine cli = new CommandLine(options);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        try {
+            cli.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            err.println(e.getMessage());
+            err.println("Try --help for the options.");
+            return ExitCode.USAGE.code();
+        }
+        if (cli.isUsageHelpRequested()) {
+            cli.usage(out);
+            return ExitCode.OK.code();
+        }
+        if (cli.isVersionHelpRequested()) {
+            cli.printVersionHelp(out);
+            return ExitCode.OK.code();
+        }
+        Optional<String> usageProblem = usageProblem(options);
+        if (usageProblem.isPresent()) {
+            err.println(usageProblem.get());
+            return ExitCode.USAGE.code();
+        }
+        InputLayout layout = new InputLayout(options.input.toAbsolutePath().normalize());
+        if (!Files.isRegularFile(layout.listings())) {
+            err.println("Bad input: " + layout.listings() + " not found. The input folder needs at least "
+                    + "listings.csv (see the README for the formats).");
+            return ExitCode.BAD_INPUT.code();
+        }
+        try {
+            return runLocked(options, layout, out, err);
+        } catch (Exception e) {
+            log.error("Run failed", e);
+            err.println("Failed: " + e.getMessage() + " (details in " + logFile(options) + ")");
+            return ExitCode.FAILED.code();
+        }
+    }
+
+    private static int runLocked(Options options, InputLayout layout, PrintStream out, PrintStream err) throws Exception {
+        Path db = options.db.toAbsolutePath().normalize();
+        Files.createDirectories(db);
+        Path lockFile = db.resolve("ipo-analyzer.lock");
+        Optional<RunLock> lock = RunLock.tryAcquire(lockFile);
+        if (lock.isEmpty()) {
+            err.println("Another ipo-analyzer run is in progress on " + db + " (" + RunLock.holder(lockFile)
+                    + "); this one does nothing.");
+            return ExitCode.ALREADY_RUNNING.code();
+        }
+        try (RunLock held = lock.get();
+             ConfigurableApplicationContext context = startSpring(options)) {
+            Instant started = Instant.now();
+            out.println("ipo-analyzer: input " + layout.root() + ", as of " + options.asOfOrToday());
+            RunParameters requested = new RunParameters(layout.root(), options.output.toAbsolutePath().normalize(),
+                    options.asOfOrToday(), InputFingerprint.ofAll(InputFingerprint.perFile(layout)),
+                    options.maxRejectFraction, 0, options.keep);
+            ReportRunner.Outcome outcome = context.getBean(ReportRunner.class).run(requested, options.force);
+            RunSummary.print(outcome.exitCode() == ExitCode.OK ? out : err, outcome, layout,
+                    context.getBean(MarketDataStore.class), Duration.between(started, Instant.now()));
+            if (outcome.exitCode() == ExitCode.FAILED) {
+                err.println("Details in " + logFile(options));
+            }
+            return outcome.exitCode().code();
+        }
+    }
+
+    private static ConfigurableApplicationContext startSpring(Options options) {
+        Path db = options.db.toAbsolutePath().normalize();
+        return new SpringApplicationBuilder(IpoAnalyzerApplication.class)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .properties(Map.of(
+                        "ipo.db-dir", db.toString(),
+                        "logging.file.name", logFile(options).toString()))
+                .run();
+    }
+
+    private static Path logFile(Options options) {
+        return options.db.toAbsolutePath().normalize().resolve("ipo-analyzer.log");
+    }
+
+    private static Optional<String> usageProblem(Options options) {
+        if (options.keep < 1) {
+            return Optional.of("--keep must be at least 1");
+        }
+        if (options.maxRejectFraction.signum() < 0 || options.maxRejectFraction.compareTo(BigDecimal.ONE) > 0) {
+            return Optional.of("--max-reject-fraction must be between 0 and 1");
+        }
+        Path in = options.input.toAbsolutePath().normalize();
+        Path outDir = options.output.toAbsolutePath().normalize();
+        if (outDir.startsWith(in) || in.startsWith(outDir)) {
+            return Optional.of("--output must not be inside --input (or the other way round)");
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,57 @@
+package io.github.ipoanalyzer.launch;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+/** The command line. Defaults run the main job on ./input into ./output with the database in ./data. */
+@Command(name = "ipo-analyzer", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = {
+                "Reports what each IPO did on its first day and after: first-day returns, the gain of one winning",
+                "lot at the open, high, low and every close, market value, price-to-sales, reported caps reconciled.",
+                "",
+                "Reads listings.csv, prices/*.csv, revenue.csv, fx-rates.csv and reported-caps.csv from the input",
+                "folder and publishes a report folder <as-of>_run-<id> (CSV, PNG, index.html, manifest.json) in the",
+                "output folder. A run over the same inputs and options as the last completed one does nothing."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:report published, or nothing to do",
+                "1:failed (see the log file)",
+                "2:wrong command line",
+                "3:bad input (unreadable file, missing columns, too many rejected rows)",
+                "4:another run is in progress",
+                "5:stopped (SIGTERM); the next launch resumes"})
+public class Options {
+
+    @Option(names = "--input", paramLabel = "DIR", description = "Input folder (default: ${DEFAULT-VALUE}).")
+    Path input = Path.of("input");
+
+    @Option(names = "--output", paramLabel = "DIR", description = "Where report folders are published (default: ${DEFAULT-VALUE}).")
+    Path output = Path.of("output");
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+            description = "Use data dated on or before this day; names the report folder (default: today).")
+    LocalDate asOf;
+
+    @Option(names = "--db", paramLabel = "DIR",
+            description = "Folder of the embedded HSQLDB database, lock and log file (default: ${DEFAULT-VALUE}).")
+    Path db = Path.of("data");
+
+    @Option(names = "--force", description = "Recompute even if the same inputs were already reported.")
+    boolean force;
+
+    @Option(names = "--max-reject-fraction", paramLabel = "F",
+            description = "Fail when a file has more rejected rows than this fraction of its rows (default: ${DEFAULT-VALUE}; one rejected row per file is always allowed).")
+    BigDecimal maxRejectFraction = new BigDecimal("0.05");
+
+    @Option(names = "--keep", paramLabel = "N", description = "Report folders to keep in the output folder (default: ${DEFAULT-VALUE}).")
+    int keep = 30;
+
+    public LocalDate asOfOrToday() {
+        return asOf == null ? LocalDate.now() : asOf;
+    }
+}

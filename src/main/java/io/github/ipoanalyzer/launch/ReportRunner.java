@@ -1,0 +1,120 @@
+package io.github.ipoanalyzer.launch;
+
+import io.github.ipoanalyzer.ingest.InputFileException;
+import io.github.ipoanalyzer.job.IpoReportJobConfiguration;
+import io.github.ipoanalyzer.job.RunParameters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/**
+ * Decides what a launch does, then does it. Only the latest execution is ever resumed, so the
+ * analysis tables it resumes on are its own:
+ * <ul>
+ * <li>latest execution still marked running: its process died (this one holds the lock), so it
+ * is recovered (marked failed) first;</li>
+ * <li>same work as the latest execution, which completed: nothing to do (unless forced);</li>
+ * <li>same work, failed or stopped: restart it from its last committed chunk;</li>
+ * <li>otherwise: a new job instance with the next run sequence.</li>
+ * </ul>
+ */
+@Component
+public class ReportRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportRunner.class);
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job job;
+
+    public ReportRunner(JobOperator jobOperator, JobRepository jobRepository, Job ipoReportJob) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.job = ipoReportJob;
+    }
+
+    public record Outcome(ExitCode exitCode, String message, Optional<JobExecution> execution) {
+    }
+
+    public Outcome run(RunParameters requested, boolean force) throws Exception {
+        JobExecution latest = latestExecution();
+        if (latest != null && latest.getStatus().isRunning()) {
+            log.info("Run {} did not finish (its process ended without closing it); marking it failed to resume it.",
+                    runNumber(latest));
+            jobOperator.recover(latest);
+            latest = latestExecution();
+        }
+        RunParameters last = latest == null ? null : RunParameters.from(latest.getJobParameters());
+        JobExecution execution;
+        if (last != null && last.sameWorkAs(requested) && latest.getStatus() == BatchStatus.COMPLETED && !force) {
+            String folder = latest.getExecutionContext().getString(IpoReportJobConfiguration.REPORT_FOLDER_KEY, "?");
+            return new Outcome(ExitCode.OK, "Nothing to do: run " + runNumber(latest)
+                    + " already reported these inputs as of " + requested.asOf() + " in " + folder
+                    + " (use --force to recompute).", Optional.empty());
+        }
+        if (last != null && last.sameWorkAs(requested)
+                && (latest.getStatus() == BatchStatus.FAILED || latest.getStatus() == BatchStatus.STOPPED)) {
+            log.info("Resuming run {} from where it stopped.", runNumber(latest));
+            execution = jobOperator.restart(latest);
+        } else {
+            long sequence = last == null ? 1 : last.runSequence() + 1;
+            execution = jobOperator.start(job, requested.withSequence(sequence).toJobParameters());
+        }
+        return outcome(execution);
+    }
+
+    /** The run number users see: the run sequence, which also names the report folder. */
+    static long runNumber(JobExecution execution) {
+        return RunParameters.from(execution.getJobParameters()).runSequence();
+    }
+
+    private JobExecution latestExecution() {
+        JobInstance instance = jobRepository.getLastJobInstance(IpoReportJobConfiguration.JOB_NAME);
+        return instance == null ? null : jobRepository.getLastJobExecution(instance);
+    }
+
+    private static Outcome outcome(JobExecution execution) {
+        BatchStatus status = execution.getStatus();
+        if (status == BatchStatus.COMPLETED) {
+            return new Outcome(ExitCode.OK, "Report published.", Optional.of(execution));
+        }
+        if (status == BatchStatus.STOPPED) {
+            return new Outcome(ExitCode.STOPPED, "Stopped; the next launch resumes where this one stopped.",
+                    Optional.of(execution));
+        }
+        for (Throwable failure : execution.getAllFailureExceptions()) {
+            Optional<InputFileException> input = causeOf(failure, InputFileException.class);
+            if (input.isPresent()) {
+                return new Outcome(ExitCode.BAD_INPUT, "Bad input: " + input.get().getMessage(), Optional.of(execution));
+            }
+        }
+        String first = execution.getAllFailureExceptions().stream().findFirst()
+                .map(ReportRunner::rootMessage).orElse(String.valueOf(execution.getExitStatus().getExitDescription()));
+        return new Outcome(ExitCode.FAILED, "Failed: " + first, Optional.of(execution));
+    }
+
+    static <T extends Throwable> Optional<T> causeOf(Throwable t, Class<T> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return Optional.of(type.cast(c));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

@@ -1,0 +1,50 @@
+package io.github.ipoanalyzer.money;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.Objects;
+
+/** An amount that never travels without its currency. Unrounded until written out. */
+public record Money(BigDecimal amount, Currency currency) {
+
+    public Money {
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(currency, "currency");
+    }
+
+    public static Money of(String amount, String currencyCode) {
+        return new Money(new BigDecimal(amount), Currency.getInstance(currencyCode));
+    }
+
+    public Money times(BigDecimal factor) {
+        return new Money(amount.multiply(factor), currency);
+    }
+
+    public Money minus(Money other) {
+        requireSameCurrency(other);
+        return new Money(amount.subtract(other.amount), currency);
+    }
+
+    /** The ratio of two amounts in one currency, unrounded. */
+    public BigDecimal dividedBy(Money other) {
+        requireSameCurrency(other);
+        return Rounding.divide(amount, other.amount);
+    }
+
+    public int compareAmount(Money other) {
+        requireSameCurrency(other);
+        return amount.compareTo(other.amount);
+    }
+
+    private void requireSameCurrency(Money other) {
+        if (!currency.equals(other.currency)) {
+            throw new IllegalArgumentException("Cannot combine " + currency + " with " + other.currency
+                    + " without an explicit, dated rate");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return currency.getCurrencyCode() + " " + amount.toPlainString();
+    }
+}

@@ -1,0 +1,49 @@
+package io.github.ipoanalyzer.money;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+/**
+ * The one rounding rule of the application. Everything is computed in {@link BigDecimal};
+ * divisions carry 34 significant digits ({@link MathContext#DECIMAL128}) and nothing is
+ * rounded until a figure is written out: money to 2 decimals, returns (fractions) to 6,
+ * multiples such as price-to-sales to 2, always half-even. The same input gives the same
+ * bytes out.
+ */
+public final class Rounding {
+
+    /** Precision of intermediate divisions. */
+    public static final MathContext DIVISION = MathContext.DECIMAL128;
+
+    public static final RoundingMode MODE = RoundingMode.HALF_EVEN;
+
+    public static final int MONEY_SCALE = 2;
+    public static final int FRACTION_SCALE = 6;
+    public static final int MULTIPLE_SCALE = 2;
+
+    private Rounding() {
+    }
+
+    public static BigDecimal money(BigDecimal amount) {
+        return amount.setScale(MONEY_SCALE, MODE);
+    }
+
+    public static BigDecimal fraction(BigDecimal fraction) {
+        return fraction.setScale(FRACTION_SCALE, MODE);
+    }
+
+    public static BigDecimal multiple(BigDecimal multiple) {
+        return multiple.setScale(MULTIPLE_SCALE, MODE);
+    }
+
+    /** {@code numerator / denominator} at the intermediate precision. */
+    public static BigDecimal divide(BigDecimal numerator, BigDecimal denominator) {
+        return numerator.divide(denominator, DIVISION);
+    }
+
+    /** {@code a / b − 1}: the return from b to a, unrounded. */
+    public static BigDecimal change(BigDecimal to, BigDecimal from) {
+        return divide(to, from).subtract(BigDecimal.ONE);
+    }
+}

@@ -1,0 +1,65 @@
+package io.github.ipoanalyzer.report;
+
+import io.github.ipoanalyzer.money.Money;
+import io.github.ipoanalyzer.money.Rounding;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * How values become CSV cells: exact, rounded only here by {@link Rounding}, unknown as an
+ * empty cell, never 0. Text is guarded against spreadsheet formula injection (OWASP): a value
+ * starting with =, +, -, @, tab or carriage return gets a leading apostrophe.
+ */
+public final class Cells {
+
+    private Cells() {
+    }
+
+    public static String money(Money money) {
+        return money == null ? "" : Rounding.money(money.amount()).toPlainString();
+    }
+
+    public static String money(BigDecimal amount) {
+        return amount == null ? "" : Rounding.money(amount).toPlainString();
+    }
+
+    public static String fraction(BigDecimal fraction) {
+        return fraction == null ? "" : Rounding.fraction(fraction).toPlainString();
+    }
+
+    public static String multiple(BigDecimal multiple) {
+        return multiple == null ? "" : Rounding.multiple(multiple).toPlainString();
+    }
+
+    /** A price or rate as given in the input (at least 2 decimals for prices). */
+    public static String price(BigDecimal price) {
+        return price == null ? "" : price.setScale(Math.max(2, price.stripTrailingZeros().scale())).toPlainString();
+    }
+
+    public static String rate(BigDecimal rate) {
+        return rate == null ? "" : rate.stripTrailingZeros().toPlainString();
+    }
+
+    public static String whole(Number n) {
+        return n == null ? "" : n.toString();
+    }
+
+    public static String date(LocalDate date) {
+        return date == null ? "" : date.toString();
+    }
+
+    public static String bool(Boolean b) {
+        return b == null ? "" : b.toString();
+    }
+
+    public static String text(String s) {
+        if (s == null) {
+            return "";
+        }
+        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+            return "'" + s;
+        }
+        return s;
+    }
+}

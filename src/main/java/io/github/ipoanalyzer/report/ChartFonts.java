@@ -1,0 +1,41 @@
+package io.github.ipoanalyzer.report;
+
+import java.awt.Font;
+import java.awt.GraphicsEnvironment;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Picks the chart font. Local-language names (摩尔线程) are shown only when an installed font can
+ * draw every one of them, checked with the font itself; otherwise the English names are used,
+ * so a chart never shows empty boxes. Debian's fonts-wqy-zenhei adds Chinese glyphs.
+ */
+public record ChartFonts(String family, boolean localNames) {
+
+    private static final List<String> CJK_FAMILIES = List.of("WenQuanYi Zen Hei", "Noto Sans CJK SC",
+            "Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN", "Droid Sans Fallback", "AR PL UMing CN");
+
+    public static ChartFonts forNames(Collection<String> localNames) {
+        Set<String> installed = Set.of(GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames());
+        for (String family : CJK_FAMILIES) {
+            if (installed.contains(family) && canDisplayAll(new Font(family, Font.PLAIN, 12), localNames)) {
+                return new ChartFonts(family, true);
+            }
+        }
+        return new ChartFonts(Font.SANS_SERIF, false);
+    }
+
+    static boolean canDisplayAll(Font font, Collection<String> texts) {
+        return texts.stream().allMatch(t -> font.canDisplayUpTo(t) == -1);
+    }
+
+    public Font font(int style, int size) {
+        return new Font(family, style, size);
+    }
+
+    /** "Moore Threads 摩尔线程" when the local name can be drawn, else "Moore Threads". */
+    public String label(String nameEn, String nameLocal) {
+        return localNames && nameLocal != null ? nameEn + " " + nameLocal : nameEn;
+    }
+}

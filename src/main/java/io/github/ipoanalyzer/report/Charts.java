@@ -1,0 +1,297 @@
+package io.github.ipoanalyzer.report;
+
+import io.github.ipoanalyzer.analysis.IpoAnalysis;
+import io.github.ipoanalyzer.analysis.LotGain;
+import io.github.ipoanalyzer.analysis.MarketCapPoint;
+import io.github.ipoanalyzer.analysis.PriceToSales;
+import io.github.ipoanalyzer.market.Listing;
+import io.github.ipoanalyzer.money.FxRates;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.time.Day;
+import org.jfree.data.time.TimeSeries;
+import org.jfree.data.time.TimeSeriesCollection;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.NumberFormat;
+import java.text.SimpleDateFormat;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TimeZone;
+import java.util.stream.Collectors;
+
+/**
+ * The report's PNG charts. Each has a title, axis labels with units, a legend, readable dates
+ * and a footer with the as-of date, the data source and what could not be drawn.
+ */
+public final class Charts {
+
+    public static final int WIDTH = 1200;
+    public static final int HEIGHT = 700;
+
+    private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
+            new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f)};
+    private static final DecimalFormatSymbols US = DecimalFormatSymbols.getInstance(Locale.US);
+
+    private final List<IpoAnalysis> analyses;
+    private final FxRates rates;
+    private final LocalDate asOf;
+    private final ChartFonts fonts;
+
+    public Charts(List<IpoAnalysis> analyses, FxRates rates, LocalDate asOf) {
+        this.analyses = analyses;
+        this.rates = rates;
+        this.asOf = asOf;
+        this.fonts = ChartFonts.forNames(analyses.stream().map(a -> a.listing().nameLocal())
+                .filter(n -> n != null).toList());
+    }
+
+    public record ChartFile(String fileName, String title, String description) {
+    }
+
+    public List<ChartFile> writeAll(Path folder) throws IOException {
+        List<ChartFile> files = new ArrayList<>();
+        files.add(save(folder, "first-day-returns.png", firstDayReturns(),
+                "First-day return from the offer price at the open, the day's high and the close"));
+        files.add(save(folder, "lot-gains-cny.png", lotGains(),
+                "Gain of one winning lot in CNY at the first day's open, high, low and close"));
+        files.add(save(folder, "market-value.png", marketValue(),
+                "Market value in CNY at every known close since listing"));
+        files.add(save(folder, "price-to-sales.png", priceToSales(),
+                "Market value over the last full year's revenue, at the offer and at the latest close"));
+        return files;
+    }
+
+    JFreeChart firstDayReturns() {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        Gaps missing = new Gaps();
+        for (IpoAnalysis a : analyses) {
+            String name = label(a.listing());
+            data.addValue(number(a.firstDayReturn().atOpen()), "At the open", name);
+            data.addValue(number(a.firstDayReturn().atHigh()), "At the day's high", name);
+            data.addValue(number(a.firstDayReturn().atClose()), "At the close (first-day return)", name);
+            if (a.firstDayReturn().atHigh() == null) {
+                missing.add(a.listing().nameEn(), "high unknown");
+            }
+            if (a.firstDayReturn().atClose() == null) {
+                missing.add(a.listing().nameEn(), "close unknown");
+            }
+        }
+        NumberFormat percent = new DecimalFormat("+#,##0.0%;-#,##0.0%", US);
+        JFreeChart chart = barChart("First-day return from the offer price", "Return from the offer price (%)",
+                data, percent, missing);
+        ((NumberAxis) chart.getCategoryPlot().getRangeAxis()).setNumberFormatOverride(new DecimalFormat("#,##0%", US));
+        return chart;
+    }
+
+    JFreeChart lotGains() {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        Gaps missing = new Gaps();
+        for (IpoAnalysis a : analyses) {
+            String name = label(a.listing());
+            for (String ref : List.of("open", "high", "low", "close")) {
+                Optional<LotGain> gain = a.firstDayLotGain(ref);
+                Optional<FxRates.Conversion> cny = gain.flatMap(g -> rates.toCny(g.gain(), g.date()));
+                data.addValue(cny.map(c -> number(c.cny().amount())).orElse(null), "At the " + ref, name);
+                if (gain.isPresent() && cny.isEmpty()) {
+                    missing.add(a.listing().nameEn(), "no CNY/" + a.listing().currency()
+                            + " rate on or before " + gain.get().date());
+                } else if (gain.isEmpty()) {
+                    missing.add(a.listing().nameEn(), ref + " unknown");
+                }
+            }
+        }
+        return barChart("Gain of one winning lot on the first day (before fees)", "Gain per winning lot (CNY)",
+                data, new DecimalFormat("#,##0", US), missing);
+    }
+
+    JFreeChart marketValue() {
+        TimeSeriesCollection data = new TimeSeriesCollection(TimeZone.getTimeZone("UTC"));
+        Gaps missing = new Gaps();
+        for (IpoAnalysis a : analyses) {
+            TimeSeries series = new TimeSeries(label(a.listing()));
+            List<MarketCapPoint> closes = a.marketCap().map(s -> s.closes()).orElse(List.of());
+            for (MarketCapPoint p : closes) {
+                rates.toCny(p.cap(), p.date()).ifPresentOrElse(
+                        c -> series.add(day(p.date()), c.cny().amount().movePointLeft(9).doubleValue()),
+                        () -> missing.add(a.listing().nameEn(), "no CNY/" + a.listing().currency()
+                                + " rate on or before " + p.date()));
+            }
+            if (a.marketCap().isEmpty()) {
+                missing.add(a.listing().nameEn(), "total shares unknown");
+            }
+            if (!series.isEmpty()) {
+                data.addSeries(series);
+            }
+        }
+        JFreeChart chart = ChartFactory.createTimeSeriesChart("Market value since listing", "Trading date",
+                "Market value (CNY billion)", data, true, false, false);
+        XYPlot plot = chart.getXYPlot();
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+            renderer.setSeriesStroke(i, new BasicStroke(2.5f));
+        }
+        plot.setRenderer(renderer);
+        DateAxis dates = (DateAxis) plot.getDomainAxis();
+        SimpleDateFormat iso = new SimpleDateFormat("yyyy-MM-dd", Locale.US);
+        iso.setTimeZone(TimeZone.getTimeZone("UTC"));
+        dates.setTimeZone(TimeZone.getTimeZone("UTC"));
+        dates.setDateFormatOverride(iso);
+        dates.setLowerMargin(0.04);
+        dates.setUpperMargin(0.04);
+        NumberAxis values = (NumberAxis) plot.getRangeAxis();
+        values.setNumberFormatOverride(new DecimalFormat("#,##0", US));
+        values.setAutoRangeIncludesZero(true);
+        style(chart, missing);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        plot.getDomainAxis().setLabelFont(fonts.font(Font.PLAIN, 14));
+        plot.getRangeAxis().setLabelFont(fonts.font(Font.PLAIN, 14));
+        plot.getDomainAxis().setTickLabelFont(fonts.font(Font.PLAIN, 12));
+        plot.getRangeAxis().setTickLabelFont(fonts.font(Font.PLAIN, 12));
+        return chart;
+    }
+
+    JFreeChart priceToSales() {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        Gaps missing = new Gaps();
+        for (IpoAnalysis a : analyses) {
+            Optional<String> lastFullYear = a.priceToSales().stream().map(PriceToSales::period)
+                    .filter(p -> p.months() == 12 && p.revenue() != null)
+                    .max(Comparator.comparing(p -> p.end())).map(p -> p.period());
+            if (lastFullYear.isEmpty()) {
+                missing.add(a.listing().nameEn(), "no full-year revenue");
+                continue;
+            }
+            String name = label(a.listing()) + " (" + lastFullYear.get() + ")";
+            for (PriceToSales p : a.priceToSales()) {
+                if (!p.period().period().equals(lastFullYear.get())) {
+                    continue;
+                }
+                String series = p.capReference().equals("offer") ? "At the offer price" : "At the latest close";
+                data.addValue(number(p.multiple()), series, name);
+                if (p.multiple() == null) {
+                    missing.add(a.listing().nameEn(), p.note());
+                }
+            }
+        }
+        return barChart("Price-to-sales on the last full year's revenue", "Market value / revenue (×)", data,
+                new DecimalFormat("#,##0'×'", US), missing);
+    }
+
+    private JFreeChart barChart(String title, String valueLabel, DefaultCategoryDataset data, NumberFormat labels,
+                                Gaps missing) {
+        JFreeChart chart = ChartFactory.createBarChart(title, "IPO", valueLabel, data);
+        CategoryPlot plot = chart.getCategoryPlot();
+        BarRenderer renderer = (BarRenderer) plot.getRenderer();
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setItemMargin(0.05);
+        for (int i = 0; i < data.getRowCount(); i++) {
+            renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+        }
+        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", labels));
+        renderer.setDefaultItemLabelsVisible(true);
+        renderer.setDefaultItemLabelFont(fonts.font(Font.PLAIN, 11));
+        NumberAxis range = (NumberAxis) plot.getRangeAxis();
+        range.setNumberFormatOverride(labels);
+        range.setUpperMargin(0.12);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        plot.getDomainAxis().setLabelFont(fonts.font(Font.PLAIN, 14));
+        plot.getRangeAxis().setLabelFont(fonts.font(Font.PLAIN, 14));
+        plot.getDomainAxis().setTickLabelFont(fonts.font(Font.PLAIN, 13));
+        plot.getRangeAxis().setTickLabelFont(fonts.font(Font.PLAIN, 12));
+        plot.getDomainAxis().setMaximumCategoryLabelLines(2);
+        style(chart, missing);
+        return chart;
+    }
+
+    private void style(JFreeChart chart, Gaps missing) {
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.getTitle().setFont(fonts.font(Font.BOLD, 20));
+        LegendTitle legend = chart.getLegend();
+        legend.setItemFont(fonts.font(Font.PLAIN, 13));
+        legend.setPosition(RectangleEdge.TOP);
+        String footer = "As of " + asOf + " · Data: input folder (listings, prices, revenue, FX rates) from public "
+                + "sources, see README · ipo-analyzer";
+        if (!missing.isEmpty()) {
+            footer = "Not shown: " + missing + "\n" + footer;
+        }
+        TextTitle source = new TextTitle(footer, fonts.font(Font.PLAIN, 11));
+        source.setPosition(RectangleEdge.BOTTOM);
+        source.setHorizontalAlignment(HorizontalAlignment.LEFT);
+        source.setTextAlignment(HorizontalAlignment.LEFT);
+        source.setPadding(new RectangleInsets(6, 8, 4, 8));
+        source.setPaint(Color.DARK_GRAY);
+        chart.addSubtitle(source);
+    }
+
+    /** What a chart could not draw, grouped by IPO, each reason once. */
+    private static final class Gaps {
+        private final Map<String, Set<String>> reasons = new LinkedHashMap<>();
+
+        void add(String ipo, String reason) {
+            reasons.computeIfAbsent(ipo, k -> new LinkedHashSet<>()).add(reason);
+        }
+
+        boolean isEmpty() {
+            return reasons.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return reasons.entrySet().stream().map(e -> e.getKey() + ": " + String.join(", ", e.getValue()))
+                    .collect(Collectors.joining("; "));
+        }
+    }
+
+    private String label(Listing listing) {
+        return fonts.label(listing.nameEn(), listing.nameLocal());
+    }
+
+    private ChartFile save(Path folder, String fileName, JFreeChart chart, String description) throws IOException {
+        ChartUtils.saveChartAsPNG(folder.resolve(fileName).toFile(), chart, WIDTH, HEIGHT);
+        return new ChartFile(fileName, chart.getTitle().getText(), description);
+    }
+
+    private static Day day(LocalDate date) {
+        return new Day(date.getDayOfMonth(), date.getMonthValue(), date.getYear());
+    }
+
+    private static Double number(BigDecimal value) {
+        return value == null ? null : value.doubleValue();
+    }
+}

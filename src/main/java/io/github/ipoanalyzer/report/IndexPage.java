@@ -1,0 +1,98 @@
+package io.github.ipoanalyzer.report;
+
+import io.github.ipoanalyzer.analysis.IpoAnalysis;
+import io.github.ipoanalyzer.analysis.LotGain;
+import io.github.ipoanalyzer.money.Money;
+import io.github.ipoanalyzer.money.Rounding;
+
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import static org.apache.commons.text.StringEscapeUtils.escapeHtml4;
+
+/**
+ * index.html of a report folder: works from file:// with no network. Key figures formatted for
+ * people (percentages, thousands separators), the charts, and what each file holds. All text
+ * is escaped.
+ */
+public final class IndexPage {
+
+    private static final DecimalFormatSymbols US = DecimalFormatSymbols.getInstance(Locale.US);
+
+    private IndexPage() {
+    }
+
+    public static String render(LocalDate asOf, List<IpoAnalysis> analyses, List<CsvTable> tables,
+                                List<Charts.ChartFile> charts, long rejectedRows) {
+        StringBuilder h = new StringBuilder();
+        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<title>IPO report as of ").append(asOf).append("</title>\n<style>\n")
+                .append("body{font-family:sans-serif;margin:2em auto;max-width:1250px;color:#222}\n")
+                .append("table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #ccc;padding:4px 8px}\n")
+                .append("td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#f3f3f3}\n")
+                .append("img{max-width:100%;border:1px solid #ddd;margin:0.5em 0}\n</style>\n</head>\n<body>\n")
+                .append("<h1>IPO report as of ").append(asOf).append("</h1>\n")
+                .append("<p>Returns are from the offer price; the gain of one winning lot is lot size × (price − offer ")
+                .append("price), before fees. Exact figures are in the CSV files.")
+                .append(rejectedRows == 0 ? " Every input row was loaded." : " <strong>" + rejectedRows
+                        + " input row(s) were rejected: see rejects.csv.</strong>")
+                .append("</p>\n<h2>First day</h2>\n<table>\n<tr><th>IPO</th><th>Listing date</th><th>Offer price</th>")
+                .append("<th>First close</th><th>First-day return (close)</th><th>Return at open</th>")
+                .append("<th>Return at high</th><th>Lot gain at open</th><th>Lot gain at high</th>")
+                .append("<th>Lot gain at close</th></tr>\n");
+        for (IpoAnalysis a : analyses) {
+            var l = a.listing();
+            h.append("<tr><td>").append(escapeHtml4(l.nameEn() + (l.nameLocal() == null ? "" : " " + l.nameLocal())
+                            + " (" + l.ticker() + ")"))
+                    .append("</td><td>").append(l.listingDate())
+                    .append("</td>").append(cell(l.currency().getCurrencyCode() + " " + price(l.offerPrice())))
+                    .append(cell(a.firstDay().close() == null ? "unknown"
+                            : l.currency().getCurrencyCode() + " " + price(a.firstDay().close())))
+                    .append(cell(percent(a.firstDayReturn().atClose())))
+                    .append(cell(percent(a.firstDayReturn().atOpen())))
+                    .append(cell(percent(a.firstDayReturn().atHigh())));
+            for (String ref : List.of("open", "high", "close")) {
+                h.append(cell(a.firstDayLotGain(ref).map(LotGain::gain).map(IndexPage::money).orElse("unknown")));
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</table>\n<h2>Charts</h2>\n");
+        for (Charts.ChartFile c : charts) {
+            h.append("<h3>").append(escapeHtml4(c.title())).append("</h3>\n<p>").append(escapeHtml4(c.description()))
+                    .append("</p>\n<img src=\"").append(escapeHtml4(c.fileName())).append("\" alt=\"")
+                    .append(escapeHtml4(c.title())).append("\" width=\"").append(Charts.WIDTH).append("\">\n");
+        }
+        h.append("<h2>Files</h2>\n<table>\n<tr><th>File</th><th>What it holds</th><th>Rows</th></tr>\n");
+        for (CsvTable t : tables) {
+            h.append("<tr><td><a href=\"").append(escapeHtml4(t.fileName())).append("\">")
+                    .append(escapeHtml4(t.fileName())).append("</a></td><td>").append(escapeHtml4(t.description()))
+                    .append("</td>").append(cell(String.valueOf(t.rows().size()))).append("</tr>\n");
+        }
+        h.append("<tr><td><a href=\"manifest.json\">manifest.json</a></td><td>Inputs with SHA-256, parameters, ")
+                .append("version, row counts, output files with SHA-256, run time</td><td></td></tr>\n")
+                .append("</table>\n</body>\n</html>\n");
+        return h.toString();
+    }
+
+    private static String cell(String text) {
+        return "<td class=\"n\">" + escapeHtml4(text) + "</td>";
+    }
+
+    private static String percent(BigDecimal fraction) {
+        return fraction == null ? "unknown"
+                : new DecimalFormat("+#,##0.00%;-#,##0.00%", US).format(Rounding.fraction(fraction));
+    }
+
+    private static String price(BigDecimal price) {
+        return Cells.price(price);
+    }
+
+    private static String money(Money money) {
+        return money.currency().getCurrencyCode() + " "
+                + new DecimalFormat("#,##0.00", US).format(Rounding.money(money.amount()));
+    }
+}

@@ -1,0 +1,86 @@
+package io.github.ipoanalyzer.store;
+
+import io.github.ipoanalyzer.market.DailyPrice;
+import io.github.ipoanalyzer.market.Listing;
+import io.github.ipoanalyzer.market.ReportedCap;
+import io.github.ipoanalyzer.market.RevenuePeriod;
+import io.github.ipoanalyzer.money.FxRate;
+import io.github.ipoanalyzer.money.Money;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.Arrays;
+import java.util.List;
+
+/** The analysis tables, one {@link Table} per input kind (see db/analysis-schema.sql). */
+public final class MarketTables {
+
+    public static final Table<Listing> LISTING = new Table<>("LISTING", "LISTING_DATE, TICKER",
+            List.of("TICKER", "NAME_EN", "NAME_LOCAL", "EXCHANGE", "BOARD", "CURRENCY", "LISTING_DATE", "OFFER_PRICE",
+                    "LOT_SHARES", "SHARES_OFFERED", "TOTAL_SHARES", "GROSS_PROCEEDS", "NOTE"),
+            l -> Arrays.asList(l.ticker(), l.nameEn(), l.nameLocal(), l.exchange(), l.board(),
+                    l.currency().getCurrencyCode(), l.listingDate(), l.offerPrice(), l.lotShares(), l.sharesOffered(),
+                    l.totalShares(), l.grossProceedsStated(), l.note()),
+            rs -> new Listing(rs.getString("TICKER"), rs.getString("NAME_EN"), rs.getString("NAME_LOCAL"),
+                    rs.getString("EXCHANGE"), rs.getString("BOARD"), Currency.getInstance(rs.getString("CURRENCY")),
+                    date(rs, "LISTING_DATE"), decimal(rs, "OFFER_PRICE"), rs.getLong("LOT_SHARES"),
+                    rs.getLong("SHARES_OFFERED"), nullableLong(rs, "TOTAL_SHARES"), decimal(rs, "GROSS_PROCEEDS"),
+                    rs.getString("NOTE")));
+
+    public static final Table<DailyPrice> DAILY_PRICE = new Table<>("DAILY_PRICE", "TICKER, TRADE_DATE",
+            List.of("TICKER", "TRADE_DATE", "OPEN_PRICE", "HIGH_PRICE", "LOW_PRICE", "CLOSE_PRICE", "VOLUME",
+                    "TURNOVER", "NOTE"),
+            p -> Arrays.asList(p.ticker(), p.date(), p.open(), p.high(), p.low(), p.close(), p.volume(),
+                    p.turnover(), p.note()),
+            rs -> new DailyPrice(rs.getString("TICKER"), date(rs, "TRADE_DATE"), decimal(rs, "OPEN_PRICE"),
+                    decimal(rs, "HIGH_PRICE"), decimal(rs, "LOW_PRICE"), decimal(rs, "CLOSE_PRICE"),
+                    nullableLong(rs, "VOLUME"), decimal(rs, "TURNOVER"), rs.getString("NOTE")));
+
+    public static final Table<RevenuePeriod> REVENUE = new Table<>("REVENUE", "TICKER, PERIOD_END, PERIOD",
+            List.of("TICKER", "PERIOD", "PERIOD_START", "PERIOD_END", "REVENUE", "CURRENCY", "NOTE"),
+            r -> Arrays.asList(r.ticker(), r.period(), r.start(), r.end(), r.amount(),
+                    r.currency().getCurrencyCode(), r.note()),
+            rs -> new RevenuePeriod(rs.getString("TICKER"), rs.getString("PERIOD"), date(rs, "PERIOD_START"),
+                    date(rs, "PERIOD_END"), decimal(rs, "REVENUE"), Currency.getInstance(rs.getString("CURRENCY")),
+                    rs.getString("NOTE")));
+
+    public static final Table<FxRate> FX_RATE = new Table<>("FX_RATE", "CURRENCY, RATE_DATE",
+            List.of("RATE_DATE", "CURRENCY", "CNY_PER_UNIT"),
+            f -> Arrays.asList(f.date(), f.currency().getCurrencyCode(), f.cnyPerUnit()),
+            rs -> new FxRate(date(rs, "RATE_DATE"), Currency.getInstance(rs.getString("CURRENCY")),
+                    decimal(rs, "CNY_PER_UNIT")));
+
+    public static final Table<ReportedCap> REPORTED_CAP = new Table<>("REPORTED_CAP", "TICKER, CAP_DATE",
+            List.of("TICKER", "CAP_DATE", "REPORTED_CAP", "CURRENCY", "NOTE"),
+            c -> Arrays.asList(c.ticker(), c.date(), c.cap().amount(), c.cap().currency().getCurrencyCode(), c.note()),
+            rs -> new ReportedCap(rs.getString("TICKER"), date(rs, "CAP_DATE"),
+                    new Money(decimal(rs, "REPORTED_CAP"), Currency.getInstance(rs.getString("CURRENCY"))),
+                    rs.getString("NOTE")));
+
+    /** Every table the input folder fills, in load order; cleared together at the start of a run. */
+    public static final List<String> ALL = List.of("REJECTED_ROW", "REPORTED_CAP", "FX_RATE", "REVENUE",
+            "DAILY_PRICE", "LISTING");
+
+    private MarketTables() {
+    }
+
+    private static LocalDate date(ResultSet rs, String column) throws SQLException {
+        Date d = rs.getDate(column);
+        return d == null ? null : d.toLocalDate();
+    }
+
+    /** Trailing zeros of the column scale are dropped so that values compare as they were written. */
+    private static BigDecimal decimal(ResultSet rs, String column) throws SQLException {
+        BigDecimal d = rs.getBigDecimal(column);
+        return d == null ? null : d.stripTrailingZeros();
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+}
