@@ -92,7 +92,8 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
         try {
             return csv.readNext();
         } catch (CharacterCodingException e) {
-            throw new InputFileException(fileName + " is not valid UTF-8 at line " + (csv.getLinesRead() + 1)
+            throw new InputFileException(fileName + " is not valid UTF-8 at line "
+                    + Utf8Scan.firstInvalidLine(resource.getFile().toPath())
                     + "; save it as UTF-8 (a file saved by Excel or WPS on Chinese Windows is often GBK)", e);
         } catch (CsvValidationException e) {
             throw new InputFileException(fileName + " cannot be parsed as CSV near line " + (csv.getLinesRead() + 1)

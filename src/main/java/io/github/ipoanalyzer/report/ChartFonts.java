@@ -23,7 +23,8 @@ public record ChartFonts(String family, boolean localNames) {
                 return new ChartFonts(family, true);
             }
         }
-        return new ChartFonts(Font.SANS_SERIF, false);
+        Font logical = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+        return new ChartFonts(Font.SANS_SERIF, canDisplayAll(logical, localNames));
     }
 
     static boolean canDisplayAll(Font font, Collection<String> texts) {

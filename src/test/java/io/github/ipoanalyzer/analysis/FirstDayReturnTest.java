@@ -1,0 +1,95 @@
+package io.github.ipoanalyzer.analysis;
+
+import io.github.ipoanalyzer.money.Rounding;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import static io.github.ipoanalyzer.analysis.Fixtures.day;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FirstDayReturnTest {
+
+    private static final LocalDate LISTED = LocalDate.of(2025, 12, 5);
+
+    @Test
+    void mooreThreadsReturnsFromTheOfferPrice() {
+        FirstDay day = FirstDay.locate(LISTED, List.of(day("688795.SH", "2025-12-05", "650.00", "688.00", "556.00", "600.50")), 5);
+        FirstDayReturn r = FirstDayReturn.of(new BigDecimal("114.28"), day);
+
+        // 600.50 / 114.28 − 1 = 486.22 / 114.28 = 4.2546377…: +425.46% as published.
+        assertEquals(new BigDecimal("4.254638"), Rounding.fraction(r.atClose()));
+        assertEquals(new BigDecimal("425.46"), r.atClose().movePointRight(2).setScale(2, Rounding.MODE));
+        // 650 / 114.28 − 1 = 535.72 / 114.28; 688 / 114.28 − 1 = 573.72 / 114.28; 556 / 114.28 − 1 = 441.72 / 114.28
+        assertEquals(new BigDecimal("4.687784"), Rounding.fraction(r.atOpen()));
+        assertEquals(new BigDecimal("5.020301"), Rounding.fraction(r.atHigh()));
+        assertEquals(new BigDecimal("3.865243"), Rounding.fraction(r.atLow()));
+        // Intraday 600.50 / 650 − 1 = −49.5 / 650 = −0.0761538…
+        assertEquals(new BigDecimal("-0.076154"), Rounding.fraction(r.intraday()));
+        assertFalse(r.brokeAtClose());
+        assertFalse(r.brokeAtLow());
+    }
+
+    @Test
+    void theOtherThreeGpuIposMatchThePublishedFigures() {
+        assertEquals(new BigDecimal("6.929486"), closeReturn("2025-12-17", "104.66", "829.90")); // +692.95%
+        assertEquals(new BigDecimal("0.758163"), closeReturn("2026-01-02", "19.60", "34.46"));   // +75.82%
+        assertEquals(new BigDecimal("0.084371"), closeReturn("2026-01-08", "144.60", "156.80")); // +8.44%
+    }
+
+    private static BigDecimal closeReturn(String date, String offer, String close) {
+        FirstDay day = FirstDay.locate(LocalDate.parse(date), List.of(day("X", date, null, null, null, close)), 5);
+        return Rounding.fraction(FirstDayReturn.of(new BigDecimal(offer), day).atClose());
+    }
+
+    @Test
+    void unknownPricesStayUnknown() {
+        // Iluvatar CoreX: open and close known, high and low not published.
+        FirstDay day = FirstDay.locate(LocalDate.of(2026, 1, 8),
+                List.of(day("9903.HK", "2026-01-08", "190.20", null, null, "156.80")), 5);
+        FirstDayReturn r = FirstDayReturn.of(new BigDecimal("144.60"), day);
+        assertNull(r.atHigh());
+        assertNull(r.atLow());
+        assertNull(r.brokeAtLow());
+        assertEquals(new BigDecimal("0.315353"), Rounding.fraction(r.atOpen())); // 45.60 / 144.60
+    }
+
+    @Test
+    void aMissingListingDayCloseIsTakenFromTheFirstLaterCloseWithinTheLimitAndSaysSo() {
+        var prices = List.of(day("X", "2025-12-05", "12.00", "13.00", "9.00", null),
+                day("X", "2025-12-08", null, null, null, null),
+                day("X", "2025-12-09", null, null, null, "11.00"));
+        FirstDay day = FirstDay.locate(LISTED, prices, 5);
+        assertEquals(new BigDecimal("11.00"), day.close());
+        assertEquals(LocalDate.of(2025, 12, 9), day.closeDate());
+        assertEquals(2, day.closeLagTradingDays());
+        FirstDayReturn r = FirstDayReturn.of(new BigDecimal("10.00"), day);
+        assertEquals(new BigDecimal("0.100000"), Rounding.fraction(r.atClose()));
+        assertNull(r.intraday(), "no intraday return when the close is not the listing day's");
+        assertTrue(r.brokeAtLow(), "low 9.00 under the offer 10.00");
+        assertFalse(r.brokeAtClose());
+    }
+
+    @Test
+    void noCloseWithinTheLimitLeavesTheFirstDayReturnUnknown() {
+        var prices = List.of(day("X", "2025-12-05", "12.00", null, null, null),
+                day("X", "2025-12-08", null, null, null, null),
+                day("X", "2025-12-09", null, null, null, "11.00"));
+        FirstDay day = FirstDay.locate(LISTED, prices, 1);
+        assertNull(day.close());
+        assertNull(FirstDayReturn.of(new BigDecimal("10.00"), day).atClose());
+    }
+
+    @Test
+    void aCloseBelowTheOfferIsABrokeIssue() {
+        FirstDay day = FirstDay.locate(LISTED, List.of(day("X", "2025-12-05", "10.00", "10.50", "9.50", "9.90")), 5);
+        FirstDayReturn r = FirstDayReturn.of(new BigDecimal("10.00"), day);
+        assertTrue(r.brokeAtClose());
+        assertEquals(new BigDecimal("-0.010000"), Rounding.fraction(r.atClose()));
+    }
+}

@@ -1,0 +1,97 @@
+package io.github.ipoanalyzer.analysis;
+
+import io.github.ipoanalyzer.market.ReportedCap;
+import io.github.ipoanalyzer.market.RevenuePeriod;
+import io.github.ipoanalyzer.money.FxRate;
+import io.github.ipoanalyzer.money.FxRates;
+import io.github.ipoanalyzer.money.Money;
+import io.github.ipoanalyzer.money.Rounding;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
+
+import static io.github.ipoanalyzer.analysis.Fixtures.day;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** Price-to-sales, money left on the table and reconciliation with reported caps, worked by hand. */
+class ValuationTest {
+
+    private static final Currency CNY = Currency.getInstance("CNY");
+    private static final FxRates HKD_RATE = new FxRates(List.of(
+            new FxRate(LocalDate.of(2026, 1, 8), Currency.getInstance("HKD"), new BigDecimal("0.8957"))));
+
+    @Test
+    void priceToSalesInOneCurrency() {
+        RevenuePeriod fy2024 = new RevenuePeriod("688795.SH", "FY2024", LocalDate.of(2024, 1, 1),
+                LocalDate.of(2024, 12, 31), new BigDecimal("438459500"), CNY, null);
+        // 53,714,824,638.76 / 438,459,500 = 122.5079…
+        PriceToSales ps = PriceToSales.of(fy2024, "offer", LocalDate.of(2025, 12, 5),
+                Money.of("53714824638.76", "CNY"), HKD_RATE);
+        assertEquals(new BigDecimal("122.51"), Rounding.multiple(ps.multiple()));
+        assertEquals(12, fy2024.months());
+    }
+
+    @Test
+    void priceToSalesConvertsAHongKongCapToCnyAtTheDatedRate() {
+        RevenuePeriod fy2024 = new RevenuePeriod("9903.HK", "FY2024", LocalDate.of(2024, 1, 1),
+                LocalDate.of(2024, 12, 31), new BigDecimal("539500000"), CNY, null);
+        // 144.60 × 254,317,736 = 36,774,344,625.60 HKD × 0.8957 = 32,938,780,481.15 CNY / 539,500,000 = 61.054…
+        PriceToSales ps = PriceToSales.of(fy2024, "offer", LocalDate.of(2026, 1, 8),
+                Money.of("36774344625.60", "HKD"), HKD_RATE);
+        assertEquals(new BigDecimal("61.05"), Rounding.multiple(ps.multiple()));
+        assertEquals(LocalDate.of(2026, 1, 8), ps.capInCny().rateDate());
+    }
+
+    @Test
+    void noRateOnOrBeforeTheCapDateLeavesPriceToSalesUnknownAndSaysWhy() {
+        RevenuePeriod fy2024 = new RevenuePeriod("6082.HK", "FY2024", LocalDate.of(2024, 1, 1),
+                LocalDate.of(2024, 12, 31), new BigDecimal("337000000"), CNY, null);
+        PriceToSales ps = PriceToSales.of(fy2024, "offer", LocalDate.of(2026, 1, 2), Money.of("46961600000", "HKD"),
+                HKD_RATE);
+        assertNull(ps.multiple());
+        assertEquals("no CNY/HKD rate on or before 2026-01-02", ps.note());
+    }
+
+    @Test
+    void unknownRevenueIsNotZero() {
+        RevenuePeriod h1 = new RevenuePeriod("688802.SH", "2025H1", LocalDate.of(2025, 1, 1),
+                LocalDate.of(2025, 6, 30), null, CNY, "not published");
+        PriceToSales ps = PriceToSales.of(h1, "offer", LocalDate.of(2025, 12, 17), Money.of("1", "CNY"), HKD_RATE);
+        assertNull(ps.multiple());
+        assertEquals(6, h1.months());
+    }
+
+    @Test
+    void moneyLeftOnTableAndGrossProceeds() {
+        // N × (C1 − P0) = 70,000,000 × 486.22 = 34,035,400,000; N × P0 = 7,999,600,000 (as stated)
+        OfferProceeds p = OfferProceeds.of(Fixtures.MOORE_THREADS, new BigDecimal("600.50"));
+        assertEquals(new BigDecimal("34035400000.00"), Rounding.money(p.moneyLeftOnTable().amount()));
+        assertEquals(new BigDecimal("7999600000.00"), Rounding.money(p.grossProceeds().amount()));
+        assertNull(OfferProceeds.of(Fixtures.MOORE_THREADS, null).moneyLeftOnTable());
+    }
+
+    @Test
+    void aReportedCapIsReconciledWithPriceTimesShares() {
+        var series = MarketCapSeries.of(Fixtures.MOORE_THREADS,
+                List.of(day("688795.SH", "2025-12-22", null, null, null, "673")));
+        ReportedCap reported = new ReportedCap("688795.SH", LocalDate.of(2025, 12, 22), Money.of("317700000000", "CNY"), null);
+        CapReconciliation r = CapReconciliation.of(reported, series, HKD_RATE);
+        // 673 × 470,028,217 = 316,328,990,041; gap −1,371,009,959; −0.4315%
+        assertEquals(new BigDecimal("316328990041.00"), Rounding.money(r.computed().amount()));
+        assertEquals(new BigDecimal("-1371009959.00"), Rounding.money(r.gap().amount()));
+        assertEquals(new BigDecimal("-0.004315"), Rounding.fraction(r.gapFraction()));
+    }
+
+    @Test
+    void aReportedCapOnADayWithoutACloseIsNotReconciled() {
+        var series = MarketCapSeries.of(Fixtures.METAX, List.of(day("688802.SH", "2025-12-19", null, null, null, "703.35")));
+        ReportedCap sunday = new ReportedCap("688802.SH", LocalDate.of(2025, 12, 21), Money.of("274500000000", "CNY"), null);
+        CapReconciliation r = CapReconciliation.of(sunday, series, HKD_RATE);
+        assertNull(r.computed());
+        assertEquals("no close on 2025-12-21", r.note());
+    }
+}

@@ -1,0 +1,109 @@
+package io.github.ipoanalyzer.ingest;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.core.io.FileSystemResource;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CsvRecordReaderTest {
+
+    @TempDir
+    Path dir;
+
+    private static final List<String> COLUMNS = List.of("ticker", "date", "close");
+
+    @Test
+    void readsHeaderByNameWithByteOrderMarkCrlfQuotesAndBlankLines() throws Exception {
+        Files.writeString(dir.resolve("p.csv"), "\uFEFFClose,Ticker,Date,note\r\n"
+                + "600.50,688795.SH,2025-12-05,\"a, quoted\r\nnote\"\r\n"
+                + "\r\n"
+                + "714.80,688795.SH,2025-12-17,\r\n", StandardCharsets.UTF_8);
+        List<CsvRecord> records = readAll(reader("p.csv"), new ExecutionContext());
+
+        assertEquals(2, records.size());
+        assertEquals("600.50", records.get(0).get("close"));
+        assertEquals("a, quoted\nnote", records.get(0).get("note"));
+        assertEquals(2, records.get(0).line());
+        assertEquals(5, records.get(1).line(), "the second record starts on line 5 (after a two-line quoted field and a blank line)");
+        assertEquals("p.csv", records.get(1).file());
+    }
+
+    @Test
+    void restartsAfterTheLastCommittedRecord() throws Exception {
+        Files.writeString(dir.resolve("p.csv"), "ticker,date,close\nA,2025-01-01,1\nB,2025-01-01,2\nC,2025-01-01,3\n");
+        CsvRecordReader first = reader("p.csv");
+        ExecutionContext context = new ExecutionContext();
+        first.open(context);
+        first.read();
+        first.read();
+        first.update(context);
+        first.close();
+
+        List<CsvRecord> rest = readAll(reader("p.csv"), context);
+        assertEquals(1, rest.size());
+        assertEquals("C", rest.get(0).get("ticker"));
+        assertEquals(4, rest.get(0).line());
+    }
+
+    @Test
+    void anEmptyFileIsAFileLevelError() throws Exception {
+        Files.writeString(dir.resolve("p.csv"), "");
+        Exception e = assertThrows(Exception.class, () -> reader("p.csv").open(new ExecutionContext()));
+        assertEquals("p.csv is empty: expected a header line with the columns ticker,date,close", rootMessage(e));
+    }
+
+    @Test
+    void aMissingColumnIsNamedAndAnotherDelimiterIsSuspected() throws Exception {
+        Files.writeString(dir.resolve("p.csv"), "ticker;date;close\nA;2025-01-01;1\n");
+        Exception e = assertThrows(Exception.class, () -> reader("p.csv").open(new ExecutionContext()));
+        String message = rootMessage(e);
+        assertTrue(message.startsWith("p.csv lacks the column(s) ticker, date, close; its header is: ticker;date;close"), message);
+        assertTrue(message.contains("another delimiter than a comma"), message);
+    }
+
+    @Test
+    void aGbkFileIsRejectedWithTheLineAndAHint() throws Exception {
+        Files.write(dir.resolve("p.csv"), ("ticker,date,close,note\nA,2025-01-01,1,ok\nB,2025-01-01,2,摩尔线程\n")
+                .getBytes(Charset.forName("GBK")));
+        Exception e = assertThrows(Exception.class, () -> readAll(reader("p.csv"), new ExecutionContext()));
+        assertEquals("p.csv is not valid UTF-8 at line 3; save it as UTF-8 (a file saved by Excel or WPS on Chinese "
+                + "Windows is often GBK)", rootMessage(e));
+    }
+
+    private CsvRecordReader reader(String file) {
+        CsvRecordReader reader = new CsvRecordReader("test", dir, COLUMNS);
+        reader.setResource(new FileSystemResource(dir.resolve(file)));
+        return reader;
+    }
+
+    private static List<CsvRecord> readAll(CsvRecordReader reader, ExecutionContext context) throws Exception {
+        reader.open(context);
+        List<CsvRecord> records = new ArrayList<>();
+        for (CsvRecord r = reader.read(); r != null; r = reader.read()) {
+            records.add(r);
+        }
+        reader.close();
+        return records;
+    }
+
+    /** The message of the InputFileException in the chain (open() wraps it in an ItemStreamException). */
+    private static String rootMessage(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof InputFileException) {
+                return c.getMessage();
+            }
+        }
+        throw new AssertionError("no InputFileException in " + t, t);
+    }
+}

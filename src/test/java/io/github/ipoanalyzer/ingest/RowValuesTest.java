@@ -1,0 +1,60 @@
+package io.github.ipoanalyzer.ingest;
+
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class RowValuesTest {
+
+    private static final List<String> HEADER = List.of("ticker", "date", "close", "currency", "lot_shares");
+
+    private static RowValues row(String... values) {
+        return new RowValues(new CsvRecord("prices/x.csv", 7, HEADER, Arrays.asList(values)));
+    }
+
+    @Test
+    void parsesPlainValuesAndTreatsEmptyAsUnknown() {
+        RowValues v = row("688795.SH", "2025-12-05", "600.50", "CNY", "");
+        assertEquals(LocalDate.of(2025, 12, 5), v.date("date"));
+        assertEquals(0, new BigDecimal("600.5").compareTo(v.positiveDecimal("close")));
+        assertNull(v.optionalPositiveWholeNumber("lot_shares"));
+    }
+
+    @Test
+    void rejectsWithAReasonThatNamesWhatWasFound() {
+        assertReject(() -> row("X", "2025-12-05", "1,234.50", "CNY", "").positiveDecimal("close"), "number-format",
+                "close '1,234.50' has thousands separators: write it without them, e.g. 1234.50");
+        assertReject(() -> row("X", "2025-12-05", "42.5%", "CNY", "").positiveDecimal("close"), "number-format",
+                "close '42.5%' has a percent sign: write a plain number");
+        assertReject(() -> row("X", "2025-12-05", "3177億", "CNY", "").positiveDecimal("close"), "number-format",
+                "close '3177億' has a unit suffix: write the full number, e.g. 1.5億 as 150000000");
+        assertReject(() -> row("X", "12/05", "1", "CNY", "").date("date"), "date-format",
+                "date '12/05' is not a date written YYYY-MM-DD");
+        assertReject(() -> row("X", "2025-12-05", "0", "CNY", "").positiveDecimal("close"), "positive",
+                "close must be greater than 0");
+        assertReject(() -> row("X", "2025-12-05", "1", "RMB", "").currency("currency"), "currency",
+                "currency 'RMB' is not an ISO 4217 currency code such as CNY or HKD");
+        assertReject(() -> row("X", "2025-12-05", "1", "CNY", "500.5").optionalPositiveWholeNumber("lot_shares"),
+                "whole-number", "lot_shares '500.5' must be a whole number of shares");
+        assertReject(() -> row("", "2025-12-05", "1", "CNY", "").text("ticker"), "required", "ticker is required but empty");
+    }
+
+    @Test
+    void aLineWithTheWrongNumberOfFieldsIsRejected() {
+        assertReject(() -> row("X", "2025-12-05", "1", "234", "CNY", ""), "field-count",
+                "the line has 6 fields but the header has 5 (an unquoted comma inside a value?)");
+    }
+
+    private static void assertReject(Runnable action, String rule, String reason) {
+        RejectedRowException e = assertThrows(RejectedRowException.class, action::run);
+        assertEquals(rule, e.rule());
+        assertEquals(reason, e.reason());
+    }
+}

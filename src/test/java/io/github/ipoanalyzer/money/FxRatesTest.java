@@ -1,0 +1,58 @@
+package io.github.ipoanalyzer.money;
+
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FxRatesTest {
+
+    private static final Currency HKD = Currency.getInstance("HKD");
+    private final FxRates rates = new FxRates(List.of(
+            new FxRate(LocalDate.of(2026, 1, 8), HKD, new BigDecimal("0.8957")),
+            new FxRate(LocalDate.of(2026, 1, 27), HKD, new BigDecimal("0.89592"))));
+
+    @Test
+    void usesTheRateOfTheSameDateElseTheLatestEarlierOneNeverALaterOne() {
+        assertEquals(new BigDecimal("0.8957"), rates.asOf(HKD, LocalDate.of(2026, 1, 8)).orElseThrow().cnyPerUnit());
+        assertEquals(new BigDecimal("0.8957"), rates.asOf(HKD, LocalDate.of(2026, 1, 26)).orElseThrow().cnyPerUnit());
+        assertEquals(new BigDecimal("0.89592"), rates.asOf(HKD, LocalDate.of(2026, 3, 1)).orElseThrow().cnyPerUnit());
+        assertTrue(rates.asOf(HKD, LocalDate.of(2026, 1, 2)).isEmpty());
+    }
+
+    @Test
+    void convertsWithTheRateAndKeepsItsDate() {
+        // 1,220 HKD × 0.8957 = 1,092.754 CNY
+        FxRates.Conversion c = rates.toCny(Money.of("1220", "HKD"), LocalDate.of(2026, 1, 9)).orElseThrow();
+        assertEquals(new BigDecimal("1092.75"), Rounding.money(c.cny().amount()));
+        assertEquals(FxRates.CNY, c.cny().currency());
+        assertEquals(LocalDate.of(2026, 1, 8), c.rateDate());
+    }
+
+    @Test
+    void cnyNeedsNoRate() {
+        FxRates.Conversion c = rates.toCny(Money.of("5", "CNY"), LocalDate.of(2000, 1, 1)).orElseThrow();
+        assertEquals(BigDecimal.ONE, c.cnyPerUnit());
+        assertNull(c.rateDate());
+    }
+
+    @Test
+    void moneyNeverCombinesCurrenciesImplicitly() {
+        assertThrows(IllegalArgumentException.class, () -> Money.of("1", "CNY").minus(Money.of("1", "HKD")));
+    }
+
+    @Test
+    void roundingIsHalfEvenAtTheStatedScales() {
+        assertEquals(new BigDecimal("0.12"), Rounding.money(new BigDecimal("0.125")));
+        assertEquals(new BigDecimal("0.14"), Rounding.money(new BigDecimal("0.135")));
+        assertEquals(new BigDecimal("0.000002"), Rounding.fraction(new BigDecimal("0.0000025")));
+        assertEquals(new BigDecimal("-0.000002"), Rounding.fraction(new BigDecimal("-0.0000015")));
+    }
+}
