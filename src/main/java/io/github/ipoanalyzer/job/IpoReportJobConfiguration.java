@@ -60,15 +60,18 @@ public class IpoReportJobConfiguration {
     private final MarketDataStore store;
     private final DataSource dataSource;
     private final int chunkSize;
+    private final long progressIntervalMillis;
 
     public IpoReportJobConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                     DataSource dataSource, @Value("${ipo.chunk-size:1000}") int chunkSize) {
+                                     DataSource dataSource, @Value("${ipo.chunk-size:1000}") int chunkSize,
+                                     @Value("${ipo.progress-interval-ms:5000}") long progressIntervalMillis) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.dataSource = dataSource;
         this.store = new MarketDataStore(dataSource);
         this.store.createTablesIfMissing();
         this.chunkSize = chunkSize;
+        this.progressIntervalMillis = progressIntervalMillis;
     }
 
     @Bean
@@ -198,7 +201,7 @@ public class IpoReportJobConfiguration {
      */
     private <T> Step loadStep(String name, MultiResourceItemReader<CsvRecord> reader, RowValidator<T> validator,
                               Table<T> table) {
-        ProgressLogger<CsvRecord, Sourced<T>> progress = new ProgressLogger<>();
+        ProgressLogger<CsvRecord, Sourced<T>> progress = new ProgressLogger<>(progressIntervalMillis);
         return new StepBuilder(name, jobRepository).<CsvRecord, Sourced<T>>chunk(chunkSize)
                 .transactionManager(transactionManager)
                 .reader(reader)

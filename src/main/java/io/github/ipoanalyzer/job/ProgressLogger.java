@@ -11,16 +11,21 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import java.util.Locale;
 
 /**
- * Progress lines for a load step at a steady pace (at most one every five seconds), and one line
- * at its end. Batch 6's chunk-oriented step calls the {@link Chunk} callbacks, so the step
+ * Progress lines for a load step at a steady pace (at most one per interval), and one line at
+ * its end. Batch 6's chunk-oriented step calls the {@link Chunk} callbacks, so the step
  * execution is kept from {@link #beforeStep}.
  */
 public class ProgressLogger<I, O> implements ChunkListener<I, O>, StepExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger("io.github.ipoanalyzer.progress");
-    private static final long INTERVAL_NANOS = 5_000_000_000L;
+    private final long intervalNanos;
 
     private StepExecution step;
+
+    public ProgressLogger(long intervalMillis) {
+        this.intervalNanos = intervalMillis * 1_000_000L;
+    }
+
     private long startNanos;
     private long lastNanos;
 
@@ -34,7 +39,7 @@ public class ProgressLogger<I, O> implements ChunkListener<I, O>, StepExecutionL
     @Override
     public void afterChunk(Chunk<O> chunk) {
         long now = System.nanoTime();
-        if (step != null && now - lastNanos >= INTERVAL_NANOS) {
+        if (step != null && now - lastNanos >= intervalNanos) {
             lastNanos = now;
             log.info(line(step, now));
         }

@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -101,16 +100,14 @@ public final class Launcher {
         }
     }
 
+    /** Options reach Spring as command-line properties, which outrank application.properties. */
     private static ConfigurableApplicationContext startSpring(Options options) {
         Path db = options.db.toAbsolutePath().normalize();
         return new SpringApplicationBuilder(IpoAnalyzerApplication.class)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
-                .properties(Map.of(
-                        "ipo.db-dir", db.toString(),
-                        "logging.file.name", logFile(options).toString()))
-                .run();
+                .run("--ipo.db-dir=" + db, "--logging.file.name=" + logFile(options));
     }
 
     private static Path logFile(Options options) {

@@ -23,6 +23,9 @@ final class RunSummary {
             out.printf(Locale.ROOT, "Run %d (as of %s): %s%n", ReportRunner.runNumber(execution),
                     execution.getJobParameters().getLocalDate("as.of"), execution.getStatus());
             Map<String, MarketDataStore.FileCounts> counts = store.countsByFile();
+            if (counts.isEmpty()) {
+                return;
+            }
             long read = 0;
             long loaded = 0;
             long rejected = 0;

@@ -1,0 +1,177 @@
+package io.github.ipoanalyzer.job;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static io.github.ipoanalyzer.job.JobRun.csv;
+import static io.github.ipoanalyzer.job.JobRun.row;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Runs the job on the shipped input/ folder and checks the report against the acceptance
+ * figures of shared/facts/gpu-ipos.md §6, each recomputed here from the stated prices.
+ */
+class IpoReportJobFunctionalTest {
+
+    @TempDir
+    static Path work;
+    static JobRun run;
+    static Path report;
+
+    @BeforeAll
+    static void runTheJobOnTheShippedInput() {
+        run = JobRun.launch("--input", "input", "--output", work.resolve("output").toString(),
+                "--db", work.resolve("db").toString(), "--as-of", "2026-11-28");
+        report = work.resolve("output/latest");
+    }
+
+    @Test
+    void theRunSucceedsAndAccountsForEveryRow() throws Exception {
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("Report published."), run.out());
+        assertEquals(List.of("2026-11-28_run-1"), JobRun.reportFolders(work.resolve("output")));
+        // 4 listings + 8 prices + 16 revenue periods + 3 rates + 6 reported caps, none rejected.
+        List<Map<String, String>> files = csv(report.resolve("input-files.csv"));
+        assertEquals(8, files.size());
+        assertEquals(37, files.stream().mapToLong(f -> Long.parseLong(f.get("rows_loaded"))).sum());
+        files.forEach(f -> assertEquals(f.get("rows_read"), f.get("rows_loaded"), f.get("file")));
+        assertTrue(csv(report.resolve("rejects.csv")).isEmpty());
+    }
+
+    @Test
+    void firstDayReturnsAreThePublishedOnes() throws Exception {
+        List<Map<String, String>> firstDay = csv(report.resolve("first-day.csv"));
+        assertEquals(List.of("688795.SH", "688802.SH", "6082.HK", "9903.HK"),
+                firstDay.stream().map(r -> r.get("ticker")).toList(), "in listing-date order");
+        assertFirstDayReturn(firstDay, "688795.SH", "600.50", "114.28", "425.46");
+        assertFirstDayReturn(firstDay, "688802.SH", "829.90", "104.66", "692.95");
+        assertFirstDayReturn(firstDay, "6082.HK", "34.46", "19.60", "75.82");
+        assertFirstDayReturn(firstDay, "9903.HK", "156.80", "144.60", "8.44");
+    }
+
+    private static void assertFirstDayReturn(List<Map<String, String>> rows, String ticker, String close, String offer,
+                                             String publishedPercent) {
+        BigDecimal expected = new BigDecimal(close).divide(new BigDecimal(offer), MathContext.DECIMAL128)
+                .subtract(BigDecimal.ONE).setScale(6, RoundingMode.HALF_EVEN);
+        String cell = row(rows, "ticker", ticker).get("first_day_return_close_vs_offer_fraction");
+        assertEquals(expected.toPlainString(), cell, ticker);
+        assertEquals(new BigDecimal(publishedPercent),
+                new BigDecimal(cell).movePointRight(2).setScale(2, RoundingMode.HALF_EVEN), ticker);
+    }
+
+    @Test
+    void oneWinningLotGainsWhatThePortalsReported() throws Exception {
+        Map<String, String> moore = row(csv(report.resolve("first-day.csv")), "ticker", "688795.SH");
+        assertEquals("267860.00", moore.get("lot_gain_at_open_trading_currency"));   // (650.00 − 114.28) × 500
+        assertEquals("243110.00", moore.get("lot_gain_at_close_trading_currency"));  // (600.50 − 114.28) × 500
+        assertEquals("267860.00", moore.get("lot_gain_at_open_cny"));
+        Map<String, String> metax = row(csv(report.resolve("first-day.csv")), "ticker", "688802.SH");
+        assertEquals("395170.00", metax.get("lot_gain_at_high_trading_currency"));   // (895.00 − 104.66) × 500
+
+        // The long table names the reference price in every row, including later closes.
+        List<Map<String, String>> gains = csv(report.resolve("lot-gains.csv"));
+        Map<String, String> peak = gains.stream().filter(g -> g.get("ticker").equals("688795.SH")
+                && g.get("price_date").equals("2025-12-11")).findFirst().orElseThrow();
+        assertEquals("close", peak.get("reference_price_kind"));
+        assertEquals("413400.00", peak.get("lot_gain_trading_currency"));             // (941.08 − 114.28) × 500
+        // Iluvatar's close gain in CNY uses the dated rate: 1,220 HKD × 0.8957 = 1,092.754
+        Map<String, String> iluvatar = gains.stream().filter(g -> g.get("ticker").equals("9903.HK")
+                && g.get("reference_price_kind").equals("first-day close")).findFirst().orElseThrow();
+        assertEquals("1092.75", iluvatar.get("lot_gain_cny"));
+        assertEquals("0.8957", iluvatar.get("cny_per_unit"));
+        assertEquals("2026-01-08", iluvatar.get("fx_rate_date"));
+    }
+
+    @Test
+    void marketValueAtTheOfferAndTheFirstClose() throws Exception {
+        List<Map<String, String>> firstDay = csv(report.resolve("first-day.csv"));
+        assertMarketValue(row(firstDay, "ticker", "688795.SH"), "114.28", "600.50", 470_028_217L);
+        assertMarketValue(row(firstDay, "ticker", "688802.SH"), "104.66", "829.90", 400_100_000L);
+        assertMarketValue(row(firstDay, "ticker", "6082.HK"), "19.60", "34.46", 2_396_000_000L);
+        assertMarketValue(row(firstDay, "ticker", "9903.HK"), "144.60", "156.80", 254_317_736L);
+
+        // Moore Threads peaked at the 2025-12-11 close and was 24.04% below it on 2025-12-17: 714.80 / 941.08 − 1
+        Map<String, String> dec17 = csv(report.resolve("market-value.csv")).stream()
+                .filter(r -> r.get("ticker").equals("688795.SH") && r.get("date").equals("2025-12-17")).findFirst().orElseThrow();
+        assertEquals("2025-12-11", dec17.get("peak_date"));
+        assertEquals(new BigDecimal("714.80").divide(new BigDecimal("941.08"), MathContext.DECIMAL128)
+                .subtract(BigDecimal.ONE).setScale(6, RoundingMode.HALF_EVEN).toPlainString(), dec17.get("drawdown_from_peak_fraction"));
+    }
+
+    private static void assertMarketValue(Map<String, String> row, String offer, String close, long shares) {
+        BigDecimal s = BigDecimal.valueOf(shares);
+        assertEquals(new BigDecimal(offer).multiply(s).setScale(2).toPlainString(), row.get("market_cap_at_offer"));
+        assertEquals(new BigDecimal(close).multiply(s).setScale(2).toPlainString(), row.get("market_cap_at_first_close"));
+    }
+
+    @Test
+    void unknownFiguresStayUnknownNeverZero() throws Exception {
+        List<Map<String, String>> firstDay = csv(report.resolve("first-day.csv"));
+        Map<String, String> metax = row(firstDay, "ticker", "688802.SH");
+        assertEquals("", metax.get("first_day_low"));
+        assertEquals("", metax.get("return_low_vs_offer_fraction"));
+        assertEquals("", metax.get("broke_issue_low_below_offer"));
+        assertEquals("", metax.get("gross_proceeds_stated"));
+        Map<String, String> iluvatar = row(firstDay, "ticker", "9903.HK");
+        assertEquals("", iluvatar.get("first_day_high"));
+        assertEquals("", iluvatar.get("lot_gain_at_high_trading_currency"));
+        // No CNY/HKD rate on or before Biren's listing day: CNY columns unknown, and the note says why.
+        Map<String, String> biren = row(firstDay, "ticker", "6082.HK");
+        assertEquals("", biren.get("lot_gain_at_close_cny"));
+        assertTrue(biren.get("note").startsWith("no CNY/HKD rate on or before 2026-01-02"), biren.get("note"));
+        Map<String, String> metaxH1 = csv(report.resolve("price-to-sales.csv")).stream()
+                .filter(r -> r.get("ticker").equals("688802.SH") && r.get("revenue_period").equals("2025H1"))
+                .findFirst().orElseThrow();
+        assertEquals("", metaxH1.get("revenue"));
+        assertEquals("", metaxH1.get("price_to_sales_multiple"));
+    }
+
+    @Test
+    void reportedCapsAreReconciledWhereACloseExists() throws Exception {
+        List<Map<String, String>> rows = csv(report.resolve("cap-reconciliation.csv"));
+        Map<String, String> moore = rows.stream().filter(r -> r.get("ticker").equals("688795.SH")
+                && r.get("date").equals("2025-12-22")).findFirst().orElseThrow();
+        assertEquals("316328990041.00", moore.get("computed_cap"));                  // 673 × 470,028,217
+        assertEquals("-1371009959.00", moore.get("gap_computed_minus_reported"));     // − 317,700,000,000
+        Map<String, String> sunday = rows.stream().filter(r -> r.get("ticker").equals("688802.SH")
+                && r.get("date").equals("2025-12-21")).findFirst().orElseThrow();
+        assertEquals("", sunday.get("computed_cap"));
+        assertTrue(sunday.get("note").startsWith("no close on 2025-12-21"));
+    }
+
+    @Test
+    void everyChartDecodesAtItsSize() throws Exception {
+        for (String png : List.of("first-day-returns.png", "lot-gains-cny.png", "market-value.png", "price-to-sales.png")) {
+            BufferedImage image = ImageIO.read(report.resolve(png).toFile());
+            assertNotNull(image, png);
+            assertEquals(1200, image.getWidth(), png);
+            assertEquals(700, image.getHeight(), png);
+        }
+    }
+
+    @Test
+    void theIndexPageLinksEveryFileAndShowsTheKeyFigures() throws Exception {
+        String html = Files.readString(report.resolve("index.html"));
+        assertTrue(html.contains("+425.46%"), "Moore Threads first-day return");
+        assertTrue(html.contains("CNY 267,860.00"), "Moore Threads lot gain at the open");
+        for (String file : List.of("first-day.csv", "lot-gains.csv", "market-value.csv", "price-to-sales.csv",
+                "cap-reconciliation.csv", "rejects.csv", "input-files.csv", "first-day-returns.png",
+                "lot-gains-cny.png", "market-value.png", "price-to-sales.png", "manifest.json")) {
+            assertTrue(html.contains("\"" + file + "\""), file);
+            assertTrue(Files.exists(report.resolve(file)), file);
+        }
+    }
+}

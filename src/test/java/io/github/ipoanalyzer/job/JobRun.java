@@ -1,0 +1,78 @@
+package io.github.ipoanalyzer.job;
+
+import com.opencsv.CSVReader;
+import io.github.ipoanalyzer.launch.Launcher;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Runs the application as a user would (the same entry point as java -jar) and reads its report back. */
+record JobRun(int exitCode, String out, String err) {
+
+    static JobRun launch(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Launcher.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new JobRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Rows of a report CSV as column → value maps; the byte-order mark must be there and is dropped. */
+    static List<Map<String, String>> csv(Path file) throws Exception {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        if (!text.startsWith("\uFEFF")) {
+            throw new AssertionError(file + " has no UTF-8 byte-order mark");
+        }
+        try (CSVReader reader = new CSVReader(new StringReader(text.substring(1)))) {
+            List<String[]> rows = reader.readAll();
+            List<Map<String, String>> result = new ArrayList<>();
+            for (String[] row : rows.subList(1, rows.size())) {
+                Map<String, String> map = new LinkedHashMap<>();
+                for (int i = 0; i < rows.get(0).length; i++) {
+                    map.put(rows.get(0)[i], row[i]);
+                }
+                result.add(map);
+            }
+            return result;
+        }
+    }
+
+    static Map<String, String> row(List<Map<String, String>> rows, String column, String value) {
+        return rows.stream().filter(r -> value.equals(r.get(column))).findFirst()
+                .orElseThrow(() -> new AssertionError("no row with " + column + " = " + value));
+    }
+
+    /** Report folders published in an output folder, by name. */
+    static List<String> reportFolders(Path output) throws IOException {
+        if (!Files.isDirectory(output)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(output)) {
+            return entries.map(p -> p.getFileName().toString()).filter(n -> !n.equals("latest")).sorted().toList();
+        }
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.sorted(Comparator.naturalOrder()).toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+}

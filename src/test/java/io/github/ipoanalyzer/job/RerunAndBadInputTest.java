@@ -1,0 +1,163 @@
+package io.github.ipoanalyzer.job;
+
+import io.github.ipoanalyzer.launch.RunLock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+
+import static io.github.ipoanalyzer.job.JobRun.csv;
+import static io.github.ipoanalyzer.job.JobRun.reportFolders;
+import static io.github.ipoanalyzer.job.JobRun.row;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What an operator sees on reruns, new and removed price files, bad files and concurrent launches. */
+class RerunAndBadInputTest {
+
+    @TempDir
+    Path work;
+    Path input;
+    Path output;
+
+    @BeforeEach
+    void copyTheShippedInput() throws Exception {
+        input = work.resolve("input");
+        output = work.resolve("output");
+        JobRun.copyTree(Path.of("input"), input);
+    }
+
+    private JobRun launch(String... extra) {
+        String[] base = {"--input", input.toString(), "--output", output.toString(), "--db", work.resolve("db").toString(),
+                "--as-of", "2026-11-28"};
+        String[] args = new String[base.length + extra.length];
+        System.arraycopy(base, 0, args, 0, base.length);
+        System.arraycopy(extra, 0, args, base.length, extra.length);
+        return JobRun.launch(args);
+    }
+
+    @Test
+    void reruns() throws Exception {
+        assertEquals(0, launch().exitCode());
+        assertEquals(List.of("2026-11-28_run-1"), reportFolders(output));
+
+        // Same inputs, same options: nothing to do, no new folder.
+        JobRun again = launch();
+        assertEquals(0, again.exitCode());
+        assertTrue(again.out().contains("Nothing to do: run 1 already reported these inputs"), again.out());
+        assertEquals(List.of("2026-11-28_run-1"), reportFolders(output));
+
+        // A new price file is picked up.
+        Files.writeString(input.resolve("prices/688795.SH-2026.csv"),
+                "ticker,date,open,high,low,close,volume,turnover,note\n688795.SH,2026-01-05,,,,700.00,,,\n");
+        assertEquals(0, launch().exitCode());
+        assertEquals(List.of("2026-11-28_run-1", "2026-11-28_run-2"), reportFolders(output));
+        List<Map<String, String>> values = csv(output.resolve("latest/market-value.csv"));
+        assertEquals("329019751900.00", values.stream().filter(r -> r.get("date").equals("2026-01-05"))
+                .findFirst().orElseThrow().get("market_cap_trading_currency")); // 700.00 × 470,028,217
+
+        // A removed file's rows disappear from the analysis.
+        Files.delete(input.resolve("prices/9903.HK.csv"));
+        assertEquals(0, launch().exitCode());
+        Map<String, String> iluvatar = row(csv(output.resolve("latest/first-day.csv")), "ticker", "9903.HK");
+        assertEquals("", iluvatar.get("first_close"));
+        assertTrue(csv(output.resolve("latest/market-value.csv")).stream()
+                .noneMatch(r -> r.get("ticker").equals("9903.HK") && r.get("reference_price_kind").equals("close")));
+
+        // --force recomputes the same inputs into a new folder.
+        JobRun forced = launch("--force");
+        assertEquals(0, forced.exitCode());
+        assertEquals(List.of("2026-11-28_run-1", "2026-11-28_run-2", "2026-11-28_run-3", "2026-11-28_run-4"),
+                reportFolders(output));
+        assertEquals(Files.readString(output.resolve("2026-11-28_run-3/first-day.csv")),
+                Files.readString(output.resolve("2026-11-28_run-4/first-day.csv")), "same inputs, same bytes");
+    }
+
+    @Test
+    void badRowsAreRejectedWithFileLineAndReasonAndTheRestIsLoaded() throws Exception {
+        Files.writeString(input.resolve("prices/688795.SH.csv"),
+                "688795.SH,2025-12-23,,,,42.5%,,,\n"
+                        + "000000.SH,2025-12-23,,,,10.00,,,\n"
+                        + "688795.SH,2025-12-17,,,,714.80,,,\n", StandardOpenOption.APPEND);
+        JobRun run = launch("--max-reject-fraction", "0.5");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("prices/688795.SH.csv"), run.out());
+
+        List<Map<String, String>> rejects = csv(output.resolve("latest/rejects.csv"));
+        assertEquals(3, rejects.size());
+        assertEquals(Map.of("file", "prices/688795.SH.csv", "line", "6", "column", "close", "value", "42.5%",
+                "rule", "number-format", "reason", "close '42.5%' has a percent sign: write a plain number"), rejects.get(0));
+        assertEquals("no listing for ticker 000000.SH in listings.csv", rejects.get(1).get("reason"));
+        assertEquals("repeats line 4 of prices/688795.SH.csv exactly; the row is counted once", rejects.get(2).get("reason"));
+
+        Map<String, String> accounting = row(csv(output.resolve("latest/input-files.csv")), "file", "prices/688795.SH.csv");
+        assertEquals(List.of("7", "4", "3"), List.of(accounting.get("rows_read"), accounting.get("rows_loaded"),
+                accounting.get("rows_rejected")));
+    }
+
+    @Test
+    void aFileOfMostlyBadRowsStopsTheRunAndPublishesNothing() throws Exception {
+        Files.writeString(input.resolve("prices/688795.SH.csv"),
+                "688795.SH,2025-12-23,,,,abc,,,\n688795.SH,2025-12-24,,,,-1,,,\n", StandardOpenOption.APPEND);
+        JobRun run = launch();
+        assertEquals(3, run.exitCode());
+        assertTrue(run.err().contains("Bad input: Too many rejected rows: prices/688795.SH.csv: 2 of 6 rows rejected "
+                + "(at most 1 allowed)"), run.err());
+        assertEquals(List.of(), reportFolders(output), "no report folder, no staging left behind");
+        assertTrue(!run.err().contains("Exception") && !run.out().contains("\tat "), "no stack trace on the console");
+    }
+
+    @Test
+    void anUnreadableFileGivesAClearMessageAndExitCode3() throws Exception {
+        Files.writeString(input.resolve("listings.csv"), "ticker;name_en;currency\n");
+        JobRun run = launch();
+        assertEquals(3, run.exitCode());
+        assertTrue(run.err().contains("Bad input: listings.csv lacks the column(s) ticker, name_en, name_local"), run.err());
+        assertTrue(run.err().contains("the file seems to use another delimiter than a comma"), run.err());
+        assertTrue(!run.err().contains("input file"), "no table of zeros when nothing was read");
+        assertEquals(List.of(), reportFolders(output));
+
+        Files.write(input.resolve("listings.csv"), "ticker,name_en,名称\n".getBytes(java.nio.charset.Charset.forName("GBK")));
+        JobRun gbk = launch();
+        assertEquals(3, gbk.exitCode());
+        assertTrue(gbk.err().contains("listings.csv is not valid UTF-8 at line 1"), gbk.err());
+    }
+
+    @Test
+    void aMissingInputFolderIsBadInput() {
+        JobRun run = JobRun.launch("--input", work.resolve("nowhere").toString(), "--output", output.toString(),
+                "--db", work.resolve("db").toString());
+        assertEquals(3, run.exitCode());
+        assertTrue(run.err().contains("listings.csv not found"), run.err());
+    }
+
+    @Test
+    void aSecondLaunchWhileOneRunsIsRefused() throws Exception {
+        Files.createDirectories(work.resolve("db"));
+        try (RunLock held = RunLock.tryAcquire(work.resolve("db/ipo-analyzer.lock")).orElseThrow()) {
+            JobRun second = launch();
+            assertEquals(4, second.exitCode());
+            assertTrue(second.err().contains("Another ipo-analyzer run is in progress"), second.err());
+        }
+        assertEquals(List.of(), reportFolders(output));
+        assertEquals(0, launch().exitCode(), "the lock is free again");
+    }
+
+    @Test
+    void helpAndUsageErrors() {
+        JobRun help = JobRun.launch("--help");
+        assertEquals(0, help.exitCode());
+        assertTrue(help.out().contains("--as-of=YYYY-MM-DD"), help.out());
+        assertTrue(help.out().contains("4   another run is in progress"), help.out());
+        JobRun wrong = JobRun.launch("--as-of", "28/11/2026");
+        assertEquals(2, wrong.exitCode());
+        assertTrue(wrong.err().contains("--as-of"), wrong.err());
+        assertTrue(new String(wrong.err().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8).contains("--help"));
+    }
+}
