@@ -7,6 +7,7 @@ import io.github.ipoanalyzer.job.RunParameters;
 import io.github.ipoanalyzer.store.MarketDataStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -83,8 +84,11 @@ public final class Launcher {
                     + "); this one does nothing.");
             return ExitCode.ALREADY_RUNNING.code();
         }
+        GracefulStop stop = GracefulStop.install();
+        int code = ExitCode.FAILED.code();
         try (RunLock held = lock.get();
              ConfigurableApplicationContext context = startSpring(options)) {
+            stop.jobOperator(context.getBean(JobOperator.class));
             Instant started = Instant.now();
             out.println("ipo-analyzer: input " + layout.root() + ", as of " + options.asOfOrToday());
             RunParameters requested = new RunParameters(layout.root(), options.output.toAbsolutePath().normalize(),
@@ -96,7 +100,10 @@ public final class Launcher {
             if (outcome.exitCode() == ExitCode.FAILED) {
                 err.println("Details in " + logFile(options));
             }
-            return outcome.exitCode().code();
+            code = outcome.exitCode().code();
+            return code;
+        } finally {
+            stop.finished(code);
         }
     }
 
@@ -107,6 +114,7 @@ public final class Launcher {
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
+                .registerShutdownHook(false)
                 .run("--ipo.db-dir=" + db, "--logging.file.name=" + logFile(options));
     }
 

@@ -13,6 +13,8 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,14 +43,16 @@ public class ReportRunner {
         this.job = ipoReportJob;
     }
 
-    public record Outcome(ExitCode exitCode, String message, Optional<JobExecution> execution) {
+    /** How the launch ended; {@code notes} say what it decided on the way (recovered, resumed). */
+    public record Outcome(ExitCode exitCode, String message, Optional<JobExecution> execution, List<String> notes) {
     }
 
     public Outcome run(RunParameters requested, boolean force) throws Exception {
+        List<String> notes = new ArrayList<>();
         JobExecution latest = latestExecution();
         if (latest != null && latest.getStatus().isRunning()) {
-            log.info("Run {} did not finish (its process ended without closing it); marking it failed to resume it.",
-                    runNumber(latest));
+            notes.add(note("Run " + runNumber(latest) + " did not finish (its process ended without closing it); "
+                    + "marking it failed to resume it."));
             jobOperator.recover(latest);
             latest = latestExecution();
         }
@@ -58,17 +62,22 @@ public class ReportRunner {
             String folder = latest.getExecutionContext().getString(IpoReportJobConfiguration.REPORT_FOLDER_KEY, "?");
             return new Outcome(ExitCode.OK, "Nothing to do: run " + runNumber(latest)
                     + " already reported these inputs as of " + requested.asOf() + " in " + folder
-                    + " (use --force to recompute).", Optional.empty());
+                    + " (use --force to recompute).", Optional.empty(), notes);
         }
         if (last != null && last.sameWorkAs(requested)
                 && (latest.getStatus() == BatchStatus.FAILED || latest.getStatus() == BatchStatus.STOPPED)) {
-            log.info("Resuming run {} from where it stopped.", runNumber(latest));
+            notes.add(note("Resuming run " + runNumber(latest) + " from where it stopped."));
             execution = jobOperator.restart(latest);
         } else {
             long sequence = last == null ? 1 : last.runSequence() + 1;
             execution = jobOperator.start(job, requested.withSequence(sequence).toJobParameters());
         }
-        return outcome(execution);
+        return outcome(execution, notes);
+    }
+
+    private static String note(String text) {
+        log.info(text);
+        return text;
     }
 
     /** The run number users see: the run sequence, which also names the report folder. */
@@ -81,24 +90,25 @@ public class ReportRunner {
         return instance == null ? null : jobRepository.getLastJobExecution(instance);
     }
 
-    private static Outcome outcome(JobExecution execution) {
+    private static Outcome outcome(JobExecution execution, List<String> notes) {
         BatchStatus status = execution.getStatus();
         if (status == BatchStatus.COMPLETED) {
-            return new Outcome(ExitCode.OK, "Report published.", Optional.of(execution));
+            return new Outcome(ExitCode.OK, "Report published.", Optional.of(execution), notes);
         }
         if (status == BatchStatus.STOPPED) {
             return new Outcome(ExitCode.STOPPED, "Stopped; the next launch resumes where this one stopped.",
-                    Optional.of(execution));
+                    Optional.of(execution), notes);
         }
         for (Throwable failure : execution.getAllFailureExceptions()) {
             Optional<InputFileException> input = causeOf(failure, InputFileException.class);
             if (input.isPresent()) {
-                return new Outcome(ExitCode.BAD_INPUT, "Bad input: " + input.get().getMessage(), Optional.of(execution));
+                return new Outcome(ExitCode.BAD_INPUT, "Bad input: " + input.get().getMessage(), Optional.of(execution),
+                        notes);
             }
         }
         String first = execution.getAllFailureExceptions().stream().findFirst()
                 .map(ReportRunner::rootMessage).orElse(String.valueOf(execution.getExitStatus().getExitDescription()));
-        return new Outcome(ExitCode.FAILED, "Failed: " + first, Optional.of(execution));
+        return new Outcome(ExitCode.FAILED, "Failed: " + first, Optional.of(execution), notes);
     }
 
     static <T extends Throwable> Optional<T> causeOf(Throwable t, Class<T> type) {

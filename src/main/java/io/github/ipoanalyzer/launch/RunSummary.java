@@ -18,6 +18,7 @@ final class RunSummary {
 
     static void print(PrintStream out, ReportRunner.Outcome outcome, InputLayout layout, MarketDataStore store,
                       Duration elapsed) {
+        outcome.notes().forEach(out::println);
         out.println();
         outcome.execution().ifPresent(execution -> {
             out.printf(Locale.ROOT, "Run %d (as of %s): %s%n", ReportRunner.runNumber(execution),

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Nightly run: today's as-of date, a dated log file, the job's own exit code.
+# Usage: jobs/nightly.sh [more ipo-analyzer options]   (see: java -jar target/ipo-analyzer.jar --help)
+# Environment: IPO_ANALYZER_HOME (default: this repository), AS_OF (default: today), JAVA (default: java).
+set -uo pipefail
+cd "${IPO_ANALYZER_HOME:-$(cd "$(dirname "$0")/.." && pwd)}" || exit 1
+as_of="${AS_OF:-$(date +%F)}"
+mkdir -p data/logs
+log="data/logs/nightly-$as_of.log"
+jar=target/ipo-analyzer.jar
+if [ ! -f "$jar" ]; then
+    mvn -B -q package -DskipTests >>"$log" 2>&1 || { echo "build failed, see $log" >&2; exit 1; }
+fi
+echo "=== $(date -Is) start, as of $as_of" >>"$log"
+"${JAVA:-java}" -jar "$jar" --as-of "$as_of" "$@" >>"$log" 2>&1
+code=$?
+echo "=== $(date -Is) exit $code" >>"$log"
+exit "$code"

@@ -1,0 +1,163 @@
+package io.github.ipoanalyzer.job;
+
+import io.github.ipoanalyzer.IpoAnalyzerApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A real child JVM is killed with SIGKILL in the middle of loading prices; the next launch
+ * recovers the run and resumes it from its last committed chunk, and its reports are
+ * byte-for-byte those of a run that was never interrupted.
+ */
+class CrashRestartTest {
+
+    private static final int TICKERS = 20;
+    private static final int DAYS = 1000;
+    private static final Pattern PROGRESS = Pattern.compile("loadPrices\\s+([0-9,]+) rows read");
+
+    @TempDir
+    Path work;
+
+    @Test
+    void aRunKilledMidIngestResumesToIdenticalReports() throws Exception {
+        Path input = work.resolve("input");
+        writeMarket(input);
+        String[] killedArgs = args(input, work.resolve("out-killed"), work.resolve("db-killed"));
+
+        long rowsReadWhenKilled = killDuringLoadPrices(killedArgs, work.resolve("killed.out"));
+        assertTrue(rowsReadWhenKilled > 0 && rowsReadWhenKilled < TICKERS * DAYS, "killed mid-ingest: " + rowsReadWhenKilled);
+
+        JobRun resumed = JobRun.launch(killedArgs);
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.out().contains("Run 1 did not finish"), resumed.out());
+        assertTrue(resumed.out().contains("Resuming run 1 from where it stopped."), resumed.out());
+        assertTrue(resumed.out().contains("2026-11-28_run-1"), "the same run, not a new one: " + resumed.out());
+        JobRun clean = JobRun.launch(args(input, work.resolve("out-clean"), work.resolve("db-clean")));
+        assertEquals(0, clean.exitCode(), clean.err());
+
+        Path a = work.resolve("out-killed/latest");
+        Path b = work.resolve("out-clean/latest");
+        assertEquals(TICKERS * DAYS + "", JobRun.row(JobRun.csv(a.resolve("input-files.csv")), "file", "prices/market.csv")
+                .get("rows_loaded"), "every price row loaded once: none lost, none twice");
+        for (String file : List.of("first-day.csv", "lot-gains.csv", "market-value.csv", "price-to-sales.csv",
+                "cap-reconciliation.csv", "rejects.csv", "input-files.csv", "first-day-returns.png",
+                "lot-gains-cny.png", "market-value.png", "price-to-sales.png", "index.html")) {
+            assertArrayEquals(Files.readAllBytes(b.resolve(file)), Files.readAllBytes(a.resolve(file)), file);
+        }
+    }
+
+    @Test
+    void sigtermStopsAtAChunkBoundaryWithExitCode5AndTheNextLaunchResumes() throws Exception {
+        Path input = work.resolve("input");
+        writeMarket(input);
+        String[] args = args(input, work.resolve("out"), work.resolve("db"));
+
+        Child child = Child.start(args, work.resolve("child.out"));
+        long rowsRead = child.waitForPricesProgress();
+        child.process().destroy(); // SIGTERM
+        assertTrue(child.process().waitFor(60, TimeUnit.SECONDS), "stopped in time");
+        String rest = child.allOutput();
+        assertEquals(5, child.process().exitValue(), rest);
+        assertTrue(rest.contains("Run 1 (as of 2026-11-28): STOPPED"), rest);
+        assertTrue(rowsRead < TICKERS * DAYS, "stopped mid-ingest");
+        assertEquals(List.of(), JobRun.reportFolders(work.resolve("out")), "a stopped run publishes nothing");
+
+        JobRun resumed = JobRun.launch(args);
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.out().contains("Resuming run 1 from where it stopped."), resumed.out());
+        assertTrue(!resumed.out().contains("did not finish"), "a stopped run needs no recovery: " + resumed.out());
+        assertEquals(TICKERS * DAYS + "", JobRun.row(JobRun.csv(work.resolve("out/latest/input-files.csv")), "file",
+                "prices/market.csv").get("rows_loaded"));
+    }
+
+    private static String[] args(Path input, Path output, Path db) {
+        return new String[] {"--input", input.toString(), "--output", output.toString(), "--db", db.toString(),
+                "--as-of", "2026-11-28"};
+    }
+
+    /** Starts the application in a child JVM, waits for a progress line from loadPrices, then kill -9. */
+    private static long killDuringLoadPrices(String[] args, Path output) throws Exception {
+        Child child = Child.start(args, output);
+        try {
+            long rowsRead = child.waitForPricesProgress();
+            child.process.destroyForcibly(); // SIGKILL: no shutdown hook, no clean close
+            child.process.waitFor(30, TimeUnit.SECONDS);
+            return rowsRead;
+        } finally {
+            child.process.destroyForcibly();
+        }
+    }
+
+    /** The application in a child JVM, its output going to a file (a pipe read while the child exits can lose the end). */
+    private record Child(Process process, Path output) {
+
+        static Child start(String[] args, Path output) throws Exception {
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Dipo.chunk-size=200", "-Dipo.progress-interval-ms=0", "-cp", System.getProperty("java.class.path"),
+                    IpoAnalyzerApplication.class.getName()));
+            command.addAll(List.of(args));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(output.toFile()).start();
+            return new Child(process, output);
+        }
+
+        /** Waits until loadPrices has read at least 2,000 rows; returns the count it printed. */
+        long waitForPricesProgress() throws Exception {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (System.nanoTime() < deadline) {
+                Matcher m = PROGRESS.matcher(allOutput());
+                while (m.find()) {
+                    long rows = Long.parseLong(m.group(1).replace(",", ""));
+                    if (rows >= 2000) {
+                        return rows;
+                    }
+                }
+                if (!process.isAlive()) {
+                    throw new AssertionError("the child ended before loading prices:\n" + allOutput());
+                }
+                Thread.sleep(20);
+            }
+            throw new AssertionError("no progress from loadPrices:\n" + allOutput());
+        }
+
+        String allOutput() throws java.io.IOException {
+            return Files.readString(output, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A small deterministic market: TICKERS listings with DAYS daily closes each, in one price file. */
+    private static void writeMarket(Path input) throws Exception {
+        Files.createDirectories(input.resolve("prices"));
+        StringBuilder listings = new StringBuilder("ticker,name_en,name_local,exchange,board,currency,listing_date,"
+                + "offer_price,lot_shares,shares_offered,total_shares_after_listing,gross_proceeds,note\n");
+        StringBuilder prices = new StringBuilder("ticker,date,open,high,low,close,volume,turnover,note\n");
+        LocalDate first = LocalDate.of(2020, 1, 1);
+        for (int t = 0; t < TICKERS; t++) {
+            String ticker = String.format(Locale.ROOT, "%06d.SH", 688000 + t);
+            listings.append(ticker).append(",Company ").append(t).append(",,SSE,STAR Market,CNY,").append(first)
+                    .append(",10.00,500,1000000,10000000,,\n");
+            for (int d = 0; d < DAYS; d++) {
+                long cents = 1000 + (t * 37L + d * 13L) % 2000;
+                prices.append(ticker).append(',').append(first.plusDays(d)).append(",,,,")
+                        .append(cents / 100).append('.').append(String.format(Locale.ROOT, "%02d", cents % 100)).append(",,,\n");
+            }
+        }
+        Files.writeString(input.resolve("listings.csv"), listings);
+        Files.writeString(input.resolve("prices/market.csv"), prices);
+    }
+}

@@ -1,0 +1,120 @@
+package io.github.ipoanalyzer.report;
+
+import io.github.ipoanalyzer.analysis.IpoAnalysis;
+import io.github.ipoanalyzer.analysis.IpoAnalyzer;
+import io.github.ipoanalyzer.market.DailyPrice;
+import io.github.ipoanalyzer.market.Listing;
+import io.github.ipoanalyzer.market.ListingHistory;
+import io.github.ipoanalyzer.market.RevenuePeriod;
+import io.github.ipoanalyzer.money.FxRate;
+import io.github.ipoanalyzer.money.FxRates;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.data.category.CategoryDataset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ChartsTest {
+
+    private static final Currency CNY = Currency.getInstance("CNY");
+    private static final Currency HKD = Currency.getInstance("HKD");
+
+    /** Two IPOs: a CNY one with full first-day prices, an HKD one without a rate and without a high. */
+    private final List<IpoAnalysis> analyses;
+    private final Charts charts;
+
+    ChartsTest() {
+        Listing a = new Listing("A.SH", "Alpha", null, "SSE", "STAR Market", CNY, LocalDate.of(2025, 12, 5),
+                new BigDecimal("10"), 500, 1000L, 10_000L, null, null);
+        Listing b = new Listing("B.HK", "Beta", null, "HKEX", "Main Board", HKD, LocalDate.of(2026, 1, 2),
+                new BigDecimal("20"), 100, 1000L, 5_000L, null, null);
+        IpoAnalyzer analyzer = new IpoAnalyzer(new FxRates(List.of(new FxRate(LocalDate.of(2026, 1, 8), HKD,
+                new BigDecimal("0.9")))), LocalDate.of(2026, 11, 28), 5);
+        analyses = List.of(
+                analyzer.analyse(new ListingHistory(a, List.of(
+                        price("A.SH", "2025-12-05", "15", "20", "12", "18"), price("A.SH", "2025-12-08", null, null, null, "16")),
+                        List.of(new RevenuePeriod("A.SH", "FY2024", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31),
+                                new BigDecimal("1000"), CNY, null)), List.of())),
+                analyzer.analyse(new ListingHistory(b, List.of(price("B.HK", "2026-01-02", "25", null, null, "22")),
+                        List.of(), List.of())));
+        charts = new Charts(analyses, analyzer.rates(), LocalDate.of(2026, 11, 28));
+    }
+
+    private static DailyPrice price(String ticker, String date, String o, String h, String l, String c) {
+        return new DailyPrice(ticker, LocalDate.parse(date), dec(o), dec(h), dec(l), dec(c), null, null, null);
+    }
+
+    private static BigDecimal dec(String s) {
+        return s == null ? null : new BigDecimal(s);
+    }
+
+    @Test
+    void firstDayReturnsHaveThreeSeriesOverBothIposWithTheUnknownHighLeftOut() {
+        JFreeChart chart = charts.firstDayReturns();
+        CategoryDataset data = chart.getCategoryPlot().getDataset();
+        assertEquals(3, data.getRowCount());
+        assertEquals(2, data.getColumnCount());
+        assertEquals(0.8, data.getValue("At the close (first-day return)", "Alpha").doubleValue(), 1e-12); // 18 / 10 − 1
+        assertNull(data.getValue("At the day's high", "Beta"));
+        assertTrue(footer(chart).contains("Beta: high unknown"), footer(chart));
+        assertTrue(footer(chart).contains("As of 2026-11-28"), footer(chart));
+        assertEquals("Return from the offer price (%)", chart.getCategoryPlot().getRangeAxis().getLabel());
+    }
+
+    @Test
+    void lotGainsAreInCnyAndSayWhyAnUnconvertibleOneIsMissing() {
+        JFreeChart chart = charts.lotGains();
+        CategoryDataset data = chart.getCategoryPlot().getDataset();
+        assertEquals(4, data.getRowCount());
+        assertEquals(2500.0, data.getValue("At the open", "Alpha").doubleValue(), 1e-9); // (15 − 10) × 500
+        assertNull(data.getValue("At the open", "Beta"));
+        assertTrue(footer(chart).contains("Beta: no CNY/HKD rate on or before 2026-01-02"), footer(chart));
+    }
+
+    @Test
+    void marketValueHasOneSeriesPerConvertibleIpo() {
+        JFreeChart chart = charts.marketValue();
+        var data = chart.getXYPlot().getDataset();
+        assertEquals(1, data.getSeriesCount(), "Beta has no rate on its only close");
+        assertEquals(2, data.getItemCount(0));
+        assertEquals(180_000.0 / 1e9, data.getYValue(0, 0), 1e-15); // 18 × 10,000 in CNY billion
+    }
+
+    @Test
+    void priceToSalesUsesTheLastFullYear() {
+        CategoryDataset data = charts.priceToSales().getCategoryPlot().getDataset();
+        assertEquals(2, data.getRowCount());
+        assertEquals(1, data.getColumnCount());
+        assertEquals(100.0, data.getValue("At the offer price", "Alpha (FY2024)").doubleValue(), 1e-9); // 10 × 10,000 / 1,000
+        assertEquals(160.0, data.getValue("At the latest close", "Alpha (FY2024)").doubleValue(), 1e-9); // 16 × 10,000 / 1,000
+    }
+
+    @Test
+    void everyChartIsWrittenAsAPngOfTheStatedSize(@TempDir Path dir) throws Exception {
+        List<Charts.ChartFile> files = charts.writeAll(dir);
+        assertEquals(4, files.size());
+        for (Charts.ChartFile f : files) {
+            BufferedImage image = ImageIO.read(dir.resolve(f.fileName()).toFile());
+            assertNotNull(image, f.fileName());
+            assertEquals(Charts.WIDTH, image.getWidth());
+            assertEquals(Charts.HEIGHT, image.getHeight());
+        }
+    }
+
+    private static String footer(JFreeChart chart) {
+        return ((TextTitle) chart.getSubtitle(chart.getSubtitleCount() - 1)).getText();
+    }
+}
