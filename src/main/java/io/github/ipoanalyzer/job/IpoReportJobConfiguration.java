@@ -40,9 +40,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The IPO report job: clear the analysis tables, load each input kind (rows validated, rejects
@@ -144,7 +144,7 @@ public class IpoReportJobConfiguration {
         return new StepBuilder("publishReport", jobRepository).tasklet((contribution, context) -> {
             StepExecution step = context.getStepContext().getStepExecution();
             RunParameters run = RunParameters.from(step.getJobParameters());
-            Map<String, Object> parameters = new LinkedHashMap<>();
+            Map<String, Object> parameters = new TreeMap<>();
             step.getJobParameters().forEach(p -> parameters.put(p.name(), String.valueOf(p.value())));
             ReportPublisher.Published published = reportPublisher.publish(new ReportPublisher.Request(
                     new InputLayout(run.inputDir()), run.outputDir(), run.asOf(), run.runSequence(),

@@ -11,12 +11,15 @@ import java.time.LocalDate;
 @Command(name = "ipo-analyzer", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = {
-                "Reports what each IPO did on its first day and after: first-day returns, the gain of one winning",
-                "lot at the open, high, low and every close, market value, price-to-sales, reported caps reconciled.",
+                "Reports what each IPO did on its first day and after: first-day returns, the gain of one winning "
+                        + "lot at the open, high, low and every close, market value, price-to-sales, reported caps "
+                        + "reconciled.",
                 "",
-                "Reads listings.csv, prices/*.csv, revenue.csv, fx-rates.csv and reported-caps.csv from the input",
-                "folder and publishes a report folder <as-of>_run-<id> (CSV, PNG, index.html, manifest.json) in the",
-                "output folder. A run over the same inputs and options as the last completed one does nothing."},
+                "Reads listings.csv, prices/*.csv, revenue.csv, fx-rates.csv and reported-caps.csv from the input "
+                        + "folder and publishes a report folder <as-of>_run-<n> (CSV, PNG, index.html, manifest.json) "
+                        + "in the output folder. A run over the same inputs and options as the last completed one "
+                        + "does nothing.",
+                ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:report published, or nothing to do",
