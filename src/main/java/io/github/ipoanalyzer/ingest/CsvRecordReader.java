@@ -3,6 +3,7 @@ package io.github.ipoanalyzer.ingest;
 import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
 import com.opencsv.RFC4180ParserBuilder;
+import com.opencsv.exceptions.CsvMalformedLineException;
 import com.opencsv.exceptions.CsvValidationException;
 import org.springframework.batch.infrastructure.item.file.ResourceAwareItemReaderItemStream;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
@@ -19,11 +20,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 
 /**
  * Reads one CSV file into {@link CsvRecord}s with OpenCSV's RFC 4180 parser (quotes, embedded
  * commas and newlines; no backslash escapes). Strict UTF-8, a leading byte-order mark allowed;
- * the first line is the header, matched by name in any order. Blank lines are not rows.
+ * the first line is the header, matched by name in any order. Blank lines are not rows. Columns
+ * the format does not know, and a file with no rows, are reported once as notices.
  * Restartable: the item count is saved under the reader's name and a restart skips that many
  * records.
  */
@@ -31,16 +34,20 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
         implements ResourceAwareItemReaderItemStream<CsvRecord> {
 
     private final Path inputRoot;
-    private final List<String> requiredColumns;
+    private final CsvFormat format;
+    private final BiConsumer<String, String> notices;
     private Resource resource;
     private CSVReader csv;
     private List<String> header;
     private String fileName;
+    private long rowsInFile;
 
-    public CsvRecordReader(String name, Path inputRoot, List<String> requiredColumns) {
+    /** {@code notices} receives (file, message) for what a person should know but is no row's fault. */
+    public CsvRecordReader(String name, Path inputRoot, CsvFormat format, BiConsumer<String, String> notices) {
         setName(name);
         this.inputRoot = inputRoot.toAbsolutePath().normalize();
-        this.requiredColumns = List.copyOf(requiredColumns);
+        this.format = format;
+        this.notices = notices;
     }
 
     @Override
@@ -52,24 +59,29 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
     protected void doOpen() throws Exception {
         Path path = resource.getFile().toPath().toAbsolutePath().normalize();
         fileName = inputRoot.relativize(path).toString().replace('\\', '/');
+        rowsInFile = 0;
         Reader reader = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
         csv = new CSVReaderBuilder(reader).withCSVParser(new RFC4180ParserBuilder().build()).build();
         String[] first = next();
         if (first == null) {
             throw new InputFileException(fileName + " is empty: expected a header line with the columns "
-                    + String.join(",", requiredColumns));
+                    + String.join(",", format.all()));
         }
         if (!first[0].isEmpty() && first[0].charAt(0) == '\uFEFF') {
             first[0] = first[0].substring(1);
         }
         header = Arrays.stream(first).map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
-        List<String> missing = requiredColumns.stream().filter(c -> !header.contains(c)).toList();
+        List<String> missing = format.required().stream().filter(c -> !header.contains(c)).toList();
         if (!missing.isEmpty()) {
             String hint = header.size() == 1 && first[0].matches(".*[;\\t|].*")
                     ? " (the header is one single column: the file seems to use another delimiter than a comma)" : "";
             throw new InputFileException(fileName + " lacks the column(s) " + String.join(", ", missing)
                     + "; its header is: " + String.join(",", first) + hint);
+        }
+        List<String> unknown = header.stream().filter(c -> !format.knows(c)).toList();
+        if (!unknown.isEmpty()) {
+            notices.accept(fileName, "column(s) not used: " + String.join(", ", unknown));
         }
     }
 
@@ -79,22 +91,30 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
             long startLine = csv.getLinesRead() + 1;
             String[] values = next();
             if (values == null) {
+                if (rowsInFile == 0) {
+                    notices.accept(fileName, "no data rows (header only)");
+                }
                 return null;
             }
             if (values.length == 1 && values[0].isBlank()) {
                 continue;
             }
+            rowsInFile++;
             return new CsvRecord(fileName, startLine, header, new ArrayList<>(Arrays.asList(values)));
         }
     }
 
     private String[] next() throws IOException {
+        long startOfRecord = csv.getLinesRead() + 1;
         try {
             return csv.readNext();
         } catch (CharacterCodingException e) {
             throw new InputFileException(fileName + " is not valid UTF-8 at line "
                     + Utf8Scan.firstInvalidLine(resource.getFile().toPath())
                     + "; save it as UTF-8 (a file saved by Excel or WPS on Chinese Windows is often GBK)", e);
+        } catch (CsvMalformedLineException e) {
+            throw new InputFileException(fileName + " has a quoted value that is never closed, opened on line "
+                    + startOfRecord + "; everything after it would be lost: close the quote", e);
         } catch (CsvValidationException e) {
             throw new InputFileException(fileName + " cannot be parsed as CSV near line " + (csv.getLinesRead() + 1)
                     + ": " + e.getMessage(), e);

@@ -7,8 +7,9 @@ import java.util.function.Function;
 /**
  * Remembers the rows loaded under each key within one step so that a second row with the same
  * key is rejected, naming the line it repeats. An identical repeat is counted once (the first
- * is kept); a conflicting one is rejected as a conflict. After a restart the guard is seeded
- * with the rows already committed.
+ * is kept); a conflicting one is rejected as a conflict that names the earlier row, which the
+ * job then rejects too (see ConflictingRows). After a restart the guard is seeded with the rows
+ * already committed.
  */
 public final class DuplicateGuard<T> {
 
@@ -39,7 +40,8 @@ public final class DuplicateGuard<T> {
                     "repeats " + where + " exactly; the row is counted once");
         }
         throw new RejectedRowException(keyDescription, String.valueOf(key.apply(row.row())), "conflict",
-                "same " + keyDescription + " as " + where + " but different values; the earlier row is kept");
+                "same " + keyDescription + " as " + where + " but different values; both rows are rejected",
+                earlier.file(), earlier.line());
     }
 
     private void remember(Sourced<T> row) {

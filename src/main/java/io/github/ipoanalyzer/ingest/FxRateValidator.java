@@ -11,7 +11,9 @@ import java.util.List;
 /** fx-rates.csv: CNY per one unit of a currency, dated. */
 public class FxRateValidator extends RowValidator<FxRate> {
 
-    public static final List<String> COLUMNS = List.of("date", "currency", "cny_per_unit", "note");
+    public static final CsvFormat FORMAT = new CsvFormat(
+            List.of("date", "currency", "cny_per_unit"),
+            List.of("note"));
 
     public FxRateValidator(MarketDataStore store) {
         super(store, MarketTables.FX_RATE, f -> f.currency() + " " + f.date(), "currency and date");

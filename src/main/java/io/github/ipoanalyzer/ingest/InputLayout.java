@@ -3,9 +3,11 @@ package io.github.ipoanalyzer.ingest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -51,6 +53,51 @@ public record InputLayout(Path root) {
         files.add(fxRates());
         files.add(reportedCaps());
         return files.stream().filter(Files::exists).toList();
+    }
+
+    /**
+     * What makes the folder unusable before any row is read, or empty when it is fine: listings.csv
+     * missing, a folder where a file belongs (or a file where the prices folder belongs), a file
+     * that cannot be read, a link that leads out of the input folder.
+     */
+    public Optional<String> problem() {
+        if (!Files.exists(listings())) {
+            return Optional.of(listings() + " not found. The input folder needs at least listings.csv "
+                    + "(see the README for the formats).");
+        }
+        Path prices = root.resolve("prices");
+        if (Files.exists(prices) && !Files.isDirectory(prices)) {
+            return Optional.of(prices + " is a file; it must be a folder of price files (prices/*.csv).");
+        }
+        Path realRoot;
+        try {
+            realRoot = root.toRealPath();
+        } catch (IOException e) {
+            return Optional.of("cannot open the input folder " + root + ": " + e.getMessage());
+        }
+        List<Path> candidates = new ArrayList<>(List.of(listings(), revenue(), fxRates(), reportedCaps()));
+        candidates.addAll(prices());
+        for (Path file : candidates) {
+            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            String name = relative(file);
+            try {
+                if (!file.toRealPath().startsWith(realRoot)) {
+                    return Optional.of(name + " is a link to " + file.toRealPath() + ", outside the input folder: "
+                            + "copy the file in instead.");
+                }
+            } catch (IOException e) {
+                return Optional.of(name + " is a link that leads nowhere (" + e.getMessage() + ").");
+            }
+            if (Files.isDirectory(file)) {
+                return Optional.of(name + " is a folder; a CSV file was expected there.");
+            }
+            if (!Files.isReadable(file)) {
+                return Optional.of(name + " cannot be read (check its permissions).");
+            }
+        }
+        return Optional.empty();
     }
 
     public String relative(Path file) {

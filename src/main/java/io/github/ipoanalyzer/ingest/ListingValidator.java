@@ -9,9 +9,10 @@ import java.util.List;
 /** listings.csv: one row per IPO. */
 public class ListingValidator extends RowValidator<Listing> {
 
-    public static final List<String> COLUMNS = List.of("ticker", "name_en", "name_local", "exchange", "board",
-            "currency", "listing_date", "offer_price", "lot_shares", "shares_offered", "total_shares_after_listing",
-            "gross_proceeds", "note");
+    public static final CsvFormat FORMAT = new CsvFormat(
+            List.of("ticker", "name_en", "exchange", "currency", "listing_date", "offer_price", "lot_shares",
+                    "shares_offered"),
+            List.of("name_local", "board", "total_shares_after_listing", "gross_proceeds", "note"));
 
     public ListingValidator(MarketDataStore store) {
         super(store, MarketTables.LISTING, Listing::ticker, "ticker");

@@ -11,8 +11,9 @@ import java.util.List;
 /** prices/*.csv: one row per ticker and trading day; any of open, high, low, close may be unknown. */
 public class PriceValidator extends RowValidator<DailyPrice> {
 
-    public static final List<String> COLUMNS = List.of("ticker", "date", "open", "high", "low", "close", "volume",
-            "turnover", "note");
+    public static final CsvFormat FORMAT = new CsvFormat(
+            List.of("ticker", "date"),
+            List.of("open", "high", "low", "close", "volume", "turnover", "note"));
 
     public PriceValidator(MarketDataStore store) {
         super(store, MarketTables.DAILY_PRICE, p -> p.ticker() + " " + p.date(), "ticker and date");

@@ -6,12 +6,30 @@ public class RejectedRowException extends RuntimeException {
     private final String column;
     private final String rawValue;
     private final String rule;
+    private final String otherFile;
+    private final long otherLine;
 
     public RejectedRowException(String column, String rawValue, String rule, String reason) {
+        this(column, rawValue, rule, reason, null, 0);
+    }
+
+    /** A reject that names another row, the one it conflicts with. */
+    public RejectedRowException(String column, String rawValue, String rule, String reason, String otherFile,
+                                long otherLine) {
         super(reason);
         this.column = column;
         this.rawValue = rawValue;
         this.rule = rule;
+        this.otherFile = otherFile;
+        this.otherLine = otherLine;
+    }
+
+    public String otherFile() {
+        return otherFile;
+    }
+
+    public long otherLine() {
+        return otherLine;
     }
 
     public String column() {

@@ -10,7 +10,9 @@ import java.util.List;
 /** reported-caps.csv: market caps as published in the news. */
 public class ReportedCapValidator extends RowValidator<ReportedCap> {
 
-    public static final List<String> COLUMNS = List.of("ticker", "date", "reported_cap", "currency", "note");
+    public static final CsvFormat FORMAT = new CsvFormat(
+            List.of("ticker", "date", "reported_cap", "currency"),
+            List.of("note"));
 
     public ReportedCapValidator(MarketDataStore store) {
         super(store, MarketTables.REPORTED_CAP, c -> c.ticker() + " " + c.date(), "ticker and date");

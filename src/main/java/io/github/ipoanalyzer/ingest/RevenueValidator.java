@@ -10,8 +10,9 @@ import java.util.List;
 /** revenue.csv: revenue by named period; an empty revenue is unknown. */
 public class RevenueValidator extends RowValidator<RevenuePeriod> {
 
-    public static final List<String> COLUMNS = List.of("ticker", "period", "period_start", "period_end", "revenue",
-            "currency", "note");
+    public static final CsvFormat FORMAT = new CsvFormat(
+            List.of("ticker", "period", "period_start", "period_end", "currency"),
+            List.of("revenue", "note"));
 
     public RevenueValidator(MarketDataStore store) {
         super(store, MarketTables.REVENUE, r -> r.ticker() + " " + r.period(), "ticker and period");

@@ -12,10 +12,27 @@ import java.util.Currency;
  */
 public final class RowValues {
 
+    /** Longer than any real value: a line break is probably missing, or the file is not a CSV. */
+    static final int MAX_VALUE_LENGTH = 1000;
+    /** What the analysis tables hold: DECIMAL(38, 12). */
+    static final int MAX_INTEGER_DIGITS = 26;
+    static final int MAX_DECIMALS = 12;
+    static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    static final LocalDate LATEST = LocalDate.of(2199, 12, 31);
+
     private final CsvRecord record;
 
     public RowValues(CsvRecord record) {
         this.record = record;
+        for (int i = 0; i < record.values().size(); i++) {
+            int length = record.values().get(i).length();
+            if (length > MAX_VALUE_LENGTH) {
+                String column = i < record.header().size() ? record.header().get(i) : "";
+                throw new RejectedRowException(column, record.values().get(i), "value-length",
+                        String.format(java.util.Locale.ROOT, "a value of %,d characters (at most %,d): is a line "
+                                + "break or a closing quote missing?", length, MAX_VALUE_LENGTH));
+            }
+        }
         if (record.values().size() != record.header().size()) {
             throw new RejectedRowException("", String.join(",", record.values()), "field-count",
                     "the line has " + record.values().size() + " fields but the header has " + record.header().size()
@@ -39,12 +56,18 @@ public final class RowValues {
 
     public LocalDate date(String column) {
         String value = text(column);
+        LocalDate date;
         try {
-            return LocalDate.parse(value);
+            date = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw new RejectedRowException(column, value, "date-format",
                     column + " '" + value + "' is not a date written YYYY-MM-DD");
         }
+        if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+            throw new RejectedRowException(column, value, "date-range",
+                    column + " " + value + " is outside " + EARLIEST + " to " + LATEST);
+        }
+        return date;
     }
 
     public BigDecimal decimal(String column) {
@@ -58,12 +81,22 @@ public final class RowValues {
         if (value.isEmpty()) {
             return null;
         }
+        if (value.indexOf('e') >= 0 || value.indexOf('E') >= 0) {
+            throw new RejectedRowException(column, value, "number-format", column + " '" + value
+                    + "' uses exponent notation: write the plain number");
+        }
+        BigDecimal number;
         try {
             // Normalised so that 650.00 and 650.0 are the same value (duplicate detection, restart).
-            return new BigDecimal(value).stripTrailingZeros();
+            number = new BigDecimal(value).stripTrailingZeros();
         } catch (NumberFormatException e) {
             throw new RejectedRowException(column, value, "number-format", column + " '" + value + "' " + whyNotANumber(value));
         }
+        if (number.precision() - number.scale() > MAX_INTEGER_DIGITS || number.scale() > MAX_DECIMALS) {
+            throw new RejectedRowException(column, value, "number-size", column + " '" + value + "' has more than "
+                    + MAX_INTEGER_DIGITS + " digits before or " + MAX_DECIMALS + " after the decimal point");
+        }
+        return number;
     }
 
     public BigDecimal positiveDecimal(String column) {
@@ -93,12 +126,7 @@ public final class RowValues {
         if (value == null) {
             return null;
         }
-        try {
-            return value.longValueExact();
-        } catch (ArithmeticException e) {
-            throw new RejectedRowException(column, record.get(column), "whole-number",
-                    column + " '" + record.get(column) + "' must be a whole number of shares");
-        }
+        return wholeNumber(column, value, "a whole number of shares");
     }
 
     public Long optionalNonNegativeWholeNumber(String column) {
@@ -106,11 +134,19 @@ public final class RowValues {
         if (value == null) {
             return null;
         }
+        return wholeNumber(column, value, "a whole number");
+    }
+
+    private long wholeNumber(String column, BigDecimal value, String what) {
+        if (value.scale() > 0) {
+            throw new RejectedRowException(column, record.get(column), "whole-number",
+                    column + " '" + record.get(column) + "' must be " + what);
+        }
         try {
             return value.longValueExact();
         } catch (ArithmeticException e) {
-            throw new RejectedRowException(column, record.get(column), "whole-number",
-                    column + " '" + record.get(column) + "' must be a whole number");
+            throw new RejectedRowException(column, record.get(column), "number-size",
+                    column + " '" + record.get(column) + "' is too large");
         }
     }
 

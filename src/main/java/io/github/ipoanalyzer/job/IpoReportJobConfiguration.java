@@ -1,5 +1,6 @@
 package io.github.ipoanalyzer.job;
 
+import io.github.ipoanalyzer.ingest.CsvFormat;
 import io.github.ipoanalyzer.ingest.CsvRecord;
 import io.github.ipoanalyzer.ingest.CsvRecordReader;
 import io.github.ipoanalyzer.ingest.FxRateValidator;
@@ -80,15 +81,19 @@ public class IpoReportJobConfiguration {
     }
 
     @Bean
-    public Job ipoReportJob(Step resetAnalysisTables, Step loadListings, Step loadPrices, Step loadRevenue,
-                            Step loadFxRates, Step loadReportedCaps, Step checkRejectLimits, Step publishReport) {
+    public Job ipoReportJob(Step resetAnalysisTables, Step loadListings, Step rejectConflictingListings,
+                            Step loadPrices, Step loadRevenue,
+                            Step loadFxRates, Step loadReportedCaps, Step rejectConflictingRows,
+                            Step checkRejectLimits, Step publishReport) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(resetAnalysisTables)
                 .next(loadListings)
+                .next(rejectConflictingListings)
                 .next(loadPrices)
                 .next(loadRevenue)
                 .next(loadFxRates)
                 .next(loadReportedCaps)
+                .next(rejectConflictingRows)
                 .next(checkRejectLimits)
                 .next(publishReport)
                 .build();
@@ -129,6 +134,27 @@ public class IpoReportJobConfiguration {
                 MarketTables.REPORTED_CAP);
     }
 
+    /**
+     * Two rows with one key and different values: the load rejected the later one; these steps
+     * reject the earlier one too. Listings are settled before anything refers to them.
+     */
+    @Bean
+    public Step rejectConflictingListings() {
+        return rejectConflictsStep("rejectConflictingListings");
+    }
+
+    @Bean
+    public Step rejectConflictingRows() {
+        return rejectConflictsStep("rejectConflictingRows");
+    }
+
+    private Step rejectConflictsStep(String name) {
+        return new StepBuilder(name, jobRepository).tasklet((contribution, context) -> {
+            store.rejectConflictingRows();
+            return RepeatStatus.FINISHED;
+        }, transactionManager).build();
+    }
+
     @Bean
     public Step checkRejectLimits() {
         return new StepBuilder("checkRejectLimits", jobRepository).tasklet((contribution, context) -> {
@@ -164,35 +190,35 @@ public class IpoReportJobConfiguration {
     @StepScope
     public MultiResourceItemReader<CsvRecord> listingsReader(@Value("#{jobParameters['input.dir']}") String inputDir) {
         InputLayout layout = new InputLayout(Path.of(inputDir));
-        return filesReader("listings", layout, List.of(layout.listings()), ListingValidator.COLUMNS, true);
+        return filesReader("listings", layout, List.of(layout.listings()), ListingValidator.FORMAT, true);
     }
 
     @Bean
     @StepScope
     public MultiResourceItemReader<CsvRecord> pricesReader(@Value("#{jobParameters['input.dir']}") String inputDir) {
         InputLayout layout = new InputLayout(Path.of(inputDir));
-        return filesReader("prices", layout, layout.prices(), PriceValidator.COLUMNS, false);
+        return filesReader("prices", layout, layout.prices(), PriceValidator.FORMAT, false);
     }
 
     @Bean
     @StepScope
     public MultiResourceItemReader<CsvRecord> revenueReader(@Value("#{jobParameters['input.dir']}") String inputDir) {
         InputLayout layout = new InputLayout(Path.of(inputDir));
-        return filesReader("revenue", layout, List.of(layout.revenue()), RevenueValidator.COLUMNS, false);
+        return filesReader("revenue", layout, List.of(layout.revenue()), RevenueValidator.FORMAT, false);
     }
 
     @Bean
     @StepScope
     public MultiResourceItemReader<CsvRecord> fxRatesReader(@Value("#{jobParameters['input.dir']}") String inputDir) {
         InputLayout layout = new InputLayout(Path.of(inputDir));
-        return filesReader("fxRates", layout, List.of(layout.fxRates()), FxRateValidator.COLUMNS, false);
+        return filesReader("fxRates", layout, List.of(layout.fxRates()), FxRateValidator.FORMAT, false);
     }
 
     @Bean
     @StepScope
     public MultiResourceItemReader<CsvRecord> reportedCapsReader(@Value("#{jobParameters['input.dir']}") String inputDir) {
         InputLayout layout = new InputLayout(Path.of(inputDir));
-        return filesReader("reportedCaps", layout, List.of(layout.reportedCaps()), ReportedCapValidator.COLUMNS, false);
+        return filesReader("reportedCaps", layout, List.of(layout.reportedCaps()), ReportedCapValidator.FORMAT, false);
     }
 
     /**
@@ -226,10 +252,10 @@ public class IpoReportJobConfiguration {
         return writer;
     }
 
-    private static MultiResourceItemReader<CsvRecord> filesReader(String name, InputLayout layout, List<Path> files,
-                                                                  List<String> columns, boolean required) {
-        MultiResourceItemReader<CsvRecord> reader =
-                new MultiResourceItemReader<>(new CsvRecordReader(name + "File", layout.root(), columns));
+    private MultiResourceItemReader<CsvRecord> filesReader(String name, InputLayout layout, List<Path> files,
+                                                           CsvFormat format, boolean required) {
+        MultiResourceItemReader<CsvRecord> reader = new MultiResourceItemReader<>(
+                new CsvRecordReader(name + "File", layout.root(), format, store::recordNotice));
         reader.setName(name + "Files");
         reader.setResources(files.stream().filter(p -> required || p.toFile().exists())
                 .map(FileSystemResource::new).toArray(Resource[]::new));

@@ -60,9 +60,9 @@ public final class Launcher {
             return ExitCode.USAGE.code();
         }
         InputLayout layout = new InputLayout(options.input.toAbsolutePath().normalize());
-        if (!Files.isRegularFile(layout.listings())) {
-            err.println("Bad input: " + layout.listings() + " not found. The input folder needs at least "
-                    + "listings.csv (see the README for the formats).");
+        Optional<String> inputProblem = layout.problem();
+        if (inputProblem.isPresent()) {
+            err.println("Bad input: " + inputProblem.get());
             return ExitCode.BAD_INPUT.code();
         }
         try {

@@ -39,6 +39,7 @@ final class RunSummary {
                 rejected += c.rejected();
             }
             out.printf(Locale.ROOT, "  %-40s %,10d %,10d %,10d%n", "total", read, loaded, rejected);
+            store.notices().forEach((file, messages) -> messages.forEach(m -> out.println("  note: " + file + ": " + m)));
             String folder = execution.getExecutionContext().getString(IpoReportJobConfiguration.REPORT_FOLDER_KEY, null);
             if (folder != null) {
                 out.println("  report: " + folder + (rejected > 0 ? " (rejected rows: rejects.csv there)" : ""));

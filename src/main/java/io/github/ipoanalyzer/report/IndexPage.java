@@ -11,6 +11,7 @@ import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import static org.apache.commons.text.StringEscapeUtils.escapeHtml4;
 
@@ -27,13 +28,14 @@ public final class IndexPage {
     }
 
     public static String render(LocalDate asOf, List<IpoAnalysis> analyses, List<CsvTable> tables,
-                                List<Charts.ChartFile> charts, long rejectedRows) {
+                                List<Charts.ChartFile> charts, long rejectedRows, Map<String, List<String>> notices) {
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<title>IPO report as of ").append(asOf).append("</title>\n<style>\n")
                 .append("body{font-family:sans-serif;margin:2em auto;max-width:1250px;color:#222}\n")
                 .append("table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #ccc;padding:4px 8px}\n")
-                .append("td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#f3f3f3}\n")
+                .append("td{white-space:nowrap}td.n{text-align:right;font-variant-numeric:tabular-nums}")
+                .append("th{background:#f3f3f3}\n")
                 .append("img{max-width:100%;border:1px solid #ddd;margin:0.5em 0}\n</style>\n</head>\n<body>\n")
                 .append("<h1>IPO report as of ").append(asOf).append("</h1>\n")
                 .append("<p>Returns are from the offer price; the gain of one winning lot is lot size × (price − offer ")
@@ -60,7 +62,14 @@ public final class IndexPage {
             }
             h.append("</tr>\n");
         }
-        h.append("</table>\n<h2>Charts</h2>\n");
+        h.append("</table>\n");
+        if (!notices.isEmpty()) {
+            h.append("<h2>Notices on the input</h2>\n<ul>\n");
+            notices.forEach((file, messages) -> messages.forEach(m ->
+                    h.append("<li>").append(escapeHtml4(file + ": " + m)).append("</li>\n")));
+            h.append("</ul>\n");
+        }
+        h.append("<h2>Charts</h2>\n");
         for (Charts.ChartFile c : charts) {
             h.append("<h3>").append(escapeHtml4(c.title())).append("</h3>\n<p>").append(escapeHtml4(c.description()))
                     .append("</p>\n<img src=\"").append(escapeHtml4(c.fileName())).append("\" alt=\"")
@@ -74,7 +83,14 @@ public final class IndexPage {
         }
         h.append("<tr><td><a href=\"manifest.json\">manifest.json</a></td><td>Inputs with SHA-256, parameters, ")
                 .append("version, row counts, output files with SHA-256, run time</td><td></td></tr>\n")
-                .append("</table>\n</body>\n</html>\n");
+                .append("</table>\n")
+                // Lets a browser-based check (and a curious reader) see that every chart decoded.
+                .append("<script>window.addEventListener('load', function () {\n")
+                .append("  var images = Array.prototype.slice.call(document.images);\n")
+                .append("  document.body.setAttribute('data-images', images.length);\n")
+                .append("  document.body.setAttribute('data-broken-images', images.filter(function (i) {\n")
+                .append("    return !i.complete || i.naturalWidth === 0; }).length);\n")
+                .append("});</script>\n</body>\n</html>\n");
         return h.toString();
     }
 

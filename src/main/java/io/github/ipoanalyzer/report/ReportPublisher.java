@@ -48,6 +48,7 @@ public class ReportPublisher {
         Map<String, String> inputHashes = InputFingerprint.perFile(request.inputs());
         Map<String, MarketDataStore.FileCounts> counts = store.countsByFile();
         List<MarketDataStore.RejectedRow> rejects = store.rejects();
+        Map<String, List<String>> notices = store.notices();
 
         List<CsvTable> tables = List.of(
                 ReportTables.firstDay(analyses, analyzer.rates()),
@@ -56,7 +57,7 @@ public class ReportPublisher {
                 ReportTables.priceToSales(analyses),
                 ReportTables.capReconciliation(analyses),
                 ReportTables.rejects(rejects),
-                ReportTables.inputFiles(inputHashes, counts));
+                ReportTables.inputFiles(inputHashes, counts, notices));
 
         ReportFolder folders = new ReportFolder(request.outputRoot());
         Path staging = folders.stage(request.runId());
@@ -66,8 +67,9 @@ public class ReportPublisher {
             }
             List<Charts.ChartFile> charts = new Charts(analyses, analyzer.rates(), request.asOf()).writeAll(staging);
             Files.writeString(staging.resolve("index.html"),
-                    IndexPage.render(request.asOf(), analyses, tables, charts, rejects.size()), StandardCharsets.UTF_8);
-            writeManifest(staging, request, inputHashes, counts);
+                    IndexPage.render(request.asOf(), analyses, tables, charts, rejects.size(), notices),
+                    StandardCharsets.UTF_8);
+            writeManifest(staging, request, inputHashes, counts, notices);
             Path folder = folders.publish(staging, ReportFolder.name(request.asOf().toString(), request.runId()),
                     request.keep());
             return new Published(folder, tables, charts);
@@ -78,7 +80,8 @@ public class ReportPublisher {
     }
 
     private static void writeManifest(Path staging, Request request, Map<String, String> inputHashes,
-                                      Map<String, MarketDataStore.FileCounts> counts) throws IOException {
+                                      Map<String, MarketDataStore.FileCounts> counts,
+                                      Map<String, List<String>> notices) throws IOException {
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("application", "ipo-analyzer");
         manifest.put("version", request.version());
@@ -96,6 +99,7 @@ public class ReportPublisher {
             entry.put("rowsRead", c.read());
             entry.put("rowsLoaded", c.loaded());
             entry.put("rowsRejected", c.rejected());
+            entry.put("notices", notices.getOrDefault(file, List.of()));
             inputs.add(entry);
         });
         manifest.put("inputs", inputs);

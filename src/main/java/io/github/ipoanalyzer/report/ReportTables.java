@@ -183,13 +183,15 @@ public final class ReportTables {
         return table;
     }
 
-    public static CsvTable inputFiles(Map<String, String> sha256, Map<String, MarketDataStore.FileCounts> counts) {
-        CsvTable table = new CsvTable("input-files.csv", "Every input file read, with its SHA-256 and row accounting "
-                + "(rows read = rows loaded + rows rejected)",
-                List.of("file", "sha256", "rows_read", "rows_loaded", "rows_rejected"));
+    public static CsvTable inputFiles(Map<String, String> sha256, Map<String, MarketDataStore.FileCounts> counts,
+                                      Map<String, List<String>> notices) {
+        CsvTable table = new CsvTable("input-files.csv", "Every input file read, with its SHA-256, row accounting "
+                + "(rows read = rows loaded + rows rejected) and notices",
+                List.of("file", "sha256", "rows_read", "rows_loaded", "rows_rejected", "notices"));
         sha256.forEach((file, hash) -> {
             MarketDataStore.FileCounts c = counts.getOrDefault(file, new MarketDataStore.FileCounts(0, 0));
-            table.add(List.of(text(file), hash, whole(c.read()), whole(c.loaded()), whole(c.rejected())));
+            table.add(List.of(text(file), hash, whole(c.read()), whole(c.loaded()), whole(c.rejected()),
+                    text(String.join("; ", notices.getOrDefault(file, List.of())))));
         });
         return table;
     }

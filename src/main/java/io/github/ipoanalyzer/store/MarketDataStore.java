@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Reads and writes the analysis tables. */
 public class MarketDataStore {
@@ -66,21 +67,68 @@ public class MarketDataStore {
     }
 
     public void recordReject(CsvRecord record, RejectedRowException reject) {
-        jdbc.update("INSERT INTO REJECTED_ROW (SOURCE_FILE, SOURCE_LINE, COLUMN_NAME, RAW_VALUE, RULE_NAME, REASON) "
-                        + "VALUES (?, ?, ?, ?, ?, ?)", record.file(), record.line(), reject.column(),
-                truncate(reject.rawValue()), reject.rule(), truncate(reject.reason()));
+        recordReject(record.file(), record.line(), reject);
+    }
+
+    private void recordReject(String file, long line, RejectedRowException reject) {
+        jdbc.update("INSERT INTO REJECTED_ROW (SOURCE_FILE, SOURCE_LINE, COLUMN_NAME, RAW_VALUE, RULE_NAME, REASON, "
+                        + "OTHER_FILE, OTHER_LINE) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", file, line, reject.column(),
+                shortened(reject.rawValue()), reject.rule(), shortened(reject.reason()), reject.otherFile(),
+                reject.otherFile() == null ? null : reject.otherLine());
+    }
+
+    /**
+     * The second half of "conflicting rows are both rejected": each conflict reject names the
+     * earlier row it collided with, which was loaded (perhaps in an earlier chunk); that row is
+     * removed from its table and rejected in turn. Idempotent: a row already removed is skipped.
+     */
+    public int rejectConflictingRows() {
+        List<RejectedRow> conflicts = jdbc.query("SELECT * FROM REJECTED_ROW WHERE RULE_NAME = 'conflict' "
+                + "AND OTHER_FILE IS NOT NULL ORDER BY ID", (rs, n) -> rejectedRow(rs));
+        int removed = 0;
+        for (RejectedRow c : conflicts) {
+            for (String table : MarketTables.DATA) {
+                if (jdbc.update("DELETE FROM " + table + " WHERE SOURCE_FILE = ? AND SOURCE_LINE = ?",
+                        c.otherFile(), c.otherLine()) > 0) {
+                    recordReject(c.otherFile(), c.otherLine(), new RejectedRowException(c.column(), c.rawValue(),
+                            "conflict", "same " + c.column() + " as line " + c.line() + " of " + c.file()
+                            + " but different values; both rows are rejected", c.file(), c.line()));
+                    removed++;
+                }
+            }
+        }
+        return removed;
+    }
+
+    public void recordNotice(String file, String message) {
+        jdbc.update("MERGE INTO INPUT_NOTICE n USING (VALUES (CAST(? AS VARCHAR(1000)), CAST(? AS VARCHAR(1000)))) "
+                + "AS v(F, M) ON n.SOURCE_FILE = v.F AND n.MESSAGE = v.M "
+                + "WHEN NOT MATCHED THEN INSERT VALUES (v.F, v.M)", file, shortened(message));
+    }
+
+    /** Notices per input file, in file order. */
+    public Map<String, List<String>> notices() {
+        Map<String, List<String>> notices = new TreeMap<>();
+        jdbc.query("SELECT SOURCE_FILE, MESSAGE FROM INPUT_NOTICE ORDER BY SOURCE_FILE, MESSAGE", rs -> {
+            notices.computeIfAbsent(rs.getString(1), f -> new java.util.ArrayList<>()).add(rs.getString(2));
+        });
+        return notices;
     }
 
     public List<RejectedRow> rejects() {
-        return jdbc.query("SELECT * FROM REJECTED_ROW ORDER BY SOURCE_FILE, SOURCE_LINE, ID", (rs, n) -> new RejectedRow(
-                rs.getString("SOURCE_FILE"), rs.getLong("SOURCE_LINE"), rs.getString("COLUMN_NAME"),
-                rs.getString("RAW_VALUE"), rs.getString("RULE_NAME"), rs.getString("REASON")));
+        return jdbc.query("SELECT * FROM REJECTED_ROW ORDER BY SOURCE_FILE, SOURCE_LINE, ID", (rs, n) -> rejectedRow(rs));
+    }
+
+    private static RejectedRow rejectedRow(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new RejectedRow(rs.getString("SOURCE_FILE"), rs.getLong("SOURCE_LINE"), rs.getString("COLUMN_NAME"),
+                rs.getString("RAW_VALUE"), rs.getString("RULE_NAME"), rs.getString("REASON"), rs.getString("OTHER_FILE"),
+                rs.getLong("OTHER_LINE"));
     }
 
     /** Rows loaded and rejected per input file (relative path), in file order. */
     public Map<String, FileCounts> countsByFile() {
         Map<String, FileCounts> counts = new TreeMap<>();
-        for (String table : MarketTables.ALL) {
+        for (String table : Stream.concat(MarketTables.DATA.stream(), Stream.of("REJECTED_ROW")).toList()) {
             boolean rejects = table.equals("REJECTED_ROW");
             jdbc.query("SELECT SOURCE_FILE, COUNT(*) FROM " + table + " GROUP BY SOURCE_FILE", rs -> {
                 FileCounts c = counts.getOrDefault(rs.getString(1), new FileCounts(0, 0));
@@ -95,11 +143,14 @@ public class MarketDataStore {
         return rows.stream().collect(Collectors.groupingBy(ticker));
     }
 
-    private static String truncate(String s) {
-        return s == null || s.length() <= 4000 ? s : s.substring(0, 3990) + "…";
+    /** A raw value may be a whole broken file on one line: keep its start and say how long it was. */
+    private static String shortened(String s) {
+        return s == null || s.length() <= 1000 ? s
+                : s.substring(0, 200) + "… (" + String.format(java.util.Locale.ROOT, "%,d", s.length()) + " characters)";
     }
 
-    public record RejectedRow(String file, long line, String column, String rawValue, String rule, String reason) {
+    public record RejectedRow(String file, long line, String column, String rawValue, String rule, String reason,
+                              String otherFile, long otherLine) {
     }
 
     public record FileCounts(long loaded, long rejected) {

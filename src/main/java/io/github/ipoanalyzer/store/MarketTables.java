@@ -61,8 +61,11 @@ public final class MarketTables {
                     new Money(decimal(rs, "REPORTED_CAP"), Currency.getInstance(rs.getString("CURRENCY"))),
                     rs.getString("NOTE")));
 
-    /** Every table the input folder fills, in load order; cleared together at the start of a run. */
-    public static final List<String> ALL = List.of("REJECTED_ROW", "REPORTED_CAP", "FX_RATE", "REVENUE",
+    /** The tables of loaded rows. */
+    public static final List<String> DATA = List.of("REPORTED_CAP", "FX_RATE", "REVENUE", "DAILY_PRICE", "LISTING");
+
+    /** Every table the input folder fills; cleared together at the start of a run. */
+    public static final List<String> ALL = List.of("INPUT_NOTICE", "REJECTED_ROW", "REPORTED_CAP", "FX_RATE", "REVENUE",
             "DAILY_PRICE", "LISTING");
 
     private MarketTables() {

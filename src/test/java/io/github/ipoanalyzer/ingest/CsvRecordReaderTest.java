@@ -20,8 +20,9 @@ class CsvRecordReaderTest {
 
     @TempDir
     Path dir;
+    private final List<String> notices = new ArrayList<>();
 
-    private static final List<String> COLUMNS = List.of("ticker", "date", "close");
+    private static final CsvFormat COLUMNS = new CsvFormat(List.of("ticker", "date", "close"), List.of("note"));
 
     @Test
     void readsHeaderByNameWithByteOrderMarkCrlfQuotesAndBlankLines() throws Exception {
@@ -37,6 +38,20 @@ class CsvRecordReaderTest {
         assertEquals(2, records.get(0).line());
         assertEquals(5, records.get(1).line(), "the second record starts on line 5 (after a two-line quoted field and a blank line)");
         assertEquals("p.csv", records.get(1).file());
+    }
+
+    @Test
+    void optionalColumnsMayBeLeftOutAndUnknownOnesAreReportedOnce() throws Exception {
+        Files.writeString(dir.resolve("p.csv"), "ticker,date,close,sector,source\nA,2025-01-01,1,chips,x\n");
+        assertEquals(1, readAll(reader("p.csv"), new ExecutionContext()).size());
+        assertEquals(List.of("p.csv: column(s) not used: sector, source"), notices);
+    }
+
+    @Test
+    void aHeaderOnlyFileIsANoticeNotAnError() throws Exception {
+        Files.writeString(dir.resolve("p.csv"), "ticker,date,close\n");
+        assertEquals(0, readAll(reader("p.csv"), new ExecutionContext()).size());
+        assertEquals(List.of("p.csv: no data rows (header only)"), notices);
     }
 
     @Test
@@ -60,7 +75,7 @@ class CsvRecordReaderTest {
     void anEmptyFileIsAFileLevelError() throws Exception {
         Files.writeString(dir.resolve("p.csv"), "");
         Exception e = assertThrows(Exception.class, () -> reader("p.csv").open(new ExecutionContext()));
-        assertEquals("p.csv is empty: expected a header line with the columns ticker,date,close", rootMessage(e));
+        assertEquals("p.csv is empty: expected a header line with the columns ticker,date,close,note", rootMessage(e));
     }
 
     @Test
@@ -82,7 +97,7 @@ class CsvRecordReaderTest {
     }
 
     private CsvRecordReader reader(String file) {
-        CsvRecordReader reader = new CsvRecordReader("test", dir, COLUMNS);
+        CsvRecordReader reader = new CsvRecordReader("test", dir, COLUMNS, (name, message) -> notices.add(name + ": " + message));
         reader.setResource(new FileSystemResource(dir.resolve(file)));
         return reader;
     }

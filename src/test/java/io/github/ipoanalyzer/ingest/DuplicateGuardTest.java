@@ -25,8 +25,10 @@ class DuplicateGuardTest {
         RejectedRowException conflict = assertThrows(RejectedRowException.class,
                 () -> guard.admit(new Sourced<>(new Row("A 2025-01-02", "2"), "prices/b.csv", 10)));
         assertEquals("conflict", conflict.rule());
-        assertEquals("same ticker and date as line 2 of prices/a.csv but different values; the earlier row is kept",
+        assertEquals("same ticker and date as line 2 of prices/a.csv but different values; both rows are rejected",
                 conflict.reason());
+        assertEquals("prices/a.csv", conflict.otherFile());
+        assertEquals(2, conflict.otherLine());
     }
 
     @Test

@@ -44,6 +44,14 @@ class RowValuesTest {
         assertReject(() -> row("X", "2025-12-05", "1", "CNY", "500.5").optionalPositiveWholeNumber("lot_shares"),
                 "whole-number", "lot_shares '500.5' must be a whole number of shares");
         assertReject(() -> row("", "2025-12-05", "1", "CNY", "").text("ticker"), "required", "ticker is required but empty");
+        assertReject(() -> row("X", "2025-12-05", "1" + "0".repeat(26), "CNY", "").positiveDecimal("close"), "number-size",
+                "close '1" + "0".repeat(26) + "' has more than 26 digits before or 12 after the decimal point");
+        assertReject(() -> row("X", "2025-12-05", "1", "CNY", "99999999999999999999").optionalPositiveWholeNumber("lot_shares"),
+                "number-size", "lot_shares '99999999999999999999' is too large");
+        assertReject(() -> row("X", "+10000-01-01", "1", "CNY", "").date("date"), "date-range",
+                "date +10000-01-01 is outside 1900-01-01 to 2199-12-31");
+        assertReject(() -> row("X", "2025-12-05", "1e3", "CNY", "").positiveDecimal("close"), "number-format",
+                "close '1e3' uses exponent notation: write the plain number");
     }
 
     @Test

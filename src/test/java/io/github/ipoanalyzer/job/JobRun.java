@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /** Runs the application as a user would (the same entry point as java -jar) and reads its report back. */
-record JobRun(int exitCode, String out, String err) {
+public record JobRun(int exitCode, String out, String err) {
 
-    static JobRun launch(String... args) {
+    public static JobRun launch(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Launcher.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),

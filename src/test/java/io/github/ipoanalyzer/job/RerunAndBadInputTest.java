@@ -114,22 +114,6 @@ class RerunAndBadInputTest {
     }
 
     @Test
-    void anUnreadableFileGivesAClearMessageAndExitCode3() throws Exception {
-        Files.writeString(input.resolve("listings.csv"), "ticker;name_en;currency\n");
-        JobRun run = launch();
-        assertEquals(3, run.exitCode());
-        assertTrue(run.err().contains("Bad input: listings.csv lacks the column(s) ticker, name_en, name_local"), run.err());
-        assertTrue(run.err().contains("the file seems to use another delimiter than a comma"), run.err());
-        assertTrue(!run.err().contains("input file"), "no table of zeros when nothing was read");
-        assertEquals(List.of(), reportFolders(output));
-
-        Files.write(input.resolve("listings.csv"), "ticker,name_en,名称\n".getBytes(java.nio.charset.Charset.forName("GBK")));
-        JobRun gbk = launch();
-        assertEquals(3, gbk.exitCode());
-        assertTrue(gbk.err().contains("listings.csv is not valid UTF-8 at line 1"), gbk.err());
-    }
-
-    @Test
     void aMissingInputFolderIsBadInput() {
         JobRun run = JobRun.launch("--input", work.resolve("nowhere").toString(), "--output", output.toString(),
                 "--db", work.resolve("db").toString());

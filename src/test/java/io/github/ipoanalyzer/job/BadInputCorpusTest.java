@@ -1,0 +1,159 @@
+package io.github.ipoanalyzer.job;
+
+import com.opencsv.CSVReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The corpus under src/test/resources/bad-input: each case overlays the shipped input with its
+ * files (after removing what case.properties names), runs the job, and checks the exit code, the
+ * message, the exact rejects (expected-rejects.csv) and that every row of every file is either
+ * loaded or rejected, counted independently here.
+ */
+class BadInputCorpusTest {
+
+    private static final Path CORPUS = Path.of("src/test/resources/bad-input");
+
+    @TempDir
+    Path work;
+
+    static Stream<String> cases() throws IOException {
+        try (Stream<Path> dirs = Files.list(CORPUS)) {
+            return dirs.map(p -> p.getFileName().toString()).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void corpusCase(String name) throws Exception {
+        Path caseDir = CORPUS.resolve(name);
+        Properties props = new Properties();
+        try (Reader r = Files.newBufferedReader(caseDir.resolve("case.properties"), StandardCharsets.UTF_8)) {
+            props.load(r);
+        }
+        Path input = work.resolve("input");
+        JobRun.copyTree(Path.of("input"), input);
+        for (String removed : props.getProperty("remove", "").split(",")) {
+            if (!removed.isBlank()) {
+                deleteTree(input.resolve(removed.trim()));
+            }
+        }
+        overlay(caseDir.resolve("input"), input);
+
+        JobRun run = launch(input, props.getProperty("args", ""));
+        String console = run.out() + run.err();
+        assertEquals(Integer.parseInt(props.getProperty("exit")), run.exitCode(), console);
+        String message = props.getProperty("message");
+        if (message != null) {
+            assertTrue(console.contains(message), "expected «" + message + "» in:\n" + console);
+        }
+        assertTrue(!console.contains("\tat ") && !console.contains("Exception"), "no stack trace: " + console);
+        Path output = work.resolve("output");
+        if (run.exitCode() != 0) {
+            assertEquals(List.of(), JobRun.reportFolders(output), "a failed run publishes nothing");
+            return;
+        }
+        Path expectedRejects = caseDir.resolve("expected-rejects.csv");
+        if (Files.exists(expectedRejects)) {
+            String actual = Files.readString(output.resolve("latest/rejects.csv"), StandardCharsets.UTF_8)
+                    .substring(1).replace("\r\n", "\n");
+            assertEquals(Files.readString(expectedRejects, StandardCharsets.UTF_8), actual);
+        }
+        assertEveryRowLoadedOrRejected(input, output.resolve("latest/input-files.csv"));
+    }
+
+    /** rows_read = rows_loaded + rows_rejected, and rows_read is what OpenCSV finds in the file. */
+    static void assertEveryRowLoadedOrRejected(Path input, Path inputFilesCsv) throws Exception {
+        for (Map<String, String> f : JobRun.csv(inputFilesCsv)) {
+            long read = Long.parseLong(f.get("rows_read"));
+            assertEquals(read, Long.parseLong(f.get("rows_loaded")) + Long.parseLong(f.get("rows_rejected")), f.get("file"));
+            assertEquals(dataRows(input.resolve(f.get("file"))), read, f.get("file"));
+        }
+    }
+
+    private static long dataRows(Path file) throws Exception {
+        // The same RFC 4180 dialect the application reads (no backslash escapes).
+        try (CSVReader csv = new com.opencsv.CSVReaderBuilder(Files.newBufferedReader(file, StandardCharsets.UTF_8))
+                .withCSVParser(new com.opencsv.RFC4180ParserBuilder().build()).build()) {
+            return csv.readAll().stream().skip(1).filter(r -> !(r.length == 1 && r[0].isBlank())).count();
+        }
+    }
+
+    @Test
+    void aTenMegabyteLineIsRejectedWithItsLengthNotEchoed() throws Exception {
+        Path input = work.resolve("input");
+        JobRun.copyTree(Path.of("input"), input);
+        String huge = "x".repeat(10 * 1024 * 1024);
+        Files.writeString(input.resolve("prices/688795.SH.csv"), "688795.SH,2026-01-05,,,,700.00,,," + huge + "\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        JobRun run = launch(input, "--max-reject-fraction 1");
+        assertEquals(0, run.exitCode(), run.err());
+        Map<String, String> reject = JobRun.csv(work.resolve("output/latest/rejects.csv")).get(0);
+        assertEquals("value-length", reject.get("rule"));
+        assertEquals("a value of 10,485,760 characters (at most 1,000): is a line break or a closing quote missing?",
+                reject.get("reason"));
+        assertEquals("note", reject.get("column"));
+        assertTrue(reject.get("value").endsWith("… (10,485,760 characters)"), "the value is shortened, not echoed");
+    }
+
+    @Test
+    void aLinkLeadingOutOfTheInputFolderIsRefused() throws Exception {
+        Path input = work.resolve("input");
+        JobRun.copyTree(Path.of("input"), input);
+        Path outside = Files.writeString(work.resolve("elsewhere.csv"), "date,currency,cny_per_unit\n");
+        Files.delete(input.resolve("fx-rates.csv"));
+        Files.createSymbolicLink(input.resolve("fx-rates.csv"), outside);
+        JobRun run = launch(input, "");
+        assertEquals(3, run.exitCode());
+        assertTrue(run.err().contains("Bad input: fx-rates.csv is a link to " + outside.toRealPath()
+                + ", outside the input folder: copy the file in instead."), run.err());
+    }
+
+    private JobRun launch(Path input, String extraArgs) {
+        List<String> args = new ArrayList<>(List.of("--input", input.toString(), "--output", work.resolve("output").toString(),
+                "--db", work.resolve("db").toString(), "--as-of", "2026-11-28"));
+        args.addAll(Arrays.stream(extraArgs.trim().split("\\s+")).filter(a -> !a.isEmpty()).toList());
+        return JobRun.launch(args.toArray(String[]::new));
+    }
+
+    private static void overlay(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.sorted().toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else if (!p.getFileName().toString().equals(".gitkeep")) {
+                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.github.ipoanalyzer.report;
+
+import io.github.ipoanalyzer.job.JobRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Opens a published index.html in headless Chromium from file:// (Debian's chromium package;
+ * skipped where it is not installed) and checks, as the browser sees it, that every chart
+ * decoded and the key figures are on the page.
+ */
+class IndexPageInBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+    @TempDir
+    Path work;
+
+    @Test
+    void everyChartLoadsAndTheKeyFiguresShowFromFile() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed (apt-get install chromium)");
+        assertEquals(0, JobRun.launch("--input", "input", "--output", work.resolve("output").toString(),
+                "--db", work.resolve("db").toString(), "--as-of", "2026-11-28").exitCode());
+        Path index = work.resolve("output/latest/index.html").toRealPath();
+
+        Process chromium = new ProcessBuilder(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + work.resolve("profile"), "--virtual-time-budget=5000",
+                "--dump-dom", index.toUri().toString()))
+                .redirectError(work.resolve("chromium.err").toFile()).start();
+        String dom = new String(chromium.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(chromium.waitFor(60, TimeUnit.SECONDS), "Chromium finished");
+
+        assertTrue(dom.contains("data-images=\"4\""), "the page has the four charts:\n" + dom);
+        assertTrue(dom.contains("data-broken-images=\"0\""), "every chart decoded in the browser:\n" + dom);
+        assertTrue(dom.contains("+425.46%"), "Moore Threads first-day return");
+        assertTrue(dom.contains("+692.95%"), "MetaX first-day return");
+        assertTrue(dom.contains("CNY 267,860.00"), "Moore Threads lot gain at the open");
+        assertTrue(dom.contains("CNY 395,170.00"), "MetaX lot gain at the high");
+    }
+}
