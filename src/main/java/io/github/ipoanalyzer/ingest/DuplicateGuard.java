@@ -37,7 +37,7 @@ public final class DuplicateGuard<T> {
         String where = "line " + earlier.line() + " of " + earlier.file();
         if (earlier.row().equals(row.row())) {
             throw new RejectedRowException(keyDescription, String.valueOf(key.apply(row.row())), "duplicate",
-                    "repeats " + where + " exactly; the row is counted once");
+                    "repeats " + where + " exactly; the row is counted once", earlier.file(), earlier.line());
         }
         throw new RejectedRowException(keyDescription, String.valueOf(key.apply(row.row())), "conflict",
                 "same " + keyDescription + " as " + where + " but different values; both rows are rejected",

@@ -4,6 +4,7 @@ import io.github.ipoanalyzer.ingest.CsvFormat;
 import io.github.ipoanalyzer.ingest.CsvRecord;
 import io.github.ipoanalyzer.ingest.CsvRecordReader;
 import io.github.ipoanalyzer.ingest.FxRateValidator;
+import io.github.ipoanalyzer.ingest.InputFingerprint;
 import io.github.ipoanalyzer.ingest.InputLayout;
 import io.github.ipoanalyzer.ingest.ListingValidator;
 import io.github.ipoanalyzer.ingest.PriceValidator;
@@ -14,9 +15,12 @@ import io.github.ipoanalyzer.ingest.RevenueValidator;
 import io.github.ipoanalyzer.ingest.RowValidator;
 import io.github.ipoanalyzer.ingest.Sourced;
 import io.github.ipoanalyzer.report.ReportPublisher;
+import io.github.ipoanalyzer.store.InputFileLedger;
 import io.github.ipoanalyzer.store.MarketDataStore;
 import io.github.ipoanalyzer.store.MarketTables;
 import io.github.ipoanalyzer.store.Table;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -41,36 +45,47 @@ import org.springframework.transaction.PlatformTransactionManager;
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The IPO report job: clear the analysis tables, load each input kind (rows validated, rejects
- * recorded), stop if a file is mostly rejects, then compute the metrics and publish the report
- * folder.
+ * The IPO report job: drop from the analysis tables what no longer matches the input folder,
+ * load the new and changed files of each input kind (rows validated, rejects recorded), settle
+ * conflicting rows, record the files loaded, stop if a file is mostly rejects, then compute the
+ * metrics and publish the report folder.
  */
 @Configuration
 public class IpoReportJobConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(IpoReportJobConfiguration.class);
+
     public static final String JOB_NAME = "ipoReportJob";
     public static final String REPORT_FOLDER_KEY = "report.folder";
+    static final String INPUT_HASHES_KEY = "input.sha256.by.file";
 
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
     private final MarketDataStore store;
+    private final InputFileLedger ledger;
+    private final String version;
     private final DataSource dataSource;
     private final int chunkSize;
     private final long progressIntervalMillis;
 
     public IpoReportJobConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                      DataSource dataSource, @Value("${ipo.chunk-size:1000}") int chunkSize,
-                                     @Value("${ipo.progress-interval-ms:5000}") long progressIntervalMillis) {
+                                     @Value("${ipo.progress-interval-ms:5000}") long progressIntervalMillis,
+                                     @Value("${ipo.version:dev}") String version) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.dataSource = dataSource;
         this.store = new MarketDataStore(dataSource);
         this.store.createTablesIfMissing();
+        this.ledger = new InputFileLedger(dataSource);
+        this.version = version;
         this.chunkSize = chunkSize;
         this.progressIntervalMillis = progressIntervalMillis;
     }
@@ -81,12 +96,17 @@ public class IpoReportJobConfiguration {
     }
 
     @Bean
-    public Job ipoReportJob(Step resetAnalysisTables, Step loadListings, Step rejectConflictingListings,
-                            Step loadPrices, Step loadRevenue,
-                            Step loadFxRates, Step loadReportedCaps, Step rejectConflictingRows,
-                            Step checkRejectLimits, Step publishReport) {
+    public InputFileLedger inputFileLedger() {
+        return ledger;
+    }
+
+    @Bean
+    public Job ipoReportJob(Step reconcileInputs, Step loadListings, Step rejectConflictingListings,
+                            Step loadPrices, Step loadRevenue, Step loadFxRates, Step loadReportedCaps,
+                            Step rejectConflictingRows, Step recordInputFiles, Step checkRejectLimits,
+                            Step publishReport) {
         return new JobBuilder(JOB_NAME, jobRepository)
-                .start(resetAnalysisTables)
+                .start(reconcileInputs)
                 .next(loadListings)
                 .next(rejectConflictingListings)
                 .next(loadPrices)
@@ -94,16 +114,38 @@ public class IpoReportJobConfiguration {
                 .next(loadFxRates)
                 .next(loadReportedCaps)
                 .next(rejectConflictingRows)
+                .next(recordInputFiles)
                 .next(checkRejectLimits)
                 .next(publishReport)
                 .build();
     }
 
-    /** A new run starts from an empty slate so that the tables mirror exactly one input folder. */
+    /**
+     * The tables keep the rows of unchanged input files and lose the rest (see InputFileLedger),
+     * so that they mirror exactly one input folder and only new or changed files are parsed.
+     */
     @Bean
-    public Step resetAnalysisTables() {
-        return new StepBuilder("resetAnalysisTables", jobRepository).tasklet((contribution, context) -> {
-            store.clearAll();
+    public Step reconcileInputs() {
+        return new StepBuilder("reconcileInputs", jobRepository).tasklet((contribution, context) -> {
+            StepExecution step = context.getStepContext().getStepExecution();
+            RunParameters run = RunParameters.from(step.getJobParameters());
+            HashMap<String, String> hashes = new HashMap<>(InputFingerprint.perFile(new InputLayout(run.inputDir())));
+            step.getJobExecution().getExecutionContext().put(INPUT_HASHES_KEY, hashes);
+            InputFileLedger.Reconciliation r = ledger.reconcile(hashes, version, run.reloadAll());
+            log.info(r.fullReload() ? "Parsing every input file" : "Files to parse again: {}", r.dropped());
+            return RepeatStatus.FINISHED;
+        }, transactionManager).build();
+    }
+
+    /** After the loads: the files now in the tables, so that the next run does not parse them again. */
+    @Bean
+    public Step recordInputFiles() {
+        return new StepBuilder("recordInputFiles", jobRepository).tasklet((contribution, context) -> {
+            StepExecution step = context.getStepContext().getStepExecution();
+            @SuppressWarnings("unchecked")
+            Map<String, String> hashes = (Map<String, String>) step.getJobExecution().getExecutionContext()
+                    .get(INPUT_HASHES_KEY);
+            ledger.record(hashes, version, RunParameters.from(step.getJobParameters()).runSequence());
             return RepeatStatus.FINISHED;
         }, transactionManager).build();
     }
@@ -183,42 +225,42 @@ public class IpoReportJobConfiguration {
 
     @Bean
     public ReportPublisher reportPublisher() {
-        return new ReportPublisher(store);
+        return new ReportPublisher(store, ledger);
     }
 
     @Bean
     @StepScope
     public MultiResourceItemReader<CsvRecord> listingsReader(@Value("#{jobParameters['input.dir']}") String inputDir) {
         InputLayout layout = new InputLayout(Path.of(inputDir));
-        return filesReader("listings", layout, List.of(layout.listings()), ListingValidator.FORMAT, true);
+        return filesReader("listings", layout, List.of(layout.listings()), ListingValidator.FORMAT);
     }
 
     @Bean
     @StepScope
     public MultiResourceItemReader<CsvRecord> pricesReader(@Value("#{jobParameters['input.dir']}") String inputDir) {
         InputLayout layout = new InputLayout(Path.of(inputDir));
-        return filesReader("prices", layout, layout.prices(), PriceValidator.FORMAT, false);
+        return filesReader("prices", layout, layout.prices(), PriceValidator.FORMAT);
     }
 
     @Bean
     @StepScope
     public MultiResourceItemReader<CsvRecord> revenueReader(@Value("#{jobParameters['input.dir']}") String inputDir) {
         InputLayout layout = new InputLayout(Path.of(inputDir));
-        return filesReader("revenue", layout, List.of(layout.revenue()), RevenueValidator.FORMAT, false);
+        return filesReader("revenue", layout, List.of(layout.revenue()), RevenueValidator.FORMAT);
     }
 
     @Bean
     @StepScope
     public MultiResourceItemReader<CsvRecord> fxRatesReader(@Value("#{jobParameters['input.dir']}") String inputDir) {
         InputLayout layout = new InputLayout(Path.of(inputDir));
-        return filesReader("fxRates", layout, List.of(layout.fxRates()), FxRateValidator.FORMAT, false);
+        return filesReader("fxRates", layout, List.of(layout.fxRates()), FxRateValidator.FORMAT);
     }
 
     @Bean
     @StepScope
     public MultiResourceItemReader<CsvRecord> reportedCapsReader(@Value("#{jobParameters['input.dir']}") String inputDir) {
         InputLayout layout = new InputLayout(Path.of(inputDir));
-        return filesReader("reportedCaps", layout, List.of(layout.reportedCaps()), ReportedCapValidator.FORMAT, false);
+        return filesReader("reportedCaps", layout, List.of(layout.reportedCaps()), ReportedCapValidator.FORMAT);
     }
 
     /**
@@ -252,14 +294,19 @@ public class IpoReportJobConfiguration {
         return writer;
     }
 
+    /**
+     * Reads the files of one input kind that exist and are not already in the tables. The list is
+     * the same when a failed step restarts, because files are recorded only after all loads.
+     */
     private MultiResourceItemReader<CsvRecord> filesReader(String name, InputLayout layout, List<Path> files,
-                                                           CsvFormat format, boolean required) {
+                                                           CsvFormat format) {
+        Set<String> recorded = ledger.recordedPaths();
         MultiResourceItemReader<CsvRecord> reader = new MultiResourceItemReader<>(
                 new CsvRecordReader(name + "File", layout.root(), format, store::recordNotice));
         reader.setName(name + "Files");
-        reader.setResources(files.stream().filter(p -> required || p.toFile().exists())
+        reader.setResources(files.stream().filter(p -> p.toFile().exists() && !recorded.contains(layout.relative(p)))
                 .map(FileSystemResource::new).toArray(Resource[]::new));
-        reader.setStrict(required);
+        reader.setStrict(false);
         return reader;
     }
 }

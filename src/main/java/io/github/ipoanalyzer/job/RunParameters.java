@@ -8,11 +8,12 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 
 /**
- * What a run varies, as job parameters. All are identifying except {@code keep.reports}: the same
- * inputs (by SHA-256), folders, as-of date, reject limit and run sequence are the same job instance.
+ * What a run varies, as job parameters. All are identifying except {@code keep.reports} and
+ * {@code reload.all}: the same inputs (by SHA-256), folders, as-of date, reject limit and run
+ * sequence are the same job instance.
  */
 public record RunParameters(Path inputDir, Path outputDir, LocalDate asOf, String inputSha256,
-                            BigDecimal maxRejectFraction, long runSequence, int keepReports) {
+                            BigDecimal maxRejectFraction, long runSequence, int keepReports, boolean reloadAll) {
 
     public static final String INPUT_DIR = "input.dir";
     public static final String OUTPUT_DIR = "output.dir";
@@ -21,6 +22,7 @@ public record RunParameters(Path inputDir, Path outputDir, LocalDate asOf, Strin
     public static final String MAX_REJECT_FRACTION = "max.reject.fraction";
     public static final String RUN_SEQUENCE = "run.sequence";
     public static final String KEEP_REPORTS = "keep.reports";
+    public static final String RELOAD_ALL = "reload.all";
 
     public JobParameters toJobParameters() {
         return new JobParametersBuilder()
@@ -31,13 +33,14 @@ public record RunParameters(Path inputDir, Path outputDir, LocalDate asOf, Strin
                 .addString(MAX_REJECT_FRACTION, maxRejectFraction.toPlainString())
                 .addLong(RUN_SEQUENCE, runSequence)
                 .addLong(KEEP_REPORTS, (long) keepReports, false)
+                .addString(RELOAD_ALL, String.valueOf(reloadAll), false)
                 .toJobParameters();
     }
 
     public static RunParameters from(JobParameters p) {
         return new RunParameters(Path.of(p.getString(INPUT_DIR)), Path.of(p.getString(OUTPUT_DIR)),
                 p.getLocalDate(AS_OF), p.getString(INPUT_SHA256), new BigDecimal(p.getString(MAX_REJECT_FRACTION)),
-                p.getLong(RUN_SEQUENCE), p.getLong(KEEP_REPORTS).intValue());
+                p.getLong(RUN_SEQUENCE), p.getLong(KEEP_REPORTS).intValue(), Boolean.parseBoolean(p.getString(RELOAD_ALL)));
     }
 
     /** True when {@code other} names the same work: everything but the run sequence and retention. */
@@ -49,6 +52,7 @@ public record RunParameters(Path inputDir, Path outputDir, LocalDate asOf, Strin
     }
 
     public RunParameters withSequence(long sequence) {
-        return new RunParameters(inputDir, outputDir, asOf, inputSha256, maxRejectFraction, sequence, keepReports);
+        return new RunParameters(inputDir, outputDir, asOf, inputSha256, maxRejectFraction, sequence, keepReports,
+                reloadAll);
     }
 }

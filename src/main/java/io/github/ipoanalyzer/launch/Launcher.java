@@ -4,6 +4,7 @@ import io.github.ipoanalyzer.IpoAnalyzerApplication;
 import io.github.ipoanalyzer.ingest.InputFingerprint;
 import io.github.ipoanalyzer.ingest.InputLayout;
 import io.github.ipoanalyzer.job.RunParameters;
+import io.github.ipoanalyzer.store.InputFileLedger;
 import io.github.ipoanalyzer.store.MarketDataStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,10 +94,11 @@ public final class Launcher {
             out.println("ipo-analyzer: input " + layout.root() + ", as of " + options.asOfOrToday());
             RunParameters requested = new RunParameters(layout.root(), options.output.toAbsolutePath().normalize(),
                     options.asOfOrToday(), InputFingerprint.ofAll(InputFingerprint.perFile(layout)),
-                    options.maxRejectFraction, 0, options.keep);
+                    options.maxRejectFraction, 0, options.keep, options.force);
             ReportRunner.Outcome outcome = context.getBean(ReportRunner.class).run(requested, options.force);
             RunSummary.print(outcome.exitCode() == ExitCode.OK ? out : err, outcome, layout,
-                    context.getBean(MarketDataStore.class), Duration.between(started, Instant.now()));
+                    context.getBean(MarketDataStore.class), context.getBean(InputFileLedger.class),
+                    Duration.between(started, Instant.now()));
             if (outcome.exitCode() == ExitCode.FAILED) {
                 err.println("Details in " + logFile(options));
             }

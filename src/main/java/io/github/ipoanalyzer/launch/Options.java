@@ -44,7 +44,8 @@ public class Options {
             description = "Folder of the embedded HSQLDB database, lock and log file (default: ${DEFAULT-VALUE}).")
     Path db = Path.of("data");
 
-    @Option(names = "--force", description = "Recompute even if the same inputs were already reported.")
+    @Option(names = "--force", description = "Parse every input file again and recompute, even if the same inputs "
+            + "were already reported.")
     boolean force;
 
     @Option(names = "--max-reject-fraction", paramLabel = "F",

@@ -2,6 +2,7 @@ package io.github.ipoanalyzer.launch;
 
 import io.github.ipoanalyzer.ingest.InputLayout;
 import io.github.ipoanalyzer.job.IpoReportJobConfiguration;
+import io.github.ipoanalyzer.store.InputFileLedger;
 import io.github.ipoanalyzer.store.MarketDataStore;
 import org.springframework.batch.core.job.JobExecution;
 
@@ -17,7 +18,7 @@ final class RunSummary {
     }
 
     static void print(PrintStream out, ReportRunner.Outcome outcome, InputLayout layout, MarketDataStore store,
-                      Duration elapsed) {
+                      InputFileLedger ledger, Duration elapsed) {
         outcome.notes().forEach(out::println);
         out.println();
         outcome.execution().ifPresent(execution -> {
@@ -30,10 +31,15 @@ final class RunSummary {
             long read = 0;
             long loaded = 0;
             long rejected = 0;
-            out.printf(Locale.ROOT, "  %-40s %10s %10s %10s%n", "input file", "read", "loaded", "rejected");
+            long thisRun = ReportRunner.runNumber(execution);
+            Map<String, Long> parsedIn = ledger.parsedInRun();
+            out.printf(Locale.ROOT, "  %-40s %10s %10s %10s  %s%n", "input file", "read", "loaded", "rejected", "parsed");
             for (var file : layout.existingFiles()) {
-                MarketDataStore.FileCounts c = counts.getOrDefault(layout.relative(file), new MarketDataStore.FileCounts(0, 0));
-                out.printf(Locale.ROOT, "  %-40s %,10d %,10d %,10d%n", layout.relative(file), c.read(), c.loaded(), c.rejected());
+                String name = layout.relative(file);
+                MarketDataStore.FileCounts c = counts.getOrDefault(name, new MarketDataStore.FileCounts(0, 0));
+                Long parsed = parsedIn.get(name);
+                out.printf(Locale.ROOT, "  %-40s %,10d %,10d %,10d  %s%n", name, c.read(), c.loaded(), c.rejected(),
+                        parsed == null || parsed == thisRun ? "now" : "unchanged since run " + parsed);
                 read += c.read();
                 loaded += c.loaded();
                 rejected += c.rejected();

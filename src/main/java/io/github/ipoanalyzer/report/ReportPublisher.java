@@ -5,6 +5,7 @@ import io.github.ipoanalyzer.analysis.IpoAnalyzer;
 import io.github.ipoanalyzer.ingest.InputFingerprint;
 import io.github.ipoanalyzer.ingest.InputLayout;
 import io.github.ipoanalyzer.money.FxRates;
+import io.github.ipoanalyzer.store.InputFileLedger;
 import io.github.ipoanalyzer.store.MarketDataStore;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,9 +29,11 @@ import java.util.stream.Stream;
 public class ReportPublisher {
 
     private final MarketDataStore store;
+    private final InputFileLedger ledger;
 
-    public ReportPublisher(MarketDataStore store) {
+    public ReportPublisher(MarketDataStore store, InputFileLedger ledger) {
         this.store = store;
+        this.ledger = ledger;
     }
 
     public record Request(InputLayout inputs, Path outputRoot, LocalDate asOf, long runId, int keep,
@@ -57,7 +60,7 @@ public class ReportPublisher {
                 ReportTables.priceToSales(analyses),
                 ReportTables.capReconciliation(analyses),
                 ReportTables.rejects(rejects),
-                ReportTables.inputFiles(inputHashes, counts, notices));
+                ReportTables.inputFiles(inputHashes, counts, notices, ledger.parsedInRun()));
 
         ReportFolder folders = new ReportFolder(request.outputRoot());
         Path staging = folders.stage(request.runId());

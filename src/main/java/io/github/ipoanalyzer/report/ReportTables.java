@@ -184,14 +184,15 @@ public final class ReportTables {
     }
 
     public static CsvTable inputFiles(Map<String, String> sha256, Map<String, MarketDataStore.FileCounts> counts,
-                                      Map<String, List<String>> notices) {
-        CsvTable table = new CsvTable("input-files.csv", "Every input file read, with its SHA-256, row accounting "
-                + "(rows read = rows loaded + rows rejected) and notices",
-                List.of("file", "sha256", "rows_read", "rows_loaded", "rows_rejected", "notices"));
+                                      Map<String, List<String>> notices, Map<String, Long> parsedInRun) {
+        CsvTable table = new CsvTable("input-files.csv", "Every input file, with its SHA-256, row accounting "
+                + "(rows read = rows loaded + rows rejected), the run that parsed it (an unchanged file is not "
+                + "parsed again) and notices",
+                List.of("file", "sha256", "rows_read", "rows_loaded", "rows_rejected", "parsed_in_run", "notices"));
         sha256.forEach((file, hash) -> {
             MarketDataStore.FileCounts c = counts.getOrDefault(file, new MarketDataStore.FileCounts(0, 0));
             table.add(List.of(text(file), hash, whole(c.read()), whole(c.loaded()), whole(c.rejected()),
-                    text(String.join("; ", notices.getOrDefault(file, List.of())))));
+                    whole(parsedInRun.get(file)), text(String.join("; ", notices.getOrDefault(file, List.of())))));
         });
         return table;
     }

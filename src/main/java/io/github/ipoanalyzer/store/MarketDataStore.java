@@ -36,10 +36,6 @@ public class MarketDataStore {
         new ResourceDatabasePopulator(new ClassPathResource("db/analysis-schema.sql")).execute(dataSource);
     }
 
-    public void clearAll() {
-        MarketTables.ALL.forEach(t -> jdbc.update("DELETE FROM " + t));
-    }
-
     public <T> List<Sourced<T>> loadAll(Table<T> table) {
         return jdbc.query(table.selectAll(), table.rowMapper());
     }

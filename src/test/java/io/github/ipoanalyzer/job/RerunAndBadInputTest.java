@@ -15,6 +15,7 @@ import java.util.Map;
 import static io.github.ipoanalyzer.job.JobRun.csv;
 import static io.github.ipoanalyzer.job.JobRun.reportFolders;
 import static io.github.ipoanalyzer.job.JobRun.row;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,6 +78,81 @@ class RerunAndBadInputTest {
                 reportFolders(output));
         assertEquals(Files.readString(output.resolve("2026-11-28_run-3/first-day.csv")),
                 Files.readString(output.resolve("2026-11-28_run-4/first-day.csv")), "same inputs, same bytes");
+    }
+
+    @Test
+    void onlyNewAndChangedFilesAreParsedAndTheResultEqualsAFullRun() throws Exception {
+        assertEquals(0, launch().exitCode());
+        // A new price file that repeats a row of an existing one (rejected as a duplicate of it).
+        Files.writeString(input.resolve("prices/extra.csv"), "ticker,date,open,high,low,close,volume,turnover,note\n"
+                + "688795.SH,2025-12-17,,,,714.80,,,\n688795.SH,2026-01-05,,,,700.00,,,\n");
+        JobRun second = launch("--max-reject-fraction", "1");
+        assertEquals(0, second.exitCode(), second.err());
+        assertEquals(Map.of("prices/extra.csv", "2"), parsedIn("2"), "only the new file was parsed");
+        assertTrue(second.out().contains("unchanged since run 1"), second.out());
+
+        // Changing one file parses that file alone.
+        Files.writeString(input.resolve("prices/9903.HK.csv"), "\n9903.HK,2026-0109,,,,150.00,,,\n".replace("0109", "01-09"),
+                StandardOpenOption.APPEND);
+        assertEquals(0, launch("--max-reject-fraction", "1").exitCode());
+        assertEquals(Map.of("prices/9903.HK.csv", "3"), parsedIn("3"));
+
+        // Removing the file that held the first copy of the repeated row parses extra.csv again: its row now loads.
+        Files.delete(input.resolve("prices/688795.SH.csv"));
+        assertEquals(0, launch("--max-reject-fraction", "1").exitCode());
+        assertEquals(Map.of("prices/extra.csv", "4"), parsedIn("4"));
+        assertEquals(List.of(), csv(output.resolve("latest/rejects.csv")));
+        assertEquals("2", row(csv(output.resolve("latest/input-files.csv")), "file", "prices/extra.csv").get("rows_loaded"));
+
+        // A changed listings.csv makes every file suspect: all are parsed again.
+        Files.writeString(input.resolve("listings.csv"), "\n", StandardOpenOption.APPEND);
+        assertEquals(0, launch("--max-reject-fraction", "1").exitCode());
+        assertEquals(csv(output.resolve("latest/input-files.csv")).size(), parsedIn("5").size());
+
+        // The incremental result is the result of a run from scratch on the same folder.
+        Path fresh = work.resolve("fresh");
+        assertEquals(0, JobRun.launch("--input", input.toString(), "--output", fresh.resolve("output").toString(),
+                "--db", fresh.resolve("db").toString(), "--as-of", "2026-11-28", "--max-reject-fraction", "1").exitCode());
+        for (String file : List.of("first-day.csv", "lot-gains.csv", "market-value.csv", "price-to-sales.csv",
+                "cap-reconciliation.csv", "rejects.csv", "market-value.png")) {
+            assertArrayEquals(Files.readAllBytes(fresh.resolve("output/latest/" + file)),
+                    Files.readAllBytes(output.resolve("latest/" + file)), file);
+        }
+    }
+
+    @Test
+    void theManifestDescribesInputsAndOutputsAndOldFoldersAreRemovedBeyondKeep() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertEquals(0, launch("--force", "--keep", "2").exitCode());
+        }
+        assertEquals(List.of("2026-11-28_run-2", "2026-11-28_run-3"), reportFolders(output));
+        assertEquals("2026-11-28_run-3", Files.readSymbolicLink(output.resolve("latest")).toString());
+
+        Path report = output.resolve("latest");
+        var manifest = tools.jackson.databind.json.JsonMapper.builder().build().readTree(report.resolve("manifest.json").toFile());
+        assertEquals("2026-11-28", manifest.get("asOf").asString());
+        assertEquals(3, manifest.get("runId").asInt());
+        var listings = manifest.get("inputs").get(0);
+        assertEquals("listings.csv", listings.get("file").asString());
+        assertEquals(sha256(input.resolve("listings.csv")), listings.get("sha256").asString());
+        assertEquals(4, listings.get("rowsLoaded").asInt());
+        int outputs = 0;
+        for (var out : manifest.get("outputs")) {
+            assertEquals(sha256(report.resolve(out.get("file").asString())), out.get("sha256").asString(), out.toString());
+            outputs++;
+        }
+        assertEquals(12, outputs, "7 CSV, 4 PNG and index.html");
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(file)));
+    }
+
+    /** Files of the latest report parsed in the given run, with that run. */
+    private Map<String, String> parsedIn(String run) throws Exception {
+        return csv(output.resolve("latest/input-files.csv")).stream().filter(r -> r.get("parsed_in_run").equals(run))
+                .collect(java.util.stream.Collectors.toMap(r -> r.get("file"), r -> r.get("parsed_in_run")));
     }
 
     @Test
