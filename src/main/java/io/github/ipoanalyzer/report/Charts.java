@@ -9,6 +9,7 @@ import io.github.ipoanalyzer.money.FxRates;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.Axis;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
@@ -177,10 +178,7 @@ public final class Charts {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-        plot.getDomainAxis().setLabelFont(fonts.font(Font.PLAIN, 14));
-        plot.getRangeAxis().setLabelFont(fonts.font(Font.PLAIN, 14));
-        plot.getDomainAxis().setTickLabelFont(fonts.font(Font.PLAIN, 12));
-        plot.getRangeAxis().setTickLabelFont(fonts.font(Font.PLAIN, 12));
+        axisFonts(plot.getDomainAxis(), plot.getRangeAxis());
         return chart;
     }
 
@@ -230,13 +228,18 @@ public final class Charts {
         range.setUpperMargin(0.12);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-        plot.getDomainAxis().setLabelFont(fonts.font(Font.PLAIN, 14));
-        plot.getRangeAxis().setLabelFont(fonts.font(Font.PLAIN, 14));
+        axisFonts(plot.getDomainAxis(), plot.getRangeAxis());
         plot.getDomainAxis().setTickLabelFont(fonts.font(Font.PLAIN, 13));
-        plot.getRangeAxis().setTickLabelFont(fonts.font(Font.PLAIN, 12));
         plot.getDomainAxis().setMaximumCategoryLabelLines(2);
         style(chart, missing);
         return chart;
+    }
+
+    private void axisFonts(Axis domain, Axis range) {
+        for (Axis axis : List.of(domain, range)) {
+            axis.setLabelFont(fonts.font(Font.PLAIN, 14));
+            axis.setTickLabelFont(fonts.font(Font.PLAIN, 12));
+        }
     }
 
     private void style(JFreeChart chart, Gaps missing) {
