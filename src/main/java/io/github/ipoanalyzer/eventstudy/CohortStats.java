@@ -1,0 +1,73 @@
+package io.github.ipoanalyzer.eventstudy;
+
+import io.github.ipoanalyzer.analysis.IpoAnalysis;
+import io.github.ipoanalyzer.market.Listing;
+import io.github.ipoanalyzer.money.FxRates;
+import io.github.ipoanalyzer.money.Rounding;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The field's standard first-day statistics for one cohort (Ritter): number of IPOs with a
+ * first-day return, equal-weighted mean and median, the proceeds-weighted mean
+ * {@code Σ N·(C1 − P0) / Σ N·P0} (aggregate money left on the table over aggregate proceeds),
+ * the count that doubled ({@code C1 ≥ 2·P0}) and the aggregates. Sums across currencies are in
+ * CNY at the rate in force on each listing day; an IPO without such a rate is left out of the
+ * CNY figures and the note names it.
+ */
+public record CohortStats(Cohort cohort, int n, BigDecimal meanFirstDayReturn, BigDecimal medianFirstDayReturn,
+                          int doubled, int nInCny, BigDecimal proceedsWeightedReturn, BigDecimal aggregateProceedsCny,
+                          BigDecimal aggregateMoneyLeftCny, String note) {
+
+    public static CohortStats of(Cohort cohort, List<IpoAnalysis> members, FxRates rates) {
+        List<BigDecimal> returns = new ArrayList<>();
+        List<String> leftOut = new ArrayList<>();
+        int doubled = 0;
+        int inCny = 0;
+        BigDecimal proceeds = BigDecimal.ZERO;
+        BigDecimal left = BigDecimal.ZERO;
+        for (IpoAnalysis a : members) {
+            BigDecimal r = a.firstDayReturn().atClose();
+            if (r == null) {
+                leftOut.add(a.listing().nameEn() + " (no first close)");
+                continue;
+            }
+            returns.add(r);
+            Listing l = a.listing();
+            if (a.firstDay().close().compareTo(l.offerPrice().multiply(BigDecimal.valueOf(2))) >= 0) {
+                doubled++;
+            }
+            Optional<FxRates.Conversion> p = rates.toCny(a.proceeds().grossProceeds(), l.listingDate());
+            Optional<FxRates.Conversion> m = rates.toCny(a.proceeds().moneyLeftOnTable(), l.listingDate());
+            if (p.isEmpty() || m.isEmpty()) {
+                leftOut.add(l.nameEn() + " (no CNY/" + l.currency() + " rate on or before " + l.listingDate()
+                        + ": not in the CNY figures)");
+                continue;
+            }
+            inCny++;
+            proceeds = proceeds.add(p.get().cny().amount());
+            left = left.add(m.get().cny().amount());
+        }
+        BigDecimal mean = returns.isEmpty() ? null : Rounding.divide(sum(returns), BigDecimal.valueOf(returns.size()));
+        return new CohortStats(cohort, returns.size(), mean, median(returns), doubled, inCny,
+                inCny == 0 ? null : Rounding.divide(left, proceeds), inCny == 0 ? null : proceeds,
+                inCny == 0 ? null : left, leftOut.isEmpty() ? null : "left out: " + String.join("; ", leftOut));
+    }
+
+    static BigDecimal median(List<BigDecimal> values) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        List<BigDecimal> sorted = values.stream().sorted().toList();
+        int mid = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(mid)
+                : Rounding.divide(sorted.get(mid - 1).add(sorted.get(mid)), BigDecimal.valueOf(2));
+    }
+
+    static BigDecimal sum(List<BigDecimal> values) {
+        return values.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+}

@@ -1,0 +1,106 @@
+package io.github.ipoanalyzer.eventstudy;
+
+import io.github.ipoanalyzer.money.Rounding;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * CAR over one event window: {@code Σ AR_t}, with {@code AR_t = R_t − R_m,t} (market-adjusted)
+ * or {@code AR_t = R_t − (α + β·R_m,t)} (market model, fitted by least squares on the
+ * post-listing days before the window when at least {@code minHistory} of them have both
+ * returns). Days before listing, past the end of the data or without a return are left out and
+ * counted: {@code daysAvailable} of {@code window.length()}.
+ */
+public record CumulativeAbnormalReturn(EventWindow window, String model, BigDecimal alpha, BigDecimal beta,
+                                       int estimationDays, int daysAvailable, BigDecimal car, String note) {
+
+    public static final String MARKET_ADJUSTED = "market-adjusted";
+    public static final String MARKET_MODEL = "market model";
+
+    public static CumulativeAbnormalReturn of(ListingReturns r, int eventDay, EventWindow window, int minHistory) {
+        Set<String> notes = new LinkedHashSet<>();
+        List<BigDecimal[]> estimation = new ArrayList<>();
+        for (int k = r.listingIndex() + 1; k < eventDay + window.from(); k++) {
+            BigDecimal stock = r.stock(k);
+            BigDecimal market = r.market(k).value();
+            if (stock != null && market != null) {
+                estimation.add(new BigDecimal[] {stock, market});
+            }
+        }
+        BigDecimal alpha = null;
+        BigDecimal beta = null;
+        String model = MARKET_ADJUSTED;
+        if (estimation.size() >= minHistory && estimation.size() >= 2) {
+            BigDecimal[] fit = leastSquares(estimation);
+            if (fit != null) {
+                alpha = fit[0];
+                beta = fit[1];
+                model = MARKET_MODEL;
+            }
+        }
+        if (model.equals(MARKET_ADJUSTED)) {
+            notes.add("market-adjusted: " + estimation.size() + " post-listing day(s) before the window, "
+                    + minHistory + " needed for the market model");
+        }
+        BigDecimal sum = BigDecimal.ZERO;
+        int available = 0;
+        for (int tau = window.from(); tau <= window.to(); tau++) {
+            int k = eventDay + tau;
+            if (k < r.listingIndex()) {
+                notes.add("day " + tau + " is before listing");
+                continue;
+            }
+            if (k > r.lastDay()) {
+                notes.add("the data ends before day " + tau);
+                continue;
+            }
+            BigDecimal stock = r.stock(k);
+            BenchmarkSeries.Return market = r.market(k);
+            if (stock == null) {
+                notes.add("no close (or no previous close) on " + r.calendar().day(k));
+                continue;
+            }
+            if (market.value() == null) {
+                notes.add(market.note());
+                continue;
+            }
+            if (market.note() != null) {
+                notes.add(market.note());
+            }
+            BigDecimal expected = alpha == null ? market.value() : alpha.add(beta.multiply(market.value()));
+            sum = sum.add(stock.subtract(expected));
+            available++;
+        }
+        return new CumulativeAbnormalReturn(window, model, alpha, beta, estimation.size(), available,
+                available == 0 ? null : sum, notes.isEmpty() ? null : String.join("; ", notes));
+    }
+
+    /** {α, β} of R = α + β·R_m by ordinary least squares, or null when R_m does not vary. */
+    static BigDecimal[] leastSquares(List<BigDecimal[]> points) {
+        BigDecimal n = BigDecimal.valueOf(points.size());
+        BigDecimal sumY = BigDecimal.ZERO;
+        BigDecimal sumX = BigDecimal.ZERO;
+        for (BigDecimal[] p : points) {
+            sumY = sumY.add(p[0]);
+            sumX = sumX.add(p[1]);
+        }
+        BigDecimal meanY = Rounding.divide(sumY, n);
+        BigDecimal meanX = Rounding.divide(sumX, n);
+        BigDecimal sxy = BigDecimal.ZERO;
+        BigDecimal sxx = BigDecimal.ZERO;
+        for (BigDecimal[] p : points) {
+            BigDecimal dx = p[1].subtract(meanX);
+            sxy = sxy.add(dx.multiply(p[0].subtract(meanY)));
+            sxx = sxx.add(dx.multiply(dx));
+        }
+        if (sxx.signum() == 0) {
+            return null;
+        }
+        BigDecimal beta = Rounding.divide(sxy, sxx);
+        return new BigDecimal[] {meanY.subtract(beta.multiply(meanX)), beta};
+    }
+}

@@ -1,0 +1,5 @@
+package io.github.ipoanalyzer.eventstudy;
+
+/** A lock-up period of one listing: shares of {@code holders} become free {@code months} after listing. */
+public record Lockup(String ticker, int months, String holders) {
+}

@@ -1,0 +1,154 @@
+package io.github.ipoanalyzer.eventstudy;
+
+import io.github.ipoanalyzer.market.DailyPrice;
+import io.github.ipoanalyzer.market.Listing;
+import io.github.ipoanalyzer.money.Rounding;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Golden values worked by hand for benchmark returns, CAR windows, the market model and BHAR. */
+class EventStudyTest {
+
+    private static final Currency HKD = Currency.getInstance("HKD");
+    private static final Listing BIREN = new Listing("6082.HK", "Biren", "壁仞科技", "HKEX", "Main Board", HKD,
+            LocalDate.of(2026, 1, 2), new BigDecimal("19.60"), 200, 284_846_600L, 2_396_000_000L, null, null);
+
+    /** The Hang Seng Index as the facts give it: 2026-01-02 close with its stated +2.76%; 01-07 derived; 01-08; 01-09. */
+    private static BenchmarkSeries hsi() {
+        return new BenchmarkSeries("HSI",
+                Map.of(d("2026-01-02"), new BigDecimal("26338.47"), d("2026-01-07"), new BigDecimal("26458.95"),
+                        d("2026-01-08"), new BigDecimal("26149.31"), d("2026-01-09"), new BigDecimal("26231.79")),
+                Map.of(d("2026-01-02"), new BigDecimal("0.0276")));
+    }
+
+    private static TradingCalendar hkex() {
+        return TradingCalendar.of(List.of(d("2026-01-02"), d("2026-01-07"), d("2026-01-08"), d("2026-01-09")));
+    }
+
+    @Test
+    void benchmarkReturnsFromLevelsFromAStatedReturnOrCarriedForward() {
+        BenchmarkSeries hsi = hsi();
+        // 26149.31 / 26458.95 − 1 = −309.64 / 26458.95 = −0.0117027 (the reported −1.17%)
+        assertEquals(new BigDecimal("-0.011703"), Rounding.fraction(hsi.onListingDay(d("2026-01-08")).value()));
+        // No level before 2026-01-02: the stated one-day return.
+        BenchmarkSeries.Return firstDay = hsi.onListingDay(d("2026-01-02"));
+        assertEquals(new BigDecimal("0.0276"), firstDay.value());
+        assertEquals("HSI one-day return on 2026-01-02 as stated", firstDay.note());
+        // A missing day (2026-01-12 has no level): the 01-09 level carried forward, a return of 0, said so.
+        BenchmarkSeries.Return missing = hsi.between(d("2026-01-09"), d("2026-01-12"));
+        assertEquals(0, missing.value().signum());
+        assertEquals("HSI level of 2026-01-09 carried forward to 2026-01-12", missing.note());
+    }
+
+    @Test
+    void birenMarketAdjustedFirstDayAndWindowsThatRunOutOfData() {
+        ListingReturns r = new ListingReturns(BIREN, List.of(price("6082.HK", "2026-01-02", "34.46")), hkex(), hsi());
+        // AR(0) = (34.46 / 19.60 − 1) − 0.0276 = 0.7581633 − 0.0276 = 0.7305633
+        CumulativeAbnormalReturn day0 = CumulativeAbnormalReturn.of(r, 0, new EventWindow(0, 0), 60);
+        assertEquals(new BigDecimal("0.730563"), Rounding.fraction(day0.car()));
+        assertEquals(CumulativeAbnormalReturn.MARKET_ADJUSTED, day0.model());
+        assertEquals(1, day0.daysAvailable());
+        assertTrue(day0.note().contains("market-adjusted: 0 post-listing day(s) before the window, 60 needed"), day0.note());
+
+        CumulativeAbnormalReturn around = CumulativeAbnormalReturn.of(r, 0, new EventWindow(-1, 1), 60);
+        assertEquals(new BigDecimal("0.730563"), Rounding.fraction(around.car()));
+        assertEquals(1, around.daysAvailable());
+        assertTrue(around.note().contains("day -1 is before listing"), around.note());
+        assertTrue(around.note().contains("no close (or no previous close) on 2026-01-07"), around.note());
+
+        CumulativeAbnormalReturn later = CumulativeAbnormalReturn.of(r, 0, new EventWindow(1, 20), 60);
+        assertNull(later.car());
+        assertEquals(0, later.daysAvailable());
+        assertTrue(later.note().contains("the data ends before day 4"), later.note());
+    }
+
+    @Test
+    void theMarketModelIsFittedWhenEnoughHistoryExistsAndFallsBackOtherwise() {
+        // Ten post-listing days where the stock returns exactly 0.001 + 1.5 × the benchmark's return,
+        // then an event day on which it does 0.05 better than the model predicts.
+        List<LocalDate> days = new ArrayList<>();
+        Map<LocalDate, BigDecimal> levels = new HashMap<>();
+        List<DailyPrice> prices = new ArrayList<>();
+        LocalDate day = d("2025-01-01");
+        BigDecimal level = new BigDecimal("100");
+        BigDecimal close = new BigDecimal("10");
+        levels.put(day.minusDays(1), level);
+        for (int i = 0; i <= 11; i++) {
+            BigDecimal rm = new BigDecimal(i % 2 == 0 ? "0.01" : "-0.004").add(new BigDecimal(i).movePointLeft(4));
+            BigDecimal ri = new BigDecimal("0.001").add(new BigDecimal("1.5").multiply(rm)).add(i == 11
+                    ? new BigDecimal("0.05") : BigDecimal.ZERO);
+            level = level.multiply(BigDecimal.ONE.add(rm));
+            close = i == 0 ? close : close.multiply(BigDecimal.ONE.add(ri));
+            days.add(day);
+            levels.put(day, level);
+            prices.add(price("T", day.toString(), close.toPlainString()));
+            day = day.plusDays(1);
+        }
+        Listing listing = new Listing("T", "Test", null, "SSE", null, Currency.getInstance("CNY"), d("2025-01-01"),
+                new BigDecimal("10"), 500, 1000L, 10_000L, null, null);
+        ListingReturns r = new ListingReturns(listing, prices, TradingCalendar.of(days),
+                new BenchmarkSeries("X", levels, Map.of()));
+
+        CumulativeAbnormalReturn fitted = CumulativeAbnormalReturn.of(r, 11, new EventWindow(0, 0), 10);
+        assertEquals(CumulativeAbnormalReturn.MARKET_MODEL, fitted.model());
+        assertEquals(10, fitted.estimationDays());
+        assertEquals(new BigDecimal("0.001000"), Rounding.fraction(fitted.alpha()));
+        assertEquals(new BigDecimal("1.500000"), Rounding.fraction(fitted.beta()));
+        assertEquals(new BigDecimal("0.050000"), Rounding.fraction(fitted.car()));
+
+        CumulativeAbnormalReturn fallback = CumulativeAbnormalReturn.of(r, 11, new EventWindow(0, 0), 60);
+        assertEquals(CumulativeAbnormalReturn.MARKET_ADJUSTED, fallback.model());
+        assertTrue(fallback.note().startsWith("market-adjusted: 10 post-listing day(s) before the window, 60 needed"));
+    }
+
+    @Test
+    void buyAndHoldFromTheOfferAndFromTheFirstCloseTruncatedWhereTheDataEnds() {
+        Listing listing = new Listing("T", "Test", null, "SSE", null, Currency.getInstance("CNY"), d("2025-01-02"),
+                new BigDecimal("10"), 500, 1000L, 10_000L, null, null);
+        TradingCalendar calendar = TradingCalendar.of(List.of(d("2025-01-02"), d("2025-01-03"), d("2025-01-06")));
+        BenchmarkSeries index = new BenchmarkSeries("X", Map.of(d("2024-12-31"), new BigDecimal("100"),
+                d("2025-01-02"), new BigDecimal("101"), d("2025-01-03"), new BigDecimal("102"),
+                d("2025-01-06"), new BigDecimal("100")), Map.of());
+        ListingReturns r = new ListingReturns(listing, List.of(price("T", "2025-01-02", "12"),
+                price("T", "2025-01-03", "13.2"), price("T", "2025-01-06", "12")), calendar, index);
+
+        // From the offer over 3 days: stock 12 / 10 − 1 = 0.2; index 100 / 100 − 1 = 0; BHAR 0.2.
+        BuyAndHold offer3 = BuyAndHold.of(r, BuyAndHold.FROM_OFFER, 3);
+        assertEquals(new BigDecimal("0.200000"), Rounding.fraction(offer3.bhar()));
+        assertEquals(new BigDecimal("0.000000"), Rounding.fraction(offer3.benchmarkReturn()));
+        assertNull(offer3.note());
+        // Five days asked, three in the data: truncated, and said.
+        BuyAndHold offer5 = BuyAndHold.of(r, BuyAndHold.FROM_OFFER, 5);
+        assertEquals(3, offer5.daysAvailable());
+        assertEquals("truncated: 3 of 5 trading days in the data", offer5.note());
+        // From the first close over 2 days: stock 12 / 12 − 1 = 0; index 100 / 101 − 1 = −0.0099010; BHAR +0.0099010.
+        BuyAndHold close2 = BuyAndHold.of(r, BuyAndHold.FROM_FIRST_CLOSE, 2);
+        assertEquals(new BigDecimal("0.009901"), Rounding.fraction(close2.bhar()));
+    }
+
+    @Test
+    void windowsParseAsConfigured() {
+        assertEquals(List.of(new EventWindow(0, 0), new EventWindow(0, 1), new EventWindow(0, 5), new EventWindow(-1, 1),
+                new EventWindow(1, 20)), EventWindow.parseAll("[0,0],[0,1],[0,5],[-1,+1],[+1,+20]"));
+        assertEquals("[-1,+1]", new EventWindow(-1, 1).toString());
+    }
+
+    static LocalDate d(String s) {
+        return LocalDate.parse(s);
+    }
+
+    static DailyPrice price(String ticker, String date, String close) {
+        return new DailyPrice(ticker, d(date), null, null, null, new BigDecimal(close), null, null, null);
+    }
+}
