@@ -10,8 +10,8 @@ import java.util.TreeMap;
 
 /**
  * Levels of one benchmark index by date, and one-day returns stated where a level is not
- * public (e.g. "STAR 50 +2.5% on the day"). A level missing on a day is the latest earlier
- * level carried forward, and the return says so.
+ * public (e.g. "STAR 50 +2.5% on the day"), used for the listing day only. A level missing on a
+ * day is the latest earlier level carried forward, and the return says so.
  */
 public final class BenchmarkSeries {
 
@@ -42,32 +42,33 @@ public final class BenchmarkSeries {
     }
 
     /**
-     * Return from the close in force on {@code from} to the close in force on {@code to}. With no
-     * level on {@code to} but a stated one-day return there, that return is used; with no level
-     * on {@code to} at all, the earlier level is carried forward (and the note says so).
+     * Return from the close in force on {@code from} to the close in force on {@code to}, from
+     * levels only (a stated one-day return cannot span an interval of unknown length). With no
+     * level on {@code to}, the earlier level is carried forward and the note says so.
      */
     public Return between(LocalDate from, LocalDate to) {
         Map.Entry<LocalDate, BigDecimal> start = levels.floorEntry(from);
         Map.Entry<LocalDate, BigDecimal> end = levels.floorEntry(to);
-        boolean endOnDay = end != null && end.getKey().equals(to);
-        if ((!endOnDay || start == null) && statedReturns.containsKey(to)) {
-            return new Return(statedReturns.get(to), index + " one-day return on " + to + " as stated");
-        }
         if (start == null || end == null) {
             return Return.unknown("no " + index + " level on or before " + (start == null ? from : to));
         }
-        String note = endOnDay ? null : index + " level of " + end.getKey() + " carried forward to " + to;
+        String note = end.getKey().equals(to) ? null : index + " level of " + end.getKey() + " carried forward to " + to;
         return new Return(Rounding.change(end.getValue(), start.getValue()), note);
     }
 
-    /** The return on the listing day, measured from the last close before it. */
+    /**
+     * The return on the listing day, measured from the last close before it: from levels where
+     * both are known, else the return stated for that one day.
+     */
     public Return onListingDay(LocalDate listingDay) {
         Map.Entry<LocalDate, BigDecimal> before = levels.lowerEntry(listingDay);
-        if (before == null) {
-            return statedReturns.containsKey(listingDay)
-                    ? new Return(statedReturns.get(listingDay), index + " one-day return on " + listingDay + " as stated")
-                    : Return.unknown("no " + index + " level before " + listingDay);
+        if (before != null && levels.containsKey(listingDay)) {
+            return between(before.getKey(), listingDay);
         }
-        return between(before.getKey(), listingDay);
+        if (statedReturns.containsKey(listingDay)) {
+            return new Return(statedReturns.get(listingDay), index + " one-day return on " + listingDay + " as stated");
+        }
+        return before == null ? Return.unknown("no " + index + " level before " + listingDay)
+                : between(before.getKey(), listingDay);
     }
 }

@@ -56,7 +56,7 @@ public record CumulativeAbnormalReturn(EventWindow window, String model, BigDeci
             }
             if (k > r.lastDay()) {
                 notes.add("the data ends before day " + tau);
-                continue;
+                break;
             }
             BigDecimal stock = r.stock(k);
             BenchmarkSeries.Return market = r.market(k);

@@ -72,6 +72,11 @@ public final class ListingReturns {
                 : benchmark.between(calendar.day(k - 1), calendar.day(k));
     }
 
+    /** True when day {@code k} is in the data and both the stock's and the benchmark's return are known. */
+    public boolean hasBothReturns(int k) {
+        return k >= listingIndex && k <= lastDay() && stock(k) != null && market(k).value() != null;
+    }
+
     /** The last calendar day of the data. */
     public int lastDay() {
         return calendar.size() - 1;

@@ -44,6 +44,26 @@ public record InputLayout(Path root) {
         return root.resolve("reported-caps.csv");
     }
 
+    public Path benchmarks() {
+        return root.resolve("benchmarks.csv");
+    }
+
+    public Path benchmarkMap() {
+        return root.resolve("benchmark-map.csv");
+    }
+
+    public Path events() {
+        return root.resolve("events.csv");
+    }
+
+    public Path lockups() {
+        return root.resolve("lockups.csv");
+    }
+
+    public Path cohorts() {
+        return root.resolve("cohorts.csv");
+    }
+
     /** Every input file that exists, in a fixed order: what a run reads and fingerprints. */
     public List<Path> existingFiles() {
         List<Path> files = new ArrayList<>();
@@ -52,6 +72,7 @@ public record InputLayout(Path root) {
         files.add(revenue());
         files.add(fxRates());
         files.add(reportedCaps());
+        files.addAll(List.of(benchmarks(), benchmarkMap(), events(), lockups(), cohorts()));
         return files.stream().filter(Files::exists).toList();
     }
 
@@ -75,7 +96,8 @@ public record InputLayout(Path root) {
         } catch (IOException e) {
             return Optional.of("cannot open the input folder " + root + ": " + e.getMessage());
         }
-        List<Path> candidates = new ArrayList<>(List.of(listings(), revenue(), fxRates(), reportedCaps()));
+        List<Path> candidates = new ArrayList<>(List.of(listings(), revenue(), fxRates(), reportedCaps(), benchmarks(),
+                benchmarkMap(), events(), lockups(), cohorts()));
         candidates.addAll(prices());
         for (Path file : candidates) {
             if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {

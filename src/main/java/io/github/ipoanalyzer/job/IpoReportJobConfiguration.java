@@ -1,6 +1,13 @@
 package io.github.ipoanalyzer.job;
 
+import io.github.ipoanalyzer.eventstudy.EventStudySettings;
+import io.github.ipoanalyzer.eventstudy.EventWindow;
+import io.github.ipoanalyzer.ingest.BenchmarkLevelValidator;
+import io.github.ipoanalyzer.ingest.BenchmarkMapValidator;
+import io.github.ipoanalyzer.ingest.CohortValidator;
 import io.github.ipoanalyzer.ingest.CsvFormat;
+import io.github.ipoanalyzer.ingest.EventValidator;
+import io.github.ipoanalyzer.ingest.LockupValidator;
 import io.github.ipoanalyzer.ingest.CsvRecord;
 import io.github.ipoanalyzer.ingest.CsvRecordReader;
 import io.github.ipoanalyzer.ingest.FxRateValidator;
@@ -103,8 +110,9 @@ public class IpoReportJobConfiguration {
     @Bean
     public Job ipoReportJob(Step reconcileInputs, Step loadListings, Step rejectConflictingListings,
                             Step loadPrices, Step loadRevenue, Step loadFxRates, Step loadReportedCaps,
-                            Step rejectConflictingRows, Step recordInputFiles, Step checkRejectLimits,
-                            Step publishReport) {
+                            Step loadBenchmarks, Step loadBenchmarkMap, Step loadEvents, Step loadLockups,
+                            Step loadCohorts, Step rejectConflictingRows, Step recordInputFiles,
+                            Step checkRejectLimits, Step publishReport) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(reconcileInputs)
                 .next(loadListings)
@@ -113,6 +121,11 @@ public class IpoReportJobConfiguration {
                 .next(loadRevenue)
                 .next(loadFxRates)
                 .next(loadReportedCaps)
+                .next(loadBenchmarks)
+                .next(loadBenchmarkMap)
+                .next(loadEvents)
+                .next(loadLockups)
+                .next(loadCohorts)
                 .next(rejectConflictingRows)
                 .next(recordInputFiles)
                 .next(checkRejectLimits)
@@ -176,6 +189,31 @@ public class IpoReportJobConfiguration {
                 MarketTables.REPORTED_CAP);
     }
 
+    @Bean
+    public Step loadBenchmarks(MultiResourceItemReader<CsvRecord> benchmarksReader) {
+        return loadStep("loadBenchmarks", benchmarksReader, new BenchmarkLevelValidator(store), MarketTables.BENCHMARK_LEVEL);
+    }
+
+    @Bean
+    public Step loadBenchmarkMap(MultiResourceItemReader<CsvRecord> benchmarkMapReader) {
+        return loadStep("loadBenchmarkMap", benchmarkMapReader, new BenchmarkMapValidator(store), MarketTables.BENCHMARK_MAP);
+    }
+
+    @Bean
+    public Step loadEvents(MultiResourceItemReader<CsvRecord> eventsReader) {
+        return loadStep("loadEvents", eventsReader, new EventValidator(store), MarketTables.LISTING_EVENT);
+    }
+
+    @Bean
+    public Step loadLockups(MultiResourceItemReader<CsvRecord> lockupsReader) {
+        return loadStep("loadLockups", lockupsReader, new LockupValidator(store), MarketTables.LOCKUP);
+    }
+
+    @Bean
+    public Step loadCohorts(MultiResourceItemReader<CsvRecord> cohortsReader) {
+        return loadStep("loadCohorts", cohortsReader, new CohortValidator(store), MarketTables.COHORT_MEMBER);
+    }
+
     /**
      * Two rows with one key and different values: the load rejected the later one; these steps
      * reject the earlier one too. Listings are settled before anything refers to them.
@@ -224,8 +262,12 @@ public class IpoReportJobConfiguration {
     }
 
     @Bean
-    public ReportPublisher reportPublisher() {
-        return new ReportPublisher(store, ledger);
+    public ReportPublisher reportPublisher(@Value("${ipo.event-windows}") String windows,
+                                           @Value("${ipo.bhar-horizons}") List<Integer> horizons,
+                                           @Value("${ipo.market-model-min-days}") int marketModelMinDays,
+                                           @Value("${ipo.cap-milestones-cny}") List<java.math.BigDecimal> milestones) {
+        return new ReportPublisher(store, ledger, new EventStudySettings(EventWindow.parseAll(windows), horizons,
+                marketModelMinDays, milestones));
     }
 
     @Bean
@@ -261,6 +303,41 @@ public class IpoReportJobConfiguration {
     public MultiResourceItemReader<CsvRecord> reportedCapsReader(@Value("#{jobParameters['input.dir']}") String inputDir) {
         InputLayout layout = new InputLayout(Path.of(inputDir));
         return filesReader("reportedCaps", layout, List.of(layout.reportedCaps()), ReportedCapValidator.FORMAT);
+    }
+
+    @Bean
+    @StepScope
+    public MultiResourceItemReader<CsvRecord> benchmarksReader(@Value("#{jobParameters['input.dir']}") String inputDir) {
+        InputLayout layout = new InputLayout(Path.of(inputDir));
+        return filesReader("benchmarks", layout, List.of(layout.benchmarks()), BenchmarkLevelValidator.FORMAT);
+    }
+
+    @Bean
+    @StepScope
+    public MultiResourceItemReader<CsvRecord> benchmarkMapReader(@Value("#{jobParameters['input.dir']}") String inputDir) {
+        InputLayout layout = new InputLayout(Path.of(inputDir));
+        return filesReader("benchmarkMap", layout, List.of(layout.benchmarkMap()), BenchmarkMapValidator.FORMAT);
+    }
+
+    @Bean
+    @StepScope
+    public MultiResourceItemReader<CsvRecord> eventsReader(@Value("#{jobParameters['input.dir']}") String inputDir) {
+        InputLayout layout = new InputLayout(Path.of(inputDir));
+        return filesReader("events", layout, List.of(layout.events()), EventValidator.FORMAT);
+    }
+
+    @Bean
+    @StepScope
+    public MultiResourceItemReader<CsvRecord> lockupsReader(@Value("#{jobParameters['input.dir']}") String inputDir) {
+        InputLayout layout = new InputLayout(Path.of(inputDir));
+        return filesReader("lockups", layout, List.of(layout.lockups()), LockupValidator.FORMAT);
+    }
+
+    @Bean
+    @StepScope
+    public MultiResourceItemReader<CsvRecord> cohortsReader(@Value("#{jobParameters['input.dir']}") String inputDir) {
+        InputLayout layout = new InputLayout(Path.of(inputDir));
+        return filesReader("cohorts", layout, List.of(layout.cohorts()), CohortValidator.FORMAT);
     }
 
     /**

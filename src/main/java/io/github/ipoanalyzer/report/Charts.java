@@ -4,6 +4,9 @@ import io.github.ipoanalyzer.analysis.IpoAnalysis;
 import io.github.ipoanalyzer.analysis.LotGain;
 import io.github.ipoanalyzer.analysis.MarketCapPoint;
 import io.github.ipoanalyzer.analysis.PriceToSales;
+import io.github.ipoanalyzer.eventstudy.CohortStats;
+import io.github.ipoanalyzer.eventstudy.Event;
+import io.github.ipoanalyzer.eventstudy.EventStudy;
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.money.FxRates;
 import org.jfree.chart.ChartFactory;
@@ -27,6 +30,8 @@ import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.time.Day;
 import org.jfree.data.time.TimeSeries;
 import org.jfree.data.time.TimeSeriesCollection;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -91,6 +96,110 @@ public final class Charts {
         files.add(save(folder, "price-to-sales.png", priceToSales(),
                 "Market value over the last full year's revenue, at the offer and at the latest close"));
         return files;
+    }
+
+    /** The event-study charts: CAR around each event kind, cohorts side by side, market value with events. */
+    public List<ChartFile> writeEventStudy(Path folder, EventStudy.Result result) throws IOException {
+        return List.of(
+                save(folder, "car-by-event.png", carByEvent(result),
+                        "Mean cumulative abnormal return around each kind of event, by event day"),
+                save(folder, "cohort-first-day.png", cohortFirstDay(result),
+                        "First-day return of each cohort: equal-weighted mean, median and proceeds-weighted"),
+                save(folder, "market-value-events.png", marketValueWithEvents(result),
+                        "Market value in CNY since listing with the events of each listing marked"));
+    }
+
+    JFreeChart carByEvent(EventStudy.Result result) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        Map<String, XYSeries> byKind = new LinkedHashMap<>();
+        Map<String, Integer> events = new LinkedHashMap<>();
+        for (EventStudy.CarPath p : result.carPaths()) {
+            byKind.computeIfAbsent(p.eventKind(), XYSeries::new).add(p.day(), p.meanCar().doubleValue());
+            events.merge(p.eventKind(), p.events(), Math::max);
+        }
+        byKind.forEach((kind, series) -> {
+            series.setKey(kind + " (up to " + events.get(kind) + " event" + (events.get(kind) == 1 ? "" : "s") + ")");
+            data.addSeries(series);
+        });
+        JFreeChart chart = ChartFactory.createXYLineChart("Cumulative abnormal return around events",
+                "Event day (trading days from the event; 0 = event day)", "Mean cumulative abnormal return (%)", data);
+        XYPlot plot = chart.getXYPlot();
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+            renderer.setSeriesStroke(i, new BasicStroke(2.5f));
+        }
+        plot.setRenderer(renderer);
+        ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(new DecimalFormat("+#,##0%;-#,##0%", US));
+        plot.addDomainMarker(new org.jfree.chart.plot.ValueMarker(0, Color.GRAY, new BasicStroke(1f)));
+        Gaps missing = new Gaps();
+        result.unmeasured().forEach(missing::add);
+        xyStyle(chart, missing);
+        TextTitle how = new TextTitle("A point only on event days where both the listing and its benchmark have a "
+                + "return; the mean is over those events (see abnormal-returns.csv)", fonts.font(Font.PLAIN, 12));
+        how.setPaint(Color.DARK_GRAY);
+        chart.addSubtitle(0, how);
+        return chart;
+    }
+
+    JFreeChart cohortFirstDay(EventStudy.Result result) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        Gaps missing = new Gaps();
+        for (CohortStats c : result.cohorts()) {
+            String name = c.cohort().name() + " (n=" + c.n() + ")";
+            data.addValue(number(c.meanFirstDayReturn()), "Equal-weighted mean", name);
+            data.addValue(number(c.medianFirstDayReturn()), "Median", name);
+            data.addValue(number(c.proceedsWeightedReturn()), "Proceeds-weighted (in CNY)", name);
+            if (c.note() != null) {
+                missing.add(c.cohort().name(), c.note());
+            }
+        }
+        JFreeChart chart = barChart("First-day return by cohort", "First-day return from the offer price (%)", data,
+                new DecimalFormat("+#,##0%;-#,##0%", US), missing);
+        chart.getCategoryPlot().getDomainAxis().setLabel("Cohort");
+        return chart;
+    }
+
+    JFreeChart marketValueWithEvents(EventStudy.Result result) {
+        JFreeChart chart = marketValue();
+        chart.setTitle("Market value since listing, with events");
+        XYPlot plot = chart.getXYPlot();
+        TimeSeriesCollection capsCny = (TimeSeriesCollection) plot.getDataset();
+        Map<String, TimeSeries> markers = new LinkedHashMap<>();
+        for (Event e : result.events()) {
+            IpoAnalysis a = analyses.stream().filter(x -> x.listing().ticker().equals(e.ticker())).findFirst().orElse(null);
+            if (a == null || a.marketCap().isEmpty()) {
+                continue;
+            }
+            // Marked at the value of the event day's close, or the last one before it, within the data only.
+            Optional<MarketCapPoint> last = a.marketCap().get().latest();
+            Optional<MarketCapPoint> at = a.marketCap().get().closes().stream().filter(p -> !p.date().isAfter(e.date()))
+                    .reduce((first, second) -> second);
+            Optional<FxRates.Conversion> cny = at.flatMap(p -> rates.toCny(p.cap(), p.date()));
+            if (cny.isPresent() && last.isPresent() && !e.date().isAfter(last.get().date())) {
+                TimeSeries series = markers.computeIfAbsent(e.kind(), TimeSeries::new);
+                if (series.getDataItem(day(e.date())) == null) {
+                    series.add(day(e.date()), cny.get().cny().amount().movePointLeft(9).doubleValue());
+                }
+            }
+        }
+        TimeSeriesCollection eventData = new TimeSeriesCollection(TimeZone.getTimeZone("UTC"));
+        markers.values().forEach(eventData::addSeries);
+        // Events on the same close overlap: each kind has its own shape, drawn from large to small.
+        XYLineAndShapeRenderer eventRenderer = new XYLineAndShapeRenderer(false, true);
+        java.awt.Shape[] shapes = org.jfree.chart.plot.DefaultDrawingSupplier.createStandardSeriesShapes();
+        for (int i = 0; i < eventData.getSeriesCount(); i++) {
+            eventRenderer.setSeriesPaint(i, PALETTE[(capsCny.getSeriesCount() + i) % PALETTE.length]);
+            double scale = Math.max(1.2, 3.2 - 0.6 * i);
+            eventRenderer.setSeriesShape(i, java.awt.geom.AffineTransform.getScaleInstance(scale, scale)
+                    .createTransformedShape(shapes[i % shapes.length]));
+        }
+        plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
+        plot.setDataset(1, eventData);
+        plot.setRenderer(1, eventRenderer);
+        plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.REVERSE);
+        return chart;
     }
 
     JFreeChart firstDayReturns() {
@@ -174,11 +283,7 @@ public final class Charts {
         NumberAxis values = (NumberAxis) plot.getRangeAxis();
         values.setNumberFormatOverride(new DecimalFormat("#,##0", US));
         values.setAutoRangeIncludesZero(true);
-        style(chart, missing);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
-        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-        axisFonts(plot.getDomainAxis(), plot.getRangeAxis());
+        xyStyle(chart, missing);
         return chart;
     }
 
@@ -233,6 +338,15 @@ public final class Charts {
         plot.getDomainAxis().setMaximumCategoryLabelLines(2);
         style(chart, missing);
         return chart;
+    }
+
+    private void xyStyle(JFreeChart chart, Gaps missing) {
+        XYPlot plot = chart.getXYPlot();
+        style(chart, missing);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        axisFonts(plot.getDomainAxis(), plot.getRangeAxis());
     }
 
     private void axisFonts(Axis domain, Axis range) {

@@ -2,6 +2,9 @@ package io.github.ipoanalyzer.report;
 
 import io.github.ipoanalyzer.analysis.IpoAnalysis;
 import io.github.ipoanalyzer.analysis.LotGain;
+import io.github.ipoanalyzer.eventstudy.CohortStats;
+import io.github.ipoanalyzer.eventstudy.EventStudy;
+import io.github.ipoanalyzer.money.FxRates;
 import io.github.ipoanalyzer.money.Money;
 import io.github.ipoanalyzer.money.Rounding;
 
@@ -27,8 +30,9 @@ public final class IndexPage {
     private IndexPage() {
     }
 
-    public static String render(LocalDate asOf, List<IpoAnalysis> analyses, List<CsvTable> tables,
-                                List<Charts.ChartFile> charts, long rejectedRows, Map<String, List<String>> notices) {
+    public static String render(LocalDate asOf, List<IpoAnalysis> analyses, EventStudy.Result study,
+                                List<CsvTable> tables, List<Charts.ChartFile> charts, long rejectedRows,
+                                Map<String, List<String>> notices) {
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<title>IPO report as of ").append(asOf).append("</title>\n<style>\n")
@@ -61,6 +65,16 @@ public final class IndexPage {
                 h.append(cell(a.firstDayLotGain(ref).map(LotGain::gain).map(IndexPage::money).orElse("unknown")));
             }
             h.append("</tr>\n");
+        }
+        h.append("</table>\n<h2>Cohorts</h2>\n<table>\n<tr><th>Cohort</th><th>IPOs</th>")
+                .append("<th>Mean first-day return</th><th>Median</th><th>Proceeds-weighted (CNY)</th>")
+                .append("<th>Doubled</th><th>Money left on the table (CNY)</th></tr>\n");
+        for (CohortStats c : study.cohorts()) {
+            h.append("<tr><td>").append(escapeHtml4(c.cohort().name())).append("</td>").append(cell(String.valueOf(c.n())))
+                    .append(cell(percent(c.meanFirstDayReturn()))).append(cell(percent(c.medianFirstDayReturn())))
+                    .append(cell(percent(c.proceedsWeightedReturn()))).append(cell(String.valueOf(c.doubled())))
+                    .append(cell(c.aggregateMoneyLeftCny() == null ? "unknown"
+                            : money(new Money(c.aggregateMoneyLeftCny(), FxRates.CNY)))).append("</tr>\n");
         }
         h.append("</table>\n");
         if (!notices.isEmpty()) {

@@ -2,11 +2,15 @@ package io.github.ipoanalyzer.report;
 
 import io.github.ipoanalyzer.analysis.IpoAnalysis;
 import io.github.ipoanalyzer.analysis.IpoAnalyzer;
+import io.github.ipoanalyzer.eventstudy.EventStudy;
+import io.github.ipoanalyzer.eventstudy.EventStudySettings;
+import io.github.ipoanalyzer.market.ListingHistory;
 import io.github.ipoanalyzer.ingest.InputFingerprint;
 import io.github.ipoanalyzer.ingest.InputLayout;
 import io.github.ipoanalyzer.money.FxRates;
 import io.github.ipoanalyzer.store.InputFileLedger;
 import io.github.ipoanalyzer.store.MarketDataStore;
+import io.github.ipoanalyzer.store.MarketTables;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,10 +34,12 @@ public class ReportPublisher {
 
     private final MarketDataStore store;
     private final InputFileLedger ledger;
+    private final EventStudySettings eventStudy;
 
-    public ReportPublisher(MarketDataStore store, InputFileLedger ledger) {
+    public ReportPublisher(MarketDataStore store, InputFileLedger ledger, EventStudySettings eventStudy) {
         this.store = store;
         this.ledger = ledger;
+        this.eventStudy = eventStudy;
     }
 
     public record Request(InputLayout inputs, Path outputRoot, LocalDate asOf, long runId, int keep,
@@ -47,7 +53,12 @@ public class ReportPublisher {
     public Published publish(Request request) throws IOException {
         IpoAnalyzer analyzer = new IpoAnalyzer(new FxRates(store.fxRates()),
                 request.asOf(), request.maxCloseLagTradingDays());
-        List<IpoAnalysis> analyses = store.histories().stream().map(analyzer::analyse).toList();
+        List<ListingHistory> histories = store.histories();
+        List<IpoAnalysis> analyses = histories.stream().map(analyzer::analyse).toList();
+        EventStudy.Result study = new EventStudy(eventStudy, analyzer.rates()).run(analyses, histories,
+                store.rows(MarketTables.BENCHMARK_LEVEL), store.rows(MarketTables.BENCHMARK_MAP),
+                store.rows(MarketTables.LISTING_EVENT), store.rows(MarketTables.LOCKUP),
+                store.rows(MarketTables.COHORT_MEMBER));
         Map<String, String> inputHashes = InputFingerprint.perFile(request.inputs());
         Map<String, MarketDataStore.FileCounts> counts = store.countsByFile();
         List<MarketDataStore.RejectedRow> rejects = store.rejects();
@@ -59,6 +70,11 @@ public class ReportPublisher {
                 ReportTables.marketValue(analyses, analyzer.rates()),
                 ReportTables.priceToSales(analyses),
                 ReportTables.capReconciliation(analyses),
+                EventStudyTables.events(study),
+                EventStudyTables.abnormalReturns(study),
+                EventStudyTables.buyAndHold(study),
+                EventStudyTables.cohorts(study),
+                EventStudyTables.cohortCars(study),
                 ReportTables.rejects(rejects),
                 ReportTables.inputFiles(inputHashes, counts, notices, ledger.parsedInRun()));
 
@@ -68,9 +84,11 @@ public class ReportPublisher {
             for (CsvTable table : tables) {
                 table.writeTo(staging);
             }
-            List<Charts.ChartFile> charts = new Charts(analyses, analyzer.rates(), request.asOf()).writeAll(staging);
+            Charts chartMaker = new Charts(analyses, analyzer.rates(), request.asOf());
+            List<Charts.ChartFile> charts = new ArrayList<>(chartMaker.writeAll(staging));
+            charts.addAll(chartMaker.writeEventStudy(staging, study));
             Files.writeString(staging.resolve("index.html"),
-                    IndexPage.render(request.asOf(), analyses, tables, charts, rejects.size(), notices),
+                    IndexPage.render(request.asOf(), analyses, study, tables, charts, rejects.size(), notices),
                     StandardCharsets.UTF_8);
             writeManifest(staging, request, inputHashes, counts, notices);
             Path folder = folders.publish(staging, ReportFolder.name(request.asOf().toString(), request.runId()),

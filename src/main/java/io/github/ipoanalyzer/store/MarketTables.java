@@ -1,5 +1,10 @@
 package io.github.ipoanalyzer.store;
 
+import io.github.ipoanalyzer.eventstudy.BenchmarkAssignment;
+import io.github.ipoanalyzer.eventstudy.BenchmarkLevel;
+import io.github.ipoanalyzer.eventstudy.CohortMember;
+import io.github.ipoanalyzer.eventstudy.Event;
+import io.github.ipoanalyzer.eventstudy.Lockup;
 import io.github.ipoanalyzer.market.DailyPrice;
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.market.ReportedCap;
@@ -15,6 +20,7 @@ import java.time.LocalDate;
 import java.util.Currency;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The analysis tables, one {@link Table} per input kind (see db/analysis-schema.sql). */
 public final class MarketTables {
@@ -61,12 +67,39 @@ public final class MarketTables {
                     new Money(decimal(rs, "REPORTED_CAP"), Currency.getInstance(rs.getString("CURRENCY"))),
                     rs.getString("NOTE")));
 
-    /** The tables of loaded rows. */
-    public static final List<String> DATA = List.of("REPORTED_CAP", "FX_RATE", "REVENUE", "DAILY_PRICE", "LISTING");
+    public static final Table<BenchmarkLevel> BENCHMARK_LEVEL = new Table<>("BENCHMARK_LEVEL",
+            "BENCHMARK_INDEX, LEVEL_DATE", List.of("BENCHMARK_INDEX", "LEVEL_DATE", "CLOSE_LEVEL", "DAILY_RETURN"),
+            b -> Arrays.asList(b.index(), b.date(), b.close(), b.dailyReturn()),
+            rs -> new BenchmarkLevel(rs.getString("BENCHMARK_INDEX"), date(rs, "LEVEL_DATE"), decimal(rs, "CLOSE_LEVEL"),
+                    decimal(rs, "DAILY_RETURN")));
 
-    /** Every table the input folder fills; cleared together at the start of a run. */
-    public static final List<String> ALL = List.of("INPUT_NOTICE", "REJECTED_ROW", "REPORTED_CAP", "FX_RATE", "REVENUE",
-            "DAILY_PRICE", "LISTING");
+    public static final Table<BenchmarkAssignment> BENCHMARK_MAP = new Table<>("BENCHMARK_MAP", "SOURCE_LINE",
+            List.of("EXCHANGE", "BOARD", "TICKER", "BENCHMARK_INDEX"),
+            m -> Arrays.asList(m.exchange(), m.board(), m.ticker(), m.benchmark()),
+            rs -> new BenchmarkAssignment(rs.getString("EXCHANGE"), rs.getString("BOARD"), rs.getString("TICKER"),
+                    rs.getString("BENCHMARK_INDEX")));
+
+    public static final Table<Event> LISTING_EVENT = new Table<>("LISTING_EVENT", "TICKER, EVENT_DATE, KIND",
+            List.of("TICKER", "EVENT_DATE", "KIND", "DESCRIPTION", "NOTE"),
+            e -> Arrays.asList(e.ticker(), e.date(), e.kind(), e.description(), e.note()),
+            rs -> new Event(rs.getString("TICKER"), date(rs, "EVENT_DATE"), null, rs.getString("KIND"),
+                    rs.getString("DESCRIPTION"), "input", rs.getString("NOTE")));
+
+    public static final Table<Lockup> LOCKUP = new Table<>("LOCKUP", "TICKER, MONTHS, HOLDERS",
+            List.of("TICKER", "MONTHS", "HOLDERS"), l -> Arrays.asList(l.ticker(), l.months(), l.holders()),
+            rs -> new Lockup(rs.getString("TICKER"), rs.getInt("MONTHS"), rs.getString("HOLDERS")));
+
+    public static final Table<CohortMember> COHORT_MEMBER = new Table<>("COHORT_MEMBER", "COHORT, TICKER",
+            List.of("COHORT", "TICKER"), c -> Arrays.asList(c.cohort(), c.ticker()),
+            rs -> new CohortMember(rs.getString("COHORT"), rs.getString("TICKER")));
+
+    /** The tables of loaded rows. */
+    public static final List<String> DATA = List.of("COHORT_MEMBER", "LOCKUP", "LISTING_EVENT", "BENCHMARK_MAP",
+            "BENCHMARK_LEVEL", "REPORTED_CAP", "FX_RATE", "REVENUE", "DAILY_PRICE", "LISTING");
+
+    /** Every table the input folder fills; cleared together when everything is parsed again. */
+    public static final List<String> ALL = Stream.concat(Stream.of("INPUT_NOTICE", "REJECTED_ROW"),
+            DATA.stream()).toList();
 
     private MarketTables() {
     }

@@ -45,6 +45,9 @@ class EventStudyTest {
         BenchmarkSeries.Return firstDay = hsi.onListingDay(d("2026-01-02"));
         assertEquals(new BigDecimal("0.0276"), firstDay.value());
         assertEquals("HSI one-day return on 2026-01-02 as stated", firstDay.note());
+        // The stated one-day return is for the listing day only: between levels it is never used.
+        // 26458.95 / 26338.47 − 1 = 0.0045743
+        assertEquals(new BigDecimal("0.004574"), Rounding.fraction(hsi.between(d("2026-01-02"), d("2026-01-07")).value()));
         // A missing day (2026-01-12 has no level): the 01-09 level carried forward, a return of 0, said so.
         BenchmarkSeries.Return missing = hsi.between(d("2026-01-09"), d("2026-01-12"));
         assertEquals(0, missing.value().signum());

@@ -43,10 +43,11 @@ class IpoReportJobFunctionalTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("Report published."), run.out());
         assertEquals(List.of("2026-11-28_run-1"), JobRun.reportFolders(work.resolve("output")));
-        // 4 listings + 8 prices + 16 revenue periods + 3 rates + 6 reported caps, none rejected.
+        // 4 listings + 8 prices + 16 revenue periods + 3 rates + 6 reported caps + 6 benchmark days
+        // + 2 benchmark assignments + 8 lock-ups + 4 cohort members, none rejected.
         List<Map<String, String>> files = csv(report.resolve("input-files.csv"));
-        assertEquals(8, files.size());
-        assertEquals(37, files.stream().mapToLong(f -> Long.parseLong(f.get("rows_loaded"))).sum());
+        assertEquals(12, files.size());
+        assertEquals(57, files.stream().mapToLong(f -> Long.parseLong(f.get("rows_loaded"))).sum());
         files.forEach(f -> assertEquals(f.get("rows_read"), f.get("rows_loaded"), f.get("file")));
         assertTrue(csv(report.resolve("rejects.csv")).isEmpty());
     }
@@ -153,8 +154,60 @@ class IpoReportJobFunctionalTest {
     }
 
     @Test
+    void marketAdjustedFirstDayReturnsAgainstTheStatedBenchmarkMoves() throws Exception {
+        List<Map<String, String>> ars = csv(report.resolve("abnormal-returns.csv"));
+        // MetaX against STAR 50's stated +2.5%: 829.90 / 104.66 − 1 − 0.025
+        assertEquals(firstDayReturn("829.90", "104.66").subtract(new BigDecimal("0.025")).setScale(6, RoundingMode.HALF_EVEN)
+                .toPlainString(), listingDayCar(ars, "688802.SH").get("car_fraction"));
+        // Biren against the HSI's stated +2.76% on 2026-01-02 (no level before it in the data)
+        assertEquals(firstDayReturn("34.46", "19.60").subtract(new BigDecimal("0.0276")).setScale(6, RoundingMode.HALF_EVEN)
+                .toPlainString(), listingDayCar(ars, "6082.HK").get("car_fraction"));
+        // Iluvatar CoreX against the HSI from its 2026-01-07 close 26458.95 to 26149.31 on 2026-01-08
+        BigDecimal hsi = new BigDecimal("26149.31").divide(new BigDecimal("26458.95"), MathContext.DECIMAL128)
+                .subtract(BigDecimal.ONE);
+        assertEquals(firstDayReturn("156.80", "144.60").subtract(hsi).setScale(6, RoundingMode.HALF_EVEN).toPlainString(),
+                listingDayCar(ars, "9903.HK").get("car_fraction"));
+        // No STAR 50 level or move is public for 2025-12-05: unknown, and said so.
+        Map<String, String> moore = listingDayCar(ars, "688795.SH");
+        assertEquals("", moore.get("car_fraction"));
+        assertTrue(moore.get("note").contains("no STAR50 level before 2025-12-05"), moore.get("note"));
+        assertEquals("market-adjusted", moore.get("model"));
+    }
+
+    private static BigDecimal firstDayReturn(String close, String offer) {
+        return new BigDecimal(close).divide(new BigDecimal(offer), MathContext.DECIMAL128).subtract(BigDecimal.ONE);
+    }
+
+    private static Map<String, String> listingDayCar(List<Map<String, String>> ars, String ticker) {
+        return ars.stream().filter(r -> r.get("ticker").equals(ticker) && r.get("event_kind").equals("listing")
+                && r.get("window").equals("[0,0]")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theGpuCohortAndTheDerivedEvents() throws Exception {
+        Map<String, String> gpu = row(csv(report.resolve("cohorts.csv")), "cohort", "GPU four");
+        assertEquals("4", gpu.get("n"));
+        // (4.2546377 + 6.9294860 + 0.7581633 + 0.0843707) / 4
+        BigDecimal mean = firstDayReturn("600.50", "114.28").add(firstDayReturn("829.90", "104.66"))
+                .add(firstDayReturn("34.46", "19.60")).add(firstDayReturn("156.80", "144.60"))
+                .divide(new BigDecimal(4), MathContext.DECIMAL128);
+        assertEquals(mean.setScale(6, RoundingMode.HALF_EVEN).toPlainString(), gpu.get("mean_first_day_return_fraction"));
+        assertEquals("2", gpu.get("doubled_count"));
+        assertEquals("3", gpu.get("n_in_cny"), "Biren has no CNY/HKD rate on or before its listing day");
+
+        List<Map<String, String>> events = csv(report.resolve("events.csv"));
+        Map<String, String> lockup = events.stream().filter(e -> e.get("ticker").equals("688795.SH")
+                && e.get("description").startsWith("6-month")).findFirst().orElseThrow();
+        assertEquals("2026-06-05", lockup.get("date"), "2025-12-05 + 6 months, beyond the data: not moved");
+        Map<String, String> peak = events.stream().filter(e -> e.get("ticker").equals("688795.SH")
+                && e.get("kind").equals("peak market value")).findFirst().orElseThrow();
+        assertEquals("2025-12-11", peak.get("date"));
+    }
+
+    @Test
     void everyChartDecodesAtItsSize() throws Exception {
-        for (String png : List.of("first-day-returns.png", "lot-gains-cny.png", "market-value.png", "price-to-sales.png")) {
+        for (String png : List.of("first-day-returns.png", "lot-gains-cny.png", "market-value.png", "price-to-sales.png",
+                "car-by-event.png", "cohort-first-day.png", "market-value-events.png")) {
             BufferedImage image = ImageIO.read(report.resolve(png).toFile());
             assertNotNull(image, png);
             assertEquals(1200, image.getWidth(), png);
@@ -168,8 +221,10 @@ class IpoReportJobFunctionalTest {
         assertTrue(html.contains("+425.46%"), "Moore Threads first-day return");
         assertTrue(html.contains("CNY 267,860.00"), "Moore Threads lot gain at the open");
         for (String file : List.of("first-day.csv", "lot-gains.csv", "market-value.csv", "price-to-sales.csv",
-                "cap-reconciliation.csv", "rejects.csv", "input-files.csv", "first-day-returns.png",
-                "lot-gains-cny.png", "market-value.png", "price-to-sales.png", "manifest.json")) {
+                "cap-reconciliation.csv", "events.csv", "abnormal-returns.csv", "buy-and-hold.csv", "cohorts.csv",
+                "cohort-car.csv", "rejects.csv", "input-files.csv", "first-day-returns.png", "lot-gains-cny.png",
+                "market-value.png", "price-to-sales.png", "car-by-event.png", "cohort-first-day.png",
+                "market-value-events.png", "manifest.json")) {
             assertTrue(html.contains("\"" + file + "\""), file);
             assertTrue(Files.exists(report.resolve(file)), file);
         }

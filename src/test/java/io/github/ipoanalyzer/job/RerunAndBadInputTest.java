@@ -141,7 +141,7 @@ class RerunAndBadInputTest {
             assertEquals(sha256(report.resolve(out.get("file").asString())), out.get("sha256").asString(), out.toString());
             outputs++;
         }
-        assertEquals(12, outputs, "7 CSV, 4 PNG and index.html");
+        assertEquals(20, outputs, "12 CSV, 7 PNG and index.html");
     }
 
     private static String sha256(Path file) throws Exception {

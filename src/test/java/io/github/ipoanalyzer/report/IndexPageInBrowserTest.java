@@ -41,7 +41,7 @@ class IndexPageInBrowserTest {
         String dom = new String(chromium.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(chromium.waitFor(60, TimeUnit.SECONDS), "Chromium finished");
 
-        assertTrue(dom.contains("data-images=\"4\""), "the page has the four charts:\n" + dom);
+        assertTrue(dom.contains("data-images=\"7\""), "the page has the seven charts:\n" + dom);
         assertTrue(dom.contains("data-broken-images=\"0\""), "every chart decoded in the browser:\n" + dom);
         assertTrue(dom.contains("+425.46%"), "Moore Threads first-day return");
         assertTrue(dom.contains("+692.95%"), "MetaX first-day return");

@@ -1,0 +1,5 @@
+package io.github.ipoanalyzer.eventstudy;
+
+/** One listing in one named cohort (cohorts.csv). */
+public record CohortMember(String cohort, String ticker) {
+}
