@@ -40,12 +40,16 @@ public final class Launcher {
         CommandLine cli = new CommandLine(options);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
+        CommandLine.ParseResult parsed;
         try {
-            cli.parseArgs(args);
+            parsed = cli.parseArgs(args);
         } catch (CommandLine.ParameterException e) {
             err.println(e.getMessage());
             err.println("Try --help for the options.");
             return ExitCode.USAGE.code();
+        }
+        if (parsed.subcommand() != null) {
+            return generateMarket(parsed.subcommand(), out, err);
         }
         if (cli.isUsageHelpRequested()) {
             cli.usage(out);
@@ -71,6 +75,26 @@ public final class Launcher {
         } catch (Exception e) {
             log.error("Run failed", e);
             err.println("Failed: " + e.getMessage() + " (details in " + logFile(options) + ")");
+            return ExitCode.FAILED.code();
+        }
+    }
+
+    private static int generateMarket(CommandLine.ParseResult sub, PrintStream out, PrintStream err) {
+        CommandLine command = sub.commandSpec().commandLine();
+        if (command.isUsageHelpRequested()) {
+            command.usage(out);
+            return ExitCode.OK.code();
+        }
+        GenerateMarketCommand options = command.getCommand();
+        try {
+            Instant started = Instant.now();
+            options.generator().writeTo(options.out);
+            out.printf(java.util.Locale.ROOT, "Wrote %,d listings × %,d trading days (%,d price rows) to %s in %.1f s%n",
+                    options.listings, options.days, (long) options.listings * options.days, options.out,
+                    Duration.between(started, Instant.now()).toMillis() / 1000.0);
+            return ExitCode.OK.code();
+        } catch (java.io.IOException e) {
+            err.println("Failed: cannot write " + options.out + ": " + e.getMessage());
             return ExitCode.FAILED.code();
         }
     }

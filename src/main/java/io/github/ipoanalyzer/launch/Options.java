@@ -9,6 +9,7 @@ import java.time.LocalDate;
 
 /** The command line. Defaults run the main job on ./input into ./output with the database in ./data. */
 @Command(name = "ipo-analyzer", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        subcommands = GenerateMarketCommand.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = {
                 "Reports what each IPO did on its first day and after: first-day returns, the gain of one winning "

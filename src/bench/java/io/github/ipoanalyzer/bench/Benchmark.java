@@ -1,0 +1,142 @@
+package io.github.ipoanalyzer.bench;
+
+import com.opencsv.CSVReader;
+import io.github.ipoanalyzer.generate.MarketGenerator;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The benchmark of issue 6, in one run on one machine: (a) the whole job on a generated market
+ * from a cold database, (n) a launch that finds nothing to do, (b) a rerun after one trading day
+ * was appended for every listing, (c) DuckDB SQL computing the same first-day and market-value
+ * metrics over the same CSVs. Each is a child process timed by /usr/bin/time (wall, peak RSS);
+ * the job's heap is capped. Then it checks that (a) and (c) agree for every listing.
+ * Usage: Benchmark LISTINGS DAYS WORK_DIR [HEAP] (see jobs/benchmark.sh).
+ */
+public final class Benchmark {
+
+    private static final Pattern TIME = Pattern.compile("BENCH (\\S+) s (\\d+) KB");
+
+    record Measure(String name, double seconds, long peakKb, int exitCode) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int listings = Integer.parseInt(args[0]);
+        int days = Integer.parseInt(args[1]);
+        Path work = Path.of(args[2]).toAbsolutePath();
+        String heap = args.length > 3 ? args[3] : "1g";
+        Path market = work.resolve("market");
+        Path jar = Path.of("target/ipo-analyzer.jar").toAbsolutePath();
+        deleteTree(work);
+        MarketGenerator generator = new MarketGenerator(listings, days, 1);
+        generator.writeTo(market);
+        long rows = (long) listings * days;
+        System.out.printf(Locale.ROOT, "Market: %,d listings × %,d days = %,d price rows (%s); %d cores, heap cap %s%n",
+                listings, days, rows, market, Runtime.getRuntime().availableProcessors(), heap);
+
+        List<String> job = List.of("java", "-Xmx" + heap, "-jar", jar.toString(), "--input", market.toString(),
+                "--output", work.resolve("out").toString(), "--db", work.resolve("db").toString(), "--as-of", "2030-01-01",
+                "--keep", "2");
+        Measure a = timed("(a) full job, cold database", job, work.resolve("a.log"));
+        Measure n = timed("(n) launch with nothing to do", job, work.resolve("n.log"));
+        generator.appendOneDay(market);
+        Measure b = timed("(b) rerun after +1 day per listing", job, work.resolve("b.log"));
+        Measure c = timed("(c) DuckDB reference", List.of("java", "-cp", System.getProperty("java.class.path"),
+                DuckDbReference.class.getName(), market.toString(), work.resolve("duck").toString()), work.resolve("c.log"));
+
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%-40s %10s %14s %12s %6s%n", "run", "wall s", "rows/s", "peak RSS MB", "exit");
+        for (Measure m : List.of(a, n, b, c)) {
+            System.out.printf(Locale.ROOT, "%-40s %10.1f %,14.0f %12.0f %6d%n", m.name(), m.seconds(), rows / m.seconds(),
+                    m.peakKb() / 1024.0, m.exitCode());
+        }
+        System.out.printf(Locale.ROOT, "ratio (a)/(c) = %.1f (target ≤ 2, at most 3)%n", a.seconds() / c.seconds());
+        System.out.printf(Locale.ROOT, "ratio (b)/(n) = %.2f (target ≤ 1.5: a one-day rerun vs a launch with nothing to do)%n",
+                b.seconds() / n.seconds());
+        System.out.printf(Locale.ROOT, "ratio (b)/(c) = %.1f%n", b.seconds() / c.seconds());
+        if (a.exitCode() == 0) {
+            agreement(work.resolve("out/latest/first-day.csv"), work.resolve("duck/first-day.csv"), listings);
+        } else {
+            System.out.println("(a) failed: no agreement check; see " + work.resolve("a.log"));
+        }
+    }
+
+    private static Measure timed(String name, List<String> command, Path log) throws Exception {
+        List<String> full = new ArrayList<>(List.of("/usr/bin/time", "-f", "BENCH %e s %M KB"));
+        full.addAll(command);
+        System.out.println("running " + name + " …");
+        Process p = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        int exit = p.waitFor();
+        Matcher m = TIME.matcher(Files.readString(log));
+        if (!m.find()) {
+            throw new IllegalStateException("no timing in " + log);
+        }
+        return new Measure(name, Double.parseDouble(m.group(1)), Long.parseLong(m.group(2)), exit);
+    }
+
+    /** Every listing's first-day return and market value at the first close, job against DuckDB. */
+    private static void agreement(Path jobCsv, Path duckCsv, int listings) throws Exception {
+        Map<String, String[]> job = new HashMap<>();
+        for (Map<String, String> r : rows(jobCsv, true)) {
+            job.put(r.get("ticker"), new String[] {r.get("first_day_return_close_vs_offer_fraction"),
+                    r.get("market_cap_at_first_close")});
+        }
+        int agree = 0;
+        List<String> disagree = new ArrayList<>();
+        for (Map<String, String> r : rows(duckCsv, false)) {
+            String[] j = job.get(r.get("ticker"));
+            boolean returnOk = j != null && Math.abs(Double.parseDouble(j[0]) - Double.parseDouble(r.get("first_day_return"))) < 1e-6;
+            boolean capOk = j != null && new java.math.BigDecimal(j[1]).compareTo(new java.math.BigDecimal(r.get("cap_first_close"))) == 0;
+            if (returnOk && capOk) {
+                agree++;
+            } else if (disagree.size() < 5) {
+                disagree.add(r.get("ticker") + " job " + (j == null ? "missing" : String.join(" / ", j)) + " duckdb "
+                        + r.get("first_day_return") + " / " + r.get("cap_first_close"));
+            }
+        }
+        System.out.printf(Locale.ROOT, "agreement (a) vs (c): %,d of %,d listings on first-day return and market value at the first close%s%n",
+                agree, listings, disagree.isEmpty() ? "" : "; e.g. " + disagree);
+    }
+
+    private static List<Map<String, String>> rows(Path csv, boolean bom) throws IOException {
+        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8); CSVReader reader = new CSVReader(in)) {
+            List<String[]> all = reader.readAll();
+            String[] header = all.get(0);
+            if (bom) {
+                header[0] = header[0].replace("\uFEFF", "");
+            }
+            List<Map<String, String>> result = new ArrayList<>();
+            for (String[] row : all.subList(1, all.size())) {
+                Map<String, String> map = new HashMap<>();
+                for (int i = 0; i < header.length; i++) {
+                    map.put(header[i], row[i]);
+                }
+                result.add(map);
+            }
+            return result;
+        } catch (com.opencsv.exceptions.CsvException e) {
+            throw new IOException(e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}

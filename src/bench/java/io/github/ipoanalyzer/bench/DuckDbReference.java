@@ -1,0 +1,47 @@
+package io.github.ipoanalyzer.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+
+/**
+ * What a user would write instead: DuckDB SQL over the same CSV files, computing the same
+ * first-day metrics (returns at open, high, low and close; lot gains; market value at the offer
+ * and the first close; money left on the table) and the market-value series (every close, change
+ * since offer, running peak, drawdown), written to CSV as the job writes its report.
+ * Usage: DuckDbReference MARKET_DIR OUT_DIR
+ */
+public final class DuckDbReference {
+
+    public static void main(String[] args) throws Exception {
+        Path market = Path.of(args[0]).toAbsolutePath();
+        Path out = Files.createDirectories(Path.of(args[1]).toAbsolutePath());
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE l AS SELECT * FROM read_csv('" + market.resolve("listings.csv") + "', header = true, "
+                    + "types = {'offer_price': 'DECIMAL(18,2)', 'listing_date': 'DATE', 'lot_shares': 'BIGINT', "
+                    + "'shares_offered': 'BIGINT', 'total_shares_after_listing': 'BIGINT'})");
+            s.execute("CREATE TABLE p AS SELECT ticker, date, open, high, low, close FROM read_csv('"
+                    + market.resolve("prices") + "/*.csv', header = true, types = {'date': 'DATE', "
+                    + "'open': 'DECIMAL(18,2)', 'high': 'DECIMAL(18,2)', 'low': 'DECIMAL(18,2)', 'close': 'DECIMAL(18,2)'})");
+            s.execute("COPY (SELECT l.ticker, p.close / l.offer_price - 1 AS first_day_return, "
+                    + "p.open / l.offer_price - 1 AS return_open, p.high / l.offer_price - 1 AS return_high, "
+                    + "p.low / l.offer_price - 1 AS return_low, l.lot_shares * (p.open - l.offer_price) AS lot_gain_open, "
+                    + "l.lot_shares * (p.high - l.offer_price) AS lot_gain_high, l.lot_shares * (p.low - l.offer_price) "
+                    + "AS lot_gain_low, l.lot_shares * (p.close - l.offer_price) AS lot_gain_close, "
+                    + "l.offer_price * l.total_shares_after_listing AS cap_offer, "
+                    + "p.close * l.total_shares_after_listing AS cap_first_close, "
+                    + "l.shares_offered * (p.close - l.offer_price) AS money_left "
+                    + "FROM l JOIN p ON p.ticker = l.ticker AND p.date = l.listing_date ORDER BY l.ticker) TO '"
+                    + out.resolve("first-day.csv") + "' (HEADER)");
+            s.execute("COPY (SELECT ticker, date, cap, cap / cap_offer - 1 AS change_since_offer, "
+                    + "max(cap) OVER (PARTITION BY ticker ORDER BY date) AS peak, "
+                    + "cap / max(cap) OVER (PARTITION BY ticker ORDER BY date) - 1 AS drawdown FROM ("
+                    + "SELECT p.ticker, p.date, p.close * l.total_shares_after_listing AS cap, "
+                    + "l.offer_price * l.total_shares_after_listing AS cap_offer FROM p JOIN l USING (ticker) "
+                    + "WHERE p.close IS NOT NULL) ORDER BY ticker, date) TO '" + out.resolve("market-value.csv")
+                    + "' (HEADER)");
+        }
+    }
+}
