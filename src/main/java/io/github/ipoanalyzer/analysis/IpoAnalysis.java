@@ -10,6 +10,16 @@ public record IpoAnalysis(Listing listing, FirstDay firstDay, FirstDayReturn fir
                           List<LotGain> lotGains, Optional<MarketCapSeries> marketCap,
                           List<PriceToSales> priceToSales, List<CapReconciliation> capReconciliations) {
 
+    /**
+     * The same analysis without the per-close series (later lot gains, market value at every
+     * close): what a report keeps of each listing once its rows are written.
+     */
+    public IpoAnalysis firstDayOnly() {
+        return new IpoAnalysis(listing, firstDay, firstDayReturn, proceeds,
+                lotGains.stream().filter(g -> g.reference().startsWith(IpoAnalyzer.FIRST_DAY_PREFIX)).toList(),
+                marketCap.map(s -> new MarketCapSeries(s.atOffer(), List.of())), priceToSales, capReconciliations);
+    }
+
     /** The lot gain at a first-day reference price ("open", "high", "low", "close"), if known. */
     public Optional<LotGain> firstDayLotGain(String reference) {
         String label = IpoAnalyzer.FIRST_DAY_PREFIX + reference;

@@ -3,9 +3,9 @@ package io.github.ipoanalyzer.eventstudy;
 import io.github.ipoanalyzer.money.Rounding;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,27 +23,14 @@ public record CumulativeAbnormalReturn(EventWindow window, String model, BigDeci
 
     public static CumulativeAbnormalReturn of(ListingReturns r, int eventDay, EventWindow window, int minHistory) {
         Set<String> notes = new LinkedHashSet<>();
-        List<BigDecimal[]> estimation = new ArrayList<>();
-        for (int k = r.listingIndex() + 1; k < eventDay + window.from(); k++) {
-            BigDecimal stock = r.stock(k);
-            BigDecimal market = r.market(k).value();
-            if (stock != null && market != null) {
-                estimation.add(new BigDecimal[] {stock, market});
-            }
-        }
-        BigDecimal alpha = null;
-        BigDecimal beta = null;
-        String model = MARKET_ADJUSTED;
-        if (estimation.size() >= minHistory && estimation.size() >= 2) {
-            BigDecimal[] fit = leastSquares(estimation);
-            if (fit != null) {
-                alpha = fit[0];
-                beta = fit[1];
-                model = MARKET_MODEL;
-            }
-        }
-        if (model.equals(MARKET_ADJUSTED)) {
-            notes.add("market-adjusted: " + estimation.size() + " post-listing day(s) before the window, "
+        int estimationEnd = eventDay + window.from();
+        int estimationDays = r.estimationSample(estimationEnd).size();
+        Optional<BigDecimal[]> fit = r.marketModel(estimationEnd, minHistory);
+        BigDecimal alpha = fit.map(f -> f[0]).orElse(null);
+        BigDecimal beta = fit.map(f -> f[1]).orElse(null);
+        String model = fit.isPresent() ? MARKET_MODEL : MARKET_ADJUSTED;
+        if (fit.isEmpty()) {
+            notes.add("market-adjusted: " + estimationDays + " post-listing day(s) before the window, "
                     + minHistory + " needed for the market model");
         }
         BigDecimal sum = BigDecimal.ZERO;
@@ -75,7 +62,7 @@ public record CumulativeAbnormalReturn(EventWindow window, String model, BigDeci
             sum = sum.add(stock.subtract(expected));
             available++;
         }
-        return new CumulativeAbnormalReturn(window, model, alpha, beta, estimation.size(), available,
+        return new CumulativeAbnormalReturn(window, model, alpha, beta, estimationDays, available,
                 available == 0 ? null : sum, notes.isEmpty() ? null : String.join("; ", notes));
     }
 

@@ -1,6 +1,7 @@
 package io.github.ipoanalyzer.eventstudy;
 
 import io.github.ipoanalyzer.analysis.IpoAnalysis;
+import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.market.ListingHistory;
 import io.github.ipoanalyzer.money.FxRates;
 import io.github.ipoanalyzer.money.Rounding;
@@ -18,12 +19,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
- * Events, abnormal returns and cohort statistics of a set of listings. Each exchange's trading
- * calendar is the set of dates its data has (prices of its listings, their listing days, levels
- * of the benchmarks they are measured against).
+ * Events, abnormal returns and cohort statistics, one listing at a time (so that a market of
+ * thousands of listings never sits in memory), then the cohorts at the end. Each exchange's
+ * trading calendar is the set of dates its data has (prices of its listings, their listing days,
+ * levels of the benchmarks they are measured against).
  */
 public final class EventStudy {
 
@@ -39,110 +40,141 @@ public final class EventStudy {
     public record CarPath(String eventKind, int day, int events, BigDecimal meanCar) {
     }
 
-    public record Result(List<Event> events, List<EventCar> cars, List<ListingBhar> bhars, List<CohortStats> cohorts,
-                         List<CohortCar> cohortCars, List<CarPath> carPaths, Map<String, String> benchmarkOf,
-                         Map<String, String> unmeasured) {
+    /** What one listing contributes to the report. */
+    public record ListingResult(List<Event> events, List<EventCar> cars, List<ListingBhar> bhars) {
+    }
+
+    public record Result(List<CohortStats> cohorts, List<CohortCar> cohortCars, List<CarPath> carPaths,
+                         Map<String, String> benchmarkOf, Map<String, String> unmeasured) {
+    }
+
+    private record CarValue(String ticker, String kind, EventWindow window, BigDecimal car) {
     }
 
     private final EventStudySettings settings;
     private final FxRates rates;
+    private final List<BenchmarkAssignment> assignments;
+    private final List<Event> inputEvents;
+    private final List<Lockup> lockups;
+    private final Map<String, BenchmarkSeries> benchmarks;
+    private final Map<String, TradingCalendar> calendars = new HashMap<>();
+    private final Map<String, String> benchmarkOf = new LinkedHashMap<>();
+    private final Map<String, String> unmeasured = new LinkedHashMap<>();
+    private final EventDeriver deriver;
+    private final List<CarValue> carValues = new ArrayList<>();
+    private final Map<String, TreeMap<Integer, BigDecimal[]>> pathSums = new TreeMap<>();
+    private final int firstDay;
+    private final int lastDay;
 
-    public EventStudy(EventStudySettings settings, FxRates rates) {
+    /**
+     * @param datesByExchange every date with a price of a listing of each exchange
+     */
+    public EventStudy(EventStudySettings settings, FxRates rates, List<Listing> listings,
+                      Map<String, Set<LocalDate>> datesByExchange, List<BenchmarkLevel> levels,
+                      List<BenchmarkAssignment> assignments, List<Event> inputEvents, List<Lockup> lockups) {
         this.settings = settings;
         this.rates = rates;
+        this.assignments = assignments;
+        this.inputEvents = inputEvents;
+        this.lockups = lockups;
+        this.benchmarks = benchmarks(levels);
+        this.deriver = new EventDeriver(rates, settings.milestonesCny());
+        this.firstDay = settings.windows().stream().mapToInt(EventWindow::from).min().orElse(0);
+        this.lastDay = settings.windows().stream().mapToInt(EventWindow::to).max().orElse(0);
+        Map<String, Set<LocalDate>> dates = new HashMap<>();
+        datesByExchange.forEach((exchange, d) -> dates.put(exchange, new HashSet<>(d)));
+        for (Listing l : listings) {
+            Set<LocalDate> exchangeDates = dates.computeIfAbsent(l.exchange(), k -> new HashSet<>());
+            exchangeDates.add(l.listingDate());
+            Optional<String> index = BenchmarkAssignment.benchmarkOf(l, assignments);
+            if (index.isEmpty()) {
+                unmeasured.put(l.ticker(), "no benchmark for " + l.exchange() + " in benchmark-map.csv: no abnormal returns");
+            } else if (!benchmarks.containsKey(index.get())) {
+                unmeasured.put(l.ticker(), "benchmark " + index.get() + " has no levels in benchmarks.csv");
+            } else {
+                benchmarkOf.put(l.ticker(), index.get());
+                levels.stream().filter(b -> b.index().equals(index.get())).forEach(b -> exchangeDates.add(b.date()));
+            }
+        }
+        dates.forEach((exchange, d) -> calendars.put(exchange, TradingCalendar.of(d)));
     }
 
-    public Result run(List<IpoAnalysis> analyses, List<ListingHistory> histories, List<BenchmarkLevel> levels,
-                      List<BenchmarkAssignment> assignments, List<Event> inputEvents, List<Lockup> lockups,
-                      List<CohortMember> members) {
-        Map<String, BenchmarkSeries> benchmarks = benchmarks(levels);
-        Map<String, ListingHistory> historyOf = histories.stream()
-                .collect(Collectors.toMap(h -> h.listing().ticker(), h -> h));
-        Map<String, String> benchmarkOf = new LinkedHashMap<>();
-        Map<String, String> unmeasured = new LinkedHashMap<>();
-        for (IpoAnalysis a : analyses) {
-            Optional<String> index = BenchmarkAssignment.benchmarkOf(a.listing(), assignments);
-            if (index.isEmpty()) {
-                unmeasured.put(a.listing().ticker(), "no benchmark for " + a.listing().exchange()
-                        + " in benchmark-map.csv: no abnormal returns");
-            } else if (!benchmarks.containsKey(index.get())) {
-                unmeasured.put(a.listing().ticker(), "benchmark " + index.get() + " has no levels in benchmarks.csv");
-            } else {
-                benchmarkOf.put(a.listing().ticker(), index.get());
-            }
-        }
-        Map<String, TradingCalendar> calendars = calendars(analyses, historyOf, benchmarkOf, levels);
-        EventDeriver deriver = new EventDeriver(rates, settings.milestonesCny());
-
-        List<Event> events = new ArrayList<>();
+    /** Events, CARs and buy-and-hold returns of one listing; its CARs are kept (compactly) for the cohorts. */
+    public ListingResult study(IpoAnalysis a, ListingHistory history) {
+        String ticker = a.listing().ticker();
+        TradingCalendar calendar = calendars.get(a.listing().exchange());
+        List<Event> own = new ArrayList<>(deriver.derive(a, calendar,
+                lockups.stream().filter(l -> l.ticker().equals(ticker)).toList()));
+        inputEvents.stream().filter(e -> e.ticker().equals(ticker)).forEach(own::add);
+        own.sort(Comparator.comparing(Event::date).thenComparing(Event::kind));
         List<EventCar> cars = new ArrayList<>();
         List<ListingBhar> bhars = new ArrayList<>();
-        Map<String, Map<Integer, List<BigDecimal>>> pathSamples = new TreeMap<>();
-        int firstDay = settings.windows().stream().mapToInt(EventWindow::from).min().orElse(0);
-        int lastDay = settings.windows().stream().mapToInt(EventWindow::to).max().orElse(0);
-        for (IpoAnalysis a : analyses) {
-            String ticker = a.listing().ticker();
-            TradingCalendar calendar = calendars.get(a.listing().exchange());
-            List<Event> own = new ArrayList<>(deriver.derive(a, calendar,
-                    lockups.stream().filter(l -> l.ticker().equals(ticker)).toList()));
-            inputEvents.stream().filter(e -> e.ticker().equals(ticker)).forEach(own::add);
-            own.sort(Comparator.comparing(Event::date).thenComparing(Event::kind));
-            events.addAll(own);
-            if (!benchmarkOf.containsKey(ticker)) {
+        if (!benchmarkOf.containsKey(ticker)) {
+            return new ListingResult(own, cars, bhars);
+        }
+        ListingReturns returns = new ListingReturns(a.listing(), history.prices(), calendar,
+                benchmarks.get(benchmarkOf.get(ticker)));
+        for (Event e : own) {
+            Optional<Integer> day = calendar.indexOf(e.date());
+            if (day.isEmpty()) {
                 continue;
             }
-            ListingReturns returns = new ListingReturns(a.listing(), historyOf.get(ticker).prices(), calendar,
-                    benchmarks.get(benchmarkOf.get(ticker)));
-            for (Event e : own) {
-                Optional<Integer> day = calendar.indexOf(e.date());
-                if (day.isEmpty()) {
-                    continue;
-                }
-                for (EventWindow w : settings.windows()) {
-                    cars.add(new EventCar(e, CumulativeAbnormalReturn.of(returns, day.get(), w,
-                            settings.marketModelMinDays())));
-                }
-                for (int tau = firstDay; tau <= lastDay; tau++) {
-                    if (!returns.hasBothReturns(day.get() + tau)) {
-                        continue; // the path has a point only where that day has an abnormal return
-                    }
-                    CumulativeAbnormalReturn path = CumulativeAbnormalReturn.of(returns, day.get(),
-                            new EventWindow(firstDay, tau), settings.marketModelMinDays());
-                    if (path.car() != null) {
-                        pathSamples.computeIfAbsent(e.kind(), k -> new TreeMap<>())
-                                .computeIfAbsent(tau, k -> new ArrayList<>()).add(path.car());
-                    }
+            for (EventWindow w : settings.windows()) {
+                CumulativeAbnormalReturn car = CumulativeAbnormalReturn.of(returns, day.get(), w,
+                        settings.marketModelMinDays());
+                cars.add(new EventCar(e, car));
+                if (car.car() != null) {
+                    carValues.add(new CarValue(ticker, e.kind(), w, car.car()));
                 }
             }
-            for (String base : List.of(BuyAndHold.FROM_OFFER, BuyAndHold.FROM_FIRST_CLOSE)) {
-                for (int horizon : settings.horizons()) {
-                    bhars.add(new ListingBhar(ticker, BuyAndHold.of(returns, base, horizon)));
+            for (int tau = firstDay; tau <= lastDay; tau++) {
+                if (!returns.hasBothReturns(day.get() + tau)) {
+                    continue; // the path has a point only where that day has an abnormal return
+                }
+                CumulativeAbnormalReturn path = CumulativeAbnormalReturn.of(returns, day.get(),
+                        new EventWindow(firstDay, tau), settings.marketModelMinDays());
+                if (path.car() != null) {
+                    BigDecimal[] sum = pathSums.computeIfAbsent(e.kind(), k -> new TreeMap<>())
+                            .computeIfAbsent(tau, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+                    sum[0] = sum[0].add(path.car());
+                    sum[1] = sum[1].add(BigDecimal.ONE);
                 }
             }
         }
-        List<Cohort> cohorts = cohorts(analyses, members);
+        for (String base : List.of(BuyAndHold.FROM_OFFER, BuyAndHold.FROM_FIRST_CLOSE)) {
+            for (int horizon : settings.horizons()) {
+                bhars.add(new ListingBhar(ticker, BuyAndHold.of(returns, base, horizon)));
+            }
+        }
+        return new ListingResult(own, cars, bhars);
+    }
+
+    public String benchmarkOf(String ticker) {
+        return benchmarkOf.get(ticker);
+    }
+
+    /** The cohorts, from the first-day figures of every listing and the CARs gathered by {@link #study}. */
+    public Result finish(List<IpoAnalysis> analyses, List<CohortMember> members) {
         List<CohortStats> stats = new ArrayList<>();
         List<CohortCar> cohortCars = new ArrayList<>();
         Set<String> kinds = new TreeSet<>();
-        cars.forEach(c -> kinds.add(c.event().kind()));
-        for (Cohort cohort : cohorts) {
+        carValues.forEach(c -> kinds.add(c.kind()));
+        for (Cohort cohort : cohorts(analyses, members)) {
             Set<String> tickers = new HashSet<>(cohort.tickers());
             stats.add(CohortStats.of(cohort, analyses.stream().filter(a -> tickers.contains(a.listing().ticker())).toList(),
                     rates));
             for (String kind : kinds) {
                 for (EventWindow w : settings.windows()) {
-                    cohortCars.add(CohortCar.of(cohort, kind, w, cars.stream()
-                            .filter(c -> tickers.contains(c.event().ticker()) && c.event().kind().equals(kind)
-                                    && c.car().window().equals(w) && c.car().car() != null)
-                            .map(c -> c.car().car()).toList()));
+                    cohortCars.add(CohortCar.of(cohort, kind, w, carValues.stream()
+                            .filter(c -> tickers.contains(c.ticker()) && c.kind().equals(kind) && c.window().equals(w))
+                            .map(CarValue::car).toList()));
                 }
             }
         }
         List<CarPath> paths = new ArrayList<>();
-        pathSamples.forEach((kind, byDay) -> byDay.forEach((tau, samples) -> paths.add(new CarPath(kind, tau,
-                samples.size(), Rounding.divide(CohortStats.sum(samples),
-                BigDecimal.valueOf(samples.size()))))));
-        return new Result(events, cars, bhars, stats, cohortCars, paths, benchmarkOf, unmeasured);
+        pathSums.forEach((kind, byDay) -> byDay.forEach((tau, sum) -> paths.add(new CarPath(kind, tau,
+                sum[1].intValue(), Rounding.divide(sum[0], sum[1])))));
+        return new Result(stats, cohortCars, paths, benchmarkOf, unmeasured);
     }
 
     private static Map<String, BenchmarkSeries> benchmarks(List<BenchmarkLevel> levels) {
@@ -161,21 +193,6 @@ public final class EventStudy {
         Map<String, BenchmarkSeries> series = new HashMap<>();
         closes.forEach((index, c) -> series.put(index, new BenchmarkSeries(index, c, stated.get(index))));
         return series;
-    }
-
-    private static Map<String, TradingCalendar> calendars(List<IpoAnalysis> analyses, Map<String, ListingHistory> historyOf,
-                                                          Map<String, String> benchmarkOf, List<BenchmarkLevel> levels) {
-        Map<String, Set<LocalDate>> dates = new HashMap<>();
-        for (IpoAnalysis a : analyses) {
-            Set<LocalDate> exchangeDates = dates.computeIfAbsent(a.listing().exchange(), k -> new HashSet<>());
-            exchangeDates.add(a.listing().listingDate());
-            historyOf.get(a.listing().ticker()).prices().forEach(p -> exchangeDates.add(p.date()));
-            String index = benchmarkOf.get(a.listing().ticker());
-            levels.stream().filter(b -> b.index().equals(index)).forEach(b -> exchangeDates.add(b.date()));
-        }
-        Map<String, TradingCalendar> calendars = new HashMap<>();
-        dates.forEach((exchange, d) -> calendars.put(exchange, TradingCalendar.of(d)));
-        return calendars;
     }
 
     /** All listings, one cohort per exchange, one per listing year, and the named ones of cohorts.csv. */

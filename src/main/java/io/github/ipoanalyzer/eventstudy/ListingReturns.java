@@ -8,6 +8,8 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.ArrayList;
 
 /**
  * Daily returns of one listing and of its benchmark on its market's trading calendar. Day 0 is
@@ -22,6 +24,11 @@ public final class ListingReturns {
     private final BenchmarkSeries benchmark;
     private final int listingIndex;
     private final Map<Integer, BigDecimal> closes = new HashMap<>();
+    /** Each day's returns are computed once: an event study asks for the same days many times. */
+    private final Map<Integer, Optional<BigDecimal>> stockReturns = new HashMap<>();
+    private final Map<Integer, BenchmarkSeries.Return> marketReturns = new HashMap<>();
+    private final Map<Integer, Optional<BigDecimal[]>> fits = new HashMap<>();
+    private final Map<Integer, List<BigDecimal[]>> samples = new HashMap<>();
 
     public ListingReturns(Listing listing, List<DailyPrice> prices, TradingCalendar calendar, BenchmarkSeries benchmark) {
         this.listing = listing;
@@ -58,18 +65,47 @@ public final class ListingReturns {
 
     /** The stock's return on calendar day {@code k} (k ≥ listing day), or null when unknown. */
     public BigDecimal stock(int k) {
-        BigDecimal close = closes.get(k);
-        if (close == null || k < listingIndex) {
-            return null;
-        }
-        BigDecimal previous = k == listingIndex ? listing.offerPrice() : closes.get(k - 1);
-        return previous == null ? null : Rounding.change(close, previous);
+        return stockReturns.computeIfAbsent(k, day -> {
+            BigDecimal close = closes.get(day);
+            if (close == null || day < listingIndex) {
+                return Optional.empty();
+            }
+            BigDecimal previous = day == listingIndex ? listing.offerPrice() : closes.get(day - 1);
+            return previous == null ? Optional.empty() : Optional.of(Rounding.change(close, previous));
+        }).orElse(null);
     }
 
     /** The benchmark's return on calendar day {@code k} (k ≥ listing day). */
     public BenchmarkSeries.Return market(int k) {
-        return k == listingIndex ? benchmark.onListingDay(calendar.day(k))
-                : benchmark.between(calendar.day(k - 1), calendar.day(k));
+        return marketReturns.computeIfAbsent(k, day -> day == listingIndex ? benchmark.onListingDay(calendar.day(day))
+                : benchmark.between(calendar.day(day - 1), calendar.day(day)));
+    }
+
+    /**
+     * The post-listing days strictly before {@code end} with both returns, as {stock, market}
+     * pairs, and the market-model fit on them (empty when there are fewer than two points or the
+     * benchmark does not vary). Cached per {@code end}: windows of one event share it.
+     */
+    Optional<BigDecimal[]> marketModel(int end, int minDays) {
+        List<BigDecimal[]> points = estimationSample(end);
+        if (points.size() < Math.max(2, minDays)) {
+            return Optional.empty();
+        }
+        return fits.computeIfAbsent(end, e -> Optional.ofNullable(CumulativeAbnormalReturn.leastSquares(points)));
+    }
+
+    List<BigDecimal[]> estimationSample(int end) {
+        return samples.computeIfAbsent(end, e -> {
+            List<BigDecimal[]> points = new ArrayList<>();
+            for (int k = listingIndex + 1; k < e; k++) {
+                BigDecimal stock = stock(k);
+                BigDecimal market = market(k).value();
+                if (stock != null && market != null) {
+                    points.add(new BigDecimal[] {stock, market});
+                }
+            }
+            return points;
+        });
     }
 
     /** True when day {@code k} is in the data and both the stock's and the benchmark's return are known. */

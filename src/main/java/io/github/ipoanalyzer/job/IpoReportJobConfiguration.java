@@ -246,7 +246,8 @@ public class IpoReportJobConfiguration {
 
     @Bean
     public Step publishReport(ReportPublisher reportPublisher, @Value("${ipo.version:dev}") String version,
-                              @Value("${ipo.max-close-lag-trading-days:5}") int maxCloseLag) {
+                              @Value("${ipo.max-close-lag-trading-days:5}") int maxCloseLag,
+                              @Value("${ipo.chart-max-listings:12}") int chartMaxListings) {
         return new StepBuilder("publishReport", jobRepository).tasklet((contribution, context) -> {
             StepExecution step = context.getStepContext().getStepExecution();
             RunParameters run = RunParameters.from(step.getJobParameters());
@@ -254,7 +255,7 @@ public class IpoReportJobConfiguration {
             step.getJobParameters().forEach(p -> parameters.put(p.name(), String.valueOf(p.value())));
             ReportPublisher.Published published = reportPublisher.publish(new ReportPublisher.Request(
                     new InputLayout(run.inputDir()), run.outputDir(), run.asOf(), run.runSequence(),
-                    run.keepReports(), maxCloseLag, parameters, version,
+                    run.keepReports(), maxCloseLag, chartMaxListings, parameters, version,
                     step.getJobExecution().getStartTime().atZone(java.time.ZoneId.systemDefault()).toInstant()));
             step.getJobExecution().getExecutionContext().putString(REPORT_FOLDER_KEY, published.folder().toString());
             return RepeatStatus.FINISHED;

@@ -73,11 +73,14 @@ public final class Charts {
     private final FxRates rates;
     private final LocalDate asOf;
     private final ChartFonts fonts;
+    private final String selection;
 
-    public Charts(List<IpoAnalysis> analyses, FxRates rates, LocalDate asOf) {
+    /** {@code selection} says which listings the charts show when they are not all (null when all). */
+    public Charts(List<IpoAnalysis> analyses, FxRates rates, LocalDate asOf, String selection) {
         this.analyses = analyses;
         this.rates = rates;
         this.asOf = asOf;
+        this.selection = selection;
         this.fonts = ChartFonts.forNames(analyses.stream().map(a -> a.listing().nameLocal())
                 .filter(n -> n != null).toList());
     }
@@ -99,13 +102,13 @@ public final class Charts {
     }
 
     /** The event-study charts: CAR around each event kind, cohorts side by side, market value with events. */
-    public List<ChartFile> writeEventStudy(Path folder, EventStudy.Result result) throws IOException {
+    public List<ChartFile> writeEventStudy(Path folder, EventStudy.Result result, List<Event> events) throws IOException {
         return List.of(
                 save(folder, "car-by-event.png", carByEvent(result),
                         "Mean cumulative abnormal return around each kind of event, by event day"),
                 save(folder, "cohort-first-day.png", cohortFirstDay(result),
                         "First-day return of each cohort: equal-weighted mean, median and proceeds-weighted"),
-                save(folder, "market-value-events.png", marketValueWithEvents(result),
+                save(folder, "market-value-events.png", marketValueWithEvents(events),
                         "Market value in CNY since listing with the events of each listing marked"));
     }
 
@@ -161,13 +164,13 @@ public final class Charts {
         return chart;
     }
 
-    JFreeChart marketValueWithEvents(EventStudy.Result result) {
+    JFreeChart marketValueWithEvents(List<Event> events) {
         JFreeChart chart = marketValue();
         chart.setTitle("Market value since listing, with events");
         XYPlot plot = chart.getXYPlot();
         TimeSeriesCollection capsCny = (TimeSeriesCollection) plot.getDataset();
         Map<String, TimeSeries> markers = new LinkedHashMap<>();
-        for (Event e : result.events()) {
+        for (Event e : events) {
             IpoAnalysis a = analyses.stream().filter(x -> x.listing().ticker().equals(e.ticker())).findFirst().orElse(null);
             if (a == null || a.marketCap().isEmpty()) {
                 continue;
@@ -364,6 +367,9 @@ public final class Charts {
         legend.setPosition(RectangleEdge.TOP);
         String footer = "As of " + asOf + " · Data: input folder (listings, prices, revenue, FX rates) from public "
                 + "sources, see README · ipo-analyzer";
+        if (selection != null) {
+            footer = "Shown: " + selection + "\n" + footer;
+        }
         if (!missing.isEmpty()) {
             footer = "Not shown: " + missing + "\n" + footer;
         }

@@ -7,6 +7,7 @@ import io.github.ipoanalyzer.eventstudy.CumulativeAbnormalReturn;
 import io.github.ipoanalyzer.eventstudy.Event;
 import io.github.ipoanalyzer.eventstudy.EventStudy;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import static io.github.ipoanalyzer.report.Cells.*;
@@ -17,50 +18,56 @@ public final class EventStudyTables {
     private EventStudyTables() {
     }
 
-    public static CsvTable events(EventStudy.Result result) {
-        CsvTable table = new CsvTable("events.csv", "Events of each listing: from events.csv and derived (listing day, "
+    public static CsvTable events(Path folder) {
+        return new CsvTable(folder, "events.csv", "Events of each listing: from events.csv and derived (listing day, "
                 + "lock-up expiries, first close below offer, market-value milestones, peak market value)",
                 List.of("ticker", "date", "scheduled_date", "kind", "description", "source", "note"));
+    }
+
+    public static void addEvents(CsvTable table, EventStudy.ListingResult result) {
         for (Event e : result.events()) {
             table.add(List.of(text(e.ticker()), date(e.date()), date(e.scheduledDate()), text(e.kind()),
                     text(e.description()), e.source(), text(e.note())));
         }
-        return table;
     }
 
-    public static CsvTable abnormalReturns(EventStudy.Result result) {
-        CsvTable table = new CsvTable("abnormal-returns.csv", "Cumulative abnormal return of each event over each "
+    public static CsvTable abnormalReturns(Path folder) {
+        return new CsvTable(folder, "abnormal-returns.csv", "Cumulative abnormal return of each event over each "
                 + "window, with the model used (market model where enough post-listing history exists, else "
                 + "market-adjusted) and the trading days available",
                 List.of("ticker", "benchmark", "event_date", "event_kind", "event_description", "window", "model", "alpha", "beta",
                         "estimation_days", "days_available", "days_in_window", "car_fraction", "note"));
+    }
+
+    public static void addAbnormalReturns(CsvTable table, EventStudy.ListingResult result, String benchmark) {
         for (EventStudy.EventCar c : result.cars()) {
             CumulativeAbnormalReturn car = c.car();
-            table.add(List.of(text(c.event().ticker()), text(result.benchmarkOf().get(c.event().ticker())),
+            table.add(List.of(text(c.event().ticker()), text(benchmark),
                     date(c.event().date()), text(c.event().kind()), text(c.event().description()),
                     car.window().toString(), car.model(),
                     fraction(car.alpha()), fraction(car.beta()), whole(car.estimationDays()), whole(car.daysAvailable()),
                     whole(car.window().length()), fraction(car.car()), text(car.note())));
         }
-        return table;
     }
 
-    public static CsvTable buyAndHold(EventStudy.Result result) {
-        CsvTable table = new CsvTable("buy-and-hold.csv", "Buy-and-hold return of each listing and of its benchmark over "
+    public static CsvTable buyAndHold(Path folder) {
+        return new CsvTable(folder, "buy-and-hold.csv", "Buy-and-hold return of each listing and of its benchmark over "
                 + "each horizon, from the offer price and from the first close, and the BHAR",
                 List.of("ticker", "benchmark", "from", "horizon_trading_days", "days_available", "end_date",
                         "stock_return_fraction", "benchmark_return_fraction", "bhar_fraction", "note"));
+    }
+
+    public static void addBuyAndHold(CsvTable table, EventStudy.ListingResult result, String benchmark) {
         for (EventStudy.ListingBhar b : result.bhars()) {
             BuyAndHold h = b.bhar();
-            table.add(List.of(text(b.ticker()), text(result.benchmarkOf().get(b.ticker())), h.base(), whole(h.horizon()),
+            table.add(List.of(text(b.ticker()), text(benchmark), h.base(), whole(h.horizon()),
                     whole(h.daysAvailable()), text(h.endDate()), fraction(h.stockReturn()), fraction(h.benchmarkReturn()),
                     fraction(h.bhar()), text(h.note())));
         }
-        return table;
     }
 
-    public static CsvTable cohorts(EventStudy.Result result) {
-        CsvTable table = new CsvTable("cohorts.csv", "First-day statistics of each cohort: equal-weighted mean and "
+    public static CsvTable cohorts(Path folder, EventStudy.Result result) {
+        CsvTable table = new CsvTable(folder, "cohorts.csv", "First-day statistics of each cohort: equal-weighted mean and "
                 + "median, proceeds-weighted mean, count that doubled, aggregate proceeds and money left on the table "
                 + "in CNY at dated rates",
                 List.of("cohort", "definition", "tickers", "n", "mean_first_day_return_fraction",
@@ -77,8 +84,8 @@ public final class EventStudyTables {
         return table;
     }
 
-    public static CsvTable cohortCars(EventStudy.Result result) {
-        CsvTable table = new CsvTable("cohort-car.csv", "Cross-sectional mean CAR of each cohort, event kind and window, "
+    public static CsvTable cohortCars(Path folder, EventStudy.Result result) {
+        CsvTable table = new CsvTable(folder, "cohort-car.csv", "Cross-sectional mean CAR of each cohort, event kind and window, "
                 + "with the t statistic mean / (sd / √n) and n",
                 List.of("cohort", "event_kind", "window", "n", "mean_car_fraction", "sd_fraction", "t_statistic"));
         for (CohortCar c : result.cohortCars()) {

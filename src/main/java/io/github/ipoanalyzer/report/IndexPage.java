@@ -30,7 +30,7 @@ public final class IndexPage {
     private IndexPage() {
     }
 
-    public static String render(LocalDate asOf, List<IpoAnalysis> analyses, EventStudy.Result study,
+    public static String render(LocalDate asOf, List<IpoAnalysis> analyses, String selection, EventStudy.Result study,
                                 List<CsvTable> tables, List<Charts.ChartFile> charts, long rejectedRows,
                                 Map<String, List<String>> notices) {
         StringBuilder h = new StringBuilder();
@@ -46,7 +46,9 @@ public final class IndexPage {
                 .append("price), before fees. Exact figures are in the CSV files.")
                 .append(rejectedRows == 0 ? " Every input row was loaded." : " <strong>" + rejectedRows
                         + " input row(s) were rejected: see rejects.csv.</strong>")
-                .append("</p>\n<h2>First day</h2>\n<table>\n<tr><th>IPO</th><th>Listing date</th><th>Offer price</th>")
+                .append("</p>\n<h2>First day</h2>\n")
+                .append(selection == null ? "" : "<p>Shown: " + escapeHtml4(selection) + ".</p>\n")
+                .append("<table>\n<tr><th>IPO</th><th>Listing date</th><th>Offer price</th>")
                 .append("<th>First close</th><th>First-day return (close)</th><th>Return at open</th>")
                 .append("<th>Return at high</th><th>Lot gain at open</th><th>Lot gain at high</th>")
                 .append("<th>Lot gain at close</th></tr>\n");
@@ -93,7 +95,7 @@ public final class IndexPage {
         for (CsvTable t : tables) {
             h.append("<tr><td><a href=\"").append(escapeHtml4(t.fileName())).append("\">")
                     .append(escapeHtml4(t.fileName())).append("</a></td><td>").append(escapeHtml4(t.description()))
-                    .append("</td>").append(cell(String.valueOf(t.rows().size()))).append("</tr>\n");
+                    .append("</td>").append(cell(String.format(Locale.ROOT, "%,d", t.rowCount()))).append("</tr>\n");
         }
         h.append("<tr><td><a href=\"manifest.json\">manifest.json</a></td><td>Inputs with SHA-256, parameters, ")
                 .append("version, row counts, output files with SHA-256, run time</td><td></td></tr>\n")

@@ -3,7 +3,10 @@ package io.github.ipoanalyzer.report;
 import io.github.ipoanalyzer.analysis.IpoAnalysis;
 import io.github.ipoanalyzer.analysis.IpoAnalyzer;
 import io.github.ipoanalyzer.eventstudy.EventStudy;
+import io.github.ipoanalyzer.eventstudy.Event;
 import io.github.ipoanalyzer.eventstudy.EventStudySettings;
+import io.github.ipoanalyzer.market.Listing;
+import io.github.ipoanalyzer.money.Money;
 import io.github.ipoanalyzer.market.ListingHistory;
 import io.github.ipoanalyzer.ingest.InputFingerprint;
 import io.github.ipoanalyzer.ingest.InputLayout;
@@ -15,12 +18,17 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,61 +51,106 @@ public class ReportPublisher {
     }
 
     public record Request(InputLayout inputs, Path outputRoot, LocalDate asOf, long runId, int keep,
-                          int maxCloseLagTradingDays, Map<String, Object> parameters, String version,
-                          Instant startedAt) {
+                          int maxCloseLagTradingDays, int chartMaxListings, Map<String, Object> parameters,
+                          String version, Instant startedAt) {
     }
 
-    public record Published(Path folder, List<CsvTable> tables, List<Charts.ChartFile> charts) {
+    public record Published(Path folder, List<String> files) {
     }
 
+    /**
+     * Computes and writes the report one listing at a time: each listing's history is read, its
+     * metrics and event study computed and its rows written, and only its first-day figures are
+     * kept for the cohorts, the charts and the index page (the full series too for the listings
+     * the charts show).
+     */
     public Published publish(Request request) throws IOException {
-        IpoAnalyzer analyzer = new IpoAnalyzer(new FxRates(store.fxRates()),
-                request.asOf(), request.maxCloseLagTradingDays());
-        List<ListingHistory> histories = store.histories();
-        List<IpoAnalysis> analyses = histories.stream().map(analyzer::analyse).toList();
-        EventStudy.Result study = new EventStudy(eventStudy, analyzer.rates()).run(analyses, histories,
+        IpoAnalyzer analyzer = new IpoAnalyzer(new FxRates(store.fxRates()), request.asOf(),
+                request.maxCloseLagTradingDays());
+        FxRates rates = analyzer.rates();
+        List<Listing> listings = store.rows(MarketTables.LISTING);
+        Set<String> charted = largestByProceeds(listings, rates, request.chartMaxListings());
+        EventStudy study = new EventStudy(eventStudy, rates, listings, store.priceDatesByExchange(),
                 store.rows(MarketTables.BENCHMARK_LEVEL), store.rows(MarketTables.BENCHMARK_MAP),
-                store.rows(MarketTables.LISTING_EVENT), store.rows(MarketTables.LOCKUP),
-                store.rows(MarketTables.COHORT_MEMBER));
+                store.rows(MarketTables.LISTING_EVENT), store.rows(MarketTables.LOCKUP));
         Map<String, String> inputHashes = InputFingerprint.perFile(request.inputs());
         Map<String, MarketDataStore.FileCounts> counts = store.countsByFile();
         List<MarketDataStore.RejectedRow> rejects = store.rejects();
         Map<String, List<String>> notices = store.notices();
 
-        List<CsvTable> tables = List.of(
-                ReportTables.firstDay(analyses, analyzer.rates()),
-                ReportTables.lotGains(analyses, analyzer.rates()),
-                ReportTables.marketValue(analyses, analyzer.rates()),
-                ReportTables.priceToSales(analyses),
-                ReportTables.capReconciliation(analyses),
-                EventStudyTables.events(study),
-                EventStudyTables.abnormalReturns(study),
-                EventStudyTables.buyAndHold(study),
-                EventStudyTables.cohorts(study),
-                EventStudyTables.cohortCars(study),
-                ReportTables.rejects(rejects),
-                ReportTables.inputFiles(inputHashes, counts, notices, ledger.parsedInRun()));
-
         ReportFolder folders = new ReportFolder(request.outputRoot());
         Path staging = folders.stage(request.runId());
         try {
-            for (CsvTable table : tables) {
-                table.writeTo(staging);
+            List<IpoAnalysis> summaries = new ArrayList<>();
+            List<IpoAnalysis> chartedAnalyses = new ArrayList<>();
+            List<Event> chartedEvents = new ArrayList<>();
+            List<CsvTable> tables = new ArrayList<>();
+            try (CsvTable firstDay = ReportTables.firstDay(staging);
+                 CsvTable lotGains = ReportTables.lotGains(staging);
+                 CsvTable marketValue = ReportTables.marketValue(staging);
+                 CsvTable priceToSales = ReportTables.priceToSales(staging);
+                 CsvTable capReconciliation = ReportTables.capReconciliation(staging);
+                 CsvTable events = EventStudyTables.events(staging);
+                 CsvTable abnormalReturns = EventStudyTables.abnormalReturns(staging);
+                 CsvTable buyAndHold = EventStudyTables.buyAndHold(staging)) {
+                for (Listing listing : listings) {
+                    ListingHistory history = store.history(listing);
+                    IpoAnalysis a = analyzer.analyse(history);
+                    ReportTables.addFirstDay(firstDay, a, rates);
+                    ReportTables.addLotGains(lotGains, a, rates);
+                    ReportTables.addMarketValue(marketValue, a, rates);
+                    ReportTables.addPriceToSales(priceToSales, a);
+                    ReportTables.addCapReconciliation(capReconciliation, a);
+                    EventStudy.ListingResult result = study.study(a, history);
+                    EventStudyTables.addEvents(events, result);
+                    EventStudyTables.addAbnormalReturns(abnormalReturns, result, study.benchmarkOf(listing.ticker()));
+                    EventStudyTables.addBuyAndHold(buyAndHold, result, study.benchmarkOf(listing.ticker()));
+                    summaries.add(a.firstDayOnly());
+                    if (charted.contains(listing.ticker())) {
+                        chartedAnalyses.add(a);
+                        chartedEvents.addAll(result.events());
+                    }
+                }
+                tables.addAll(List.of(firstDay, lotGains, marketValue, priceToSales, capReconciliation, events,
+                        abnormalReturns, buyAndHold));
             }
-            Charts chartMaker = new Charts(analyses, analyzer.rates(), request.asOf());
+            EventStudy.Result cohorts = study.finish(summaries, store.rows(MarketTables.COHORT_MEMBER));
+            for (CsvTable table : List.of(EventStudyTables.cohorts(staging, cohorts),
+                    EventStudyTables.cohortCars(staging, cohorts), ReportTables.rejects(staging, rejects),
+                    ReportTables.inputFiles(staging, inputHashes, counts, notices, ledger.parsedInRun()))) {
+                table.close();
+                tables.add(table);
+            }
+            String selection = listings.size() > charted.size() ? "the " + charted.size() + " largest of "
+                    + listings.size() + " listings by gross proceeds (all are in the CSV files)" : null;
+            Charts chartMaker = new Charts(chartedAnalyses, rates, request.asOf(), selection);
             List<Charts.ChartFile> charts = new ArrayList<>(chartMaker.writeAll(staging));
-            charts.addAll(chartMaker.writeEventStudy(staging, study));
+            charts.addAll(chartMaker.writeEventStudy(staging, cohorts, chartedEvents));
             Files.writeString(staging.resolve("index.html"),
-                    IndexPage.render(request.asOf(), analyses, study, tables, charts, rejects.size(), notices),
-                    StandardCharsets.UTF_8);
+                    IndexPage.render(request.asOf(), chartedAnalyses, selection, cohorts, tables, charts, rejects.size(),
+                            notices), StandardCharsets.UTF_8);
             writeManifest(staging, request, inputHashes, counts, notices);
+            List<String> files;
+            try (Stream<Path> written = Files.list(staging)) {
+                files = written.map(f -> f.getFileName().toString()).sorted().toList();
+            }
             Path folder = folders.publish(staging, ReportFolder.name(request.asOf().toString(), request.runId()),
                     request.keep());
-            return new Published(folder, tables, charts);
+            return new Published(folder, files);
         } catch (IOException | RuntimeException e) {
             folders.discard(staging);
             throw e;
         }
+    }
+
+    /** The listings the charts show: the largest by gross proceeds N × P0 (in CNY where a rate exists). */
+    static Set<String> largestByProceeds(List<Listing> listings, FxRates rates, int max) {
+        return listings.stream()
+                .sorted(Comparator.comparing((Listing l) -> {
+                    Money proceeds = l.offer().times(BigDecimal.valueOf(l.sharesOffered()));
+                    return rates.toCny(proceeds, l.listingDate()).map(c -> c.cny().amount()).orElse(proceeds.amount());
+                }).reversed().thenComparing(Listing::ticker))
+                .limit(max).map(Listing::ticker).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     private static void writeManifest(Path staging, Request request, Map<String, String> inputHashes,

@@ -12,6 +12,7 @@ import io.github.ipoanalyzer.money.FxRates;
 import io.github.ipoanalyzer.money.Money;
 import io.github.ipoanalyzer.store.MarketDataStore;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ public final class ReportTables {
     private ReportTables() {
     }
 
-    public static CsvTable firstDay(List<IpoAnalysis> analyses, FxRates rates) {
+    public static CsvTable firstDay(Path folder) {
         List<String> header = new ArrayList<>(List.of("ticker", "name_en", "name_local", "exchange", "board", "currency",
                 "listing_date", "offer_price", "lot_shares", "first_day_open", "first_day_high", "first_day_low",
                 "first_close", "first_close_date", "first_close_lag_trading_days",
@@ -39,33 +40,33 @@ public final class ReportTables {
         header.addAll(List.of("cny_per_unit", "fx_rate_date", "shares_offered", "gross_proceeds_offer_x_shares_offered",
                 "gross_proceeds_stated", "money_left_on_table_at_close", "total_shares_after_listing",
                 "market_cap_at_offer", "market_cap_at_first_close", "note"));
-        CsvTable table = new CsvTable("first-day.csv", "First day of each IPO: prices, returns from the offer price, "
+        return new CsvTable(folder, "first-day.csv", "First day of each IPO: prices, returns from the offer price, "
                 + "gain of one winning lot at each reference price, proceeds and market value", header);
-        for (IpoAnalysis a : analyses) {
-            Listing l = a.listing();
-            FirstDay d = a.firstDay();
-            FirstDayReturn r = a.firstDayReturn();
-            List<String> row = new ArrayList<>(List.of(text(l.ticker()), text(l.nameEn()), text(l.nameLocal()),
-                    text(l.exchange()), text(l.board()), l.currency().getCurrencyCode(), date(l.listingDate()),
-                    price(l.offerPrice()), whole(l.lotShares()), price(d.open()), price(d.high()), price(d.low()),
-                    price(d.close()), date(d.closeDate()), whole(d.closeLagTradingDays()),
-                    fraction(r.atOpen()), fraction(r.atHigh()), fraction(r.atLow()), fraction(r.atClose()),
-                    fraction(r.intraday()), bool(r.brokeAtClose()), bool(r.brokeAtLow())));
-            FIRST_DAY_REFERENCES.forEach(ref -> row.add(money(a.firstDayLotGain(ref).map(LotGain::gain).orElse(null))));
-            Optional<FxRates.Conversion> dayRate = rates.toCny(l.offer(), l.listingDate());
-            FIRST_DAY_REFERENCES.forEach(ref -> row.add(money(a.firstDayLotGain(ref)
-                    .flatMap(g -> rates.toCny(g.gain(), g.date())).map(FxRates.Conversion::cny).orElse(null))));
-            Optional<MarketCapPoint> firstCloseCap = a.marketCap().flatMap(s -> d.closeDate() == null
-                    ? Optional.empty() : s.on(d.closeDate()));
-            row.addAll(List.of(rate(dayRate.map(FxRates.Conversion::cnyPerUnit).orElse(null)),
-                    date(dayRate.map(FxRates.Conversion::rateDate).orElse(null)), whole(l.sharesOffered()),
-                    money(a.proceeds().grossProceeds()), money(l.grossProceedsStated()),
-                    money(a.proceeds().moneyLeftOnTable()), whole(l.totalShares()),
-                    money(a.marketCap().map(s -> s.atOffer().cap()).orElse(null)),
-                    money(firstCloseCap.map(MarketCapPoint::cap).orElse(null)), text(firstDayNote(a, rates))));
-            table.add(row);
-        }
-        return table;
+    }
+
+    public static void addFirstDay(CsvTable table, IpoAnalysis a, FxRates rates) {
+        Listing l = a.listing();
+        FirstDay d = a.firstDay();
+        FirstDayReturn r = a.firstDayReturn();
+        List<String> row = new ArrayList<>(List.of(text(l.ticker()), text(l.nameEn()), text(l.nameLocal()),
+                text(l.exchange()), text(l.board()), l.currency().getCurrencyCode(), date(l.listingDate()),
+                price(l.offerPrice()), whole(l.lotShares()), price(d.open()), price(d.high()), price(d.low()),
+                price(d.close()), date(d.closeDate()), whole(d.closeLagTradingDays()),
+                fraction(r.atOpen()), fraction(r.atHigh()), fraction(r.atLow()), fraction(r.atClose()),
+                fraction(r.intraday()), bool(r.brokeAtClose()), bool(r.brokeAtLow())));
+        FIRST_DAY_REFERENCES.forEach(ref -> row.add(money(a.firstDayLotGain(ref).map(LotGain::gain).orElse(null))));
+        Optional<FxRates.Conversion> dayRate = rates.toCny(l.offer(), l.listingDate());
+        FIRST_DAY_REFERENCES.forEach(ref -> row.add(money(a.firstDayLotGain(ref)
+                .flatMap(g -> rates.toCny(g.gain(), g.date())).map(FxRates.Conversion::cny).orElse(null))));
+        Optional<MarketCapPoint> firstCloseCap = a.marketCap().flatMap(s -> d.closeDate() == null
+                ? Optional.empty() : s.on(d.closeDate()));
+        row.addAll(List.of(rate(dayRate.map(FxRates.Conversion::cnyPerUnit).orElse(null)),
+                date(dayRate.map(FxRates.Conversion::rateDate).orElse(null)), whole(l.sharesOffered()),
+                money(a.proceeds().grossProceeds()), money(l.grossProceedsStated()),
+                money(a.proceeds().moneyLeftOnTable()), whole(l.totalShares()),
+                money(a.marketCap().map(s -> s.atOffer().cap()).orElse(null)),
+                money(firstCloseCap.map(MarketCapPoint::cap).orElse(null)), text(firstDayNote(a, rates))));
+        table.add(row);
     }
 
     private static String firstDayNote(IpoAnalysis a, FxRates rates) {
@@ -86,95 +87,95 @@ public final class ReportTables {
         return String.join("; ", notes);
     }
 
-    public static CsvTable lotGains(List<IpoAnalysis> analyses, FxRates rates) {
-        CsvTable table = new CsvTable("lot-gains.csv", "Gain of one winning lot (中一签盈利) at every reference price: "
+    public static CsvTable lotGains(Path folder) {
+        return new CsvTable(folder, "lot-gains.csv", "Gain of one winning lot (中一签盈利) at every reference price: "
                 + "the first day's open, high, low and close, then every later close; before fees",
                 List.of("ticker", "name_en", "reference_price_kind", "price_date", "reference_price", "offer_price",
                         "lot_shares", "currency", "lot_gain_trading_currency", "lot_cost_trading_currency",
                         "return_on_lot_capital_fraction", "cny_per_unit", "fx_rate_date", "lot_gain_cny"));
-        for (IpoAnalysis a : analyses) {
-            Listing l = a.listing();
-            for (LotGain g : a.lotGains()) {
-                Optional<FxRates.Conversion> cny = rates.toCny(g.gain(), g.date());
-                table.add(List.of(text(l.ticker()), text(l.nameEn()), g.reference(), date(g.date()),
-                        price(g.price().amount()), price(l.offerPrice()), whole(l.lotShares()),
-                        l.currency().getCurrencyCode(), money(g.gain()), money(g.lotCost()), fraction(g.returnOnCapital()),
-                        rate(cny.map(FxRates.Conversion::cnyPerUnit).orElse(null)),
-                        date(cny.map(FxRates.Conversion::rateDate).orElse(null)),
-                        money(cny.map(FxRates.Conversion::cny).orElse(null))));
-            }
-        }
-        return table;
     }
 
-    public static CsvTable marketValue(List<IpoAnalysis> analyses, FxRates rates) {
-        CsvTable table = new CsvTable("market-value.csv", "Market value (price × shares outstanding) at the offer and at "
+    public static void addLotGains(CsvTable table, IpoAnalysis a, FxRates rates) {
+        Listing l = a.listing();
+        for (LotGain g : a.lotGains()) {
+            Optional<FxRates.Conversion> cny = rates.toCny(g.gain(), g.date());
+            table.add(List.of(text(l.ticker()), text(l.nameEn()), g.reference(), date(g.date()),
+                    price(g.price().amount()), price(l.offerPrice()), whole(l.lotShares()),
+                    l.currency().getCurrencyCode(), money(g.gain()), money(g.lotCost()), fraction(g.returnOnCapital()),
+                    rate(cny.map(FxRates.Conversion::cnyPerUnit).orElse(null)),
+                    date(cny.map(FxRates.Conversion::rateDate).orElse(null)),
+                    money(cny.map(FxRates.Conversion::cny).orElse(null))));
+        }
+    }
+
+    public static CsvTable marketValue(Path folder) {
+        return new CsvTable(folder, "market-value.csv", "Market value (price × shares outstanding) at the offer and at "
                 + "every close: change since offer, peak so far and drawdown from it, and in CNY",
                 List.of("ticker", "name_en", "date", "reference_price_kind", "price", "shares_outstanding", "currency",
                         "market_cap_trading_currency", "change_since_offer_fraction", "peak_market_cap_to_date",
                         "peak_date", "drawdown_from_peak_fraction", "cny_per_unit", "fx_rate_date", "market_cap_cny",
                         "note"));
-        for (IpoAnalysis a : analyses) {
-            a.marketCap().ifPresent(series -> {
-                List<MarketCapPoint> points = new ArrayList<>();
-                points.add(series.atOffer());
-                points.addAll(series.closes());
-                for (MarketCapPoint p : points) {
-                    Optional<FxRates.Conversion> cny = rates.toCny(p.cap(), p.date());
-                    table.add(List.of(text(a.listing().ticker()), text(a.listing().nameEn()), date(p.date()),
-                            p.reference(), price(p.price().amount()), whole(p.shares()),
-                            p.cap().currency().getCurrencyCode(), money(p.cap()), fraction(p.changeSinceOffer()),
-                            money(p.peakToDate()), date(p.peakDate()), fraction(p.drawdownFromPeak()),
-                            rate(cny.map(FxRates.Conversion::cnyPerUnit).orElse(null)),
-                            date(cny.map(FxRates.Conversion::rateDate).orElse(null)),
-                            money(cny.map(FxRates.Conversion::cny).orElse(null)), text(p.note())));
-                }
-            });
-        }
-        return table;
     }
 
-    public static CsvTable priceToSales(List<IpoAnalysis> analyses) {
-        CsvTable table = new CsvTable("price-to-sales.csv", "Price-to-sales: market value over the revenue of each "
+    public static void addMarketValue(CsvTable table, IpoAnalysis a, FxRates rates) {
+        a.marketCap().ifPresent(series -> {
+            List<MarketCapPoint> points = new ArrayList<>();
+            points.add(series.atOffer());
+            points.addAll(series.closes());
+            for (MarketCapPoint p : points) {
+                Optional<FxRates.Conversion> cny = rates.toCny(p.cap(), p.date());
+                table.add(List.of(text(a.listing().ticker()), text(a.listing().nameEn()), date(p.date()),
+                        p.reference(), price(p.price().amount()), whole(p.shares()),
+                        p.cap().currency().getCurrencyCode(), money(p.cap()), fraction(p.changeSinceOffer()),
+                        money(p.peakToDate()), date(p.peakDate()), fraction(p.drawdownFromPeak()),
+                        rate(cny.map(FxRates.Conversion::cnyPerUnit).orElse(null)),
+                        date(cny.map(FxRates.Conversion::rateDate).orElse(null)),
+                        money(cny.map(FxRates.Conversion::cny).orElse(null)), text(p.note())));
+            }
+        });
+    }
+
+    public static CsvTable priceToSales(Path folder) {
+        return new CsvTable(folder, "price-to-sales.csv", "Price-to-sales: market value over the revenue of each "
                 + "named period, at the offer and at the latest close (half-years not annualised)",
                 List.of("ticker", "name_en", "revenue_period", "period_start", "period_end", "period_months", "revenue",
                         "revenue_currency", "market_cap_reference", "market_cap_date", "market_cap", "market_cap_currency",
                         "cny_per_unit", "fx_rate_date", "price_to_sales_multiple", "note"));
-        for (IpoAnalysis a : analyses) {
-            for (PriceToSales p : a.priceToSales()) {
-                Money revenue = p.period().revenue();
-                String note = join(p.note(), p.period().note());
-                table.add(List.of(text(a.listing().ticker()), text(a.listing().nameEn()), text(p.period().period()),
-                        date(p.period().start()), date(p.period().end()), whole(p.period().months()),
-                        money(revenue), revenue == null ? "" : revenue.currency().getCurrencyCode(), p.capReference(),
-                        date(p.capDate()), money(p.cap()), p.cap().currency().getCurrencyCode(),
-                        rate(p.capInCny() == null ? null : p.capInCny().cnyPerUnit()),
-                        date(p.capInCny() == null ? null : p.capInCny().rateDate()), multiple(p.multiple()), text(note)));
-            }
-        }
-        return table;
     }
 
-    public static CsvTable capReconciliation(List<IpoAnalysis> analyses) {
-        CsvTable table = new CsvTable("cap-reconciliation.csv", "Market caps reported in the news beside price × shares "
+    public static void addPriceToSales(CsvTable table, IpoAnalysis a) {
+        for (PriceToSales p : a.priceToSales()) {
+            Money revenue = p.period().revenue();
+            String note = join(p.note(), p.period().note());
+            table.add(List.of(text(a.listing().ticker()), text(a.listing().nameEn()), text(p.period().period()),
+                    date(p.period().start()), date(p.period().end()), whole(p.period().months()),
+                    money(revenue), revenue == null ? "" : revenue.currency().getCurrencyCode(), p.capReference(),
+                    date(p.capDate()), money(p.cap()), p.cap().currency().getCurrencyCode(),
+                    rate(p.capInCny() == null ? null : p.capInCny().cnyPerUnit()),
+                    date(p.capInCny() == null ? null : p.capInCny().rateDate()), multiple(p.multiple()), text(note)));
+        }
+    }
+
+    public static CsvTable capReconciliation(Path folder) {
+        return new CsvTable(folder, "cap-reconciliation.csv", "Market caps reported in the news beside price × shares "
                 + "on the same date, with the gap",
                 List.of("ticker", "name_en", "date", "reported_cap", "reported_currency", "close_on_date",
                         "shares_outstanding", "computed_cap", "gap_computed_minus_reported", "gap_fraction", "note"));
-        for (IpoAnalysis a : analyses) {
-            for (CapReconciliation c : a.capReconciliations()) {
-                MarketCapPoint p = c.computedPoint();
-                table.add(List.of(text(a.listing().ticker()), text(a.listing().nameEn()), date(c.reported().date()),
-                        money(c.reported().cap()), c.reported().cap().currency().getCurrencyCode(),
-                        price(p == null ? null : p.price().amount()), whole(p == null ? null : p.shares()),
-                        money(c.computed()), money(c.gap()), fraction(c.gapFraction()),
-                        text(join(c.note(), c.reported().note()))));
-            }
-        }
-        return table;
     }
 
-    public static CsvTable rejects(List<MarketDataStore.RejectedRow> rejects) {
-        CsvTable table = new CsvTable("rejects.csv", "Input rows that were not loaded, with the rule they broke",
+    public static void addCapReconciliation(CsvTable table, IpoAnalysis a) {
+        for (CapReconciliation c : a.capReconciliations()) {
+            MarketCapPoint p = c.computedPoint();
+            table.add(List.of(text(a.listing().ticker()), text(a.listing().nameEn()), date(c.reported().date()),
+                    money(c.reported().cap()), c.reported().cap().currency().getCurrencyCode(),
+                    price(p == null ? null : p.price().amount()), whole(p == null ? null : p.shares()),
+                    money(c.computed()), money(c.gap()), fraction(c.gapFraction()),
+                    text(join(c.note(), c.reported().note()))));
+        }
+    }
+
+    public static CsvTable rejects(Path folder, List<MarketDataStore.RejectedRow> rejects) {
+        CsvTable table = new CsvTable(folder, "rejects.csv", "Input rows that were not loaded, with the rule they broke",
                 List.of("file", "line", "column", "value", "rule", "reason"));
         for (MarketDataStore.RejectedRow r : rejects) {
             table.add(List.of(text(r.file()), whole(r.line()), text(r.column()), text(r.rawValue()), r.rule(),
@@ -183,9 +184,9 @@ public final class ReportTables {
         return table;
     }
 
-    public static CsvTable inputFiles(Map<String, String> sha256, Map<String, MarketDataStore.FileCounts> counts,
+    public static CsvTable inputFiles(Path folder, Map<String, String> sha256, Map<String, MarketDataStore.FileCounts> counts,
                                       Map<String, List<String>> notices, Map<String, Long> parsedInRun) {
-        CsvTable table = new CsvTable("input-files.csv", "Every input file, with its SHA-256, row accounting "
+        CsvTable table = new CsvTable(folder, "input-files.csv", "Every input file, with its SHA-256, row accounting "
                 + "(rows read = rows loaded + rows rejected), the run that parsed it (an unchanged file is not "
                 + "parsed again) and notices",
                 List.of("file", "sha256", "rows_read", "rows_loaded", "rows_rejected", "parsed_in_run", "notices"));

@@ -3,21 +3,21 @@ package io.github.ipoanalyzer.store;
 import io.github.ipoanalyzer.ingest.CsvRecord;
 import io.github.ipoanalyzer.ingest.RejectedRowException;
 import io.github.ipoanalyzer.ingest.Sourced;
-import io.github.ipoanalyzer.market.DailyPrice;
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.market.ListingHistory;
-import io.github.ipoanalyzer.market.ReportedCap;
-import io.github.ipoanalyzer.market.RevenuePeriod;
 import io.github.ipoanalyzer.money.FxRate;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 import javax.sql.DataSource;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -44,14 +44,25 @@ public class MarketDataStore {
         return loadAll(table).stream().map(Sourced::row).toList();
     }
 
-    /** Every listing with its prices, revenue and reported caps, in ticker order. */
-    public List<ListingHistory> histories() {
-        Map<String, List<DailyPrice>> prices = byTicker(rows(MarketTables.DAILY_PRICE), DailyPrice::ticker);
-        Map<String, List<RevenuePeriod>> revenue = byTicker(rows(MarketTables.REVENUE), RevenuePeriod::ticker);
-        Map<String, List<ReportedCap>> caps = byTicker(rows(MarketTables.REPORTED_CAP), ReportedCap::ticker);
-        return rows(MarketTables.LISTING).stream().map(l -> new ListingHistory(l,
-                prices.getOrDefault(l.ticker(), List.of()), revenue.getOrDefault(l.ticker(), List.of()),
-                caps.getOrDefault(l.ticker(), List.of()))).toList();
+    /** One listing with its prices (in date order), revenue and reported caps: the report reads one at a time. */
+    public ListingHistory history(Listing listing) {
+        return new ListingHistory(listing, forTicker(MarketTables.DAILY_PRICE, listing.ticker()),
+                forTicker(MarketTables.REVENUE, listing.ticker()), forTicker(MarketTables.REPORTED_CAP, listing.ticker()));
+    }
+
+    private <T> List<T> forTicker(Table<T> table, String ticker) {
+        return jdbc.query("SELECT * FROM " + table.name() + " WHERE TICKER = ? ORDER BY " + table.orderBy(),
+                table.rowMapper(), ticker).stream().map(Sourced::row).toList();
+    }
+
+    /** Every date with a price of a listing of each exchange: the trading calendars of the event study. */
+    public Map<String, Set<LocalDate>> priceDatesByExchange() {
+        Map<String, Set<LocalDate>> dates = new HashMap<>();
+        jdbc.query("SELECT DISTINCT l.EXCHANGE, p.TRADE_DATE FROM DAILY_PRICE p JOIN LISTING l ON l.TICKER = p.TICKER",
+                rs -> {
+                    dates.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getDate(2).toLocalDate());
+                });
+        return dates;
     }
 
     public List<FxRate> fxRates() {
@@ -133,10 +144,6 @@ public class MarketDataStore {
             });
         }
         return counts;
-    }
-
-    private static <T> Map<String, List<T>> byTicker(List<T> rows, Function<T, String> ticker) {
-        return rows.stream().collect(Collectors.groupingBy(ticker));
     }
 
     /** A raw value may be a whole broken file on one line: keep its start and say how long it was. */
