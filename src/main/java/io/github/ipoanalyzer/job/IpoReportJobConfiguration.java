@@ -37,6 +37,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcBatchItemWriterBuilder;
 import org.springframework.batch.infrastructure.item.file.MultiResourceItemReader;
@@ -52,6 +53,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +74,8 @@ public class IpoReportJobConfiguration {
     public static final String JOB_NAME = "ipoReportJob";
     public static final String REPORT_FOLDER_KEY = "report.folder";
     static final String INPUT_HASHES_KEY = "input.sha256.by.file";
+    private static final String PURGE_KEY = "files.to.purge";
+    private static final int PURGE_BATCH = 50_000;
 
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
@@ -141,12 +145,27 @@ public class IpoReportJobConfiguration {
     public Step reconcileInputs() {
         return new StepBuilder("reconcileInputs", jobRepository).tasklet((contribution, context) -> {
             StepExecution step = context.getStepContext().getStepExecution();
-            RunParameters run = RunParameters.from(step.getJobParameters());
-            HashMap<String, String> hashes = new HashMap<>(InputFingerprint.perFile(new InputLayout(run.inputDir())));
-            step.getJobExecution().getExecutionContext().put(INPUT_HASHES_KEY, hashes);
-            InputFileLedger.Reconciliation r = ledger.reconcile(hashes, version, run.reloadAll());
-            log.info(r.fullReload() ? "Parsing every input file" : "Files to parse again: {}", r.dropped());
-            return RepeatStatus.FINISHED;
+            ExecutionContext progress = step.getExecutionContext();
+            if (!progress.containsKey(PURGE_KEY)) {
+                RunParameters run = RunParameters.from(step.getJobParameters());
+                HashMap<String, String> hashes = new HashMap<>(InputFingerprint.perFile(new InputLayout(run.inputDir())));
+                step.getJobExecution().getExecutionContext().put(INPUT_HASHES_KEY, hashes);
+                InputFileLedger.Reconciliation r = ledger.reconcile(hashes, version, run.reloadAll());
+                log.info(r.fullReload() ? "Parsing every input file" : "Files to parse again: {}", r.dropped());
+                progress.put(PURGE_KEY, new ArrayList<>(r.toPurge()));
+                return RepeatStatus.CONTINUABLE;
+            }
+            // One batch per call, each call its own transaction; the list of files left is saved with it.
+            @SuppressWarnings("unchecked")
+            ArrayList<String> toPurge = (ArrayList<String>) progress.get(PURGE_KEY);
+            if (toPurge.isEmpty()) {
+                return RepeatStatus.FINISHED;
+            }
+            if (ledger.purge(toPurge.get(0), PURGE_BATCH) == 0) {
+                toPurge.remove(0);
+                progress.put(PURGE_KEY, toPurge);
+            }
+            return RepeatStatus.CONTINUABLE;
         }, transactionManager).build();
     }
 

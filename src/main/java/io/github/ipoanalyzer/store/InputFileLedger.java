@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import javax.sql.DataSource;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -26,11 +27,18 @@ public class InputFileLedger {
         this.jdbc = new JdbcTemplate(dataSource);
     }
 
-    /** What a reconciliation decided: a full reload, or the files dropped to be parsed again. */
-    public record Reconciliation(boolean fullReload, Set<String> dropped) {
+    /**
+     * What a reconciliation decided: a full reload or the files dropped to be parsed again, and
+     * every file whose rows must now leave the tables (the dropped ones and any a failed run left).
+     */
+    public record Reconciliation(boolean fullReload, Set<String> dropped, List<String> toPurge) {
     }
 
-    /** Makes the tables hold exactly the recorded, unchanged files; returns what it dropped. */
+    /**
+     * Decides which files' rows no longer belong and forgets those files; their rows are then
+     * removed by {@link #purge} in small transactions (one transaction for millions of deleted
+     * rows would hold them all in memory).
+     */
     public Reconciliation reconcile(Map<String, String> currentSha256, String version, boolean reloadAll) {
         Map<String, String> recorded = new HashMap<>();
         Set<String> versions = new LinkedHashSet<>();
@@ -40,9 +48,8 @@ public class InputFileLedger {
         });
         boolean listingsChanged = !Objects.equals(currentSha256.get(LISTINGS), recorded.get(LISTINGS));
         if (reloadAll || listingsChanged || !versions.stream().allMatch(version::equals)) {
-            MarketTables.ALL.forEach(t -> jdbc.update("DELETE FROM " + t));
             jdbc.update("DELETE FROM INPUT_FILE");
-            return new Reconciliation(true, recorded.keySet());
+            return new Reconciliation(true, recorded.keySet(), unrecordedSourceFiles());
         }
         Set<String> dropped = new LinkedHashSet<>();
         recorded.forEach((path, sha) -> {
@@ -63,11 +70,30 @@ public class InputFileLedger {
         for (String path : dropped) {
             jdbc.update("DELETE FROM INPUT_FILE WHERE PATH = ?", path);
         }
-        // Rows of any file not recorded: the dropped ones, and what a failed earlier run left behind.
+        return new Reconciliation(false, dropped, unrecordedSourceFiles());
+    }
+
+    /** Files with rows in the tables that are not recorded: the dropped ones, and what a failed earlier run left. */
+    private List<String> unrecordedSourceFiles() {
+        Set<String> recorded = recordedPaths();
+        Set<String> files = new java.util.TreeSet<>();
         for (String table : MarketTables.ALL) {
-            jdbc.update("DELETE FROM " + table + " WHERE SOURCE_FILE NOT IN (SELECT PATH FROM INPUT_FILE)");
+            files.addAll(jdbc.queryForList("SELECT DISTINCT SOURCE_FILE FROM " + table, String.class));
         }
-        return new Reconciliation(false, dropped);
+        files.removeAll(recorded);
+        return List.copyOf(files);
+    }
+
+    /** Deletes up to {@code batch} rows of {@code file} from the tables; 0 when none are left. */
+    public int purge(String file, int batch) {
+        int deleted = 0;
+        for (String table : MarketTables.ALL) {
+            deleted += jdbc.update("DELETE FROM " + table + " WHERE SOURCE_FILE = ? LIMIT " + batch, file);
+            if (deleted > 0) {
+                return deleted;
+            }
+        }
+        return 0;
     }
 
     public Set<String> recordedPaths() {
