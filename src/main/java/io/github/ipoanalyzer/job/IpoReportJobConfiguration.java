@@ -32,6 +32,7 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.listener.ItemReadListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -59,6 +60,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The IPO report job: drop from the analysis tables what no longer matches the input folder,
@@ -184,53 +186,62 @@ public class IpoReportJobConfiguration {
 
     @Bean
     public Step loadListings(MultiResourceItemReader<CsvRecord> listingsReader) {
-        return loadStep("loadListings", listingsReader, new ListingValidator(store), MarketTables.LISTING);
+        return loadStep("loadListings", listingsReader, new ListingValidator(store), MarketTables.LISTING,
+                l -> List.of(l.listings()));
     }
 
     @Bean
     public Step loadPrices(MultiResourceItemReader<CsvRecord> pricesReader) {
-        return loadStep("loadPrices", pricesReader, new PriceValidator(store), MarketTables.DAILY_PRICE);
+        return loadStep("loadPrices", pricesReader, new PriceValidator(store), MarketTables.DAILY_PRICE,
+                InputLayout::prices);
     }
 
     @Bean
     public Step loadRevenue(MultiResourceItemReader<CsvRecord> revenueReader) {
-        return loadStep("loadRevenue", revenueReader, new RevenueValidator(store), MarketTables.REVENUE);
+        return loadStep("loadRevenue", revenueReader, new RevenueValidator(store), MarketTables.REVENUE,
+                l -> List.of(l.revenue()));
     }
 
     @Bean
     public Step loadFxRates(MultiResourceItemReader<CsvRecord> fxRatesReader) {
-        return loadStep("loadFxRates", fxRatesReader, new FxRateValidator(store), MarketTables.FX_RATE);
+        return loadStep("loadFxRates", fxRatesReader, new FxRateValidator(store), MarketTables.FX_RATE,
+                l -> List.of(l.fxRates()));
     }
 
     @Bean
     public Step loadReportedCaps(MultiResourceItemReader<CsvRecord> reportedCapsReader) {
         return loadStep("loadReportedCaps", reportedCapsReader, new ReportedCapValidator(store),
-                MarketTables.REPORTED_CAP);
+                MarketTables.REPORTED_CAP, l -> List.of(l.reportedCaps()));
     }
 
     @Bean
     public Step loadBenchmarks(MultiResourceItemReader<CsvRecord> benchmarksReader) {
-        return loadStep("loadBenchmarks", benchmarksReader, new BenchmarkLevelValidator(store), MarketTables.BENCHMARK_LEVEL);
+        return loadStep("loadBenchmarks", benchmarksReader, new BenchmarkLevelValidator(store), MarketTables.BENCHMARK_LEVEL,
+                l -> List.of(l.benchmarks()));
     }
 
     @Bean
     public Step loadBenchmarkMap(MultiResourceItemReader<CsvRecord> benchmarkMapReader) {
-        return loadStep("loadBenchmarkMap", benchmarkMapReader, new BenchmarkMapValidator(store), MarketTables.BENCHMARK_MAP);
+        return loadStep("loadBenchmarkMap", benchmarkMapReader, new BenchmarkMapValidator(store), MarketTables.BENCHMARK_MAP,
+                l -> List.of(l.benchmarkMap()));
     }
 
     @Bean
     public Step loadEvents(MultiResourceItemReader<CsvRecord> eventsReader) {
-        return loadStep("loadEvents", eventsReader, new EventValidator(store), MarketTables.LISTING_EVENT);
+        return loadStep("loadEvents", eventsReader, new EventValidator(store), MarketTables.LISTING_EVENT,
+                l -> List.of(l.events()));
     }
 
     @Bean
     public Step loadLockups(MultiResourceItemReader<CsvRecord> lockupsReader) {
-        return loadStep("loadLockups", lockupsReader, new LockupValidator(store), MarketTables.LOCKUP);
+        return loadStep("loadLockups", lockupsReader, new LockupValidator(store), MarketTables.LOCKUP,
+                l -> List.of(l.lockups()));
     }
 
     @Bean
     public Step loadCohorts(MultiResourceItemReader<CsvRecord> cohortsReader) {
-        return loadStep("loadCohorts", cohortsReader, new CohortValidator(store), MarketTables.COHORT_MEMBER);
+        return loadStep("loadCohorts", cohortsReader, new CohortValidator(store), MarketTables.COHORT_MEMBER,
+                l -> List.of(l.cohorts()));
     }
 
     /**
@@ -365,8 +376,9 @@ public class IpoReportJobConfiguration {
      * its reason in the same transaction; anything else (an unreadable file) fails the step.
      */
     private <T> Step loadStep(String name, MultiResourceItemReader<CsvRecord> reader, RowValidator<T> validator,
-                              Table<T> table) {
-        ProgressLogger<CsvRecord, Sourced<T>> progress = new ProgressLogger<>(progressIntervalMillis);
+                              Table<T> table, Function<InputLayout, List<Path>> candidates) {
+        ProgressLogger<Sourced<T>> progress = new ProgressLogger<>(progressIntervalMillis,
+                layout -> filesToRead(layout, candidates.apply(layout)));
         return new StepBuilder(name, jobRepository).<CsvRecord, Sourced<T>>chunk(chunkSize)
                 .transactionManager(transactionManager)
                 .reader(reader)
@@ -377,6 +389,7 @@ public class IpoReportJobConfiguration {
                 .skipListener(new RejectsRecorder(store))
                 .listener((StepExecutionListener) progress)
                 .listener((ChunkListener<CsvRecord, Sourced<T>>) progress)
+                .listener((ItemReadListener<CsvRecord>) progress)
                 .build();
     }
 
@@ -397,13 +410,17 @@ public class IpoReportJobConfiguration {
      */
     private MultiResourceItemReader<CsvRecord> filesReader(String name, InputLayout layout, List<Path> files,
                                                            CsvFormat format) {
-        Set<String> recorded = ledger.recordedPaths();
         MultiResourceItemReader<CsvRecord> reader = new MultiResourceItemReader<>(
                 new CsvRecordReader(name + "File", layout.root(), format, store::recordNotice));
         reader.setName(name + "Files");
-        reader.setResources(files.stream().filter(p -> p.toFile().exists() && !recorded.contains(layout.relative(p)))
-                .map(FileSystemResource::new).toArray(Resource[]::new));
+        reader.setResources(filesToRead(layout, files).stream().map(FileSystemResource::new).toArray(Resource[]::new));
         reader.setStrict(false);
         return reader;
+    }
+
+    /** Of the candidate files of one input kind, those that exist and are not already in the tables. */
+    private List<Path> filesToRead(InputLayout layout, List<Path> candidates) {
+        Set<String> recorded = ledger.recordedPaths();
+        return candidates.stream().filter(p -> p.toFile().exists() && !recorded.contains(layout.relative(p))).toList();
     }
 }

@@ -1,39 +1,89 @@
 package io.github.ipoanalyzer.job;
 
+import io.github.ipoanalyzer.ingest.CsvRecord;
+import io.github.ipoanalyzer.ingest.InputLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.listener.ItemReadListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 
+import java.io.File;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Progress lines for a load step at a steady pace (at most one per interval), and one line at
- * its end. Batch 6's chunk-oriented step calls the {@link Chunk} callbacks, so the step
+ * its end: rows read, loaded and rejected, the file being read of how many, the share of the
+ * step's bytes read (completed files, plus the characters of the current one's records so far:
+ * close to bytes for the ASCII of price files) and the rate. Batch 6's chunk-oriented step calls the {@link Chunk} callbacks, so the step
  * execution is kept from {@link #beforeStep}.
  */
-public class ProgressLogger<I, O> implements ChunkListener<I, O>, StepExecutionListener {
+public class ProgressLogger<O> implements ChunkListener<CsvRecord, O>, ItemReadListener<CsvRecord>, StepExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger("io.github.ipoanalyzer.progress");
+
     private final long intervalNanos;
-
+    private final Function<InputLayout, List<Path>> files;
     private StepExecution step;
-
-    public ProgressLogger(long intervalMillis) {
-        this.intervalNanos = intervalMillis * 1_000_000L;
-    }
-
     private long startNanos;
     private long lastNanos;
+    private final Map<String, Long> sizes = new HashMap<>();
+    private long totalBytes;
+    private long doneBytes;
+    private int fileIndex;
+    private String currentFile;
+    private long currentBytes;
+
+    /** {@code files}: the files the step reads, as its reader chooses them. */
+    public ProgressLogger(long intervalMillis, Function<InputLayout, List<Path>> files) {
+        this.intervalNanos = intervalMillis * 1_000_000L;
+        this.files = files;
+    }
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
         step = stepExecution;
         startNanos = System.nanoTime();
         lastNanos = startNanos;
+        InputLayout layout = new InputLayout(RunParameters.from(stepExecution.getJobParameters()).inputDir());
+        sizes.clear();
+        for (Path file : files.apply(layout)) {
+            sizes.put(layout.relative(file), new File(file.toString()).length());
+        }
+        totalBytes = sizes.values().stream().mapToLong(Long::longValue).sum();
+        doneBytes = 0;
+        fileIndex = 0;
+        currentFile = null;
+    }
+
+    @Override
+    public void afterRead(CsvRecord item) {
+        if (!item.file().equals(currentFile)) {
+            if (currentFile != null) {
+                doneBytes += sizes.getOrDefault(currentFile, 0L);
+            }
+            currentFile = item.file();
+            fileIndex++;
+            currentBytes = recordLength(item.header());
+        }
+        currentBytes += recordLength(item.values());
+    }
+
+    /** Characters of one CSV line: its values, the commas between them and the line end. */
+    private static long recordLength(List<String> values) {
+        long length = values.size();
+        for (String v : values) {
+            length += v.length();
+        }
+        return length;
     }
 
     @Override
@@ -41,19 +91,28 @@ public class ProgressLogger<I, O> implements ChunkListener<I, O>, StepExecutionL
         long now = System.nanoTime();
         if (step != null && now - lastNanos >= intervalNanos) {
             lastNanos = now;
-            log.info(line(step, now));
+            log.info(line(step, now, false));
         }
     }
 
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
-        log.info(line(stepExecution, System.nanoTime()));
+        log.info(line(stepExecution, System.nanoTime(), true));
         return null;
     }
 
-    private String line(StepExecution s, long now) {
+    private String line(StepExecution s, long now, boolean done) {
         double seconds = Math.max((now - startNanos) / 1e9, 1e-3);
-        return String.format(Locale.ROOT, "  %-18s %,10d rows read, %,d loaded, %,d rejected (%,.0f rows/s)",
-                s.getStepName(), s.getReadCount(), s.getWriteCount(), s.getSkipCount(), s.getReadCount() / seconds);
+        return String.format(Locale.ROOT, "  %-18s %,10d rows read, %,d loaded, %,d rejected; file %d of %d, %3.0f%%"
+                        + " (%,.0f rows/s)", s.getStepName(), s.getReadCount(), s.getWriteCount(), s.getSkipCount(),
+                fileIndex, sizes.size(), done ? 100.0 : percent(), s.getReadCount() / seconds);
+    }
+
+    private double percent() {
+        if (totalBytes == 0) {
+            return 100;
+        }
+        long current = Math.min(currentBytes, sizes.getOrDefault(currentFile, 0L));
+        return Math.min(100.0, 100.0 * (doneBytes + current) / totalBytes);
     }
 }
