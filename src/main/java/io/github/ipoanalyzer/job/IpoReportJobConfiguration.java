@@ -87,6 +87,7 @@ public class IpoReportJobConfiguration {
     private final DataSource dataSource;
     private final int chunkSize;
     private final long progressIntervalMillis;
+    private final StopSignal stopSignal = new StopSignal();
 
     public IpoReportJobConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                      DataSource dataSource, @Value("${ipo.chunk-size:1000}") int chunkSize,
@@ -111,6 +112,11 @@ public class IpoReportJobConfiguration {
     @Bean
     public InputFileLedger inputFileLedger() {
         return ledger;
+    }
+
+    @Bean
+    public StopSignal stopSignal() {
+        return stopSignal;
     }
 
     @Bean
@@ -168,7 +174,7 @@ public class IpoReportJobConfiguration {
                 progress.put(PURGE_KEY, toPurge);
             }
             return RepeatStatus.CONTINUABLE;
-        }, transactionManager).build();
+        }, transactionManager).listener(stopSignal).build();
     }
 
     /** After the loads: the files now in the tables, so that the next run does not parse them again. */
@@ -181,7 +187,7 @@ public class IpoReportJobConfiguration {
                     .get(INPUT_HASHES_KEY);
             ledger.record(hashes, version, RunParameters.from(step.getJobParameters()).runSequence());
             return RepeatStatus.FINISHED;
-        }, transactionManager).build();
+        }, transactionManager).listener(stopSignal).build();
     }
 
     @Bean
@@ -262,7 +268,7 @@ public class IpoReportJobConfiguration {
         return new StepBuilder(name, jobRepository).tasklet((contribution, context) -> {
             store.rejectConflictingRows();
             return RepeatStatus.FINISHED;
-        }, transactionManager).build();
+        }, transactionManager).listener(stopSignal).build();
     }
 
     @Bean
@@ -271,7 +277,7 @@ public class IpoReportJobConfiguration {
             RunParameters run = RunParameters.from(context.getStepContext().getStepExecution().getJobParameters());
             RejectLimit.check(store.countsByFile(), run.maxRejectFraction());
             return RepeatStatus.FINISHED;
-        }, transactionManager).build();
+        }, transactionManager).listener(stopSignal).build();
     }
 
     @Bean
@@ -289,7 +295,7 @@ public class IpoReportJobConfiguration {
                     step.getJobExecution().getStartTime().atZone(java.time.ZoneId.systemDefault()).toInstant()));
             step.getJobExecution().getExecutionContext().putString(REPORT_FOLDER_KEY, published.folder().toString());
             return RepeatStatus.FINISHED;
-        }, transactionManager).build();
+        }, transactionManager).listener(stopSignal).build();
     }
 
     @Bean
@@ -388,6 +394,7 @@ public class IpoReportJobConfiguration {
                 .skipPolicy((t, skipCount) -> t instanceof RejectedRowException)
                 .skipListener(new RejectsRecorder(store))
                 .listener((StepExecutionListener) progress)
+                .listener((StepExecutionListener) stopSignal)
                 .listener((ChunkListener<CsvRecord, Sourced<T>>) progress)
                 .listener((ItemReadListener<CsvRecord>) progress)
                 .build();

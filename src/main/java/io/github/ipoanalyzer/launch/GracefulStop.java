@@ -1,9 +1,8 @@
 package io.github.ipoanalyzer.launch;
 
-import io.github.ipoanalyzer.job.IpoReportJobConfiguration;
+import io.github.ipoanalyzer.job.StopSignal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.launch.JobOperator;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -11,10 +10,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * SIGTERM (systemd stop, kill, Ctrl-C) stops the job at its next chunk boundary instead of
- * closing the database under it: the execution ends STOPPED with everything committed, the
- * launcher prints its summary and closes, and the process exits with the launcher's code (5).
- * The next launch resumes the run. Spring Boot's own shutdown hook is off for the run's context
- * so that it is not closed while the job still uses it.
+ * closing the database under it: the running step is flagged through {@link StopSignal}, the
+ * execution ends STOPPED with everything committed, the launcher prints its summary and closes,
+ * and the process exits with the launcher's code (5). The next launch resumes the run. Spring
+ * Boot's own shutdown hook is off for the run's context so that it is not closed while the job
+ * still uses it.
  */
 final class GracefulStop extends Thread {
 
@@ -23,7 +23,7 @@ final class GracefulStop extends Thread {
 
     private final CountDownLatch finished = new CountDownLatch(1);
     private final AtomicInteger exitCode = new AtomicInteger(ExitCode.STOPPED.code());
-    private volatile JobOperator jobOperator;
+    private volatile StopSignal signal;
 
     GracefulStop() {
         super("ipo-analyzer-graceful-stop");
@@ -35,8 +35,8 @@ final class GracefulStop extends Thread {
         return hook;
     }
 
-    void jobOperator(JobOperator operator) {
-        this.jobOperator = operator;
+    void signal(StopSignal stopSignal) {
+        this.signal = stopSignal;
     }
 
     /** Called by the launcher when it has closed everything; removes the hook unless the JVM is already stopping. */
@@ -56,7 +56,10 @@ final class GracefulStop extends Thread {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(MAX_WAIT_SECONDS);
         try {
             while (!finished.await(200, TimeUnit.MILLISECONDS) && System.nanoTime() < deadline) {
-                requestStop();
+                StopSignal s = signal;
+                if (s != null) {
+                    s.request();
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -64,20 +67,6 @@ final class GracefulStop extends Thread {
         if (finished.getCount() == 0) {
             // The launcher is done and closed; exit with its code rather than the signal's.
             Runtime.getRuntime().halt(exitCode.get());
-        }
-    }
-
-    private void requestStop() {
-        JobOperator operator = jobOperator;
-        if (operator == null) {
-            return;
-        }
-        try {
-            for (Long id : operator.getRunningExecutions(IpoReportJobConfiguration.JOB_NAME)) {
-                operator.stop(id);
-            }
-        } catch (Exception e) {
-            log.debug("stop request not taken yet: {}", e.toString());
         }
     }
 }

@@ -4,11 +4,11 @@ import io.github.ipoanalyzer.IpoAnalyzerApplication;
 import io.github.ipoanalyzer.ingest.InputFingerprint;
 import io.github.ipoanalyzer.ingest.InputLayout;
 import io.github.ipoanalyzer.job.RunParameters;
+import io.github.ipoanalyzer.job.StopSignal;
 import io.github.ipoanalyzer.store.InputFileLedger;
 import io.github.ipoanalyzer.store.MarketDataStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -113,7 +113,7 @@ public final class Launcher {
         int code = ExitCode.FAILED.code();
         try (RunLock held = lock.get();
              ConfigurableApplicationContext context = startSpring(options)) {
-            stop.jobOperator(context.getBean(JobOperator.class));
+            stop.signal(context.getBean(StopSignal.class));
             Instant started = Instant.now();
             out.println("ipo-analyzer: input " + layout.root() + ", as of " + options.asOfOrToday());
             RunParameters requested = new RunParameters(layout.root(), options.output.toAbsolutePath().normalize(),

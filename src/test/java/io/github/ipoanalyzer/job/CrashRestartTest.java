@@ -81,8 +81,11 @@ class CrashRestartTest {
         assertEquals(0, resumed.exitCode(), resumed.err());
         assertTrue(resumed.out().contains("Resuming run 1 from where it stopped."), resumed.out());
         assertTrue(!resumed.out().contains("did not finish"), "a stopped run needs no recovery: " + resumed.out());
-        assertEquals(TICKERS * DAYS + "", JobRun.row(JobRun.csv(work.resolve("out/latest/input-files.csv")), "file",
-                "prices/market.csv").get("rows_loaded"));
+        var prices = JobRun.row(JobRun.csv(work.resolve("out/latest/input-files.csv")), "file", "prices/market.csv");
+        assertEquals(TICKERS * DAYS + "", prices.get("rows_loaded"));
+        // A stale reader position would re-read committed rows and reject them as duplicates.
+        assertEquals("0", prices.get("rows_rejected"));
+        assertEquals(TICKERS * DAYS + "", prices.get("rows_read"));
     }
 
     private static String[] args(Path input, Path output, Path db) {

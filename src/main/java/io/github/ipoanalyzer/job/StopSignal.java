@@ -1,0 +1,47 @@
+package io.github.ipoanalyzer.job;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Asks the running step to stop at its next chunk (or tasklet call) boundary, by flagging the
+ * live step execution as terminate-only; the step then ends STOPPED with everything it
+ * committed, and so does the job. Unlike JobOperator.stop, it writes nothing to the job
+ * repository from another thread: that call saves an execution context read from the database
+ * while the step goes on committing chunks, and a stale one left a restart re-reading committed
+ * rows. Registered on every step of the job.
+ */
+public final class StopSignal implements StepExecutionListener {
+
+    private final AtomicReference<StepExecution> running = new AtomicReference<>();
+    private volatile boolean requested;
+
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+        running.set(stepExecution);
+        if (requested) {
+            stepExecution.setTerminateOnly();
+        }
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution stepExecution) {
+        running.compareAndSet(stepExecution, null);
+        return null;
+    }
+
+    public void request() {
+        requested = true;
+        StepExecution step = running.get();
+        if (step != null) {
+            step.setTerminateOnly();
+        }
+    }
+
+    public boolean requested() {
+        return requested;
+    }
+}
