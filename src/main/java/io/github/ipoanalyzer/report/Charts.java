@@ -127,12 +127,7 @@ public final class Charts {
         JFreeChart chart = ChartFactory.createXYLineChart("Cumulative abnormal return around events",
                 "Event day (trading days from the event; 0 = event day)", "Mean cumulative abnormal return (%)", data);
         XYPlot plot = chart.getXYPlot();
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
-        for (int i = 0; i < data.getSeriesCount(); i++) {
-            renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
-            renderer.setSeriesStroke(i, new BasicStroke(2.5f));
-        }
-        plot.setRenderer(renderer);
+        plot.setRenderer(lineRenderer(data.getSeriesCount()));
         ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(new DecimalFormat("+#,##0%;-#,##0%", US));
         plot.addDomainMarker(new org.jfree.chart.plot.ValueMarker(0, Color.GRAY, new BasicStroke(1f)));
@@ -270,12 +265,7 @@ public final class Charts {
         JFreeChart chart = ChartFactory.createTimeSeriesChart("Market value since listing", "Trading date",
                 "Market value (CNY billion)", data, true, false, false);
         XYPlot plot = chart.getXYPlot();
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
-        for (int i = 0; i < data.getSeriesCount(); i++) {
-            renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
-            renderer.setSeriesStroke(i, new BasicStroke(2.5f));
-        }
-        plot.setRenderer(renderer);
+        plot.setRenderer(lineRenderer(data.getSeriesCount()));
         DateAxis dates = (DateAxis) plot.getDomainAxis();
         SimpleDateFormat iso = new SimpleDateFormat("yyyy-MM-dd", Locale.US);
         iso.setTimeZone(TimeZone.getTimeZone("UTC"));
@@ -341,6 +331,16 @@ public final class Charts {
         plot.getDomainAxis().setMaximumCategoryLabelLines(2);
         style(chart, missing);
         return chart;
+    }
+
+    /** Thick lines with a point at each value, one palette colour per series. */
+    private static XYLineAndShapeRenderer lineRenderer(int series) {
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        for (int i = 0; i < series; i++) {
+            renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+            renderer.setSeriesStroke(i, new BasicStroke(2.5f));
+        }
+        return renderer;
     }
 
     private void xyStyle(JFreeChart chart, Gaps missing) {
