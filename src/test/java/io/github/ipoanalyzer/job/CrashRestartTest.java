@@ -20,9 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A real child JVM is killed with SIGKILL in the middle of loading prices; the next launch
- * recovers the run and resumes it from its last committed chunk, and its reports are
- * byte-for-byte those of a run that was never interrupted.
+ * A real child JVM is killed with SIGKILL in the middle of loading prices (a second launch meanwhile
+ * is refused); the next launch recovers the run and resumes it from its last committed chunk, and
+ * its reports are byte-for-byte those of a run that was never interrupted. SIGTERM stops the child
+ * at a chunk boundary with exit code 5, and the next launch resumes it.
  */
 class CrashRestartTest {
 
@@ -98,6 +99,11 @@ class CrashRestartTest {
         Child child = Child.start(args, output);
         try {
             long rowsRead = child.waitForPricesProgress();
+            // While the child runs, a second launch from another process is refused and changes nothing.
+            JobRun second = JobRun.launch(args);
+            assertEquals(4, second.exitCode(), second.err());
+            assertTrue(second.err().contains("Another ipo-analyzer run is in progress")
+                    && second.err().contains("pid " + child.process().pid()), second.err());
             child.process.destroyForcibly(); // SIGKILL: no shutdown hook, no clean close
             child.process.waitFor(30, TimeUnit.SECONDS);
             return rowsRead;
