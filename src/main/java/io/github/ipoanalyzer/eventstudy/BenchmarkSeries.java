@@ -36,11 +36,6 @@ public final class BenchmarkSeries {
         }
     }
 
-    /** The level in force on {@code date}: its own, else the latest earlier one; null if none. */
-    public Map.Entry<LocalDate, BigDecimal> levelOn(LocalDate date) {
-        return levels.floorEntry(date);
-    }
-
     /**
      * Return from the close in force on {@code from} to the close in force on {@code to}, from
      * levels only (a stated one-day return cannot span an interval of unknown length). With no

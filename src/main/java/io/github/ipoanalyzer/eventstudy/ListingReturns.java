@@ -51,10 +51,6 @@ public final class ListingReturns {
         return calendar;
     }
 
-    public BenchmarkSeries benchmark() {
-        return benchmark;
-    }
-
     public int listingIndex() {
         return listingIndex;
     }

@@ -55,7 +55,7 @@ import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -156,7 +156,9 @@ public class IpoReportJobConfiguration {
             ExecutionContext progress = step.getExecutionContext();
             if (!progress.containsKey(PURGE_KEY)) {
                 RunParameters run = RunParameters.from(step.getJobParameters());
-                HashMap<String, String> hashes = new HashMap<>(InputFingerprint.perFile(new InputLayout(run.inputDir())));
+                // In the layout's order (listings first), which the report's input-files.csv and manifest keep.
+                LinkedHashMap<String, String> hashes = new LinkedHashMap<>(
+                        InputFingerprint.perFile(new InputLayout(run.inputDir())));
                 step.getJobExecution().getExecutionContext().put(INPUT_HASHES_KEY, hashes);
                 InputFileLedger.Reconciliation r = ledger.reconcile(hashes, version, run.reloadAll());
                 log.info(r.fullReload() ? "Parsing every input file" : "Files to parse again: {}", r.dropped());
@@ -182,12 +184,16 @@ public class IpoReportJobConfiguration {
     public Step recordInputFiles() {
         return new StepBuilder("recordInputFiles", jobRepository).tasklet((contribution, context) -> {
             StepExecution step = context.getStepContext().getStepExecution();
-            @SuppressWarnings("unchecked")
-            Map<String, String> hashes = (Map<String, String>) step.getJobExecution().getExecutionContext()
-                    .get(INPUT_HASHES_KEY);
-            ledger.record(hashes, version, RunParameters.from(step.getJobParameters()).runSequence());
+            ledger.record(inputHashes(step), version, RunParameters.from(step.getJobParameters()).runSequence());
             return RepeatStatus.FINISHED;
         }, transactionManager).listener(stopSignal).build();
+    }
+
+    /** Each input file's SHA-256 as reconcileInputs found it, in the layout's order. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> inputHashes(StepExecution step) {
+        return new LinkedHashMap<>(
+                (Map<String, String>) step.getJobExecution().getExecutionContext().get(INPUT_HASHES_KEY));
     }
 
     @Bean
@@ -289,11 +295,11 @@ public class IpoReportJobConfiguration {
             RunParameters run = RunParameters.from(step.getJobParameters());
             Map<String, Object> parameters = new TreeMap<>();
             step.getJobParameters().forEach(p -> parameters.put(p.name(), String.valueOf(p.value())));
-            ReportPublisher.Published published = reportPublisher.publish(new ReportPublisher.Request(
-                    new InputLayout(run.inputDir()), run.outputDir(), run.asOf(), run.runSequence(),
+            Path published = reportPublisher.publish(new ReportPublisher.Request(inputHashes(step),
+                    run.outputDir(), run.asOf(), run.runSequence(),
                     run.keepReports(), maxCloseLag, chartMaxListings, parameters, version,
                     step.getJobExecution().getStartTime().atZone(java.time.ZoneId.systemDefault()).toInstant()));
-            step.getJobExecution().getExecutionContext().putString(REPORT_FOLDER_KEY, published.folder().toString());
+            step.getJobExecution().getExecutionContext().putString(REPORT_FOLDER_KEY, published.toString());
             return RepeatStatus.FINISHED;
         }, transactionManager).listener(stopSignal).build();
     }

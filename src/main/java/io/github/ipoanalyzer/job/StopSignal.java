@@ -40,8 +40,4 @@ public final class StopSignal implements StepExecutionListener {
             step.setTerminateOnly();
         }
     }
-
-    public boolean requested() {
-        return requested;
-    }
 }

@@ -9,7 +9,6 @@ import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.money.Money;
 import io.github.ipoanalyzer.market.ListingHistory;
 import io.github.ipoanalyzer.ingest.InputFingerprint;
-import io.github.ipoanalyzer.ingest.InputLayout;
 import io.github.ipoanalyzer.money.FxRates;
 import io.github.ipoanalyzer.store.InputFileLedger;
 import io.github.ipoanalyzer.store.MarketDataStore;
@@ -50,12 +49,10 @@ public class ReportPublisher {
         this.eventStudy = eventStudy;
     }
 
-    public record Request(InputLayout inputs, Path outputRoot, LocalDate asOf, long runId, int keep,
+    /** {@code inputSha256}: each input file's hash, as the run computed it when it started (not read again). */
+    public record Request(Map<String, String> inputSha256, Path outputRoot, LocalDate asOf, long runId, int keep,
                           int maxCloseLagTradingDays, int chartMaxListings, Map<String, Object> parameters,
                           String version, Instant startedAt) {
-    }
-
-    public record Published(Path folder, List<String> files) {
     }
 
     /**
@@ -64,7 +61,7 @@ public class ReportPublisher {
      * kept for the cohorts, the charts and the index page (the full series too for the listings
      * the charts show).
      */
-    public Published publish(Request request) throws IOException {
+    public Path publish(Request request) throws IOException {
         IpoAnalyzer analyzer = new IpoAnalyzer(new FxRates(store.fxRates()), request.asOf(),
                 request.maxCloseLagTradingDays());
         FxRates rates = analyzer.rates();
@@ -73,7 +70,7 @@ public class ReportPublisher {
         EventStudy study = new EventStudy(eventStudy, rates, listings, store.priceDatesByExchange(),
                 store.rows(MarketTables.BENCHMARK_LEVEL), store.rows(MarketTables.BENCHMARK_MAP),
                 store.rows(MarketTables.LISTING_EVENT), store.rows(MarketTables.LOCKUP));
-        Map<String, String> inputHashes = InputFingerprint.perFile(request.inputs());
+        Map<String, String> inputHashes = request.inputSha256();
         Map<String, MarketDataStore.FileCounts> counts = store.countsByFile();
         List<MarketDataStore.RejectedRow> rejects = store.rejects();
         Map<String, List<String>> notices = store.notices();
@@ -130,13 +127,8 @@ public class ReportPublisher {
                     IndexPage.render(request.asOf(), chartedAnalyses, selection, cohorts, tables, charts, rejects.size(),
                             notices), StandardCharsets.UTF_8);
             writeManifest(staging, request, inputHashes, counts, notices);
-            List<String> files;
-            try (Stream<Path> written = Files.list(staging)) {
-                files = written.map(f -> f.getFileName().toString()).sorted().toList();
-            }
-            Path folder = folders.publish(staging, ReportFolder.name(request.asOf().toString(), request.runId()),
+            return folders.publish(staging, ReportFolder.name(request.asOf().toString(), request.runId()),
                     request.keep());
-            return new Published(folder, files);
         } catch (IOException | RuntimeException e) {
             folders.discard(staging);
             throw e;
