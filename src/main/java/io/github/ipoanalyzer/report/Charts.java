@@ -150,7 +150,7 @@ public final class Charts {
             data.addValue(number(c.medianFirstDayReturn()), "Median", name);
             data.addValue(number(c.proceedsWeightedReturn()), "Proceeds-weighted (in CNY)", name);
             if (c.note() != null) {
-                missing.add(c.cohort().name(), c.note());
+                missing.add("proceeds-weighted bars", c.note()); // the same IPOs in many cohorts: said once
             }
         }
         JFreeChart chart = barChart("First-day return by cohort", "First-day return from the offer price (%)", data,
