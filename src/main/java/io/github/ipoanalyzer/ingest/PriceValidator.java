@@ -3,7 +3,6 @@ package io.github.ipoanalyzer.ingest;
 import io.github.ipoanalyzer.market.DailyPrice;
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.store.MarketDataStore;
-import io.github.ipoanalyzer.store.MarketTables;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -16,7 +15,7 @@ public class PriceValidator extends RowValidator<DailyPrice> {
             List.of("open", "high", "low", "close", "volume", "turnover", "note"));
 
     public PriceValidator(MarketDataStore store) {
-        super(store, MarketTables.DAILY_PRICE, p -> p.ticker() + " " + p.date(), "ticker and date");
+        super(store, new PriceDateGuard(store));
     }
 
     @Override

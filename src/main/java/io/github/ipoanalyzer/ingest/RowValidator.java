@@ -3,8 +3,10 @@ package io.github.ipoanalyzer.ingest;
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.store.MarketDataStore;
 import io.github.ipoanalyzer.store.Table;
+import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import java.util.Map;
@@ -16,23 +18,32 @@ import java.util.function.Function;
  * committed (listings for reference checks, this table's rows for duplicate checks) so that a
  * restarted step judges the remaining rows exactly as an uninterrupted one would.
  */
-public abstract class RowValidator<T> implements ItemProcessor<CsvRecord, Sourced<T>>, StepExecutionListener {
+public abstract class RowValidator<T> implements ItemProcessor<CsvRecord, Sourced<T>>, StepExecutionListener,
+        ChunkListener<CsvRecord, Sourced<T>> {
 
     protected final MarketDataStore store;
-    private final Table<T> table;
-    private final DuplicateGuard<T> duplicates;
+    private final RowGuard<T> duplicates;
     protected Map<String, Listing> listings = Map.of();
 
     protected RowValidator(MarketDataStore store, Table<T> table, Function<T, Object> key, String keyDescription) {
         this.store = store;
-        this.table = table;
-        this.duplicates = new DuplicateGuard<>(key, keyDescription);
+        this.duplicates = new DuplicateGuard<>(key, keyDescription, () -> store.loadAll(table));
+    }
+
+    protected RowValidator(MarketDataStore store, RowGuard<T> duplicates) {
+        this.store = store;
+        this.duplicates = duplicates;
     }
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
         listings = store.listingsByTicker();
-        duplicates.seed(store.loadAll(table));
+        duplicates.seed();
+    }
+
+    @Override
+    public void afterChunk(Chunk<Sourced<T>> chunk) {
+        duplicates.committed();
     }
 
     @Override

@@ -39,6 +39,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcBatchItemWriterBuilder;
 import org.springframework.batch.infrastructure.item.file.MultiResourceItemReader;
@@ -171,7 +172,7 @@ public class IpoReportJobConfiguration {
             if (toPurge.isEmpty()) {
                 return RepeatStatus.FINISHED;
             }
-            if (ledger.purge(toPurge.get(0), PURGE_BATCH) == 0) {
+            if (ledger.purge(toPurge.get(0), PURGE_BATCH, chunkSize) == 0) {
                 toPurge.remove(0);
                 progress.put(PURGE_KEY, toPurge);
             }
@@ -198,61 +199,61 @@ public class IpoReportJobConfiguration {
 
     @Bean
     public Step loadListings(MultiResourceItemReader<CsvRecord> listingsReader) {
-        return loadStep("loadListings", listingsReader, new ListingValidator(store), MarketTables.LISTING,
+        return loadStep("loadListings", listingsReader, new ListingValidator(store), tableWriter(MarketTables.LISTING),
                 l -> List.of(l.listings()));
     }
 
     @Bean
     public Step loadPrices(MultiResourceItemReader<CsvRecord> pricesReader) {
-        return loadStep("loadPrices", pricesReader, new PriceValidator(store), MarketTables.DAILY_PRICE,
-                InputLayout::prices);
+        return loadStep("loadPrices", pricesReader, new PriceValidator(store),
+                chunk -> store.prices().write(chunk.getItems()), InputLayout::prices);
     }
 
     @Bean
     public Step loadRevenue(MultiResourceItemReader<CsvRecord> revenueReader) {
-        return loadStep("loadRevenue", revenueReader, new RevenueValidator(store), MarketTables.REVENUE,
+        return loadStep("loadRevenue", revenueReader, new RevenueValidator(store), tableWriter(MarketTables.REVENUE),
                 l -> List.of(l.revenue()));
     }
 
     @Bean
     public Step loadFxRates(MultiResourceItemReader<CsvRecord> fxRatesReader) {
-        return loadStep("loadFxRates", fxRatesReader, new FxRateValidator(store), MarketTables.FX_RATE,
+        return loadStep("loadFxRates", fxRatesReader, new FxRateValidator(store), tableWriter(MarketTables.FX_RATE),
                 l -> List.of(l.fxRates()));
     }
 
     @Bean
     public Step loadReportedCaps(MultiResourceItemReader<CsvRecord> reportedCapsReader) {
         return loadStep("loadReportedCaps", reportedCapsReader, new ReportedCapValidator(store),
-                MarketTables.REPORTED_CAP, l -> List.of(l.reportedCaps()));
+                tableWriter(MarketTables.REPORTED_CAP), l -> List.of(l.reportedCaps()));
     }
 
     @Bean
     public Step loadBenchmarks(MultiResourceItemReader<CsvRecord> benchmarksReader) {
-        return loadStep("loadBenchmarks", benchmarksReader, new BenchmarkLevelValidator(store), MarketTables.BENCHMARK_LEVEL,
+        return loadStep("loadBenchmarks", benchmarksReader, new BenchmarkLevelValidator(store), tableWriter(MarketTables.BENCHMARK_LEVEL),
                 l -> List.of(l.benchmarks()));
     }
 
     @Bean
     public Step loadBenchmarkMap(MultiResourceItemReader<CsvRecord> benchmarkMapReader) {
-        return loadStep("loadBenchmarkMap", benchmarkMapReader, new BenchmarkMapValidator(store), MarketTables.BENCHMARK_MAP,
+        return loadStep("loadBenchmarkMap", benchmarkMapReader, new BenchmarkMapValidator(store), tableWriter(MarketTables.BENCHMARK_MAP),
                 l -> List.of(l.benchmarkMap()));
     }
 
     @Bean
     public Step loadEvents(MultiResourceItemReader<CsvRecord> eventsReader) {
-        return loadStep("loadEvents", eventsReader, new EventValidator(store), MarketTables.LISTING_EVENT,
+        return loadStep("loadEvents", eventsReader, new EventValidator(store), tableWriter(MarketTables.LISTING_EVENT),
                 l -> List.of(l.events()));
     }
 
     @Bean
     public Step loadLockups(MultiResourceItemReader<CsvRecord> lockupsReader) {
-        return loadStep("loadLockups", lockupsReader, new LockupValidator(store), MarketTables.LOCKUP,
+        return loadStep("loadLockups", lockupsReader, new LockupValidator(store), tableWriter(MarketTables.LOCKUP),
                 l -> List.of(l.lockups()));
     }
 
     @Bean
     public Step loadCohorts(MultiResourceItemReader<CsvRecord> cohortsReader) {
-        return loadStep("loadCohorts", cohortsReader, new CohortValidator(store), MarketTables.COHORT_MEMBER,
+        return loadStep("loadCohorts", cohortsReader, new CohortValidator(store), tableWriter(MarketTables.COHORT_MEMBER),
                 l -> List.of(l.cohorts()));
     }
 

@@ -84,11 +84,15 @@ public class InputFileLedger {
         return List.copyOf(files);
     }
 
-    /** Deletes up to {@code batch} rows of {@code file} from the tables; 0 when none are left. */
-    public int purge(String file, int batch) {
+    /**
+     * Deletes up to about {@code batch} rows of {@code file} from the tables (price blocks of up to
+     * a chunk of rows each count as {@code blockRows}); 0 when none are left.
+     */
+    public int purge(String file, int batch, int blockRows) {
         int deleted = 0;
         for (String table : MarketTables.ALL) {
-            deleted += jdbc.update("DELETE FROM " + table + " WHERE SOURCE_FILE = ? LIMIT " + batch, file);
+            int limit = table.equals(PriceStore.TABLE) ? Math.max(1, batch / blockRows) : batch;
+            deleted += jdbc.update("DELETE FROM " + table + " WHERE SOURCE_FILE = ? LIMIT " + limit, file);
             if (deleted > 0) {
                 return deleted;
             }

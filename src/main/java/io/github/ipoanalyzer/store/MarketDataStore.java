@@ -12,8 +12,6 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 import javax.sql.DataSource;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
@@ -26,10 +24,16 @@ public class MarketDataStore {
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
+    private final PriceStore prices;
 
     public MarketDataStore(DataSource dataSource) {
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
+        this.prices = new PriceStore(dataSource);
+    }
+
+    public PriceStore prices() {
+        return prices;
     }
 
     public void createTablesIfMissing() {
@@ -46,7 +50,7 @@ public class MarketDataStore {
 
     /** One listing with its prices (in date order), revenue and reported caps: the report reads one at a time. */
     public ListingHistory history(Listing listing) {
-        return new ListingHistory(listing, forTicker(MarketTables.DAILY_PRICE, listing.ticker()),
+        return new ListingHistory(listing, prices.prices(listing.ticker()),
                 forTicker(MarketTables.REVENUE, listing.ticker()), forTicker(MarketTables.REPORTED_CAP, listing.ticker()));
     }
 
@@ -57,12 +61,7 @@ public class MarketDataStore {
 
     /** Every date with a price of a listing of each exchange: the trading calendars of the event study. */
     public Map<String, Set<LocalDate>> priceDatesByExchange() {
-        Map<String, Set<LocalDate>> dates = new HashMap<>();
-        jdbc.query("SELECT DISTINCT l.EXCHANGE, p.TRADE_DATE FROM DAILY_PRICE p JOIN LISTING l ON l.TICKER = p.TICKER",
-                rs -> {
-                    dates.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getDate(2).toLocalDate());
-                });
-        return dates;
+        return prices.datesByExchange();
     }
 
     public List<FxRate> fxRates() {
@@ -95,8 +94,10 @@ public class MarketDataStore {
         int removed = 0;
         for (RejectedRow c : conflicts) {
             for (String table : MarketTables.DATA) {
-                if (jdbc.update("DELETE FROM " + table + " WHERE SOURCE_FILE = ? AND SOURCE_LINE = ?",
-                        c.otherFile(), c.otherLine()) > 0) {
+                boolean deleted = table.equals(PriceStore.TABLE) ? prices.remove(c.otherFile(), c.otherLine())
+                        : jdbc.update("DELETE FROM " + table + " WHERE SOURCE_FILE = ? AND SOURCE_LINE = ?",
+                        c.otherFile(), c.otherLine()) > 0;
+                if (deleted) {
                     recordReject(c.otherFile(), c.otherLine(), new RejectedRowException(c.column(), c.rawValue(),
                             "conflict", "same " + c.column() + " as line " + c.line() + " of " + c.file()
                             + " but different values; both rows are rejected", c.file(), c.line()));
@@ -137,7 +138,8 @@ public class MarketDataStore {
         Map<String, FileCounts> counts = new TreeMap<>();
         for (String table : Stream.concat(MarketTables.DATA.stream(), Stream.of("REJECTED_ROW")).toList()) {
             boolean rejects = table.equals("REJECTED_ROW");
-            jdbc.query("SELECT SOURCE_FILE, COUNT(*) FROM " + table + " GROUP BY SOURCE_FILE", rs -> {
+            jdbc.query("SELECT SOURCE_FILE, " + MarketTables.rowCount(table) + " FROM " + table
+                    + " GROUP BY SOURCE_FILE", rs -> {
                 FileCounts c = counts.getOrDefault(rs.getString(1), new FileCounts(0, 0));
                 counts.put(rs.getString(1), rejects ? new FileCounts(c.loaded(), c.rejected() + rs.getLong(2))
                         : new FileCounts(c.loaded() + rs.getLong(2), c.rejected()));

@@ -5,7 +5,6 @@ import io.github.ipoanalyzer.eventstudy.BenchmarkLevel;
 import io.github.ipoanalyzer.eventstudy.CohortMember;
 import io.github.ipoanalyzer.eventstudy.Event;
 import io.github.ipoanalyzer.eventstudy.Lockup;
-import io.github.ipoanalyzer.market.DailyPrice;
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.market.ReportedCap;
 import io.github.ipoanalyzer.market.RevenuePeriod;
@@ -36,15 +35,6 @@ public final class MarketTables {
                     date(rs, "LISTING_DATE"), decimal(rs, "OFFER_PRICE"), rs.getLong("LOT_SHARES"),
                     rs.getLong("SHARES_OFFERED"), nullableLong(rs, "TOTAL_SHARES"), decimal(rs, "GROSS_PROCEEDS"),
                     rs.getString("NOTE")));
-
-    public static final Table<DailyPrice> DAILY_PRICE = new Table<>("DAILY_PRICE", "TICKER, TRADE_DATE",
-            List.of("TICKER", "TRADE_DATE", "OPEN_PRICE", "HIGH_PRICE", "LOW_PRICE", "CLOSE_PRICE", "VOLUME",
-                    "TURNOVER", "NOTE"),
-            p -> Arrays.asList(p.ticker(), p.date(), p.open(), p.high(), p.low(), p.close(), p.volume(),
-                    p.turnover(), p.note()),
-            rs -> new DailyPrice(rs.getString("TICKER"), date(rs, "TRADE_DATE"), decimal(rs, "OPEN_PRICE"),
-                    decimal(rs, "HIGH_PRICE"), decimal(rs, "LOW_PRICE"), decimal(rs, "CLOSE_PRICE"),
-                    nullableLong(rs, "VOLUME"), decimal(rs, "TURNOVER"), rs.getString("NOTE")));
 
     public static final Table<RevenuePeriod> REVENUE = new Table<>("REVENUE", "TICKER, PERIOD_END, PERIOD",
             List.of("TICKER", "PERIOD", "PERIOD_START", "PERIOD_END", "REVENUE", "CURRENCY", "NOTE"),
@@ -95,11 +85,16 @@ public final class MarketTables {
 
     /** The tables of loaded rows. */
     public static final List<String> DATA = List.of("COHORT_MEMBER", "LOCKUP", "LISTING_EVENT", "BENCHMARK_MAP",
-            "BENCHMARK_LEVEL", "REPORTED_CAP", "FX_RATE", "REVENUE", "DAILY_PRICE", "LISTING");
+            "BENCHMARK_LEVEL", "REPORTED_CAP", "FX_RATE", "REVENUE", PriceStore.TABLE, "LISTING");
 
     /** Every table the input folder fills; cleared together when everything is parsed again. */
     public static final List<String> ALL = Stream.concat(Stream.of("INPUT_NOTICE", "REJECTED_ROW"),
             DATA.stream()).toList();
+
+    /** How many loaded rows a set of a table's rows holds: a price block holds many. */
+    public static String rowCount(String table) {
+        return table.equals(PriceStore.TABLE) ? "SUM(ROW_COUNT)" : "COUNT(*)";
+    }
 
     private MarketTables() {
     }

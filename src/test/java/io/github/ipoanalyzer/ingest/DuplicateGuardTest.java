@@ -14,7 +14,7 @@ class DuplicateGuardTest {
 
     @Test
     void anIdenticalRepeatIsCountedOnceAndAConflictIsNamed() {
-        DuplicateGuard<Row> guard = new DuplicateGuard<>(Row::key, "ticker and date");
+        DuplicateGuard<Row> guard = new DuplicateGuard<>(Row::key, "ticker and date", List::of);
         guard.admit(new Sourced<>(new Row("A 2025-01-02", "1"), "prices/a.csv", 2));
 
         RejectedRowException same = assertThrows(RejectedRowException.class,
@@ -33,8 +33,9 @@ class DuplicateGuardTest {
 
     @Test
     void afterARestartTheCommittedRowsStillCount() {
-        DuplicateGuard<Row> guard = new DuplicateGuard<>(Row::key, "ticker and date");
-        guard.seed(List.of(new Sourced<>(new Row("A 2025-01-02", "1"), "prices/a.csv", 2)));
+        DuplicateGuard<Row> guard = new DuplicateGuard<>(Row::key, "ticker and date",
+                () -> List.of(new Sourced<>(new Row("A 2025-01-02", "1"), "prices/a.csv", 2)));
+        guard.seed();
         assertThrows(RejectedRowException.class, () -> guard.admit(new Sourced<>(new Row("A 2025-01-02", "1"), "prices/a.csv", 3)));
     }
 }

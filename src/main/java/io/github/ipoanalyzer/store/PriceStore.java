@@ -1,0 +1,123 @@
+package io.github.ipoanalyzer.store;
+
+import io.github.ipoanalyzer.ingest.Sourced;
+import io.github.ipoanalyzer.market.DailyPrice;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Daily prices, stored as PRICE_BLOCK rows: one per ticker, file and chunk, each holding its rows
+ * in {@link PriceBlockCodec} form with the first and last line and date it covers. A listing's
+ * history is a few blocks read and decoded; removing a file's rows deletes a few blocks.
+ */
+public class PriceStore {
+
+    public static final String TABLE = "PRICE_BLOCK";
+
+    private final JdbcTemplate jdbc;
+
+    public PriceStore(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    /** Writes validated rows as one block per (file, ticker) run, in the caller's transaction. */
+    public void write(List<? extends Sourced<DailyPrice>> rows) {
+        Map<List<String>, List<Sourced<DailyPrice>>> blocks = new LinkedHashMap<>();
+        for (Sourced<DailyPrice> r : rows) {
+            blocks.computeIfAbsent(List.of(r.file(), r.row().ticker()), k -> new ArrayList<>()).add(r);
+        }
+        List<Object[]> inserts = new ArrayList<>();
+        blocks.forEach((key, block) -> inserts.add(blockRow(key.get(1), key.get(0), block)));
+        jdbc.batchUpdate("INSERT INTO PRICE_BLOCK (TICKER, SOURCE_FILE, FIRST_LINE, LAST_LINE, FIRST_DATE, LAST_DATE, "
+                + "ROW_COUNT, ROWS_DATA) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", inserts);
+    }
+
+    private static Object[] blockRow(String ticker, String file, List<Sourced<DailyPrice>> block) {
+        LocalDate first = block.stream().map(r -> r.row().date()).min(Comparator.naturalOrder()).orElseThrow();
+        LocalDate last = block.stream().map(r -> r.row().date()).max(Comparator.naturalOrder()).orElseThrow();
+        return new Object[] {ticker, file, block.get(0).line(), block.get(block.size() - 1).line(), Date.valueOf(first),
+                Date.valueOf(last), block.size(), PriceBlockCodec.encode(block)};
+    }
+
+    /** A listing's prices in date order. */
+    public List<DailyPrice> prices(String ticker) {
+        List<DailyPrice> prices = new ArrayList<>();
+        jdbc.query("SELECT SOURCE_FILE, ROWS_DATA FROM PRICE_BLOCK WHERE TICKER = ?", rs -> {
+            PriceBlockCodec.decode(rs.getBytes(2), ticker, rs.getString(1)).forEach(r -> prices.add(r.row()));
+        }, ticker);
+        prices.sort(Comparator.comparing(DailyPrice::date));
+        return prices;
+    }
+
+    /** The row loaded for a ticker and date, if any (rare: only to name the row a duplicate repeats). */
+    public Optional<Sourced<DailyPrice>> find(String ticker, LocalDate date) {
+        List<Sourced<DailyPrice>> found = new ArrayList<>();
+        jdbc.query("SELECT SOURCE_FILE, ROWS_DATA FROM PRICE_BLOCK WHERE TICKER = ? AND FIRST_DATE <= ? "
+                + "AND LAST_DATE >= ?", rs -> {
+            PriceBlockCodec.decode(rs.getBytes(2), ticker, rs.getString(1)).stream()
+                    .filter(r -> r.row().date().equals(date)).forEach(found::add);
+        }, ticker, Date.valueOf(date), Date.valueOf(date));
+        return found.stream().findFirst();
+    }
+
+    /** Every loaded date per ticker, as days since {@code origin(ticker)}. */
+    public Map<String, BitSet> datesByTicker(java.util.function.ToLongFunction<String> origin) {
+        Map<String, BitSet> dates = new HashMap<>();
+        jdbc.query("SELECT TICKER, ROWS_DATA FROM PRICE_BLOCK", rs -> {
+            String ticker = rs.getString(1);
+            BitSet set = dates.computeIfAbsent(ticker, t -> new BitSet());
+            long base = origin.applyAsLong(ticker);
+            for (LocalDate d : PriceBlockCodec.dates(rs.getBytes(2))) {
+                set.set((int) (d.toEpochDay() - base));
+            }
+        });
+        return dates;
+    }
+
+    /** Every date with a price of a listing of each exchange: the trading calendars of the event study. */
+    public Map<String, Set<LocalDate>> datesByExchange() {
+        Map<String, Set<LocalDate>> dates = new HashMap<>();
+        jdbc.query("SELECT l.EXCHANGE, p.ROWS_DATA FROM PRICE_BLOCK p JOIN LISTING l ON l.TICKER = p.TICKER", rs -> {
+            Set<LocalDate> set = dates.computeIfAbsent(rs.getString(1), k -> new HashSet<>());
+            for (LocalDate d : PriceBlockCodec.dates(rs.getBytes(2))) {
+                set.add(d);
+            }
+        });
+        return dates;
+    }
+
+    /**
+     * Removes the row loaded from {@code file} at {@code line}: its block is rewritten without it
+     * (or deleted when it was the last). False when no such row is loaded.
+     */
+    public boolean remove(String file, long line) {
+        List<Object[]> blocks = jdbc.query("SELECT ID, TICKER, ROWS_DATA FROM PRICE_BLOCK WHERE SOURCE_FILE = ? "
+                        + "AND FIRST_LINE <= ? AND LAST_LINE >= ?",
+                (rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getBytes(3)}, file, line, line);
+        for (Object[] b : blocks) {
+            List<Sourced<DailyPrice>> rows = PriceBlockCodec.decode((byte[]) b[2], (String) b[1], file);
+            List<Sourced<DailyPrice>> kept = rows.stream().filter(r -> r.line() != line).toList();
+            if (kept.size() < rows.size()) {
+                jdbc.update("DELETE FROM PRICE_BLOCK WHERE ID = ?", b[0]);
+                if (!kept.isEmpty()) {
+                    write(kept);
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+}
