@@ -22,7 +22,9 @@ import java.util.TreeSet;
 
 /**
  * Events, abnormal returns and cohort statistics, one listing at a time (so that a market of
- * thousands of listings never sits in memory), then the cohorts at the end. Each exchange's
+ * thousands of listings never sits in memory), then the cohorts at the end. {@link #study} may run
+ * for several listings at once; {@link #gather} then takes each listing's part of the cohort
+ * figures, in listing order. Each exchange's
  * trading calendar is the set of dates its data has (prices of its listings, their listing days,
  * levels of the benchmarks they are measured against).
  */
@@ -40,15 +42,21 @@ public final class EventStudy {
     public record CarPath(String eventKind, int day, int events, BigDecimal meanCar) {
     }
 
-    /** What one listing contributes to the report. */
-    public record ListingResult(List<Event> events, List<EventCar> cars, List<ListingBhar> bhars) {
+    /** What one listing contributes to the report, and (the last two) to the cohort figures. */
+    public record ListingResult(List<Event> events, List<EventCar> cars, List<ListingBhar> bhars,
+                                List<CarValue> carValues, List<PathPoint> pathPoints) {
+    }
+
+    /** A known CAR of one window of one event of one listing. */
+    public record CarValue(String ticker, String kind, EventWindow window, BigDecimal car) {
+    }
+
+    /** The CAR of one event from the first window day up to day {@code tau}. */
+    public record PathPoint(String kind, int tau, BigDecimal car) {
     }
 
     public record Result(List<CohortStats> cohorts, List<CohortCar> cohortCars, List<CarPath> carPaths,
                          Map<String, String> benchmarkOf, Map<String, String> unmeasured) {
-    }
-
-    private record CarValue(String ticker, String kind, EventWindow window, BigDecimal car) {
     }
 
     private final EventStudySettings settings;
@@ -99,7 +107,7 @@ public final class EventStudy {
         dates.forEach((exchange, d) -> calendars.put(exchange, TradingCalendar.of(d)));
     }
 
-    /** Events, CARs and buy-and-hold returns of one listing; its CARs are kept (compactly) for the cohorts. */
+    /** Events, CARs and buy-and-hold returns of one listing. Safe to call for several listings at once. */
     public ListingResult study(IpoAnalysis a, ListingHistory history) {
         String ticker = a.listing().ticker();
         TradingCalendar calendar = calendars.get(a.listing().exchange());
@@ -109,8 +117,10 @@ public final class EventStudy {
         own.sort(Comparator.comparing(Event::date).thenComparing(Event::kind));
         List<EventCar> cars = new ArrayList<>();
         List<ListingBhar> bhars = new ArrayList<>();
+        List<CarValue> carValues = new ArrayList<>();
+        List<PathPoint> pathPoints = new ArrayList<>();
         if (!benchmarkOf.containsKey(ticker)) {
-            return new ListingResult(own, cars, bhars);
+            return new ListingResult(own, cars, bhars, carValues, pathPoints);
         }
         ListingReturns returns = new ListingReturns(a.listing(), history.prices(), calendar,
                 benchmarks.get(benchmarkOf.get(ticker)));
@@ -134,10 +144,7 @@ public final class EventStudy {
                 CumulativeAbnormalReturn path = CumulativeAbnormalReturn.of(returns, day.get(),
                         new EventWindow(firstDay, tau), settings.marketModelMinDays());
                 if (path.car() != null) {
-                    BigDecimal[] sum = pathSums.computeIfAbsent(e.kind(), k -> new TreeMap<>())
-                            .computeIfAbsent(tau, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-                    sum[0] = sum[0].add(path.car());
-                    sum[1] = sum[1].add(BigDecimal.ONE);
+                    pathPoints.add(new PathPoint(e.kind(), tau, path.car()));
                 }
             }
         }
@@ -146,14 +153,25 @@ public final class EventStudy {
                 bhars.add(new ListingBhar(ticker, BuyAndHold.of(returns, base, horizon)));
             }
         }
-        return new ListingResult(own, cars, bhars);
+        return new ListingResult(own, cars, bhars, carValues, pathPoints);
+    }
+
+    /** Keeps a listing's CARs (compactly) for the cohorts; called once per listing, in listing order. */
+    public void gather(ListingResult result) {
+        carValues.addAll(result.carValues());
+        for (PathPoint p : result.pathPoints()) {
+            BigDecimal[] sum = pathSums.computeIfAbsent(p.kind(), k -> new TreeMap<>())
+                    .computeIfAbsent(p.tau(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            sum[0] = sum[0].add(p.car());
+            sum[1] = sum[1].add(BigDecimal.ONE);
+        }
     }
 
     public String benchmarkOf(String ticker) {
         return benchmarkOf.get(ticker);
     }
 
-    /** The cohorts, from the first-day figures of every listing and the CARs gathered by {@link #study}. */
+    /** The cohorts, from the first-day figures of every listing and the CARs gathered by {@link #gather}. */
     public Result finish(List<IpoAnalysis> analyses, List<CohortMember> members) {
         List<CohortStats> stats = new ArrayList<>();
         List<CohortCar> cohortCars = new ArrayList<>();

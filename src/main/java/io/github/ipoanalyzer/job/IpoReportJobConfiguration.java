@@ -309,9 +309,11 @@ public class IpoReportJobConfiguration {
     public ReportPublisher reportPublisher(@Value("${ipo.event-windows}") String windows,
                                            @Value("${ipo.bhar-horizons}") List<Integer> horizons,
                                            @Value("${ipo.market-model-min-days}") int marketModelMinDays,
-                                           @Value("${ipo.cap-milestones-cny}") List<java.math.BigDecimal> milestones) {
+                                           @Value("${ipo.cap-milestones-cny}") List<java.math.BigDecimal> milestones,
+                                           @Value("${ipo.report-threads:0}") int reportThreads) {
+        int threads = reportThreads > 0 ? reportThreads : Runtime.getRuntime().availableProcessors();
         return new ReportPublisher(store, ledger, new EventStudySettings(EventWindow.parseAll(windows), horizons,
-                marketModelMinDays, milestones));
+                marketModelMinDays, milestones), threads);
     }
 
     @Bean
@@ -389,14 +391,14 @@ public class IpoReportJobConfiguration {
      * its reason in the same transaction; anything else (an unreadable file) fails the step.
      */
     private <T> Step loadStep(String name, MultiResourceItemReader<CsvRecord> reader, RowValidator<T> validator,
-                              Table<T> table, Function<InputLayout, List<Path>> candidates) {
+                              ItemWriter<Sourced<T>> writer, Function<InputLayout, List<Path>> candidates) {
         ProgressLogger<Sourced<T>> progress = new ProgressLogger<>(progressIntervalMillis,
                 layout -> filesToRead(layout, candidates.apply(layout)));
         return new StepBuilder(name, jobRepository).<CsvRecord, Sourced<T>>chunk(chunkSize)
                 .transactionManager(transactionManager)
                 .reader(reader)
                 .processor(validator)
-                .writer(tableWriter(table))
+                .writer(writer)
                 .faultTolerant()
                 .skipPolicy((t, skipCount) -> t instanceof RejectedRowException)
                 .skipListener(new RejectsRecorder(store))

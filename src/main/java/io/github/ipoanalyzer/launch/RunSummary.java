@@ -5,10 +5,13 @@ import io.github.ipoanalyzer.job.IpoReportJobConfiguration;
 import io.github.ipoanalyzer.store.InputFileLedger;
 import io.github.ipoanalyzer.store.MarketDataStore;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Locale;
+import java.util.StringJoiner;
 import java.util.Map;
 
 /** The one-screen summary that ends every run: what was read, loaded, rejected, written, how long, where. */
@@ -24,6 +27,7 @@ final class RunSummary {
         outcome.execution().ifPresent(execution -> {
             out.printf(Locale.ROOT, "Run %d (as of %s): %s%n", ReportRunner.runNumber(execution),
                     execution.getJobParameters().getLocalDate("as.of"), execution.getStatus());
+            out.println("  time per step: " + stepTimes(execution));
             Map<String, MarketDataStore.FileCounts> counts = store.countsByFile();
             if (counts.isEmpty()) {
                 return;
@@ -52,5 +56,20 @@ final class RunSummary {
             }
         });
         out.printf(Locale.ROOT, "%s (%.1f s)%n", outcome.message(), elapsed.toMillis() / 1000.0);
+    }
+
+    /** Where a long run's time went: the steps of this execution that took a tenth of a second or more. */
+    static String stepTimes(JobExecution execution) {
+        StringJoiner steps = new StringJoiner(", ");
+        execution.getStepExecutions().stream()
+                .filter(s -> s.getStartTime() != null && s.getEndTime() != null)
+                .sorted(Comparator.comparing(StepExecution::getStartTime))
+                .forEach(s -> {
+                    double seconds = Duration.between(s.getStartTime(), s.getEndTime()).toMillis() / 1000.0;
+                    if (seconds >= 0.1) {
+                        steps.add(String.format(Locale.ROOT, "%s %.1f s", s.getStepName(), seconds));
+                    }
+                });
+        return steps.length() == 0 ? "each under 0.1 s" : steps.toString();
     }
 }

@@ -3,51 +3,110 @@ package io.github.ipoanalyzer.report;
 import com.opencsv.CSVWriter;
 import com.opencsv.ICSVWriter;
 
+import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
  * One report CSV, written row by row as the report is computed (a market of millions of rows
  * never sits in memory): a header naming each metric with its unit and reference price, then
  * rows of formatted cells. UTF-8 with a byte-order mark so that Excel and WPS open Chinese names
- * intact, RFC 4180 quoting, CRLF line ends.
+ * intact, RFC 4180 quoting, CRLF line ends. Rows may also be rendered elsewhere ({@link #rows()},
+ * e.g. on a worker thread) and appended in order. The file's SHA-256 is computed as it is
+ * written, for the manifest.
  */
-public final class CsvTable implements Closeable {
+public final class CsvTable implements Closeable, RowSink {
 
     private final String fileName;
     private final String description;
     private final int columns;
+    private final MessageDigest sha256;
+    private final Writer out;
     private final CSVWriter csv;
     private long rows;
+    private String hash;
 
     public CsvTable(Path folder, String fileName, String description, List<String> header) {
         this.fileName = fileName;
         this.description = description;
         this.columns = header.size();
         try {
-            Writer writer = new OutputStreamWriter(Files.newOutputStream(folder.resolve(fileName)), StandardCharsets.UTF_8);
-            writer.write('\uFEFF');
-            csv = new CSVWriter(writer, ICSVWriter.DEFAULT_SEPARATOR, ICSVWriter.DEFAULT_QUOTE_CHARACTER,
-                    ICSVWriter.DEFAULT_QUOTE_CHARACTER, "\r\n");
+            sha256 = MessageDigest.getInstance("SHA-256");
+            out = new OutputStreamWriter(new DigestOutputStream(new BufferedOutputStream(
+                    Files.newOutputStream(folder.resolve(fileName)), 1 << 16), sha256), StandardCharsets.UTF_8);
+            out.write('\uFEFF');
+            csv = csvWriter(out);
             csv.writeNext(header.toArray(String[]::new), false);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + fileName, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
+    private static CSVWriter csvWriter(Writer writer) {
+        return new CSVWriter(writer, ICSVWriter.DEFAULT_SEPARATOR, ICSVWriter.DEFAULT_QUOTE_CHARACTER,
+                ICSVWriter.DEFAULT_QUOTE_CHARACTER, "\r\n");
+    }
+
+    @Override
     public void add(List<String> cells) {
+        checkWidth(fileName, columns, cells);
+        csv.writeNext(cells.toArray(String[]::new), false);
+        rows++;
+    }
+
+    private static void checkWidth(String fileName, int columns, List<String> cells) {
         if (cells.size() != columns) {
             throw new IllegalArgumentException(fileName + ": " + cells.size() + " cells for " + columns + " columns");
         }
-        csv.writeNext(cells.toArray(String[]::new), false);
-        rows++;
+    }
+
+    /** An empty set of rows of this table, to be filled anywhere and {@link #append}ed. */
+    public Rows rows() {
+        return new Rows(fileName, columns);
+    }
+
+    public void append(Rows rendered) {
+        try {
+            out.write(rendered.text.getBuffer().toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + fileName, e);
+        }
+        rows += rendered.count;
+    }
+
+    /** Rows rendered exactly as the table would write them. */
+    public static final class Rows implements RowSink {
+        private final String fileName;
+        private final int columns;
+        private final StringWriter text = new StringWriter();
+        private final CSVWriter csv = csvWriter(text);
+        private long count;
+
+        private Rows(String fileName, int columns) {
+            this.fileName = fileName;
+            this.columns = columns;
+        }
+
+        @Override
+        public void add(List<String> cells) {
+            checkWidth(fileName, columns, cells);
+            csv.writeNext(cells.toArray(String[]::new), false);
+            count++;
+        }
     }
 
     public String fileName() {
@@ -62,8 +121,24 @@ public final class CsvTable implements Closeable {
         return rows;
     }
 
+    /** The SHA-256 of the file as written; only once closed. */
+    public String sha256() {
+        if (hash == null) {
+            throw new IllegalStateException(fileName + " is not closed yet");
+        }
+        return hash;
+    }
+
     @Override
     public void close() throws IOException {
+        if (hash != null) {
+            return;
+        }
+        // OpenCSV keeps a row's write error to itself; asked before closing, it flushes and tells.
+        if (csv.checkError()) {
+            throw new IOException("cannot write " + fileName, csv.getException());
+        }
         csv.close();
+        hash = HexFormat.of().formatHex(sha256.digest());
     }
 }

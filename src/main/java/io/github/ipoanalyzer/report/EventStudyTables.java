@@ -24,7 +24,7 @@ public final class EventStudyTables {
                 List.of("ticker", "date", "scheduled_date", "kind", "description", "source", "note"));
     }
 
-    public static void addEvents(CsvTable table, EventStudy.ListingResult result) {
+    public static void addEvents(RowSink table, EventStudy.ListingResult result) {
         for (Event e : result.events()) {
             table.add(List.of(text(e.ticker()), date(e.date()), date(e.scheduledDate()), text(e.kind()),
                     text(e.description()), e.source(), text(e.note())));
@@ -39,7 +39,7 @@ public final class EventStudyTables {
                         "estimation_days", "days_available", "days_in_window", "car_fraction", "note"));
     }
 
-    public static void addAbnormalReturns(CsvTable table, EventStudy.ListingResult result, String benchmark) {
+    public static void addAbnormalReturns(RowSink table, EventStudy.ListingResult result, String benchmark) {
         for (EventStudy.EventCar c : result.cars()) {
             CumulativeAbnormalReturn car = c.car();
             table.add(List.of(text(c.event().ticker()), text(benchmark),
@@ -57,7 +57,7 @@ public final class EventStudyTables {
                         "stock_return_fraction", "benchmark_return_fraction", "bhar_fraction", "note"));
     }
 
-    public static void addBuyAndHold(CsvTable table, EventStudy.ListingResult result, String benchmark) {
+    public static void addBuyAndHold(RowSink table, EventStudy.ListingResult result, String benchmark) {
         for (EventStudy.ListingBhar b : result.bhars()) {
             BuyAndHold h = b.bhar();
             table.add(List.of(text(b.ticker()), text(benchmark), h.base(), whole(h.horizon()),

@@ -44,7 +44,7 @@ public final class ReportTables {
                 + "gain of one winning lot at each reference price, proceeds and market value", header);
     }
 
-    public static void addFirstDay(CsvTable table, IpoAnalysis a, FxRates rates) {
+    public static void addFirstDay(RowSink table, IpoAnalysis a, FxRates rates) {
         Listing l = a.listing();
         FirstDay d = a.firstDay();
         FirstDayReturn r = a.firstDayReturn();
@@ -95,7 +95,7 @@ public final class ReportTables {
                         "return_on_lot_capital_fraction", "cny_per_unit", "fx_rate_date", "lot_gain_cny"));
     }
 
-    public static void addLotGains(CsvTable table, IpoAnalysis a, FxRates rates) {
+    public static void addLotGains(RowSink table, IpoAnalysis a, FxRates rates) {
         Listing l = a.listing();
         for (LotGain g : a.lotGains()) {
             Optional<FxRates.Conversion> cny = rates.toCny(g.gain(), g.date());
@@ -117,7 +117,7 @@ public final class ReportTables {
                         "note"));
     }
 
-    public static void addMarketValue(CsvTable table, IpoAnalysis a, FxRates rates) {
+    public static void addMarketValue(RowSink table, IpoAnalysis a, FxRates rates) {
         a.marketCap().ifPresent(series -> {
             List<MarketCapPoint> points = new ArrayList<>();
             points.add(series.atOffer());
@@ -143,7 +143,7 @@ public final class ReportTables {
                         "cny_per_unit", "fx_rate_date", "price_to_sales_multiple", "note"));
     }
 
-    public static void addPriceToSales(CsvTable table, IpoAnalysis a) {
+    public static void addPriceToSales(RowSink table, IpoAnalysis a) {
         for (PriceToSales p : a.priceToSales()) {
             Money revenue = p.period().revenue();
             String note = join(p.note(), p.period().note());
@@ -163,7 +163,7 @@ public final class ReportTables {
                         "shares_outstanding", "computed_cap", "gap_computed_minus_reported", "gap_fraction", "note"));
     }
 
-    public static void addCapReconciliation(CsvTable table, IpoAnalysis a) {
+    public static void addCapReconciliation(RowSink table, IpoAnalysis a) {
         for (CapReconciliation c : a.capReconciliations()) {
             MarketCapPoint p = c.computedPoint();
             table.add(List.of(text(a.listing().ticker()), text(a.listing().nameEn()), date(c.reported().date()),
