@@ -10,17 +10,21 @@ import org.springframework.batch.infrastructure.item.support.AbstractItemCountin
 import org.springframework.core.io.Resource;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * Reads one CSV file into {@link CsvRecord}s with OpenCSV's RFC 4180 parser (quotes, embedded
@@ -28,26 +32,37 @@ import java.util.function.BiConsumer;
  * the first line is the header, matched by name in any order. Blank lines are not rows. Columns
  * the format does not know, and a file with no rows, are reported once as notices.
  * Restartable: the item count is saved under the reader's name and a restart skips that many
- * records.
+ * records. A file that only had rows appended since it was loaded is read from its
+ * {@link FileTail}: the header from the top, then the rows after the recorded bytes.
  */
 public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<CsvRecord>
         implements ResourceAwareItemReaderItemStream<CsvRecord> {
 
     private final Path inputRoot;
     private final CsvFormat format;
+    public static final String NO_DATA_ROWS = "no data rows (header only)";
+
     private final BiConsumer<String, String> notices;
+    private final Function<String, Optional<FileTail>> tails;
     private Resource resource;
     private CSVReader csv;
     private List<String> header;
     private String fileName;
     private long rowsInFile;
+    private long linesBefore;
+    private boolean tail;
 
-    /** {@code notices} receives (file, message) for what a person should know but is no row's fault. */
-    public CsvRecordReader(String name, Path inputRoot, CsvFormat format, BiConsumer<String, String> notices) {
+    /**
+     * {@code notices} receives (file, message) for what a person should know but is no row's
+     * fault; {@code tails} tells, by relative path, where an appended file is to be read from.
+     */
+    public CsvRecordReader(String name, Path inputRoot, CsvFormat format, BiConsumer<String, String> notices,
+                           Function<String, Optional<FileTail>> tails) {
         setName(name);
         this.inputRoot = inputRoot.toAbsolutePath().normalize();
         this.format = format;
         this.notices = notices;
+        this.tails = tails;
     }
 
     @Override
@@ -60,9 +75,8 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
         Path path = resource.getFile().toPath().toAbsolutePath().normalize();
         fileName = inputRoot.relativize(path).toString().replace('\\', '/');
         rowsInFile = 0;
-        Reader reader = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
-        csv = new CSVReaderBuilder(reader).withCSVParser(new RFC4180ParserBuilder().build()).build();
+        linesBefore = 0;
+        csv = open(path, 0);
         String[] first = next();
         if (first == null) {
             throw new InputFileException(fileName + " is empty: expected a header line with the columns "
@@ -83,16 +97,31 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
         if (!unknown.isEmpty()) {
             notices.accept(fileName, "column(s) not used: " + String.join(", ", unknown));
         }
+        Optional<FileTail> from = tails.apply(fileName);
+        tail = from.isPresent();
+        if (tail) {
+            csv.close();
+            csv = open(path, from.get().fromByte());
+            linesBefore = from.get().linesBefore();
+        }
+    }
+
+    private static CSVReader open(Path path, long fromByte) throws IOException {
+        InputStream in = Files.newInputStream(path);
+        in.skipNBytes(fromByte);
+        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+        return new CSVReaderBuilder(reader).withCSVParser(new RFC4180ParserBuilder().build()).build();
     }
 
     @Override
     protected CsvRecord doRead() throws Exception {
         while (true) {
-            long startLine = csv.getLinesRead() + 1;
+            long startLine = linesBefore + csv.getLinesRead() + 1;
             String[] values = next();
             if (values == null) {
-                if (rowsInFile == 0) {
-                    notices.accept(fileName, "no data rows (header only)");
+                if (rowsInFile == 0 && !tail) {
+                    notices.accept(fileName, NO_DATA_ROWS);
                 }
                 return null;
             }
@@ -105,7 +134,7 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
     }
 
     private String[] next() throws IOException {
-        long startOfRecord = csv.getLinesRead() + 1;
+        long startOfRecord = linesBefore + csv.getLinesRead() + 1;
         try {
             return csv.readNext();
         } catch (CharacterCodingException e) {
@@ -116,7 +145,8 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
             throw new InputFileException(fileName + " has a quoted value that is never closed, opened on line "
                     + startOfRecord + "; everything after it would be lost: close the quote", e);
         } catch (CsvValidationException e) {
-            throw new InputFileException(fileName + " cannot be parsed as CSV near line " + (csv.getLinesRead() + 1)
+            throw new InputFileException(fileName + " cannot be parsed as CSV near line "
+                    + (linesBefore + csv.getLinesRead() + 1)
                     + ": " + e.getMessage(), e);
         }
     }

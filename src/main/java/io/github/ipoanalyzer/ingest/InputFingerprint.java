@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -33,6 +34,71 @@ public final class InputFingerprint {
         MessageDigest digest = newDigest();
         perFile.forEach((name, hash) -> digest.update((name + "\0" + hash + "\n").getBytes(StandardCharsets.UTF_8)));
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /**
+     * One file as the reconciliation sees it: its SHA-256, size and line count (-1 when not
+     * counted: a file of its recorded size is most likely unchanged). For a file recorded earlier
+     * at a smaller size, also the SHA-256 of its first {@code recordedSize} bytes, the lines they
+     * hold and whether they end with a line end: together they tell a file that only had rows
+     * appended. Lines are counted as the CSV reader counts them: LF, CRLF or a lone CR.
+     */
+    public record FileState(String sha256, long size, long lines, String prefixSha256, long prefixLines,
+                            boolean prefixEndsLine) implements java.io.Serializable {
+    }
+
+    /** {@code recordedSize}: the size the ledger recorded, or -1. Reads the file once. */
+    public static FileState state(Path file, long recordedSize) {
+        MessageDigest digest = newDigest();
+        try (InputStream in = Files.newInputStream(file)) {
+            long size = Files.size(file);
+            if (recordedSize == size) {
+                in.transferTo(new DigestOutputStream(OutputStream.nullOutputStream(), digest));
+                return new FileState(HexFormat.of().formatHex(digest.digest()), size, -1, null, 0, false);
+            }
+            long cut = recordedSize > 0 && recordedSize < size ? recordedSize : -1;
+            byte[] buffer = new byte[1 << 16];
+            long position = 0;
+            long lines = 0;
+            int previous = -1;
+            String prefix = null;
+            long prefixLines = 0;
+            boolean prefixEndsLine = false;
+            while (true) {
+                // Never read across the cut, so that the digest can be copied exactly there.
+                int want = cut > position ? (int) Math.min(buffer.length, cut - position) : buffer.length;
+                int n = in.read(buffer, 0, want);
+                if (n < 0) {
+                    break;
+                }
+                digest.update(buffer, 0, n);
+                for (int i = 0; i < n; i++) {
+                    int b = buffer[i];
+                    if (b == '\r' || (b == '\n' && previous != '\r')) {
+                        lines++;
+                    }
+                    previous = b;
+                }
+                position += n;
+                if (position == cut) {
+                    prefix = HexFormat.of().formatHex(((MessageDigest) digest.clone()).digest());
+                    prefixLines = lines;
+                    // Ending in CR, the next byte may be the LF of the same line end: not a clean cut.
+                    prefixEndsLine = previous == '\n';
+                }
+            }
+            return new FileState(HexFormat.of().formatHex(digest.digest()), position, lines, prefix, prefixLines,
+                    prefixEndsLine);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("SHA-256 digests of every Java runtime can be cloned", e);
+        }
+    }
+
+    /** Line ends of a whole file, counted as {@link #state} counts them. */
+    public static long lines(Path file) {
+        return state(file, -1).lines();
     }
 
     public static String sha256(Path file) {

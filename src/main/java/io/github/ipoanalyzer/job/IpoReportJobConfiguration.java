@@ -56,6 +56,8 @@ import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +78,7 @@ public class IpoReportJobConfiguration {
 
     public static final String JOB_NAME = "ipoReportJob";
     public static final String REPORT_FOLDER_KEY = "report.folder";
-    static final String INPUT_HASHES_KEY = "input.sha256.by.file";
+    static final String INPUT_FILES_KEY = "input.files";
     private static final String PURGE_KEY = "files.to.purge";
     private static final int PURGE_BATCH = 50_000;
 
@@ -158,11 +160,21 @@ public class IpoReportJobConfiguration {
             if (!progress.containsKey(PURGE_KEY)) {
                 RunParameters run = RunParameters.from(step.getJobParameters());
                 // In the layout's order (listings first), which the report's input-files.csv and manifest keep.
-                LinkedHashMap<String, String> hashes = new LinkedHashMap<>(
-                        InputFingerprint.perFile(new InputLayout(run.inputDir())));
-                step.getJobExecution().getExecutionContext().put(INPUT_HASHES_KEY, hashes);
-                InputFileLedger.Reconciliation r = ledger.reconcile(hashes, version, run.reloadAll());
-                log.info(r.fullReload() ? "Parsing every input file" : "Files to parse again: {}", r.dropped());
+                InputLayout layout = new InputLayout(run.inputDir());
+                Map<String, Long> recordedSizes = ledger.recordedSizes();
+                LinkedHashMap<String, InputFingerprint.FileState> files = new LinkedHashMap<>();
+                for (Path file : layout.existingFiles()) {
+                    String name = layout.relative(file);
+                    files.put(name, InputFingerprint.state(file, recordedSizes.getOrDefault(name, -1L)));
+                }
+                step.getJobExecution().getExecutionContext().put(INPUT_FILES_KEY, files);
+                InputFileLedger.Reconciliation r = ledger.reconcile(files, version, run.reloadAll());
+                if (r.fullReload()) {
+                    log.info("Parsing every input file");
+                } else {
+                    log.info("Files to parse again: {}; files read from their appended rows only: {}",
+                            r.dropped().isEmpty() ? "none" : r.dropped(), r.appended().size());
+                }
                 progress.put(PURGE_KEY, new ArrayList<>(r.toPurge()));
                 return RepeatStatus.CONTINUABLE;
             }
@@ -185,16 +197,26 @@ public class IpoReportJobConfiguration {
     public Step recordInputFiles() {
         return new StepBuilder("recordInputFiles", jobRepository).tasklet((contribution, context) -> {
             StepExecution step = context.getStepContext().getStepExecution();
-            ledger.record(inputHashes(step), version, RunParameters.from(step.getJobParameters()).runSequence());
+            InputLayout layout = new InputLayout(RunParameters.from(step.getJobParameters()).inputDir());
+            Map<String, Path> paths = new HashMap<>();
+            layout.existingFiles().forEach(p -> paths.put(layout.relative(p), p));
+            ledger.record(inputFiles(step), paths, version, RunParameters.from(step.getJobParameters()).runSequence());
             return RepeatStatus.FINISHED;
         }, transactionManager).listener(stopSignal).build();
     }
 
-    /** Each input file's SHA-256 as reconcileInputs found it, in the layout's order. */
+    /** Each input file as reconcileInputs found it, in the layout's order. */
     @SuppressWarnings("unchecked")
+    private static Map<String, InputFingerprint.FileState> inputFiles(StepExecution step) {
+        return new LinkedHashMap<>((Map<String, InputFingerprint.FileState>)
+                step.getJobExecution().getExecutionContext().get(INPUT_FILES_KEY));
+    }
+
+    /** Each input file's SHA-256 as reconcileInputs found it, in the layout's order. */
     private static Map<String, String> inputHashes(StepExecution step) {
-        return new LinkedHashMap<>(
-                (Map<String, String>) step.getJobExecution().getExecutionContext().get(INPUT_HASHES_KEY));
+        Map<String, String> hashes = new LinkedHashMap<>();
+        inputFiles(step).forEach((file, state) -> hashes.put(file, state.sha256()));
+        return hashes;
     }
 
     @Bean
@@ -393,7 +415,7 @@ public class IpoReportJobConfiguration {
     private <T> Step loadStep(String name, MultiResourceItemReader<CsvRecord> reader, RowValidator<T> validator,
                               ItemWriter<Sourced<T>> writer, Function<InputLayout, List<Path>> candidates) {
         ProgressLogger<Sourced<T>> progress = new ProgressLogger<>(progressIntervalMillis,
-                layout -> filesToRead(layout, candidates.apply(layout)));
+                layout -> filesToRead(layout, candidates.apply(layout)), ledger::tails);
         return new StepBuilder(name, jobRepository).<CsvRecord, Sourced<T>>chunk(chunkSize)
                 .transactionManager(transactionManager)
                 .reader(reader)
@@ -427,7 +449,8 @@ public class IpoReportJobConfiguration {
     private MultiResourceItemReader<CsvRecord> filesReader(String name, InputLayout layout, List<Path> files,
                                                            CsvFormat format) {
         MultiResourceItemReader<CsvRecord> reader = new MultiResourceItemReader<>(
-                new CsvRecordReader(name + "File", layout.root(), format, store::recordNotice));
+                new CsvRecordReader(name + "File", layout.root(), format, store::recordNotice,
+                        file -> Optional.ofNullable(ledger.tails().get(file))));
         reader.setName(name + "Files");
         reader.setResources(filesToRead(layout, files).stream().map(FileSystemResource::new).toArray(Resource[]::new));
         reader.setStrict(false);

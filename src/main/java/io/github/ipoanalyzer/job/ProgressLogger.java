@@ -1,6 +1,7 @@
 package io.github.ipoanalyzer.job;
 
 import io.github.ipoanalyzer.ingest.CsvRecord;
+import io.github.ipoanalyzer.ingest.FileTail;
 import io.github.ipoanalyzer.ingest.InputLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Progress lines for a load step at a steady pace (at most one per interval), and one line at
@@ -32,6 +34,7 @@ public class ProgressLogger<O> implements ChunkListener<CsvRecord, O>, ItemReadL
 
     private final long intervalNanos;
     private final Function<InputLayout, List<Path>> files;
+    private final Supplier<Map<String, FileTail>> tails;
     private StepExecution step;
     private long startNanos;
     private long lastNanos;
@@ -42,10 +45,15 @@ public class ProgressLogger<O> implements ChunkListener<CsvRecord, O>, ItemReadL
     private String currentFile;
     private long currentBytes;
 
-    /** {@code files}: the files the step reads, as its reader chooses them. */
-    public ProgressLogger(long intervalMillis, Function<InputLayout, List<Path>> files) {
+    /**
+     * {@code files}: the files the step reads, as its reader chooses them; {@code tails}: where
+     * the reading of a file that only had rows appended starts (its bytes before are not read).
+     */
+    public ProgressLogger(long intervalMillis, Function<InputLayout, List<Path>> files,
+                          Supplier<Map<String, FileTail>> tails) {
         this.intervalNanos = intervalMillis * 1_000_000L;
         this.files = files;
+        this.tails = tails;
     }
 
     @Override
@@ -55,8 +63,11 @@ public class ProgressLogger<O> implements ChunkListener<CsvRecord, O>, ItemReadL
         lastNanos = startNanos;
         InputLayout layout = new InputLayout(RunParameters.from(stepExecution.getJobParameters()).inputDir());
         sizes.clear();
+        Map<String, FileTail> from = tails.get();
         for (Path file : files.apply(layout)) {
-            sizes.put(layout.relative(file), new File(file.toString()).length());
+            String name = layout.relative(file);
+            long skipped = from.containsKey(name) ? from.get(name).fromByte() : 0;
+            sizes.put(name, new File(file.toString()).length() - skipped);
         }
         totalBytes = sizes.values().stream().mapToLong(Long::longValue).sum();
         doneBytes = 0;

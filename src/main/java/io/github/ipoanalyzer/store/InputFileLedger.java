@@ -1,9 +1,14 @@
 package io.github.ipoanalyzer.store;
 
+import io.github.ipoanalyzer.ingest.CsvRecordReader;
+import io.github.ipoanalyzer.ingest.FileTail;
+import io.github.ipoanalyzer.ingest.InputFingerprint;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
+import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +20,9 @@ import java.util.Set;
  * and changed files. Everything is reloaded when listings.csv changed (every other row's
  * validity depends on it), when another version of the application loaded the rows (its rules
  * may differ), or when asked. A removed or changed file takes with it every file whose rejects
- * name one of its rows (a duplicate or conflict that may no longer hold).
+ * name one of its rows (a duplicate or conflict that may no longer hold). A file that only had
+ * rows appended (its recorded bytes unchanged, ending with a line end) keeps its rows and is
+ * read from where it ended: its tail is recorded in INPUT_TAIL for the readers.
  */
 public class InputFileLedger {
 
@@ -31,30 +38,42 @@ public class InputFileLedger {
      * What a reconciliation decided: a full reload or the files dropped to be parsed again, and
      * every file whose rows must now leave the tables (the dropped ones and any a failed run left).
      */
-    public record Reconciliation(boolean fullReload, Set<String> dropped, List<String> toPurge) {
+    public record Reconciliation(boolean fullReload, Set<String> dropped, Set<String> appended, List<String> toPurge) {
     }
+
 
     /**
      * Decides which files' rows no longer belong and forgets those files; their rows are then
      * removed by {@link #purge} in small transactions (one transaction for millions of deleted
      * rows would hold them all in memory).
      */
-    public Reconciliation reconcile(Map<String, String> currentSha256, String version, boolean reloadAll) {
-        Map<String, String> recorded = new HashMap<>();
+    public Reconciliation reconcile(Map<String, InputFingerprint.FileState> current, String version,
+                                    boolean reloadAll) {
+        Map<String, Recorded> recorded = new HashMap<>();
         Set<String> versions = new LinkedHashSet<>();
-        jdbc.query("SELECT PATH, SHA256, LOADER_VERSION FROM INPUT_FILE", rs -> {
-            recorded.put(rs.getString(1), rs.getString(2));
+        jdbc.query("SELECT PATH, SHA256, LOADER_VERSION, SIZE_BYTES, LINES FROM INPUT_FILE", rs -> {
+            recorded.put(rs.getString(1), new Recorded(rs.getString(2), rs.getLong(4), rs.getLong(5)));
             versions.add(rs.getString(3));
         });
-        boolean listingsChanged = !Objects.equals(currentSha256.get(LISTINGS), recorded.get(LISTINGS));
+        // Tails of an earlier run that failed: those files are unrecorded now and are parsed again whole.
+        jdbc.update("DELETE FROM INPUT_TAIL");
+        boolean listingsChanged = !Objects.equals(sha(current.get(LISTINGS)),
+                recorded.containsKey(LISTINGS) ? recorded.get(LISTINGS).sha256() : null);
         if (reloadAll || listingsChanged || !versions.stream().allMatch(version::equals)) {
             jdbc.update("DELETE FROM INPUT_FILE");
-            return new Reconciliation(true, recorded.keySet(), unrecordedSourceFiles());
+            return new Reconciliation(true, recorded.keySet(), Set.of(), unrecordedSourceFiles(Set.of()));
         }
         Set<String> dropped = new LinkedHashSet<>();
-        recorded.forEach((path, sha) -> {
-            if (!sha.equals(currentSha256.get(path))) {
-                dropped.add(path);
+        Map<String, FileTail> appended = new LinkedHashMap<>();
+        recorded.forEach((path, r) -> {
+            InputFingerprint.FileState now = current.get(path);
+            if (now == null || !r.sha256().equals(now.sha256())) {
+                if (now != null && r.sha256().equals(now.prefixSha256()) && now.prefixEndsLine()
+                        && r.lines() == now.prefixLines() && hadRows(path)) {
+                    appended.put(path, new FileTail(r.size(), r.lines()));
+                } else {
+                    dropped.add(path);
+                }
             }
         });
         for (Set<String> added = new LinkedHashSet<>(dropped); !added.isEmpty(); ) {
@@ -67,15 +86,53 @@ public class InputFileLedger {
             dropped.addAll(next);
             added = next;
         }
+        appended.keySet().removeAll(dropped);
         for (String path : dropped) {
             jdbc.update("DELETE FROM INPUT_FILE WHERE PATH = ?", path);
         }
-        return new Reconciliation(false, dropped, unrecordedSourceFiles());
+        appended.forEach((path, tail) -> {
+            jdbc.update("DELETE FROM INPUT_FILE WHERE PATH = ?", path);
+            jdbc.update("INSERT INTO INPUT_TAIL (PATH, FROM_BYTE, LINES_BEFORE) VALUES (?, ?, ?)", path,
+                    tail.fromByte(), tail.linesBefore());
+        });
+        return new Reconciliation(false, dropped, appended.keySet(), unrecordedSourceFiles(appended.keySet()));
+    }
+
+    private record Recorded(String sha256, long size, long lines) {
+    }
+
+    private static String sha(InputFingerprint.FileState state) {
+        return state == null ? null : state.sha256();
+    }
+
+    /** A file that had no data rows carries a notice saying so, which its appended rows would make wrong. */
+    private boolean hadRows(String path) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM INPUT_NOTICE WHERE SOURCE_FILE = ? AND MESSAGE = ?",
+                Integer.class, path, CsvRecordReader.NO_DATA_ROWS) == 0;
+    }
+
+    /** The appended files of this run, by path: where their readers start. */
+    public Map<String, FileTail> tails() {
+        Map<String, FileTail> tails = new HashMap<>();
+        jdbc.query("SELECT PATH, FROM_BYTE, LINES_BEFORE FROM INPUT_TAIL", rs -> {
+            tails.put(rs.getString(1), new FileTail(rs.getLong(2), rs.getLong(3)));
+        });
+        return tails;
+    }
+
+    /** The size each recorded file had, so that the next fingerprint can tell an append. */
+    public Map<String, Long> recordedSizes() {
+        Map<String, Long> sizes = new HashMap<>();
+        jdbc.query("SELECT PATH, SIZE_BYTES FROM INPUT_FILE", rs -> {
+            sizes.put(rs.getString(1), rs.getLong(2));
+        });
+        return sizes;
     }
 
     /** Files with rows in the tables that are not recorded: the dropped ones, and what a failed earlier run left. */
-    private List<String> unrecordedSourceFiles() {
+    private List<String> unrecordedSourceFiles(Set<String> appended) {
         Set<String> recorded = recordedPaths();
+        recorded.addAll(appended);
         Set<String> files = new java.util.TreeSet<>();
         for (String table : MarketTables.ALL) {
             files.addAll(jdbc.queryForList("SELECT DISTINCT SOURCE_FILE FROM " + table, String.class));
@@ -104,15 +161,18 @@ public class InputFileLedger {
         return new LinkedHashSet<>(jdbc.queryForList("SELECT PATH FROM INPUT_FILE", String.class));
     }
 
-    /** Records every current file not yet recorded as parsed by {@code run}. */
-    public void record(Map<String, String> currentSha256, String version, long run) {
+    /** Records every current file not yet recorded as parsed by {@code run}, with its size and lines. */
+    public void record(Map<String, InputFingerprint.FileState> current, Map<String, Path> files, String version,
+                       long run) {
         Set<String> recorded = recordedPaths();
-        currentSha256.forEach((path, sha) -> {
+        current.forEach((path, state) -> {
             if (!recorded.contains(path)) {
-                jdbc.update("INSERT INTO INPUT_FILE (PATH, SHA256, LOADER_VERSION, PARSED_IN_RUN) VALUES (?, ?, ?, ?)",
-                        path, sha, version, run);
+                long lines = state.lines() >= 0 ? state.lines() : InputFingerprint.lines(files.get(path));
+                jdbc.update("INSERT INTO INPUT_FILE (PATH, SHA256, LOADER_VERSION, PARSED_IN_RUN, SIZE_BYTES, LINES) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)", path, state.sha256(), version, run, state.size(), lines);
             }
         });
+        jdbc.update("DELETE FROM INPUT_TAIL");
     }
 
     /** The run that parsed each recorded file. */

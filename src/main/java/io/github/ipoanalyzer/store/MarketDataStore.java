@@ -38,6 +38,14 @@ public class MarketDataStore {
 
     public void createTablesIfMissing() {
         new ResourceDatabasePopulator(new ClassPathResource("db/analysis-schema.sql")).execute(dataSource);
+        // A database of version 0.1.0 has INPUT_FILE without these; its rows are reloaded anyway (new version).
+        for (String column : List.of("SIZE_BYTES", "LINES")) {
+            Integer present = jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE "
+                    + "TABLE_NAME = 'INPUT_FILE' AND COLUMN_NAME = ?", Integer.class, column);
+            if (present == 0) {
+                jdbc.execute("ALTER TABLE INPUT_FILE ADD COLUMN " + column + " BIGINT DEFAULT -1 NOT NULL");
+            }
+        }
     }
 
     public <T> List<Sourced<T>> loadAll(Table<T> table) {

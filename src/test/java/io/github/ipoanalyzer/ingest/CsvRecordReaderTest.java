@@ -97,7 +97,8 @@ class CsvRecordReaderTest {
     }
 
     private CsvRecordReader reader(String file) {
-        CsvRecordReader reader = new CsvRecordReader("test", dir, COLUMNS, (name, message) -> notices.add(name + ": " + message));
+        CsvRecordReader reader = new CsvRecordReader("test", dir, COLUMNS, (name, message) -> notices.add(name + ": " + message),
+                name -> java.util.Optional.empty());
         reader.setResource(new FileSystemResource(dir.resolve(file)));
         return reader;
     }

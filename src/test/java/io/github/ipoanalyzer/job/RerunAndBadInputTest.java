@@ -80,6 +80,62 @@ class RerunAndBadInputTest {
                 Files.readString(output.resolve("2026-11-28_run-4/first-day.csv")), "same inputs, same bytes");
     }
 
+    /** Rows read, written and skipped by the last loadPrices step, as the job repository recorded them. */
+    private List<Long> lastLoadPrices() throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:hsqldb:file:" + work.resolve("db/ipo")
+                + ";shutdown=true", "SA", "");
+             java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT READ_COUNT, WRITE_COUNT, "
+                     + "PROCESS_SKIP_COUNT FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'loadPrices' "
+                     + "ORDER BY STEP_EXECUTION_ID DESC LIMIT 1")) {
+            rs.next();
+            return List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+        }
+    }
+
+    @Test
+    void appendedRowsAloneAreReadAndTheResultEqualsAFullRun() throws Exception {
+        assertEquals(0, launch().exitCode());
+        // The nightly case: rows appended to a price file (5 lines, ending with a line end).
+        Files.writeString(input.resolve("prices/688795.SH.csv"), "688795.SH,2026-01-05,,,,700.00,,,\n"
+                + "688795.SH,2025-12-17,,,,714.80,,,\n" // repeats line 4 exactly
+                + "688795.SH,2025-12-22,,,,674,,,\n" // same date as line 5, another close: both rejected
+                + "688795.SH,2026-01-06,,,,7l0.00,,,\n", StandardOpenOption.APPEND);
+        JobRun second = launch("--max-reject-fraction", "1");
+        assertEquals(0, second.exitCode(), second.err());
+        assertEquals(List.of(4L, 1L, 3L), lastLoadPrices(), "only the 4 appended rows are read: read, loaded, rejected");
+        assertEquals(Map.of("prices/688795.SH.csv", "2"), parsedIn("2"));
+        List<Map<String, String>> rejects = csv(output.resolve("latest/rejects.csv"));
+        assertEquals(List.of("5 conflict", "7 duplicate", "8 conflict", "9 number-format"),
+                rejects.stream().map(r -> r.get("line") + " " + r.get("rule")).sorted().toList(),
+                "line numbers count the lines before the appended rows");
+        Map<String, String> counts = row(csv(output.resolve("latest/input-files.csv")), "file", "prices/688795.SH.csv");
+        assertEquals(List.of("8", "4", "4"), List.of(counts.get("rows_read"), counts.get("rows_loaded"),
+                counts.get("rows_rejected")), "the file's accounting covers all its rows, old and new");
+
+        // A change before the end is no append: the whole file is parsed again.
+        String changed = Files.readString(input.resolve("prices/688795.SH.csv")).replace("714.80", "714.81");
+        Files.writeString(input.resolve("prices/688795.SH.csv"), changed);
+        JobRun third = launch("--max-reject-fraction", "1");
+        assertEquals(0, third.exitCode(), third.err());
+        assertEquals(8L, lastLoadPrices().get(0));
+
+        // Appending once more, then comparing with a run from scratch on the final folder.
+        Files.writeString(input.resolve("prices/688795.SH.csv"), "688795.SH,2026-01-07,,,,720.00,,,\n",
+                StandardOpenOption.APPEND);
+        JobRun fourth = launch("--max-reject-fraction", "1");
+        assertEquals(0, fourth.exitCode(), fourth.err());
+        assertEquals(List.of(1L, 1L, 0L), lastLoadPrices());
+        Path scratch = work.resolve("scratch");
+        assertEquals(0, JobRun.launch("--input", input.toString(), "--output", scratch.resolve("output").toString(),
+                "--db", scratch.resolve("db").toString(), "--as-of", "2026-11-28", "--max-reject-fraction", "1").exitCode());
+        for (String file : List.of("first-day.csv", "lot-gains.csv", "market-value.csv", "price-to-sales.csv",
+                "cap-reconciliation.csv", "rejects.csv", "events.csv", "abnormal-returns.csv", "buy-and-hold.csv",
+                "cohorts.csv", "market-value.png")) {
+            assertArrayEquals(Files.readAllBytes(scratch.resolve("output/latest/" + file)),
+                    Files.readAllBytes(output.resolve("latest/" + file)), file);
+        }
+    }
+
     @Test
     void onlyNewAndChangedFilesAreParsedAndTheResultEqualsAFullRun() throws Exception {
         assertEquals(0, launch().exitCode());
