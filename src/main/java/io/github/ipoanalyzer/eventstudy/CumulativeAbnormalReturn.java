@@ -58,12 +58,39 @@ public record CumulativeAbnormalReturn(EventWindow window, String model, BigDeci
             if (market.note() != null) {
                 notes.add(market.note());
             }
-            BigDecimal expected = alpha == null ? market.value() : alpha.add(beta.multiply(market.value()));
-            sum = sum.add(stock.subtract(expected));
+            sum = sum.add(abnormal(stock, market.value(), alpha, beta));
             available++;
         }
         return new CumulativeAbnormalReturn(window, model, alpha, beta, estimationDays, available,
                 available == 0 ? null : sum, notes.isEmpty() ? null : String.join("; ", notes));
+    }
+
+    /**
+     * The CARs of the windows (from, from), (from, from + 1), … (from, to) in one pass: element i
+     * is the {@link #car} that {@link #of} gives for window (from, from + i), null while no day
+     * has an abnormal return. For a CAR path, which would otherwise sum each prefix again.
+     */
+    public static BigDecimal[] running(ListingReturns r, int eventDay, int from, int to, int minHistory) {
+        Optional<BigDecimal[]> fit = r.marketModel(eventDay + from, minHistory);
+        BigDecimal alpha = fit.map(f -> f[0]).orElse(null);
+        BigDecimal beta = fit.map(f -> f[1]).orElse(null);
+        BigDecimal[] cars = new BigDecimal[to - from + 1];
+        BigDecimal sum = null;
+        for (int tau = from; tau <= to; tau++) {
+            int k = eventDay + tau;
+            if (k >= r.listingIndex() && k <= r.lastDay() && r.stock(k) != null && r.market(k).value() != null) {
+                BigDecimal ar = abnormal(r.stock(k), r.market(k).value(), alpha, beta);
+                sum = sum == null ? BigDecimal.ZERO.add(ar) : sum.add(ar);
+            }
+            cars[tau - from] = sum;
+        }
+        return cars;
+    }
+
+    /** {@code AR = R − R_m} (market-adjusted, no fit) or {@code R − (α + β·R_m)}. */
+    private static BigDecimal abnormal(BigDecimal stock, BigDecimal market, BigDecimal alpha, BigDecimal beta) {
+        BigDecimal expected = alpha == null ? market : alpha.add(beta.multiply(market));
+        return stock.subtract(expected);
     }
 
     /** {α, β} of R = α + β·R_m by ordinary least squares, or null when R_m does not vary. */

@@ -137,14 +137,14 @@ public final class EventStudy {
                     carValues.add(new CarValue(ticker, e.kind(), w, car.car()));
                 }
             }
+            BigDecimal[] path = CumulativeAbnormalReturn.running(returns, day.get(), firstDay, lastDay,
+                    settings.marketModelMinDays());
             for (int tau = firstDay; tau <= lastDay; tau++) {
                 if (!returns.hasBothReturns(day.get() + tau)) {
                     continue; // the path has a point only where that day has an abnormal return
                 }
-                CumulativeAbnormalReturn path = CumulativeAbnormalReturn.of(returns, day.get(),
-                        new EventWindow(firstDay, tau), settings.marketModelMinDays());
-                if (path.car() != null) {
-                    pathPoints.add(new PathPoint(e.kind(), tau, path.car()));
+                if (path[tau - firstDay] != null) {
+                    pathPoints.add(new PathPoint(e.kind(), tau, path[tau - firstDay]));
                 }
             }
         }

@@ -116,6 +116,39 @@ class EventStudyTest {
     }
 
     @Test
+    void aRunningCarPathEqualsTheCarOfEachPrefixWindow() {
+        List<LocalDate> days = new ArrayList<>();
+        Map<LocalDate, BigDecimal> levels = new HashMap<>();
+        List<DailyPrice> prices = new ArrayList<>();
+        LocalDate day = d("2025-01-01");
+        levels.put(day.minusDays(1), new BigDecimal("100"));
+        for (int i = 0; i < 80; i++) {
+            days.add(day);
+            if (i % 7 != 3) { // some days without a benchmark level (carried, then no return)
+                levels.put(day, new BigDecimal(100 + (i * 37) % 11));
+            }
+            if (i % 5 != 2) { // some days without a close
+                prices.add(price("T", day.toString(), new BigDecimal(10 + (i * 13) % 7).movePointLeft(0).toPlainString()));
+            }
+            day = day.plusDays(1);
+        }
+        Listing listing = new Listing("T", "Test", null, "SSE", null, Currency.getInstance("CNY"), d("2025-01-01"),
+                new BigDecimal("10"), 500, 1000L, 10_000L, null, null);
+        ListingReturns r = new ListingReturns(listing, prices, TradingCalendar.of(days),
+                new BenchmarkSeries("X", levels, Map.of()));
+        // Around the start (days before listing), in the middle with a fitted model, and past the end.
+        for (int eventDay : List.of(0, 70, 78)) {
+            for (int minHistory : List.of(10, 1000)) {
+                BigDecimal[] running = CumulativeAbnormalReturn.running(r, eventDay, -2, 6, minHistory);
+                for (int to = -2; to <= 6; to++) {
+                    assertEquals(CumulativeAbnormalReturn.of(r, eventDay, new EventWindow(-2, to), minHistory).car(),
+                            running[to + 2], "event day " + eventDay + ", window (-2, " + to + ")");
+                }
+            }
+        }
+    }
+
+    @Test
     void buyAndHoldFromTheOfferAndFromTheFirstCloseTruncatedWhereTheDataEnds() {
         Listing listing = new Listing("T", "Test", null, "SSE", null, Currency.getInstance("CNY"), d("2025-01-02"),
                 new BigDecimal("10"), 500, 1000L, 10_000L, null, null);
