@@ -65,6 +65,10 @@ public final class Benchmark {
         System.out.printf(Locale.ROOT, "ratio (b)/(n) = %.2f (target ≤ 1.5: a one-day rerun vs a launch with nothing to do)%n",
                 b.seconds() / n.seconds());
         System.out.printf(Locale.ROOT, "ratio (b)/(c) = %.1f%n", b.seconds() / c.seconds());
+        for (String run : List.of("a", "b")) {
+            Files.readAllLines(work.resolve(run + ".log")).stream().filter(l -> l.contains("time per step"))
+                    .forEach(l -> System.out.println("(" + run + ")" + l));
+        }
         if (a.exitCode() == 0) {
             agreement(work.resolve("out/latest/first-day.csv"), work.resolve("duck/first-day.csv"), listings);
         } else {
