@@ -40,9 +40,10 @@ public record MarketCapSeries(MarketCapPoint atOffer, List<MarketCapPoint> close
                 peak = cap;
                 peakDate = day.date();
             }
+            // At a new peak the drawdown is exactly 0 (cap / cap − 1): no division needed.
+            BigDecimal drawdown = cap == peak ? BigDecimal.ZERO : cap.dividedBy(peak).subtract(BigDecimal.ONE);
             closes.add(new MarketCapPoint(day.date(), "close", listing.price(day.close()), shares, cap,
-                    cap.dividedBy(offerCap).subtract(BigDecimal.ONE), peak, peakDate,
-                    cap.dividedBy(peak).subtract(BigDecimal.ONE), day.note()));
+                    cap.dividedBy(offerCap).subtract(BigDecimal.ONE), peak, peakDate, drawdown, day.note()));
         }
         return Optional.of(new MarketCapSeries(atOffer, List.copyOf(closes)));
     }

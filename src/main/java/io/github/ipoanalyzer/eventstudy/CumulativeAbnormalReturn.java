@@ -4,7 +4,6 @@ import io.github.ipoanalyzer.money.Rounding;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,7 +23,7 @@ public record CumulativeAbnormalReturn(EventWindow window, String model, BigDeci
     public static CumulativeAbnormalReturn of(ListingReturns r, int eventDay, EventWindow window, int minHistory) {
         Set<String> notes = new LinkedHashSet<>();
         int estimationEnd = eventDay + window.from();
-        int estimationDays = r.estimationSample(estimationEnd).size();
+        int estimationDays = r.estimationDays(estimationEnd);
         Optional<BigDecimal[]> fit = r.marketModel(estimationEnd, minHistory);
         BigDecimal alpha = fit.map(f -> f[0]).orElse(null);
         BigDecimal beta = fit.map(f -> f[1]).orElse(null);
@@ -93,24 +92,20 @@ public record CumulativeAbnormalReturn(EventWindow window, String model, BigDeci
         return stock.subtract(expected);
     }
 
-    /** {α, β} of R = α + β·R_m by ordinary least squares, or null when R_m does not vary. */
-    static BigDecimal[] leastSquares(List<BigDecimal[]> points) {
-        BigDecimal n = BigDecimal.valueOf(points.size());
-        BigDecimal sumY = BigDecimal.ZERO;
-        BigDecimal sumX = BigDecimal.ZERO;
-        for (BigDecimal[] p : points) {
-            sumY = sumY.add(p[0]);
-            sumX = sumX.add(p[1]);
-        }
-        BigDecimal meanY = Rounding.divide(sumY, n);
-        BigDecimal meanX = Rounding.divide(sumX, n);
-        BigDecimal sxy = BigDecimal.ZERO;
-        BigDecimal sxx = BigDecimal.ZERO;
-        for (BigDecimal[] p : points) {
-            BigDecimal dx = p[1].subtract(meanX);
-            sxy = sxy.add(dx.multiply(p[0].subtract(meanY)));
-            sxx = sxx.add(dx.multiply(dx));
-        }
+    /**
+     * {α, β} of R = α + β·R_m by ordinary least squares, or null when R_m does not vary. The
+     * centred sums are taken from the raw ones, exactly: with the means m_x, m_y (each a division
+     * at the intermediate precision) Σ(x − m_x)(y − m_y) = Σxy − m_y·Σx − m_x·Σy + n·m_x·m_y,
+     * which is the same number as summing the centred products point by point.
+     */
+    static BigDecimal[] leastSquares(ListingReturns.EstimationSums s) {
+        BigDecimal n = BigDecimal.valueOf(s.n());
+        BigDecimal meanY = Rounding.divide(s.sumY(), n);
+        BigDecimal meanX = Rounding.divide(s.sumX(), n);
+        BigDecimal sxy = s.sumXY().subtract(meanY.multiply(s.sumX())).subtract(meanX.multiply(s.sumY()))
+                .add(n.multiply(meanX).multiply(meanY));
+        BigDecimal sxx = s.sumXX().subtract(BigDecimal.valueOf(2).multiply(meanX).multiply(s.sumX()))
+                .add(n.multiply(meanX).multiply(meanX));
         if (sxx.signum() == 0) {
             return null;
         }

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Events, abnormal returns and cohort statistics, one listing at a time (so that a market of
@@ -66,6 +67,8 @@ public final class EventStudy {
     private final List<Lockup> lockups;
     private final Map<String, BenchmarkSeries> benchmarks;
     private final Map<String, TradingCalendar> calendars = new HashMap<>();
+    /** Per calendar and benchmark, each day's close-to-close return: the same for every listing there. */
+    private final Map<String, BenchmarkSeries.Return[]> dailyBenchmarkReturns = new ConcurrentHashMap<>();
     private final Map<String, String> benchmarkOf = new LinkedHashMap<>();
     private final Map<String, String> unmeasured = new LinkedHashMap<>();
     private final EventDeriver deriver;
@@ -122,8 +125,10 @@ public final class EventStudy {
         if (!benchmarkOf.containsKey(ticker)) {
             return new ListingResult(own, cars, bhars, carValues, pathPoints);
         }
-        ListingReturns returns = new ListingReturns(a.listing(), history.prices(), calendar,
-                benchmarks.get(benchmarkOf.get(ticker)));
+        BenchmarkSeries benchmark = benchmarks.get(benchmarkOf.get(ticker));
+        BenchmarkSeries.Return[] daily = dailyBenchmarkReturns.computeIfAbsent(
+                a.listing().exchange() + "\0" + benchmark.index(), k -> dailyReturns(benchmark, calendar));
+        ListingReturns returns = new ListingReturns(a.listing(), history.prices(), calendar, benchmark, i -> daily[i]);
         for (Event e : own) {
             Optional<Integer> day = calendar.indexOf(e.date());
             if (day.isEmpty()) {
@@ -193,6 +198,14 @@ public final class EventStudy {
         pathSums.forEach((kind, byDay) -> byDay.forEach((tau, sum) -> paths.add(new CarPath(kind, tau,
                 sum[1].intValue(), Rounding.divide(sum[0], sum[1])))));
         return new Result(stats, cohortCars, paths, benchmarkOf, unmeasured);
+    }
+
+    private static BenchmarkSeries.Return[] dailyReturns(BenchmarkSeries benchmark, TradingCalendar calendar) {
+        BenchmarkSeries.Return[] daily = new BenchmarkSeries.Return[calendar.size()];
+        for (int k = 1; k < daily.length; k++) {
+            daily[k] = benchmark.between(calendar.day(k - 1), calendar.day(k));
+        }
+        return daily;
     }
 
     private static Map<String, BenchmarkSeries> benchmarks(List<BenchmarkLevel> levels) {

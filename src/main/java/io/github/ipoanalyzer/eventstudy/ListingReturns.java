@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ArrayList;
+import java.util.function.IntFunction;
 
 /**
  * Daily returns of one listing and of its benchmark on its market's trading calendar. Day 0 is
@@ -22,18 +23,30 @@ public final class ListingReturns {
     private final Listing listing;
     private final TradingCalendar calendar;
     private final BenchmarkSeries benchmark;
+    private final IntFunction<BenchmarkSeries.Return> closeToClose;
     private final int listingIndex;
     private final Map<Integer, BigDecimal> closes = new HashMap<>();
     /** Each day's returns are computed once: an event study asks for the same days many times. */
     private final Map<Integer, Optional<BigDecimal>> stockReturns = new HashMap<>();
     private final Map<Integer, BenchmarkSeries.Return> marketReturns = new HashMap<>();
     private final Map<Integer, Optional<BigDecimal[]>> fits = new HashMap<>();
-    private final Map<Integer, List<BigDecimal[]>> samples = new HashMap<>();
+    /** Running sums over the estimation points before each day (see {@link #sumsBefore}). */
+    private List<EstimationSums> sums;
 
     public ListingReturns(Listing listing, List<DailyPrice> prices, TradingCalendar calendar, BenchmarkSeries benchmark) {
+        this(listing, prices, calendar, benchmark, k -> benchmark.between(calendar.day(k - 1), calendar.day(k)));
+    }
+
+    /**
+     * {@code closeToClose}: the benchmark's return on calendar day k ≥ 1 from the day before,
+     * the same for every listing of the calendar, so that it can be computed once for all.
+     */
+    public ListingReturns(Listing listing, List<DailyPrice> prices, TradingCalendar calendar, BenchmarkSeries benchmark,
+                          IntFunction<BenchmarkSeries.Return> closeToClose) {
         this.listing = listing;
         this.calendar = calendar;
         this.benchmark = benchmark;
+        this.closeToClose = closeToClose;
         this.listingIndex = calendar.indexOf(listing.listingDate())
                 .orElseThrow(() -> new IllegalArgumentException("the calendar lacks the listing day " + listing.listingDate()));
         for (DailyPrice p : prices) {
@@ -74,34 +87,55 @@ public final class ListingReturns {
     /** The benchmark's return on calendar day {@code k} (k ≥ listing day). */
     public BenchmarkSeries.Return market(int k) {
         return marketReturns.computeIfAbsent(k, day -> day == listingIndex ? benchmark.onListingDay(calendar.day(day))
-                : benchmark.between(calendar.day(day - 1), calendar.day(day)));
+                : closeToClose.apply(day));
     }
 
     /**
-     * The post-listing days strictly before {@code end} with both returns, as {stock, market}
-     * pairs, and the market-model fit on them (empty when there are fewer than two points or the
-     * benchmark does not vary). Cached per {@code end}: windows of one event share it.
+     * The market-model fit on the post-listing days strictly before {@code end} with both
+     * returns (empty when there are fewer than {@code max(2, minDays)} or the benchmark does not
+     * vary). Cached per {@code end}: windows of one event share it.
      */
     Optional<BigDecimal[]> marketModel(int end, int minDays) {
-        List<BigDecimal[]> points = estimationSample(end);
-        if (points.size() < Math.max(2, minDays)) {
+        EstimationSums s = sumsBefore(end);
+        if (s.n() < Math.max(2, minDays)) {
             return Optional.empty();
         }
-        return fits.computeIfAbsent(end, e -> Optional.ofNullable(CumulativeAbnormalReturn.leastSquares(points)));
+        return fits.computeIfAbsent(end, e -> Optional.ofNullable(CumulativeAbnormalReturn.leastSquares(s)));
     }
 
-    List<BigDecimal[]> estimationSample(int end) {
-        return samples.computeIfAbsent(end, e -> {
-            List<BigDecimal[]> points = new ArrayList<>();
-            for (int k = listingIndex + 1; k < e; k++) {
-                BigDecimal stock = stock(k);
-                BigDecimal market = market(k).value();
-                if (stock != null && market != null) {
-                    points.add(new BigDecimal[] {stock, market});
+    /** How many post-listing days before {@code end} have both returns: the market model's sample. */
+    int estimationDays(int end) {
+        return sumsBefore(end).n();
+    }
+
+    /** n, Σx, Σy, Σxy, Σx² of the points (x = benchmark return, y = stock return) of one sample, exact. */
+    record EstimationSums(int n, BigDecimal sumX, BigDecimal sumY, BigDecimal sumXY, BigDecimal sumXX) {
+        static final EstimationSums NONE = new EstimationSums(0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+                BigDecimal.ZERO);
+
+        EstimationSums plus(BigDecimal x, BigDecimal y) {
+            return new EstimationSums(n + 1, sumX.add(x), sumY.add(y), sumXY.add(x.multiply(y)), sumXX.add(x.multiply(x)));
+        }
+    }
+
+    /**
+     * The sums of the sample before {@code end}, from running sums built once per listing: every
+     * event's fit then costs the same however long the history (refitting from the points cost
+     * a pass over all of them per event and window start).
+     */
+    private EstimationSums sumsBefore(int end) {
+        if (sums == null) {
+            sums = new ArrayList<>();
+            EstimationSums running = EstimationSums.NONE;
+            for (int k = 0; k <= lastDay(); k++) {
+                sums.add(running); // the points of days listingIndex + 1 … k − 1
+                if (k > listingIndex && stock(k) != null && market(k).value() != null) {
+                    running = running.plus(market(k).value(), stock(k));
                 }
             }
-            return points;
-        });
+            sums.add(running);
+        }
+        return sums.get(Math.max(0, Math.min(end, sums.size() - 1)));
     }
 
     /** True when day {@code k} is in the data and both the stock's and the benchmark's return are known. */

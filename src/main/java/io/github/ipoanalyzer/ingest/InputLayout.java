@@ -16,12 +16,15 @@ import java.util.stream.Stream;
  */
 public record InputLayout(Path root) {
 
+    /** The folder of price files, any number of them. */
+    public static final String PRICES = "prices";
+
     public Path listings() {
         return root.resolve("listings.csv");
     }
 
     public List<Path> prices() {
-        Path dir = root.resolve("prices");
+        Path dir = root.resolve(PRICES);
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
@@ -86,7 +89,7 @@ public record InputLayout(Path root) {
             return Optional.of(listings() + " not found. The input folder needs at least listings.csv "
                     + "(see the README for the formats).");
         }
-        Path prices = root.resolve("prices");
+        Path prices = root.resolve(PRICES);
         if (Files.exists(prices) && !Files.isDirectory(prices)) {
             return Optional.of(prices + " is a file; it must be a folder of price files (prices/*.csv).");
         }

@@ -17,6 +17,8 @@ import java.util.Map;
 /** The one-screen summary that ends every run: what was read, loaded, rejected, written, how long, where. */
 final class RunSummary {
 
+    private static final int MAX_FILES_LISTED = 30;
+
     private RunSummary() {
     }
 
@@ -38,15 +40,35 @@ final class RunSummary {
             long thisRun = ReportRunner.runNumber(execution);
             Map<String, Long> parsedIn = ledger.parsedInRun();
             out.printf(Locale.ROOT, "  %-40s %10s %10s %10s  %s%n", "input file", "read", "loaded", "rejected", "parsed");
-            for (var file : layout.existingFiles()) {
+            var files = layout.existingFiles();
+            // A market of thousands of price files still fits a screen: those without rejects are
+            // summed on one line (every file is in the report's input-files.csv).
+            boolean many = files.size() > MAX_FILES_LISTED;
+            long quiet = 0;
+            long quietNow = 0;
+            long[] quietRows = new long[3];
+            for (var file : files) {
                 String name = layout.relative(file);
                 MarketDataStore.FileCounts c = counts.getOrDefault(name, new MarketDataStore.FileCounts(0, 0));
                 Long parsed = parsedIn.get(name);
-                out.printf(Locale.ROOT, "  %-40s %,10d %,10d %,10d  %s%n", name, c.read(), c.loaded(), c.rejected(),
-                        parsed == null || parsed == thisRun ? "now" : "unchanged since run " + parsed);
+                boolean now = parsed == null || parsed == thisRun;
+                if (many && c.rejected() == 0 && name.startsWith(InputLayout.PRICES + "/")) {
+                    quiet++;
+                    quietNow += now ? 1 : 0;
+                    quietRows[0] += c.read();
+                    quietRows[1] += c.loaded();
+                } else {
+                    out.printf(Locale.ROOT, "  %-40s %,10d %,10d %,10d  %s%n", name, c.read(), c.loaded(),
+                            c.rejected(), now ? "now" : "unchanged since run " + parsed);
+                }
                 read += c.read();
                 loaded += c.loaded();
                 rejected += c.rejected();
+            }
+            if (quiet > 0) {
+                out.printf(Locale.ROOT, "  %-40s %,10d %,10d %,10d  %s%n", String.format(Locale.ROOT,
+                        "%,d price files without rejects", quiet), quietRows[0], quietRows[1], 0,
+                        String.format(Locale.ROOT, "%,d now, %,d unchanged", quietNow, quiet - quietNow));
             }
             out.printf(Locale.ROOT, "  %-40s %,10d %,10d %,10d%n", "total", read, loaded, rejected);
             store.notices().forEach((file, messages) -> messages.forEach(m -> out.println("  note: " + file + ": " + m)));

@@ -34,7 +34,12 @@ public final class Cells {
 
     /** A price or rate as given in the input (at least 2 decimals for prices). */
     public static String price(BigDecimal price) {
-        return price == null ? "" : price.setScale(Math.max(2, price.stripTrailingZeros().scale())).toPlainString();
+        if (price == null) {
+            return "";
+        }
+        // Most prices have at most 2 decimals: no need to strip zeros to know the scale to show.
+        return (price.scale() <= 2 ? price.setScale(2) : price.setScale(Math.max(2, price.stripTrailingZeros().scale())))
+                .toPlainString();
     }
 
     public static String rate(BigDecimal rate) {

@@ -62,6 +62,9 @@ import java.util.stream.Collectors;
  */
 public final class Charts {
 
+    /** A series longer than this is drawn as a line without a mark at each value. */
+    private static final int MAX_POINTS_MARKED = 60;
+
     public static final int WIDTH = 1200;
     public static final int HEIGHT = 700;
 
@@ -127,7 +130,7 @@ public final class Charts {
         JFreeChart chart = ChartFactory.createXYLineChart("Cumulative abnormal return around events",
                 "Event day (trading days from the event; 0 = event day)", "Mean cumulative abnormal return (%)", data);
         XYPlot plot = chart.getXYPlot();
-        plot.setRenderer(lineRenderer(data.getSeriesCount()));
+        plot.setRenderer(lineRenderer(data));
         ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(new DecimalFormat("+#,##0%;-#,##0%", US));
         plot.addDomainMarker(new org.jfree.chart.plot.ValueMarker(0, Color.GRAY, new BasicStroke(1f)));
@@ -265,7 +268,7 @@ public final class Charts {
         JFreeChart chart = ChartFactory.createTimeSeriesChart("Market value since listing", "Trading date",
                 "Market value (CNY billion)", data, true, false, false);
         XYPlot plot = chart.getXYPlot();
-        plot.setRenderer(lineRenderer(data.getSeriesCount()));
+        plot.setRenderer(lineRenderer(data));
         DateAxis dates = (DateAxis) plot.getDomainAxis();
         SimpleDateFormat iso = new SimpleDateFormat("yyyy-MM-dd", Locale.US);
         iso.setTimeZone(TimeZone.getTimeZone("UTC"));
@@ -333,12 +336,22 @@ public final class Charts {
         return chart;
     }
 
-    /** Thick lines with a point at each value, one palette colour per series. */
-    private static XYLineAndShapeRenderer lineRenderer(int series) {
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
-        for (int i = 0; i < series; i++) {
+    /**
+     * Thick lines, one palette colour per series, with a point at each value while a series has
+     * few enough of them to tell apart (years of daily closes would be a smear of points, and
+     * slow to draw).
+     */
+    private static XYLineAndShapeRenderer lineRenderer(org.jfree.data.xy.XYDataset data) {
+        int longest = 0;
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            longest = Math.max(longest, data.getItemCount(i));
+        }
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, longest <= MAX_POINTS_MARKED);
+        for (int i = 0; i < data.getSeriesCount(); i++) {
             renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
-            renderer.setSeriesStroke(i, new BasicStroke(2.5f));
+            // Past the palette's colours a series is dashed, so that no two look alike in the legend.
+            renderer.setSeriesStroke(i, i < PALETTE.length ? new BasicStroke(2.5f)
+                    : new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {9f, 5f}, 0f));
         }
         return renderer;
     }
