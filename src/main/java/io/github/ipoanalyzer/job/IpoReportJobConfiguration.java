@@ -10,6 +10,7 @@ import io.github.ipoanalyzer.ingest.EventValidator;
 import io.github.ipoanalyzer.ingest.LockupValidator;
 import io.github.ipoanalyzer.ingest.CsvRecord;
 import io.github.ipoanalyzer.ingest.CsvRecordReader;
+import io.github.ipoanalyzer.ingest.FileTail;
 import io.github.ipoanalyzer.ingest.FxRateValidator;
 import io.github.ipoanalyzer.ingest.InputFingerprint;
 import io.github.ipoanalyzer.ingest.InputLayout;
@@ -448,9 +449,11 @@ public class IpoReportJobConfiguration {
      */
     private MultiResourceItemReader<CsvRecord> filesReader(String name, InputLayout layout, List<Path> files,
                                                            CsvFormat format) {
+        // Read once per step (the reader is step-scoped): thousands of files, one query.
+        Map<String, FileTail> tails = ledger.tails();
         MultiResourceItemReader<CsvRecord> reader = new MultiResourceItemReader<>(
                 new CsvRecordReader(name + "File", layout.root(), format, store::recordNotice,
-                        file -> Optional.ofNullable(ledger.tails().get(file))));
+                        file -> Optional.ofNullable(tails.get(file))));
         reader.setName(name + "Files");
         reader.setResources(filesToRead(layout, files).stream().map(FileSystemResource::new).toArray(Resource[]::new));
         reader.setStrict(false);

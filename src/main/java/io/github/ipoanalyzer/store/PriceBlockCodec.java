@@ -96,6 +96,18 @@ public final class PriceBlockCodec {
         return dates(new Reader(block));
     }
 
+    /** Only the dates of a block, as epoch days: no object per date, for passes over millions. */
+    public static long[] epochDays(byte[] block) {
+        Reader in = new Reader(block);
+        long[] days = new long[(int) in.varLong()];
+        long day = 0;
+        for (int i = 0; i < days.length; i++) {
+            day += unzigzag(in.varLong());
+            days[i] = day;
+        }
+        return days;
+    }
+
     private static LocalDate[] dates(Reader in) {
         LocalDate[] dates = new LocalDate[(int) in.varLong()];
         long day = 0;

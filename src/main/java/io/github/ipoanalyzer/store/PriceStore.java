@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Daily prices, stored as PRICE_BLOCK rows: one per ticker, file and chunk, each holding its rows
@@ -26,6 +27,8 @@ import java.util.Set;
 public class PriceStore {
 
     public static final String TABLE = "PRICE_BLOCK";
+
+    private static final long DAY_ZERO = LocalDate.of(1800, 1, 1).toEpochDay();
 
     private final JdbcTemplate jdbc;
 
@@ -80,8 +83,8 @@ public class PriceStore {
             String ticker = rs.getString(1);
             BitSet set = dates.computeIfAbsent(ticker, t -> new BitSet());
             long base = origin.applyAsLong(ticker);
-            for (LocalDate d : PriceBlockCodec.dates(rs.getBytes(2))) {
-                set.set((int) (d.toEpochDay() - base));
+            for (long day : PriceBlockCodec.epochDays(rs.getBytes(2))) {
+                set.set((int) (day - base));
             }
         });
         return dates;
@@ -89,13 +92,18 @@ public class PriceStore {
 
     /** Every date with a price of a listing of each exchange: the trading calendars of the event study. */
     public Map<String, Set<LocalDate>> datesByExchange() {
-        Map<String, Set<LocalDate>> dates = new HashMap<>();
+        // A bit per day (millions of prices, a few thousand dates), counted from a day before any
+        // date the input accepts (1900 on).
+        Map<String, BitSet> days = new HashMap<>();
         jdbc.query("SELECT l.EXCHANGE, p.ROWS_DATA FROM PRICE_BLOCK p JOIN LISTING l ON l.TICKER = p.TICKER", rs -> {
-            Set<LocalDate> set = dates.computeIfAbsent(rs.getString(1), k -> new HashSet<>());
-            for (LocalDate d : PriceBlockCodec.dates(rs.getBytes(2))) {
-                set.add(d);
+            BitSet set = days.computeIfAbsent(rs.getString(1), k -> new BitSet());
+            for (long day : PriceBlockCodec.epochDays(rs.getBytes(2))) {
+                set.set(Math.toIntExact(day - DAY_ZERO));
             }
         });
+        Map<String, Set<LocalDate>> dates = new HashMap<>();
+        days.forEach((exchange, set) -> dates.put(exchange, set.stream().mapToObj(i -> LocalDate.ofEpochDay(i + DAY_ZERO))
+                .collect(Collectors.toCollection(HashSet::new))));
         return dates;
     }
 
