@@ -56,9 +56,9 @@ public final class RowValues {
 
     public LocalDate date(String column) {
         String value = text(column);
-        LocalDate date;
+        LocalDate date = plainDate(value);
         try {
-            date = LocalDate.parse(value);
+            date = date != null ? date : LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw new RejectedRowException(column, value, "date-format",
                     column + " '" + value + "' is not a date written YYYY-MM-DD");
@@ -68,6 +68,35 @@ public final class RowValues {
                     column + " " + value + " is outside " + EARLIEST + " to " + LATEST);
         }
         return date;
+    }
+
+    /**
+     * The common case YYYY-MM-DD without the formatter machinery (a tenth of a price row's
+     * parsing); null for anything else, which LocalDate.parse then accepts or explains.
+     */
+    private static LocalDate plainDate(String s) {
+        if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 7);
+        int day = digits(s, 8, 10);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        return LocalDate.of(year, month, day);
+    }
+
+    private static int digits(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     public BigDecimal decimal(String column) {

@@ -3,13 +3,13 @@ package io.github.ipoanalyzer.store;
 import io.github.ipoanalyzer.ingest.Sourced;
 import io.github.ipoanalyzer.market.DailyPrice;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -30,8 +30,7 @@ public final class PriceBlockCodec {
 
     /** Rows of one ticker and one file, in file order. */
     public static byte[] encode(List<Sourced<DailyPrice>> rows) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(rows.size() * 40 + 16);
-        Writer out = new Writer(bytes);
+        Writer out = new Writer(rows.size() * 32 + 16);
         out.varLong(rows.size());
         long previousDay = 0;
         for (Sourced<DailyPrice> r : rows) {
@@ -47,7 +46,7 @@ public final class PriceBlockCodec {
             int mask = (p.open() != null ? OPEN : 0) | (p.high() != null ? HIGH : 0) | (p.low() != null ? LOW : 0)
                     | (p.close() != null ? CLOSE : 0) | (p.volume() != null ? VOLUME : 0)
                     | (p.turnover() != null ? TURNOVER : 0) | (p.note() != null ? NOTE : 0);
-            out.bytes.write(mask);
+            out.write(mask);
             out.decimal(p.open());
             out.decimal(p.high());
             out.decimal(p.low());
@@ -59,10 +58,10 @@ public final class PriceBlockCodec {
             if (p.note() != null) {
                 byte[] utf8 = p.note().getBytes(StandardCharsets.UTF_8);
                 out.varLong(utf8.length);
-                out.bytes.write(utf8, 0, utf8.length);
+                out.write(utf8);
             }
         }
-        return bytes.toByteArray();
+        return out.toByteArray();
     }
 
     public static List<Sourced<DailyPrice>> decode(byte[] block, String ticker, String file) {
@@ -126,19 +125,38 @@ public final class PriceBlockCodec {
         return (v >>> 1) ^ -(v & 1);
     }
 
+    /** A growable byte array without ByteArrayOutputStream's lock on every byte. */
     private static final class Writer {
-        private final ByteArrayOutputStream bytes;
+        private byte[] bytes;
+        private int size;
 
-        Writer(ByteArrayOutputStream bytes) {
-            this.bytes = bytes;
+        Writer(int capacity) {
+            bytes = new byte[Math.max(16, capacity)];
+        }
+
+        void write(int b) {
+            if (size == bytes.length) {
+                bytes = Arrays.copyOf(bytes, bytes.length * 2);
+            }
+            bytes[size++] = (byte) b;
+        }
+
+        void write(byte[] b) {
+            for (byte x : b) {
+                write(x);
+            }
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(bytes, size);
         }
 
         void varLong(long v) {
             while ((v & ~0x7FL) != 0) {
-                bytes.write((int) ((v & 0x7F) | 0x80));
+                write((int) ((v & 0x7F) | 0x80));
                 v >>>= 7;
             }
-            bytes.write((int) v);
+            write((int) v);
         }
 
         /** Scale and unscaled value; an unscaled value beyond 63 bits as its two's-complement bytes. */
@@ -154,7 +172,7 @@ public final class PriceBlockCodec {
             } else {
                 byte[] raw = unscaled.toByteArray();
                 varLong(raw.length);
-                bytes.write(raw, 0, raw.length);
+                write(raw);
             }
         }
     }

@@ -49,8 +49,12 @@ public class PriceStore {
     }
 
     private static Object[] blockRow(String ticker, String file, List<Sourced<DailyPrice>> block) {
-        LocalDate first = block.stream().map(r -> r.row().date()).min(Comparator.naturalOrder()).orElseThrow();
-        LocalDate last = block.stream().map(r -> r.row().date()).max(Comparator.naturalOrder()).orElseThrow();
+        LocalDate first = block.get(0).row().date();
+        LocalDate last = first;
+        for (Sourced<DailyPrice> r : block) {
+            first = r.row().date().isBefore(first) ? r.row().date() : first;
+            last = r.row().date().isAfter(last) ? r.row().date() : last;
+        }
         return new Object[] {ticker, file, block.get(0).line(), block.get(block.size() - 1).line(), Date.valueOf(first),
                 Date.valueOf(last), block.size(), PriceBlockCodec.encode(block)};
     }

@@ -37,6 +37,13 @@ class RowValuesTest {
                 "close '3177億' has a unit suffix: write the full number, e.g. 1.5億 as 150000000");
         assertReject(() -> row("X", "12/05", "1", "CNY", "").date("date"), "date-format",
                 "date '12/05' is not a date written YYYY-MM-DD");
+        // The plain YYYY-MM-DD fast path and LocalDate.parse agree on what is a date.
+        assertEquals(LocalDate.of(2024, 2, 29), row("X", "2024-02-29", "1", "CNY", "").date("date"));
+        for (String notADate : java.util.List.of("2025-02-29", "2025-13-01", "2025-00-10", "2025-04-31", "2025-1-05",
+                "2025-01-0a", "2025/01/05", " 2025-01-05x")) {
+            assertReject(() -> row("X", notADate, "1", "CNY", "").date("date"), "date-format",
+                    "date '" + notADate.trim() + "' is not a date written YYYY-MM-DD");
+        }
         assertReject(() -> row("X", "2025-12-05", "0", "CNY", "").positiveDecimal("close"), "positive",
                 "close must be greater than 0");
         assertReject(() -> row("X", "2025-12-05", "1", "RMB", "").currency("currency"), "currency",
