@@ -120,10 +120,10 @@ public final class EventStudy {
         own.sort(Comparator.comparing(Event::date).thenComparing(Event::kind));
         List<EventCar> cars = new ArrayList<>();
         List<ListingBhar> bhars = new ArrayList<>();
-        List<CarValue> carValues = new ArrayList<>();
+        List<CarValue> knownCars = new ArrayList<>();
         List<PathPoint> pathPoints = new ArrayList<>();
         if (!benchmarkOf.containsKey(ticker)) {
-            return new ListingResult(own, cars, bhars, carValues, pathPoints);
+            return new ListingResult(own, cars, bhars, knownCars, pathPoints);
         }
         BenchmarkSeries benchmark = benchmarks.get(benchmarkOf.get(ticker));
         BenchmarkSeries.Return[] daily = dailyBenchmarkReturns.computeIfAbsent(
@@ -139,7 +139,7 @@ public final class EventStudy {
                         settings.marketModelMinDays());
                 cars.add(new EventCar(e, car));
                 if (car.car() != null) {
-                    carValues.add(new CarValue(ticker, e.kind(), w, car.car()));
+                    knownCars.add(new CarValue(ticker, e.kind(), w, car.car()));
                 }
             }
             BigDecimal[] path = CumulativeAbnormalReturn.running(returns, day.get(), firstDay, lastDay,
@@ -158,7 +158,7 @@ public final class EventStudy {
                 bhars.add(new ListingBhar(ticker, BuyAndHold.of(returns, base, horizon)));
             }
         }
-        return new ListingResult(own, cars, bhars, carValues, pathPoints);
+        return new ListingResult(own, cars, bhars, knownCars, pathPoints);
     }
 
     /** Keeps a listing's CARs (compactly) for the cohorts; called once per listing, in listing order. */

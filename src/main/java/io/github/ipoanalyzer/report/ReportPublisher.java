@@ -32,6 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.Comparator;
@@ -103,17 +104,29 @@ public class ReportPublisher {
                  CsvTable events = EventStudyTables.events(staging);
                  CsvTable abnormalReturns = EventStudyTables.abnormalReturns(staging);
                  CsvTable buyAndHold = EventStudyTables.buyAndHold(staging)) {
-                tables.addAll(List.of(firstDay, lotGains, marketValue, priceToSales, capReconciliation, events,
-                        abnormalReturns, buyAndHold));
-                inListingOrder(listings, listing -> report(listing, analyzer, study, tables), r -> {
-                    for (int i = 0; i < r.rows().size(); i++) {
-                        tables.get(i).append(r.rows().get(i));
+                // Each per-listing table with the rows one listing gives it.
+                List<Section> sections = List.of(
+                        new Section(firstDay, (t, l) -> ReportTables.addFirstDay(t, l.analysis(), rates)),
+                        new Section(lotGains, (t, l) -> ReportTables.addLotGains(t, l.analysis(), rates)),
+                        new Section(marketValue, (t, l) -> ReportTables.addMarketValue(t, l.analysis(), rates)),
+                        new Section(priceToSales, (t, l) -> ReportTables.addPriceToSales(t, l.analysis())),
+                        new Section(capReconciliation, (t, l) -> ReportTables.addCapReconciliation(t, l.analysis())),
+                        new Section(events, (t, l) -> EventStudyTables.addEvents(t, l.result())),
+                        new Section(abnormalReturns, (t, l) -> EventStudyTables.addAbnormalReturns(t, l.result(),
+                                study.benchmarkOf(l.analysis().listing().ticker()))),
+                        new Section(buyAndHold, (t, l) -> EventStudyTables.addBuyAndHold(t, l.result(),
+                                study.benchmarkOf(l.analysis().listing().ticker()))));
+                sections.forEach(section -> tables.add(section.table()));
+                inListingOrder(listings, listing -> report(listing, analyzer, study, sections), r -> {
+                    for (int i = 0; i < sections.size(); i++) {
+                        sections.get(i).table().append(r.rows().get(i));
                     }
-                    study.gather(r.result());
-                    summaries.add(r.analysis().firstDayOnly());
-                    if (charted.contains(r.analysis().listing().ticker())) {
-                        chartedAnalyses.add(r.analysis());
-                        chartedEvents.addAll(r.result().events());
+                    ListingFigures f = r.figures();
+                    study.gather(f.result());
+                    summaries.add(f.analysis().firstDayOnly());
+                    if (charted.contains(f.analysis().listing().ticker())) {
+                        chartedAnalyses.add(f.analysis());
+                        chartedEvents.addAll(f.result().events());
                     }
                 });
             }
@@ -141,27 +154,30 @@ public class ReportPublisher {
         }
     }
 
-    /** One listing's analysis, event study and rendered rows of each per-listing table. */
-    private record ListingReport(IpoAnalysis analysis, EventStudy.ListingResult result, List<CsvTable.Rows> rows) {
+    /** One listing's analysis and event study. */
+    private record ListingFigures(IpoAnalysis analysis, EventStudy.ListingResult result) {
+    }
+
+    /** A per-listing table and how one listing's figures become its rows. */
+    private record Section(CsvTable table, BiConsumer<RowSink, ListingFigures> rows) {
+    }
+
+    /** One listing's figures and its rendered rows of each section, in the sections' order. */
+    private record ListingReport(ListingFigures figures, List<CsvTable.Rows> rows) {
     }
 
     /** Reads, analyses and renders one listing; runs on a worker thread. */
-    private ListingReport report(Listing listing, IpoAnalyzer analyzer, EventStudy study, List<CsvTable> tables) {
+    private ListingReport report(Listing listing, IpoAnalyzer analyzer, EventStudy study, List<Section> sections) {
         ListingHistory history = store.history(listing);
         IpoAnalysis a = analyzer.analyse(history);
-        EventStudy.ListingResult result = study.study(a, history);
-        List<CsvTable.Rows> rows = tables.stream().map(CsvTable::rows).toList();
-        FxRates rates = analyzer.rates();
-        String benchmark = study.benchmarkOf(listing.ticker());
-        ReportTables.addFirstDay(rows.get(0), a, rates);
-        ReportTables.addLotGains(rows.get(1), a, rates);
-        ReportTables.addMarketValue(rows.get(2), a, rates);
-        ReportTables.addPriceToSales(rows.get(3), a);
-        ReportTables.addCapReconciliation(rows.get(4), a);
-        EventStudyTables.addEvents(rows.get(5), result);
-        EventStudyTables.addAbnormalReturns(rows.get(6), result, benchmark);
-        EventStudyTables.addBuyAndHold(rows.get(7), result, benchmark);
-        return new ListingReport(a, result, rows);
+        ListingFigures figures = new ListingFigures(a, study.study(a, history));
+        List<CsvTable.Rows> rows = new ArrayList<>();
+        for (Section section : sections) {
+            CsvTable.Rows sectionRows = section.table().rows();
+            section.rows().accept(sectionRows, figures);
+            rows.add(sectionRows);
+        }
+        return new ListingReport(figures, rows);
     }
 
     /**
