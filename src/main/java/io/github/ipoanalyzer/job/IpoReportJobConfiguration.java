@@ -336,7 +336,7 @@ public class IpoReportJobConfiguration {
                                            @Value("${ipo.report-threads:0}") int reportThreads) {
         int threads = reportThreads > 0 ? reportThreads : Runtime.getRuntime().availableProcessors();
         return new ReportPublisher(store, ledger, new EventStudySettings(EventWindow.parseAll(windows), horizons,
-                marketModelMinDays, milestones), threads);
+                marketModelMinDays, milestones), threads, progressIntervalMillis);
     }
 
     @Bean

@@ -13,6 +13,8 @@ import io.github.ipoanalyzer.money.FxRates;
 import io.github.ipoanalyzer.store.InputFileLedger;
 import io.github.ipoanalyzer.store.MarketDataStore;
 import io.github.ipoanalyzer.store.MarketTables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,6 +43,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -53,14 +56,22 @@ public class ReportPublisher {
     private final MarketDataStore store;
     private final InputFileLedger ledger;
     private final EventStudySettings eventStudy;
-    private final int threads;
+    private static final Logger progressLog = LoggerFactory.getLogger("io.github.ipoanalyzer.progress");
 
-    /** {@code threads}: how many listings are computed at once (the writing is on the calling thread). */
-    public ReportPublisher(MarketDataStore store, InputFileLedger ledger, EventStudySettings eventStudy, int threads) {
+    private final int threads;
+    private final long progressIntervalNanos;
+
+    /**
+     * {@code threads}: how many listings are computed at once (the writing is on the calling
+     * thread); {@code progressIntervalMillis}: how often a progress line is logged.
+     */
+    public ReportPublisher(MarketDataStore store, InputFileLedger ledger, EventStudySettings eventStudy, int threads,
+                           long progressIntervalMillis) {
         this.store = store;
         this.ledger = ledger;
         this.eventStudy = eventStudy;
         this.threads = threads;
+        this.progressIntervalNanos = progressIntervalMillis * 1_000_000L;
     }
 
     /** {@code inputSha256}: each input file's hash, as the run computed it when it started (not read again). */
@@ -117,10 +128,12 @@ public class ReportPublisher {
                         new Section(buyAndHold, (t, l) -> EventStudyTables.addBuyAndHold(t, l.result(),
                                 study.benchmarkOf(l.analysis().listing().ticker()))));
                 sections.forEach(section -> tables.add(section.table()));
+                Progress progress = new Progress(listings.size(), progressIntervalNanos);
                 inListingOrder(listings, listing -> report(listing, analyzer, study, sections), r -> {
                     for (int i = 0; i < sections.size(); i++) {
                         sections.get(i).table().append(r.rows().get(i));
                     }
+                    progress.listingDone(marketValue.rowCount() + lotGains.rowCount());
                     ListingFigures f = r.figures();
                     study.gather(f.result());
                     summaries.add(f.analysis().firstDayOnly());
@@ -151,6 +164,31 @@ public class ReportPublisher {
         } catch (IOException | RuntimeException e) {
             folders.discard(staging);
             throw e;
+        }
+    }
+
+    /** A progress line every interval while the listings are computed: a whole market takes minutes. */
+    private static final class Progress {
+        private final int listings;
+        private final long intervalNanos;
+        private final long start = System.nanoTime();
+        private long last = start;
+        private int done;
+
+        Progress(int listings, long intervalNanos) {
+            this.listings = listings;
+            this.intervalNanos = intervalNanos;
+        }
+
+        void listingDone(long seriesRows) {
+            done++;
+            long now = System.nanoTime();
+            if (now - last >= intervalNanos && done < listings) {
+                last = now;
+                progressLog.info(String.format(Locale.ROOT, "  %-18s %,10d of %,d listings, %3.0f%%; %,d rows of "
+                                + "market value and lot gains written (%,.0f rows/s)", "publishReport", done, listings,
+                        100.0 * done / listings, seriesRows, seriesRows / ((now - start) / 1e9)));
+            }
         }
     }
 
