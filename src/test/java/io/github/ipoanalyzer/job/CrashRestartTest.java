@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +60,42 @@ class CrashRestartTest {
                 "cap-reconciliation.csv", "rejects.csv", "input-files.csv", "first-day-returns.png",
                 "lot-gains-cny.png", "market-value.png", "price-to-sales.png", "index.html")) {
             assertArrayEquals(Files.readAllBytes(b.resolve(file)), Files.readAllBytes(a.resolve(file)), file);
+        }
+    }
+
+    @Test
+    void aRunKilledWhileReadingAppendedRowsResumesToIdenticalReports() throws Exception {
+        Path input = work.resolve("input");
+        writeMarket(input, 0, DAYS / 5);
+        String[] args = args(input, work.resolve("out"), work.resolve("db"));
+        assertEquals(0, JobRun.launch(args).exitCode());
+        appendDays(input, DAYS / 5, DAYS); // the nightly case, 16,000 rows at once
+
+        Child child = Child.start(args, work.resolve("child.out"));
+        long rowsRead;
+        try {
+            rowsRead = child.waitForPricesProgress();
+            child.process().destroyForcibly();
+            child.process().waitFor(30, TimeUnit.SECONDS);
+        } finally {
+            child.process().destroyForcibly();
+        }
+        assertTrue(rowsRead < TICKERS * (DAYS - DAYS / 5), "killed while reading the appended rows: " + rowsRead);
+
+        JobRun resumed = JobRun.launch(args);
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.out().contains("Resuming run 2 from where it stopped."), resumed.out());
+        var prices = JobRun.row(JobRun.csv(work.resolve("out/latest/input-files.csv")), "file", "prices/market.csv");
+        // Re-reading the recorded rows, or committed appended ones, would reject them as duplicates.
+        assertEquals(List.of(TICKERS * DAYS + "", TICKERS * DAYS + "", "0", "2"), List.of(prices.get("rows_read"),
+                prices.get("rows_loaded"), prices.get("rows_rejected"), prices.get("parsed_in_run")));
+
+        JobRun clean = JobRun.launch(args(input, work.resolve("out-clean"), work.resolve("db-clean")));
+        assertEquals(0, clean.exitCode(), clean.err());
+        for (String file : List.of("first-day.csv", "lot-gains.csv", "market-value.csv", "rejects.csv",
+                "market-value.png")) {
+            assertArrayEquals(Files.readAllBytes(work.resolve("out-clean/latest/" + file)),
+                    Files.readAllBytes(work.resolve("out/latest/" + file)), file);
         }
     }
 
@@ -151,22 +188,43 @@ class CrashRestartTest {
 
     /** A small deterministic market: TICKERS listings with DAYS daily closes each, in one price file. */
     private static void writeMarket(Path input) throws Exception {
+        writeMarket(input, 0, DAYS);
+    }
+
+    /** The market with the days {@code from} (inclusive) to {@code to} of each listing. */
+    private static void writeMarket(Path input, int from, int to) throws Exception {
         Files.createDirectories(input.resolve("prices"));
         StringBuilder listings = new StringBuilder("ticker,name_en,name_local,exchange,board,currency,listing_date,"
                 + "offer_price,lot_shares,shares_offered,total_shares_after_listing,gross_proceeds,note\n");
-        StringBuilder prices = new StringBuilder("ticker,date,open,high,low,close,volume,turnover,note\n");
-        LocalDate first = LocalDate.of(2020, 1, 1);
         for (int t = 0; t < TICKERS; t++) {
-            String ticker = String.format(Locale.ROOT, "%06d.SH", 688000 + t);
-            listings.append(ticker).append(",Company ").append(t).append(",,SSE,STAR Market,CNY,").append(first)
+            listings.append(ticker(t)).append(",Company ").append(t).append(",,SSE,STAR Market,CNY,").append(FIRST_DAY)
                     .append(",10.00,500,1000000,10000000,,\n");
-            for (int d = 0; d < DAYS; d++) {
+        }
+        Files.writeString(input.resolve("listings.csv"), listings);
+        Files.writeString(input.resolve("prices/market.csv"), "ticker,date,open,high,low,close,volume,turnover,note\n"
+                + priceRows(from, to));
+    }
+
+    /** Appends the days {@code from} to {@code to} of every listing to the price file, as a nightly feed would. */
+    private static void appendDays(Path input, int from, int to) throws Exception {
+        Files.writeString(input.resolve("prices/market.csv"), priceRows(from, to), StandardOpenOption.APPEND);
+    }
+
+    private static final LocalDate FIRST_DAY = LocalDate.of(2020, 1, 1);
+
+    private static String ticker(int t) {
+        return String.format(Locale.ROOT, "%06d.SH", 688000 + t);
+    }
+
+    private static String priceRows(int from, int to) {
+        StringBuilder prices = new StringBuilder();
+        for (int t = 0; t < TICKERS; t++) {
+            for (int d = from; d < to; d++) {
                 long cents = 1000 + (t * 37L + d * 13L) % 2000;
-                prices.append(ticker).append(',').append(first.plusDays(d)).append(",,,,")
+                prices.append(ticker(t)).append(',').append(FIRST_DAY.plusDays(d)).append(",,,,")
                         .append(cents / 100).append('.').append(String.format(Locale.ROOT, "%02d", cents % 100)).append(",,,\n");
             }
         }
-        Files.writeString(input.resolve("listings.csv"), listings);
-        Files.writeString(input.resolve("prices/market.csv"), prices);
+        return prices.toString();
     }
 }
