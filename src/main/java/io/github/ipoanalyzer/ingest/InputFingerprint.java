@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -49,13 +48,12 @@ public final class InputFingerprint {
 
     /** {@code recordedSize}: the size the ledger recorded, or -1. Reads the file once. */
     public static FileState state(Path file, long recordedSize) {
+        long size = size(file);
+        if (recordedSize == size) {
+            return new FileState(sha256(file), size, -1, null, 0, false);
+        }
         MessageDigest digest = newDigest();
         try (InputStream in = Files.newInputStream(file)) {
-            long size = Files.size(file);
-            if (recordedSize == size) {
-                in.transferTo(new DigestOutputStream(OutputStream.nullOutputStream(), digest));
-                return new FileState(HexFormat.of().formatHex(digest.digest()), size, -1, null, 0, false);
-            }
             long cut = recordedSize > 0 && recordedSize < size ? recordedSize : -1;
             byte[] buffer = new byte[1 << 16];
             long position = 0;
@@ -93,6 +91,14 @@ public final class InputFingerprint {
             throw new UncheckedIOException("Cannot read " + file, e);
         } catch (CloneNotSupportedException e) {
             throw new IllegalStateException("SHA-256 digests of every Java runtime can be cloned", e);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
         }
     }
 

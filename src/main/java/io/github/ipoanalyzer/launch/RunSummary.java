@@ -46,7 +46,7 @@ final class RunSummary {
             boolean many = files.size() > MAX_FILES_LISTED;
             long quiet = 0;
             long quietNow = 0;
-            long[] quietRows = new long[3];
+            long quietRows = 0; // without rejects, rows read = rows loaded
             for (var file : files) {
                 String name = layout.relative(file);
                 MarketDataStore.FileCounts c = counts.getOrDefault(name, new MarketDataStore.FileCounts(0, 0));
@@ -55,8 +55,7 @@ final class RunSummary {
                 if (many && c.rejected() == 0 && name.startsWith(InputLayout.PRICES + "/")) {
                     quiet++;
                     quietNow += now ? 1 : 0;
-                    quietRows[0] += c.read();
-                    quietRows[1] += c.loaded();
+                    quietRows += c.loaded();
                 } else {
                     out.printf(Locale.ROOT, "  %-40s %,10d %,10d %,10d  %s%n", name, c.read(), c.loaded(),
                             c.rejected(), now ? "now" : "unchanged since run " + parsed);
@@ -67,7 +66,7 @@ final class RunSummary {
             }
             if (quiet > 0) {
                 out.printf(Locale.ROOT, "  %-40s %,10d %,10d %,10d  %s%n", String.format(Locale.ROOT,
-                        "%,d price files without rejects", quiet), quietRows[0], quietRows[1], 0,
+                        "%,d price files without rejects", quiet), quietRows, quietRows, 0,
                         String.format(Locale.ROOT, "%,d now, %,d unchanged", quietNow, quiet - quietNow));
             }
             out.printf(Locale.ROOT, "  %-40s %,10d %,10d %,10d%n", "total", read, loaded, rejected);

@@ -148,7 +148,7 @@ public class InputFileLedger {
     public int purge(String file, int batch, int blockRows) {
         int deleted = 0;
         for (String table : MarketTables.ALL) {
-            int limit = table.equals(PriceStore.TABLE) ? Math.max(1, batch / blockRows) : batch;
+            int limit = MarketTables.deleteLimit(table, batch, blockRows);
             deleted += jdbc.update("DELETE FROM " + table + " WHERE SOURCE_FILE = ? LIMIT " + limit, file);
             if (deleted > 0) {
                 return deleted;

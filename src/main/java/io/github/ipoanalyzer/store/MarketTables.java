@@ -96,6 +96,11 @@ public final class MarketTables {
         return table.equals(PriceStore.TABLE) ? "SUM(ROW_COUNT)" : "COUNT(*)";
     }
 
+    /** How many of a table's rows to delete at once to remove about {@code rows} loaded rows. */
+    static int deleteLimit(String table, int rows, int rowsPerBlock) {
+        return table.equals(PriceStore.TABLE) ? Math.max(1, rows / rowsPerBlock) : rows;
+    }
+
     private MarketTables() {
     }
 

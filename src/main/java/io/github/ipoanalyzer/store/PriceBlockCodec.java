@@ -90,11 +90,6 @@ public final class PriceBlockCodec {
         return rows;
     }
 
-    /** Only the dates of a block, without decoding its prices. */
-    public static LocalDate[] dates(byte[] block) {
-        return dates(new Reader(block));
-    }
-
     /** Only the dates of a block, as epoch days: no object per date, for passes over millions. */
     public static long[] epochDays(byte[] block) {
         Reader in = new Reader(block);

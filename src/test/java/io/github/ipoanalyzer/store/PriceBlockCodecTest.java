@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -40,8 +39,8 @@ class PriceBlockCodecTest {
         // record equality uses BigDecimal.equals, which compares scale too; say it outright for one
         assertEquals(1, back.get(0).row().close().scale());
         assertEquals(-3, back.get(2).row().high().scale());
-        assertArrayEquals(rows.stream().map(r -> r.row().date()).toArray(),
-                Arrays.stream(PriceBlockCodec.dates(PriceBlockCodec.encode(rows))).toArray());
+        assertArrayEquals(rows.stream().mapToLong(r -> r.row().date().toEpochDay()).toArray(),
+                PriceBlockCodec.epochDays(PriceBlockCodec.encode(rows)));
     }
 
     @Test
