@@ -18,6 +18,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,6 +37,11 @@ import java.util.function.Function;
  * Restartable: the item count is saved under the reader's name and a restart skips that many
  * records. A file that only had rows appended since it was loaded is read from its
  * {@link FileTail}: the header from the top, then the rows after the recorded bytes.
+ * <p>
+ * It hashes the bytes it reads (the whole file, or the tail) and, at the end of the file,
+ * compares them with the fingerprint the run took: a file cut, grown or replaced while it was
+ * read fails the step with {@link InputChangedException} instead of loading what it happened to
+ * hold (a restart that skips committed rows still reads, and hashes, every byte).
  */
 public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<CsvRecord>
         implements ResourceAwareItemReaderItemStream<CsvRecord> {
@@ -44,8 +52,10 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
 
     private final BiConsumer<String, String> notices;
     private final Function<String, Optional<FileTail>> tails;
+    private final Function<String, Optional<String>> fingerprints;
     private Resource resource;
     private CSVReader csv;
+    private MessageDigest digest;
     private List<String> header;
     private String fileName;
     private long rowsInFile;
@@ -54,15 +64,18 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
 
     /**
      * {@code notices} receives (file, message) for what a person should know but is no row's
-     * fault; {@code tails} tells, by relative path, where an appended file is to be read from.
+     * fault; {@code tails} tells, by relative path, where an appended file is to be read from;
+     * {@code fingerprints}, the SHA-256 the bytes read must have (of the tail, for a tail read),
+     * or empty where the run took none.
      */
     public CsvRecordReader(String name, Path inputRoot, CsvFormat format, BiConsumer<String, String> notices,
-                           Function<String, Optional<FileTail>> tails) {
+                           Function<String, Optional<FileTail>> tails, Function<String, Optional<String>> fingerprints) {
         setName(name);
         this.inputRoot = inputRoot.toAbsolutePath().normalize();
         this.format = format;
         this.notices = notices;
         this.tails = tails;
+        this.fingerprints = fingerprints;
     }
 
     @Override
@@ -86,6 +99,7 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
             first[0] = first[0].substring(1);
         }
         header = Arrays.stream(first).map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
+        refuseRepeatedColumns(first);
         List<String> missing = format.required().stream().filter(c -> !header.contains(c)).toList();
         if (!missing.isEmpty()) {
             String hint = header.size() == 1 && first[0].matches(".*[;\\t|].*")
@@ -106,9 +120,30 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
         }
     }
 
-    private static CSVReader open(Path path, long fromByte) throws IOException {
+    /** Two columns of one name (ignoring case and spaces) would make the value read depend on their order. */
+    private void refuseRepeatedColumns(String[] raw) {
+        java.util.Map<String, List<String>> byName = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < raw.length; i++) {
+            byName.computeIfAbsent(header.get(i), k -> new ArrayList<>()).add("\"" + raw[i] + "\"");
+        }
+        List<String> repeated = byName.values().stream().filter(v -> v.size() > 1).map(v -> String.join(" and ", v))
+                .toList();
+        if (!repeated.isEmpty()) {
+            throw new InputFileException(fileName + " has the same column more than once in its header ("
+                    + String.join("; ", repeated) + "; names are compared ignoring case and spaces): "
+                    + "which one holds the data is unclear, so the file is not read. Remove or rename the repeats.");
+        }
+    }
+
+    private CSVReader open(Path path, long fromByte) throws IOException {
+        if (!Files.isRegularFile(path)) {
+            throw new InputFileException(fileName + " is not a regular file (a pipe, device or socket?); "
+                    + "only plain files are read");
+        }
         InputStream in = Files.newInputStream(path);
         in.skipNBytes(fromByte);
+        digest = InputFingerprint.newDigest();
+        in = new DigestInputStream(in, digest);
         Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
         return new CSVReaderBuilder(reader).withCSVParser(new RFC4180ParserBuilder().build()).build();
@@ -120,6 +155,7 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
             long startLine = linesBefore + csv.getLinesRead() + 1;
             String[] values = next();
             if (values == null) {
+                checkFingerprint();
                 if (rowsInFile == 0 && !tail) {
                     notices.accept(fileName, NO_DATA_ROWS);
                 }
@@ -130,6 +166,15 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
             }
             rowsInFile++;
             return new CsvRecord(fileName, startLine, header, new ArrayList<>(Arrays.asList(values)));
+        }
+    }
+
+    /** At the end of the file: the bytes read must be those the run fingerprinted. */
+    private void checkFingerprint() {
+        Optional<String> expected = fingerprints.apply(fileName);
+        String read = HexFormat.of().formatHex(digest.digest());
+        if (expected.isPresent() && !expected.get().equals(read)) {
+            throw new InputChangedException(fileName, "it changed while being read");
         }
     }
 

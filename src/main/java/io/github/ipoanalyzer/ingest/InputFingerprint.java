@@ -40,19 +40,40 @@ public final class InputFingerprint {
      * counted: a file of its recorded size is most likely unchanged). For a file recorded earlier
      * at a smaller size, also the SHA-256 of its first {@code recordedSize} bytes, the lines they
      * hold and whether they end with a line end: together they tell a file that only had rows
-     * appended. Lines are counted as the CSV reader counts them: LF, CRLF or a lone CR.
+     * appended; then {@code tailSha256} is the SHA-256 of the bytes after them, what a reader of
+     * the appended rows must find. Lines are counted as the CSV reader counts them: LF, CRLF or a
+     * lone CR. {@code modifiedMillis}: the file's modification time when it was read, so that the
+     * end of the load can tell a file that changed since.
      */
     public record FileState(String sha256, long size, long lines, String prefixSha256, long prefixLines,
-                            boolean prefixEndsLine) implements java.io.Serializable {
+                            boolean prefixEndsLine, String tailSha256, long modifiedMillis)
+            implements java.io.Serializable {
+
+        /** What a reader of this file must find in the bytes it reads: the tail's hash when it reads only the tail. */
+        public String sha256Read(boolean tailOnly) {
+            return tailOnly ? tailSha256 : sha256;
+        }
+
+        /** True when the file on disk still has this state's size and modification time. */
+        public boolean stillMatches(Path file) {
+            try {
+                return Files.isRegularFile(file) && Files.size(file) == size
+                        && Files.getLastModifiedTime(file).toMillis() == modifiedMillis;
+            } catch (IOException e) {
+                return false;
+            }
+        }
     }
 
     /** {@code recordedSize}: the size the ledger recorded, or -1. Reads the file once. */
     public static FileState state(Path file, long recordedSize) {
+        long modified = modifiedMillis(file);
         long size = size(file);
         if (recordedSize == size) {
-            return new FileState(sha256(file), size, -1, null, 0, false);
+            return new FileState(sha256(file), size, -1, null, 0, false, null, modified);
         }
         MessageDigest digest = newDigest();
+        MessageDigest tail = newDigest();
         try (InputStream in = Files.newInputStream(file)) {
             long cut = recordedSize > 0 && recordedSize < size ? recordedSize : -1;
             byte[] buffer = new byte[1 << 16];
@@ -70,6 +91,9 @@ public final class InputFingerprint {
                     break;
                 }
                 digest.update(buffer, 0, n);
+                if (prefix != null) {
+                    tail.update(buffer, 0, n);
+                }
                 for (int i = 0; i < n; i++) {
                     int b = buffer[i];
                     if (b == '\r' || (b == '\n' && previous != '\r')) {
@@ -86,11 +110,19 @@ public final class InputFingerprint {
                 }
             }
             return new FileState(HexFormat.of().formatHex(digest.digest()), position, lines, prefix, prefixLines,
-                    prefixEndsLine);
+                    prefixEndsLine, prefix == null ? null : HexFormat.of().formatHex(tail.digest()), modified);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
         } catch (CloneNotSupportedException e) {
             throw new IllegalStateException("SHA-256 digests of every Java runtime can be cloned", e);
+        }
+    }
+
+    private static long modifiedMillis(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
         }
     }
 
@@ -117,7 +149,7 @@ public final class InputFingerprint {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    private static MessageDigest newDigest() {
+    static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -118,11 +118,35 @@ public record InputLayout(Path root) {
             if (Files.isDirectory(file)) {
                 return Optional.of(name + " is a folder; a CSV file was expected there.");
             }
+            if (!Files.isRegularFile(file)) {
+                return Optional.of(name + " is not a regular file (a named pipe, device or socket): only plain files "
+                        + "are read, since reading a pipe could wait for ever. Remove it or copy the data into a file.");
+            }
             if (!Files.isReadable(file)) {
                 return Optional.of(name + " cannot be read (check its permissions).");
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Input files modified within {@code window} of {@code now} (a copy or feed still writing
+     * them), each with how long ago; empty when every file has settled.
+     */
+    public List<String> unsettled(java.time.Duration window, java.time.Instant now) {
+        List<String> recent = new ArrayList<>();
+        for (Path file : existingFiles()) {
+            try {
+                java.time.Duration age = java.time.Duration.between(Files.getLastModifiedTime(file).toInstant(), now);
+                if (age.abs().compareTo(window) < 0) {
+                    recent.add(String.format(java.util.Locale.ROOT, "%s (modified %.1f s ago)", relative(file),
+                            age.toMillis() / 1000.0));
+                }
+            } catch (IOException e) {
+                recent.add(relative(file) + " (" + e.getMessage() + ")");
+            }
+        }
+        return recent;
     }
 
     public String relative(Path file) {

@@ -12,6 +12,7 @@ import io.github.ipoanalyzer.ingest.CsvRecord;
 import io.github.ipoanalyzer.ingest.CsvRecordReader;
 import io.github.ipoanalyzer.ingest.FileTail;
 import io.github.ipoanalyzer.ingest.FxRateValidator;
+import io.github.ipoanalyzer.ingest.InputChangedException;
 import io.github.ipoanalyzer.ingest.InputFingerprint;
 import io.github.ipoanalyzer.ingest.InputLayout;
 import io.github.ipoanalyzer.ingest.ListingValidator;
@@ -22,7 +23,9 @@ import io.github.ipoanalyzer.ingest.ReportedCapValidator;
 import io.github.ipoanalyzer.ingest.RevenueValidator;
 import io.github.ipoanalyzer.ingest.RowValidator;
 import io.github.ipoanalyzer.ingest.Sourced;
+import io.github.ipoanalyzer.report.ReportFolder;
 import io.github.ipoanalyzer.report.ReportPublisher;
+import io.github.ipoanalyzer.report.ReportTables;
 import io.github.ipoanalyzer.store.InputFileLedger;
 import io.github.ipoanalyzer.store.MarketDataStore;
 import io.github.ipoanalyzer.store.MarketTables;
@@ -31,11 +34,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.ItemReadListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -78,6 +83,8 @@ public class IpoReportJobConfiguration {
 
     public static final String JOB_NAME = "ipoReportJob";
     public static final String REPORT_FOLDER_KEY = "report.folder";
+    /** What the as-of date left out of the report, one line per kind (a list of strings). */
+    public static final String LEFT_OUT_KEY = "left.out.after.as.of";
     static final String INPUT_FILES_KEY = "input.files";
     private static final String PURGE_KEY = "files.to.purge";
     private static final int PURGE_BATCH = 50_000;
@@ -167,6 +174,12 @@ public class IpoReportJobConfiguration {
                     String name = layout.relative(file);
                     files.put(name, InputFingerprint.state(file, recordedSizes.getOrDefault(name, -1L)));
                 }
+                Map<String, String> hashes = new LinkedHashMap<>();
+                files.forEach((name, state) -> hashes.put(name, state.sha256()));
+                if (!InputFingerprint.ofAll(hashes).equals(run.inputSha256())) {
+                    throw new InputChangedException(changedSinceLaunch(layout, hashes),
+                            "it changed between the launch's fingerprint and the start of the run");
+                }
                 step.getJobExecution().getExecutionContext().put(INPUT_FILES_KEY, files);
                 InputFileLedger.Reconciliation r = ledger.reconcile(files, version, run.reloadAll());
                 if (r.fullReload()) {
@@ -192,14 +205,30 @@ public class IpoReportJobConfiguration {
         }, transactionManager).listener(stopSignal).build();
     }
 
-    /** After the loads: the files now in the tables, so that the next run does not parse them again. */
+    /** Of the files the launch fingerprinted, those whose hash differs now (or all of them, if none does: a rename). */
+    private static String changedSinceLaunch(InputLayout layout, Map<String, String> hashes) {
+        Map<String, String> now = InputFingerprint.perFile(layout);
+        List<String> changed = hashes.keySet().stream().filter(f -> !hashes.get(f).equals(now.get(f))).toList();
+        return changed.isEmpty() ? "the input folder" : String.join(", ", changed);
+    }
+
+    /**
+     * After the loads: every input file must still be as the run fingerprinted it (size and
+     * modification time); then the files now in the tables are recorded, so that the next run
+     * does not parse them again. A file that changed is not recorded, so the next run reloads it.
+     */
     @Bean
     public Step recordInputFiles() {
         return new StepBuilder("recordInputFiles", jobRepository).tasklet((contribution, context) -> {
             StepExecution step = context.getStepContext().getStepExecution();
             InputLayout layout = new InputLayout(RunParameters.from(step.getJobParameters()).inputDir());
             Map<String, Path> paths = new HashMap<>();
-            layout.existingFiles().forEach(p -> paths.put(layout.relative(p), p));
+            inputFiles(step).keySet().forEach(name -> paths.put(name, layout.root().resolve(name)));
+            List<String> changed = inputFiles(step).entrySet().stream()
+                    .filter(e -> !e.getValue().stillMatches(paths.get(e.getKey()))).map(Map.Entry::getKey).toList();
+            if (!changed.isEmpty()) {
+                throw new InputChangedException(String.join(", ", changed), "it changed while the run loaded its inputs");
+            }
             ledger.record(inputFiles(step), paths, version, RunParameters.from(step.getJobParameters()).runSequence());
             return RepeatStatus.FINISHED;
         }, transactionManager).listener(stopSignal).build();
@@ -304,7 +333,14 @@ public class IpoReportJobConfiguration {
     public Step checkRejectLimits() {
         return new StepBuilder("checkRejectLimits", jobRepository).tasklet((contribution, context) -> {
             RunParameters run = RunParameters.from(context.getStepContext().getStepExecution().getJobParameters());
-            RejectLimit.check(store.countsByFile(), run.maxRejectFraction());
+            List<String> over = RejectLimit.filesOverLimit(store.countsByFile(), run.maxRejectFraction());
+            if (!over.isEmpty()) {
+                // No report is published, so the rejects go where a person can open them.
+                Path folder = new ReportFolder(run.outputDir()).publishFailed(
+                        ReportFolder.name(run.asOf().toString(), run.runSequence()),
+                        staging -> ReportTables.rejects(staging, store.rejects()).close());
+                throw RejectLimit.failure(over, folder.resolve("rejects.csv"));
+            }
             return RepeatStatus.FINISHED;
         }, transactionManager).listener(stopSignal).build();
     }
@@ -318,11 +354,19 @@ public class IpoReportJobConfiguration {
             RunParameters run = RunParameters.from(step.getJobParameters());
             Map<String, Object> parameters = new TreeMap<>();
             step.getJobParameters().forEach(p -> parameters.put(p.name(), String.valueOf(p.value())));
-            Path published = reportPublisher.publish(new ReportPublisher.Request(inputHashes(step),
-                    run.outputDir(), run.asOf(), run.runSequence(),
-                    run.keepReports(), maxCloseLag, chartMaxListings, parameters, version,
-                    step.getJobExecution().getStartTime().atZone(java.time.ZoneId.systemDefault()).toInstant()));
-            step.getJobExecution().getExecutionContext().putString(REPORT_FOLDER_KEY, published.toString());
+            ReportPublisher.Published published;
+            try {
+                published = reportPublisher.publish(new ReportPublisher.Request(inputHashes(step),
+                        run.outputDir(), run.asOf(), run.runSequence(),
+                        run.keepReports(), maxCloseLag, chartMaxListings, parameters, version,
+                        step.getJobExecution().getStartTime().atZone(java.time.ZoneId.systemDefault()).toInstant(),
+                        run.identity()), stopSignal::isRequested);
+            } catch (ReportPublisher.PublishStoppedException e) {
+                throw new JobInterruptedException(e.getMessage());
+            }
+            ExecutionContext job = step.getJobExecution().getExecutionContext();
+            job.putString(REPORT_FOLDER_KEY, published.folder().toString());
+            job.put(LEFT_OUT_KEY, new ArrayList<>(published.leftOutAfterAsOf()));
             return RepeatStatus.FINISHED;
         }, transactionManager).listener(stopSignal).build();
     }
@@ -450,9 +494,13 @@ public class IpoReportJobConfiguration {
                                                            CsvFormat format) {
         // Read once per step (the reader is step-scoped): thousands of files, one query.
         Map<String, FileTail> tails = ledger.tails();
+        Map<String, InputFingerprint.FileState> fingerprinted = inputFiles(
+                StepSynchronizationManager.getContext().getStepExecution());
         MultiResourceItemReader<CsvRecord> reader = new MultiResourceItemReader<>(
                 new CsvRecordReader(name + "File", layout.root(), format, store::recordNotice,
-                        file -> Optional.ofNullable(tails.get(file))));
+                        file -> Optional.ofNullable(tails.get(file)),
+                        file -> Optional.ofNullable(fingerprinted.get(file))
+                                .map(state -> state.sha256Read(tails.containsKey(file)))));
         reader.setName(name + "Files");
         reader.setResources(filesToRead(layout, files).stream().map(FileSystemResource::new).toArray(Resource[]::new));
         reader.setStrict(false);

@@ -5,6 +5,7 @@ import io.github.ipoanalyzer.store.MarketDataStore;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,8 @@ public final class RejectLimit {
     private RejectLimit() {
     }
 
-    public static void check(Map<String, MarketDataStore.FileCounts> counts, BigDecimal maxFraction) {
+    /** One line per file over the limit, naming it and its counts; empty when every file is within it. */
+    public static List<String> filesOverLimit(Map<String, MarketDataStore.FileCounts> counts, BigDecimal maxFraction) {
         List<String> over = new ArrayList<>();
         counts.forEach((file, c) -> {
             long allowed = Math.max(1, BigDecimal.valueOf(c.read()).multiply(maxFraction)
@@ -28,9 +30,13 @@ public final class RejectLimit {
                 over.add(file + ": " + c.rejected() + " of " + c.read() + " rows rejected (at most " + allowed + " allowed)");
             }
         });
-        if (!over.isEmpty()) {
-            throw new InputFileException("Too many rejected rows: " + String.join("; ", over)
-                    + ". See rejects in the log or fix the file; --max-reject-fraction sets the limit.");
-        }
+        return over;
+    }
+
+    /** The message of a run stopped by the limit; {@code rejects} is where a person can read every rejected row. */
+    public static InputFileException failure(List<String> over, Path rejects) {
+        return new InputFileException("Too many rejected rows: " + String.join("; ", over)
+                + ". Every rejected row, with its line and reason, is in " + rejects
+                + "; fix the file, or raise --max-reject-fraction.");
     }
 }

@@ -51,6 +51,12 @@ public record RunParameters(Path inputDir, Path outputDir, LocalDate asOf, Strin
                 && maxRejectFraction.compareTo(other.maxRejectFraction) == 0;
     }
 
+    /** What names this run's work and number, for a report folder to say which run wrote it. */
+    public String identity() {
+        return String.join("|", inputDir.toAbsolutePath().normalize().toString(), asOf.toString(), inputSha256,
+                maxRejectFraction.toPlainString(), String.valueOf(runSequence));
+    }
+
     public RunParameters withSequence(long sequence) {
         return new RunParameters(inputDir, outputDir, asOf, inputSha256, maxRejectFraction, sequence, keepReports,
                 reloadAll);

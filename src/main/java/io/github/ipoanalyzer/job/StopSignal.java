@@ -33,6 +33,10 @@ public final class StopSignal implements StepExecutionListener {
         return null;
     }
 
+    public boolean isRequested() {
+        return requested;
+    }
+
     public void request() {
         requested = true;
         StepExecution step = running.get();

@@ -13,7 +13,9 @@ public enum ExitCode {
     /** Another run holds the lock; this one did nothing. */
     ALREADY_RUNNING(4),
     /** The run was stopped (SIGTERM); the next launch resumes it. */
-    STOPPED(5);
+    STOPPED(5),
+    /** An input file was modified moments ago (a copy or feed still writing): nothing was read; run again later. */
+    INPUT_NOT_SETTLED(6);
 
     private final int code;
 

@@ -5,13 +5,21 @@ import io.github.ipoanalyzer.ingest.InputFingerprint;
 import io.github.ipoanalyzer.ingest.InputLayout;
 import io.github.ipoanalyzer.job.RunParameters;
 import io.github.ipoanalyzer.job.StopSignal;
+import io.github.ipoanalyzer.report.ReportFolder;
 import io.github.ipoanalyzer.store.InputFileLedger;
 import io.github.ipoanalyzer.store.MarketDataStore;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.core.status.OnConsoleStatusListener;
+import ch.qos.logback.core.status.StatusManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.Ordered;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 
@@ -22,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,11 +40,14 @@ import java.util.Optional;
 public final class Launcher {
 
     private static final Logger log = LoggerFactory.getLogger(Launcher.class);
+    /** Held in the output folder while a run may publish there. */
+    static final String OUTPUT_LOCK = ".ipo-analyzer.lock";
 
     private Launcher() {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        quietUntilSpringConfiguresLogging();
         Options options = new Options();
         CommandLine cli = new CommandLine(options);
         cli.setOut(new PrintWriter(out, true));
@@ -70,12 +82,52 @@ public final class Launcher {
             err.println("Bad input: " + inputProblem.get());
             return ExitCode.BAD_INPUT.code();
         }
+        List<String> unsettled = layout.unsettled(Duration.ofSeconds(options.settleSeconds), Instant.now());
+        if (!unsettled.isEmpty()) {
+            err.println("Not yet: " + String.join(", ", unsettled) + " changed less than " + options.settleSeconds
+                    + " s ago, so a copy or feed may still be writing. Nothing was read; run again in a moment "
+                    + "(--settle-seconds sets the wait).");
+            return ExitCode.INPUT_NOT_SETTLED.code();
+        }
         try {
             return runLocked(options, layout, out, err);
         } catch (Exception e) {
             log.error("Run failed", e);
-            err.println("Failed: " + e.getMessage() + " (details in " + logFile(options) + ")");
+            err.println("Failed: " + FailureMessage.of(e, db(options), output(options), true)
+                    + (Files.exists(logFile(options)) ? " (details in " + logFile(options) + ")" : ""));
             return ExitCode.FAILED.code();
+        }
+    }
+
+    /**
+     * Until Spring Boot applies logback-spring.xml (console: progress only; file: everything),
+     * Logback's default would print every logged failure with its stack trace on the console.
+     */
+    private static void quietUntilSpringConfiguresLogging() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+            logback.reset();
+        }
+    }
+
+    /**
+     * Spring Boot adds a Logback status listener that prints Logback's own errors, with stack
+     * traces, on the console (a log file on a full disk fails every write). The launcher says
+     * what went wrong instead, so it is removed as soon as logging is configured.
+     */
+    private static final class QuietLogbackStatus implements ApplicationListener<ApplicationEnvironmentPreparedEvent>,
+            Ordered {
+        @Override
+        public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+            if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+                StatusManager statuses = logback.getStatusManager();
+                statuses.getCopyOfStatusListenerList().stream().filter(l -> l instanceof OnConsoleStatusListener)
+                        .forEach(statuses::remove);
+            }
+        }
+
+        @Override
+        public int getOrder() {
+            return LoggingApplicationListener.DEFAULT_ORDER + 1;
         }
     }
 
@@ -100,26 +152,59 @@ public final class Launcher {
     }
 
     private static int runLocked(Options options, InputLayout layout, PrintStream out, PrintStream err) throws Exception {
-        Path db = options.db.toAbsolutePath().normalize();
+        Path db = db(options);
         Files.createDirectories(db);
         Path lockFile = db.resolve("ipo-analyzer.lock");
-        Optional<RunLock> lock = RunLock.tryAcquire(lockFile);
+        Optional<RunLock> lock = RunLock.tryAcquire(lockFile, "database " + db);
         if (lock.isEmpty()) {
             err.println("Another ipo-analyzer run is in progress on " + db + " (" + RunLock.holder(lockFile)
                     + "); this one does nothing.");
             return ExitCode.ALREADY_RUNNING.code();
         }
+        try (RunLock heldDb = lock.get()) {
+            // Two databases may publish into one output folder, but never at the same time.
+            Path output = output(options);
+            Files.createDirectories(output);
+            Path outputLockFile = output.resolve(OUTPUT_LOCK);
+            Optional<RunLock> outputLock = RunLock.tryAcquire(outputLockFile, "database " + db);
+            if (outputLock.isEmpty()) {
+                err.println("Another ipo-analyzer run is publishing into " + output + " ("
+                        + RunLock.holder(outputLockFile) + "); this one does nothing.");
+                return ExitCode.ALREADY_RUNNING.code();
+            }
+            try (RunLock heldOutput = outputLock.get()) {
+                return runJob(options, layout, out, err);
+            }
+        }
+    }
+
+    private static int runJob(Options options, InputLayout layout, PrintStream out, PrintStream err) throws Exception {
+        List<String> recovered = new ReportFolder(output(options)).recoverLeftovers();
         GracefulStop stop = GracefulStop.install();
         int code = ExitCode.FAILED.code();
-        try (RunLock held = lock.get();
-             ConfigurableApplicationContext context = startSpring(options)) {
+        ConfigurableApplicationContext context;
+        try {
+            context = startSpring(options);
+        } catch (RuntimeException e) {
+            log.error("The application could not start", e);
+            err.println("Failed: " + FailureMessage.of(e, db(options), output(options), true)
+                    + " (details in " + logFile(options) + ")");
+            stop.finished(code);
+            return code;
+        }
+        try (context) {
             stop.signal(context.getBean(StopSignal.class));
             Instant started = Instant.now();
             out.println("ipo-analyzer: input " + layout.root() + ", as of " + options.asOfOrToday());
-            RunParameters requested = new RunParameters(layout.root(), options.output.toAbsolutePath().normalize(),
+            recovered.forEach(out::println);
+            RunParameters requested = new RunParameters(layout.root(), output(options),
                     options.asOfOrToday(), InputFingerprint.ofAll(InputFingerprint.perFile(layout)),
                     options.maxRejectFraction, 0, options.keep, options.force);
             ReportRunner.Outcome outcome = context.getBean(ReportRunner.class).run(requested, options.force);
+            if (outcome.exitCode() == ExitCode.FAILED) {
+                outcome = outcome.withMessage("Failed: " + outcome.failure()
+                        .map(f -> FailureMessage.of(f, db(options), output(options), false)).orElse(outcome.message()));
+            }
             RunSummary.print(outcome.exitCode() == ExitCode.OK ? out : err, outcome, layout,
                     context.getBean(MarketDataStore.class), context.getBean(InputFileLedger.class),
                     Duration.between(started, Instant.now()));
@@ -133,6 +218,14 @@ public final class Launcher {
         }
     }
 
+    private static Path db(Options options) {
+        return options.db.toAbsolutePath().normalize();
+    }
+
+    private static Path output(Options options) {
+        return options.output.toAbsolutePath().normalize();
+    }
+
     /** Options reach Spring as command-line properties, which outrank application.properties. */
     private static ConfigurableApplicationContext startSpring(Options options) {
         Path db = options.db.toAbsolutePath().normalize();
@@ -141,6 +234,7 @@ public final class Launcher {
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
                 .registerShutdownHook(false)
+                .listeners(new QuietLogbackStatus())
                 .run("--ipo.db-dir=" + db, "--logging.file.name=" + logFile(options));
     }
 

@@ -28,7 +28,8 @@ import java.time.LocalDate;
                 "2:wrong command line",
                 "3:bad input (unreadable file, missing columns, too many rejected rows)",
                 "4:another run is in progress",
-                "5:stopped (SIGTERM); the next launch resumes"})
+                "5:stopped (SIGTERM); the next launch resumes",
+                "6:an input file was modified moments ago (still being copied?); nothing done, run again later"})
 public class Options {
 
     @Option(names = "--input", paramLabel = "DIR", description = "Input folder (default: ${DEFAULT-VALUE}).")
@@ -52,6 +53,11 @@ public class Options {
     @Option(names = "--max-reject-fraction", paramLabel = "F",
             description = "Fail when a file has more rejected rows than this fraction of its rows (default: ${DEFAULT-VALUE}; one rejected row per file is always allowed).")
     BigDecimal maxRejectFraction = new BigDecimal("0.05");
+
+    @Option(names = "--settle-seconds", paramLabel = "S", defaultValue = "${sys:ipo.input-settle-seconds:-5}",
+            description = "Input files modified less than S seconds ago are not read yet: the run exits with code 6 "
+                    + "(default: ${DEFAULT-VALUE}; 0 reads them at once).")
+    int settleSeconds;
 
     @Option(names = "--keep", paramLabel = "N", description = "Report folders to keep in the output folder (default: ${DEFAULT-VALUE}).")
     int keep = 30;

@@ -1,8 +1,10 @@
 package io.github.ipoanalyzer.launch;
 
+import io.github.ipoanalyzer.ingest.InputChangedException;
 import io.github.ipoanalyzer.ingest.InputFileException;
 import io.github.ipoanalyzer.job.IpoReportJobConfiguration;
 import io.github.ipoanalyzer.job.RunParameters;
+import io.github.ipoanalyzer.report.ReportFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -15,6 +17,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -24,8 +27,10 @@ import java.util.Optional;
  * <li>latest execution still marked running: its process died (this one holds the lock), so it
  * is recovered (marked failed) first;</li>
  * <li>same work as the latest execution, which completed: nothing to do (unless forced);</li>
- * <li>same work, failed or stopped: restart it from its last committed chunk;</li>
- * <li>otherwise: a new job instance with the next run sequence.</li>
+ * <li>same work, failed or stopped: restart it from its last committed chunk (not with --force);</li>
+ * <li>otherwise: a failed or stopped latest execution is abandoned, and a new job instance
+ * starts with the next run number;</li>
+ * <li>a run that saw an input change while reading it is abandoned at once: it is never resumed.</li>
  * </ul>
  */
 @Component
@@ -45,6 +50,15 @@ public class ReportRunner {
 
     /** How the launch ended; {@code notes} say what it decided on the way (recovered, resumed). */
     public record Outcome(ExitCode exitCode, String message, Optional<JobExecution> execution, List<String> notes) {
+
+        /** The first failure of the execution, if it failed. */
+        public Optional<Throwable> failure() {
+            return execution.flatMap(e -> e.getAllFailureExceptions().stream().findFirst());
+        }
+
+        public Outcome withMessage(String newMessage) {
+            return new Outcome(exitCode, newMessage, execution, notes);
+        }
     }
 
     public Outcome run(RunParameters requested, boolean force) throws Exception {
@@ -57,22 +71,40 @@ public class ReportRunner {
             latest = latestExecution();
         }
         RunParameters last = latest == null ? null : RunParameters.from(latest.getJobParameters());
-        JobExecution execution;
-        if (last != null && last.sameWorkAs(requested) && latest.getStatus() == BatchStatus.COMPLETED && !force) {
+        boolean sameWork = last != null && last.sameWorkAs(requested);
+        if (sameWork && latest.getStatus() == BatchStatus.COMPLETED && !force) {
             String folder = latest.getExecutionContext().getString(IpoReportJobConfiguration.REPORT_FOLDER_KEY, "?");
             return new Outcome(ExitCode.OK, "Nothing to do: run " + runNumber(latest)
                     + " already reported these inputs as of " + requested.asOf() + " in " + folder
                     + " (use --force to recompute).", Optional.empty(), notes);
         }
-        if (last != null && last.sameWorkAs(requested)
-                && (latest.getStatus() == BatchStatus.FAILED || latest.getStatus() == BatchStatus.STOPPED)) {
+        boolean unfinished = latest != null
+                && (latest.getStatus() == BatchStatus.FAILED || latest.getStatus() == BatchStatus.STOPPED);
+        JobExecution execution;
+        if (sameWork && unfinished && !force) {
             notes.add(note("Resuming run " + runNumber(latest) + " from where it stopped."));
             execution = jobOperator.restart(latest);
         } else {
-            long sequence = last == null ? 1 : last.runSequence() + 1;
+            if (unfinished) {
+                notes.add(note("Run " + runNumber(latest) + " (" + latest.getStatus().toString().toLowerCase(Locale.ROOT)
+                        + ") is abandoned: " + (force ? "--force starts a new run from scratch"
+                        : "its inputs or options have changed since") + "."));
+                jobOperator.abandon(latest);
+            }
+            // Numbers continue after every report folder already in the output folder (a database
+            // started afresh, or another database publishing there), so no folder is ever reused.
+            long sequence = Math.max(last == null ? 0 : last.runSequence(),
+                    new ReportFolder(requested.outputDir()).highestRunNumber()) + 1;
             execution = jobOperator.start(job, requested.withSequence(sequence).toJobParameters());
         }
-        return outcome(execution, notes);
+        Outcome outcome = outcome(execution, notes);
+        if (execution.getAllFailureExceptions().stream().anyMatch(f -> causeOf(f, InputChangedException.class).isPresent())) {
+            // What it loaded may be a cut or half-copied file: never resume it, start afresh next time.
+            jobOperator.abandon(execution);
+            notes.add(note("Run " + runNumber(execution) + " is abandoned: an input changed while it was read; "
+                    + "the next run starts afresh."));
+        }
+        return outcome;
     }
 
     private static String note(String text) {

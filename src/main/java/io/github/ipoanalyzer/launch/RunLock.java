@@ -26,8 +26,8 @@ public final class RunLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** The lock, or empty when another process (or this one) holds it. */
-    public static Optional<RunLock> tryAcquire(Path file) throws IOException {
+    /** The lock, or empty when another process (or this one) holds it; {@code what} names the holder's work. */
+    public static Optional<RunLock> tryAcquire(Path file, String what) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.READ);
@@ -42,7 +42,8 @@ public final class RunLock implements AutoCloseable {
             return Optional.empty();
         }
         channel.truncate(0);
-        channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + ", since " + Instant.now() + "\n")
+        channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + ", " + what + ", since " + Instant.now()
+                + "\n")
                 .getBytes(StandardCharsets.UTF_8)));
         channel.force(true);
         return Optional.of(new RunLock(channel, lock));

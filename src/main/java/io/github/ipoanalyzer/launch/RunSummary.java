@@ -10,6 +10,7 @@ import org.springframework.batch.core.step.StepExecution;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
 import java.util.Map;
@@ -30,6 +31,12 @@ final class RunSummary {
             out.printf(Locale.ROOT, "Run %d (as of %s): %s%n", ReportRunner.runNumber(execution),
                     execution.getJobParameters().getLocalDate("as.of"), execution.getStatus());
             out.println("  time per step: " + stepTimes(execution));
+            @SuppressWarnings("unchecked")
+            List<String> leftOut = (List<String>) execution.getExecutionContext()
+                    .get(IpoReportJobConfiguration.LEFT_OUT_KEY);
+            if (leftOut != null) {
+                leftOut.forEach(line -> out.println("  left out (no look-ahead): " + line));
+            }
             Map<String, MarketDataStore.FileCounts> counts = store.countsByFile();
             if (counts.isEmpty()) {
                 return;

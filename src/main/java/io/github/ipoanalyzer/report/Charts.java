@@ -72,6 +72,12 @@ public final class Charts {
             new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f)};
     private static final DecimalFormatSymbols US = DecimalFormatSymbols.getInstance(Locale.US);
 
+    static {
+        // PNGs are encoded in memory: ImageIO's file cache registers a JVM shutdown hook on first
+        // use, which fails while a SIGTERM is stopping the run ("Shutdown in progress").
+        javax.imageio.ImageIO.setUseCache(false);
+    }
+
     private final List<IpoAnalysis> analyses;
     private final FxRates rates;
     private final LocalDate asOf;

@@ -35,6 +35,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.Comparator;
@@ -77,7 +78,7 @@ public class ReportPublisher {
     /** {@code inputSha256}: each input file's hash, as the run computed it when it started (not read again). */
     public record Request(Map<String, String> inputSha256, Path outputRoot, LocalDate asOf, long runId, int keep,
                           int maxCloseLagTradingDays, int chartMaxListings, Map<String, Object> parameters,
-                          String version, Instant startedAt) {
+                          String version, Instant startedAt, String runIdentity) {
     }
 
     /**
@@ -86,15 +87,16 @@ public class ReportPublisher {
      * kept for the cohorts, the charts and the index page (the full series too for the listings
      * the charts show).
      */
-    public Path publish(Request request) throws IOException {
-        IpoAnalyzer analyzer = new IpoAnalyzer(new FxRates(store.fxRates()), request.asOf(),
+    public Published publish(Request request, BooleanSupplier stopRequested) throws IOException {
+        AsOfInputs asOf = new AsOfInputs(request.asOf());
+        IpoAnalyzer analyzer = new IpoAnalyzer(new FxRates(asOf.fxRates(store.fxRates())), request.asOf(),
                 request.maxCloseLagTradingDays());
         FxRates rates = analyzer.rates();
-        List<Listing> listings = store.rows(MarketTables.LISTING);
+        List<Listing> listings = asOf.listings(store.rows(MarketTables.LISTING));
         Set<String> charted = largestByProceeds(listings, rates, request.chartMaxListings());
-        EventStudy study = new EventStudy(eventStudy, rates, listings, store.priceDatesByExchange(),
-                store.rows(MarketTables.BENCHMARK_LEVEL), store.rows(MarketTables.BENCHMARK_MAP),
-                store.rows(MarketTables.LISTING_EVENT), store.rows(MarketTables.LOCKUP));
+        EventStudy study = new EventStudy(eventStudy, rates, listings, asOf.tradingDates(store.priceDatesByExchange()),
+                asOf.benchmarkLevels(store.rows(MarketTables.BENCHMARK_LEVEL)), store.rows(MarketTables.BENCHMARK_MAP),
+                asOf.events(store.rows(MarketTables.LISTING_EVENT)), store.rows(MarketTables.LOCKUP));
         Map<String, String> inputHashes = request.inputSha256();
         Map<String, MarketDataStore.FileCounts> counts = store.countsByFile();
         List<MarketDataStore.RejectedRow> rejects = store.rejects();
@@ -129,7 +131,11 @@ public class ReportPublisher {
                                 study.benchmarkOf(l.analysis().listing().ticker()))));
                 sections.forEach(section -> tables.add(section.table()));
                 Progress progress = new Progress(listings.size(), progressIntervalNanos);
-                inListingOrder(listings, listing -> report(listing, analyzer, study, sections), r -> {
+                inListingOrder(listings, listing -> report(asOf.history(store.history(listing)), analyzer, study,
+                        sections), r -> {
+                    if (stopRequested.getAsBoolean()) {
+                        throw new PublishStoppedException();
+                    }
                     for (int i = 0; i < sections.size(); i++) {
                         sections.get(i).table().append(r.rows().get(i));
                     }
@@ -158,9 +164,14 @@ public class ReportPublisher {
             Files.writeString(staging.resolve("index.html"),
                     IndexPage.render(request.asOf(), chartedAnalyses, selection, cohorts, tables, charts, rejects.size(),
                             notices), StandardCharsets.UTF_8);
-            writeManifest(staging, request, inputHashes, counts, notices, tables);
-            return folders.publish(staging, ReportFolder.name(request.asOf().toString(), request.runId()),
-                    request.keep());
+            List<String> leftOut = asOf.leftOut();
+            writeManifest(staging, request, inputHashes, counts, notices, tables, leftOut);
+            if (stopRequested.getAsBoolean()) {
+                throw new PublishStoppedException();
+            }
+            Path folder = folders.publish(staging, ReportFolder.name(request.asOf().toString(), request.runId()),
+                    request.keep(), existing -> sameRun(existing, request));
+            return new Published(folder, leftOut);
         } catch (IOException | RuntimeException e) {
             folders.discard(staging);
             throw e;
@@ -204,9 +215,30 @@ public class ReportPublisher {
     private record ListingReport(ListingFigures figures, List<CsvTable.Rows> rows) {
     }
 
-    /** Reads, analyses and renders one listing; runs on a worker thread. */
-    private ListingReport report(Listing listing, IpoAnalyzer analyzer, EventStudy study, List<Section> sections) {
-        ListingHistory history = store.history(listing);
+    /** The folder published, and what the as-of date left out of it (one line per kind). */
+    public record Published(Path folder, List<String> leftOutAfterAsOf) {
+    }
+
+    /** The report was not finished because the run was asked to stop; nothing was published. */
+    public static final class PublishStoppedException extends RuntimeException {
+        PublishStoppedException() {
+            super("stopped before the report was published");
+        }
+    }
+
+    /** A folder of this name was published by this very run (same parameters) before a crash. */
+    private static boolean sameRun(Path folder, Request request) {
+        try {
+            Object identity = JsonMapper.builder().build().readValue(folder.resolve("manifest.json").toFile(), Map.class)
+                    .get("runIdentity");
+            return request.runIdentity().equals(identity);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Reads, analyses and renders one listing's history; runs on a worker thread. */
+    private ListingReport report(ListingHistory history, IpoAnalyzer analyzer, EventStudy study, List<Section> sections) {
         IpoAnalysis a = analyzer.analyse(history);
         ListingFigures figures = new ListingFigures(a, study.study(a, history));
         List<CsvTable.Rows> rows = new ArrayList<>();
@@ -266,12 +298,14 @@ public class ReportPublisher {
 
     private static void writeManifest(Path staging, Request request, Map<String, String> inputHashes,
                                       Map<String, MarketDataStore.FileCounts> counts,
-                                      Map<String, List<String>> notices, List<CsvTable> tables) throws IOException {
+                                      Map<String, List<String>> notices, List<CsvTable> tables,
+                                      List<String> leftOut) throws IOException {
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("application", "ipo-analyzer");
         manifest.put("version", request.version());
         manifest.put("asOf", request.asOf().toString());
         manifest.put("runId", request.runId());
+        manifest.put("runIdentity", request.runIdentity());
         manifest.put("startedAt", request.startedAt().toString());
         manifest.put("finishedAt", Instant.now().toString());
         manifest.put("parameters", request.parameters());
@@ -288,6 +322,7 @@ public class ReportPublisher {
             inputs.add(entry);
         });
         manifest.put("inputs", inputs);
+        manifest.put("leftOutAfterAsOf", leftOut);
         // The CSVs were hashed as they were written (millions of rows are not read back); the rest is small.
         Map<String, String> written = tables.stream().collect(Collectors.toMap(CsvTable::fileName, CsvTable::sha256));
         List<Map<String, Object>> outputs = new ArrayList<>();

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.CRC32;
 
 /**
  * The exact binary form of a run of price rows of one ticker from one file, as stored in one
@@ -20,6 +21,8 @@ import java.util.List;
  * to an equal BigDecimal with the same scale.
  * Layout: row count, then every date (so that a trading calendar reads only this part), then
  * per row its line, a mask of the known fields and the fields. Integers are variable-length.
+ * The last four bytes are the CRC32 of the rest: a block damaged on disk fails loudly
+ * ({@link CorruptStoreException}) instead of decoding to other prices.
  */
 public final class PriceBlockCodec {
 
@@ -61,6 +64,7 @@ public final class PriceBlockCodec {
                 out.write(utf8);
             }
         }
+        out.checksum();
         return out.toByteArray();
     }
 
@@ -142,6 +146,16 @@ public final class PriceBlockCodec {
             }
         }
 
+        /** Appends the CRC32 of everything written so far. */
+        void checksum() {
+            CRC32 crc = new CRC32();
+            crc.update(bytes, 0, size);
+            int value = (int) crc.getValue();
+            for (int shift = 24; shift >= 0; shift -= 8) {
+                write(value >>> shift);
+            }
+        }
+
         byte[] toByteArray() {
             return Arrays.copyOf(bytes, size);
         }
@@ -176,7 +190,15 @@ public final class PriceBlockCodec {
         private final ByteBuffer buffer;
 
         Reader(byte[] block) {
-            this.buffer = ByteBuffer.wrap(block);
+            int payload = block.length - Integer.BYTES;
+            CRC32 crc = new CRC32();
+            if (payload > 0) {
+                crc.update(block, 0, payload);
+            }
+            if (payload <= 0 || (int) crc.getValue() != ByteBuffer.wrap(block, payload, Integer.BYTES).getInt()) {
+                throw new CorruptStoreException("a stored block of prices fails its checksum");
+            }
+            this.buffer = ByteBuffer.wrap(block, 0, payload);
         }
 
         long varLong() {

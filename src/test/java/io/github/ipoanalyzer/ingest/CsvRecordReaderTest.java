@@ -98,7 +98,7 @@ class CsvRecordReaderTest {
 
     private CsvRecordReader reader(String file) {
         CsvRecordReader reader = new CsvRecordReader("test", dir, COLUMNS, (name, message) -> notices.add(name + ": " + message),
-                name -> java.util.Optional.empty());
+                name -> java.util.Optional.empty(), name -> java.util.Optional.empty());
         reader.setResource(new FileSystemResource(dir.resolve(file)));
         return reader;
     }

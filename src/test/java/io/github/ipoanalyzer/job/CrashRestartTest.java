@@ -1,20 +1,15 @@
 package io.github.ipoanalyzer.job;
 
-import io.github.ipoanalyzer.IpoAnalyzerApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,7 +25,6 @@ class CrashRestartTest {
 
     private static final int TICKERS = 20;
     private static final int DAYS = 1000;
-    private static final Pattern PROGRESS = Pattern.compile("loadPrices\\s+([0-9,]+) rows read");
 
     @TempDir
     Path work;
@@ -71,7 +65,7 @@ class CrashRestartTest {
         assertEquals(0, JobRun.launch(args).exitCode());
         appendDays(input, DAYS / 5, DAYS); // the nightly case, 16,000 rows at once
 
-        Child child = Child.start(args, work.resolve("child.out"));
+        ChildJvm child = ChildJvm.start(args, work.resolve("child.out"));
         long rowsRead;
         try {
             rowsRead = child.waitForPricesProgress();
@@ -105,7 +99,7 @@ class CrashRestartTest {
         writeMarket(input);
         String[] args = args(input, work.resolve("out"), work.resolve("db"));
 
-        Child child = Child.start(args, work.resolve("child.out"));
+        ChildJvm child = ChildJvm.start(args, work.resolve("child.out"));
         long rowsRead = child.waitForPricesProgress();
         child.process().destroy(); // SIGTERM
         assertTrue(child.process().waitFor(60, TimeUnit.SECONDS), "stopped in time");
@@ -133,7 +127,7 @@ class CrashRestartTest {
 
     /** Starts the application in a child JVM, waits for a progress line from loadPrices, then kill -9. */
     private static long killDuringLoadPrices(String[] args, Path output) throws Exception {
-        Child child = Child.start(args, output);
+        ChildJvm child = ChildJvm.start(args, output);
         try {
             long rowsRead = child.waitForPricesProgress();
             // While the child runs, a second launch from another process is refused and changes nothing.
@@ -141,48 +135,11 @@ class CrashRestartTest {
             assertEquals(4, second.exitCode(), second.err());
             assertTrue(second.err().contains("Another ipo-analyzer run is in progress")
                     && second.err().contains("pid " + child.process().pid()), second.err());
-            child.process.destroyForcibly(); // SIGKILL: no shutdown hook, no clean close
-            child.process.waitFor(30, TimeUnit.SECONDS);
+            child.process().destroyForcibly(); // SIGKILL: no shutdown hook, no clean close
+            child.process().waitFor(30, TimeUnit.SECONDS);
             return rowsRead;
         } finally {
-            child.process.destroyForcibly();
-        }
-    }
-
-    /** The application in a child JVM, its output going to a file (a pipe read while the child exits can lose the end). */
-    private record Child(Process process, Path output) {
-
-        static Child start(String[] args, Path output) throws Exception {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Dipo.chunk-size=200", "-Dipo.progress-interval-ms=0", "-cp", System.getProperty("java.class.path"),
-                    IpoAnalyzerApplication.class.getName()));
-            command.addAll(List.of(args));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(output.toFile()).start();
-            return new Child(process, output);
-        }
-
-        /** Waits until loadPrices has read at least 2,000 rows; returns the count it printed. */
-        long waitForPricesProgress() throws Exception {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (System.nanoTime() < deadline) {
-                Matcher m = PROGRESS.matcher(allOutput());
-                while (m.find()) {
-                    long rows = Long.parseLong(m.group(1).replace(",", ""));
-                    if (rows >= 2000) {
-                        return rows;
-                    }
-                }
-                if (!process.isAlive()) {
-                    throw new AssertionError("the child ended before loading prices:\n" + allOutput());
-                }
-                Thread.sleep(20);
-            }
-            throw new AssertionError("no progress from loadPrices:\n" + allOutput());
-        }
-
-        String allOutput() throws java.io.IOException {
-            return Files.readString(output, StandardCharsets.UTF_8);
+            child.process().destroyForcibly();
         }
     }
 

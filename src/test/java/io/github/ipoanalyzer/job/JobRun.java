@@ -53,13 +53,14 @@ public record JobRun(int exitCode, String out, String err) {
                 .orElseThrow(() -> new AssertionError("no row with " + column + " = " + value));
     }
 
-    /** Report folders published in an output folder, by name. */
+    /** Everything in an output folder but {@code latest} and the output lock, by name: report folders and leftovers. */
     static List<String> reportFolders(Path output) throws IOException {
         if (!Files.isDirectory(output)) {
             return List.of();
         }
         try (Stream<Path> entries = Files.list(output)) {
-            return entries.map(p -> p.getFileName().toString()).filter(n -> !n.equals("latest")).sorted().toList();
+            return entries.map(p -> p.getFileName().toString())
+                    .filter(n -> !n.equals("latest") && !n.equals(".ipo-analyzer.lock")).sorted().toList();
         }
     }
 

@@ -63,7 +63,9 @@ class MutationTest {
                 BadInputCorpusTest.assertEveryRowLoadedOrRejected(input, dir.resolve("output/latest/input-files.csv"));
             } else {
                 exits3++;
-                assertEquals(List.of(), JobRun.reportFolders(dir.resolve("output")), context);
+                // Nothing published, nothing left behind; at most the rejects of a run the reject limit stopped.
+                assertEquals(List.of(), JobRun.reportFolders(dir.resolve("output")).stream()
+                        .filter(n -> !n.startsWith("failed-")).toList(), context);
             }
         }
         assertTrue(exits0 > 0 && exits3 > 0, "both outcomes exercised: " + exits0 + " ok, " + exits3 + " bad input");

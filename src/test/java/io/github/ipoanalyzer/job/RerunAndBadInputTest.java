@@ -234,14 +234,34 @@ class RerunAndBadInputTest {
     }
 
     @Test
-    void aFileOfMostlyBadRowsStopsTheRunAndPublishesNothing() throws Exception {
+    void aFileOfMostlyBadRowsStopsTheRunAndPublishesNothingButItsRejects() throws Exception {
         Files.writeString(input.resolve("prices/688795.SH.csv"),
                 "688795.SH,2025-12-23,,,,abc,,,\n688795.SH,2025-12-24,,,,-1,,,\n", StandardOpenOption.APPEND);
         JobRun run = launch();
         assertEquals(3, run.exitCode());
+        Path rejects = output.resolve("failed-2026-11-28_run-1/rejects.csv");
         assertTrue(run.err().contains("Bad input: Too many rejected rows: prices/688795.SH.csv: 2 of 6 rows rejected "
-                + "(at most 1 allowed)"), run.err());
-        assertEquals(List.of(), reportFolders(output), "no report folder, no staging left behind");
+                + "(at most 1 allowed). Every rejected row, with its line and reason, is in " + rejects), run.err());
+        assertEquals(List.of("failed-2026-11-28_run-1"), reportFolders(output),
+                "no report folder, no staging left behind: only the rejects to read");
+        // The two appended lines are lines 6 and 7 of the file (a header and four shipped rows before them).
+        assertEquals(List.of(List.of("6", "close", "abc", "number-format"), List.of("7", "close", "'-1", "positive")), // a leading - is quoted against formulas
+                csv(rejects).stream().map(r -> List.of(r.get("line"), r.get("column"), r.get("value"), r.get("rule")))
+                        .toList());
+
+        // --force over the same inputs starts a new run from scratch rather than resuming the failed one.
+        JobRun forced = launch("--force");
+        assertEquals(3, forced.exitCode(), forced.err());
+        assertTrue(forced.err().contains("Run 1 (failed) is abandoned: --force starts a new run from scratch.")
+                && !forced.err().contains("Resuming"), forced.err());
+        assertEquals(List.of("failed-2026-11-28_run-2"), reportFolders(output), "only the newest failed run's rejects");
+
+        // Once the file is fixed the next run publishes, and the failed run's rejects go with it.
+        Files.writeString(input.resolve("prices/688795.SH.csv"), Files.readString(input.resolve("prices/688795.SH.csv"))
+                .replace("688795.SH,2025-12-23,,,,abc,,,\n688795.SH,2025-12-24,,,,-1,,,\n", ""));
+        JobRun fixed = launch();
+        assertEquals(0, fixed.exitCode(), fixed.err());
+        assertEquals(List.of("2026-11-28_run-3"), reportFolders(output));
         assertTrue(!run.err().contains("Exception") && !run.out().contains("\tat "), "no stack trace on the console");
     }
 
@@ -256,7 +276,7 @@ class RerunAndBadInputTest {
     @Test
     void aSecondLaunchWhileOneRunsIsRefused() throws Exception {
         Files.createDirectories(work.resolve("db"));
-        try (RunLock held = RunLock.tryAcquire(work.resolve("db/ipo-analyzer.lock")).orElseThrow()) {
+        try (RunLock held = RunLock.tryAcquire(work.resolve("db/ipo-analyzer.lock"), "database db").orElseThrow()) {
             JobRun second = launch();
             assertEquals(4, second.exitCode());
             assertTrue(second.err().contains("Another ipo-analyzer run is in progress"), second.err());

@@ -1,0 +1,105 @@
+package io.github.ipoanalyzer.report;
+
+import io.github.ipoanalyzer.eventstudy.BenchmarkLevel;
+import io.github.ipoanalyzer.eventstudy.Event;
+import io.github.ipoanalyzer.market.Listing;
+import io.github.ipoanalyzer.market.ListingHistory;
+import io.github.ipoanalyzer.money.FxRate;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * No look-ahead: a run as of day D sees nothing dated after D. Listings listed after D, prices,
+ * FX rates, reported caps, benchmark levels and input events dated after D, and revenue periods
+ * ending after D are left out before anything is computed, and counted so that the run can say
+ * what it left out and why. Thread-safe: listings' histories are filtered on worker threads.
+ */
+final class AsOfInputs {
+
+    private final LocalDate asOf;
+    private final LongAdder prices = new LongAdder();
+    private final LongAdder revenue = new LongAdder();
+    private final LongAdder caps = new LongAdder();
+    private final List<String> leftOut = new ArrayList<>();
+
+    AsOfInputs(LocalDate asOf) {
+        this.asOf = asOf;
+    }
+
+    List<Listing> listings(List<Listing> all) {
+        List<String> later = all.stream().filter(l -> l.listingDate().isAfter(asOf)).map(Listing::ticker).toList();
+        if (!later.isEmpty()) {
+            leftOut.add(String.format(Locale.ROOT, "%,d listing%s listed after the as-of date %s (%s%s), with their "
+                            + "prices, revenue and caps", later.size(), later.size() == 1 ? "" : "s", asOf,
+                    String.join(", ", later.subList(0, Math.min(10, later.size()))), later.size() > 10 ? ", …" : ""));
+        }
+        return all.stream().filter(l -> !l.listingDate().isAfter(asOf)).toList();
+    }
+
+    List<FxRate> fxRates(List<FxRate> all) {
+        return keep(all, FxRate::date, "FX rate", "dated after");
+    }
+
+    List<BenchmarkLevel> benchmarkLevels(List<BenchmarkLevel> all) {
+        return keep(all, BenchmarkLevel::date, "benchmark level", "dated after");
+    }
+
+    List<Event> events(List<Event> all) {
+        return keep(all, Event::date, "input event", "dated after");
+    }
+
+    /** Each exchange's trading dates up to D. */
+    Map<String, Set<LocalDate>> tradingDates(Map<String, Set<LocalDate>> byExchange) {
+        byExchange.replaceAll((exchange, dates) -> {
+            Set<LocalDate> kept = new HashSet<>(dates);
+            kept.removeIf(d -> d.isAfter(asOf));
+            return kept;
+        });
+        return byExchange;
+    }
+
+    /** One listing's history up to D: prices and caps dated on or before it, revenue periods ended by then. */
+    ListingHistory history(ListingHistory h) {
+        return new ListingHistory(h.listing(),
+                counted(h.prices(), p -> !p.date().isAfter(asOf), prices),
+                counted(h.revenue(), r -> !r.end().isAfter(asOf), revenue),
+                counted(h.reportedCaps(), c -> !c.date().isAfter(asOf), caps));
+    }
+
+    /** What was left out, one line per kind, for the summary and the manifest; empty when nothing was. */
+    List<String> leftOut() {
+        List<String> lines = new ArrayList<>(leftOut);
+        addCount(lines, prices.sum(), "price row", "dated after");
+        addCount(lines, revenue.sum(), "revenue period", "ending after");
+        addCount(lines, caps.sum(), "reported cap", "dated after");
+        return lines;
+    }
+
+    private <T> List<T> keep(List<T> all, Function<T, LocalDate> date, String what, String why) {
+        List<T> kept = all.stream().filter(t -> !date.apply(t).isAfter(asOf)).toList();
+        addCount(leftOut, all.size() - kept.size(), what, why);
+        return kept;
+    }
+
+    private void addCount(List<String> lines, long count, String what, String why) {
+        if (count > 0) {
+            lines.add(String.format(Locale.ROOT, "%,d %s%s %s the as-of date %s", count, what, count == 1 ? "" : "s",
+                    why, asOf));
+        }
+    }
+
+    private static <T> List<T> counted(List<T> all, Predicate<T> keep, LongAdder leftOut) {
+        List<T> kept = all.stream().filter(keep).toList();
+        leftOut.add(all.size() - kept.size());
+        return kept;
+    }
+}

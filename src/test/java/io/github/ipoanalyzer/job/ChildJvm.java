@@ -1,0 +1,71 @@
+package io.github.ipoanalyzer.job;
+
+import io.github.ipoanalyzer.IpoAnalyzerApplication;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The application in a child JVM, as {@code java -jar} runs it (small chunks, a progress line
+ * per chunk), its console going to a file (a pipe read while the child exits can lose the end).
+ */
+record ChildJvm(Process process, Path output) {
+
+    static final Pattern PRICES_PROGRESS = Pattern.compile("loadPrices\\s+([0-9,]+) rows read");
+    static final Pattern REPORT_PROGRESS = Pattern.compile("publishReport\\s+([0-9,]+) of [0-9,]+ listings");
+
+    static ChildJvm start(String[] args, Path output, String... jvmOptions) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dipo.chunk-size=200", "-Dipo.progress-interval-ms=0", "-Dipo.input-settle-seconds=0"));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), IpoAnalyzerApplication.class.getName()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        return new ChildJvm(process, output);
+    }
+
+    /** Waits until loadPrices has read at least 2,000 rows; returns the count it printed. */
+    long waitForPricesProgress() throws Exception {
+        return waitFor(PRICES_PROGRESS, 2000);
+    }
+
+    /** Waits until a progress line matching {@code progress} shows a count of at least {@code atLeast}. */
+    long waitFor(Pattern progress, long atLeast) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            Matcher m = progress.matcher(allOutput());
+            while (m.find()) {
+                long count = Long.parseLong(m.group(1).replace(",", ""));
+                if (count >= atLeast) {
+                    return count;
+                }
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("the child ended before " + progress + " reached " + atLeast + ":\n"
+                        + allOutput());
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no " + progress + " progress:\n" + allOutput());
+    }
+
+    /** Waits for the child to exit; returns its exit code. */
+    int exitCode() throws Exception {
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the child did not finish:\n" + allOutput());
+        }
+        return process.exitValue();
+    }
+
+    String allOutput() throws IOException {
+        return Files.readString(output, StandardCharsets.UTF_8);
+    }
+}
