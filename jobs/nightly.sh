@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Nightly run: today's as-of date, a dated log file, the job's own exit code.
 # Usage: jobs/nightly.sh [more ipo-analyzer options]   (see: java -jar target/ipo-analyzer.jar --help)
-# Environment: IPO_ANALYZER_HOME (default: this repository), AS_OF (default: today), JAVA (default: java).
+# Environment: IPO_ANALYZER_HOME (default: this repository), AS_OF (default: today), JAVA (default: java),
+# SETTLE_RETRIES (default 10) and SETTLE_WAIT (seconds, default 60): while a feed is still copying
+# files into the input folder the job exits 6 without reading anything; this script waits and tries again.
 set -uo pipefail
 cd "${IPO_ANALYZER_HOME:-$(cd "$(dirname "$0")/.." && pwd)}" || exit 1
 as_of="${AS_OF:-$(date +%F)}"
@@ -11,8 +13,12 @@ jar=target/ipo-analyzer.jar
 if [ ! -f "$jar" ]; then
     mvn -B -q package -DskipTests >>"$log" 2>&1 || { echo "build failed, see $log" >&2; exit 1; }
 fi
-echo "=== $(date -Is) start, as of $as_of" >>"$log"
-"${JAVA:-java}" -jar "$jar" --as-of "$as_of" "$@" >>"$log" 2>&1
-code=$?
-echo "=== $(date -Is) exit $code" >>"$log"
+for _ in $(seq 0 "${SETTLE_RETRIES:-10}"); do
+    echo "=== $(date -Is) start, as of $as_of" >>"$log"
+    "${JAVA:-java}" -jar "$jar" --as-of "$as_of" "$@" >>"$log" 2>&1
+    code=$?
+    echo "=== $(date -Is) exit $code" >>"$log"
+    [ "$code" -eq 6 ] || break
+    sleep "${SETTLE_WAIT:-60}"
+done
 exit "$code"

@@ -22,12 +22,18 @@ record ChildJvm(Process process, Path output) {
     static final Pattern REPORT_PROGRESS = Pattern.compile("publishReport\\s+([0-9,]+) of [0-9,]+ listings");
 
     static ChildJvm start(String[] args, Path output, String... jvmOptions) throws IOException {
+        return startIn(Path.of("").toAbsolutePath(), args, output, jvmOptions);
+    }
+
+    /** Started in the working directory {@code cwd}, where relative paths (the default data/) resolve. */
+    static ChildJvm startIn(Path cwd, String[] args, Path output, String... jvmOptions) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dipo.chunk-size=200", "-Dipo.progress-interval-ms=0", "-Dipo.input-settle-seconds=0"));
         command.addAll(List.of(jvmOptions));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), IpoAnalyzerApplication.class.getName()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        Process process = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true)
+                .redirectOutput(output.toFile()).start();
         return new ChildJvm(process, output);
     }
 

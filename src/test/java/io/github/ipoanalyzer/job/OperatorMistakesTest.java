@@ -1,0 +1,341 @@
+package io.github.ipoanalyzer.job;
+
+import com.opencsv.CSVReader;
+import io.github.ipoanalyzer.generate.MarketGenerator;
+import io.github.ipoanalyzer.ingest.InputFingerprint;
+import io.github.ipoanalyzer.launch.RunLock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * What operators do that used to publish wrong figures, jam later runs or print stack traces:
+ * start afresh, rerun an old day, share an output folder, stop a run while it publishes, leave
+ * crash leftovers, damage the database, run from a read-only folder or onto a full disk, drop a
+ * pipe among the price files.
+ */
+class OperatorMistakesTest {
+
+    @TempDir
+    Path work;
+    Path input;
+    Path output;
+
+    @BeforeEach
+    void copyTheShippedInput() throws Exception {
+        input = work.resolve("input");
+        output = work.resolve("output");
+        JobRun.copyTree(Path.of("input"), input);
+    }
+
+    private JobRun launch(String db, String... extra) {
+        List<String> args = new ArrayList<>(List.of("--input", input.toString(), "--output", output.toString(), "--db",
+                work.resolve(db).toString()));
+        args.addAll(List.of(extra));
+        return JobRun.launch(args.toArray(String[]::new));
+    }
+
+    @Test
+    void filesModifiedMomentsAgoAreNotReadYetWithAnExitCodeCronCanTellFromAFailure() throws Exception {
+        Files.writeString(input.resolve("prices/688795.SH-late.csv"), "ticker,date,close\n688795.SH,2025-12-23,700.00\n");
+        JobRun early = launch("db", "--settle-seconds", "30");
+        assertEquals(6, early.exitCode(), early.err());
+        assertTrue(early.err().startsWith("Not yet: ") && early.err().contains("prices/688795.SH-late.csv (modified ")
+                && early.err().contains("changed less than 30 s ago"), early.err());
+        assertTrue(!Files.exists(work.resolve("db")) && JobRun.reportFolders(output).isEmpty(), "nothing read or written");
+
+        FileTime aMinuteAgo = FileTime.from(Instant.now().minusSeconds(60));
+        try (var files = Files.walk(input)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.setLastModifiedTime(file, aMinuteAgo);
+            }
+        }
+        JobRun settled = launch("db", "--settle-seconds", "30");
+        assertEquals(0, settled.exitCode(), settled.err());
+        assertEquals("700.00", JobRun.row(JobRun.csv(output.resolve("latest/market-value.csv")), "date", "2025-12-23")
+                .get("price"));
+    }
+
+    @Test
+    void startingAfreshNeverPrunesTheNewFolderAndLatestReachesIt() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertEquals(0, launch("db", "--as-of", "2026-11-28", "--force", "--keep", "3").exitCode());
+        }
+        deleteTree(work.resolve("db")); // as the README says: delete data/ to start afresh
+        JobRun fresh = launch("db", "--as-of", "2026-11-29", "--keep", "3");
+        assertEquals(0, fresh.exitCode(), fresh.err());
+        // Numbers go on after the folders already there; the oldest folder goes, not the new one.
+        assertEquals(List.of("2026-11-28_run-2", "2026-11-28_run-3", "2026-11-29_run-4"), JobRun.reportFolders(output));
+        assertEquals(output.resolve("2026-11-29_run-4").toRealPath(), output.resolve("latest").toRealPath());
+        assertEquals("2026-11-29", manifest(output.resolve("latest")).get("asOf"));
+    }
+
+    @Test
+    void aRunAsOfAnEarlierDaySeesNothingDatedAfterIt() throws Exception {
+        LocalDate asOf = LocalDate.of(2026, 1, 5);
+        JobRun run = launch("db", "--as-of", asOf.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        Path report = output.resolve("latest");
+
+        // Independently, from the input files: which listings and rates exist on or before the day.
+        List<Map<String, String>> listings = inputRows("listings.csv");
+        List<String> listedByThen = listings.stream().filter(l -> !LocalDate.parse(l.get("listing_date")).isAfter(asOf))
+                .map(l -> l.get("ticker")).toList();
+        List<String> listedLater = listings.stream().filter(l -> LocalDate.parse(l.get("listing_date")).isAfter(asOf))
+                .map(l -> l.get("ticker")).toList();
+        long laterRates = inputRows("fx-rates.csv").stream().filter(r -> LocalDate.parse(r.get("date")).isAfter(asOf))
+                .count();
+        assertEquals(List.of("9903.HK"), listedLater, "the shipped data lists Iluvatar CoreX on 2026-01-08");
+        assertTrue(laterRates > 0);
+
+        assertEquals(listedByThen, JobRun.csv(report.resolve("first-day.csv")).stream().map(r -> r.get("ticker")).toList());
+        for (String file : List.of("first-day.csv", "lot-gains.csv", "market-value.csv", "price-to-sales.csv",
+                "cap-reconciliation.csv", "events.csv", "abnormal-returns.csv", "buy-and-hold.csv")) {
+            for (Map<String, String> row : JobRun.csv(report.resolve(file))) {
+                assertTrue(!"9903.HK".equals(row.get("ticker")), file + " reports a listing of after the as-of date");
+                // A lock-up expiry is a schedule known on the listing day, not data of its date.
+                boolean scheduled = "lock-up expiry".equals(row.get("kind")) || "lock-up expiry".equals(row.get("event_kind"));
+                for (String column : List.of("date", "price_date", "fx_rate_date", "first_close_date", "event_date")) {
+                    String value = row.get(column);
+                    if (value != null && !value.isEmpty() && !scheduled) {
+                        assertTrue(!LocalDate.parse(value).isAfter(asOf), file + " " + column + " " + value);
+                    }
+                }
+            }
+        }
+        String leftOutListing = "1 listing listed after the as-of date 2026-01-05 (9903.HK), with their prices, "
+                + "revenue and caps";
+        String leftOutRates = laterRates + " FX rates dated after the as-of date 2026-01-05";
+        assertTrue(run.out().contains("left out (no look-ahead): " + leftOutListing), run.out());
+        assertTrue(run.out().contains("left out (no look-ahead): " + leftOutRates), run.out());
+        assertTrue(((List<?>) manifest(report).get("leftOutAfterAsOf")).containsAll(List.of(leftOutListing, leftOutRates)));
+    }
+
+    @Test
+    void twoDatabasesShareAnOutputFolderOneAtATimeAndNeverMixIt() throws Exception {
+        Files.createDirectories(output);
+        try (RunLock held = RunLock.tryAcquire(output.resolve(".ipo-analyzer.lock"), "database elsewhere").orElseThrow()) {
+            JobRun second = launch("db-b", "--as-of", "2026-11-28");
+            assertEquals(4, second.exitCode(), second.err());
+            assertTrue(second.err().contains("Another ipo-analyzer run is publishing into " + output)
+                    && second.err().contains("pid " + ProcessHandle.current().pid() + ", database elsewhere"), second.err());
+            assertEquals(List.of(), JobRun.reportFolders(output));
+        }
+        assertEquals(0, launch("db-a", "--as-of", "2026-11-28").exitCode());
+        assertEquals(0, launch("db-b", "--as-of", "2026-11-28").exitCode());
+        assertEquals(List.of("2026-11-28_run-1", "2026-11-28_run-2"), JobRun.reportFolders(output),
+                "the second database numbers its run after the first's folder instead of replacing it");
+        for (String folder : JobRun.reportFolders(output)) {
+            assertManifestMatchesItsFiles(output.resolve(folder));
+        }
+    }
+
+    @Test
+    void sigtermWhilePublishingStopsWithExitCode5AndTheNextLaunchResumes() throws Exception {
+        Path market = work.resolve("market");
+        new MarketGenerator(1500, 20, 3).writeTo(market);
+        String[] args = {"--input", market.toString(), "--output", output.toString(), "--db",
+                work.resolve("db").toString(), "--as-of", "2026-11-28"};
+        ChildJvm child = ChildJvm.start(args, work.resolve("child.out"), "-Dipo.report-threads=1");
+        child.waitFor(ChildJvm.REPORT_PROGRESS, 1);
+        child.process().destroy(); // SIGTERM
+        int code = child.exitCode();
+        String console = child.allOutput();
+        assertEquals(5, code, console);
+        assertTrue(console.contains("Run 1 (as of 2026-11-28): STOPPED"), console);
+        assertTrue(!console.contains("\tat ") && !console.contains("Shutdown in progress"), console);
+        assertEquals(List.of(), JobRun.reportFolders(output), "nothing published, no staging left");
+
+        JobRun resumed = JobRun.launch(args);
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.out().contains("Resuming run 1 from where it stopped."), resumed.out());
+        assertEquals(1500, JobRun.csv(output.resolve("latest/first-day.csv")).size());
+    }
+
+    @Test
+    void leftoversOfCrashedRunsAreCleanedAtTheNextStart() throws Exception {
+        assertEquals(0, launch("db", "--as-of", "2026-11-28").exitCode());
+        // A run killed while writing its report, and one killed between renames.
+        Files.createDirectories(output.resolve(".staging-7/charts"));
+        Files.writeString(output.resolve(".staging-7/market-value.csv"), "half a file");
+        Files.createDirectories(output.resolve(".staging-replaced-2026-11-28_run-1"));
+        Files.createSymbolicLink(output.resolve(".latest-2026-11-28_run-9"), Path.of("2026-11-28_run-9"));
+        Files.delete(output.resolve("latest"));
+        Files.createSymbolicLink(output.resolve("latest"), Path.of("2026-11-28_run-9"));
+
+        JobRun next = launch("db", "--as-of", "2026-11-28"); // nothing to do, but it tidies
+        assertEquals(0, next.exitCode(), next.err());
+        assertTrue(next.out().contains("Removed " + output.resolve(".staging-7")), next.out());
+        assertEquals(List.of("2026-11-28_run-1"), JobRun.reportFolders(output));
+        assertEquals(output.resolve("2026-11-28_run-1").toRealPath(), output.resolve("latest").toRealPath());
+    }
+
+    @Test
+    void aDamagedDatabaseFileGetsAMessageWithTheWayOut() throws Exception {
+        assertEquals(0, launch("db", "--as-of", "2026-11-28").exitCode());
+        Path script = work.resolve("db/ipo.script");
+        byte[] bytes = Files.readAllBytes(script);
+        for (int i = 100; i < 140; i++) {
+            bytes[i] = '#';
+        }
+        Files.write(script, bytes);
+        assertDamagedDatabaseMessage(launch("db", "--as-of", "2026-11-29"));
+
+        deleteTree(work.resolve("db"));
+        assertEquals(0, launch("db", "--as-of", "2026-11-28").exitCode());
+        Files.write(work.resolve("db/ipo.data"), new byte[0]);
+        assertDamagedDatabaseMessage(launch("db", "--as-of", "2026-11-29"));
+    }
+
+    @Test
+    void oneFlippedBitInAStoredPriceBlockFailsTheRunInsteadOfChangingTheReport() throws Exception {
+        assertEquals(0, launch("db", "--as-of", "2026-11-28").exitCode());
+        try (Connection c = DriverManager.getConnection("jdbc:hsqldb:file:" + work.resolve("db/ipo") + ";shutdown=true",
+                "SA", "")) {
+            long id;
+            byte[] block;
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT ID, ROWS_DATA FROM PRICE_BLOCK ORDER BY ID LIMIT 1")) {
+                assertTrue(rs.next());
+                id = rs.getLong(1);
+                block = rs.getBytes(2);
+            }
+            block[block.length / 2] ^= 1;
+            try (PreparedStatement update = c.prepareStatement("UPDATE PRICE_BLOCK SET ROWS_DATA = ? WHERE ID = ?")) {
+                update.setBytes(1, block);
+                update.setLong(2, id);
+                assertEquals(1, update.executeUpdate());
+            }
+        }
+        JobRun run = launch("db", "--as-of", "2026-11-29");
+        assertEquals(1, run.exitCode(), run.out() + run.err());
+        assertDamagedDatabaseMessage(run);
+        assertTrue(run.err().contains("a stored block of prices fails its checksum"), run.err());
+        assertEquals(List.of("2026-11-28_run-1"), JobRun.reportFolders(output), "nothing published from it");
+    }
+
+    @Test
+    void aPipeAmongThePriceFilesIsRefusedAtOnce() throws Exception {
+        Path fifo = input.resolve("prices/feed.csv");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assumeTrue(mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0, "mkfifo is not available here");
+        JobRun run = assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> launch("db"));
+        assertEquals(3, run.exitCode(), run.err());
+        assertTrue(run.err().contains("prices/feed.csv is not a regular file (a named pipe, device or socket)"), run.err());
+    }
+
+    @Test
+    void aReadOnlyWorkingFolderGetsOneLineAndNoStackTrace() throws Exception {
+        Path readOnly = Files.createDirectories(work.resolve("read-only"));
+        assumeTrue(mount("--bind", readOnly.toString(), readOnly.toString()), "cannot bind-mount here (not root?)");
+        try {
+            assumeTrue(mount("-o", "remount,ro,bind", readOnly.toString()), "cannot remount read-only here");
+            ChildJvm child = ChildJvm.startIn(readOnly, new String[] {"--input", input.toString()},
+                    work.resolve("child.out"));
+            int code = child.exitCode();
+            String console = child.allOutput();
+            assertEquals(1, code, console);
+            assertEquals("Failed: cannot write " + readOnly.resolve("data") + " (read-only file system). Run from a "
+                    + "folder you can write to, or point --db and --output at one.", console.trim());
+        } finally {
+            new ProcessBuilder("umount", readOnly.toString()).start().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aFullDiskUnderTheDatabaseSaysSoWithoutAStackTrace() throws Exception {
+        Path small = Files.createDirectories(work.resolve("small-disk"));
+        assumeTrue(mount("-t", "tmpfs", "-o", "size=1200k", "tmpfs", small.toString()), "cannot mount a tmpfs here (not root?)");
+        try {
+            Path market = work.resolve("market");
+            new MarketGenerator(200, 1000, 5).writeTo(market);
+            ChildJvm child = ChildJvm.start(new String[] {"--input", market.toString(), "--output", output.toString(),
+                    "--db", small.resolve("db").toString(), "--as-of", "2026-11-28"}, work.resolve("child.out"));
+            int code = child.exitCode();
+            String console = child.allOutput();
+            assertEquals(1, code, console);
+            assertTrue(console.contains("Failed: no space left on " + small.resolve("db")), console);
+            assertTrue(!console.contains("\tat ") && !console.contains("Data File size limit"), console);
+            assertEquals(List.of(), JobRun.reportFolders(output));
+        } finally {
+            new ProcessBuilder("umount", small.toString()).start().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static boolean mount(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("mount"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+    }
+
+    private void assertDamagedDatabaseMessage(JobRun run) {
+        String console = run.out() + run.err();
+        assertEquals(1, run.exitCode(), console);
+        Path db = work.resolve("db").toAbsolutePath();
+        assertTrue(console.contains("Failed: the database in " + db + " cannot be used (") && console.contains(
+                "Move " + db + " aside (for example: mv " + db + " " + db + ".damaged); the next run reloads every "
+                        + "input file and rebuilds the reports."), console);
+        assertTrue(!console.contains("\tat ") && console.lines().allMatch(l -> l.length() < 600), console);
+    }
+
+    private static void assertManifestMatchesItsFiles(Path folder) throws Exception {
+        for (Object o : (List<?>) manifest(folder).get("outputs")) {
+            Map<?, ?> entry = (Map<?, ?>) o;
+            assertEquals(entry.get("sha256"), InputFingerprint.sha256(folder.resolve((String) entry.get("file"))),
+                    folder + "/" + entry.get("file"));
+        }
+    }
+
+    private static Map<?, ?> manifest(Path folder) {
+        return JsonMapper.builder().build().readValue(folder.resolve("manifest.json").toFile(), Map.class);
+    }
+
+    private List<Map<String, String>> inputRows(String file) throws Exception {
+        try (Reader r = Files.newBufferedReader(input.resolve(file), StandardCharsets.UTF_8);
+             CSVReader csv = new CSVReader(r)) {
+            List<String[]> rows = csv.readAll();
+            String[] header = rows.get(0);
+            header[0] = header[0].replace("\uFEFF", "");
+            List<Map<String, String>> result = new ArrayList<>();
+            for (String[] row : rows.subList(1, rows.size())) {
+                Map<String, String> map = new java.util.LinkedHashMap<>();
+                for (int i = 0; i < header.length; i++) {
+                    map.put(header[i], row[i]);
+                }
+                result.add(map);
+            }
+            return result;
+        }
+    }
+
+    private static void deleteTree(Path root) throws Exception {
+        try (var walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
