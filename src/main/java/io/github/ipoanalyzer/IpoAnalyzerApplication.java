@@ -1,13 +1,11 @@
 package io.github.ipoanalyzer;
 
-import io.github.ipoanalyzer.launch.Launcher;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** Entry point: {@code java -jar ipo-analyzer.jar [options]}; see {@code --help}. */
+/**
+ * The Spring application: its package is the root that component scanning starts from. It is
+ * started by the launcher ({@code launch.Main}), which decides first whether a run is needed.
+ */
 @SpringBootApplication
 public class IpoAnalyzerApplication {
-
-    public static void main(String[] args) {
-        System.exit(Launcher.run(args, System.out, System.err));
-    }
 }

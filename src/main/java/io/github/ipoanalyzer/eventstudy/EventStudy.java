@@ -1,5 +1,10 @@
 package io.github.ipoanalyzer.eventstudy;
 
+import io.github.ipoanalyzer.market.CohortMember;
+import io.github.ipoanalyzer.market.Event;
+import io.github.ipoanalyzer.market.Lockup;
+import io.github.ipoanalyzer.market.BenchmarkAssignment;
+import io.github.ipoanalyzer.market.BenchmarkLevel;
 import io.github.ipoanalyzer.analysis.IpoAnalysis;
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.market.ListingHistory;

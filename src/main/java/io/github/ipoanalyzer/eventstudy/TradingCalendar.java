@@ -1,5 +1,6 @@
 package io.github.ipoanalyzer.eventstudy;
 
+import io.github.ipoanalyzer.market.Event;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.github.ipoanalyzer.ingest;
 
-import io.github.ipoanalyzer.eventstudy.BenchmarkAssignment;
+import io.github.ipoanalyzer.market.BenchmarkAssignment;
 import io.github.ipoanalyzer.store.MarketDataStore;
 import io.github.ipoanalyzer.store.MarketTables;
 

@@ -1,5 +1,7 @@
 package io.github.ipoanalyzer.ingest;
 
+import io.github.ipoanalyzer.store.InputFingerprint;
+import io.github.ipoanalyzer.store.FileTail;
 import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
 import com.opencsv.RFC4180ParserBuilder;

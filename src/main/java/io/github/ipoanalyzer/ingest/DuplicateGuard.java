@@ -1,5 +1,6 @@
 package io.github.ipoanalyzer.ingest;
 
+import io.github.ipoanalyzer.store.Sourced;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;

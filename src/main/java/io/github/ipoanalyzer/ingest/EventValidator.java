@@ -1,6 +1,6 @@
 package io.github.ipoanalyzer.ingest;
 
-import io.github.ipoanalyzer.eventstudy.Event;
+import io.github.ipoanalyzer.market.Event;
 import io.github.ipoanalyzer.store.MarketDataStore;
 import io.github.ipoanalyzer.store.MarketTables;
 

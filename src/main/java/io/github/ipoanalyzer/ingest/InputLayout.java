@@ -1,11 +1,15 @@
 package io.github.ipoanalyzer.ingest;
 
+import io.github.ipoanalyzer.store.InputFingerprint;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -77,6 +81,15 @@ public record InputLayout(Path root) {
         files.add(reportedCaps());
         files.addAll(List.of(benchmarks(), benchmarkMap(), events(), lockups(), cohorts()));
         return files.stream().filter(Files::exists).toList();
+    }
+
+    /** Relative path to SHA-256 of every existing file, in the layout's order. */
+    public Map<String, String> sha256PerFile() {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        for (Path file : existingFiles()) {
+            hashes.put(relative(file), InputFingerprint.sha256(file));
+        }
+        return hashes;
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.github.ipoanalyzer.ingest;
 
+import io.github.ipoanalyzer.store.MarketDataStore;
+
 /** One input row broke a rule; it goes to the rejects with the column, raw value, rule and a reason. */
 public class RejectedRowException extends RuntimeException {
 
@@ -46,5 +48,10 @@ public class RejectedRowException extends RuntimeException {
 
     public String reason() {
         return getMessage();
+    }
+
+    /** This reject as the store records it, for the row at {@code line} of {@code file}. */
+    public MarketDataStore.RejectedRow at(String file, long line) {
+        return new MarketDataStore.RejectedRow(file, line, column, rawValue, rule, getMessage(), otherFile, otherLine);
     }
 }

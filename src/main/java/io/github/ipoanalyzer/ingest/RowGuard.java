@@ -1,5 +1,6 @@
 package io.github.ipoanalyzer.ingest;
 
+import io.github.ipoanalyzer.store.Sourced;
 /**
  * Rejects a row whose key was already loaded in this step (see {@link DuplicateGuard} and
  * {@link PriceDateGuard}). Seeded before the step with what is committed, so that a restarted

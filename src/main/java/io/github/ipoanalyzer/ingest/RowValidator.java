@@ -1,5 +1,6 @@
 package io.github.ipoanalyzer.ingest;
 
+import io.github.ipoanalyzer.store.Sourced;
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.store.MarketDataStore;
 import io.github.ipoanalyzer.store.Table;

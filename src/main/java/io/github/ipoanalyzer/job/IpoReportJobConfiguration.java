@@ -10,10 +10,10 @@ import io.github.ipoanalyzer.ingest.EventValidator;
 import io.github.ipoanalyzer.ingest.LockupValidator;
 import io.github.ipoanalyzer.ingest.CsvRecord;
 import io.github.ipoanalyzer.ingest.CsvRecordReader;
-import io.github.ipoanalyzer.ingest.FileTail;
+import io.github.ipoanalyzer.store.FileTail;
 import io.github.ipoanalyzer.ingest.FxRateValidator;
 import io.github.ipoanalyzer.ingest.InputChangedException;
-import io.github.ipoanalyzer.ingest.InputFingerprint;
+import io.github.ipoanalyzer.store.InputFingerprint;
 import io.github.ipoanalyzer.ingest.InputLayout;
 import io.github.ipoanalyzer.ingest.ListingValidator;
 import io.github.ipoanalyzer.ingest.PriceValidator;
@@ -22,7 +22,7 @@ import io.github.ipoanalyzer.ingest.RejectsRecorder;
 import io.github.ipoanalyzer.ingest.ReportedCapValidator;
 import io.github.ipoanalyzer.ingest.RevenueValidator;
 import io.github.ipoanalyzer.ingest.RowValidator;
-import io.github.ipoanalyzer.ingest.Sourced;
+import io.github.ipoanalyzer.store.Sourced;
 import io.github.ipoanalyzer.report.ReportFolder;
 import io.github.ipoanalyzer.report.ReportPublisher;
 import io.github.ipoanalyzer.report.ReportTables;
@@ -207,7 +207,7 @@ public class IpoReportJobConfiguration {
 
     /** Of the files the launch fingerprinted, those whose hash differs now (or all of them, if none does: a rename). */
     private static String changedSinceLaunch(InputLayout layout, Map<String, String> hashes) {
-        Map<String, String> now = InputFingerprint.perFile(layout);
+        Map<String, String> now = layout.sha256PerFile();
         List<String> changed = hashes.keySet().stream().filter(f -> !hashes.get(f).equals(now.get(f))).toList();
         return changed.isEmpty() ? "the input folder" : String.join(", ", changed);
     }

@@ -1,7 +1,7 @@
 package io.github.ipoanalyzer.job;
 
 import io.github.ipoanalyzer.ingest.CsvRecord;
-import io.github.ipoanalyzer.ingest.FileTail;
+import io.github.ipoanalyzer.store.FileTail;
 import io.github.ipoanalyzer.ingest.InputLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

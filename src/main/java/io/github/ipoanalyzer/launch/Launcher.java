@@ -1,7 +1,7 @@
 package io.github.ipoanalyzer.launch;
 
 import io.github.ipoanalyzer.IpoAnalyzerApplication;
-import io.github.ipoanalyzer.ingest.InputFingerprint;
+import io.github.ipoanalyzer.store.InputFingerprint;
 import io.github.ipoanalyzer.ingest.InputLayout;
 import io.github.ipoanalyzer.job.RunParameters;
 import io.github.ipoanalyzer.job.StopSignal;
@@ -198,7 +198,7 @@ public final class Launcher {
             out.println("ipo-analyzer: input " + layout.root() + ", as of " + options.asOfOrToday());
             recovered.forEach(out::println);
             RunParameters requested = new RunParameters(layout.root(), output(options),
-                    options.asOfOrToday(), InputFingerprint.ofAll(InputFingerprint.perFile(layout)),
+                    options.asOfOrToday(), InputFingerprint.ofAll(layout.sha256PerFile()),
                     options.maxRejectFraction, 0, options.keep, options.force);
             ReportRunner.Outcome outcome = context.getBean(ReportRunner.class).run(requested, options.force);
             if (outcome.exitCode() == ExitCode.FAILED) {

@@ -1,7 +1,7 @@
 package io.github.ipoanalyzer.report;
 
-import io.github.ipoanalyzer.eventstudy.BenchmarkLevel;
-import io.github.ipoanalyzer.eventstudy.Event;
+import io.github.ipoanalyzer.market.BenchmarkLevel;
+import io.github.ipoanalyzer.market.Event;
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.market.ListingHistory;
 import io.github.ipoanalyzer.money.FxRate;

@@ -5,7 +5,7 @@ import io.github.ipoanalyzer.analysis.LotGain;
 import io.github.ipoanalyzer.analysis.MarketCapPoint;
 import io.github.ipoanalyzer.analysis.PriceToSales;
 import io.github.ipoanalyzer.eventstudy.CohortStats;
-import io.github.ipoanalyzer.eventstudy.Event;
+import io.github.ipoanalyzer.market.Event;
 import io.github.ipoanalyzer.eventstudy.EventStudy;
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.money.FxRates;

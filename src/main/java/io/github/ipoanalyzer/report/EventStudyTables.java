@@ -4,7 +4,7 @@ import io.github.ipoanalyzer.eventstudy.BuyAndHold;
 import io.github.ipoanalyzer.eventstudy.CohortCar;
 import io.github.ipoanalyzer.eventstudy.CohortStats;
 import io.github.ipoanalyzer.eventstudy.CumulativeAbnormalReturn;
-import io.github.ipoanalyzer.eventstudy.Event;
+import io.github.ipoanalyzer.market.Event;
 import io.github.ipoanalyzer.eventstudy.EventStudy;
 
 import java.nio.file.Path;

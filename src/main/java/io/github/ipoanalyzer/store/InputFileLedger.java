@@ -1,8 +1,5 @@
 package io.github.ipoanalyzer.store;
 
-import io.github.ipoanalyzer.ingest.CsvRecordReader;
-import io.github.ipoanalyzer.ingest.FileTail;
-import io.github.ipoanalyzer.ingest.InputFingerprint;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
@@ -65,11 +62,12 @@ public class InputFileLedger {
         }
         Set<String> dropped = new LinkedHashSet<>();
         Map<String, FileTail> appended = new LinkedHashMap<>();
+        Set<String> withRows = filesWithRows();
         recorded.forEach((path, r) -> {
             InputFingerprint.FileState now = current.get(path);
             if (now == null || !r.sha256().equals(now.sha256())) {
                 if (now != null && r.sha256().equals(now.prefixSha256()) && now.prefixEndsLine()
-                        && r.lines() == now.prefixLines() && hadRows(path)) {
+                        && r.lines() == now.prefixLines() && withRows.contains(path)) {
                     appended.put(path, new FileTail(r.size(), r.lines()));
                 } else {
                     dropped.add(path);
@@ -105,10 +103,16 @@ public class InputFileLedger {
         return state == null ? null : state.sha256();
     }
 
-    /** A file that had no data rows carries a notice saying so, which its appended rows would make wrong. */
-    private boolean hadRows(String path) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM INPUT_NOTICE WHERE SOURCE_FILE = ? AND MESSAGE = ?",
-                Integer.class, path, CsvRecordReader.NO_DATA_ROWS) == 0;
+    /**
+     * Files with a row loaded or rejected. A file that had none carries a notice saying so, which
+     * rows appended to it would make wrong: such a file is parsed again whole.
+     */
+    private Set<String> filesWithRows() {
+        Set<String> files = new java.util.HashSet<>();
+        for (String table : MarketTables.ROWS) {
+            files.addAll(jdbc.queryForList("SELECT DISTINCT SOURCE_FILE FROM " + table, String.class));
+        }
+        return files;
     }
 
     /** The appended files of this run, by path: where their readers start. */

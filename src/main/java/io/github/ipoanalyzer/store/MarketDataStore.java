@@ -1,8 +1,5 @@
 package io.github.ipoanalyzer.store;
 
-import io.github.ipoanalyzer.ingest.CsvRecord;
-import io.github.ipoanalyzer.ingest.RejectedRowException;
-import io.github.ipoanalyzer.ingest.Sourced;
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.market.ListingHistory;
 import io.github.ipoanalyzer.money.FxRate;
@@ -80,15 +77,11 @@ public class MarketDataStore {
         return rows(MarketTables.LISTING).stream().collect(Collectors.toMap(Listing::ticker, l -> l));
     }
 
-    public void recordReject(CsvRecord record, RejectedRowException reject) {
-        recordReject(record.file(), record.line(), reject);
-    }
-
-    private void recordReject(String file, long line, RejectedRowException reject) {
+    public void recordReject(RejectedRow reject) {
         jdbc.update("INSERT INTO REJECTED_ROW (SOURCE_FILE, SOURCE_LINE, COLUMN_NAME, RAW_VALUE, RULE_NAME, REASON, "
-                        + "OTHER_FILE, OTHER_LINE) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", file, line, reject.column(),
-                shortened(reject.rawValue()), reject.rule(), shortened(reject.reason()), reject.otherFile(),
-                reject.otherFile() == null ? null : reject.otherLine());
+                        + "OTHER_FILE, OTHER_LINE) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", reject.file(), reject.line(),
+                reject.column(), shortened(reject.rawValue()), reject.rule(), shortened(reject.reason()),
+                reject.otherFile(), reject.otherFile() == null ? null : reject.otherLine());
     }
 
     /**
@@ -106,8 +99,8 @@ public class MarketDataStore {
                         : jdbc.update("DELETE FROM " + table + " WHERE SOURCE_FILE = ? AND SOURCE_LINE = ?",
                         c.otherFile(), c.otherLine()) > 0;
                 if (deleted) {
-                    recordReject(c.otherFile(), c.otherLine(), new RejectedRowException(c.column(), c.rawValue(),
-                            "conflict", "same " + c.column() + " as line " + c.line() + " of " + c.file()
+                    recordReject(new RejectedRow(c.otherFile(), c.otherLine(), c.column(), c.rawValue(), "conflict",
+                            "same " + c.column() + " as line " + c.line() + " of " + c.file()
                             + " but different values; both rows are rejected", c.file(), c.line()));
                     removed++;
                 }
@@ -162,6 +155,7 @@ public class MarketDataStore {
                 : s.substring(0, 200) + "… (" + String.format(java.util.Locale.ROOT, "%,d", s.length()) + " characters)";
     }
 
+    /** A row not loaded: where it is, the column and value at fault, the rule and a reason; the row it repeats, if any. */
     public record RejectedRow(String file, long line, String column, String rawValue, String rule, String reason,
                               String otherFile, long otherLine) {
     }

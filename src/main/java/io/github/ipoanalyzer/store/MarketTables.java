@@ -1,10 +1,10 @@
 package io.github.ipoanalyzer.store;
 
-import io.github.ipoanalyzer.eventstudy.BenchmarkAssignment;
-import io.github.ipoanalyzer.eventstudy.BenchmarkLevel;
-import io.github.ipoanalyzer.eventstudy.CohortMember;
-import io.github.ipoanalyzer.eventstudy.Event;
-import io.github.ipoanalyzer.eventstudy.Lockup;
+import io.github.ipoanalyzer.market.BenchmarkAssignment;
+import io.github.ipoanalyzer.market.BenchmarkLevel;
+import io.github.ipoanalyzer.market.CohortMember;
+import io.github.ipoanalyzer.market.Event;
+import io.github.ipoanalyzer.market.Lockup;
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.market.ReportedCap;
 import io.github.ipoanalyzer.market.RevenuePeriod;
@@ -86,6 +86,9 @@ public final class MarketTables {
     /** The tables of loaded rows. */
     public static final List<String> DATA = List.of("COHORT_MEMBER", "LOCKUP", "LISTING_EVENT", "BENCHMARK_MAP",
             "BENCHMARK_LEVEL", "REPORTED_CAP", "FX_RATE", "REVENUE", PriceStore.TABLE, "LISTING");
+
+    /** The tables of a file's rows, loaded or rejected. */
+    public static final List<String> ROWS = Stream.concat(DATA.stream(), Stream.of("REJECTED_ROW")).toList();
 
     /** Every table the input folder fills; cleared together when everything is parsed again. */
     public static final List<String> ALL = Stream.concat(Stream.of("INPUT_NOTICE", "REJECTED_ROW"),

@@ -1,6 +1,5 @@
 package io.github.ipoanalyzer.store;
 
-import io.github.ipoanalyzer.ingest.Sourced;
 import org.springframework.jdbc.core.RowMapper;
 
 import java.sql.ResultSet;

@@ -1,5 +1,7 @@
 package io.github.ipoanalyzer.eventstudy;
 
+import io.github.ipoanalyzer.market.Event;
+import io.github.ipoanalyzer.market.Lockup;
 import io.github.ipoanalyzer.analysis.IpoAnalysis;
 import io.github.ipoanalyzer.analysis.IpoAnalyzer;
 import io.github.ipoanalyzer.market.DailyPrice;

@@ -1,5 +1,6 @@
 package io.github.ipoanalyzer.ingest;
 
+import io.github.ipoanalyzer.store.Sourced;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.github.ipoanalyzer.job;
 
-import io.github.ipoanalyzer.IpoAnalyzerApplication;
+import io.github.ipoanalyzer.launch.Main;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +30,7 @@ record ChildJvm(Process process, Path output) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dipo.chunk-size=200", "-Dipo.progress-interval-ms=0", "-Dipo.input-settle-seconds=0"));
         command.addAll(List.of(jvmOptions));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), IpoAnalyzerApplication.class.getName()));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true)
                 .redirectOutput(output.toFile()).start();

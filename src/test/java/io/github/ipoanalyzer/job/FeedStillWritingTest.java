@@ -1,6 +1,6 @@
 package io.github.ipoanalyzer.job;
 
-import io.github.ipoanalyzer.ingest.InputFingerprint;
+import io.github.ipoanalyzer.store.InputFingerprint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -2,7 +2,7 @@ package io.github.ipoanalyzer.job;
 
 import com.opencsv.CSVReader;
 import io.github.ipoanalyzer.generate.MarketGenerator;
-import io.github.ipoanalyzer.ingest.InputFingerprint;
+import io.github.ipoanalyzer.store.InputFingerprint;
 import io.github.ipoanalyzer.launch.RunLock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

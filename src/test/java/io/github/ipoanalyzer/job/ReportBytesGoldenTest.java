@@ -2,7 +2,7 @@ package io.github.ipoanalyzer.job;
 
 import io.github.ipoanalyzer.generate.MarketGenerator;
 import io.github.ipoanalyzer.report.ChartFonts;
-import io.github.ipoanalyzer.ingest.InputFingerprint;
+import io.github.ipoanalyzer.store.InputFingerprint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,5 @@
 package io.github.ipoanalyzer.store;
 
-import io.github.ipoanalyzer.ingest.Sourced;
 import io.github.ipoanalyzer.market.DailyPrice;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.github.ipoanalyzer.ingest;
+package io.github.ipoanalyzer.store;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,15 +18,6 @@ import java.util.Map;
 public final class InputFingerprint {
 
     private InputFingerprint() {
-    }
-
-    /** Relative path to SHA-256, in the layout's order. */
-    public static Map<String, String> perFile(InputLayout layout) {
-        Map<String, String> hashes = new LinkedHashMap<>();
-        for (Path file : layout.existingFiles()) {
-            hashes.put(layout.relative(file), sha256(file));
-        }
-        return hashes;
     }
 
     public static String ofAll(Map<String, String> perFile) {
@@ -149,7 +140,7 @@ public final class InputFingerprint {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    static MessageDigest newDigest() {
+    public static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -1,4 +1,4 @@
-package io.github.ipoanalyzer.ingest;
+package io.github.ipoanalyzer.store;
 
 /**
  * Where reading a file that only had rows appended resumes: the first byte after its recorded

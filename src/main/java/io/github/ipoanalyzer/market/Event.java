@@ -1,4 +1,4 @@
-package io.github.ipoanalyzer.eventstudy;
+package io.github.ipoanalyzer.market;
 
 import java.time.LocalDate;
 

@@ -1,4 +1,4 @@
-package io.github.ipoanalyzer.eventstudy;
+package io.github.ipoanalyzer.market;
 
 /** One listing in one named cohort (cohorts.csv). */
 public record CohortMember(String cohort, String ticker) {
