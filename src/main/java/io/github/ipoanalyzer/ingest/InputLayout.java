@@ -15,72 +15,23 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Where each input lives inside the input folder. listings.csv is required; prices/*.csv may
- * be any number of files (read in name order); the others are optional.
+ * Where each input lives inside the input folder, as {@link InputKinds} declares it:
+ * listings.csv is required; prices/*.csv may be any number of files (read in name order); the
+ * others are optional.
  */
 public record InputLayout(Path root) {
 
     /** The folder of price files, any number of them. */
-    public static final String PRICES = "prices";
+    public static final String PRICES = InputKinds.PRICES.path();
 
-    public Path listings() {
-        return root.resolve("listings.csv");
-    }
-
-    public List<Path> prices() {
-        Path dir = root.resolve(PRICES);
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().toLowerCase().endsWith(".csv")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    public Path revenue() {
-        return root.resolve("revenue.csv");
-    }
-
-    public Path fxRates() {
-        return root.resolve("fx-rates.csv");
-    }
-
-    public Path reportedCaps() {
-        return root.resolve("reported-caps.csv");
-    }
-
-    public Path benchmarks() {
-        return root.resolve("benchmarks.csv");
-    }
-
-    public Path benchmarkMap() {
-        return root.resolve("benchmark-map.csv");
-    }
-
-    public Path events() {
-        return root.resolve("events.csv");
-    }
-
-    public Path lockups() {
-        return root.resolve("lockups.csv");
-    }
-
-    public Path cohorts() {
-        return root.resolve("cohorts.csv");
+    /** The files of one kind that a run would read, existing or not. */
+    public List<Path> candidates(InputKind<?> kind) {
+        return kind.candidates(root);
     }
 
     /** Every input file that exists, in a fixed order: what a run reads and fingerprints. */
     public List<Path> existingFiles() {
-        List<Path> files = new ArrayList<>();
-        files.add(listings());
-        files.addAll(prices());
-        files.add(revenue());
-        files.add(fxRates());
-        files.add(reportedCaps());
-        files.addAll(List.of(benchmarks(), benchmarkMap(), events(), lockups(), cohorts()));
-        return files.stream().filter(Files::exists).toList();
+        return InputKinds.ALL.stream().flatMap(kind -> candidates(kind).stream()).filter(Files::exists).toList();
     }
 
     /** Relative path to SHA-256 of every existing file, in the layout's order. */
@@ -98,13 +49,16 @@ public record InputLayout(Path root) {
      * that cannot be read, a link that leads out of the input folder.
      */
     public Optional<String> problem() {
-        if (!Files.exists(listings())) {
-            return Optional.of(listings() + " not found. The input folder needs at least listings.csv "
-                    + "(see the README for the formats).");
-        }
-        Path prices = root.resolve(PRICES);
-        if (Files.exists(prices) && !Files.isDirectory(prices)) {
-            return Optional.of(prices + " is a file; it must be a folder of price files (prices/*.csv).");
+        for (InputKind<?> kind : InputKinds.ALL) {
+            Path location = root.resolve(kind.path());
+            if (kind.required() && !Files.exists(location)) {
+                return Optional.of(location + " not found. The input folder needs at least " + kind.path()
+                        + " (see the README for the formats).");
+            }
+            if (kind.folder() && Files.exists(location) && !Files.isDirectory(location)) {
+                return Optional.of(location + " is a file; it must be a folder of CSV files (" + kind.path()
+                        + "/*.csv).");
+            }
         }
         Path realRoot;
         try {
@@ -112,9 +66,7 @@ public record InputLayout(Path root) {
         } catch (IOException e) {
             return Optional.of("cannot open the input folder " + root + ": " + e.getMessage());
         }
-        List<Path> candidates = new ArrayList<>(List.of(listings(), revenue(), fxRates(), reportedCaps(), benchmarks(),
-                benchmarkMap(), events(), lockups(), cohorts()));
-        candidates.addAll(prices());
+        List<Path> candidates = InputKinds.ALL.stream().flatMap(kind -> candidates(kind).stream()).toList();
         for (Path file : candidates) {
             if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
                 continue;

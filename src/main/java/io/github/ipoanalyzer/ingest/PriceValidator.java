@@ -2,25 +2,16 @@ package io.github.ipoanalyzer.ingest;
 
 import io.github.ipoanalyzer.market.DailyPrice;
 import io.github.ipoanalyzer.market.Listing;
-import io.github.ipoanalyzer.store.MarketDataStore;
 
 import java.math.BigDecimal;
 import java.util.List;
 
 /** prices/*.csv: one row per ticker and trading day; any of open, high, low, close may be unknown. */
-public class PriceValidator extends RowValidator<DailyPrice> {
-
-    public static final CsvFormat FORMAT = new CsvFormat(
-            List.of("ticker", "date"),
-            List.of("open", "high", "low", "close", "volume", "turnover", "note"));
-
-    public PriceValidator(MarketDataStore store) {
-        super(store, new PriceDateGuard(store));
-    }
+public class PriceValidator implements RowRule<DailyPrice> {
 
     @Override
-    protected DailyPrice validate(RowValues v) {
-        Listing listing = listingOf(v);
+    public DailyPrice apply(RowValues v, ListingLookup listings) {
+        Listing listing = listings.of(v);
         DailyPrice p = new DailyPrice(listing.ticker(), v.date("date"), v.optionalPositiveDecimal("open"),
                 v.optionalPositiveDecimal("high"), v.optionalPositiveDecimal("low"), v.optionalPositiveDecimal("close"),
                 v.optionalNonNegativeWholeNumber("volume"), v.optionalNonNegativeDecimal("turnover"), v.optionalText("note"));

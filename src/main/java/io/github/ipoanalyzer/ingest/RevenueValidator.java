@@ -1,26 +1,16 @@
 package io.github.ipoanalyzer.ingest;
 
 import io.github.ipoanalyzer.market.RevenuePeriod;
-import io.github.ipoanalyzer.store.MarketDataStore;
-import io.github.ipoanalyzer.store.MarketTables;
 
 import java.time.LocalDate;
 import java.util.List;
 
 /** revenue.csv: revenue by named period; an empty revenue is unknown. */
-public class RevenueValidator extends RowValidator<RevenuePeriod> {
-
-    public static final CsvFormat FORMAT = new CsvFormat(
-            List.of("ticker", "period", "period_start", "period_end", "currency"),
-            List.of("revenue", "note"));
-
-    public RevenueValidator(MarketDataStore store) {
-        super(store, MarketTables.REVENUE, r -> r.ticker() + " " + r.period(), "ticker and period");
-    }
+public class RevenueValidator implements RowRule<RevenuePeriod> {
 
     @Override
-    protected RevenuePeriod validate(RowValues v) {
-        String ticker = listingOf(v).ticker();
+    public RevenuePeriod apply(RowValues v, ListingLookup listings) {
+        String ticker = listings.of(v).ticker();
         LocalDate start = v.date("period_start");
         LocalDate end = v.date("period_end");
         if (end.isBefore(start)) {

@@ -56,29 +56,41 @@ public class ReportPublisher {
 
     private final MarketDataStore store;
     private final InputFileLedger ledger;
-    private final EventStudySettings eventStudy;
+    private final Settings settings;
     private static final Logger progressLog = LoggerFactory.getLogger("io.github.ipoanalyzer.progress");
 
-    private final int threads;
     private final long progressIntervalNanos;
 
     /**
-     * {@code threads}: how many listings are computed at once (the writing is on the calling
-     * thread); {@code progressIntervalMillis}: how often a progress line is logged.
+     * What does not vary from run to run: the event study's settings, the longest wait for a
+     * first close, how many listings the charts show, how many listings are computed at once
+     * (the writing is on the calling thread), and how often a progress line is logged.
      */
-    public ReportPublisher(MarketDataStore store, InputFileLedger ledger, EventStudySettings eventStudy, int threads,
-                           long progressIntervalMillis) {
-        this.store = store;
-        this.ledger = ledger;
-        this.eventStudy = eventStudy;
-        this.threads = threads;
-        this.progressIntervalNanos = progressIntervalMillis * 1_000_000L;
+    public record Settings(EventStudySettings eventStudy, int maxCloseLagTradingDays, int chartMaxListings,
+                           int threads, long progressIntervalMillis) {
     }
 
-    /** {@code inputSha256}: each input file's hash, as the run computed it when it started (not read again). */
-    public record Request(Map<String, String> inputSha256, Path outputRoot, LocalDate asOf, long runId, int keep,
-                          int maxCloseLagTradingDays, int chartMaxListings, Map<String, Object> parameters,
-                          String version, Instant startedAt, String runIdentity) {
+    public ReportPublisher(MarketDataStore store, InputFileLedger ledger, Settings settings) {
+        this.store = store;
+        this.ledger = ledger;
+        this.settings = settings;
+        this.progressIntervalNanos = settings.progressIntervalMillis() * 1_000_000L;
+    }
+
+    /**
+     * Which run the report is of, as its manifest names it: the as-of date, the run number,
+     * what identifies the run's work ({@code identity}: a folder of that name with another
+     * identity is never replaced), its job parameters, the version and when it started.
+     */
+    public record Run(LocalDate asOf, long number, String identity, Map<String, Object> parameters, String version,
+                      Instant startedAt) {
+    }
+
+    /**
+     * One report to publish: of which run, from which input files (each file's hash as the run
+     * took it when it started: not read again), into which output folder, keeping how many.
+     */
+    public record Request(Run run, Map<String, String> inputSha256, Path outputRoot, int keep) {
     }
 
     /**
@@ -88,13 +100,13 @@ public class ReportPublisher {
      * the charts show).
      */
     public Published publish(Request request, BooleanSupplier stopRequested) throws IOException {
-        AsOfInputs asOf = new AsOfInputs(request.asOf());
-        IpoAnalyzer analyzer = new IpoAnalyzer(new FxRates(asOf.fxRates(store.fxRates())), request.asOf(),
-                request.maxCloseLagTradingDays());
+        AsOfInputs asOf = new AsOfInputs(request.run().asOf());
+        IpoAnalyzer analyzer = new IpoAnalyzer(new FxRates(asOf.fxRates(store.fxRates())), request.run().asOf(),
+                settings.maxCloseLagTradingDays());
         FxRates rates = analyzer.rates();
         List<Listing> listings = asOf.listings(store.rows(MarketTables.LISTING));
-        Set<String> charted = largestByProceeds(listings, rates, request.chartMaxListings());
-        EventStudy study = new EventStudy(eventStudy, rates, listings, asOf.tradingDates(store.priceDatesByExchange()),
+        Set<String> charted = largestByProceeds(listings, rates, settings.chartMaxListings());
+        EventStudy study = new EventStudy(settings.eventStudy(), rates, listings, asOf.tradingDates(store.priceDatesByExchange()),
                 asOf.benchmarkLevels(store.rows(MarketTables.BENCHMARK_LEVEL)), store.rows(MarketTables.BENCHMARK_MAP),
                 asOf.events(store.rows(MarketTables.LISTING_EVENT)), store.rows(MarketTables.LOCKUP));
         Map<String, String> inputHashes = request.inputSha256();
@@ -103,7 +115,7 @@ public class ReportPublisher {
         Map<String, List<String>> notices = store.notices();
 
         ReportFolder folders = new ReportFolder(request.outputRoot());
-        Path staging = folders.stage(request.runId());
+        Path staging = folders.stage(request.run().number());
         try {
             List<IpoAnalysis> summaries = new ArrayList<>();
             List<IpoAnalysis> chartedAnalyses = new ArrayList<>();
@@ -158,18 +170,18 @@ public class ReportPublisher {
             }
             String selection = listings.size() > charted.size() ? "the " + charted.size() + " largest of "
                     + listings.size() + " listings by gross proceeds (all are in the CSV files)" : null;
-            Charts chartMaker = new Charts(chartedAnalyses, rates, request.asOf(), selection);
+            Charts chartMaker = new Charts(chartedAnalyses, rates, request.run().asOf(), selection);
             List<Charts.ChartFile> charts = new ArrayList<>(chartMaker.writeAll(staging));
             charts.addAll(chartMaker.writeEventStudy(staging, cohorts, chartedEvents));
             Files.writeString(staging.resolve("index.html"),
-                    IndexPage.render(request.asOf(), chartedAnalyses, selection, cohorts, tables, charts, rejects.size(),
+                    IndexPage.render(request.run().asOf(), chartedAnalyses, selection, cohorts, tables, charts, rejects.size(),
                             notices), StandardCharsets.UTF_8);
             List<String> leftOut = asOf.leftOut();
             writeManifest(staging, request, inputHashes, counts, notices, tables, leftOut);
             if (stopRequested.getAsBoolean()) {
                 throw new PublishStoppedException();
             }
-            Path folder = folders.publish(staging, ReportFolder.name(request.asOf().toString(), request.runId()),
+            Path folder = folders.publish(staging, ReportFolder.name(request.run().asOf().toString(), request.run().number()),
                     request.keep(), existing -> sameRun(existing, request));
             return new Published(folder, leftOut);
         } catch (IOException | RuntimeException e) {
@@ -231,7 +243,7 @@ public class ReportPublisher {
         try {
             Object identity = JsonMapper.builder().build().readValue(folder.resolve("manifest.json").toFile(), Map.class)
                     .get("runIdentity");
-            return request.runIdentity().equals(identity);
+            return request.run().identity().equals(identity);
         } catch (RuntimeException e) {
             return false;
         }
@@ -251,14 +263,14 @@ public class ReportPublisher {
     }
 
     /**
-     * Computes {@code work} for the listings on {@link #threads} worker threads, a few listings
+     * Computes {@code work} for the listings on {@code settings.threads()} worker threads, a few listings
      * ahead, and hands each result to {@code consume} on this thread in listing order: the
      * report is the same byte for byte as computed one listing after the other, in less time.
      */
     private void inListingOrder(List<Listing> listings, Function<Listing, ListingReport> work,
                                 Consumer<ListingReport> consume) throws IOException {
         AtomicInteger n = new AtomicInteger();
-        ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
+        ExecutorService workers = Executors.newFixedThreadPool(settings.threads(), r -> {
             Thread t = new Thread(r, "report-worker-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -267,7 +279,7 @@ public class ReportPublisher {
             Deque<Future<ListingReport>> ahead = new ArrayDeque<>();
             Iterator<Listing> next = listings.iterator();
             while (next.hasNext() || !ahead.isEmpty()) {
-                while (next.hasNext() && ahead.size() < 2 * threads) {
+                while (next.hasNext() && ahead.size() < 2 * settings.threads()) {
                     Listing listing = next.next();
                     ahead.add(workers.submit(() -> work.apply(listing)));
                 }
@@ -302,13 +314,13 @@ public class ReportPublisher {
                                       List<String> leftOut) throws IOException {
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("application", "ipo-analyzer");
-        manifest.put("version", request.version());
-        manifest.put("asOf", request.asOf().toString());
-        manifest.put("runId", request.runId());
-        manifest.put("runIdentity", request.runIdentity());
-        manifest.put("startedAt", request.startedAt().toString());
+        manifest.put("version", request.run().version());
+        manifest.put("asOf", request.run().asOf().toString());
+        manifest.put("runId", request.run().number());
+        manifest.put("runIdentity", request.run().identity());
+        manifest.put("startedAt", request.run().startedAt().toString());
         manifest.put("finishedAt", Instant.now().toString());
-        manifest.put("parameters", request.parameters());
+        manifest.put("parameters", request.run().parameters());
         List<Map<String, Object>> inputs = new ArrayList<>();
         inputHashes.forEach((file, hash) -> {
             MarketDataStore.FileCounts c = counts.getOrDefault(file, new MarketDataStore.FileCounts(0, 0));

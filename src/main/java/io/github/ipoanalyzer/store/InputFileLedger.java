@@ -26,9 +26,22 @@ public class InputFileLedger {
     public static final String LISTINGS = "listings.csv";
 
     private final JdbcTemplate jdbc;
+    private final List<String> dataTables;
 
-    public InputFileLedger(DataSource dataSource) {
+    /** {@code dataTables}: the tables of loaded rows (see {@link MarketDataStore#dataTables}). */
+    public InputFileLedger(DataSource dataSource, List<String> dataTables) {
         this.jdbc = new JdbcTemplate(dataSource);
+        this.dataTables = List.copyOf(dataTables);
+    }
+
+    /** The tables of a file's rows, loaded or rejected. */
+    private List<String> rowTables() {
+        return java.util.stream.Stream.concat(dataTables.stream(), java.util.stream.Stream.of("REJECTED_ROW")).toList();
+    }
+
+    /** Every table the input folder fills; cleared together when everything is parsed again. */
+    private List<String> allTables() {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of("INPUT_NOTICE"), rowTables().stream()).toList();
     }
 
     /**
@@ -109,7 +122,7 @@ public class InputFileLedger {
      */
     private Set<String> filesWithRows() {
         Set<String> files = new java.util.HashSet<>();
-        for (String table : MarketTables.ROWS) {
+        for (String table : rowTables()) {
             files.addAll(jdbc.queryForList("SELECT DISTINCT SOURCE_FILE FROM " + table, String.class));
         }
         return files;
@@ -138,7 +151,7 @@ public class InputFileLedger {
         Set<String> recorded = recordedPaths();
         recorded.addAll(appended);
         Set<String> files = new java.util.TreeSet<>();
-        for (String table : MarketTables.ALL) {
+        for (String table : allTables()) {
             files.addAll(jdbc.queryForList("SELECT DISTINCT SOURCE_FILE FROM " + table, String.class));
         }
         files.removeAll(recorded);
@@ -151,7 +164,7 @@ public class InputFileLedger {
      */
     public int purge(String file, int batch, int blockRows) {
         int deleted = 0;
-        for (String table : MarketTables.ALL) {
+        for (String table : allTables()) {
             int limit = MarketTables.deleteLimit(table, batch, blockRows);
             deleted += jdbc.update("DELETE FROM " + table + " WHERE SOURCE_FILE = ? LIMIT " + limit, file);
             if (deleted > 0) {

@@ -5,6 +5,8 @@ import io.github.ipoanalyzer.market.ListingHistory;
 import io.github.ipoanalyzer.money.FxRate;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 import javax.sql.DataSource;
@@ -20,13 +22,36 @@ import java.util.stream.Stream;
 public class MarketDataStore {
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final DataSource dataSource;
     private final PriceStore prices;
+    private final List<String> dataTables;
 
-    public MarketDataStore(DataSource dataSource) {
+    /** {@code dataTables}: the tables of loaded rows, rows that refer to listings before LISTING. */
+    public MarketDataStore(DataSource dataSource, List<String> dataTables) {
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
+        this.named = new NamedParameterJdbcTemplate(jdbc);
         this.prices = new PriceStore(dataSource);
+        this.dataTables = List.copyOf(dataTables);
+    }
+
+    /** The tables of loaded rows. */
+    public List<String> dataTables() {
+        return dataTables;
+    }
+
+    /** Writes rows into one table, in the caller's transaction. */
+    public <T> RowStore<T> writer(Table<T> table) {
+        return rows -> {
+            int[] inserted = named.batchUpdate(table.insertSql(), rows.stream()
+                    .map(r -> new MapSqlParameterSource(table.parameters(r))).toArray(MapSqlParameterSource[]::new));
+            for (int n : inserted) {
+                if (n != 1 && n != java.sql.Statement.SUCCESS_NO_INFO) {
+                    throw new IllegalStateException("an insert into " + table.name() + " wrote " + n + " rows");
+                }
+            }
+        };
     }
 
     public PriceStore prices() {
@@ -94,7 +119,7 @@ public class MarketDataStore {
                 + "AND OTHER_FILE IS NOT NULL ORDER BY ID", (rs, n) -> rejectedRow(rs));
         int removed = 0;
         for (RejectedRow c : conflicts) {
-            for (String table : MarketTables.DATA) {
+            for (String table : dataTables) {
                 boolean deleted = table.equals(PriceStore.TABLE) ? prices.remove(c.otherFile(), c.otherLine())
                         : jdbc.update("DELETE FROM " + table + " WHERE SOURCE_FILE = ? AND SOURCE_LINE = ?",
                         c.otherFile(), c.otherLine()) > 0;
@@ -137,7 +162,7 @@ public class MarketDataStore {
     /** Rows loaded and rejected per input file (relative path), in file order. */
     public Map<String, FileCounts> countsByFile() {
         Map<String, FileCounts> counts = new TreeMap<>();
-        for (String table : Stream.concat(MarketTables.DATA.stream(), Stream.of("REJECTED_ROW")).toList()) {
+        for (String table : Stream.concat(dataTables.stream(), Stream.of("REJECTED_ROW")).toList()) {
             boolean rejects = table.equals("REJECTED_ROW");
             jdbc.query("SELECT SOURCE_FILE, " + MarketTables.rowCount(table) + " FROM " + table
                     + " GROUP BY SOURCE_FILE", rs -> {

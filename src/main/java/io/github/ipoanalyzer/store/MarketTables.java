@@ -21,7 +21,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The analysis tables, one {@link Table} per input kind (see db/analysis-schema.sql). */
+/**
+ * The analysis tables, one {@link Table} per input kind (see db/analysis-schema.sql); which
+ * kinds there are, and so which tables hold loaded rows, the input-kind table says.
+ */
 public final class MarketTables {
 
     public static final Table<Listing> LISTING = new Table<>("LISTING", "LISTING_DATE, TICKER",
@@ -82,17 +85,6 @@ public final class MarketTables {
     public static final Table<CohortMember> COHORT_MEMBER = new Table<>("COHORT_MEMBER", "COHORT, TICKER",
             List.of("COHORT", "TICKER"), c -> Arrays.asList(c.cohort(), c.ticker()),
             rs -> new CohortMember(rs.getString("COHORT"), rs.getString("TICKER")));
-
-    /** The tables of loaded rows. */
-    public static final List<String> DATA = List.of("COHORT_MEMBER", "LOCKUP", "LISTING_EVENT", "BENCHMARK_MAP",
-            "BENCHMARK_LEVEL", "REPORTED_CAP", "FX_RATE", "REVENUE", PriceStore.TABLE, "LISTING");
-
-    /** The tables of a file's rows, loaded or rejected. */
-    public static final List<String> ROWS = Stream.concat(DATA.stream(), Stream.of("REJECTED_ROW")).toList();
-
-    /** Every table the input folder fills; cleared together when everything is parsed again. */
-    public static final List<String> ALL = Stream.concat(Stream.of("INPUT_NOTICE", "REJECTED_ROW"),
-            DATA.stream()).toList();
 
     /** How many loaded rows a set of a table's rows holds: a price block holds many. */
     public static String rowCount(String table) {

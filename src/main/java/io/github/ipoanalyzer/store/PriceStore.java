@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * in {@link PriceBlockCodec} form with the first and last line and date it covers. A listing's
  * history is a few blocks read and decoded; removing a file's rows deletes a few blocks.
  */
-public class PriceStore {
+public class PriceStore implements RowStore<DailyPrice> {
 
     public static final String TABLE = "PRICE_BLOCK";
 
@@ -36,6 +36,7 @@ public class PriceStore {
     }
 
     /** Writes validated rows as one block per (file, ticker) run, in the caller's transaction. */
+    @Override
     public void write(List<? extends Sourced<DailyPrice>> rows) {
         Map<List<String>, List<Sourced<DailyPrice>>> blocks = new LinkedHashMap<>();
         for (Sourced<DailyPrice> r : rows) {

@@ -28,7 +28,7 @@ public record Table<T>(String name, String orderBy, List<String> columns, Functi
                 + columns.stream().map(c -> ":" + c).collect(Collectors.joining(", ")) + ", :SOURCE_FILE, :SOURCE_LINE)";
     }
 
-    public Map<String, Object> parameters(Sourced<T> item) {
+    public Map<String, Object> parameters(Sourced<? extends T> item) {
         List<Object> row = values.apply(item.row());
         Map<String, Object> params = new HashMap<>();
         for (int i = 0; i < columns.size(); i++) {

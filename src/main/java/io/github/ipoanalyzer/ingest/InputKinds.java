@@ -1,0 +1,89 @@
+package io.github.ipoanalyzer.ingest;
+
+import io.github.ipoanalyzer.market.BenchmarkAssignment;
+import io.github.ipoanalyzer.market.BenchmarkLevel;
+import io.github.ipoanalyzer.market.CohortMember;
+import io.github.ipoanalyzer.market.DailyPrice;
+import io.github.ipoanalyzer.market.Event;
+import io.github.ipoanalyzer.market.Listing;
+import io.github.ipoanalyzer.market.Lockup;
+import io.github.ipoanalyzer.market.ReportedCap;
+import io.github.ipoanalyzer.market.RevenuePeriod;
+import io.github.ipoanalyzer.money.FxRate;
+import io.github.ipoanalyzer.store.MarketDataStore;
+import io.github.ipoanalyzer.store.MarketTables;
+import io.github.ipoanalyzer.store.PriceStore;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Every kind of input, in load order: listings first (every other row refers to them). Adding a
+ * kind is one entry here, plus its record, its rule and its table.
+ */
+public final class InputKinds {
+
+    private static final boolean REQUIRED = true;
+    private static final boolean OPTIONAL = false;
+
+    public static final InputKind<Listing> LISTINGS = InputKind.file("listings", "listings.csv", REQUIRED,
+            new CsvFormat(List.of("ticker", "name_en", "exchange", "currency", "listing_date", "offer_price", "lot_shares",
+                    "shares_offered"), List.of("name_local", "board", "total_shares_after_listing", "gross_proceeds", "note")),
+            new ListingValidator(), MarketTables.LISTING, Listing::ticker, "ticker");
+
+    /** Any number of files; prices go to the block store, and their duplicate rule keeps a bit per day. */
+    public static final InputKind<DailyPrice> PRICES = new InputKind<>("prices", "prices", true, OPTIONAL,
+            new CsvFormat(List.of("ticker", "date"), List.of("open", "high", "low", "close", "volume", "turnover", "note")),
+            new PriceValidator(), PriceStore.TABLE, PriceDateGuard::new, MarketDataStore::prices);
+
+    public static final InputKind<RevenuePeriod> REVENUE = InputKind.file("revenue", "revenue.csv", OPTIONAL,
+            new CsvFormat(List.of("ticker", "period", "period_start", "period_end", "currency"), List.of("revenue", "note")),
+            new RevenueValidator(), MarketTables.REVENUE, r -> r.ticker() + " " + r.period(), "ticker and period");
+
+    public static final InputKind<FxRate> FX_RATES = InputKind.file("fxRates", "fx-rates.csv", OPTIONAL,
+            new CsvFormat(List.of("date", "currency", "cny_per_unit"), List.of("note")),
+            new FxRateValidator(), MarketTables.FX_RATE, f -> f.currency() + " " + f.date(), "currency and date");
+
+    public static final InputKind<ReportedCap> REPORTED_CAPS = InputKind.file("reportedCaps", "reported-caps.csv",
+            OPTIONAL, new CsvFormat(List.of("ticker", "date", "reported_cap", "currency"), List.of("note")),
+            new ReportedCapValidator(), MarketTables.REPORTED_CAP, c -> c.ticker() + " " + c.date(), "ticker and date");
+
+    public static final InputKind<BenchmarkLevel> BENCHMARKS = InputKind.file("benchmarks", "benchmarks.csv", OPTIONAL,
+            new CsvFormat(List.of("index", "date"), List.of("close", "daily_return", "note")),
+            new BenchmarkLevelValidator(), MarketTables.BENCHMARK_LEVEL, b -> b.index() + " " + b.date(),
+            "index and date");
+
+    public static final InputKind<BenchmarkAssignment> BENCHMARK_MAP = InputKind.file("benchmarkMap",
+            "benchmark-map.csv", OPTIONAL,
+            new CsvFormat(List.of("benchmark"), List.of("exchange", "board", "ticker", "note")),
+            new BenchmarkMapValidator(), MarketTables.BENCHMARK_MAP,
+            m -> m.ticker() != null ? "ticker " + m.ticker() : m.exchange() + " / " + m.board(), "exchange, board or ticker");
+
+    public static final InputKind<Event> EVENTS = InputKind.file("events", "events.csv", OPTIONAL,
+            new CsvFormat(List.of("ticker", "date", "kind"), List.of("description", "note")),
+            new EventValidator(), MarketTables.LISTING_EVENT, e -> e.ticker() + " " + e.date() + " " + e.kind(),
+            "ticker, date and kind");
+
+    public static final InputKind<Lockup> LOCKUPS = InputKind.file("lockups", "lockups.csv", OPTIONAL,
+            new CsvFormat(List.of("ticker", "months", "holders"), List.of("note")),
+            new LockupValidator(), MarketTables.LOCKUP, l -> l.ticker() + " " + l.months() + " " + l.holders(),
+            "ticker, months and holders");
+
+    public static final InputKind<CohortMember> COHORTS = InputKind.file("cohorts", "cohorts.csv", OPTIONAL,
+            new CsvFormat(List.of("cohort", "ticker"), List.of("note")),
+            new CohortValidator(), MarketTables.COHORT_MEMBER, c -> c.cohort() + " " + c.ticker(), "cohort and ticker");
+
+    public static final List<InputKind<?>> ALL = List.of(LISTINGS, PRICES, REVENUE, FX_RATES, REPORTED_CAPS,
+            BENCHMARKS, BENCHMARK_MAP, EVENTS, LOCKUPS, COHORTS);
+
+    private InputKinds() {
+    }
+
+    /** The tables of loaded rows, in the reverse of load order: rows that refer to listings first. */
+    public static List<String> tables() {
+        List<String> tables = new ArrayList<>(ALL.stream().map(InputKind::table).toList());
+        Collections.reverse(tables);
+        return List.copyOf(tables);
+    }
+}

@@ -1,0 +1,21 @@
+package io.github.ipoanalyzer.ingest;
+
+import io.github.ipoanalyzer.market.Listing;
+
+import java.util.Map;
+
+/** The listings already loaded, by ticker, for rows that name one. */
+public record ListingLookup(Map<String, Listing> byTicker) {
+
+    public static final ListingLookup NONE = new ListingLookup(Map.of());
+
+    /** The listing of the row's ticker column, or a reject saying the ticker is not in listings.csv. */
+    public Listing of(RowValues values) {
+        String ticker = values.text("ticker");
+        Listing listing = byTicker.get(ticker);
+        if (listing == null) {
+            throw values.reject("ticker", "unknown-ticker", "no listing for ticker " + ticker + " in listings.csv");
+        }
+        return listing;
+    }
+}

@@ -1,0 +1,85 @@
+package io.github.ipoanalyzer.job;
+
+import io.github.ipoanalyzer.ingest.CsvRecord;
+import io.github.ipoanalyzer.ingest.CsvRecordReader;
+import io.github.ipoanalyzer.ingest.InputKind;
+import io.github.ipoanalyzer.ingest.InputLayout;
+import io.github.ipoanalyzer.store.FileTail;
+import io.github.ipoanalyzer.store.InputFileLedger;
+import io.github.ipoanalyzer.store.InputFingerprint;
+import io.github.ipoanalyzer.store.MarketDataStore;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.file.MultiResourceItemReader;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads the files of one input kind that are not already in the tables: a restartable
+ * {@link MultiResourceItemReader} of {@link CsvRecordReader}s, made before the step opens it from
+ * the run's job parameters (the input folder) and what reconcileInputs found (fingerprints,
+ * appended files). The list of files is the same when a failed step restarts, because files are
+ * recorded only after all loads. Registered as the step's listener where the step is built.
+ */
+final class InputFilesReader implements ItemStreamReader<CsvRecord>, StepExecutionListener {
+
+    private final InputKind<?> kind;
+    private final MarketDataStore store;
+    private final InputFileLedger ledger;
+    private MultiResourceItemReader<CsvRecord> files;
+
+    InputFilesReader(InputKind<?> kind, MarketDataStore store, InputFileLedger ledger) {
+        this.kind = kind;
+        this.store = store;
+        this.ledger = ledger;
+    }
+
+    @Override
+    public void beforeStep(StepExecution step) {
+        InputLayout layout = new InputLayout(RunParameters.from(step.getJobParameters()).inputDir());
+        // Read once per step: thousands of files, one query.
+        Map<String, FileTail> tails = ledger.tails();
+        Map<String, InputFingerprint.FileState> fingerprinted = RunContext.inputFiles(step);
+        files = new MultiResourceItemReader<>(new CsvRecordReader(kind.name() + "File", layout.root(), kind.format(),
+                store::recordNotice, file -> Optional.ofNullable(tails.get(file)),
+                file -> Optional.ofNullable(fingerprinted.get(file)).map(s -> s.sha256Read(tails.containsKey(file)))));
+        files.setName(kind.name() + "Files");
+        files.setResources(toRead(kind, layout, ledger).stream().map(FileSystemResource::new).toArray(Resource[]::new));
+        files.setStrict(false);
+    }
+
+    /** Of the files of one kind, those that exist and are not already in the tables. */
+    static List<Path> toRead(InputKind<?> kind, InputLayout layout, InputFileLedger ledger) {
+        Set<String> recorded = ledger.recordedPaths();
+        return layout.candidates(kind).stream()
+                .filter(p -> p.toFile().exists() && !recorded.contains(layout.relative(p))).toList();
+    }
+
+    @Override
+    public CsvRecord read() throws Exception {
+        return files.read();
+    }
+
+    @Override
+    public void open(ExecutionContext executionContext) {
+        files.open(executionContext);
+    }
+
+    @Override
+    public void update(ExecutionContext executionContext) {
+        files.update(executionContext);
+    }
+
+    @Override
+    public void close() {
+        files.close();
+    }
+}

@@ -1,0 +1,53 @@
+package io.github.ipoanalyzer.job;
+
+import io.github.ipoanalyzer.report.ReportPublisher;
+import org.springframework.batch.core.job.JobInterruptedException;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Computes the metrics and publishes the report folder; records where it went and what the
+ * as-of date left out. A stop request ends the step STOPPED before anything is published.
+ */
+final class PublishReportTasklet implements Tasklet {
+
+    private final ReportPublisher publisher;
+    private final StopSignal stopSignal;
+    private final String version;
+
+    PublishReportTasklet(ReportPublisher publisher, StopSignal stopSignal, String version) {
+        this.publisher = publisher;
+        this.stopSignal = stopSignal;
+        this.version = version;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext context) throws Exception {
+        StepExecution step = context.getStepContext().getStepExecution();
+        RunParameters run = RunParameters.from(step.getJobParameters());
+        Map<String, Object> parameters = new TreeMap<>();
+        step.getJobParameters().forEach(p -> parameters.put(p.name(), String.valueOf(p.value())));
+        ReportPublisher.Run report = new ReportPublisher.Run(run.asOf(), run.runSequence(), run.identity(), parameters,
+                version, step.getJobExecution().getStartTime().atZone(ZoneId.systemDefault()).toInstant());
+        ReportPublisher.Published published;
+        try {
+            published = publisher.publish(new ReportPublisher.Request(report, RunContext.inputHashes(step),
+                    run.outputDir(), run.keepReports()), stopSignal::isRequested);
+        } catch (ReportPublisher.PublishStoppedException e) {
+            throw new JobInterruptedException(e.getMessage());
+        }
+        ExecutionContext job = step.getJobExecution().getExecutionContext();
+        job.putString(IpoReportJobConfiguration.REPORT_FOLDER_KEY, published.folder().toString());
+        job.put(IpoReportJobConfiguration.LEFT_OUT_KEY, new ArrayList<>(published.leftOutAfterAsOf()));
+        return RepeatStatus.FINISHED;
+    }
+}

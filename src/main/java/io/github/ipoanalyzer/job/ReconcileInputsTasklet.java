@@ -1,0 +1,93 @@
+package io.github.ipoanalyzer.job;
+
+import io.github.ipoanalyzer.ingest.InputChangedException;
+import io.github.ipoanalyzer.ingest.InputLayout;
+import io.github.ipoanalyzer.store.InputFileLedger;
+import io.github.ipoanalyzer.store.InputFingerprint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The tables keep the rows of unchanged input files and lose the rest (see InputFileLedger), so
+ * that they mirror exactly one input folder and only new or changed files are parsed. The first
+ * call fingerprints every file (and fails the run if that is not what the launch fingerprinted)
+ * and decides; each later call removes one batch of rows in its own transaction, the list of
+ * files left saved with it, so that millions of removed rows never sit in one transaction.
+ */
+final class ReconcileInputsTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(ReconcileInputsTasklet.class);
+    private static final String PURGE_KEY = "files.to.purge";
+    private static final int PURGE_BATCH = 50_000;
+
+    private final InputFileLedger ledger;
+    private final String version;
+    private final int rowsPerBlock;
+
+    ReconcileInputsTasklet(InputFileLedger ledger, String version, int rowsPerBlock) {
+        this.ledger = ledger;
+        this.version = version;
+        this.rowsPerBlock = rowsPerBlock;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext context) {
+        StepExecution step = context.getStepContext().getStepExecution();
+        ExecutionContext progress = step.getExecutionContext();
+        if (!progress.containsKey(PURGE_KEY)) {
+            progress.put(PURGE_KEY, new ArrayList<>(decide(step)));
+            return RepeatStatus.CONTINUABLE;
+        }
+        @SuppressWarnings("unchecked")
+        ArrayList<String> toPurge = (ArrayList<String>) progress.get(PURGE_KEY);
+        if (toPurge.isEmpty()) {
+            return RepeatStatus.FINISHED;
+        }
+        if (ledger.purge(toPurge.get(0), PURGE_BATCH, rowsPerBlock) == 0) {
+            toPurge.remove(0);
+            progress.put(PURGE_KEY, toPurge);
+        }
+        return RepeatStatus.CONTINUABLE;
+    }
+
+    /** Fingerprints the input folder, hands it on to the later steps, and returns the files whose rows must go. */
+    private List<String> decide(StepExecution step) {
+        RunParameters run = RunParameters.from(step.getJobParameters());
+        // In the layout's order (listings first), which the report's input-files.csv and manifest keep.
+        InputLayout layout = new InputLayout(run.inputDir());
+        Map<String, Long> recordedSizes = ledger.recordedSizes();
+        LinkedHashMap<String, InputFingerprint.FileState> files = new LinkedHashMap<>();
+        for (Path file : layout.existingFiles()) {
+            String name = layout.relative(file);
+            files.put(name, InputFingerprint.state(file, recordedSizes.getOrDefault(name, -1L)));
+        }
+        Map<String, String> hashes = new LinkedHashMap<>();
+        files.forEach((name, state) -> hashes.put(name, state.sha256()));
+        if (!InputFingerprint.ofAll(hashes).equals(run.inputSha256())) {
+            // The launch keeps only the hash of the whole set (a job parameter), so no file can be named.
+            throw new InputChangedException("the input folder",
+                    "a file in it changed between the launch's fingerprint and the start of the run");
+        }
+        step.getJobExecution().getExecutionContext().put(RunContext.INPUT_FILES_KEY, files);
+        InputFileLedger.Reconciliation r = ledger.reconcile(files, version, run.reloadAll());
+        if (r.fullReload()) {
+            log.info("Parsing every input file");
+        } else {
+            log.info("Files to parse again: {}; files read from their appended rows only: {}",
+                    r.dropped().isEmpty() ? "none" : r.dropped(), r.appended().size());
+        }
+        return r.toPurge();
+    }
+}

@@ -1,0 +1,54 @@
+package io.github.ipoanalyzer.job;
+
+import io.github.ipoanalyzer.ingest.CsvRecord;
+import io.github.ipoanalyzer.ingest.InputKind;
+import io.github.ipoanalyzer.ingest.ListingLookup;
+import io.github.ipoanalyzer.ingest.RowGuard;
+import io.github.ipoanalyzer.ingest.RowRule;
+import io.github.ipoanalyzer.ingest.RowValues;
+import io.github.ipoanalyzer.store.MarketDataStore;
+import io.github.ipoanalyzer.store.Sourced;
+import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+/**
+ * The one adapter from an input kind's plain row rule and duplicate rule to a load step: it is
+ * the step's processor, and is registered as its step and chunk listener where the step is
+ * built. Before the step it reads what is already committed (the listings for reference checks,
+ * the kind's rows for duplicate checks), so that a restarted step judges the remaining rows
+ * exactly as an uninterrupted one would.
+ */
+final class RowRuleProcessor<T> implements ItemProcessor<CsvRecord, Sourced<T>>, StepExecutionListener,
+        ChunkListener<CsvRecord, Sourced<T>> {
+
+    private final MarketDataStore store;
+    private final RowRule<T> rule;
+    private final RowGuard<T> duplicates;
+    private ListingLookup listings = ListingLookup.NONE;
+
+    RowRuleProcessor(InputKind<T> kind, MarketDataStore store) {
+        this.store = store;
+        this.rule = kind.rule();
+        this.duplicates = kind.guard().apply(store);
+    }
+
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+        listings = new ListingLookup(store.listingsByTicker());
+        duplicates.seed();
+    }
+
+    @Override
+    public void afterChunk(Chunk<Sourced<T>> chunk) {
+        duplicates.committed();
+    }
+
+    @Override
+    public Sourced<T> process(CsvRecord record) {
+        T row = rule.apply(new RowValues(record), listings);
+        return duplicates.admit(new Sourced<>(row, record.file(), record.line()));
+    }
+}

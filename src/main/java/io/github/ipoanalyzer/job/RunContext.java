@@ -1,0 +1,30 @@
+package io.github.ipoanalyzer.job;
+
+import io.github.ipoanalyzer.store.InputFingerprint;
+import org.springframework.batch.core.step.StepExecution;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What the job's steps hand on to each other in the job execution context, under one set of keys. */
+final class RunContext {
+
+    /** Each input file as reconcileInputs found it (relative path to its state), in the layout's order. */
+    static final String INPUT_FILES_KEY = "input.files";
+
+    private RunContext() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, InputFingerprint.FileState> inputFiles(StepExecution step) {
+        return new LinkedHashMap<>((Map<String, InputFingerprint.FileState>)
+                step.getJobExecution().getExecutionContext().get(INPUT_FILES_KEY));
+    }
+
+    /** Each input file's SHA-256 as reconcileInputs found it, in the layout's order. */
+    static Map<String, String> inputHashes(StepExecution step) {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        inputFiles(step).forEach((file, state) -> hashes.put(file, state.sha256()));
+        return hashes;
+    }
+}

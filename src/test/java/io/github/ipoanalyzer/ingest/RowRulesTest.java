@@ -1,0 +1,90 @@
+package io.github.ipoanalyzer.ingest;
+
+import io.github.ipoanalyzer.market.BenchmarkAssignment;
+import io.github.ipoanalyzer.market.DailyPrice;
+import io.github.ipoanalyzer.market.Listing;
+import io.github.ipoanalyzer.money.FxRate;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** Each input kind's row rule alone: values in, a record or a reject out (no Spring Batch, no database). */
+class RowRulesTest {
+
+    private static final Listing MOORE_THREADS = new Listing("688795.SH", "Moore Threads", "摩尔线程", "SSE", "STAR Market",
+            Currency.getInstance("CNY"), LocalDate.of(2025, 12, 5), new BigDecimal("114.28"), 500, 70_000_000L,
+            470_028_217L, null, null);
+    private static final ListingLookup LISTINGS = new ListingLookup(Map.of(MOORE_THREADS.ticker(), MOORE_THREADS));
+
+    private static RowValues row(InputKind<?> kind, String header, String line) {
+        return new RowValues(new CsvRecord("file.csv", 2, Arrays.asList(header.split(",", -1)),
+                Arrays.asList(line.split(",", -1))));
+    }
+
+    @Test
+    void aListingRowBecomesAListingWithItsUnknownsLeftUnknown() {
+        Listing l = InputKinds.LISTINGS.rule().apply(row(InputKinds.LISTINGS,
+                "ticker,name_en,exchange,currency,listing_date,offer_price,lot_shares,shares_offered,total_shares_after_listing",
+                "688795.SH,Moore Threads,SSE,CNY,2025-12-05,114.28,500,70000000,"), ListingLookup.NONE);
+        assertEquals(List.of("688795.SH", new BigDecimal("114.28"), 500L, 70_000_000L),
+                List.of(l.ticker(), l.offerPrice(), l.lotShares(), l.sharesOffered()));
+        assertEquals(null, l.totalShares(), "an empty cell is unknown, never zero");
+    }
+
+    @Test
+    void aPriceRowIsCheckedAgainstItsListingAndItsOwnOrder() {
+        String header = "ticker,date,open,high,low,close";
+        DailyPrice p = InputKinds.PRICES.rule().apply(row(InputKinds.PRICES, header,
+                "688795.SH,2025-12-05,650.00,688.00,556.00,600.50"), LISTINGS);
+        assertEquals(0, new BigDecimal("600.50").compareTo(p.close()));
+        assertReject("before-listing", header, "688795.SH,2025-12-04,,,,600.50");
+        assertReject("price-order", header, "688795.SH,2025-12-05,650.00,640.00,556.00,600.50");
+        assertReject("no-price", header, "688795.SH,2025-12-05,,,,");
+        assertReject("unknown-ticker", header, "000001.SZ,2025-12-05,,,,10.00");
+    }
+
+    private static void assertReject(String rule, String header, String line) {
+        RejectedRowException e = assertThrows(RejectedRowException.class,
+                () -> InputKinds.PRICES.rule().apply(row(InputKinds.PRICES, header, line), LISTINGS));
+        assertEquals(rule, e.rule(), e.reason());
+    }
+
+    @Test
+    void anFxRateForCnyItselfIsRejected() {
+        FxRate rate = InputKinds.FX_RATES.rule().apply(row(InputKinds.FX_RATES, "date,currency,cny_per_unit",
+                "2026-01-08,HKD,0.8957"), ListingLookup.NONE);
+        assertEquals(new BigDecimal("0.8957"), rate.cnyPerUnit());
+        RejectedRowException e = assertThrows(RejectedRowException.class, () -> InputKinds.FX_RATES.rule()
+                .apply(row(InputKinds.FX_RATES, "date,currency,cny_per_unit", "2026-01-08,CNY,1"), ListingLookup.NONE));
+        assertEquals("cny-rate", e.rule());
+    }
+
+    @Test
+    void aBenchmarkAssignmentNeedsAnExchangeOrATicker() {
+        BenchmarkAssignment a = InputKinds.BENCHMARK_MAP.rule().apply(row(InputKinds.BENCHMARK_MAP,
+                "benchmark,exchange,board,ticker", "STAR 50,SSE,STAR Market,"), ListingLookup.NONE);
+        assertEquals(new BenchmarkAssignment("SSE", "STAR Market", null, "STAR 50"), a);
+        RejectedRowException e = assertThrows(RejectedRowException.class, () -> InputKinds.BENCHMARK_MAP.rule()
+                .apply(row(InputKinds.BENCHMARK_MAP, "benchmark,exchange,board,ticker", "HSI,,,"), ListingLookup.NONE));
+        assertEquals("no-target", e.rule());
+    }
+
+    @Test
+    void theTableOfKindsDerivesTheStepsAndTables() {
+        assertEquals(List.of("loadListings", "loadPrices", "loadRevenue", "loadFxRates", "loadReportedCaps",
+                "loadBenchmarks", "loadBenchmarkMap", "loadEvents", "loadLockups", "loadCohorts"),
+                InputKinds.ALL.stream().map(InputKind::stepName).toList());
+        assertEquals(List.of("COHORT_MEMBER", "LOCKUP", "LISTING_EVENT", "BENCHMARK_MAP", "BENCHMARK_LEVEL",
+                "REPORTED_CAP", "FX_RATE", "REVENUE", "PRICE_BLOCK", "LISTING"), InputKinds.tables(),
+                "rows that refer to listings first");
+        assertEquals(List.of("listings"), InputKinds.ALL.stream().filter(InputKind::required).map(InputKind::name).toList());
+    }
+}
