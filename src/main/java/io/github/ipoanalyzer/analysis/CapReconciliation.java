@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * A market cap reported in the news beside the computed {@code P_t × S_t} of the same date,
  * with the gap {@code computed − reported} and {@code computed / reported − 1}. Only where a
- * close exists for that date; a reported cap in another currency is compared in CNY.
+ * close exists for that date; a reported cap in another currency is compared in that currency,
+ * the computed cap converted at the dated rate (either direction through CNY).
  */
 public record CapReconciliation(ReportedCap reported, MarketCapPoint computedPoint, Money computed, Money gap,
                                 BigDecimal gapFraction, String note) {
@@ -23,13 +24,12 @@ public record CapReconciliation(ReportedCap reported, MarketCapPoint computedPoi
         }
         Money computed = point.get().cap();
         if (!computed.currency().equals(reported.cap().currency())) {
-            Optional<FxRates.Conversion> converted = reported.cap().currency().equals(FxRates.CNY)
-                    ? rates.toCny(computed, reported.date()) : Optional.empty();
+            Optional<FxRates.Conversion> converted = rates.convert(computed, reported.cap().currency(), reported.date());
             if (converted.isEmpty()) {
                 return new CapReconciliation(reported, point.get(), null, null, null,
                         "no rate to compare " + computed.currency() + " with " + reported.cap().currency());
             }
-            computed = converted.get().cny();
+            computed = converted.get().converted();
         }
         Money gap = computed.minus(reported.cap());
         return new CapReconciliation(reported, point.get(), computed, gap,

@@ -1,5 +1,7 @@
 package io.github.ipoanalyzer.analysis;
 
+import io.github.ipoanalyzer.money.FxRates;
+
 import io.github.ipoanalyzer.market.Listing;
 
 import java.util.List;
@@ -7,7 +9,7 @@ import java.util.Optional;
 
 /** All metrics of one IPO as of a date, unrounded. */
 public record IpoAnalysis(Listing listing, FirstDay firstDay, FirstDayReturn firstDayReturn, OfferProceeds proceeds,
-                          List<LotGain> lotGains, Optional<MarketCapSeries> marketCap,
+                          List<LotGain> lotGains, Optional<MarketCapSeries> marketCap, FxRates.Conversion offerCny,
                           List<PriceToSales> priceToSales, List<CapReconciliation> capReconciliations) {
 
     /**
@@ -16,13 +18,18 @@ public record IpoAnalysis(Listing listing, FirstDay firstDay, FirstDayReturn fir
      */
     public IpoAnalysis firstDayOnly() {
         return new IpoAnalysis(listing, firstDay, firstDayReturn, proceeds,
-                lotGains.stream().filter(g -> g.reference().startsWith(IpoAnalyzer.FIRST_DAY_PREFIX)).toList(),
-                marketCap.map(s -> new MarketCapSeries(s.atOffer(), List.of())), priceToSales, capReconciliations);
+                lotGains.stream().filter(g -> g.reference().firstDay()).toList(),
+                marketCap.map(s -> new MarketCapSeries(s.atOffer(), List.of())), offerCny, priceToSales,
+                capReconciliations);
     }
 
-    /** The lot gain at a first-day reference price ("open", "high", "low", "close"), if known. */
-    public Optional<LotGain> firstDayLotGain(String reference) {
-        String label = IpoAnalyzer.FIRST_DAY_PREFIX + reference;
-        return lotGains.stream().filter(g -> g.reference().equals(label)).findFirst();
+    /** The offer price in CNY at the rate of the listing day (with the rate and its date), if a rate exists. */
+    public Optional<FxRates.Conversion> offerInCny() {
+        return Optional.ofNullable(offerCny);
+    }
+
+    /** The lot gain at a first-day reference price, if known. */
+    public Optional<LotGain> firstDayLotGain(ReferencePrice reference) {
+        return lotGains.stream().filter(g -> g.reference() == reference).findFirst();
     }
 }

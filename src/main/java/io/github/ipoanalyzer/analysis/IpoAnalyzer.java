@@ -15,7 +15,6 @@ import java.util.Optional;
 /** Computes every metric of one listing from its history, using only data dated on or before the as-of date. */
 public final class IpoAnalyzer {
 
-    static final String FIRST_DAY_PREFIX = "first-day ";
 
     private final FxRates rates;
     private final LocalDate asOf;
@@ -31,32 +30,32 @@ public final class IpoAnalyzer {
         Listing listing = history.listing();
         List<DailyPrice> prices = history.prices().stream().filter(p -> !p.date().isAfter(asOf)).toList();
         FirstDay firstDay = FirstDay.locate(listing.listingDate(), prices, maxCloseLagTradingDays);
-        Optional<MarketCapSeries> caps = MarketCapSeries.of(listing, prices);
+        Optional<MarketCapSeries> caps = MarketCapSeries.of(listing, rates, prices);
         return new IpoAnalysis(listing, firstDay, FirstDayReturn.of(listing.offerPrice(), firstDay),
-                OfferProceeds.of(listing, firstDay.close()), lotGains(listing, firstDay, prices), caps,
+                OfferProceeds.of(listing, firstDay.close()), lotGains(listing, firstDay, prices), caps, rates.toCny(listing.offer(), listing.listingDate()).orElse(null),
                 priceToSales(listing, history.revenue(), caps),
                 history.reportedCaps().stream().filter(c -> !c.date().isAfter(asOf))
                         .map(c -> CapReconciliation.of(c, caps, rates)).toList());
     }
 
     /** At the first day's open, high, low and close, then at every later close. */
-    private static List<LotGain> lotGains(Listing listing, FirstDay day, List<DailyPrice> prices) {
+    private List<LotGain> lotGains(Listing listing, FirstDay day, List<DailyPrice> prices) {
         List<LotGain> gains = new ArrayList<>();
-        addIfKnown(gains, listing, FIRST_DAY_PREFIX + "open", day.listingDate(), day.open());
-        addIfKnown(gains, listing, FIRST_DAY_PREFIX + "high", day.listingDate(), day.high());
-        addIfKnown(gains, listing, FIRST_DAY_PREFIX + "low", day.listingDate(), day.low());
-        addIfKnown(gains, listing, FIRST_DAY_PREFIX + "close", day.closeDate(), day.close());
+        addIfKnown(gains, listing, ReferencePrice.FIRST_DAY_OPEN, day.listingDate(), day.open());
+        addIfKnown(gains, listing, ReferencePrice.FIRST_DAY_HIGH, day.listingDate(), day.high());
+        addIfKnown(gains, listing, ReferencePrice.FIRST_DAY_LOW, day.listingDate(), day.low());
+        addIfKnown(gains, listing, ReferencePrice.FIRST_DAY_CLOSE, day.closeDate(), day.close());
         for (DailyPrice p : prices) {
             if (p.close() != null && day.closeDate() != null && p.date().isAfter(day.closeDate())) {
-                gains.add(LotGain.at(listing, "close", p.date(), p.close()));
+                gains.add(LotGain.at(listing, ReferencePrice.CLOSE, p.date(), p.close(), rates));
             }
         }
         return gains;
     }
 
-    private static void addIfKnown(List<LotGain> gains, Listing listing, String reference, LocalDate date, BigDecimal price) {
+    private void addIfKnown(List<LotGain> gains, Listing listing, ReferencePrice reference, LocalDate date, BigDecimal price) {
         if (price != null) {
-            gains.add(LotGain.at(listing, reference, date, price));
+            gains.add(LotGain.at(listing, reference, date, price, rates));
         }
     }
 
@@ -69,8 +68,8 @@ public final class IpoAnalyzer {
         MarketCapPoint offer = caps.get().atOffer();
         Optional<MarketCapPoint> latest = caps.get().latest();
         for (RevenuePeriod period : revenue) {
-            result.add(PriceToSales.of(period, "offer", offer.date(), offer.cap(), rates));
-            latest.ifPresent(p -> result.add(PriceToSales.of(period, "latest close", p.date(), p.cap(), rates)));
+            result.add(PriceToSales.of(period, ReferencePrice.OFFER, offer.date(), offer.cap(), rates));
+            latest.ifPresent(p -> result.add(PriceToSales.of(period, ReferencePrice.LATEST_CLOSE, p.date(), p.cap(), rates)));
         }
         return result;
     }

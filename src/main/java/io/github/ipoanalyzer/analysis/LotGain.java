@@ -1,24 +1,34 @@
 package io.github.ipoanalyzer.analysis;
 
 import io.github.ipoanalyzer.market.Listing;
+import io.github.ipoanalyzer.money.FxRates;
 import io.github.ipoanalyzer.money.Money;
 import io.github.ipoanalyzer.money.Rounding;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Optional;
 
 /**
  * The gain of one winning lot (中一签盈利) sold at a reference price:
  * {@code G = L × (P − P0)} in the trading currency, before fees. Also the capital one lot
  * ties up ({@code L × P0}) and the return on it.
  */
-public record LotGain(String reference, LocalDate date, Money price, Money gain, Money lotCost,
-                      BigDecimal returnOnCapital) {
+public record LotGain(ReferencePrice reference, LocalDate date, Money price, Money gain, Money lotCost,
+                      BigDecimal returnOnCapital, FxRates.Conversion gainInCny) {
 
-    public static LotGain at(Listing listing, String reference, LocalDate date, BigDecimal price) {
+    /** The gain in CNY at the rate in force on the price's date, if there is one. */
+    public Optional<FxRates.Conversion> inCny() {
+        return Optional.ofNullable(gainInCny);
+    }
+
+    /** Sold at {@code price} on {@code date}; the gain also in CNY at the rate of that date, where {@code rates} have one. */
+    public static LotGain at(Listing listing, ReferencePrice reference, LocalDate date, BigDecimal price,
+                             FxRates rates) {
         BigDecimal lot = BigDecimal.valueOf(listing.lotShares());
         Money gain = listing.price(price).minus(listing.offer()).times(lot);
         Money cost = listing.offer().times(lot);
-        return new LotGain(reference, date, listing.price(price), gain, cost, Rounding.divide(gain.amount(), cost.amount()));
+        return new LotGain(reference, date, listing.price(price), gain, cost, Rounding.divide(gain.amount(), cost.amount()),
+                rates.toCny(gain, date).orElse(null));
     }
 }

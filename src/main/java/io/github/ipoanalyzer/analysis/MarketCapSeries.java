@@ -2,6 +2,7 @@ package io.github.ipoanalyzer.analysis;
 
 import io.github.ipoanalyzer.market.DailyPrice;
 import io.github.ipoanalyzer.market.Listing;
+import io.github.ipoanalyzer.money.FxRates;
 import io.github.ipoanalyzer.money.Money;
 
 import java.math.BigDecimal;
@@ -18,15 +19,15 @@ import java.util.Optional;
  */
 public record MarketCapSeries(MarketCapPoint atOffer, List<MarketCapPoint> closes) {
 
-    public static Optional<MarketCapSeries> of(Listing listing, List<DailyPrice> pricesInDateOrder) {
+    public static Optional<MarketCapSeries> of(Listing listing, FxRates rates, List<DailyPrice> pricesInDateOrder) {
         if (listing.totalShares() == null) {
             return Optional.empty();
         }
         long shares = listing.totalShares();
         BigDecimal s = BigDecimal.valueOf(shares);
         Money offerCap = listing.offer().times(s);
-        MarketCapPoint atOffer = new MarketCapPoint(listing.listingDate(), "offer", listing.offer(), shares,
-                offerCap, null, null, null, null, null);
+        MarketCapPoint atOffer = new MarketCapPoint(listing.listingDate(), ReferencePrice.OFFER, listing.offer(), shares,
+                offerCap, null, null, null, null, null, rates.toCny(offerCap, listing.listingDate()).orElse(null));
 
         List<MarketCapPoint> closes = new ArrayList<>();
         Money peak = null;
@@ -42,8 +43,9 @@ public record MarketCapSeries(MarketCapPoint atOffer, List<MarketCapPoint> close
             }
             // At a new peak the drawdown is exactly 0 (cap / cap − 1): no division needed.
             BigDecimal drawdown = cap == peak ? BigDecimal.ZERO : cap.dividedBy(peak).subtract(BigDecimal.ONE);
-            closes.add(new MarketCapPoint(day.date(), "close", listing.price(day.close()), shares, cap,
-                    cap.dividedBy(offerCap).subtract(BigDecimal.ONE), peak, peakDate, drawdown, day.note()));
+            closes.add(new MarketCapPoint(day.date(), ReferencePrice.CLOSE, listing.price(day.close()), shares, cap,
+                    cap.dividedBy(offerCap).subtract(BigDecimal.ONE), peak, peakDate, drawdown, day.note(),
+                    rates.toCny(cap, day.date()).orElse(null)));
         }
         return Optional.of(new MarketCapSeries(atOffer, List.copyOf(closes)));
     }

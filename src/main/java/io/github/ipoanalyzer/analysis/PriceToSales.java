@@ -15,10 +15,10 @@ import java.util.Optional;
  * length travels with it. {@code multiple} is null when revenue or a needed rate is unknown,
  * and {@code note} says why.
  */
-public record PriceToSales(RevenuePeriod period, String capReference, LocalDate capDate, Money cap,
+public record PriceToSales(RevenuePeriod period, ReferencePrice capReference, LocalDate capDate, Money cap,
                            BigDecimal multiple, FxRates.Conversion capInCny, String note) {
 
-    public static PriceToSales of(RevenuePeriod period, String capReference, LocalDate capDate, Money cap,
+    public static PriceToSales of(RevenuePeriod period, ReferencePrice capReference, LocalDate capDate, Money cap,
                                   FxRates rates) {
         Money revenue = period.revenue();
         if (revenue == null) {
@@ -37,7 +37,7 @@ public record PriceToSales(RevenuePeriod period, String capReference, LocalDate 
             return new PriceToSales(period, capReference, capDate, cap, null, capCny.orElse(null),
                     "no CNY/" + missing + " rate on or before " + capDate);
         }
-        return new PriceToSales(period, capReference, capDate, cap, capCny.get().cny().dividedBy(revenueCny.get().cny()),
+        return new PriceToSales(period, capReference, capDate, cap, capCny.get().converted().dividedBy(revenueCny.get().converted()),
                 capCny.get(), null);
     }
 }

@@ -48,8 +48,8 @@ public record CohortStats(Cohort cohort, int n, BigDecimal meanFirstDayReturn, B
                 continue;
             }
             inCny++;
-            proceeds = proceeds.add(p.get().cny().amount());
-            left = left.add(m.get().cny().amount());
+            proceeds = proceeds.add(p.get().converted().amount());
+            left = left.add(m.get().converted().amount());
         }
         BigDecimal mean = returns.isEmpty() ? null : Rounding.divide(sum(returns), BigDecimal.valueOf(returns.size()));
         return new CohortStats(cohort, returns.size(), mean, median(returns), doubled, inCny,

@@ -24,11 +24,9 @@ import java.util.Optional;
  */
 public final class EventDeriver {
 
-    private final FxRates rates;
     private final List<BigDecimal> milestonesCny;
 
-    public EventDeriver(FxRates rates, List<BigDecimal> milestonesCny) {
-        this.rates = rates;
+    public EventDeriver(List<BigDecimal> milestonesCny) {
         this.milestonesCny = List.copyOf(milestonesCny);
     }
 
@@ -58,8 +56,8 @@ public final class EventDeriver {
         for (BigDecimal milestone : milestonesCny) {
             for (int i = 0; i < closes.size(); i++) {
                 MarketCapPoint p = closes.get(i);
-                Optional<FxRates.Conversion> cny = rates.toCny(p.cap(), p.date());
-                if (cny.isPresent() && cny.get().cny().amount().compareTo(milestone) >= 0) {
+                Optional<FxRates.Conversion> cny = p.inCny();
+                if (cny.isPresent() && cny.get().converted().amount().compareTo(milestone) >= 0) {
                     events.add(new Event(l.ticker(), p.date(), null, Event.CAP_MILESTONE,
                             "market value reached CNY " + billions(milestone), "derived",
                             i == 0 ? "already above at the first close" : null));

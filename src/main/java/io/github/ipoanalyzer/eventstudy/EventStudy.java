@@ -94,7 +94,7 @@ public final class EventStudy {
         this.inputEvents = inputEvents;
         this.lockups = lockups;
         this.benchmarks = benchmarks(levels);
-        this.deriver = new EventDeriver(rates, settings.milestonesCny());
+        this.deriver = new EventDeriver(settings.milestonesCny());
         this.firstDay = settings.windows().stream().mapToInt(EventWindow::from).min().orElse(0);
         this.lastDay = settings.windows().stream().mapToInt(EventWindow::to).max().orElse(0);
         Map<String, Set<LocalDate>> dates = new HashMap<>();

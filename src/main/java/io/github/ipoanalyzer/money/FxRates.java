@@ -36,18 +36,44 @@ public final class FxRates {
     }
 
     /**
-     * {@code money} in CNY on {@code date}. CNY converts to itself at 1 with no rate date;
-     * another currency with no rate on or before {@code date} has no conversion.
+     * {@code money} in {@code target} on {@code date}, through the dated CNY rates in either
+     * direction: into CNY at the rate, out of CNY at its inverse, between two other currencies
+     * through CNY (dated as the older of the two rates). A currency converts to itself at 1 with no
+     * rate date; where a rate on or before {@code date} is missing there is no conversion.
      */
-    public Optional<Conversion> toCny(Money money, LocalDate date) {
-        if (money.currency().equals(CNY)) {
+    public Optional<Conversion> convert(Money money, Currency target, LocalDate date) {
+        Currency source = money.currency();
+        if (source.equals(target)) {
             return Optional.of(new Conversion(money, BigDecimal.ONE, null));
         }
-        return asOf(money.currency(), date).map(rate ->
-                new Conversion(new Money(money.amount().multiply(rate.cnyPerUnit()), CNY), rate.cnyPerUnit(), rate.date()));
+        if (target.equals(CNY)) {
+            return asOf(source, date).map(rate -> new Conversion(
+                    new Money(money.amount().multiply(rate.cnyPerUnit()), CNY), rate.cnyPerUnit(), rate.date()));
+        }
+        Optional<FxRate> into = asOf(target, date);
+        if (source.equals(CNY)) {
+            return into.map(rate -> new Conversion(new Money(Rounding.divide(money.amount(), rate.cnyPerUnit()), target),
+                    Rounding.divide(BigDecimal.ONE, rate.cnyPerUnit()), rate.date()));
+        }
+        Optional<FxRate> from = asOf(source, date);
+        if (from.isEmpty() || into.isEmpty()) {
+            return Optional.empty();
+        }
+        BigDecimal cny = money.amount().multiply(from.get().cnyPerUnit());
+        LocalDate older = from.get().date().isBefore(into.get().date()) ? from.get().date() : into.get().date();
+        return Optional.of(new Conversion(new Money(Rounding.divide(cny, into.get().cnyPerUnit()), target),
+                Rounding.divide(from.get().cnyPerUnit(), into.get().cnyPerUnit()), older));
     }
 
-    /** A converted amount with the rate used and that rate's date (null when no rate was needed). */
-    public record Conversion(Money cny, BigDecimal cnyPerUnit, LocalDate rateDate) {
+    /** {@code money} in CNY on {@code date} (see {@link #convert}). */
+    public Optional<Conversion> toCny(Money money, LocalDate date) {
+        return convert(money, CNY, date);
+    }
+
+    /**
+     * A converted amount with the rate used (units of the target per unit of the source) and
+     * that rate's date (null when no rate was needed).
+     */
+    public record Conversion(Money converted, BigDecimal rate, LocalDate rateDate) {
     }
 }

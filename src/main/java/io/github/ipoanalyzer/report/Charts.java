@@ -2,6 +2,7 @@ package io.github.ipoanalyzer.report;
 
 import io.github.ipoanalyzer.analysis.IpoAnalysis;
 import io.github.ipoanalyzer.analysis.LotGain;
+import io.github.ipoanalyzer.analysis.ReferencePrice;
 import io.github.ipoanalyzer.analysis.MarketCapPoint;
 import io.github.ipoanalyzer.analysis.PriceToSales;
 import io.github.ipoanalyzer.eventstudy.CohortStats;
@@ -79,15 +80,13 @@ public final class Charts {
     }
 
     private final List<IpoAnalysis> analyses;
-    private final FxRates rates;
     private final LocalDate asOf;
     private final ChartFonts fonts;
     private final String selection;
 
     /** {@code selection} says which listings the charts show when they are not all (null when all). */
-    public Charts(List<IpoAnalysis> analyses, FxRates rates, LocalDate asOf, String selection) {
+    public Charts(List<IpoAnalysis> analyses, LocalDate asOf, String selection) {
         this.analyses = analyses;
-        this.rates = rates;
         this.asOf = asOf;
         this.selection = selection;
         this.fonts = ChartFonts.forNames(analyses.stream().map(a -> a.listing().nameLocal())
@@ -183,11 +182,11 @@ public final class Charts {
             Optional<MarketCapPoint> last = a.marketCap().get().latest();
             Optional<MarketCapPoint> at = a.marketCap().get().closes().stream().filter(p -> !p.date().isAfter(e.date()))
                     .reduce((first, second) -> second);
-            Optional<FxRates.Conversion> cny = at.flatMap(p -> rates.toCny(p.cap(), p.date()));
+            Optional<FxRates.Conversion> cny = at.flatMap(MarketCapPoint::inCny);
             if (cny.isPresent() && last.isPresent() && !e.date().isAfter(last.get().date())) {
                 TimeSeries series = markers.computeIfAbsent(e.kind(), TimeSeries::new);
                 if (series.getDataItem(day(e.date())) == null) {
-                    series.add(day(e.date()), cny.get().cny().amount().movePointLeft(9).doubleValue());
+                    series.add(day(e.date()), cny.get().converted().amount().movePointLeft(9).doubleValue());
                 }
             }
         }
@@ -236,15 +235,15 @@ public final class Charts {
         Gaps missing = new Gaps();
         for (IpoAnalysis a : analyses) {
             String name = label(a.listing());
-            for (String ref : List.of("open", "high", "low", "close")) {
+            for (ReferencePrice ref : ReferencePrice.FIRST_DAY) {
                 Optional<LotGain> gain = a.firstDayLotGain(ref);
-                Optional<FxRates.Conversion> cny = gain.flatMap(g -> rates.toCny(g.gain(), g.date()));
-                data.addValue(cny.map(c -> number(c.cny().amount())).orElse(null), "At the " + ref, name);
+                Optional<FxRates.Conversion> cny = gain.flatMap(LotGain::inCny);
+                data.addValue(cny.map(c -> number(c.converted().amount())).orElse(null), "At the " + ref.shortLabel(), name);
                 if (gain.isPresent() && cny.isEmpty()) {
                     missing.add(a.listing().nameEn(), "no CNY/" + a.listing().currency()
                             + " rate on or before " + gain.get().date());
                 } else if (gain.isEmpty()) {
-                    missing.add(a.listing().nameEn(), ref + " unknown");
+                    missing.add(a.listing().nameEn(), ref.shortLabel() + " unknown");
                 }
             }
         }
@@ -259,8 +258,8 @@ public final class Charts {
             TimeSeries series = new TimeSeries(label(a.listing()));
             List<MarketCapPoint> closes = a.marketCap().map(s -> s.closes()).orElse(List.of());
             for (MarketCapPoint p : closes) {
-                rates.toCny(p.cap(), p.date()).ifPresentOrElse(
-                        c -> series.add(day(p.date()), c.cny().amount().movePointLeft(9).doubleValue()),
+                p.inCny().ifPresentOrElse(
+                        c -> series.add(day(p.date()), c.converted().amount().movePointLeft(9).doubleValue()),
                         () -> missing.add(a.listing().nameEn(), "no CNY/" + a.listing().currency()
                                 + " rate on or before " + p.date()));
             }
@@ -305,7 +304,7 @@ public final class Charts {
                 if (!p.period().period().equals(lastFullYear.get())) {
                     continue;
                 }
-                String series = p.capReference().equals("offer") ? "At the offer price" : "At the latest close";
+                String series = p.capReference() == ReferencePrice.OFFER ? "At the offer price" : "At the latest close";
                 data.addValue(number(p.multiple()), series, name);
                 if (p.multiple() == null) {
                     missing.add(a.listing().nameEn(), p.note());

@@ -2,6 +2,7 @@ package io.github.ipoanalyzer.report;
 
 import io.github.ipoanalyzer.analysis.IpoAnalysis;
 import io.github.ipoanalyzer.analysis.LotGain;
+import io.github.ipoanalyzer.analysis.ReferencePrice;
 import io.github.ipoanalyzer.eventstudy.CohortStats;
 import io.github.ipoanalyzer.eventstudy.EventStudy;
 import io.github.ipoanalyzer.money.FxRates;
@@ -63,7 +64,8 @@ public final class IndexPage {
                     .append(cell(percent(a.firstDayReturn().atClose())))
                     .append(cell(percent(a.firstDayReturn().atOpen())))
                     .append(cell(percent(a.firstDayReturn().atHigh())));
-            for (String ref : List.of("open", "high", "close")) {
+            for (ReferencePrice ref : List.of(ReferencePrice.FIRST_DAY_OPEN, ReferencePrice.FIRST_DAY_HIGH,
+                    ReferencePrice.FIRST_DAY_CLOSE)) {
                 h.append(cell(a.firstDayLotGain(ref).map(LotGain::gain).map(IndexPage::money).orElse("unknown")));
             }
             h.append("</tr>\n");

@@ -131,9 +131,9 @@ public class ReportPublisher {
                  CsvTable buyAndHold = EventStudyTables.buyAndHold(staging)) {
                 // Each per-listing table with the rows one listing gives it.
                 List<Section> sections = List.of(
-                        new Section(firstDay, (t, l) -> ReportTables.addFirstDay(t, l.analysis(), rates)),
-                        new Section(lotGains, (t, l) -> ReportTables.addLotGains(t, l.analysis(), rates)),
-                        new Section(marketValue, (t, l) -> ReportTables.addMarketValue(t, l.analysis(), rates)),
+                        new Section(firstDay, (t, l) -> ReportTables.addFirstDay(t, l.analysis())),
+                        new Section(lotGains, (t, l) -> ReportTables.addLotGains(t, l.analysis())),
+                        new Section(marketValue, (t, l) -> ReportTables.addMarketValue(t, l.analysis())),
                         new Section(priceToSales, (t, l) -> ReportTables.addPriceToSales(t, l.analysis())),
                         new Section(capReconciliation, (t, l) -> ReportTables.addCapReconciliation(t, l.analysis())),
                         new Section(events, (t, l) -> EventStudyTables.addEvents(t, l.result())),
@@ -170,7 +170,7 @@ public class ReportPublisher {
             }
             String selection = listings.size() > charted.size() ? "the " + charted.size() + " largest of "
                     + listings.size() + " listings by gross proceeds (all are in the CSV files)" : null;
-            Charts chartMaker = new Charts(chartedAnalyses, rates, request.run().asOf(), selection);
+            Charts chartMaker = new Charts(chartedAnalyses, request.run().asOf(), selection);
             List<Charts.ChartFile> charts = new ArrayList<>(chartMaker.writeAll(staging));
             charts.addAll(chartMaker.writeEventStudy(staging, cohorts, chartedEvents));
             Files.writeString(staging.resolve("index.html"),
@@ -303,7 +303,7 @@ public class ReportPublisher {
         return listings.stream()
                 .sorted(Comparator.comparing((Listing l) -> {
                     Money proceeds = l.offer().times(BigDecimal.valueOf(l.sharesOffered()));
-                    return rates.toCny(proceeds, l.listingDate()).map(c -> c.cny().amount()).orElse(proceeds.amount());
+                    return rates.toCny(proceeds, l.listingDate()).map(c -> c.converted().amount()).orElse(proceeds.amount());
                 }).reversed().thenComparing(Listing::ticker))
                 .limit(max).map(Listing::ticker).collect(Collectors.toCollection(LinkedHashSet::new));
     }

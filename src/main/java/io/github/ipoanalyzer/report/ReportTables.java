@@ -6,6 +6,7 @@ import io.github.ipoanalyzer.analysis.FirstDayReturn;
 import io.github.ipoanalyzer.analysis.IpoAnalysis;
 import io.github.ipoanalyzer.analysis.LotGain;
 import io.github.ipoanalyzer.analysis.MarketCapPoint;
+import io.github.ipoanalyzer.analysis.ReferencePrice;
 import io.github.ipoanalyzer.analysis.PriceToSales;
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.money.FxRates;
@@ -23,7 +24,6 @@ import static io.github.ipoanalyzer.report.Cells.*;
 /** The report CSVs, built from the analyses. Column names say metric, reference price and unit. */
 public final class ReportTables {
 
-    private static final List<String> FIRST_DAY_REFERENCES = List.of("open", "high", "low", "close");
 
     private ReportTables() {
     }
@@ -35,8 +35,8 @@ public final class ReportTables {
                 "return_open_vs_offer_fraction", "return_high_vs_offer_fraction", "return_low_vs_offer_fraction",
                 "first_day_return_close_vs_offer_fraction", "intraday_return_close_vs_open_fraction",
                 "broke_issue_close_below_offer", "broke_issue_low_below_offer"));
-        FIRST_DAY_REFERENCES.forEach(r -> header.add("lot_gain_at_" + r + "_trading_currency"));
-        FIRST_DAY_REFERENCES.forEach(r -> header.add("lot_gain_at_" + r + "_cny"));
+        ReferencePrice.FIRST_DAY.forEach(r -> header.add("lot_gain_at_" + r.shortLabel() + "_trading_currency"));
+        ReferencePrice.FIRST_DAY.forEach(r -> header.add("lot_gain_at_" + r.shortLabel() + "_cny"));
         header.addAll(List.of("cny_per_unit", "fx_rate_date", "shares_offered", "gross_proceeds_offer_x_shares_offered",
                 "gross_proceeds_stated", "money_left_on_table_at_close", "total_shares_after_listing",
                 "market_cap_at_offer", "market_cap_at_first_close", "note"));
@@ -44,7 +44,7 @@ public final class ReportTables {
                 + "gain of one winning lot at each reference price, proceeds and market value", header);
     }
 
-    public static void addFirstDay(RowSink table, IpoAnalysis a, FxRates rates) {
+    public static void addFirstDay(RowSink table, IpoAnalysis a) {
         Listing l = a.listing();
         FirstDay d = a.firstDay();
         FirstDayReturn r = a.firstDayReturn();
@@ -54,22 +54,22 @@ public final class ReportTables {
                 price(d.close()), date(d.closeDate()), whole(d.closeLagTradingDays()),
                 fraction(r.atOpen()), fraction(r.atHigh()), fraction(r.atLow()), fraction(r.atClose()),
                 fraction(r.intraday()), bool(r.brokeAtClose()), bool(r.brokeAtLow())));
-        FIRST_DAY_REFERENCES.forEach(ref -> row.add(money(a.firstDayLotGain(ref).map(LotGain::gain).orElse(null))));
-        Optional<FxRates.Conversion> dayRate = rates.toCny(l.offer(), l.listingDate());
-        FIRST_DAY_REFERENCES.forEach(ref -> row.add(money(a.firstDayLotGain(ref)
-                .flatMap(g -> rates.toCny(g.gain(), g.date())).map(FxRates.Conversion::cny).orElse(null))));
+        ReferencePrice.FIRST_DAY.forEach(ref -> row.add(money(a.firstDayLotGain(ref).map(LotGain::gain).orElse(null))));
+        Optional<FxRates.Conversion> dayRate = a.offerInCny();
+        ReferencePrice.FIRST_DAY.forEach(ref -> row.add(money(a.firstDayLotGain(ref)
+                .flatMap(LotGain::inCny).map(FxRates.Conversion::converted).orElse(null))));
         Optional<MarketCapPoint> firstCloseCap = a.marketCap().flatMap(s -> d.closeDate() == null
                 ? Optional.empty() : s.on(d.closeDate()));
-        row.addAll(List.of(rate(dayRate.map(FxRates.Conversion::cnyPerUnit).orElse(null)),
+        row.addAll(List.of(rate(dayRate.map(FxRates.Conversion::rate).orElse(null)),
                 date(dayRate.map(FxRates.Conversion::rateDate).orElse(null)), whole(l.sharesOffered()),
                 money(a.proceeds().grossProceeds()), money(l.grossProceedsStated()),
                 money(a.proceeds().moneyLeftOnTable()), whole(l.totalShares()),
                 money(a.marketCap().map(s -> s.atOffer().cap()).orElse(null)),
-                money(firstCloseCap.map(MarketCapPoint::cap).orElse(null)), text(firstDayNote(a, rates))));
+                money(firstCloseCap.map(MarketCapPoint::cap).orElse(null)), text(firstDayNote(a))));
         table.add(row);
     }
 
-    private static String firstDayNote(IpoAnalysis a, FxRates rates) {
+    private static String firstDayNote(IpoAnalysis a) {
         List<String> notes = new ArrayList<>();
         FirstDay d = a.firstDay();
         if (d.close() == null) {
@@ -77,7 +77,7 @@ public final class ReportTables {
         } else if (!d.closedOnListingDay()) {
             notes.add("listing-day close unknown: first close taken from " + d.closeDate());
         }
-        if (rates.toCny(a.listing().offer(), a.listing().listingDate()).isEmpty()) {
+        if (a.offerInCny().isEmpty()) {
             notes.add("no CNY/" + a.listing().currency() + " rate on or before " + a.listing().listingDate()
                     + ": CNY columns unknown");
         }
@@ -95,16 +95,16 @@ public final class ReportTables {
                         "return_on_lot_capital_fraction", "cny_per_unit", "fx_rate_date", "lot_gain_cny"));
     }
 
-    public static void addLotGains(RowSink table, IpoAnalysis a, FxRates rates) {
+    public static void addLotGains(RowSink table, IpoAnalysis a) {
         Listing l = a.listing();
         for (LotGain g : a.lotGains()) {
-            Optional<FxRates.Conversion> cny = rates.toCny(g.gain(), g.date());
-            table.add(List.of(text(l.ticker()), text(l.nameEn()), g.reference(), date(g.date()),
+            Optional<FxRates.Conversion> cny = g.inCny();
+            table.add(List.of(text(l.ticker()), text(l.nameEn()), g.reference().label(), date(g.date()),
                     price(g.price().amount()), price(l.offerPrice()), whole(l.lotShares()),
                     l.currency().getCurrencyCode(), money(g.gain()), money(g.lotCost()), fraction(g.returnOnCapital()),
-                    rate(cny.map(FxRates.Conversion::cnyPerUnit).orElse(null)),
+                    rate(cny.map(FxRates.Conversion::rate).orElse(null)),
                     date(cny.map(FxRates.Conversion::rateDate).orElse(null)),
-                    money(cny.map(FxRates.Conversion::cny).orElse(null))));
+                    money(cny.map(FxRates.Conversion::converted).orElse(null))));
         }
     }
 
@@ -117,20 +117,20 @@ public final class ReportTables {
                         "note"));
     }
 
-    public static void addMarketValue(RowSink table, IpoAnalysis a, FxRates rates) {
+    public static void addMarketValue(RowSink table, IpoAnalysis a) {
         a.marketCap().ifPresent(series -> {
             List<MarketCapPoint> points = new ArrayList<>();
             points.add(series.atOffer());
             points.addAll(series.closes());
             for (MarketCapPoint p : points) {
-                Optional<FxRates.Conversion> cny = rates.toCny(p.cap(), p.date());
+                Optional<FxRates.Conversion> cny = p.inCny();
                 table.add(List.of(text(a.listing().ticker()), text(a.listing().nameEn()), date(p.date()),
-                        p.reference(), price(p.price().amount()), whole(p.shares()),
+                        p.reference().label(), price(p.price().amount()), whole(p.shares()),
                         p.cap().currency().getCurrencyCode(), money(p.cap()), fraction(p.changeSinceOffer()),
                         money(p.peakToDate()), date(p.peakDate()), fraction(p.drawdownFromPeak()),
-                        rate(cny.map(FxRates.Conversion::cnyPerUnit).orElse(null)),
+                        rate(cny.map(FxRates.Conversion::rate).orElse(null)),
                         date(cny.map(FxRates.Conversion::rateDate).orElse(null)),
-                        money(cny.map(FxRates.Conversion::cny).orElse(null)), text(p.note())));
+                        money(cny.map(FxRates.Conversion::converted).orElse(null)), text(p.note())));
             }
         });
     }
@@ -149,9 +149,9 @@ public final class ReportTables {
             String note = join(p.note(), p.period().note());
             table.add(List.of(text(a.listing().ticker()), text(a.listing().nameEn()), text(p.period().period()),
                     date(p.period().start()), date(p.period().end()), whole(p.period().months()),
-                    money(revenue), revenue == null ? "" : revenue.currency().getCurrencyCode(), p.capReference(),
+                    money(revenue), revenue == null ? "" : revenue.currency().getCurrencyCode(), p.capReference().label(),
                     date(p.capDate()), money(p.cap()), p.cap().currency().getCurrencyCode(),
-                    rate(p.capInCny() == null ? null : p.capInCny().cnyPerUnit()),
+                    rate(p.capInCny() == null ? null : p.capInCny().rate()),
                     date(p.capInCny() == null ? null : p.capInCny().rateDate()), multiple(p.multiple()), text(note)));
         }
     }

@@ -1,9 +1,12 @@
 package io.github.ipoanalyzer.analysis;
 
+import io.github.ipoanalyzer.money.FxRates;
+
 import io.github.ipoanalyzer.market.DailyPrice;
 import io.github.ipoanalyzer.market.Listing;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.time.LocalDate;
 import java.util.Currency;
 
@@ -24,6 +27,9 @@ final class Fixtures {
 
     private Fixtures() {
     }
+
+    /** No FX rates at all: conversions to CNY are unknown (CNY itself converts at 1). */
+    static final FxRates NO_RATES = new FxRates(List.of());
 
     static DailyPrice day(String ticker, String date, String open, String high, String low, String close) {
         return new DailyPrice(ticker, LocalDate.parse(date), dec(open), dec(high), dec(low), dec(close), null, null, null);

@@ -21,7 +21,7 @@ class MarketCapSeriesTest {
     void changeSinceOfferPeakAndDrawdownOnAWorkedExample() {
         Listing listing = new Listing("T", "Test", null, "SSE", null, Currency.getInstance("CNY"),
                 LocalDate.of(2025, 1, 2), new BigDecimal("10"), 500, 100L, 1000L, null, null);
-        var series = MarketCapSeries.of(listing, List.of(
+        var series = MarketCapSeries.of(listing, Fixtures.NO_RATES, List.of(
                 day("T", "2025-01-02", null, null, null, "20"),
                 day("T", "2025-01-03", null, null, null, null),
                 day("T", "2025-01-06", null, null, null, "30"),
@@ -42,7 +42,7 @@ class MarketCapSeriesTest {
 
     @Test
     void mooreThreadsValueAtTheOfferAndTheFirstClose() {
-        var series = MarketCapSeries.of(Fixtures.MOORE_THREADS,
+        var series = MarketCapSeries.of(Fixtures.MOORE_THREADS, Fixtures.NO_RATES,
                 List.of(day("688795.SH", "2025-12-05", "650.00", "688.00", "556.00", "600.50"))).orElseThrow();
         // 114.28 × 470,028,217 = 53,714,824,638.76; 600.50 × 470,028,217 = 282,251,944,308.50
         assertEquals(new BigDecimal("53714824638.76"), Rounding.money(series.atOffer().cap().amount()));
@@ -53,6 +53,6 @@ class MarketCapSeriesTest {
     void unknownShareCountGivesNoSeries() {
         Listing noShares = new Listing("T", "Test", null, "SSE", null, Currency.getInstance("CNY"),
                 LocalDate.of(2025, 1, 2), BigDecimal.TEN, 500, 100L, null, null, null);
-        assertTrue(MarketCapSeries.of(noShares, List.of()).isEmpty());
+        assertTrue(MarketCapSeries.of(noShares, Fixtures.NO_RATES, List.of()).isEmpty());
     }
 }

@@ -29,7 +29,7 @@ class ValuationTest {
         RevenuePeriod fy2024 = new RevenuePeriod("688795.SH", "FY2024", LocalDate.of(2024, 1, 1),
                 LocalDate.of(2024, 12, 31), new BigDecimal("438459500"), CNY, null);
         // 53,714,824,638.76 / 438,459,500 = 122.5079…
-        PriceToSales ps = PriceToSales.of(fy2024, "offer", LocalDate.of(2025, 12, 5),
+        PriceToSales ps = PriceToSales.of(fy2024, ReferencePrice.OFFER, LocalDate.of(2025, 12, 5),
                 Money.of("53714824638.76", "CNY"), HKD_RATE);
         assertEquals(new BigDecimal("122.51"), Rounding.multiple(ps.multiple()));
         assertEquals(12, fy2024.months());
@@ -40,7 +40,7 @@ class ValuationTest {
         RevenuePeriod fy2024 = new RevenuePeriod("9903.HK", "FY2024", LocalDate.of(2024, 1, 1),
                 LocalDate.of(2024, 12, 31), new BigDecimal("539500000"), CNY, null);
         // 144.60 × 254,317,736 = 36,774,344,625.60 HKD × 0.8957 = 32,938,780,481.15 CNY / 539,500,000 = 61.054…
-        PriceToSales ps = PriceToSales.of(fy2024, "offer", LocalDate.of(2026, 1, 8),
+        PriceToSales ps = PriceToSales.of(fy2024, ReferencePrice.OFFER, LocalDate.of(2026, 1, 8),
                 Money.of("36774344625.60", "HKD"), HKD_RATE);
         assertEquals(new BigDecimal("61.05"), Rounding.multiple(ps.multiple()));
         assertEquals(LocalDate.of(2026, 1, 8), ps.capInCny().rateDate());
@@ -50,7 +50,7 @@ class ValuationTest {
     void noRateOnOrBeforeTheCapDateLeavesPriceToSalesUnknownAndSaysWhy() {
         RevenuePeriod fy2024 = new RevenuePeriod("6082.HK", "FY2024", LocalDate.of(2024, 1, 1),
                 LocalDate.of(2024, 12, 31), new BigDecimal("337000000"), CNY, null);
-        PriceToSales ps = PriceToSales.of(fy2024, "offer", LocalDate.of(2026, 1, 2), Money.of("46961600000", "HKD"),
+        PriceToSales ps = PriceToSales.of(fy2024, ReferencePrice.OFFER, LocalDate.of(2026, 1, 2), Money.of("46961600000", "HKD"),
                 HKD_RATE);
         assertNull(ps.multiple());
         assertEquals("no CNY/HKD rate on or before 2026-01-02", ps.note());
@@ -60,7 +60,7 @@ class ValuationTest {
     void unknownRevenueIsNotZero() {
         RevenuePeriod h1 = new RevenuePeriod("688802.SH", "2025H1", LocalDate.of(2025, 1, 1),
                 LocalDate.of(2025, 6, 30), null, CNY, "not published");
-        PriceToSales ps = PriceToSales.of(h1, "offer", LocalDate.of(2025, 12, 17), Money.of("1", "CNY"), HKD_RATE);
+        PriceToSales ps = PriceToSales.of(h1, ReferencePrice.OFFER, LocalDate.of(2025, 12, 17), Money.of("1", "CNY"), HKD_RATE);
         assertNull(ps.multiple());
         assertEquals(6, h1.months());
     }
@@ -76,7 +76,7 @@ class ValuationTest {
 
     @Test
     void aReportedCapIsReconciledWithPriceTimesShares() {
-        var series = MarketCapSeries.of(Fixtures.MOORE_THREADS,
+        var series = MarketCapSeries.of(Fixtures.MOORE_THREADS, Fixtures.NO_RATES,
                 List.of(day("688795.SH", "2025-12-22", null, null, null, "673")));
         ReportedCap reported = new ReportedCap("688795.SH", LocalDate.of(2025, 12, 22), Money.of("317700000000", "CNY"), null);
         CapReconciliation r = CapReconciliation.of(reported, series, HKD_RATE);
@@ -87,8 +87,22 @@ class ValuationTest {
     }
 
     @Test
+    void aComputedCnyCapIsReconciledWithAReportedHkdCapAtTheDatedRate() {
+        var series = MarketCapSeries.of(Fixtures.MOORE_THREADS, Fixtures.NO_RATES,
+                List.of(day("688795.SH", "2025-12-22", null, null, null, "673")));
+        FxRates rates = new FxRates(List.of(new FxRate(LocalDate.of(2025, 12, 19), Currency.getInstance("HKD"),
+                new BigDecimal("0.9"))));
+        ReportedCap reported = new ReportedCap("688795.SH", LocalDate.of(2025, 12, 22), Money.of("351000000000", "HKD"), null);
+        CapReconciliation r = CapReconciliation.of(reported, series, rates);
+        // 316,328,990,041 CNY / 0.9 = 351,476,655,601.11 HKD; gap 476,655,601.11; +0.1358%
+        assertEquals(Money.of("351476655601.11", "HKD"), new Money(Rounding.money(r.computed().amount()), r.computed().currency()));
+        assertEquals(new BigDecimal("476655601.11"), Rounding.money(r.gap().amount()));
+        assertEquals(new BigDecimal("0.001358"), Rounding.fraction(r.gapFraction()));
+    }
+
+    @Test
     void aReportedCapOnADayWithoutACloseIsNotReconciled() {
-        var series = MarketCapSeries.of(Fixtures.METAX, List.of(day("688802.SH", "2025-12-19", null, null, null, "703.35")));
+        var series = MarketCapSeries.of(Fixtures.METAX, Fixtures.NO_RATES, List.of(day("688802.SH", "2025-12-19", null, null, null, "703.35")));
         ReportedCap sunday = new ReportedCap("688802.SH", LocalDate.of(2025, 12, 21), Money.of("274500000000", "CNY"), null);
         CapReconciliation r = CapReconciliation.of(sunday, series, HKD_RATE);
         assertNull(r.computed());

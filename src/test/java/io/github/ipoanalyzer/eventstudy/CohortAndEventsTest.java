@@ -82,7 +82,7 @@ class CohortAndEventsTest {
                 price("688795.SH", "2025-12-11", "941.08"), price("688795.SH", "2025-12-17", "714.80"));
         TradingCalendar calendar = TradingCalendar.of(List.of(d("2025-12-05"), d("2025-12-11"), d("2025-12-17"),
                 d("2026-06-08")));
-        List<Event> events = new EventDeriver(RATES, List.of(new BigDecimal("100000000000"),
+        List<Event> events = new EventDeriver(List.of(new BigDecimal("100000000000"),
                 new BigDecimal("400000000000"), new BigDecimal("1000000000000")))
                 .derive(moore, calendar, List.of(new Lockup("688795.SH", 6, "offline investors"),
                         new Lockup("688795.SH", 12, "strategic investors")));
@@ -106,7 +106,7 @@ class CohortAndEventsTest {
     @Test
     void aBrokeIssueHasAFirstCloseBelowOfferEvent() {
         IpoAnalysis broke = analyse(BIREN, price("6082.HK", "2026-01-02", "34.46"), price("6082.HK", "2026-01-05", "18"));
-        List<Event> events = new EventDeriver(RATES, List.of()).derive(broke,
+        List<Event> events = new EventDeriver(List.of()).derive(broke,
                 TradingCalendar.of(List.of(d("2026-01-02"), d("2026-01-05"))), List.of());
         Event below = events.stream().filter(e -> e.kind().equals(Event.FIRST_CLOSE_BELOW_OFFER)).findFirst().orElseThrow();
         assertEquals(d("2026-01-05"), below.date());

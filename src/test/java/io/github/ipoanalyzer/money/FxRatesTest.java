@@ -31,16 +31,43 @@ class FxRatesTest {
     void convertsWithTheRateAndKeepsItsDate() {
         // 1,220 HKD × 0.8957 = 1,092.754 CNY
         FxRates.Conversion c = rates.toCny(Money.of("1220", "HKD"), LocalDate.of(2026, 1, 9)).orElseThrow();
-        assertEquals(new BigDecimal("1092.75"), Rounding.money(c.cny().amount()));
-        assertEquals(FxRates.CNY, c.cny().currency());
+        assertEquals(new BigDecimal("1092.75"), Rounding.money(c.converted().amount()));
+        assertEquals(FxRates.CNY, c.converted().currency());
         assertEquals(LocalDate.of(2026, 1, 8), c.rateDate());
     }
 
     @Test
     void cnyNeedsNoRate() {
         FxRates.Conversion c = rates.toCny(Money.of("5", "CNY"), LocalDate.of(2000, 1, 1)).orElseThrow();
-        assertEquals(BigDecimal.ONE, c.cnyPerUnit());
+        assertEquals(BigDecimal.ONE, c.rate());
         assertNull(c.rateDate());
+    }
+
+    @Test
+    void convertsOutOfCnyAtTheInverseRateAndBetweenTwoCurrenciesThroughCny() {
+        // 1,092.754 CNY at 0.8957 CNY per HKD is 1,092.754 / 0.8957 = 1,220 HKD exactly.
+        FxRates.Conversion back = rates.convert(Money.of("1092.754", "CNY"), HKD, LocalDate.of(2026, 1, 9)).orElseThrow();
+        assertEquals(0, new BigDecimal("1220").compareTo(back.converted().amount()));
+        assertEquals(HKD, back.converted().currency());
+        assertEquals(LocalDate.of(2026, 1, 8), back.rateDate());
+        // 1 / 0.8957 = 1.116445238361058…
+        assertEquals(new BigDecimal("1.116445"), Rounding.fraction(back.rate()));
+
+        Currency usd = Currency.getInstance("USD");
+        FxRates withUsd = new FxRates(List.of(new FxRate(LocalDate.of(2026, 1, 8), HKD, new BigDecimal("0.8957")),
+                new FxRate(LocalDate.of(2026, 1, 5), usd, new BigDecimal("7.0245"))));
+        FxRates.Conversion cross = withUsd.convert(Money.of("100", "USD"), HKD, LocalDate.of(2026, 1, 9)).orElseThrow();
+        // 100 × 7.0245 = 702.45 CNY; / 0.8957 = 784.2469… HKD; dated as the older rate.
+        assertEquals(new BigDecimal("784.25"), Rounding.money(cross.converted().amount()));
+        assertEquals(LocalDate.of(2026, 1, 5), cross.rateDate());
+        assertTrue(withUsd.convert(Money.of("100", "USD"), HKD, LocalDate.of(2026, 1, 6)).isEmpty(),
+                "no HKD rate on or before the day");
+    }
+
+    @Test
+    void moneyAddsOnlyInOneCurrency() {
+        assertEquals(Money.of("3.50", "HKD"), Money.zero(HKD).plus(Money.of("1.25", "HKD")).plus(Money.of("2.25", "HKD")));
+        assertThrows(IllegalArgumentException.class, () -> Money.of("1", "CNY").plus(Money.of("1", "HKD")));
     }
 
     @Test

@@ -50,7 +50,7 @@ class ChartsTest {
                                 new BigDecimal("1000"), CNY, null)), List.of())),
                 analyzer.analyse(new ListingHistory(b, List.of(price("B.HK", "2026-01-02", "25", null, null, "22")),
                         List.of(), List.of())));
-        charts = new Charts(analyses, analyzer.rates(), LocalDate.of(2026, 11, 28), null);
+        charts = new Charts(analyses, LocalDate.of(2026, 11, 28), null);
     }
 
     private static DailyPrice price(String ticker, String date, String o, String h, String l, String c) {
