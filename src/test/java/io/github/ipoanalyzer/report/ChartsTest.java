@@ -85,6 +85,20 @@ class ChartsTest {
     }
 
     @Test
+    void chartDataSaysWhatItLeavesOutAndWhyWithoutDrawingAnything() {
+        ChartData data = new ChartData(analyses, l -> l.nameEn());
+        // Beta listed 2026-01-02 with an open and a close only; its first HKD rate is of 2026-01-08.
+        assertEquals("Beta: no CNY/HKD rate on or before 2026-01-02, high unknown, low unknown",
+                data.lotGains().leftOut().toString());
+        assertEquals("Beta: high unknown", data.firstDayReturns().leftOut().toString());
+        assertEquals("Beta: no CNY/HKD rate on or before 2026-01-02", data.marketValue().leftOut().toString());
+        assertEquals("Beta: no full-year revenue", data.priceToSales().leftOut().toString());
+        // Alpha's two closes, 18 and 16 × 10,000 shares, in CNY billion.
+        assertEquals(List.of(180_000.0 / 1e9, 160_000.0 / 1e9), List.of(data.marketValue().data().getYValue(0, 0),
+                data.marketValue().data().getYValue(0, 1)));
+    }
+
+    @Test
     void marketValueHasOneSeriesPerConvertibleIpo() {
         JFreeChart chart = charts.marketValue();
         var data = chart.getXYPlot().getDataset();

@@ -1,0 +1,208 @@
+package io.github.ipoanalyzer.report;
+
+import io.github.ipoanalyzer.analysis.IpoAnalysis;
+import io.github.ipoanalyzer.analysis.LotGain;
+import io.github.ipoanalyzer.analysis.MarketCapPoint;
+import io.github.ipoanalyzer.analysis.PriceToSales;
+import io.github.ipoanalyzer.analysis.ReferencePrice;
+import io.github.ipoanalyzer.eventstudy.CohortStats;
+import io.github.ipoanalyzer.eventstudy.EventStudy;
+import io.github.ipoanalyzer.market.Event;
+import io.github.ipoanalyzer.market.Listing;
+import io.github.ipoanalyzer.money.FxRates;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.time.Day;
+import org.jfree.data.time.TimeSeries;
+import org.jfree.data.time.TimeSeriesCollection;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TimeZone;
+import java.util.function.Function;
+
+/**
+ * What each chart draws, and what it leaves out and why: plain datasets built from the analyses,
+ * with no styling (see {@link ChartTheme}), so that they can be checked value by value.
+ */
+final class ChartData {
+
+    /** A chart's data and what it could not draw. */
+    record Drawn<D>(D data, ChartGaps leftOut) {
+    }
+
+    private final List<IpoAnalysis> analyses;
+    private final Function<Listing, String> label;
+
+    /** {@code label}: how a listing is named in a legend or on an axis. */
+    ChartData(List<IpoAnalysis> analyses, Function<Listing, String> label) {
+        this.analyses = analyses;
+        this.label = label;
+    }
+
+    Drawn<DefaultCategoryDataset> firstDayReturns() {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        ChartGaps missing = new ChartGaps();
+        for (IpoAnalysis a : analyses) {
+            String name = label.apply(a.listing());
+            data.addValue(number(a.firstDayReturn().atOpen()), "At the open", name);
+            data.addValue(number(a.firstDayReturn().atHigh()), "At the day's high", name);
+            data.addValue(number(a.firstDayReturn().atClose()), "At the close (first-day return)", name);
+            if (a.firstDayReturn().atHigh() == null) {
+                missing.add(a.listing().nameEn(), "high unknown");
+            }
+            if (a.firstDayReturn().atClose() == null) {
+                missing.add(a.listing().nameEn(), "close unknown");
+            }
+        }
+        return new Drawn<>(data, missing);
+    }
+
+    Drawn<DefaultCategoryDataset> lotGains() {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        ChartGaps missing = new ChartGaps();
+        for (IpoAnalysis a : analyses) {
+            String name = label.apply(a.listing());
+            for (ReferencePrice ref : ReferencePrice.FIRST_DAY) {
+                Optional<LotGain> gain = a.firstDayLotGain(ref);
+                Optional<FxRates.Conversion> cny = gain.flatMap(LotGain::inCny);
+                data.addValue(cny.map(c -> number(c.converted().amount())).orElse(null), "At the " + ref.shortLabel(),
+                        name);
+                if (gain.isPresent() && cny.isEmpty()) {
+                    missing.add(a.listing().nameEn(), "no CNY/" + a.listing().currency()
+                            + " rate on or before " + gain.get().date());
+                } else if (gain.isEmpty()) {
+                    missing.add(a.listing().nameEn(), ref.shortLabel() + " unknown");
+                }
+            }
+        }
+        return new Drawn<>(data, missing);
+    }
+
+    /** Market value in CNY billion at every close, a series per listing that has one. */
+    Drawn<TimeSeriesCollection> marketValue() {
+        TimeSeriesCollection data = new TimeSeriesCollection(TimeZone.getTimeZone("UTC"));
+        ChartGaps missing = new ChartGaps();
+        for (IpoAnalysis a : analyses) {
+            TimeSeries series = new TimeSeries(label.apply(a.listing()));
+            List<MarketCapPoint> closes = a.marketCap().map(s -> s.closes()).orElse(List.of());
+            for (MarketCapPoint p : closes) {
+                p.inCny().ifPresentOrElse(
+                        c -> series.add(day(p.date()), billions(c)),
+                        () -> missing.add(a.listing().nameEn(), "no CNY/" + a.listing().currency()
+                                + " rate on or before " + p.date()));
+            }
+            if (a.marketCap().isEmpty()) {
+                missing.add(a.listing().nameEn(), "total shares unknown");
+            }
+            if (!series.isEmpty()) {
+                data.addSeries(series);
+            }
+        }
+        return new Drawn<>(data, missing);
+    }
+
+    /**
+     * A series per event kind: each event at the market value of its day's close, or of the last
+     * close before it, within the data only (an event after the last close is not marked).
+     */
+    TimeSeriesCollection eventMarkers(List<Event> events) {
+        Map<String, TimeSeries> markers = new LinkedHashMap<>();
+        for (Event e : events) {
+            IpoAnalysis a = analyses.stream().filter(x -> x.listing().ticker().equals(e.ticker())).findFirst().orElse(null);
+            if (a == null || a.marketCap().isEmpty()) {
+                continue;
+            }
+            Optional<MarketCapPoint> last = a.marketCap().get().latest();
+            Optional<MarketCapPoint> at = a.marketCap().get().closes().stream().filter(p -> !p.date().isAfter(e.date()))
+                    .reduce((first, second) -> second);
+            Optional<FxRates.Conversion> cny = at.flatMap(MarketCapPoint::inCny);
+            if (cny.isPresent() && last.isPresent() && !e.date().isAfter(last.get().date())) {
+                TimeSeries series = markers.computeIfAbsent(e.kind(), TimeSeries::new);
+                if (series.getDataItem(day(e.date())) == null) {
+                    series.add(day(e.date()), billions(cny.get()));
+                }
+            }
+        }
+        TimeSeriesCollection data = new TimeSeriesCollection(TimeZone.getTimeZone("UTC"));
+        markers.values().forEach(data::addSeries);
+        return data;
+    }
+
+    Drawn<DefaultCategoryDataset> priceToSales() {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        ChartGaps missing = new ChartGaps();
+        for (IpoAnalysis a : analyses) {
+            Optional<String> lastFullYear = a.priceToSales().stream().map(PriceToSales::period)
+                    .filter(p -> p.months() == 12 && p.revenue() != null)
+                    .max(Comparator.comparing(p -> p.end())).map(p -> p.period());
+            if (lastFullYear.isEmpty()) {
+                missing.add(a.listing().nameEn(), "no full-year revenue");
+                continue;
+            }
+            String name = label.apply(a.listing()) + " (" + lastFullYear.get() + ")";
+            for (PriceToSales p : a.priceToSales()) {
+                if (!p.period().period().equals(lastFullYear.get())) {
+                    continue;
+                }
+                String series = p.capReference() == ReferencePrice.OFFER ? "At the offer price" : "At the latest close";
+                data.addValue(number(p.multiple()), series, name);
+                if (p.multiple() == null) {
+                    missing.add(a.listing().nameEn(), p.note());
+                }
+            }
+        }
+        return new Drawn<>(data, missing);
+    }
+
+    static Drawn<DefaultCategoryDataset> cohortFirstDay(EventStudy.Result result) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        ChartGaps missing = new ChartGaps();
+        for (CohortStats c : result.cohorts()) {
+            String name = c.cohort().name() + " (n=" + c.n() + ")";
+            data.addValue(number(c.meanFirstDayReturn()), "Equal-weighted mean", name);
+            data.addValue(number(c.medianFirstDayReturn()), "Median", name);
+            data.addValue(number(c.proceedsWeightedReturn()), "Proceeds-weighted (in CNY)", name);
+            if (c.note() != null) {
+                missing.add("proceeds-weighted bars", c.note()); // the same IPOs in many cohorts: said once
+            }
+        }
+        return new Drawn<>(data, missing);
+    }
+
+    /** Mean CAR by event day, a series per event kind, named with the most events any day has. */
+    static Drawn<XYSeriesCollection> carByEvent(EventStudy.Result result) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        Map<String, XYSeries> byKind = new LinkedHashMap<>();
+        Map<String, Integer> events = new LinkedHashMap<>();
+        for (EventStudy.CarPath p : result.carPaths()) {
+            byKind.computeIfAbsent(p.eventKind(), XYSeries::new).add(p.day(), p.meanCar().doubleValue());
+            events.merge(p.eventKind(), p.events(), Math::max);
+        }
+        byKind.forEach((kind, series) -> {
+            series.setKey(kind + " (up to " + events.get(kind) + " event" + (events.get(kind) == 1 ? "" : "s") + ")");
+            data.addSeries(series);
+        });
+        ChartGaps missing = new ChartGaps();
+        result.unmeasured().forEach(missing::add);
+        return new Drawn<>(data, missing);
+    }
+
+    private static double billions(FxRates.Conversion cny) {
+        return cny.converted().amount().movePointLeft(9).doubleValue();
+    }
+
+    private static Day day(LocalDate date) {
+        return new Day(date.getDayOfMonth(), date.getMonthValue(), date.getYear());
+    }
+
+    private static Double number(BigDecimal value) {
+        return value == null ? null : value.doubleValue();
+    }
+}

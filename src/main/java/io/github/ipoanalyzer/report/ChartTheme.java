@@ -1,0 +1,196 @@
+package io.github.ipoanalyzer.report;
+
+import io.github.ipoanalyzer.market.Listing;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.Axis;
+import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYDataset;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Paint;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.NumberFormat;
+import java.text.SimpleDateFormat;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.TimeZone;
+
+/**
+ * How every chart looks: size, palette, fonts (Chinese names only where a font can draw them),
+ * white plots with light grid lines, the legend on top, and a footer that says the as-of date,
+ * the source, which listings are shown and what could not be drawn and why.
+ */
+final class ChartTheme {
+
+    static final int WIDTH = 1200;
+    static final int HEIGHT = 700;
+    static final DecimalFormatSymbols US = DecimalFormatSymbols.getInstance(Locale.US);
+
+    private static final int MAX_POINTS_MARKED = 60;
+    private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
+            new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f)};
+
+    static {
+        // PNGs are encoded in memory: ImageIO's file cache registers a JVM shutdown hook on first
+        // use, which fails while a SIGTERM is stopping the run ("Shutdown in progress").
+        javax.imageio.ImageIO.setUseCache(false);
+    }
+
+    private final ChartFonts fonts;
+    private final LocalDate asOf;
+    private final String selection;
+
+    /** {@code selection} says which listings the charts show when they are not all (null when all). */
+    ChartTheme(ChartFonts fonts, LocalDate asOf, String selection) {
+        this.fonts = fonts;
+        this.asOf = asOf;
+        this.selection = selection;
+    }
+
+    /** "Moore Threads 摩尔线程" where the font can draw the local name, else "Moore Threads". */
+    String label(Listing listing) {
+        return fonts.label(listing.nameEn(), listing.nameLocal());
+    }
+
+    Font font(int style, int size) {
+        return fonts.font(style, size);
+    }
+
+    static Paint paint(int series) {
+        return PALETTE[series % PALETTE.length];
+    }
+
+    JFreeChart barChart(String title, String valueLabel, DefaultCategoryDataset data, NumberFormat labels,
+                        ChartGaps missing) {
+        JFreeChart chart = ChartFactory.createBarChart(title, "IPO", valueLabel, data);
+        CategoryPlot plot = chart.getCategoryPlot();
+        BarRenderer renderer = (BarRenderer) plot.getRenderer();
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setItemMargin(0.05);
+        for (int i = 0; i < data.getRowCount(); i++) {
+            renderer.setSeriesPaint(i, paint(i));
+        }
+        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", labels));
+        renderer.setDefaultItemLabelsVisible(true);
+        renderer.setDefaultItemLabelFont(fonts.font(Font.PLAIN, 11));
+        NumberAxis range = (NumberAxis) plot.getRangeAxis();
+        range.setNumberFormatOverride(labels);
+        range.setUpperMargin(0.12);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        axisFonts(plot.getDomainAxis(), plot.getRangeAxis());
+        plot.getDomainAxis().setTickLabelFont(fonts.font(Font.PLAIN, 13));
+        plot.getDomainAxis().setMaximumCategoryLabelLines(2);
+        style(chart, missing);
+        return chart;
+    }
+
+    /** A time-series line chart with ISO dates on the axis. */
+    JFreeChart timeSeriesChart(String title, String valueLabel, XYDataset data, NumberFormat values,
+                               ChartGaps missing) {
+        JFreeChart chart = ChartFactory.createTimeSeriesChart(title, "Trading date", valueLabel, data, true, false, false);
+        XYPlot plot = chart.getXYPlot();
+        plot.setRenderer(lineRenderer(data));
+        DateAxis dates = (DateAxis) plot.getDomainAxis();
+        SimpleDateFormat iso = new SimpleDateFormat("yyyy-MM-dd", Locale.US);
+        iso.setTimeZone(TimeZone.getTimeZone("UTC"));
+        dates.setTimeZone(TimeZone.getTimeZone("UTC"));
+        dates.setDateFormatOverride(iso);
+        dates.setLowerMargin(0.04);
+        dates.setUpperMargin(0.04);
+        NumberAxis range = (NumberAxis) plot.getRangeAxis();
+        range.setNumberFormatOverride(values);
+        range.setAutoRangeIncludesZero(true);
+        xyStyle(chart, missing);
+        return chart;
+    }
+
+    /**
+     * Thick lines, one palette colour per series, with a point at each value while a series has
+     * few enough of them to tell apart (years of daily closes would be a smear of points, and
+     * slow to draw).
+     */
+    static XYLineAndShapeRenderer lineRenderer(XYDataset data) {
+        int longest = 0;
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            longest = Math.max(longest, data.getItemCount(i));
+        }
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, longest <= MAX_POINTS_MARKED);
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            renderer.setSeriesPaint(i, paint(i));
+            // Past the palette's colours a series is dashed, so that no two look alike in the legend.
+            renderer.setSeriesStroke(i, i < PALETTE.length ? new BasicStroke(2.5f)
+                    : new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {9f, 5f}, 0f));
+        }
+        return renderer;
+    }
+
+    void xyStyle(JFreeChart chart, ChartGaps missing) {
+        XYPlot plot = chart.getXYPlot();
+        style(chart, missing);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        axisFonts(plot.getDomainAxis(), plot.getRangeAxis());
+    }
+
+    private void axisFonts(Axis domain, Axis range) {
+        for (Axis axis : List.of(domain, range)) {
+            axis.setLabelFont(fonts.font(Font.PLAIN, 14));
+            axis.setTickLabelFont(fonts.font(Font.PLAIN, 12));
+        }
+    }
+
+    private void style(JFreeChart chart, ChartGaps missing) {
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.getTitle().setFont(fonts.font(Font.BOLD, 20));
+        LegendTitle legend = chart.getLegend();
+        legend.setItemFont(fonts.font(Font.PLAIN, 13));
+        legend.setPosition(RectangleEdge.TOP);
+        String footer = "As of " + asOf + " · Data: input folder (listings, prices, revenue, FX rates) from public "
+                + "sources, see README · ipo-analyzer";
+        if (selection != null) {
+            footer = "Shown: " + selection + "\n" + footer;
+        }
+        if (!missing.isEmpty()) {
+            footer = "Not shown: " + missing + "\n" + footer;
+        }
+        TextTitle source = new TextTitle(footer, fonts.font(Font.PLAIN, 11));
+        source.setPosition(RectangleEdge.BOTTOM);
+        source.setHorizontalAlignment(HorizontalAlignment.LEFT);
+        source.setTextAlignment(HorizontalAlignment.LEFT);
+        source.setPadding(new RectangleInsets(6, 8, 4, 8));
+        source.setPaint(Color.DARK_GRAY);
+        chart.addSubtitle(source);
+    }
+
+    static NumberFormat format(String pattern) {
+        return new DecimalFormat(pattern, US);
+    }
+
+    static void save(Path file, JFreeChart chart) throws IOException {
+        ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);
+    }
+}
