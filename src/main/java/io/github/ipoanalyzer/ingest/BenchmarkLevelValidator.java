@@ -3,7 +3,6 @@ package io.github.ipoanalyzer.ingest;
 import io.github.ipoanalyzer.market.BenchmarkLevel;
 
 import java.math.BigDecimal;
-import java.util.List;
 
 /** benchmarks.csv: index levels by date, and/or a stated one-day return where no level is public. */
 public class BenchmarkLevelValidator implements RowRule<BenchmarkLevel> {

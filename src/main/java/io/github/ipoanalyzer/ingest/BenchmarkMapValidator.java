@@ -2,8 +2,6 @@ package io.github.ipoanalyzer.ingest;
 
 import io.github.ipoanalyzer.market.BenchmarkAssignment;
 
-import java.util.List;
-
 /** benchmark-map.csv: the default benchmark of an exchange (and board), or of one ticker. */
 public class BenchmarkMapValidator implements RowRule<BenchmarkAssignment> {
 

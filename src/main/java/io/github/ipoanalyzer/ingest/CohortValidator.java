@@ -2,8 +2,6 @@ package io.github.ipoanalyzer.ingest;
 
 import io.github.ipoanalyzer.market.CohortMember;
 
-import java.util.List;
-
 /** cohorts.csv: named lists of listings to compare (one row per cohort and ticker). */
 public class CohortValidator implements RowRule<CohortMember> {
 

@@ -2,8 +2,6 @@ package io.github.ipoanalyzer.ingest;
 
 import io.github.ipoanalyzer.market.Event;
 
-import java.util.List;
-
 /** events.csv: events of a listing that its data cannot tell (index inclusion, results, news). */
 public class EventValidator implements RowRule<Event> {
 

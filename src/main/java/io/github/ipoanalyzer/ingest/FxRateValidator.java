@@ -4,7 +4,6 @@ import io.github.ipoanalyzer.money.FxRate;
 import io.github.ipoanalyzer.money.FxRates;
 
 import java.util.Currency;
-import java.util.List;
 
 /** fx-rates.csv: CNY per one unit of a currency, dated. */
 public class FxRateValidator implements RowRule<FxRate> {

@@ -3,7 +3,6 @@ package io.github.ipoanalyzer.ingest;
 import io.github.ipoanalyzer.store.InputFingerprint;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -12,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Where each input lives inside the input folder, as {@link InputKinds} declares it:

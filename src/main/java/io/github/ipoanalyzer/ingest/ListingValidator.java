@@ -2,8 +2,6 @@ package io.github.ipoanalyzer.ingest;
 
 import io.github.ipoanalyzer.market.Listing;
 
-import java.util.List;
-
 /** listings.csv: one row per IPO. */
 public class ListingValidator implements RowRule<Listing> {
 

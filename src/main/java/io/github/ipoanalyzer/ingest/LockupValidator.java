@@ -2,8 +2,6 @@ package io.github.ipoanalyzer.ingest;
 
 import io.github.ipoanalyzer.market.Lockup;
 
-import java.util.List;
-
 /** lockups.csv: lock-up periods in months after listing, by holder group. */
 public class LockupValidator implements RowRule<Lockup> {
 

@@ -4,7 +4,6 @@ import io.github.ipoanalyzer.market.DailyPrice;
 import io.github.ipoanalyzer.market.Listing;
 
 import java.math.BigDecimal;
-import java.util.List;
 
 /** prices/*.csv: one row per ticker and trading day; any of open, high, low, close may be unknown. */
 public class PriceValidator implements RowRule<DailyPrice> {

@@ -3,8 +3,6 @@ package io.github.ipoanalyzer.ingest;
 import io.github.ipoanalyzer.market.ReportedCap;
 import io.github.ipoanalyzer.money.Money;
 
-import java.util.List;
-
 /** reported-caps.csv: market caps as published in the news. */
 public class ReportedCapValidator implements RowRule<ReportedCap> {
 

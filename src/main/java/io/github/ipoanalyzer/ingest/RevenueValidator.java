@@ -3,7 +3,6 @@ package io.github.ipoanalyzer.ingest;
 import io.github.ipoanalyzer.market.RevenuePeriod;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /** revenue.csv: revenue by named period; an empty revenue is unknown. */
 public class RevenueValidator implements RowRule<RevenuePeriod> {

@@ -8,15 +8,9 @@ import io.github.ipoanalyzer.eventstudy.EventStudySettings;
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.money.Money;
 import io.github.ipoanalyzer.market.ListingHistory;
-import io.github.ipoanalyzer.store.InputFingerprint;
 import io.github.ipoanalyzer.money.FxRates;
 import io.github.ipoanalyzer.store.InputFileLedger;
 import io.github.ipoanalyzer.store.MarketDataStore;
-import io.github.ipoanalyzer.store.MarketTables;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -25,39 +19,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.Iterator;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
- * Writes one run's report folder from the analysis tables: the CSVs, the charts, index.html and
- * manifest.json, in a staging folder that is renamed into place only when all is written.
+ * Writes one run's report folder from the analysis tables, in a staging folder that is renamed
+ * into place only when all is written. The pieces: {@link ReportInputs} reads what the report is
+ * made from, as of its day; {@link InListingOrder} computes each listing on worker threads and
+ * hands its rows on in listing order; {@link ReportTables} and {@link EventStudyTables} render
+ * the CSV rows, {@link Charts} the PNGs, {@link IndexPage} index.html and {@link Manifest}
+ * manifest.json; {@link ReportFolder} publishes.
  */
 public class ReportPublisher {
 
     private final MarketDataStore store;
     private final InputFileLedger ledger;
     private final Settings settings;
-    private static final Logger progressLog = LoggerFactory.getLogger("io.github.ipoanalyzer.progress");
 
     private final long progressIntervalNanos;
 
@@ -100,20 +84,9 @@ public class ReportPublisher {
      * the charts show).
      */
     public Published publish(Request request, BooleanSupplier stopRequested) throws IOException {
-        AsOfInputs asOf = new AsOfInputs(request.run().asOf());
-        IpoAnalyzer analyzer = new IpoAnalyzer(new FxRates(asOf.fxRates(store.fxRates())), request.run().asOf(),
+        ReportInputs in = new ReportInputs(store, request.run().asOf(), settings.eventStudy(),
                 settings.maxCloseLagTradingDays());
-        FxRates rates = analyzer.rates();
-        List<Listing> listings = asOf.listings(store.rows(MarketTables.LISTING));
-        Set<String> charted = largestByProceeds(listings, rates, settings.chartMaxListings());
-        EventStudy study = new EventStudy(settings.eventStudy(), rates, listings, asOf.tradingDates(store.priceDatesByExchange()),
-                asOf.benchmarkLevels(store.rows(MarketTables.BENCHMARK_LEVEL)), store.rows(MarketTables.BENCHMARK_MAP),
-                asOf.events(store.rows(MarketTables.LISTING_EVENT)), store.rows(MarketTables.LOCKUP));
-        Map<String, String> inputHashes = request.inputSha256();
-        Map<String, MarketDataStore.FileCounts> counts = store.countsByFile();
-        List<MarketDataStore.RejectedRow> rejects = store.rejects();
-        Map<String, List<String>> notices = store.notices();
-
+        Set<String> charted = largestByProceeds(in.listings, in.rates(), settings.chartMaxListings());
         ReportFolder folders = new ReportFolder(request.outputRoot());
         Path staging = folders.stage(request.run().number());
         try {
@@ -130,6 +103,7 @@ public class ReportPublisher {
                  CsvTable abnormalReturns = EventStudyTables.abnormalReturns(staging);
                  CsvTable buyAndHold = EventStudyTables.buyAndHold(staging)) {
                 // Each per-listing table with the rows one listing gives it.
+                EventStudy study = in.study;
                 List<Section> sections = List.of(
                         new Section(firstDay, (t, l) -> ReportTables.addFirstDay(t, l.analysis())),
                         new Section(lotGains, (t, l) -> ReportTables.addLotGains(t, l.analysis())),
@@ -142,76 +116,48 @@ public class ReportPublisher {
                         new Section(buyAndHold, (t, l) -> EventStudyTables.addBuyAndHold(t, l.result(),
                                 study.benchmarkOf(l.analysis().listing().ticker()))));
                 sections.forEach(section -> tables.add(section.table()));
-                Progress progress = new Progress(listings.size(), progressIntervalNanos);
-                inListingOrder(listings, listing -> report(asOf.history(store.history(listing)), analyzer, study,
-                        sections), r -> {
-                    if (stopRequested.getAsBoolean()) {
-                        throw new PublishStoppedException();
-                    }
-                    for (int i = 0; i < sections.size(); i++) {
-                        sections.get(i).table().append(r.rows().get(i));
-                    }
-                    progress.listingDone(marketValue.rowCount() + lotGains.rowCount());
-                    ListingFigures f = r.figures();
-                    study.gather(f.result());
-                    summaries.add(f.analysis().firstDayOnly());
-                    if (charted.contains(f.analysis().listing().ticker())) {
-                        chartedAnalyses.add(f.analysis());
-                        chartedEvents.addAll(f.result().events());
-                    }
-                });
+                new InListingOrder(settings.threads(), progressIntervalNanos).forEach(in.listings,
+                        listing -> report(in.history(listing), in.analyzer, study, sections), r -> {
+                            if (stopRequested.getAsBoolean()) {
+                                throw new PublishStoppedException();
+                            }
+                            for (int i = 0; i < sections.size(); i++) {
+                                sections.get(i).table().append(r.rows().get(i));
+                            }
+                            ListingFigures f = r.figures();
+                            study.gather(f.result());
+                            summaries.add(f.analysis().firstDayOnly());
+                            if (charted.contains(f.analysis().listing().ticker())) {
+                                chartedAnalyses.add(f.analysis());
+                                chartedEvents.addAll(f.result().events());
+                            }
+                        }, () -> marketValue.rowCount() + lotGains.rowCount());
             }
-            EventStudy.Result cohorts = study.finish(summaries, store.rows(MarketTables.COHORT_MEMBER));
+            EventStudy.Result cohorts = in.study.finish(summaries, in.cohortMembers);
             for (CsvTable table : List.of(EventStudyTables.cohorts(staging, cohorts),
-                    EventStudyTables.cohortCars(staging, cohorts), ReportTables.rejects(staging, rejects),
-                    ReportTables.inputFiles(staging, inputHashes, counts, notices, ledger.parsedInRun()))) {
+                    EventStudyTables.cohortCars(staging, cohorts), ReportTables.rejects(staging, in.rejects),
+                    ReportTables.inputFiles(staging, request.inputSha256(), in.counts, in.notices, ledger.parsedInRun()))) {
                 table.close();
                 tables.add(table);
             }
-            String selection = listings.size() > charted.size() ? "the " + charted.size() + " largest of "
-                    + listings.size() + " listings by gross proceeds (all are in the CSV files)" : null;
+            String selection = in.listings.size() > charted.size() ? "the " + charted.size() + " largest of "
+                    + in.listings.size() + " listings by gross proceeds (all are in the CSV files)" : null;
             Charts chartMaker = new Charts(chartedAnalyses, request.run().asOf(), selection);
             List<Charts.ChartFile> charts = new ArrayList<>(chartMaker.writeAll(staging));
             charts.addAll(chartMaker.writeEventStudy(staging, cohorts, chartedEvents));
-            Files.writeString(staging.resolve("index.html"),
-                    IndexPage.render(request.run().asOf(), chartedAnalyses, selection, cohorts, tables, charts, rejects.size(),
-                            notices), StandardCharsets.UTF_8);
-            List<String> leftOut = asOf.leftOut();
-            writeManifest(staging, request, inputHashes, counts, notices, tables, leftOut);
+            Files.writeString(staging.resolve("index.html"), IndexPage.render(request.run().asOf(), chartedAnalyses,
+                    selection, cohorts, tables, charts, in.rejects.size(), in.notices), StandardCharsets.UTF_8);
+            List<String> leftOut = in.leftOut();
+            Manifest.write(staging, request, request.inputSha256(), in.counts, in.notices, tables, leftOut);
             if (stopRequested.getAsBoolean()) {
                 throw new PublishStoppedException();
             }
-            Path folder = folders.publish(staging, ReportFolder.name(request.run().asOf().toString(), request.run().number()),
-                    request.keep(), existing -> sameRun(existing, request));
+            Path folder = folders.publish(staging, ReportFolder.name(request.run().asOf().toString(),
+                    request.run().number()), request.keep(), existing -> Manifest.isOfRun(existing, request.run().identity()));
             return new Published(folder, leftOut);
         } catch (IOException | RuntimeException e) {
             folders.discard(staging);
             throw e;
-        }
-    }
-
-    /** A progress line every interval while the listings are computed: a whole market takes minutes. */
-    private static final class Progress {
-        private final int listings;
-        private final long intervalNanos;
-        private final long start = System.nanoTime();
-        private long last = start;
-        private int done;
-
-        Progress(int listings, long intervalNanos) {
-            this.listings = listings;
-            this.intervalNanos = intervalNanos;
-        }
-
-        void listingDone(long seriesRows) {
-            done++;
-            long now = System.nanoTime();
-            if (now - last >= intervalNanos && done < listings) {
-                last = now;
-                progressLog.info(String.format(Locale.ROOT, "  %-18s %,10d of %,d listings, %3.0f%%; %,d rows of "
-                                + "market value and lot gains written (%,.0f rows/s)", "publishReport", done, listings,
-                        100.0 * done / listings, seriesRows, seriesRows / ((now - start) / 1e9)));
-            }
         }
     }
 
@@ -238,17 +184,6 @@ public class ReportPublisher {
         }
     }
 
-    /** A folder of this name was published by this very run (same parameters) before a crash. */
-    private static boolean sameRun(Path folder, Request request) {
-        try {
-            Object identity = JsonMapper.builder().build().readValue(folder.resolve("manifest.json").toFile(), Map.class)
-                    .get("runIdentity");
-            return request.run().identity().equals(identity);
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
     /** Reads, analyses and renders one listing's history; runs on a worker thread. */
     private ListingReport report(ListingHistory history, IpoAnalyzer analyzer, EventStudy study, List<Section> sections) {
         IpoAnalysis a = analyzer.analyse(history);
@@ -262,42 +197,6 @@ public class ReportPublisher {
         return new ListingReport(figures, rows);
     }
 
-    /**
-     * Computes {@code work} for the listings on {@code settings.threads()} worker threads, a few listings
-     * ahead, and hands each result to {@code consume} on this thread in listing order: the
-     * report is the same byte for byte as computed one listing after the other, in less time.
-     */
-    private void inListingOrder(List<Listing> listings, Function<Listing, ListingReport> work,
-                                Consumer<ListingReport> consume) throws IOException {
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService workers = Executors.newFixedThreadPool(settings.threads(), r -> {
-            Thread t = new Thread(r, "report-worker-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            Deque<Future<ListingReport>> ahead = new ArrayDeque<>();
-            Iterator<Listing> next = listings.iterator();
-            while (next.hasNext() || !ahead.isEmpty()) {
-                while (next.hasNext() && ahead.size() < 2 * settings.threads()) {
-                    Listing listing = next.next();
-                    ahead.add(workers.submit(() -> work.apply(listing)));
-                }
-                consume.accept(ahead.poll().get());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing the report", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            workers.shutdownNow();
-        }
-    }
-
     /** The listings the charts show: the largest by gross proceeds N × P0 (in CNY where a rate exists). */
     static Set<String> largestByProceeds(List<Listing> listings, FxRates rates, int max) {
         return listings.stream()
@@ -306,47 +205,5 @@ public class ReportPublisher {
                     return rates.toCny(proceeds, l.listingDate()).map(c -> c.converted().amount()).orElse(proceeds.amount());
                 }).reversed().thenComparing(Listing::ticker))
                 .limit(max).map(Listing::ticker).collect(Collectors.toCollection(LinkedHashSet::new));
-    }
-
-    private static void writeManifest(Path staging, Request request, Map<String, String> inputHashes,
-                                      Map<String, MarketDataStore.FileCounts> counts,
-                                      Map<String, List<String>> notices, List<CsvTable> tables,
-                                      List<String> leftOut) throws IOException {
-        Map<String, Object> manifest = new LinkedHashMap<>();
-        manifest.put("application", "ipo-analyzer");
-        manifest.put("version", request.run().version());
-        manifest.put("asOf", request.run().asOf().toString());
-        manifest.put("runId", request.run().number());
-        manifest.put("runIdentity", request.run().identity());
-        manifest.put("startedAt", request.run().startedAt().toString());
-        manifest.put("finishedAt", Instant.now().toString());
-        manifest.put("parameters", request.run().parameters());
-        List<Map<String, Object>> inputs = new ArrayList<>();
-        inputHashes.forEach((file, hash) -> {
-            MarketDataStore.FileCounts c = counts.getOrDefault(file, new MarketDataStore.FileCounts(0, 0));
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("file", file);
-            entry.put("sha256", hash);
-            entry.put("rowsRead", c.read());
-            entry.put("rowsLoaded", c.loaded());
-            entry.put("rowsRejected", c.rejected());
-            entry.put("notices", notices.getOrDefault(file, List.of()));
-            inputs.add(entry);
-        });
-        manifest.put("inputs", inputs);
-        manifest.put("leftOutAfterAsOf", leftOut);
-        // The CSVs were hashed as they were written (millions of rows are not read back); the rest is small.
-        Map<String, String> written = tables.stream().collect(Collectors.toMap(CsvTable::fileName, CsvTable::sha256));
-        List<Map<String, Object>> outputs = new ArrayList<>();
-        try (Stream<Path> files = Files.list(staging)) {
-            for (Path file : files.sorted().toList()) {
-                String name = file.getFileName().toString();
-                outputs.add(Map.of("file", name, "sha256", written.containsKey(name) ? written.get(name)
-                        : InputFingerprint.sha256(file)));
-            }
-        }
-        manifest.put("outputs", outputs);
-        JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-        Files.writeString(staging.resolve("manifest.json"), json.writeValueAsString(manifest), StandardCharsets.UTF_8);
     }
 }

@@ -19,7 +19,6 @@ import java.time.LocalDate;
 import java.util.Currency;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The analysis tables, one {@link Table} per input kind (see db/analysis-schema.sql); which

@@ -13,7 +13,6 @@ import io.github.ipoanalyzer.money.Rounding;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
 

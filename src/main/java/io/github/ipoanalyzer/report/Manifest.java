@@ -1,0 +1,82 @@
+package io.github.ipoanalyzer.report;
+
+import io.github.ipoanalyzer.store.InputFingerprint;
+import io.github.ipoanalyzer.store.MarketDataStore;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * manifest.json of a report folder: which run wrote it (and what identifies its work), its job
+ * parameters, every input with its SHA-256 and row accounting, what the as-of date left out,
+ * and every output file with its SHA-256.
+ */
+final class Manifest {
+
+    private Manifest() {
+    }
+
+    static void write(Path staging, ReportPublisher.Request request, Map<String, String> inputHashes,
+                                      Map<String, MarketDataStore.FileCounts> counts,
+                                      Map<String, List<String>> notices, List<CsvTable> tables,
+                                      List<String> leftOut) throws IOException {
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("application", "ipo-analyzer");
+        manifest.put("version", request.run().version());
+        manifest.put("asOf", request.run().asOf().toString());
+        manifest.put("runId", request.run().number());
+        manifest.put("runIdentity", request.run().identity());
+        manifest.put("startedAt", request.run().startedAt().toString());
+        manifest.put("finishedAt", Instant.now().toString());
+        manifest.put("parameters", request.run().parameters());
+        List<Map<String, Object>> inputs = new ArrayList<>();
+        inputHashes.forEach((file, hash) -> {
+            MarketDataStore.FileCounts c = counts.getOrDefault(file, new MarketDataStore.FileCounts(0, 0));
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("file", file);
+            entry.put("sha256", hash);
+            entry.put("rowsRead", c.read());
+            entry.put("rowsLoaded", c.loaded());
+            entry.put("rowsRejected", c.rejected());
+            entry.put("notices", notices.getOrDefault(file, List.of()));
+            inputs.add(entry);
+        });
+        manifest.put("inputs", inputs);
+        manifest.put("leftOutAfterAsOf", leftOut);
+        // The CSVs were hashed as they were written (millions of rows are not read back); the rest is small.
+        Map<String, String> written = tables.stream().collect(Collectors.toMap(CsvTable::fileName, CsvTable::sha256));
+        List<Map<String, Object>> outputs = new ArrayList<>();
+        try (Stream<Path> files = Files.list(staging)) {
+            for (Path file : files.sorted().toList()) {
+                String name = file.getFileName().toString();
+                outputs.add(Map.of("file", name, "sha256", written.containsKey(name) ? written.get(name)
+                        : InputFingerprint.sha256(file)));
+            }
+        }
+        manifest.put("outputs", outputs);
+        JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+        Files.writeString(staging.resolve("manifest.json"), json.writeValueAsString(manifest), StandardCharsets.UTF_8);
+    }
+
+    /** True when {@code folder} was published by the run of this identity (a restart after a crash). */
+    static boolean isOfRun(Path folder, String runIdentity) {
+        try {
+            Object identity = JsonMapper.builder().build().readValue(folder.resolve("manifest.json").toFile(), Map.class)
+                    .get("runIdentity");
+            return runIdentity.equals(identity);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}

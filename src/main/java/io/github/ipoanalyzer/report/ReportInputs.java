@@ -1,0 +1,62 @@
+package io.github.ipoanalyzer.report;
+
+import io.github.ipoanalyzer.analysis.IpoAnalyzer;
+import io.github.ipoanalyzer.eventstudy.EventStudy;
+import io.github.ipoanalyzer.eventstudy.EventStudySettings;
+import io.github.ipoanalyzer.market.CohortMember;
+import io.github.ipoanalyzer.market.Listing;
+import io.github.ipoanalyzer.market.ListingHistory;
+import io.github.ipoanalyzer.money.FxRates;
+import io.github.ipoanalyzer.store.MarketDataStore;
+import io.github.ipoanalyzer.store.MarketTables;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a report is made from, read from the store as of one day (nothing dated after it, see
+ * {@link AsOfInputs}): the listings, the analyser with its rates, the event study with its
+ * calendars and benchmarks, the cohorts, and the accounting of the input files. Each listing's
+ * history is read when it is reported, one at a time.
+ */
+final class ReportInputs {
+
+    private final MarketDataStore store;
+    private final AsOfInputs asOf;
+    final IpoAnalyzer analyzer;
+    final List<Listing> listings;
+    final EventStudy study;
+    final List<CohortMember> cohortMembers;
+    final Map<String, MarketDataStore.FileCounts> counts;
+    final List<MarketDataStore.RejectedRow> rejects;
+    final Map<String, List<String>> notices;
+
+    ReportInputs(MarketDataStore store, LocalDate day, EventStudySettings eventStudy, int maxCloseLagTradingDays) {
+        this.store = store;
+        this.asOf = new AsOfInputs(day);
+        this.analyzer = new IpoAnalyzer(new FxRates(asOf.fxRates(store.fxRates())), day, maxCloseLagTradingDays);
+        this.listings = asOf.listings(store.rows(MarketTables.LISTING));
+        this.study = new EventStudy(eventStudy, analyzer.rates(), listings, asOf.tradingDates(store.priceDatesByExchange()),
+                asOf.benchmarkLevels(store.rows(MarketTables.BENCHMARK_LEVEL)), store.rows(MarketTables.BENCHMARK_MAP),
+                asOf.events(store.rows(MarketTables.LISTING_EVENT)), store.rows(MarketTables.LOCKUP));
+        this.cohortMembers = store.rows(MarketTables.COHORT_MEMBER);
+        this.counts = store.countsByFile();
+        this.rejects = store.rejects();
+        this.notices = store.notices();
+    }
+
+    FxRates rates() {
+        return analyzer.rates();
+    }
+
+    /** One listing's history up to the as-of day; called on worker threads. */
+    ListingHistory history(Listing listing) {
+        return asOf.history(store.history(listing));
+    }
+
+    /** What the as-of day left out, one line per kind (complete once every listing's history was read). */
+    List<String> leftOut() {
+        return asOf.leftOut();
+    }
+}
