@@ -1,5 +1,6 @@
 package io.github.ipoanalyzer.analysis;
 
+import io.github.ipoanalyzer.fees.Application;
 import io.github.ipoanalyzer.money.FxRates;
 
 import io.github.ipoanalyzer.market.Listing;
@@ -10,7 +11,14 @@ import java.util.Optional;
 /** All metrics of one IPO as of a date, unrounded. */
 public record IpoAnalysis(Listing listing, FirstDay firstDay, FirstDayReturn firstDayReturn, OfferProceeds proceeds,
                           List<LotGain> lotGains, Optional<MarketCapSeries> marketCap, FxRates.Conversion offerCny,
-                          List<PriceToSales> priceToSales, List<CapReconciliation> capReconciliations) {
+                          List<PriceToSales> priceToSales, List<CapReconciliation> capReconciliations,
+                          Application application, GreyMarket greyMarket) {
+
+    /** The grey-market session beside the first day, where one with a close was given. */
+    public Optional<GreyMarket> greyMarketSession() {
+        return Optional.ofNullable(greyMarket);
+    }
+
 
     /**
      * The same analysis without the per-close series (later lot gains, market value at every
@@ -20,7 +28,7 @@ public record IpoAnalysis(Listing listing, FirstDay firstDay, FirstDayReturn fir
         return new IpoAnalysis(listing, firstDay, firstDayReturn, proceeds,
                 lotGains.stream().filter(g -> g.reference().firstDay()).toList(),
                 marketCap.map(s -> new MarketCapSeries(s.atOffer(), List.of())), offerCny, priceToSales,
-                capReconciliations);
+                capReconciliations, application, greyMarket);
     }
 
     /** The offer price in CNY at the rate of the listing day (with the rate and its date), if a rate exists. */

@@ -1,5 +1,11 @@
 package io.github.ipoanalyzer.analysis;
 
+import io.github.ipoanalyzer.fees.Application;
+import io.github.ipoanalyzer.fees.FeeSchedule;
+import io.github.ipoanalyzer.fees.NetLotGain;
+import io.github.ipoanalyzer.market.Allotment;
+import io.github.ipoanalyzer.market.GreyMarketPrice;
+
 import io.github.ipoanalyzer.market.DailyPrice;
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.market.ListingHistory;
@@ -17,11 +23,23 @@ public final class IpoAnalyzer {
 
 
     private final FxRates rates;
+    private final FeeSchedule fees;
+    private final List<Allotment> allotments;
+    private final List<GreyMarketPrice> greyMarket;
     private final LocalDate asOf;
     private final int maxCloseLagTradingDays;
 
+    /** Without a fee schedule or allotment results: net figures and expected gains unknown. */
     public IpoAnalyzer(FxRates rates, LocalDate asOf, int maxCloseLagTradingDays) {
+        this(rates, new FeeSchedule(List.of()), List.of(), List.of(), asOf, maxCloseLagTradingDays);
+    }
+
+    public IpoAnalyzer(FxRates rates, FeeSchedule fees, List<Allotment> allotments, List<GreyMarketPrice> greyMarket,
+                       LocalDate asOf, int maxCloseLagTradingDays) {
         this.rates = rates;
+        this.fees = fees;
+        this.allotments = List.copyOf(allotments);
+        this.greyMarket = List.copyOf(greyMarket);
         this.asOf = asOf;
         this.maxCloseLagTradingDays = maxCloseLagTradingDays;
     }
@@ -31,11 +49,17 @@ public final class IpoAnalyzer {
         List<DailyPrice> prices = history.prices().stream().filter(p -> !p.date().isAfter(asOf)).toList();
         FirstDay firstDay = FirstDay.locate(listing.listingDate(), prices, maxCloseLagTradingDays);
         Optional<MarketCapSeries> caps = MarketCapSeries.of(listing, rates, prices);
+        List<LotGain> gains = lotGains(listing, firstDay, prices);
+        Optional<NetLotGain> netAtFirstClose = gains.stream().filter(g -> g.reference() == ReferencePrice.FIRST_DAY_CLOSE)
+                .findFirst().flatMap(LotGain::netOfFees);
         return new IpoAnalysis(listing, firstDay, FirstDayReturn.of(listing.offerPrice(), firstDay),
-                OfferProceeds.of(listing, firstDay.close()), lotGains(listing, firstDay, prices), caps, rates.toCny(listing.offer(), listing.listingDate()).orElse(null),
+                OfferProceeds.of(listing, firstDay.close()), gains, caps,
+                rates.toCny(listing.offer(), listing.listingDate()).orElse(null),
                 priceToSales(listing, history.revenue(), caps),
                 history.reportedCaps().stream().filter(c -> !c.date().isAfter(asOf))
-                        .map(c -> CapReconciliation.of(c, caps, rates)).toList());
+                        .map(c -> CapReconciliation.of(c, caps, rates)).toList(),
+                Application.of(listing, fees, allotments, netAtFirstClose),
+                GreyMarket.of(listing, greyMarket).orElse(null));
     }
 
     /** At the first day's open, high, low and close, then at every later close. */
@@ -47,7 +71,7 @@ public final class IpoAnalyzer {
         addIfKnown(gains, listing, ReferencePrice.FIRST_DAY_CLOSE, day.closeDate(), day.close());
         for (DailyPrice p : prices) {
             if (p.close() != null && day.closeDate() != null && p.date().isAfter(day.closeDate())) {
-                gains.add(LotGain.at(listing, ReferencePrice.CLOSE, p.date(), p.close(), rates));
+                gains.add(LotGain.at(listing, ReferencePrice.CLOSE, p.date(), p.close(), rates, fees));
             }
         }
         return gains;
@@ -55,7 +79,7 @@ public final class IpoAnalyzer {
 
     private void addIfKnown(List<LotGain> gains, Listing listing, ReferencePrice reference, LocalDate date, BigDecimal price) {
         if (price != null) {
-            gains.add(LotGain.at(listing, reference, date, price, rates));
+            gains.add(LotGain.at(listing, reference, date, price, rates, fees));
         }
     }
 

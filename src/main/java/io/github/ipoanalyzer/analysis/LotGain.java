@@ -1,6 +1,8 @@
 package io.github.ipoanalyzer.analysis;
 
 import io.github.ipoanalyzer.market.Listing;
+import io.github.ipoanalyzer.fees.FeeSchedule;
+import io.github.ipoanalyzer.fees.NetLotGain;
 import io.github.ipoanalyzer.money.FxRates;
 import io.github.ipoanalyzer.money.Money;
 import io.github.ipoanalyzer.money.Rounding;
@@ -15,7 +17,12 @@ import java.util.Optional;
  * ties up ({@code L × P0}) and the return on it.
  */
 public record LotGain(ReferencePrice reference, LocalDate date, Money price, Money gain, Money lotCost,
-                      BigDecimal returnOnCapital, FxRates.Conversion gainInCny) {
+                      BigDecimal returnOnCapital, FxRates.Conversion gainInCny, NetLotGain net) {
+
+    /** What the lot leaves after the fee schedule's charges, where the schedule covers the sale's day. */
+    public Optional<NetLotGain> netOfFees() {
+        return Optional.ofNullable(net);
+    }
 
     /** The gain in CNY at the rate in force on the price's date, if there is one. */
     public Optional<FxRates.Conversion> inCny() {
@@ -24,11 +31,12 @@ public record LotGain(ReferencePrice reference, LocalDate date, Money price, Mon
 
     /** Sold at {@code price} on {@code date}; the gain also in CNY at the rate of that date, where {@code rates} have one. */
     public static LotGain at(Listing listing, ReferencePrice reference, LocalDate date, BigDecimal price,
-                             FxRates rates) {
+                             FxRates rates, FeeSchedule fees) {
         BigDecimal lot = BigDecimal.valueOf(listing.lotShares());
         Money gain = listing.price(price).minus(listing.offer()).times(lot);
         Money cost = listing.offer().times(lot);
         return new LotGain(reference, date, listing.price(price), gain, cost, Rounding.divide(gain.amount(), cost.amount()),
-                rates.toCny(gain, date).orElse(null));
+                rates.toCny(gain, date).orElse(null), NetLotGain.of(fees, listing.exchange(), cost, listing.listingDate(),
+                        listing.price(price).times(lot), date).orElse(null));
     }
 }

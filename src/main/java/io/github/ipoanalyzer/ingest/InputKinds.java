@@ -1,10 +1,13 @@
 package io.github.ipoanalyzer.ingest;
 
+import io.github.ipoanalyzer.fees.FeeRule;
+import io.github.ipoanalyzer.market.Allotment;
 import io.github.ipoanalyzer.market.BenchmarkAssignment;
 import io.github.ipoanalyzer.market.BenchmarkLevel;
 import io.github.ipoanalyzer.market.CohortMember;
 import io.github.ipoanalyzer.market.DailyPrice;
 import io.github.ipoanalyzer.market.Event;
+import io.github.ipoanalyzer.market.GreyMarketPrice;
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.market.Lockup;
 import io.github.ipoanalyzer.market.ReportedCap;
@@ -29,7 +32,8 @@ public final class InputKinds {
 
     public static final InputKind<Listing> LISTINGS = InputKind.file("listings", "listings.csv", REQUIRED,
             new CsvFormat(List.of("ticker", "name_en", "exchange", "currency", "listing_date", "offer_price", "lot_shares",
-                    "shares_offered"), List.of("name_local", "board", "total_shares_after_listing", "gross_proceeds", "note")),
+                    "shares_offered"), List.of("name_local", "board", "total_shares_after_listing", "gross_proceeds", "note",
+                    "offer_price_max")),
             new ListingValidator(), MarketTables.LISTING, Listing::ticker, "ticker");
 
     /** Any number of files; prices go to the block store, and their duplicate rule keeps a bit per day. */
@@ -74,8 +78,26 @@ public final class InputKinds {
             new CsvFormat(List.of("cohort", "ticker"), List.of("note")),
             new CohortValidator(), MarketTables.COHORT_MEMBER, c -> c.cohort() + " " + c.ticker(), "cohort and ticker");
 
+    /** The fee schedule: dated charges; two rows of one charge whose dates overlap are a conflict. */
+    public static final InputKind<FeeRule> FEES = new InputKind<>("fees", "fees.csv", false, OPTIONAL,
+            new CsvFormat(List.of("market", "side", "charge", "currency"),
+                    List.of("rate", "minimum", "maximum", "rounding", "effective_from", "effective_to", "note")),
+            new FeeValidator(), MarketTables.FEE_RULE.name(), FeeOverlapGuard::new,
+            store -> store.writer(MarketTables.FEE_RULE));
+
+    public static final InputKind<Allotment> ALLOTMENTS = InputKind.file("allotments", "allotments.csv", OPTIONAL,
+            new CsvFormat(List.of("ticker"), List.of("application_lots", "applicants", "successful_applicants",
+                    "success_rate", "lots_per_success", "subscription_multiple", "note")),
+            new AllotmentValidator(), MarketTables.ALLOTMENT, a -> a.ticker() + " " + a.applicationLots(),
+            "ticker and application size");
+
+    public static final InputKind<GreyMarketPrice> GREY_MARKET = InputKind.file("greyMarket", "grey-market.csv",
+            OPTIONAL, new CsvFormat(List.of("ticker", "date", "broker"), List.of("open", "high", "low", "close", "note")),
+            new GreyMarketValidator(), MarketTables.GREY_MARKET, g -> g.ticker() + " " + g.date() + " " + g.broker(),
+            "ticker, date and broker");
+
     public static final List<InputKind<?>> ALL = List.of(LISTINGS, PRICES, REVENUE, FX_RATES, REPORTED_CAPS,
-            BENCHMARKS, BENCHMARK_MAP, EVENTS, LOCKUPS, COHORTS);
+            BENCHMARKS, BENCHMARK_MAP, EVENTS, LOCKUPS, COHORTS, FEES, ALLOTMENTS, GREY_MARKET);
 
     private InputKinds() {
     }

@@ -54,6 +54,11 @@ public final class RowValues {
         return value.isEmpty() ? null : value;
     }
 
+    /** Null when empty. */
+    public LocalDate optionalDate(String column) {
+        return record.get(column).isEmpty() ? null : date(column);
+    }
+
     public LocalDate date(String column) {
         String value = text(column);
         LocalDate date = plainDate(value);

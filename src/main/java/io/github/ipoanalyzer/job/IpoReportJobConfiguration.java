@@ -115,7 +115,7 @@ public class IpoReportJobConfiguration {
         int threads = reportThreads > 0 ? reportThreads : Runtime.getRuntime().availableProcessors();
         return new ReportPublisher(store, ledger, new ReportPublisher.Settings(new EventStudySettings(
                 EventWindow.parseAll(windows), horizons, marketModelMinDays, milestones), maxCloseLag, chartMaxListings,
-                threads, progressIntervalMillis));
+                threads, progressIntervalMillis, InputKinds.FEES.path()));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.github.ipoanalyzer.report;
 
 import io.github.ipoanalyzer.market.BenchmarkLevel;
 import io.github.ipoanalyzer.market.Event;
+import io.github.ipoanalyzer.market.GreyMarketPrice;
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.market.ListingHistory;
 import io.github.ipoanalyzer.money.FxRate;
@@ -55,6 +56,10 @@ final class AsOfInputs {
 
     List<Event> events(List<Event> all) {
         return keep(all, Event::date, "input event", "dated after");
+    }
+
+    List<GreyMarketPrice> greyMarket(List<GreyMarketPrice> all) {
+        return keep(all, GreyMarketPrice::date, "grey-market session", "dated after");
     }
 
     /** Each exchange's trading dates up to D. */

@@ -7,9 +7,11 @@ import io.github.ipoanalyzer.analysis.PriceToSales;
 import io.github.ipoanalyzer.analysis.ReferencePrice;
 import io.github.ipoanalyzer.eventstudy.CohortStats;
 import io.github.ipoanalyzer.eventstudy.EventStudy;
+import io.github.ipoanalyzer.fees.NetLotGain;
 import io.github.ipoanalyzer.market.Event;
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.money.FxRates;
+import io.github.ipoanalyzer.money.Rounding;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.time.Day;
 import org.jfree.data.time.TimeSeries;
@@ -80,6 +82,34 @@ final class ChartData {
                 } else if (gain.isEmpty()) {
                     missing.add(a.listing().nameEn(), ref.shortLabel() + " unknown");
                 }
+            }
+        }
+        return new Drawn<>(data, missing);
+    }
+
+    /**
+     * One winning lot sold at the first-day close: the gross gain (100%) beside what is left of it
+     * net of the fee schedule's charges, {@code net / gross}, so that lots of any size and currency
+     * compare (a small first-day move loses most to fees). Only for lots that gained.
+     */
+    Drawn<DefaultCategoryDataset> netShareOfGrossAtClose() {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        ChartGaps missing = new ChartGaps();
+        for (IpoAnalysis a : analyses) {
+            String name = label.apply(a.listing());
+            Optional<LotGain> close = a.firstDayLotGain(ReferencePrice.FIRST_DAY_CLOSE);
+            Optional<NetLotGain> net = close.flatMap(LotGain::netOfFees);
+            boolean gained = close.isPresent() && close.get().gain().amount().signum() > 0;
+            data.addValue(gained ? 1.0 : null, "Gross gain", name);
+            data.addValue(gained && net.isPresent() ? number(Rounding.divide(net.get().net().amount(),
+                    close.get().gain().amount())) : null, "Net of fees, as a share of the gross", name);
+            if (close.isEmpty()) {
+                missing.add(a.listing().nameEn(), "close unknown");
+            } else if (!gained) {
+                missing.add(a.listing().nameEn(), "no gain at the close");
+            } else if (net.isEmpty()) {
+                missing.add(a.listing().nameEn(), "no fee schedule row for a sale on " + a.listing().exchange() + " on "
+                        + close.get().date());
             }
         }
         return new Drawn<>(data, missing);

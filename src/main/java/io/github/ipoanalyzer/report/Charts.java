@@ -51,6 +51,9 @@ public final class Charts {
                 "First-day return from the offer price at the open, the day's high and the close"));
         files.add(save(folder, "lot-gains-cny.png", lotGains(),
                 "Gain of one winning lot in CNY at the first day's open, high, low and close"));
+        files.add(save(folder, "lot-gains-net.png", grossAndNet(),
+                "One winning lot sold at the first-day close: what is left of the gross gain net of the fee "
+                        + "schedule's charges"));
         files.add(save(folder, "market-value.png", marketValue(),
                 "Market value in CNY at every known close since listing"));
         files.add(save(folder, "price-to-sales.png", priceToSales(),
@@ -128,6 +131,17 @@ public final class Charts {
         ChartData.Drawn<DefaultCategoryDataset> gains = data.lotGains();
         return theme.barChart("Gain of one winning lot on the first day (before fees)", "Gain per winning lot (CNY)",
                 gains.data(), ChartTheme.format("#,##0"), gains.leftOut());
+    }
+
+    JFreeChart grossAndNet() {
+        ChartData.Drawn<DefaultCategoryDataset> gains = data.netShareOfGrossAtClose();
+        JFreeChart chart = theme.barChart("Gross vs net gain of one winning lot sold at the first-day close",
+                "Share of the gross gain (%)", gains.data(), ChartTheme.format("#,##0.0%"), gains.leftOut());
+        TextTitle what = new TextTitle("Net: less stamp duty, levies, exchange and settlement fees and the HK application "
+                + "brokerage (fees.csv); broker commission not included unless the schedule has it", theme.font(Font.PLAIN, 12));
+        what.setPaint(Color.DARK_GRAY);
+        chart.addSubtitle(0, what);
+        return chart;
     }
 
     JFreeChart marketValue() {

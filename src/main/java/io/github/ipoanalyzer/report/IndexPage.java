@@ -44,7 +44,7 @@ public final class IndexPage {
                 .append("img{max-width:100%;border:1px solid #ddd;margin:0.5em 0}\n</style>\n</head>\n<body>\n")
                 .append("<h1>IPO report as of ").append(asOf).append("</h1>\n")
                 .append("<p>Returns are from the offer price; the gain of one winning lot is lot size × (price − offer ")
-                .append("price), before fees. Exact figures are in the CSV files.")
+                .append("price), before fees (net of fees below). Exact figures are in the CSV files.")
                 .append(rejectedRows == 0 ? " Every input row was loaded." : " <strong>" + rejectedRows
                         + " input row(s) were rejected: see rejects.csv.</strong>")
                 .append("</p>\n<h2>First day</h2>\n")
@@ -70,7 +70,9 @@ public final class IndexPage {
             }
             h.append("</tr>\n");
         }
-        h.append("</table>\n<h2>Cohorts</h2>\n<table>\n<tr><th>Cohort</th><th>IPOs</th>")
+        h.append("</table>\n");
+        subscriberTable(h, analyses);
+        h.append("<h2>Cohorts</h2>\n<table>\n<tr><th>Cohort</th><th>IPOs</th>")
                 .append("<th>Mean first-day return</th><th>Median</th><th>Proceeds-weighted (CNY)</th>")
                 .append("<th>Doubled</th><th>Money left on the table (CNY)</th></tr>\n");
         for (CohortStats c : study.cohorts()) {
@@ -110,6 +112,51 @@ public final class IndexPage {
                 .append("    return !i.complete || i.naturalWidth === 0; }).length);\n")
                 .append("});</script>\n</body>\n</html>\n");
         return h.toString();
+    }
+
+    /** Gross and net side by side, what an application costs and is worth before the lottery. */
+    private static void subscriberTable(StringBuilder h, List<IpoAnalysis> analyses) {
+        h.append("<h2>What a subscriber pockets</h2>\n<p>One winning lot sold at the first-day close, net of the fee ")
+                .append("schedule's charges (fees.csv: stamp duty, levies, exchange and settlement fees, the HK ")
+                .append("application brokerage; <strong>broker commission not included</strong> unless the schedule ")
+                .append("has a row for it). Each charge is in lot-charges.csv. The expected gain of one application is ")
+                .append("the one-lot success rate (per 签 in A-shares) × the net gain.</p>\n")
+                .append("<table>\n<tr><th>IPO</th><th>Entrance fee per lot</th><th>Capital per lot</th>")
+                .append("<th>Gross gain at close</th><th>Net gain at close</th><th>Net return on capital</th>")
+                .append("<th>One-lot success rate</th><th>Subscription multiple</th>")
+                .append("<th>Expected gain per application</th>");
+        boolean grey = analyses.stream().anyMatch(a -> a.greyMarketSession().isPresent());
+        if (grey) {
+            h.append("<th>Grey-market close (return)</th>");
+        }
+        h.append("</tr>\n");
+        for (IpoAnalysis a : analyses) {
+            var l = a.listing();
+            var close = a.firstDayLotGain(ReferencePrice.FIRST_DAY_CLOSE);
+            var net = close.flatMap(LotGain::netOfFees);
+            var app = a.application();
+            h.append("<tr><td>").append(escapeHtml4(l.nameEn() + " (" + l.ticker() + ")")).append("</td>")
+                    .append(cell(app.entranceFee() == null ? "none (paid after the lottery)" : money(app.entranceFee())))
+                    .append(cell(net.map(n -> money(n.capital())).orElse("unknown")))
+                    .append(cell(close.map(g -> money(g.gain())).orElse("unknown")))
+                    .append(cell(net.map(n -> money(n.net())).orElse("unknown")))
+                    .append(cell(net.map(n -> percent(n.netReturn())).orElse("unknown")))
+                    .append(cell(app.oneLotSuccessRate() == null ? "unknown" : precisePercent(app.oneLotSuccessRate())))
+                    .append(cell(app.subscriptionMultiple() == null ? "unknown"
+                            : new DecimalFormat("#,##0.00", US).format(app.subscriptionMultiple()) + "×"))
+                    .append(cell(app.expectedGain() == null ? "unknown" : money(app.expectedGain())));
+            if (grey) {
+                h.append(cell(a.greyMarketSession().map(g -> l.currency().getCurrencyCode() + " " + price(g.session().close())
+                        + " (" + percent(g.returnAtClose()) + ", " + g.session().broker() + ")").orElse("none")));
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    /** A small rate as stated: 0.0003635054 is 0.03635054%. */
+    private static String precisePercent(BigDecimal fraction) {
+        return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
     }
 
     private static String cell(String text) {

@@ -3,6 +3,7 @@ package io.github.ipoanalyzer.report;
 import io.github.ipoanalyzer.analysis.IpoAnalyzer;
 import io.github.ipoanalyzer.eventstudy.EventStudy;
 import io.github.ipoanalyzer.eventstudy.EventStudySettings;
+import io.github.ipoanalyzer.fees.FeeSchedule;
 import io.github.ipoanalyzer.market.CohortMember;
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.market.ListingHistory;
@@ -24,6 +25,7 @@ final class ReportInputs {
 
     private final MarketDataStore store;
     private final AsOfInputs asOf;
+    final FeeSchedule fees;
     final IpoAnalyzer analyzer;
     final List<Listing> listings;
     final EventStudy study;
@@ -32,17 +34,26 @@ final class ReportInputs {
     final List<MarketDataStore.RejectedRow> rejects;
     final Map<String, List<String>> notices;
 
-    ReportInputs(MarketDataStore store, LocalDate day, EventStudySettings eventStudy, int maxCloseLagTradingDays) {
+    /** {@code feeScheduleFile}: the input file of the fee schedule, whose rejects make every net figure doubtful. */
+    ReportInputs(MarketDataStore store, LocalDate day, EventStudySettings eventStudy, int maxCloseLagTradingDays,
+                 String feeScheduleFile) {
         this.store = store;
         this.asOf = new AsOfInputs(day);
-        this.analyzer = new IpoAnalyzer(new FxRates(asOf.fxRates(store.fxRates())), day, maxCloseLagTradingDays);
+        this.rejects = store.rejects();
+        long feeRejects = rejects.stream().filter(r -> r.file().equals(feeScheduleFile)).count();
+        this.fees = new FeeSchedule(store.loadAll(MarketTables.FEE_RULE).stream()
+                .map(r -> new FeeSchedule.Row(r.row(), r.file() + " line " + r.line())).toList(), feeRejects == 0 ? null
+                : feeRejects + " row(s) of " + feeScheduleFile + " were rejected (see rejects.csv): net figures "
+                + "may lack a charge");
+        this.analyzer = new IpoAnalyzer(new FxRates(asOf.fxRates(store.fxRates())), fees,
+                store.rows(MarketTables.ALLOTMENT), asOf.greyMarket(store.rows(MarketTables.GREY_MARKET)), day,
+                maxCloseLagTradingDays);
         this.listings = asOf.listings(store.rows(MarketTables.LISTING));
         this.study = new EventStudy(eventStudy, analyzer.rates(), listings, asOf.tradingDates(store.priceDatesByExchange()),
                 asOf.benchmarkLevels(store.rows(MarketTables.BENCHMARK_LEVEL)), store.rows(MarketTables.BENCHMARK_MAP),
                 asOf.events(store.rows(MarketTables.LISTING_EVENT)), store.rows(MarketTables.LOCKUP));
         this.cohortMembers = store.rows(MarketTables.COHORT_MEMBER);
         this.counts = store.countsByFile();
-        this.rejects = store.rejects();
         this.notices = store.notices();
     }
 

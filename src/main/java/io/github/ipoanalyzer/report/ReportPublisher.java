@@ -48,10 +48,11 @@ public class ReportPublisher {
     /**
      * What does not vary from run to run: the event study's settings, the longest wait for a
      * first close, how many listings the charts show, how many listings are computed at once
-     * (the writing is on the calling thread), and how often a progress line is logged.
+     * (the writing is on the calling thread), how often a progress line is logged, and which
+     * input file holds the fee schedule.
      */
     public record Settings(EventStudySettings eventStudy, int maxCloseLagTradingDays, int chartMaxListings,
-                           int threads, long progressIntervalMillis) {
+                           int threads, long progressIntervalMillis, String feeScheduleFile) {
     }
 
     public ReportPublisher(MarketDataStore store, InputFileLedger ledger, Settings settings) {
@@ -85,7 +86,7 @@ public class ReportPublisher {
      */
     public Published publish(Request request, BooleanSupplier stopRequested) throws IOException {
         ReportInputs in = new ReportInputs(store, request.run().asOf(), settings.eventStudy(),
-                settings.maxCloseLagTradingDays());
+                settings.maxCloseLagTradingDays(), settings.feeScheduleFile());
         Set<String> charted = largestByProceeds(in.listings, in.rates(), settings.chartMaxListings());
         ReportFolder folders = new ReportFolder(request.outputRoot());
         Path staging = folders.stage(request.run().number());
@@ -96,6 +97,7 @@ public class ReportPublisher {
             List<CsvTable> tables = new ArrayList<>();
             try (CsvTable firstDay = ReportTables.firstDay(staging);
                  CsvTable lotGains = ReportTables.lotGains(staging);
+                 CsvTable lotCharges = ReportTables.lotCharges(staging);
                  CsvTable marketValue = ReportTables.marketValue(staging);
                  CsvTable priceToSales = ReportTables.priceToSales(staging);
                  CsvTable capReconciliation = ReportTables.capReconciliation(staging);
@@ -107,6 +109,7 @@ public class ReportPublisher {
                 List<Section> sections = List.of(
                         new Section(firstDay, (t, l) -> ReportTables.addFirstDay(t, l.analysis())),
                         new Section(lotGains, (t, l) -> ReportTables.addLotGains(t, l.analysis())),
+                        new Section(lotCharges, (t, l) -> ReportTables.addLotCharges(t, l.analysis())),
                         new Section(marketValue, (t, l) -> ReportTables.addMarketValue(t, l.analysis())),
                         new Section(priceToSales, (t, l) -> ReportTables.addPriceToSales(t, l.analysis())),
                         new Section(capReconciliation, (t, l) -> ReportTables.addCapReconciliation(t, l.analysis())),

@@ -6,7 +6,13 @@ import io.github.ipoanalyzer.analysis.FirstDayReturn;
 import io.github.ipoanalyzer.analysis.IpoAnalysis;
 import io.github.ipoanalyzer.analysis.LotGain;
 import io.github.ipoanalyzer.analysis.MarketCapPoint;
+import io.github.ipoanalyzer.analysis.GreyMarket;
 import io.github.ipoanalyzer.analysis.ReferencePrice;
+import io.github.ipoanalyzer.fees.Application;
+import io.github.ipoanalyzer.fees.Charge;
+import io.github.ipoanalyzer.fees.FeeRule;
+import io.github.ipoanalyzer.fees.FeeSchedule;
+import io.github.ipoanalyzer.fees.NetLotGain;
 import io.github.ipoanalyzer.analysis.PriceToSales;
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.money.FxRates;
@@ -39,9 +45,15 @@ public final class ReportTables {
         ReferencePrice.FIRST_DAY.forEach(r -> header.add("lot_gain_at_" + r.shortLabel() + "_cny"));
         header.addAll(List.of("cny_per_unit", "fx_rate_date", "shares_offered", "gross_proceeds_offer_x_shares_offered",
                 "gross_proceeds_stated", "money_left_on_table_at_close", "total_shares_after_listing",
-                "market_cap_at_offer", "market_cap_at_first_close", "note"));
+                "market_cap_at_offer", "market_cap_at_first_close",
+                "lot_capital_with_subscription_charges", "entrance_fee_per_lot", "net_lot_gain_at_close_trading_currency",
+                "net_return_on_lot_capital_at_close_fraction", "one_lot_success_rate_fraction", "subscription_multiple",
+                "expected_gain_per_application_trading_currency", "fee_note", "grey_market_date", "grey_market_broker",
+                "grey_market_close", "grey_market_return_close_vs_offer_fraction", "grey_market_lot_gain_at_close", "note"));
         return new CsvTable(folder, "first-day.csv", "First day of each IPO: prices, returns from the offer price, "
-                + "gain of one winning lot at each reference price, proceeds and market value", header);
+                + "gain of one winning lot at each reference price (gross, and net of the fee schedule's charges at the "
+                + "close), proceeds, market value, the entrance fee, the odds of a lot and the expected gain of one "
+                + "application", header);
     }
 
     public static void addFirstDay(RowSink table, IpoAnalysis a) {
@@ -65,7 +77,18 @@ public final class ReportTables {
                 money(a.proceeds().grossProceeds()), money(l.grossProceedsStated()),
                 money(a.proceeds().moneyLeftOnTable()), whole(l.totalShares()),
                 money(a.marketCap().map(s -> s.atOffer().cap()).orElse(null)),
-                money(firstCloseCap.map(MarketCapPoint::cap).orElse(null)), text(firstDayNote(a))));
+                money(firstCloseCap.map(MarketCapPoint::cap).orElse(null))));
+        Optional<NetLotGain> net = a.firstDayLotGain(ReferencePrice.FIRST_DAY_CLOSE).flatMap(LotGain::netOfFees);
+        Application app = a.application();
+        row.addAll(List.of(money(net.map(NetLotGain::capital).orElse(null)), money(app.entranceFee()),
+                money(net.map(NetLotGain::net).orElse(null)), fraction(net.map(NetLotGain::netReturn).orElse(null)),
+                rate(app.oneLotSuccessRate()), multiple(app.subscriptionMultiple()), money(app.expectedGain()),
+                text(feeNote(a, net))));
+        Optional<GreyMarket> grey = a.greyMarketSession();
+        row.addAll(List.of(date(grey.map(g -> g.session().date()).orElse(null)),
+                text(grey.map(g -> g.session().broker()).orElse(null)), price(grey.map(g -> g.session().close()).orElse(null)),
+                fraction(grey.map(GreyMarket::returnAtClose).orElse(null)),
+                money(grey.map(GreyMarket::lotGainAtClose).orElse(null)), text(firstDayNote(a))));
         table.add(row);
     }
 
@@ -87,12 +110,35 @@ public final class ReportTables {
         return String.join("; ", notes);
     }
 
+    /** Which commission the net figures include, and why a net figure or the expected gain is unknown. */
+    static String feeNote(IpoAnalysis a, Optional<NetLotGain> net) {
+        List<String> notes = new ArrayList<>();
+        if (net.isEmpty() && a.firstDay().close() != null) {
+            notes.add("no fee schedule row for a sale on " + a.listing().exchange() + " on " + a.firstDay().closeDate()
+                    + ": net unknown");
+        }
+        net.ifPresent(n -> {
+            List<Charge> commission = java.util.stream.Stream.concat(n.subscription().charges().stream(),
+                    n.sale().charges().stream()).filter(c -> c.rule().charge().equals(FeeSchedule.BROKER_COMMISSION))
+                    .toList();
+            notes.add(commission.isEmpty() ? "broker commission not included (none in the fee schedule)"
+                    : "includes broker commission as " + commission.get(0).scheduleRow() + " states it");
+        });
+        if (a.application().note() != null) {
+            notes.add(a.application().note());
+        }
+        return String.join("; ", notes);
+    }
+
     public static CsvTable lotGains(Path folder) {
         return new CsvTable(folder, "lot-gains.csv", "Gain of one winning lot (中一签盈利) at every reference price: "
-                + "the first day's open, high, low and close, then every later close; before fees",
+                + "the first day's open, high, low and close, then every later close; gross, and net of the fee "
+                + "schedule's charges (itemised in lot-charges.csv)",
                 List.of("ticker", "name_en", "reference_price_kind", "price_date", "reference_price", "offer_price",
                         "lot_shares", "currency", "lot_gain_trading_currency", "lot_cost_trading_currency",
-                        "return_on_lot_capital_fraction", "cny_per_unit", "fx_rate_date", "lot_gain_cny"));
+                        "return_on_lot_capital_fraction", "cny_per_unit", "fx_rate_date", "lot_gain_cny",
+                        "subscription_charges", "sale_charges", "net_lot_gain_trading_currency",
+                        "net_return_on_lot_capital_fraction"));
     }
 
     public static void addLotGains(RowSink table, IpoAnalysis a) {
@@ -104,7 +150,36 @@ public final class ReportTables {
                     l.currency().getCurrencyCode(), money(g.gain()), money(g.lotCost()), fraction(g.returnOnCapital()),
                     rate(cny.map(FxRates.Conversion::rate).orElse(null)),
                     date(cny.map(FxRates.Conversion::rateDate).orElse(null)),
-                    money(cny.map(FxRates.Conversion::converted).orElse(null))));
+                    money(cny.map(FxRates.Conversion::converted).orElse(null)),
+                    money(g.netOfFees().map(n -> n.subscription().total()).orElse(null)),
+                    money(g.netOfFees().map(n -> n.sale().total()).orElse(null)),
+                    money(g.netOfFees().map(NetLotGain::net).orElse(null)),
+                    fraction(g.netOfFees().map(NetLotGain::netReturn).orElse(null))));
+        }
+    }
+
+    public static CsvTable lotCharges(Path folder) {
+        return new CsvTable(folder, "lot-charges.csv", "Every charge behind the net gains of lot-gains.csv: per IPO, "
+                + "reference price, side and charge, with the fee schedule row it came from; amounts exact as charged "
+                + "(a charge rounded in its side's total is shown unrounded)",
+                List.of("ticker", "reference_price_kind", "price_date", "side", "charge", "consideration", "currency",
+                        "rate", "minimum", "maximum", "rounding", "amount", "side_total", "schedule_row"));
+    }
+
+    public static void addLotCharges(RowSink table, IpoAnalysis a) {
+        for (LotGain g : a.lotGains()) {
+            g.netOfFees().ifPresent(n -> {
+                for (FeeSchedule.SideCharges side : List.of(n.subscription(), n.sale())) {
+                    for (Charge c : side.charges()) {
+                        FeeRule r = c.rule();
+                        table.add(List.of(text(a.listing().ticker()), g.reference().label(), date(g.date()),
+                                r.side().label(), text(r.charge()), price(c.consideration().amount()),
+                                c.consideration().currency().getCurrencyCode(), rate(r.rate()), price(r.minimum()),
+                                price(r.maximum()), r.rounding().label(), price(c.amount().amount()),
+                                money(side.total()), text(c.scheduleRow())));
+                    }
+                }
+            });
         }
     }
 

@@ -60,13 +60,17 @@ public class MarketDataStore {
 
     public void createTablesIfMissing() {
         new ResourceDatabasePopulator(new ClassPathResource("db/analysis-schema.sql")).execute(dataSource);
-        // A database of version 0.1.0 has INPUT_FILE without these; its rows are reloaded anyway (new version).
-        for (String column : List.of("SIZE_BYTES", "LINES")) {
-            Integer present = jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE "
-                    + "TABLE_NAME = 'INPUT_FILE' AND COLUMN_NAME = ?", Integer.class, column);
-            if (present == 0) {
-                jdbc.execute("ALTER TABLE INPUT_FILE ADD COLUMN " + column + " BIGINT DEFAULT -1 NOT NULL");
-            }
+        // Columns added by later versions; the rows of an older version are reloaded anyway (new version).
+        addColumnIfMissing("INPUT_FILE", "SIZE_BYTES", "BIGINT DEFAULT -1 NOT NULL");
+        addColumnIfMissing("INPUT_FILE", "LINES", "BIGINT DEFAULT -1 NOT NULL");
+        addColumnIfMissing("LISTING", "OFFER_PRICE_MAX", "DECIMAL(38, 12)");
+    }
+
+    private void addColumnIfMissing(String table, String column, String type) {
+        Integer present = jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE "
+                + "TABLE_NAME = ? AND COLUMN_NAME = ?", Integer.class, table, column);
+        if (present == 0) {
+            jdbc.execute("ALTER TABLE " + table + " ADD COLUMN " + column + " " + type);
         }
     }
 

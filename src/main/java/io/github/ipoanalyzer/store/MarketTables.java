@@ -1,9 +1,14 @@
 package io.github.ipoanalyzer.store;
 
+import io.github.ipoanalyzer.fees.FeeRounding;
+import io.github.ipoanalyzer.fees.FeeRule;
+import io.github.ipoanalyzer.fees.Side;
+import io.github.ipoanalyzer.market.Allotment;
 import io.github.ipoanalyzer.market.BenchmarkAssignment;
 import io.github.ipoanalyzer.market.BenchmarkLevel;
 import io.github.ipoanalyzer.market.CohortMember;
 import io.github.ipoanalyzer.market.Event;
+import io.github.ipoanalyzer.market.GreyMarketPrice;
 import io.github.ipoanalyzer.market.Lockup;
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.market.ReportedCap;
@@ -28,15 +33,15 @@ public final class MarketTables {
 
     public static final Table<Listing> LISTING = new Table<>("LISTING", "LISTING_DATE, TICKER",
             List.of("TICKER", "NAME_EN", "NAME_LOCAL", "EXCHANGE", "BOARD", "CURRENCY", "LISTING_DATE", "OFFER_PRICE",
-                    "LOT_SHARES", "SHARES_OFFERED", "TOTAL_SHARES", "GROSS_PROCEEDS", "NOTE"),
+                    "LOT_SHARES", "SHARES_OFFERED", "TOTAL_SHARES", "GROSS_PROCEEDS", "NOTE", "OFFER_PRICE_MAX"),
             l -> Arrays.asList(l.ticker(), l.nameEn(), l.nameLocal(), l.exchange(), l.board(),
                     l.currency().getCurrencyCode(), l.listingDate(), l.offerPrice(), l.lotShares(), l.sharesOffered(),
-                    l.totalShares(), l.grossProceedsStated(), l.note()),
+                    l.totalShares(), l.grossProceedsStated(), l.note(), l.offerPriceMax()),
             rs -> new Listing(rs.getString("TICKER"), rs.getString("NAME_EN"), rs.getString("NAME_LOCAL"),
                     rs.getString("EXCHANGE"), rs.getString("BOARD"), Currency.getInstance(rs.getString("CURRENCY")),
                     date(rs, "LISTING_DATE"), decimal(rs, "OFFER_PRICE"), rs.getLong("LOT_SHARES"),
                     rs.getLong("SHARES_OFFERED"), nullableLong(rs, "TOTAL_SHARES"), decimal(rs, "GROSS_PROCEEDS"),
-                    rs.getString("NOTE")));
+                    rs.getString("NOTE"), decimal(rs, "OFFER_PRICE_MAX")));
 
     public static final Table<RevenuePeriod> REVENUE = new Table<>("REVENUE", "TICKER, PERIOD_END, PERIOD",
             List.of("TICKER", "PERIOD", "PERIOD_START", "PERIOD_END", "REVENUE", "CURRENCY", "NOTE"),
@@ -80,6 +85,31 @@ public final class MarketTables {
     public static final Table<Lockup> LOCKUP = new Table<>("LOCKUP", "TICKER, MONTHS, HOLDERS",
             List.of("TICKER", "MONTHS", "HOLDERS"), l -> Arrays.asList(l.ticker(), l.months(), l.holders()),
             rs -> new Lockup(rs.getString("TICKER"), rs.getInt("MONTHS"), rs.getString("HOLDERS")));
+
+    public static final Table<FeeRule> FEE_RULE = new Table<>("FEE_RULE", "SOURCE_FILE, SOURCE_LINE",
+            List.of("MARKET", "SIDE", "CHARGE", "RATE", "MINIMUM", "MAXIMUM", "ROUNDING", "EFFECTIVE_FROM", "EFFECTIVE_TO",
+                    "CURRENCY", "NOTE"),
+            f -> Arrays.asList(f.market(), f.side().label(), f.charge(), f.rate(), f.minimum(), f.maximum(),
+                    f.rounding().label(), f.effectiveFrom(), f.effectiveTo(), f.currency().getCurrencyCode(), f.note()),
+            rs -> new FeeRule(rs.getString("MARKET"), Side.of(rs.getString("SIDE")).orElseThrow(), rs.getString("CHARGE"),
+                    decimal(rs, "RATE"), decimal(rs, "MINIMUM"), decimal(rs, "MAXIMUM"),
+                    FeeRounding.of(rs.getString("ROUNDING")).orElseThrow(), date(rs, "EFFECTIVE_FROM"),
+                    date(rs, "EFFECTIVE_TO"), Currency.getInstance(rs.getString("CURRENCY")), rs.getString("NOTE")));
+
+    public static final Table<Allotment> ALLOTMENT = new Table<>("ALLOTMENT", "TICKER, APPLICATION_LOTS",
+            List.of("TICKER", "APPLICATION_LOTS", "APPLICANTS", "SUCCESSFUL_APPLICANTS", "SUCCESS_RATE", "LOTS_PER_SUCCESS",
+                    "SUBSCRIPTION_MULTIPLE", "NOTE"),
+            a -> Arrays.asList(a.ticker(), a.applicationLots(), a.applicants(), a.successfulApplicants(), a.successRate(),
+                    a.lotsPerSuccess(), a.subscriptionMultiple(), a.note()),
+            rs -> new Allotment(rs.getString("TICKER"), rs.getLong("APPLICATION_LOTS"), nullableLong(rs, "APPLICANTS"),
+                    nullableLong(rs, "SUCCESSFUL_APPLICANTS"), decimal(rs, "SUCCESS_RATE"), nullableLong(rs, "LOTS_PER_SUCCESS"),
+                    decimal(rs, "SUBSCRIPTION_MULTIPLE"), rs.getString("NOTE")));
+
+    public static final Table<GreyMarketPrice> GREY_MARKET = new Table<>("GREY_MARKET", "TICKER, PRICE_DATE, BROKER",
+            List.of("TICKER", "PRICE_DATE", "BROKER", "OPEN_PRICE", "HIGH_PRICE", "LOW_PRICE", "CLOSE_PRICE"),
+            g -> Arrays.asList(g.ticker(), g.date(), g.broker(), g.open(), g.high(), g.low(), g.close()),
+            rs -> new GreyMarketPrice(rs.getString("TICKER"), date(rs, "PRICE_DATE"), rs.getString("BROKER"),
+                    decimal(rs, "OPEN_PRICE"), decimal(rs, "HIGH_PRICE"), decimal(rs, "LOW_PRICE"), decimal(rs, "CLOSE_PRICE")));
 
     public static final Table<CohortMember> COHORT_MEMBER = new Table<>("COHORT_MEMBER", "COHORT, TICKER",
             List.of("COHORT", "TICKER"), c -> Arrays.asList(c.cohort(), c.ticker()),

@@ -1,5 +1,6 @@
 package io.github.ipoanalyzer.analysis;
 
+import io.github.ipoanalyzer.fees.FeeSchedule;
 import io.github.ipoanalyzer.money.FxRates;
 
 import io.github.ipoanalyzer.market.DailyPrice;
@@ -30,6 +31,8 @@ final class Fixtures {
 
     /** No FX rates at all: conversions to CNY are unknown (CNY itself converts at 1). */
     static final FxRates NO_RATES = new FxRates(List.of());
+    /** No fee schedule: net figures unknown. */
+    static final FeeSchedule NO_FEES = new FeeSchedule(List.of());
 
     static DailyPrice day(String ticker, String date, String open, String high, String low, String close) {
         return new DailyPrice(ticker, LocalDate.parse(date), dec(open), dec(high), dec(low), dec(close), null, null, null);

@@ -78,11 +78,31 @@ class RowRulesTest {
     }
 
     @Test
+    void feeAndAllotmentRowsOutsideTheirRangesAreRejected() {
+        String fees = "market,side,charge,rate,minimum,maximum,rounding,effective_from,effective_to,currency";
+        assertEquals("fee-rate", rejectRule(InputKinds.FEES, fees, "SSE,sale,stamp duty,1,,,,,,CNY"));
+        assertEquals("fee-rate", rejectRule(InputKinds.FEES, fees, "SSE,sale,stamp duty,-0.001,,,,,,CNY"));
+        assertEquals("fee-amount", rejectRule(InputKinds.FEES, fees, "SSE,sale,broker commission,,,,,,,CNY"));
+        assertEquals("period-order", rejectRule(InputKinds.FEES, fees, "SSE,sale,stamp duty,0.001,,,,2024-01-02,2024-01-01,CNY"));
+        String allotments = "ticker,application_lots,applicants,successful_applicants,success_rate";
+        assertEquals("success-rate", rejectRule(InputKinds.ALLOTMENTS, allotments, "688795.SH,1,,,1.5"));
+        assertEquals("success-rate", rejectRule(InputKinds.ALLOTMENTS, allotments, "688795.SH,1,10,11,"));
+        assertEquals("unknown-ticker", rejectRule(InputKinds.ALLOTMENTS, allotments, "000001.SZ,1,,,0.01"));
+        assertEquals("grey-market-date", rejectRule(InputKinds.GREY_MARKET, "ticker,date,broker,close",
+                "688795.SH,2025-12-05,Futu,700"));
+    }
+
+    private static String rejectRule(InputKind<?> kind, String header, String line) {
+        return assertThrows(RejectedRowException.class, () -> kind.rule().apply(row(kind, header, line), LISTINGS)).rule();
+    }
+
+    @Test
     void theTableOfKindsDerivesTheStepsAndTables() {
         assertEquals(List.of("loadListings", "loadPrices", "loadRevenue", "loadFxRates", "loadReportedCaps",
-                "loadBenchmarks", "loadBenchmarkMap", "loadEvents", "loadLockups", "loadCohorts"),
+                "loadBenchmarks", "loadBenchmarkMap", "loadEvents", "loadLockups", "loadCohorts", "loadFees",
+                "loadAllotments", "loadGreyMarket"),
                 InputKinds.ALL.stream().map(InputKind::stepName).toList());
-        assertEquals(List.of("COHORT_MEMBER", "LOCKUP", "LISTING_EVENT", "BENCHMARK_MAP", "BENCHMARK_LEVEL",
+        assertEquals(List.of("GREY_MARKET", "ALLOTMENT", "FEE_RULE", "COHORT_MEMBER", "LOCKUP", "LISTING_EVENT", "BENCHMARK_MAP", "BENCHMARK_LEVEL",
                 "REPORTED_CAP", "FX_RATE", "REVENUE", "PRICE_BLOCK", "LISTING"), InputKinds.tables(),
                 "rows that refer to listings first");
         assertEquals(List.of("listings"), InputKinds.ALL.stream().filter(InputKind::required).map(InputKind::name).toList());

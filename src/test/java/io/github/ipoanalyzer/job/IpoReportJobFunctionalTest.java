@@ -44,10 +44,10 @@ class IpoReportJobFunctionalTest {
         assertTrue(run.out().contains("Report published."), run.out());
         assertEquals(List.of("2026-11-28_run-1"), JobRun.reportFolders(work.resolve("output")));
         // 4 listings + 8 prices + 16 revenue periods + 3 rates + 6 reported caps + 6 benchmark days
-        // + 2 benchmark assignments + 8 lock-ups + 4 cohort members, none rejected.
+        // + 2 benchmark assignments + 8 lock-ups + 4 cohort members + 23 fee rows + 4 allotment results, none rejected.
         List<Map<String, String>> files = csv(report.resolve("input-files.csv"));
-        assertEquals(12, files.size());
-        assertEquals(57, files.stream().mapToLong(f -> Long.parseLong(f.get("rows_loaded"))).sum());
+        assertEquals(14, files.size());
+        assertEquals(84, files.stream().mapToLong(f -> Long.parseLong(f.get("rows_loaded"))).sum());
         files.forEach(f -> assertEquals(f.get("rows_read"), f.get("rows_loaded"), f.get("file")));
         assertTrue(csv(report.resolve("rejects.csv")).isEmpty());
     }
@@ -94,6 +94,32 @@ class IpoReportJobFunctionalTest {
         assertEquals("1092.75", iluvatar.get("lot_gain_cny"));
         assertEquals("0.8957", iluvatar.get("cny_per_unit"));
         assertEquals("2026-01-08", iluvatar.get("fx_rate_date"));
+    }
+
+    @Test
+    void whatASubscriberPocketsAtTheFirstCloseWithTheShippedFeeSchedule() throws Exception {
+        List<Map<String, String>> firstDay = csv(report.resolve("first-day.csv"));
+        Map<String, String> iluvatar = row(firstDay, "ticker", "9903.HK");
+        // 144.60 × 100 × 1.010085 = 14,605.8291: the prospectus's HK$14,605.83.
+        assertEquals("14605.83", iluvatar.get("entrance_fee_per_lot"));
+        // 15,680 − (16 + 0.89 + 0.42 + 0.02 + 0.66) − 14,605.83 = 1,056.18; / 14,605.83 = 0.072312.
+        assertEquals("1056.18", iluvatar.get("net_lot_gain_at_close_trading_currency"));
+        assertEquals("0.072312", iluvatar.get("net_return_on_lot_capital_at_close_fraction"));
+        assertEquals("", iluvatar.get("expected_gain_per_application_trading_currency"), "no public rate: unknown");
+        Map<String, String> moore = row(firstDay, "ticker", "688795.SH");
+        assertEquals("", moore.get("entrance_fee_per_lot"), "an A-share application pays nothing up front");
+        assertEquals("242940.62", moore.get("net_lot_gain_at_close_trading_currency"));
+        // 0.03635054% × 242,940.62 = 88.3096…
+        assertEquals("88.31", moore.get("expected_gain_per_application_trading_currency"));
+        assertEquals("146.23", row(firstDay, "ticker", "6082.HK").get("expected_gain_per_application_trading_currency"));
+        // Every charge is itemised: Iluvatar's sale at the close adds up to its 17.99.
+        List<Map<String, String>> charges = csv(report.resolve("lot-charges.csv")).stream()
+                .filter(c -> c.get("ticker").equals("9903.HK") && c.get("reference_price_kind").equals("first-day close")
+                        && c.get("side").equals("sale")).toList();
+        assertEquals(new BigDecimal("17.99"), charges.stream().map(c -> new BigDecimal(c.get("amount")))
+                .reduce(BigDecimal.ZERO, BigDecimal::add));
+        assertTrue(charges.stream().allMatch(c -> c.get("side_total").equals("17.99")
+                && c.get("schedule_row").startsWith("fees.csv line ")));
     }
 
     @Test

@@ -197,7 +197,7 @@ class RerunAndBadInputTest {
             assertEquals(sha256(report.resolve(out.get("file").asString())), out.get("sha256").asString(), out.toString());
             outputs++;
         }
-        assertEquals(20, outputs, "12 CSV, 7 PNG and index.html");
+        assertEquals(22, outputs, "13 CSV, 8 PNG and index.html");
     }
 
     private static String sha256(Path file) throws Exception {

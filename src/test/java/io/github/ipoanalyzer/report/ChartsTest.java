@@ -119,7 +119,7 @@ class ChartsTest {
     @Test
     void everyChartIsWrittenAsAPngOfTheStatedSize(@TempDir Path dir) throws Exception {
         List<Charts.ChartFile> files = charts.writeAll(dir);
-        assertEquals(4, files.size());
+        assertEquals(5, files.size());
         for (Charts.ChartFile f : files) {
             BufferedImage image = ImageIO.read(dir.resolve(f.fileName()).toFile());
             assertNotNull(image, f.fileName());

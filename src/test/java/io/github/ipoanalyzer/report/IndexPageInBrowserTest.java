@@ -41,11 +41,14 @@ class IndexPageInBrowserTest {
         String dom = new String(chromium.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(chromium.waitFor(60, TimeUnit.SECONDS), "Chromium finished");
 
-        assertTrue(dom.contains("data-images=\"7\""), "the page has the seven charts:\n" + dom);
+        assertTrue(dom.contains("data-images=\"8\""), "the page has the eight charts:\n" + dom);
         assertTrue(dom.contains("data-broken-images=\"0\""), "every chart decoded in the browser:\n" + dom);
         assertTrue(dom.contains("+425.46%"), "Moore Threads first-day return");
         assertTrue(dom.contains("+692.95%"), "MetaX first-day return");
         assertTrue(dom.contains("CNY 267,860.00"), "Moore Threads lot gain at the open");
         assertTrue(dom.contains("CNY 395,170.00"), "MetaX lot gain at the high");
+        assertTrue(dom.contains("HKD 14,605.83"), "Iluvatar CoreX's entrance fee");
+        assertTrue(dom.contains("HKD 1,056.18"), "Iluvatar CoreX's lot net of fees at the close");
+        assertTrue(dom.contains("0.03635054%") && dom.contains("CNY 88.31"), "Moore Threads' odds and expected gain");
     }
 }

@@ -1,0 +1,50 @@
+package io.github.ipoanalyzer.ingest;
+
+import io.github.ipoanalyzer.fees.FeeRule;
+import io.github.ipoanalyzer.store.MarketDataStore;
+import io.github.ipoanalyzer.store.MarketTables;
+import io.github.ipoanalyzer.store.Sourced;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Two rows of one charge (market, side and charge) whose dates overlap would give two rates for
+ * one day: the later row is rejected as a conflict naming the earlier, which the conflict step
+ * then rejects too. An identical repeat is counted once. Seeded with the rows already committed.
+ */
+final class FeeOverlapGuard implements RowGuard<FeeRule> {
+
+    private final MarketDataStore store;
+    private final List<Sourced<FeeRule>> admitted = new ArrayList<>();
+
+    FeeOverlapGuard(MarketDataStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public void seed() {
+        admitted.clear();
+        admitted.addAll(store.loadAll(MarketTables.FEE_RULE));
+    }
+
+    @Override
+    public Sourced<FeeRule> admit(Sourced<FeeRule> row) {
+        FeeRule r = row.row();
+        for (Sourced<FeeRule> earlier : admitted) {
+            FeeRule e = earlier.row();
+            if (e.market().equals(r.market()) && e.side() == r.side() && e.charge().equals(r.charge()) && e.overlaps(r)) {
+                String key = r.market() + " " + r.side().label() + " " + r.charge();
+                if (e.equals(r)) {
+                    throw new RejectedRowException("charge", key, "duplicate", "repeats line " + earlier.line() + " of "
+                            + earlier.file() + " exactly; the row is counted once", earlier.file(), earlier.line());
+                }
+                throw new RejectedRowException("charge", key, "conflict", "the dates of " + key + " overlap line "
+                        + earlier.line() + " of " + earlier.file() + ": two rates for one day; both rows are rejected",
+                        earlier.file(), earlier.line());
+            }
+        }
+        admitted.add(row);
+        return row;
+    }
+}
