@@ -7,6 +7,7 @@ import io.github.ipoanalyzer.market.BenchmarkLevel;
 import io.github.ipoanalyzer.market.CohortMember;
 import io.github.ipoanalyzer.market.DailyPrice;
 import io.github.ipoanalyzer.market.Event;
+import io.github.ipoanalyzer.market.ExchangeHoliday;
 import io.github.ipoanalyzer.market.GreyMarketPrice;
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.market.Lockup;
@@ -22,8 +23,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Every kind of input, in load order: listings first (every other row refers to them). Adding a
- * kind is one entry here, plus its record, its rule and its table.
+ * Every kind of input, in load order: listings first (every other row refers to them), then the
+ * calendars (a price's date is checked against them). Adding a kind is one entry here, plus its
+ * record, its rule and its table.
  */
 public final class InputKinds {
 
@@ -35,6 +37,11 @@ public final class InputKinds {
                     "shares_offered"), List.of("name_local", "board", "total_shares_after_listing", "gross_proceeds", "note",
                     "offer_price_max")),
             new ListingValidator(), MarketTables.LISTING, Listing::ticker, "ticker");
+
+    /** Scheduled closures per exchange: day counts use them, and a price dated on a closed day is rejected. */
+    public static final InputKind<ExchangeHoliday> CALENDARS = InputKind.file("calendars", "calendars.csv", OPTIONAL,
+            new CsvFormat(List.of("exchange", "date"), List.of("note")), new CalendarValidator(),
+            MarketTables.EXCHANGE_HOLIDAY, h -> h.exchange() + " " + h.date(), "exchange and date");
 
     /** Any number of files; prices go to the block store, and their duplicate rule keeps a bit per day. */
     public static final InputKind<DailyPrice> PRICES = new InputKind<>("prices", "prices", true, OPTIONAL,
@@ -96,7 +103,7 @@ public final class InputKinds {
             new GreyMarketValidator(), MarketTables.GREY_MARKET, g -> g.ticker() + " " + g.date() + " " + g.broker(),
             "ticker, date and broker");
 
-    public static final List<InputKind<?>> ALL = List.of(LISTINGS, PRICES, REVENUE, FX_RATES, REPORTED_CAPS,
+    public static final List<InputKind<?>> ALL = List.of(LISTINGS, CALENDARS, PRICES, REVENUE, FX_RATES, REPORTED_CAPS,
             BENCHMARKS, BENCHMARK_MAP, EVENTS, LOCKUPS, COHORTS, FEES, ALLOTMENTS, GREY_MARKET);
 
     private InputKinds() {

@@ -17,6 +17,11 @@ public class PriceValidator implements RowRule<DailyPrice> {
         if (p.open() == null && p.high() == null && p.low() == null && p.close() == null) {
             throw v.reject("close", "no-price", "none of open, high, low, close is given");
         }
+        java.util.Optional<String> closed = listings.calendars().closedBecause(listing.exchange(), p.date());
+        if (closed.isPresent()) {
+            throw v.reject("date", "closed-day", p.date() + " is " + closed.get() + ": " + listing.exchange()
+                    + " has no session that day (calendars.csv)");
+        }
         if (p.date().isBefore(listing.listingDate())) {
             throw v.reject("date", "before-listing", "dated " + p.date() + ", before the listing date "
                     + listing.listingDate() + " of " + listing.ticker());

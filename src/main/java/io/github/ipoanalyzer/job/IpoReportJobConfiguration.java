@@ -46,6 +46,8 @@ public class IpoReportJobConfiguration {
     public static final String REPORT_FOLDER_KEY = "report.folder";
     /** What the as-of date left out of the report, one line per kind (a list of strings). */
     public static final String LEFT_OUT_KEY = "left.out.after.as.of";
+    /** Where day counts do not come from a trading calendar, one line per exchange (a list of strings). */
+    public static final String CALENDAR_NOTES_KEY = "calendar.notes";
 
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
@@ -89,7 +91,8 @@ public class IpoReportJobConfiguration {
 
     @Bean
     public InputFileLedger inputFileLedger(DataSource dataSource) {
-        return new InputFileLedger(dataSource, InputKinds.tables());
+        return new InputFileLedger(dataSource, InputKinds.tables(),
+                List.of(InputKinds.LISTINGS.path(), InputKinds.CALENDARS.path()));
     }
 
     /** Creates the analysis tables on first use (the job repository's schema is Spring Batch's). */

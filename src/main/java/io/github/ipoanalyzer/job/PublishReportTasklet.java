@@ -48,6 +48,7 @@ final class PublishReportTasklet implements Tasklet {
         ExecutionContext job = step.getJobExecution().getExecutionContext();
         job.putString(IpoReportJobConfiguration.REPORT_FOLDER_KEY, published.folder().toString());
         job.put(IpoReportJobConfiguration.LEFT_OUT_KEY, new ArrayList<>(published.leftOutAfterAsOf()));
+        job.put(IpoReportJobConfiguration.CALENDAR_NOTES_KEY, new ArrayList<>(published.calendarNotes()));
         return RepeatStatus.FINISHED;
     }
 }

@@ -6,7 +6,9 @@ import io.github.ipoanalyzer.ingest.ListingLookup;
 import io.github.ipoanalyzer.ingest.RowGuard;
 import io.github.ipoanalyzer.ingest.RowRule;
 import io.github.ipoanalyzer.ingest.RowValues;
+import io.github.ipoanalyzer.market.TradingDays;
 import io.github.ipoanalyzer.store.MarketDataStore;
+import io.github.ipoanalyzer.store.MarketTables;
 import io.github.ipoanalyzer.store.Sourced;
 import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -17,8 +19,8 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 /**
  * The one adapter from an input kind's plain row rule and duplicate rule to a load step: it is
  * the step's processor, and is registered as its step and chunk listener where the step is
- * built. Before the step it reads what is already committed (the listings for reference checks,
- * the kind's rows for duplicate checks), so that a restarted step judges the remaining rows
+ * built. Before the step it reads what is already committed (the listings and calendars for
+ * reference checks, the kind's rows for duplicate checks), so that a restarted step judges the remaining rows
  * exactly as an uninterrupted one would.
  */
 final class RowRuleProcessor<T> implements ItemProcessor<CsvRecord, Sourced<T>>, StepExecutionListener,
@@ -37,7 +39,7 @@ final class RowRuleProcessor<T> implements ItemProcessor<CsvRecord, Sourced<T>>,
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
-        listings = new ListingLookup(store.listingsByTicker());
+        listings = new ListingLookup(store.listingsByTicker(), new TradingDays(store.rows(MarketTables.EXCHANGE_HOLIDAY)));
         duplicates.seed();
     }
 

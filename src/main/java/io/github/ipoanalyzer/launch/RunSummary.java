@@ -37,6 +37,12 @@ final class RunSummary {
             if (leftOut != null) {
                 leftOut.forEach(line -> out.println("  left out (no look-ahead): " + line));
             }
+            @SuppressWarnings("unchecked")
+            List<String> calendars = (List<String>) execution.getExecutionContext()
+                    .get(IpoReportJobConfiguration.CALENDAR_NOTES_KEY);
+            if (calendars != null) {
+                calendars.forEach(line -> out.println("  trading days: " + line));
+            }
             Map<String, MarketDataStore.FileCounts> counts = store.countsByFile();
             if (counts.isEmpty()) {
                 return;

@@ -30,7 +30,7 @@ final class Manifest {
     static void write(Path staging, ReportPublisher.Request request, Map<String, String> inputHashes,
                                       Map<String, MarketDataStore.FileCounts> counts,
                                       Map<String, List<String>> notices, List<CsvTable> tables,
-                                      List<String> leftOut) throws IOException {
+                                      List<String> leftOut, List<String> calendarNotes) throws IOException {
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("application", "ipo-analyzer");
         manifest.put("version", request.run().version());
@@ -54,6 +54,7 @@ final class Manifest {
         });
         manifest.put("inputs", inputs);
         manifest.put("leftOutAfterAsOf", leftOut);
+        manifest.put("calendarNotes", calendarNotes);
         // The CSVs were hashed as they were written (millions of rows are not read back); the rest is small.
         Map<String, String> written = tables.stream().collect(Collectors.toMap(CsvTable::fileName, CsvTable::sha256));
         List<Map<String, Object>> outputs = new ArrayList<>();

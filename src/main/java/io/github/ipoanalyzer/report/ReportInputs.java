@@ -7,11 +7,16 @@ import io.github.ipoanalyzer.fees.FeeSchedule;
 import io.github.ipoanalyzer.market.CohortMember;
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.market.ListingHistory;
+import io.github.ipoanalyzer.market.TradingDays;
 import io.github.ipoanalyzer.money.FxRates;
 import io.github.ipoanalyzer.store.MarketDataStore;
 import io.github.ipoanalyzer.store.MarketTables;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +38,8 @@ final class ReportInputs {
     final Map<String, MarketDataStore.FileCounts> counts;
     final List<MarketDataStore.RejectedRow> rejects;
     final Map<String, List<String>> notices;
+    /** Where day counts do not come from a trading calendar, one line per exchange. */
+    final List<String> calendarNotes;
 
     /** {@code feeScheduleFile}: the input file of the fee schedule, whose rejects make every net figure doubtful. */
     ReportInputs(MarketDataStore store, LocalDate day, EventStudySettings eventStudy, int maxCloseLagTradingDays,
@@ -49,7 +56,18 @@ final class ReportInputs {
                 store.rows(MarketTables.ALLOTMENT), asOf.greyMarket(store.rows(MarketTables.GREY_MARKET)), day,
                 maxCloseLagTradingDays);
         this.listings = asOf.listings(store.rows(MarketTables.LISTING));
-        this.study = new EventStudy(eventStudy, analyzer.rates(), listings, asOf.tradingDates(store.priceDatesByExchange()),
+        TradingDays calendars = new TradingDays(store.rows(MarketTables.EXCHANGE_HOLIDAY));
+        Map<String, Set<LocalDate>> dataDates = asOf.tradingDates(store.priceDatesByExchange());
+        Map<String, Set<LocalDate>> tradingDays = new TreeMap<>();
+        List<String> caveats = new ArrayList<>();
+        dataDates.forEach((exchange, dates) -> {
+            tradingDays.put(exchange, calendars.tradingDaysOver(exchange, dates));
+            if (!dates.isEmpty()) {
+                calendars.caveat(exchange, Collections.min(dates), Collections.max(dates)).ifPresent(caveats::add);
+            }
+        });
+        this.calendarNotes = List.copyOf(caveats);
+        this.study = new EventStudy(eventStudy, analyzer.rates(), listings, tradingDays,
                 asOf.benchmarkLevels(store.rows(MarketTables.BENCHMARK_LEVEL)), store.rows(MarketTables.BENCHMARK_MAP),
                 asOf.events(store.rows(MarketTables.LISTING_EVENT)), store.rows(MarketTables.LOCKUP));
         this.cohortMembers = store.rows(MarketTables.COHORT_MEMBER);

@@ -151,13 +151,14 @@ public class ReportPublisher {
             Files.writeString(staging.resolve("index.html"), IndexPage.render(request.run().asOf(), chartedAnalyses,
                     selection, cohorts, tables, charts, in.rejects.size(), in.notices), StandardCharsets.UTF_8);
             List<String> leftOut = in.leftOut();
-            Manifest.write(staging, request, request.inputSha256(), in.counts, in.notices, tables, leftOut);
+            Manifest.write(staging, request, request.inputSha256(), in.counts, in.notices, tables, leftOut,
+                    in.calendarNotes);
             if (stopRequested.getAsBoolean()) {
                 throw new PublishStoppedException();
             }
             Path folder = folders.publish(staging, ReportFolder.name(request.run().asOf().toString(),
                     request.run().number()), request.keep(), existing -> Manifest.isOfRun(existing, request.run().identity()));
-            return new Published(folder, leftOut);
+            return new Published(folder, leftOut, in.calendarNotes);
         } catch (IOException | RuntimeException e) {
             folders.discard(staging);
             throw e;
@@ -176,8 +177,11 @@ public class ReportPublisher {
     private record ListingReport(ListingFigures figures, List<CsvTable.Rows> rows) {
     }
 
-    /** The folder published, and what the as-of date left out of it (one line per kind). */
-    public record Published(Path folder, List<String> leftOutAfterAsOf) {
+    /**
+     * The folder published, what the as-of date left out of it (one line per kind), and where day
+     * counts do not come from a trading calendar (one line per exchange).
+     */
+    public record Published(Path folder, List<String> leftOutAfterAsOf, List<String> calendarNotes) {
     }
 
     /** The report was not finished because the run was asked to stop; nothing was published. */

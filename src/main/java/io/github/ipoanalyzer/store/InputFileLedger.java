@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * Which input files' rows are in the analysis tables, by SHA-256, so that a run parses only new
- * and changed files. Everything is reloaded when listings.csv changed (every other row's
+ * and changed files. Everything is reloaded when a reference file (listings.csv, calendars.csv) changed (every other row's
  * validity depends on it), when another version of the application loaded the rows (its rules
  * may differ), or when asked. A removed or changed file takes with it every file whose rejects
  * name one of its rows (a duplicate or conflict that may no longer hold). A file that only had
@@ -23,15 +23,20 @@ import java.util.Set;
  */
 public class InputFileLedger {
 
-    public static final String LISTINGS = "listings.csv";
 
     private final JdbcTemplate jdbc;
     private final List<String> dataTables;
+    private final List<String> referenceFiles;
 
-    /** {@code dataTables}: the tables of loaded rows (see {@link MarketDataStore#dataTables}). */
-    public InputFileLedger(DataSource dataSource, List<String> dataTables) {
+    /**
+     * {@code dataTables}: the tables of loaded rows (see {@link MarketDataStore#dataTables});
+     * {@code referenceFiles}: the files every other row is checked against (listings.csv,
+     * calendars.csv): when one changes, every file is parsed again.
+     */
+    public InputFileLedger(DataSource dataSource, List<String> dataTables, List<String> referenceFiles) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.dataTables = List.copyOf(dataTables);
+        this.referenceFiles = List.copyOf(referenceFiles);
     }
 
     /** The tables of a file's rows, loaded or rejected. */
@@ -67,9 +72,9 @@ public class InputFileLedger {
         });
         // Tails of an earlier run that failed: those files are unrecorded now and are parsed again whole.
         jdbc.update("DELETE FROM INPUT_TAIL");
-        boolean listingsChanged = !Objects.equals(sha(current.get(LISTINGS)),
-                recorded.containsKey(LISTINGS) ? recorded.get(LISTINGS).sha256() : null);
-        if (reloadAll || listingsChanged || !versions.stream().allMatch(version::equals)) {
+        boolean referencesChanged = referenceFiles.stream().anyMatch(file -> !Objects.equals(sha(current.get(file)),
+                recorded.containsKey(file) ? recorded.get(file).sha256() : null));
+        if (reloadAll || referencesChanged || !versions.stream().allMatch(version::equals)) {
             jdbc.update("DELETE FROM INPUT_FILE");
             return new Reconciliation(true, recorded.keySet(), Set.of(), unrecordedSourceFiles(Set.of()));
         }

@@ -8,6 +8,7 @@ import io.github.ipoanalyzer.market.BenchmarkAssignment;
 import io.github.ipoanalyzer.market.BenchmarkLevel;
 import io.github.ipoanalyzer.market.CohortMember;
 import io.github.ipoanalyzer.market.Event;
+import io.github.ipoanalyzer.market.ExchangeHoliday;
 import io.github.ipoanalyzer.market.GreyMarketPrice;
 import io.github.ipoanalyzer.market.Lockup;
 import io.github.ipoanalyzer.market.Listing;
@@ -110,6 +111,10 @@ public final class MarketTables {
             g -> Arrays.asList(g.ticker(), g.date(), g.broker(), g.open(), g.high(), g.low(), g.close()),
             rs -> new GreyMarketPrice(rs.getString("TICKER"), date(rs, "PRICE_DATE"), rs.getString("BROKER"),
                     decimal(rs, "OPEN_PRICE"), decimal(rs, "HIGH_PRICE"), decimal(rs, "LOW_PRICE"), decimal(rs, "CLOSE_PRICE")));
+
+    public static final Table<ExchangeHoliday> EXCHANGE_HOLIDAY = new Table<>("EXCHANGE_HOLIDAY", "EXCHANGE, HOLIDAY",
+            List.of("EXCHANGE", "HOLIDAY", "NOTE"), h -> Arrays.asList(h.exchange(), h.date(), h.note()),
+            rs -> new ExchangeHoliday(rs.getString("EXCHANGE"), date(rs, "HOLIDAY"), rs.getString("NOTE")));
 
     public static final Table<CohortMember> COHORT_MEMBER = new Table<>("COHORT_MEMBER", "COHORT, TICKER",
             List.of("COHORT", "TICKER"), c -> Arrays.asList(c.cohort(), c.ticker()),

@@ -2,7 +2,9 @@ package io.github.ipoanalyzer.ingest;
 
 import io.github.ipoanalyzer.market.BenchmarkAssignment;
 import io.github.ipoanalyzer.market.DailyPrice;
+import io.github.ipoanalyzer.market.ExchangeHoliday;
 import io.github.ipoanalyzer.market.Listing;
+import io.github.ipoanalyzer.market.TradingDays;
 import io.github.ipoanalyzer.money.FxRate;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +24,10 @@ class RowRulesTest {
     private static final Listing MOORE_THREADS = new Listing("688795.SH", "Moore Threads", "摩尔线程", "SSE", "STAR Market",
             Currency.getInstance("CNY"), LocalDate.of(2025, 12, 5), new BigDecimal("114.28"), 500, 70_000_000L,
             470_028_217L, null, null);
-    private static final ListingLookup LISTINGS = new ListingLookup(Map.of(MOORE_THREADS.ticker(), MOORE_THREADS));
+    /** SSE closed on New Year's Day 2026 (and, the calendar covering 2025 and 2026, every weekend then). */
+    private static final ListingLookup LISTINGS = new ListingLookup(Map.of(MOORE_THREADS.ticker(), MOORE_THREADS),
+            new TradingDays(List.of(new ExchangeHoliday("SSE", LocalDate.of(2025, 1, 1), null),
+                    new ExchangeHoliday("SSE", LocalDate.of(2026, 1, 1), null))));
 
     private static RowValues row(InputKind<?> kind, String header, String line) {
         return new RowValues(new CsvRecord("file.csv", 2, Arrays.asList(header.split(",", -1)),
@@ -49,6 +54,11 @@ class RowRulesTest {
         assertReject("price-order", header, "688795.SH,2025-12-05,650.00,640.00,556.00,600.50");
         assertReject("no-price", header, "688795.SH,2025-12-05,,,,");
         assertReject("unknown-ticker", header, "000001.SZ,2025-12-05,,,,10.00");
+        // The calendar closes New Year's Day and the weekends of the years it covers.
+        assertReject("closed-day", header, "688795.SH,2026-01-01,,,,600.00");
+        assertReject("closed-day", header, "688795.SH,2025-12-06,,,,600.00");
+        assertEquals(LocalDate.of(2025, 12, 8), InputKinds.PRICES.rule().apply(row(InputKinds.PRICES, header,
+                "688795.SH,2025-12-08,,,,600.00"), LISTINGS).date(), "a Monday is a session");
     }
 
     private static void assertReject(String rule, String header, String line) {
@@ -98,12 +108,12 @@ class RowRulesTest {
 
     @Test
     void theTableOfKindsDerivesTheStepsAndTables() {
-        assertEquals(List.of("loadListings", "loadPrices", "loadRevenue", "loadFxRates", "loadReportedCaps",
+        assertEquals(List.of("loadListings", "loadCalendars", "loadPrices", "loadRevenue", "loadFxRates", "loadReportedCaps",
                 "loadBenchmarks", "loadBenchmarkMap", "loadEvents", "loadLockups", "loadCohorts", "loadFees",
                 "loadAllotments", "loadGreyMarket"),
                 InputKinds.ALL.stream().map(InputKind::stepName).toList());
         assertEquals(List.of("GREY_MARKET", "ALLOTMENT", "FEE_RULE", "COHORT_MEMBER", "LOCKUP", "LISTING_EVENT", "BENCHMARK_MAP", "BENCHMARK_LEVEL",
-                "REPORTED_CAP", "FX_RATE", "REVENUE", "PRICE_BLOCK", "LISTING"), InputKinds.tables(),
+                "REPORTED_CAP", "FX_RATE", "REVENUE", "PRICE_BLOCK", "EXCHANGE_HOLIDAY", "LISTING"), InputKinds.tables(),
                 "rows that refer to listings first");
         assertEquals(List.of("listings"), InputKinds.ALL.stream().filter(InputKind::required).map(InputKind::name).toList());
     }

@@ -44,10 +44,11 @@ class IpoReportJobFunctionalTest {
         assertTrue(run.out().contains("Report published."), run.out());
         assertEquals(List.of("2026-11-28_run-1"), JobRun.reportFolders(work.resolve("output")));
         // 4 listings + 8 prices + 16 revenue periods + 3 rates + 6 reported caps + 6 benchmark days
-        // + 2 benchmark assignments + 8 lock-ups + 4 cohort members + 23 fee rows + 4 allotment results, none rejected.
+        // + 2 benchmark assignments + 8 lock-ups + 4 cohort members + 23 fee rows + 4 allotment results
+        // + 821 calendar closures (215 mainland weekdays × 3 exchanges + 176 HKEX), none rejected.
         List<Map<String, String>> files = csv(report.resolve("input-files.csv"));
-        assertEquals(14, files.size());
-        assertEquals(84, files.stream().mapToLong(f -> Long.parseLong(f.get("rows_loaded"))).sum());
+        assertEquals(15, files.size());
+        assertEquals(84 + 215 * 3 + 176, files.stream().mapToLong(f -> Long.parseLong(f.get("rows_loaded"))).sum());
         files.forEach(f -> assertEquals(f.get("rows_read"), f.get("rows_loaded"), f.get("file")));
         assertTrue(csv(report.resolve("rejects.csv")).isEmpty());
     }
@@ -120,6 +121,22 @@ class IpoReportJobFunctionalTest {
                 .reduce(BigDecimal.ZERO, BigDecimal::add));
         assertTrue(charges.stream().allMatch(c -> c.get("side_total").equals("17.99")
                 && c.get("schedule_row").startsWith("fees.csv line ")));
+    }
+
+    @Test
+    void dayCountsFollowTheExchangesCalendarsNotTheDatesTheDataHappensToHold() throws Exception {
+        List<Map<String, String>> bhar = csv(report.resolve("buy-and-hold.csv"));
+        // Moore Threads' 5 days from the offer are the SSE sessions 2025-12-05 to 12-11 (Fri, Mon–Thu):
+        // all there, the last close 941.08: 941.08 / 114.28 − 1.
+        Map<String, String> five = bhar.stream().filter(r -> r.get("ticker").equals("688795.SH")
+                && r.get("from").equals("offer") && r.get("horizon_trading_days").equals("5")).findFirst().orElseThrow();
+        assertEquals(List.of("5", "2025-12-11"), List.of(five.get("days_available"), five.get("end_date")));
+        assertEquals(new BigDecimal("941.08").divide(new BigDecimal("114.28"), MathContext.DECIMAL128)
+                .subtract(BigDecimal.ONE).setScale(6, RoundingMode.HALF_EVEN).toPlainString(), five.get("stock_return_fraction"));
+        // Biren listed on Friday 2026-01-02; its day +1 is Monday 2026-01-05, which has no close in the data.
+        Map<String, String> car = csv(report.resolve("abnormal-returns.csv")).stream().filter(r -> r.get("ticker")
+                .equals("6082.HK") && r.get("window").equals("[0,+1]")).findFirst().orElseThrow();
+        assertTrue(car.get("note").contains("no close (or no previous close) on 2026-01-05"), car.get("note"));
     }
 
     @Test

@@ -37,7 +37,7 @@ class ReloadPlanTest {
                 "jdbc:hsqldb:mem:plan" + System.nanoTime(), "SA", "");
         new MarketDataStore(db, TABLES).createTablesIfMissing();
         jdbc = new JdbcTemplate(db);
-        ledger = new InputFileLedger(db, TABLES);
+        ledger = new InputFileLedger(db, TABLES, List.of("listings.csv", "calendars.csv"));
         write("listings.csv", "ticker\nA\n");
         write("prices/a.csv", "ticker,date,close\nA,2026-01-02,1\n");
         write("revenue.csv", "ticker,period\nA,FY2025\n");
@@ -91,6 +91,9 @@ class ReloadPlanTest {
         InputFileLedger.Reconciliation plan = ledger.reconcile(states(), "v1", false);
         assertTrue(plan.fullReload(), "every other row's validity depends on the listings");
         assertEquals(List.of("prices/a.csv", "revenue.csv"), plan.toPurge());
+        ledger.record(states(), paths(), "v1", 4);
+        write("calendars.csv", "exchange,date\nSSE,2026-01-01\n");
+        assertTrue(ledger.reconcile(states(), "v1", false).fullReload(), "a price's date is checked against the calendars");
     }
 
     private void write(String name, String text) throws Exception {
@@ -111,7 +114,7 @@ class ReloadPlanTest {
 
     private Map<String, Path> paths() {
         Map<String, Path> paths = new LinkedHashMap<>();
-        for (String name : List.of("listings.csv", "prices/a.csv", "revenue.csv")) {
+        for (String name : List.of("listings.csv", "calendars.csv", "prices/a.csv", "revenue.csv")) {
             paths.put(name, input.resolve(name));
         }
         return paths;
