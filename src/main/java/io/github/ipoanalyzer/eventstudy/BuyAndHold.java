@@ -50,12 +50,26 @@ public record BuyAndHold(String base, int horizon, int daysAvailable, String end
         }
         int available = end - first + 1;
         if (available < horizon) {
-            String truncated = "truncated: " + available + " of " + horizon + " trading days in the data";
+            String truncated = "partial: " + available + " of " + horizon + " trading days in the data";
             note = note == null ? truncated : truncated + "; " + note;
         }
         BigDecimal stock = Rounding.change(r.close(end), startPrice);
         BigDecimal benchmark = market.subtract(BigDecimal.ONE);
         return new BuyAndHold(base, horizon, available, r.calendar().day(end).toString(), stock, benchmark,
                 stock.subtract(benchmark), note);
+    }
+
+    /**
+     * As published: a horizon the data does not reach is left blank with the days it has, never
+     * shown under the full horizon's name, unless partial figures are asked for (then marked).
+     */
+    public BuyAndHold published(boolean partialWindows) {
+        if (daysAvailable >= horizon || partialWindows || stockReturn == null) {
+            return this;
+        }
+        String partial = "partial: " + daysAvailable + " of " + horizon + " trading days in the data";
+        String why = note == null ? partial : note.startsWith("partial: ") ? note : partial + "; " + note;
+        return new BuyAndHold(base, horizon, daysAvailable, endDate, null, null, null,
+                why + "; left blank (ipo.partial-windows=true shows partial figures, marked)");
     }
 }

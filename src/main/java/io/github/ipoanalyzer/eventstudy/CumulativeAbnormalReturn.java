@@ -17,6 +17,26 @@ import java.util.Set;
 public record CumulativeAbnormalReturn(EventWindow window, String model, BigDecimal alpha, BigDecimal beta,
                                        int estimationDays, int daysAvailable, BigDecimal car, String note) {
 
+    /** True when every day of the window has an abnormal return. */
+    public boolean complete() {
+        return daysAvailable == window.length();
+    }
+
+    /**
+     * The same CAR as published: a window missing some of its days is left blank with the days
+     * it has (k of h), never shown under the full window's name, unless partial figures are
+     * asked for, and then marked.
+     */
+    public CumulativeAbnormalReturn published(boolean partialWindows) {
+        if (complete() || car == null) {
+            return this;
+        }
+        String partial = "partial: " + daysAvailable + " of " + window.length() + " days"
+                + (partialWindows ? "" : "; left blank (ipo.partial-windows=true shows partial figures, marked)");
+        return new CumulativeAbnormalReturn(window, model, alpha, beta, estimationDays, daysAvailable,
+                partialWindows ? car : null, note == null ? partial : partial + "; " + note);
+    }
+
     public static final String MARKET_ADJUSTED = "market-adjusted";
     public static final String MARKET_MODEL = "market model";
 

@@ -53,14 +53,17 @@ public final class EventDeriver {
                 events.add(new Event(l.ticker(), p.date(), null, Event.FIRST_CLOSE_BELOW_OFFER,
                         "first close below the offer price (" + price(p.price().amount()) + " < "
                                 + price(l.offerPrice()) + ")", "derived", null)));
+        Optional<FxRates.Conversion> atOffer = analysis.marketCap().flatMap(s -> s.atOffer().inCny());
         for (BigDecimal milestone : milestonesCny) {
-            for (int i = 0; i < closes.size(); i++) {
-                MarketCapPoint p = closes.get(i);
+            // Crossed only if the value at the offer was below it: a cap already above it crosses nothing.
+            if (atOffer.isEmpty() || atOffer.get().converted().amount().compareTo(milestone) >= 0) {
+                continue;
+            }
+            for (MarketCapPoint p : closes) {
                 Optional<FxRates.Conversion> cny = p.inCny();
                 if (cny.isPresent() && cny.get().converted().amount().compareTo(milestone) >= 0) {
                     events.add(new Event(l.ticker(), p.date(), null, Event.CAP_MILESTONE,
-                            "market value reached CNY " + billions(milestone), "derived",
-                            i == 0 ? "already above at the first close" : null));
+                            "market value crossed CNY " + billions(milestone), "derived", null));
                     break;
                 }
             }

@@ -54,7 +54,7 @@ public final class EventStudy {
     }
 
     /** A known CAR of one window of one event of one listing. */
-    public record CarValue(String ticker, String kind, EventWindow window, BigDecimal car) {
+    public record CarValue(String ticker, String kind, EventWindow window, BigDecimal car, LocalDate eventDate) {
     }
 
     /** The CAR of one event from the first window day up to day {@code tau}. */
@@ -134,18 +134,28 @@ public final class EventStudy {
         BenchmarkSeries.Return[] daily = dailyBenchmarkReturns.computeIfAbsent(
                 a.listing().exchange() + "\0" + benchmark.index(), k -> dailyReturns(benchmark, calendar));
         ListingReturns returns = new ListingReturns(a.listing(), history.prices(), calendar, benchmark, i -> daily[i]);
+        Set<String> counted = new HashSet<>();
         for (Event e : own) {
             Optional<Integer> day = calendar.indexOf(e.date());
             if (day.isEmpty()) {
                 continue;
             }
+            // An event chosen with hindsight (the peak) stays in the calendar, out of the statistics.
+            boolean inStatistics = !e.kind().equals(Event.PEAK_MARKET_VALUE);
             for (EventWindow w : settings.windows()) {
+                if (day.get() + w.from() < returns.listingIndex()) {
+                    continue; // a window that starts before listing cannot exist for this event
+                }
                 CumulativeAbnormalReturn car = CumulativeAbnormalReturn.of(returns, day.get(), w,
                         settings.marketModelMinDays());
-                cars.add(new EventCar(e, car));
-                if (car.car() != null) {
-                    knownCars.add(new CarValue(ticker, e.kind(), w, car.car()));
+                cars.add(new EventCar(e, car.published(settings.partialWindows())));
+                // Complete windows only, and one observation per listing, event kind and window.
+                if (inStatistics && car.complete() && counted.add(e.kind() + "\0" + w)) {
+                    knownCars.add(new CarValue(ticker, e.kind(), w, car.car(), e.date()));
                 }
+            }
+            if (!inStatistics) {
+                continue;
             }
             BigDecimal[] path = CumulativeAbnormalReturn.running(returns, day.get(), firstDay, lastDay,
                     settings.marketModelMinDays());
@@ -160,7 +170,8 @@ public final class EventStudy {
         }
         for (String base : List.of(BuyAndHold.FROM_OFFER, BuyAndHold.FROM_FIRST_CLOSE)) {
             for (int horizon : settings.horizons()) {
-                bhars.add(new ListingBhar(ticker, BuyAndHold.of(returns, base, horizon)));
+                bhars.add(new ListingBhar(ticker, BuyAndHold.of(returns, base, horizon)
+                        .published(settings.partialWindows())));
             }
         }
         return new ListingResult(own, cars, bhars, knownCars, pathPoints);
@@ -193,9 +204,12 @@ public final class EventStudy {
                     rates));
             for (String kind : kinds) {
                 for (EventWindow w : settings.windows()) {
+                    if (kind.equals(Event.LISTING) && w.from() < 0) {
+                        continue; // no listing has a day before its listing day
+                    }
                     cohortCars.add(CohortCar.of(cohort, kind, w, carValues.stream()
                             .filter(c -> tickers.contains(c.ticker()) && c.kind().equals(kind) && c.window().equals(w))
-                            .map(CarValue::car).toList()));
+                            .map(c -> new CohortCar.Observation(c.car(), c.eventDate())).toList(), settings.minimumN()));
                 }
             }
         }

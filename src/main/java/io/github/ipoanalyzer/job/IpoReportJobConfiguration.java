@@ -112,12 +112,15 @@ public class IpoReportJobConfiguration {
                                            @Value("${ipo.bhar-horizons}") List<Integer> horizons,
                                            @Value("${ipo.market-model-min-days}") int marketModelMinDays,
                                            @Value("${ipo.cap-milestones-cny}") List<BigDecimal> milestones,
+                                           @Value("${ipo.partial-windows:false}") boolean partialWindows,
+                                           @Value("${ipo.event-min-n:5}") int eventMinN,
                                            @Value("${ipo.max-close-lag-trading-days:5}") int maxCloseLag,
                                            @Value("${ipo.chart-max-listings:12}") int chartMaxListings,
                                            @Value("${ipo.report-threads:0}") int reportThreads) {
         int threads = reportThreads > 0 ? reportThreads : Runtime.getRuntime().availableProcessors();
         return new ReportPublisher(store, ledger, new ReportPublisher.Settings(new EventStudySettings(
-                EventWindow.parseAll(windows), horizons, marketModelMinDays, milestones), maxCloseLag, chartMaxListings,
+                EventWindow.parseAll(windows), horizons, marketModelMinDays, milestones, partialWindows, eventMinN),
+                maxCloseLag, chartMaxListings,
                 threads, progressIntervalMillis, InputKinds.FEES.path()));
     }
 

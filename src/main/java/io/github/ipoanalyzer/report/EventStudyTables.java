@@ -85,12 +85,16 @@ public final class EventStudyTables {
     }
 
     public static CsvTable cohortCars(Path folder, EventStudy.Result result) {
-        CsvTable table = new CsvTable(folder, "cohort-car.csv", "Cross-sectional mean CAR of each cohort, event kind and window, "
-                + "with the t statistic mean / (sd / √n) and n",
-                List.of("cohort", "event_kind", "window", "n", "mean_car_fraction", "sd_fraction", "t_statistic"));
+        CsvTable table = new CsvTable(folder, "cohort-car.csv", "Cross-sectional mean CAR of each cohort, event kind and "
+                + "window (complete windows only, one observation per listing), with n, the t statistic mean / (sd / √n), "
+                + "its degrees of freedom and two-sided p-value, and the sign test; tests blank below the minimum n",
+                List.of("cohort", "event_kind", "window", "n", "mean_car_fraction", "sd_fraction", "t_statistic",
+                        "degrees_of_freedom", "t_test_p_value_two_sided", "positive_cars", "sign_test_p_value_two_sided",
+                        "note"));
         for (CohortCar c : result.cohortCars()) {
             table.add(List.of(text(c.cohort().name()), text(c.eventKind()), c.window().toString(), whole(c.n()),
-                    fraction(c.mean()), fraction(c.sd()), fraction(c.t())));
+                    fraction(c.mean()), fraction(c.sd()), fraction(c.t()), whole(c.degreesOfFreedom()),
+                    fraction(c.pValue()), whole(c.positive()), fraction(c.signTestPValue()), text(c.note())));
         }
         return table;
     }

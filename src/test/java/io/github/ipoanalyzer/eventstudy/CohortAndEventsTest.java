@@ -20,6 +20,7 @@ import static io.github.ipoanalyzer.eventstudy.EventStudyTest.d;
 import static io.github.ipoanalyzer.eventstudy.EventStudyTest.price;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CohortAndEventsTest {
 
@@ -65,13 +66,15 @@ class CohortAndEventsTest {
     @Test
     void crossSectionalMeanCarWithItsTStatistic() {
         Cohort cohort = new Cohort("all", "every listing", List.of());
-        // mean 0.2, sd √((0.01 + 0.01) / 1) = 0.1414214, t = 0.2 / (0.1414214 / √2) = 2
-        CohortCar car = CohortCar.of(cohort, Event.LISTING, new EventWindow(0, 0),
-                List.of(new BigDecimal("0.1"), new BigDecimal("0.3")));
+        // mean 0.2, sd √((0.01 + 0.01) / 1) = 0.1414214, t = 0.2 / (0.1414214 / √2) = 2 (with a minimum n of 2)
+        List<CohortCar.Observation> two = List.of(new CohortCar.Observation(new BigDecimal("0.1"), d("2025-01-02")),
+                new CohortCar.Observation(new BigDecimal("0.3"), d("2025-06-02")));
+        CohortCar car = CohortCar.of(cohort, Event.LISTING, new EventWindow(0, 0), two, 2);
         assertEquals(2, car.n());
         assertEquals(new BigDecimal("0.200000"), Rounding.fraction(car.mean()));
         assertEquals(new BigDecimal("2.000000"), Rounding.fraction(car.t()));
-        assertNull(CohortCar.of(cohort, Event.LISTING, new EventWindow(0, 0), List.of(new BigDecimal("0.1"))).t(),
+        assertEquals(1, car.degreesOfFreedom());
+        assertNull(CohortCar.of(cohort, Event.LISTING, new EventWindow(0, 0), two.subList(0, 1), 2).t(),
                 "no t statistic from one IPO");
     }
 
@@ -95,11 +98,16 @@ class CohortAndEventsTest {
         assertEquals("moved from 2026-06-05 to the next trading day", sixMonths.note());
         // 2026-12-05 is after the data: not moved.
         assertEquals("after the last trading day in the data: not moved, no returns yet", events.get(2).note());
-        // 600.50 × 470,028,217 = 282.25 billion: above CNY 100 billion at once; 941.08 × 470,028,217 = 442.33 billion
-        assertEquals("already above at the first close", events.get(3).note());
+        // The offer value, 114.28 × 470,028,217 = 53.71 billion, is below CNY 100 billion: the first close,
+        // 600.50 × 470,028,217 = 282.25 billion, crosses it; 941.08 × 470,028,217 = 442.33 billion crosses 400.
+        assertEquals(d("2025-12-05"), events.get(3).date());
+        assertEquals("market value crossed CNY 100 billion", events.get(3).description());
         assertEquals(d("2025-12-11"), events.get(4).date());
-        assertEquals("market value reached CNY 400 billion", events.get(4).description());
+        assertEquals("market value crossed CNY 400 billion", events.get(4).description());
         assertEquals(d("2025-12-11"), events.get(5).date());
+        // A milestone below the offer value is crossed by nothing: CNY 50 billion < 53.71 billion.
+        assertTrue(new EventDeriver(List.of(new BigDecimal("50000000000"))).derive(moore, calendar, List.of()).stream()
+                .noneMatch(e -> e.kind().equals(Event.CAP_MILESTONE)), "a cap already above a milestone crosses nothing");
     }
 
     @Test

@@ -149,7 +149,7 @@ class EventStudyTest {
     }
 
     @Test
-    void buyAndHoldFromTheOfferAndFromTheFirstCloseTruncatedWhereTheDataEnds() {
+    void buyAndHoldFromTheOfferAndFromTheFirstClosePartialWhereTheDataEnds() {
         Listing listing = new Listing("T", "Test", null, "SSE", null, Currency.getInstance("CNY"), d("2025-01-02"),
                 new BigDecimal("10"), 500, 1000L, 10_000L, null, null);
         TradingCalendar calendar = TradingCalendar.of(List.of(d("2025-01-02"), d("2025-01-03"), d("2025-01-06")));
@@ -164,10 +164,16 @@ class EventStudyTest {
         assertEquals(new BigDecimal("0.200000"), Rounding.fraction(offer3.bhar()));
         assertEquals(new BigDecimal("0.000000"), Rounding.fraction(offer3.benchmarkReturn()));
         assertNull(offer3.note());
-        // Five days asked, three in the data: truncated, and said.
+        // Five days asked, three in the data: partial, and said; as published, blank unless partial figures are asked for.
         BuyAndHold offer5 = BuyAndHold.of(r, BuyAndHold.FROM_OFFER, 5);
         assertEquals(3, offer5.daysAvailable());
-        assertEquals("truncated: 3 of 5 trading days in the data", offer5.note());
+        assertEquals("partial: 3 of 5 trading days in the data", offer5.note());
+        BuyAndHold blank = offer5.published(false);
+        assertNull(blank.bhar());
+        assertNull(blank.stockReturn());
+        assertEquals("partial: 3 of 5 trading days in the data; left blank (ipo.partial-windows=true shows partial "
+                + "figures, marked)", blank.note());
+        assertEquals(offer5, offer5.published(true), "asked for: shown, marked partial");
         // From the first close over 2 days: stock 12 / 12 − 1 = 0; index 100 / 101 − 1 = −0.0099010; BHAR +0.0099010.
         BuyAndHold close2 = BuyAndHold.of(r, BuyAndHold.FROM_FIRST_CLOSE, 2);
         assertEquals(new BigDecimal("0.009901"), Rounding.fraction(close2.bhar()));

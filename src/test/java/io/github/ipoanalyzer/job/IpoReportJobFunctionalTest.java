@@ -140,6 +140,37 @@ class IpoReportJobFunctionalTest {
     }
 
     @Test
+    void windowsThatExistAndAreCompleteMilestonesCrossedAndStatisticsASignerWouldSign() throws Exception {
+        // A window starting before listing cannot exist for the listing event: none is listed.
+        for (String file : List.of("abnormal-returns.csv", "cohort-car.csv")) {
+            assertTrue(csv(report.resolve(file)).stream().noneMatch(r -> "listing".equals(r.get("event_kind"))
+                    && r.get("window").equals("[-1,+1]")), file);
+        }
+        // Moore Threads' 20-day horizon from the offer has 12 of its days (to 2025-12-22): blank, never 4.889044.
+        Map<String, String> twenty = csv(report.resolve("buy-and-hold.csv")).stream().filter(r -> r.get("ticker")
+                .equals("688795.SH") && r.get("from").equals("offer") && r.get("horizon_trading_days").equals("20"))
+                .findFirst().orElseThrow();
+        assertEquals(List.of("12", ""), List.of(twenty.get("days_available"), twenty.get("stock_return_fraction")));
+        assertTrue(twenty.get("note").startsWith("partial: 12 of 20 trading days"), twenty.get("note"));
+        // A milestone is crossed only from below: Moore Threads' offer value (114.28 × 470,028,217 = CNY 53.7 billion)
+        // is above 10 billion already, so only 100 billion is crossed, at the first close (600.50: 282.3 billion).
+        List<Map<String, String>> milestones = csv(report.resolve("events.csv")).stream()
+                .filter(e -> e.get("kind").equals("market value milestone")).toList();
+        assertEquals(List.of("688795.SH 2025-12-05 market value crossed CNY 100 billion",
+                        "688802.SH 2025-12-17 market value crossed CNY 100 billion"),
+                milestones.stream().map(e -> e.get("ticker") + " " + e.get("date") + " " + e.get("description")).toList());
+        // The listing-day CAR of the HKEX cohort has two events (Biren, Iluvatar CoreX): no t statistic, and why.
+        Map<String, String> hk = csv(report.resolve("cohort-car.csv")).stream().filter(r -> r.get("cohort")
+                .equals("exchange HKEX") && r.get("event_kind").equals("listing") && r.get("window").equals("[0,0]"))
+                .findFirst().orElseThrow();
+        assertEquals(List.of("2", "", ""), List.of(hk.get("n"), hk.get("t_statistic"), hk.get("t_test_p_value_two_sided")));
+        assertTrue(hk.get("note").startsWith("n = 2 < 5: no test statistics"), hk.get("note"));
+        // The peak is in the calendar, not in the statistics.
+        assertTrue(csv(report.resolve("cohort-car.csv")).stream().noneMatch(r -> r.get("event_kind")
+                .equals("peak market value")));
+    }
+
+    @Test
     void marketValueAtTheOfferAndTheFirstClose() throws Exception {
         List<Map<String, String>> firstDay = csv(report.resolve("first-day.csv"));
         assertMarketValue(row(firstDay, "ticker", "688795.SH"), "114.28", "600.50", 470_028_217L);
