@@ -5,6 +5,7 @@ import io.github.ipoanalyzer.fees.FeeSchedule;
 import io.github.ipoanalyzer.fees.NetLotGain;
 import io.github.ipoanalyzer.market.Allotment;
 import io.github.ipoanalyzer.market.GreyMarketPrice;
+import io.github.ipoanalyzer.market.TradingDays;
 
 import io.github.ipoanalyzer.market.DailyPrice;
 import io.github.ipoanalyzer.market.Listing;
@@ -26,20 +27,22 @@ public final class IpoAnalyzer {
     private final FeeSchedule fees;
     private final List<Allotment> allotments;
     private final List<GreyMarketPrice> greyMarket;
+    private final TradingDays calendars;
     private final LocalDate asOf;
     private final int maxCloseLagTradingDays;
 
     /** Without a fee schedule or allotment results: net figures and expected gains unknown. */
     public IpoAnalyzer(FxRates rates, LocalDate asOf, int maxCloseLagTradingDays) {
-        this(rates, new FeeSchedule(List.of()), List.of(), List.of(), asOf, maxCloseLagTradingDays);
+        this(rates, new FeeSchedule(List.of()), List.of(), List.of(), TradingDays.NONE, asOf, maxCloseLagTradingDays);
     }
 
     public IpoAnalyzer(FxRates rates, FeeSchedule fees, List<Allotment> allotments, List<GreyMarketPrice> greyMarket,
-                       LocalDate asOf, int maxCloseLagTradingDays) {
+                       TradingDays calendars, LocalDate asOf, int maxCloseLagTradingDays) {
         this.rates = rates;
         this.fees = fees;
         this.allotments = List.copyOf(allotments);
         this.greyMarket = List.copyOf(greyMarket);
+        this.calendars = calendars;
         this.asOf = asOf;
         this.maxCloseLagTradingDays = maxCloseLagTradingDays;
     }
@@ -57,7 +60,7 @@ public final class IpoAnalyzer {
                 rates.toCny(listing.offer(), listing.listingDate()).orElse(null),
                 priceToSales(listing, history.revenue(), caps),
                 history.reportedCaps().stream().filter(c -> !c.date().isAfter(asOf))
-                        .map(c -> CapReconciliation.of(c, caps, rates)).toList(),
+                        .map(c -> CapReconciliation.of(c, caps, rates, calendars, listing.exchange())).toList(),
                 Application.of(listing, fees, allotments, netAtFirstClose),
                 GreyMarket.of(listing, greyMarket).orElse(null));
     }
@@ -91,7 +94,7 @@ public final class IpoAnalyzer {
         }
         MarketCapPoint offer = caps.get().atOffer();
         Optional<MarketCapPoint> latest = caps.get().latest();
-        for (RevenuePeriod period : revenue) {
+        for (RevenuePeriod period : TrailingRevenue.withTrailingTwelveMonths(revenue)) {
             result.add(PriceToSales.of(period, ReferencePrice.OFFER, offer.date(), offer.cap(), rates));
             latest.ifPresent(p -> result.add(PriceToSales.of(period, ReferencePrice.LATEST_CLOSE, p.date(), p.cap(), rates)));
         }

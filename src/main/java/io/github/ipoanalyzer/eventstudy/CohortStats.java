@@ -8,19 +8,24 @@ import io.github.ipoanalyzer.money.Rounding;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Currency;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The field's standard first-day statistics for one cohort (Ritter): number of IPOs with a
  * first-day return, equal-weighted mean and median, the proceeds-weighted mean
  * {@code Σ N·(C1 − P0) / Σ N·P0} (aggregate money left on the table over aggregate proceeds),
- * the count that doubled ({@code C1 ≥ 2·P0}) and the aggregates. Sums across currencies are in
- * CNY at the rate in force on each listing day; an IPO without such a rate is left out of the
- * CNY figures and the note names it.
+ * the count that doubled ({@code C1 ≥ 2·P0}) and the aggregates. The proceeds-weighted mean is
+ * summed in the members' currency when they all trade in one (no conversion, nobody left out),
+ * otherwise in CNY at the rate in force on each listing day; the aggregates are in CNY. An IPO
+ * without such a rate is left out of the CNY figures, and the note names it and what it is
+ * left out of.
  */
 public record CohortStats(Cohort cohort, int n, BigDecimal meanFirstDayReturn, BigDecimal medianFirstDayReturn,
-                          int doubled, int nInCny, BigDecimal proceedsWeightedReturn, BigDecimal aggregateProceedsCny,
-                          BigDecimal aggregateMoneyLeftCny, String note) {
+                          int doubled, int nInCny, BigDecimal proceedsWeightedReturn, Currency weightedIn, int nWeighted,
+                          BigDecimal aggregateProceedsCny, BigDecimal aggregateMoneyLeftCny, String note) {
 
     public static CohortStats of(Cohort cohort, List<IpoAnalysis> members, FxRates rates) {
         List<BigDecimal> returns = new ArrayList<>();
@@ -29,6 +34,11 @@ public record CohortStats(Cohort cohort, int n, BigDecimal meanFirstDayReturn, B
         int inCny = 0;
         BigDecimal proceeds = BigDecimal.ZERO;
         BigDecimal left = BigDecimal.ZERO;
+        List<IpoAnalysis> withClose = members.stream().filter(a -> a.firstDayReturn().atClose() != null).toList();
+        Set<Currency> currencies = withClose.stream().map(a -> a.listing().currency()).collect(Collectors.toSet());
+        Currency common = currencies.size() == 1 ? currencies.iterator().next() : null;
+        BigDecimal ownProceeds = BigDecimal.ZERO;
+        BigDecimal ownLeft = BigDecimal.ZERO;
         for (IpoAnalysis a : members) {
             BigDecimal r = a.firstDayReturn().atClose();
             if (r == null) {
@@ -40,11 +50,14 @@ public record CohortStats(Cohort cohort, int n, BigDecimal meanFirstDayReturn, B
             if (a.firstDay().close().compareTo(l.offerPrice().multiply(BigDecimal.valueOf(2))) >= 0) {
                 doubled++;
             }
+            ownProceeds = ownProceeds.add(a.proceeds().grossProceeds().amount());
+            ownLeft = ownLeft.add(a.proceeds().moneyLeftOnTable().amount());
             Optional<FxRates.Conversion> p = rates.toCny(a.proceeds().grossProceeds(), l.listingDate());
             Optional<FxRates.Conversion> m = rates.toCny(a.proceeds().moneyLeftOnTable(), l.listingDate());
             if (p.isEmpty() || m.isEmpty()) {
                 leftOut.add(l.nameEn() + " (no CNY/" + l.currency() + " rate on or before " + l.listingDate()
-                        + ": not in the CNY figures)");
+                        + (common == null ? ": not in the CNY figures nor the proceeds-weighted mean)"
+                        : ": not in the CNY aggregates)"));
                 continue;
             }
             inCny++;
@@ -52,9 +65,12 @@ public record CohortStats(Cohort cohort, int n, BigDecimal meanFirstDayReturn, B
             left = left.add(m.get().converted().amount());
         }
         BigDecimal mean = returns.isEmpty() ? null : Rounding.divide(sum(returns), BigDecimal.valueOf(returns.size()));
-        return new CohortStats(cohort, returns.size(), mean, median(returns), doubled, inCny,
-                inCny == 0 ? null : Rounding.divide(left, proceeds), inCny == 0 ? null : proceeds,
-                inCny == 0 ? null : left, leftOut.isEmpty() ? null : "left out: " + String.join("; ", leftOut));
+        BigDecimal weighted = common != null ? (withClose.isEmpty() ? null : Rounding.divide(ownLeft, ownProceeds))
+                : inCny == 0 ? null : Rounding.divide(left, proceeds);
+        return new CohortStats(cohort, returns.size(), mean, median(returns), doubled, inCny, weighted,
+                common != null ? common : FxRates.CNY, common != null ? withClose.size() : inCny,
+                inCny == 0 ? null : proceeds, inCny == 0 ? null : left,
+                leftOut.isEmpty() ? null : "left out: " + String.join("; ", leftOut));
     }
 
     static BigDecimal median(List<BigDecimal> values) {

@@ -198,8 +198,9 @@ final class ChartData {
             String name = c.cohort().name() + " (n=" + c.n() + ")";
             data.addValue(number(c.meanFirstDayReturn()), "Equal-weighted mean", name);
             data.addValue(number(c.medianFirstDayReturn()), "Median", name);
-            data.addValue(number(c.proceedsWeightedReturn()), "Proceeds-weighted (in CNY)", name);
-            if (c.note() != null) {
+            data.addValue(number(c.proceedsWeightedReturn()), "Proceeds-weighted (in the cohort's currency, else CNY)",
+                    name);
+            if (c.nWeighted() < c.n() && c.note() != null) {
                 missing.add("proceeds-weighted bars", c.note()); // the same IPOs in many cohorts: said once
             }
         }

@@ -68,17 +68,19 @@ public final class EventStudyTables {
 
     public static CsvTable cohorts(Path folder, EventStudy.Result result) {
         CsvTable table = new CsvTable(folder, "cohorts.csv", "First-day statistics of each cohort: equal-weighted mean and "
-                + "median, proceeds-weighted mean, count that doubled, aggregate proceeds and money left on the table "
-                + "in CNY at dated rates",
+                + "median, proceeds-weighted mean (in the members' currency when they share one, else in CNY at "
+                + "dated rates), count that doubled, aggregate proceeds and money left on the table in CNY at dated rates",
                 List.of("cohort", "definition", "tickers", "n", "mean_first_day_return_fraction",
                         "median_first_day_return_fraction", "doubled_count", "n_in_cny",
-                        "proceeds_weighted_first_day_return_fraction", "aggregate_proceeds_cny",
+                        "proceeds_weighted_first_day_return_fraction", "proceeds_weighted_currency",
+                        "n_in_proceeds_weighted", "aggregate_proceeds_cny",
                         "aggregate_money_left_on_table_cny", "note"));
         for (CohortStats s : result.cohorts()) {
             table.add(List.of(text(s.cohort().name()), text(s.cohort().definition()),
                     text(String.join(" ", s.cohort().tickers())), whole(s.n()), fraction(s.meanFirstDayReturn()),
                     fraction(s.medianFirstDayReturn()), whole(s.doubled()), whole(s.nInCny()),
-                    fraction(s.proceedsWeightedReturn()), money(s.aggregateProceedsCny()),
+                    fraction(s.proceedsWeightedReturn()), s.weightedIn().getCurrencyCode(), whole(s.nWeighted()),
+                    money(s.aggregateProceedsCny()),
                     money(s.aggregateMoneyLeftCny()), text(s.note())));
         }
         return table;

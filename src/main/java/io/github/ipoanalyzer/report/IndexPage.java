@@ -73,16 +73,24 @@ public final class IndexPage {
         h.append("</table>\n");
         subscriberTable(h, analyses);
         h.append("<h2>Cohorts</h2>\n<table>\n<tr><th>Cohort</th><th>IPOs</th>")
-                .append("<th>Mean first-day return</th><th>Median</th><th>Proceeds-weighted (CNY)</th>")
+                .append("<th>Mean first-day return</th><th>Median</th><th>Proceeds-weighted</th>")
                 .append("<th>Doubled</th><th>Money left on the table (CNY)</th></tr>\n");
         for (CohortStats c : study.cohorts()) {
             h.append("<tr><td>").append(escapeHtml4(c.cohort().name())).append("</td>").append(cell(String.valueOf(c.n())))
                     .append(cell(percent(c.meanFirstDayReturn()))).append(cell(percent(c.medianFirstDayReturn())))
-                    .append(cell(percent(c.proceedsWeightedReturn()))).append(cell(String.valueOf(c.doubled())))
+                    .append(cell(percent(c.proceedsWeightedReturn()) + " (" + c.weightedIn().getCurrencyCode()
+                            + (c.nWeighted() < c.n() ? ", " + c.nWeighted() + " of " + c.n() + " IPOs" : "") + ")"))
+                    .append(cell(String.valueOf(c.doubled())))
                     .append(cell(c.aggregateMoneyLeftCny() == null ? "unknown"
                             : money(new Money(c.aggregateMoneyLeftCny(), FxRates.CNY)))).append("</tr>\n");
         }
         h.append("</table>\n");
+        // Whoever a cohort figure leaves out is named beside it.
+        String leftOut = study.cohorts().stream().map(CohortStats::note).filter(n -> n != null).distinct()
+                .collect(java.util.stream.Collectors.joining("; "));
+        if (!leftOut.isEmpty()) {
+            h.append("<p>").append(escapeHtml4(leftOut)).append(".</p>\n");
+        }
         if (!notices.isEmpty()) {
             h.append("<h2>Notices on the input</h2>\n<ul>\n");
             notices.forEach((file, messages) -> messages.forEach(m ->

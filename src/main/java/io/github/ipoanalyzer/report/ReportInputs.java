@@ -52,11 +52,11 @@ final class ReportInputs {
                 .map(r -> new FeeSchedule.Row(r.row(), r.file() + " line " + r.line())).toList(), feeRejects == 0 ? null
                 : feeRejects + " row(s) of " + feeScheduleFile + " were rejected (see rejects.csv): net figures "
                 + "may lack a charge");
+        TradingDays calendars = new TradingDays(store.rows(MarketTables.EXCHANGE_HOLIDAY));
         this.analyzer = new IpoAnalyzer(new FxRates(asOf.fxRates(store.fxRates())), fees,
-                store.rows(MarketTables.ALLOTMENT), asOf.greyMarket(store.rows(MarketTables.GREY_MARKET)), day,
+                store.rows(MarketTables.ALLOTMENT), asOf.greyMarket(store.rows(MarketTables.GREY_MARKET)), calendars, day,
                 maxCloseLagTradingDays);
         this.listings = asOf.listings(store.rows(MarketTables.LISTING));
-        TradingDays calendars = new TradingDays(store.rows(MarketTables.EXCHANGE_HOLIDAY));
         Map<String, Set<LocalDate>> dataDates = asOf.tradingDates(store.priceDatesByExchange());
         Map<String, Set<LocalDate>> tradingDays = new TreeMap<>();
         List<String> caveats = new ArrayList<>();

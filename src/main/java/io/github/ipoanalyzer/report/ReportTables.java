@@ -8,6 +8,7 @@ import io.github.ipoanalyzer.analysis.LotGain;
 import io.github.ipoanalyzer.analysis.MarketCapPoint;
 import io.github.ipoanalyzer.analysis.GreyMarket;
 import io.github.ipoanalyzer.analysis.ReferencePrice;
+import io.github.ipoanalyzer.analysis.TrailingRevenue;
 import io.github.ipoanalyzer.fees.Application;
 import io.github.ipoanalyzer.fees.Charge;
 import io.github.ipoanalyzer.fees.FeeRule;
@@ -212,8 +213,10 @@ public final class ReportTables {
 
     public static CsvTable priceToSales(Path folder) {
         return new CsvTable(folder, "price-to-sales.csv", "Price-to-sales: market value over the revenue of each "
-                + "named period, at the offer and at the latest close (half-years not annualised)",
-                List.of("ticker", "name_en", "revenue_period", "period_start", "period_end", "period_months", "revenue",
+                + "named period (and the trailing twelve months where the periods allow), at the offer and at the "
+                + "latest close; the basis of each period named (half-years not annualised)",
+                List.of("ticker", "name_en", "revenue_period", "revenue_basis", "period_start", "period_end",
+                        "period_months", "revenue",
                         "revenue_currency", "market_cap_reference", "market_cap_date", "market_cap", "market_cap_currency",
                         "cny_per_unit", "fx_rate_date", "price_to_sales_multiple", "note"));
     }
@@ -223,7 +226,7 @@ public final class ReportTables {
             Money revenue = p.period().revenue();
             String note = join(p.note(), p.period().note());
             table.add(List.of(text(a.listing().ticker()), text(a.listing().nameEn()), text(p.period().period()),
-                    date(p.period().start()), date(p.period().end()), whole(p.period().months()),
+                    TrailingRevenue.basis(p.period()), date(p.period().start()), date(p.period().end()), whole(p.period().months()),
                     money(revenue), revenue == null ? "" : revenue.currency().getCurrencyCode(), p.capReference().label(),
                     date(p.capDate()), money(p.cap()), p.cap().currency().getCurrencyCode(),
                     rate(p.capInCny() == null ? null : p.capInCny().rate()),
@@ -233,9 +236,10 @@ public final class ReportTables {
 
     public static CsvTable capReconciliation(Path folder) {
         return new CsvTable(folder, "cap-reconciliation.csv", "Market caps reported in the news beside price × shares "
-                + "on the same date, with the gap",
+                + "on the same date (or, for a day without a session, the latest close before it, with the lag), with the gap",
                 List.of("ticker", "name_en", "date", "reported_cap", "reported_currency", "close_on_date",
-                        "shares_outstanding", "computed_cap", "gap_computed_minus_reported", "gap_fraction", "note"));
+                        "shares_outstanding", "computed_cap", "gap_computed_minus_reported", "gap_fraction",
+                        "close_date", "lag_trading_days", "note"));
     }
 
     public static void addCapReconciliation(RowSink table, IpoAnalysis a) {
@@ -245,6 +249,7 @@ public final class ReportTables {
                     money(c.reported().cap()), c.reported().cap().currency().getCurrencyCode(),
                     price(p == null ? null : p.price().amount()), whole(p == null ? null : p.shares()),
                     money(c.computed()), money(c.gap()), fraction(c.gapFraction()),
+                    date(p == null ? null : p.date()), whole(c.lagTradingDays()),
                     text(join(c.note(), c.reported().note()))));
         }
     }

@@ -2,6 +2,8 @@ package io.github.ipoanalyzer.analysis;
 
 import io.github.ipoanalyzer.market.ReportedCap;
 import io.github.ipoanalyzer.market.RevenuePeriod;
+import io.github.ipoanalyzer.market.ExchangeHoliday;
+import io.github.ipoanalyzer.market.TradingDays;
 import io.github.ipoanalyzer.money.FxRate;
 import io.github.ipoanalyzer.money.FxRates;
 import io.github.ipoanalyzer.money.Money;
@@ -101,11 +103,54 @@ class ValuationTest {
     }
 
     @Test
+    void aCapReportedOnASundayIsComparedWithTheLatestCloseBeforeItWithTheLag() {
+        var series = MarketCapSeries.of(Fixtures.METAX, Fixtures.NO_RATES, List.of(day("688802.SH", "2025-12-19", null, null, null, "703.35")));
+        ReportedCap sunday = new ReportedCap("688802.SH", LocalDate.of(2025, 12, 21), Money.of("274500000000", "CNY"), null);
+        // SSE's calendar covers 2025 (a closure on New Year's Day): Saturday and Sunday have no session.
+        TradingDays sse = new TradingDays(List.of(new ExchangeHoliday("SSE", LocalDate.of(2025, 1, 1), null)));
+        CapReconciliation r = CapReconciliation.of(sunday, series, Fixtures.NO_RATES, sse, "SSE");
+        // 703.35 × 400,100,000 = 281,410,335,000; gap 6,910,335,000; 281,410,335,000 / 274,500,000,000 − 1 = 0.025174
+        assertEquals(new BigDecimal("281410335000.00"), Rounding.money(r.computed().amount()));
+        assertEquals(new BigDecimal("6910335000.00"), Rounding.money(r.gap().amount()));
+        assertEquals(new BigDecimal("0.025174"), Rounding.fraction(r.gapFraction()));
+        assertEquals(0, r.lagTradingDays(), "Friday's close is the last session before Sunday");
+        assertEquals(LocalDate.of(2025, 12, 19), r.computedPoint().date());
+        assertEquals("2025-12-21 is a Sunday: compared with the close of 2025-12-19, 0 trading day(s) later", r.note());
+        // A Tuesday's cap with the last close on the Thursday before: Friday and Monday lie between.
+        ReportedCap tuesday = new ReportedCap("688802.SH", LocalDate.of(2025, 12, 23), Money.of("274500000000", "CNY"), null);
+        TradingDays withHoliday = new TradingDays(List.of(new ExchangeHoliday("SSE", LocalDate.of(2025, 12, 23), null)));
+        assertEquals(1, CapReconciliation.of(tuesday, series, Fixtures.NO_RATES, withHoliday, "SSE").lagTradingDays(),
+                "on a holiday Tuesday: Monday 2025-12-22 lies between");
+    }
+
+    @Test
     void aReportedCapOnADayWithoutACloseIsNotReconciled() {
         var series = MarketCapSeries.of(Fixtures.METAX, Fixtures.NO_RATES, List.of(day("688802.SH", "2025-12-19", null, null, null, "703.35")));
         ReportedCap sunday = new ReportedCap("688802.SH", LocalDate.of(2025, 12, 21), Money.of("274500000000", "CNY"), null);
         CapReconciliation r = CapReconciliation.of(sunday, series, HKD_RATE);
         assertNull(r.computed());
         assertEquals("no close on 2025-12-21", r.note());
+    }
+
+    @Test
+    void trailingTwelveMonthsWhereTheHalfYearsAllowAndEveryPeriodNamesItsBasis() {
+        Currency cny = Currency.getInstance("CNY");
+        RevenuePeriod fy = new RevenuePeriod("T", "FY2024", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31),
+                new BigDecimal("438459500"), cny, null);
+        RevenuePeriod h1 = new RevenuePeriod("T", "2025H1", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 6, 30),
+                new BigDecimal("702000000"), cny, null);
+        RevenuePeriod priorH1 = new RevenuePeriod("T", "2024H1", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 6, 30),
+                new BigDecimal("60000000"), cny, null);
+        List<RevenuePeriod> periods = TrailingRevenue.withTrailingTwelveMonths(List.of(fy, h1, priorH1));
+        // TTM to 2025-06-30 = 438,459,500 + 702,000,000 − 60,000,000 = 1,080,459,500
+        RevenuePeriod ttm = periods.get(3);
+        assertEquals("TTM to 2025-06-30", ttm.period());
+        assertEquals(new BigDecimal("1080459500"), ttm.amount());
+        assertEquals(List.of(LocalDate.of(2024, 7, 1), 12L), List.of(ttm.start(), ttm.months()));
+        assertEquals("trailing twelve months: FY2024 + 2025H1 − 2024H1", ttm.note());
+        assertEquals(List.of("fiscal year", "half-year (not annualised)", "half-year (not annualised)",
+                "trailing twelve months"), periods.stream().map(TrailingRevenue::basis).toList());
+        // Without the prior half-year (as the shipped data is) there is no trailing figure.
+        assertEquals(2, TrailingRevenue.withTrailingTwelveMonths(List.of(fy, h1)).size());
     }
 }

@@ -60,7 +60,22 @@ class CohortAndEventsTest {
         assertEquals(new BigDecimal("34313307011.77"), Rounding.money(s.aggregateMoneyLeftCny()));
         assertEquals(new BigDecimal("11293481467.40"), Rounding.money(s.aggregateProceedsCny()));
         assertEquals(new BigDecimal("3.038329"), Rounding.fraction(s.proceedsWeightedReturn()));
-        assertEquals("left out: Biren (no CNY/HKD rate on or before 2026-01-02: not in the CNY figures)", s.note());
+        assertEquals(List.of("CNY", 2), List.of(s.weightedIn().getCurrencyCode(), s.nWeighted()));
+        assertEquals("left out: Biren (no CNY/HKD rate on or before 2026-01-02: not in the CNY figures nor the "
+                + "proceeds-weighted mean)", s.note());
+    }
+
+    @Test
+    void aCohortInOneCurrencyIsWeightedInItAndLeavesNobodyOut() {
+        Cohort hk = new Cohort("exchange HKEX", "listed on HKEX", List.of("6082.HK", "9903.HK"));
+        CohortStats s = CohortStats.of(hk, List.of(analyse(BIREN, price("6082.HK", "2026-01-02", "34.46")),
+                analyse(ILUVATAR, price("9903.HK", "2026-01-08", "156.80"))), RATES);
+        // In HKD, no rate needed: (284,846,600 × 14.86 + 25,431,800 × 12.20) / (284,846,600 × 19.60 + 25,431,800 × 144.60)
+        // = (4,232,820,476 + 310,267,960) / (5,582,993,360 + 3,677,438,280) = 4,543,088,436 / 9,260,431,640 = 0.490591
+        assertEquals(new BigDecimal("0.490591"), Rounding.fraction(s.proceedsWeightedReturn()));
+        assertEquals(List.of("HKD", 2), List.of(s.weightedIn().getCurrencyCode(), s.nWeighted()));
+        // The CNY aggregates still leave Biren out, and say only that.
+        assertEquals("left out: Biren (no CNY/HKD rate on or before 2026-01-02: not in the CNY aggregates)", s.note());
     }
 
     @Test

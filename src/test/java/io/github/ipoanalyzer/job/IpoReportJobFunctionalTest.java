@@ -215,7 +215,7 @@ class IpoReportJobFunctionalTest {
     }
 
     @Test
-    void reportedCapsAreReconciledWhereACloseExists() throws Exception {
+    void reportedCapsAreReconciledWithTheCloseOfTheirDayOrTheLastSessionBeforeIt() throws Exception {
         List<Map<String, String>> rows = csv(report.resolve("cap-reconciliation.csv"));
         Map<String, String> moore = rows.stream().filter(r -> r.get("ticker").equals("688795.SH")
                 && r.get("date").equals("2025-12-22")).findFirst().orElseThrow();
@@ -223,8 +223,10 @@ class IpoReportJobFunctionalTest {
         assertEquals("-1371009959.00", moore.get("gap_computed_minus_reported"));     // − 317,700,000,000
         Map<String, String> sunday = rows.stream().filter(r -> r.get("ticker").equals("688802.SH")
                 && r.get("date").equals("2025-12-21")).findFirst().orElseThrow();
-        assertEquals("", sunday.get("computed_cap"));
-        assertTrue(sunday.get("note").startsWith("no close on 2025-12-21"));
+        // Sunday 2025-12-21 has no SSE session: compared with Friday's close, 703.35 × 400,100,000.
+        assertEquals(List.of("281410335000.00", "2025-12-19", "0"), List.of(sunday.get("computed_cap"),
+                sunday.get("close_date"), sunday.get("lag_trading_days")));
+        assertTrue(sunday.get("note").startsWith("2025-12-21 is a Sunday: compared with the close of 2025-12-19"));
     }
 
     @Test
