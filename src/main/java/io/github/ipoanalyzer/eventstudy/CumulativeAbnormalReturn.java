@@ -41,16 +41,23 @@ public record CumulativeAbnormalReturn(EventWindow window, String model, BigDeci
     public static final String MARKET_MODEL = "market model";
 
     public static CumulativeAbnormalReturn of(ListingReturns r, int eventDay, EventWindow window, int minHistory) {
+        return of(r, eventDay, window, new EstimationWindow(null, 0, minHistory));
+    }
+
+    public static CumulativeAbnormalReturn of(ListingReturns r, int eventDay, EventWindow window,
+                                              EstimationWindow estimation) {
         Set<String> notes = new LinkedHashSet<>();
-        int estimationEnd = eventDay + window.from();
-        int estimationDays = r.estimationDays(estimationEnd);
-        Optional<BigDecimal[]> fit = r.marketModel(estimationEnd, minHistory);
+        int minHistory = estimation.minDays();
+        int estimationStart = estimation.firstIndex(eventDay);
+        int estimationEnd = estimation.endIndex(eventDay, window.from());
+        int estimationDays = r.estimationDays(estimationStart, estimationEnd);
+        Optional<BigDecimal[]> fit = r.marketModel(estimationStart, estimationEnd, minHistory);
         BigDecimal alpha = fit.map(f -> f[0]).orElse(null);
         BigDecimal beta = fit.map(f -> f[1]).orElse(null);
         String model = fit.isPresent() ? MARKET_MODEL : MARKET_ADJUSTED;
         if (fit.isEmpty()) {
-            notes.add("market-adjusted: " + estimationDays + " post-listing day(s) before the window, "
-                    + minHistory + " needed for the market model");
+            notes.add("market-adjusted: " + estimationDays + " post-listing day(s) in the estimation window ("
+                    + estimation.describe() + ") for the market model");
         }
         BigDecimal sum = BigDecimal.ZERO;
         int available = 0;
@@ -89,8 +96,9 @@ public record CumulativeAbnormalReturn(EventWindow window, String model, BigDeci
      * is the {@link #car} that {@link #of} gives for window (from, from + i), null while no day
      * has an abnormal return. For a CAR path, which would otherwise sum each prefix again.
      */
-    public static BigDecimal[] running(ListingReturns r, int eventDay, int from, int to, int minHistory) {
-        Optional<BigDecimal[]> fit = r.marketModel(eventDay + from, minHistory);
+    public static BigDecimal[] running(ListingReturns r, int eventDay, int from, int to, EstimationWindow estimation) {
+        Optional<BigDecimal[]> fit = r.marketModel(estimation.firstIndex(eventDay), estimation.endIndex(eventDay, from),
+                estimation.minDays());
         BigDecimal alpha = fit.map(f -> f[0]).orElse(null);
         BigDecimal beta = fit.map(f -> f[1]).orElse(null);
         BigDecimal[] cars = new BigDecimal[to - from + 1];

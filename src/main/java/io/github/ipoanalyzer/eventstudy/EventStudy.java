@@ -146,8 +146,7 @@ public final class EventStudy {
                 if (day.get() + w.from() < returns.listingIndex()) {
                     continue; // a window that starts before listing cannot exist for this event
                 }
-                CumulativeAbnormalReturn car = CumulativeAbnormalReturn.of(returns, day.get(), w,
-                        settings.marketModelMinDays());
+                CumulativeAbnormalReturn car = CumulativeAbnormalReturn.of(returns, day.get(), w, settings.estimation());
                 cars.add(new EventCar(e, car.published(settings.partialWindows())));
                 // Complete windows only, and one observation per listing, event kind and window.
                 if (inStatistics && car.complete() && counted.add(e.kind() + "\0" + w)) {
@@ -158,7 +157,7 @@ public final class EventStudy {
                 continue;
             }
             BigDecimal[] path = CumulativeAbnormalReturn.running(returns, day.get(), firstDay, lastDay,
-                    settings.marketModelMinDays());
+                    settings.estimation());
             for (int tau = firstDay; tau <= lastDay; tau++) {
                 if (!returns.hasBothReturns(day.get() + tau)) {
                     continue; // the path has a point only where that day has an abnormal return

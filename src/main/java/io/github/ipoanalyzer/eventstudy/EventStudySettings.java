@@ -9,12 +9,12 @@ import java.util.List;
  * that count as events, whether a window or horizon missing some of its days is still shown
  * (marked partial) instead of left blank, and the smallest cohort whose statistics are shown.
  */
-public record EventStudySettings(List<EventWindow> windows, List<Integer> horizons, int marketModelMinDays,
+public record EventStudySettings(List<EventWindow> windows, List<Integer> horizons, EstimationWindow estimation,
                                  List<BigDecimal> milestonesCny, boolean partialWindows, int minimumN) {
 
-    /** Complete windows only, statistics from five events on (the defaults). */
+    /** Every post-listing day before the window for the market model, complete windows only, tests from n = 5. */
     public EventStudySettings(List<EventWindow> windows, List<Integer> horizons, int marketModelMinDays,
                               List<BigDecimal> milestonesCny) {
-        this(windows, horizons, marketModelMinDays, milestonesCny, false, 5);
+        this(windows, horizons, new EstimationWindow(null, 0, marketModelMinDays), milestonesCny, false, 5);
     }
 }

@@ -95,17 +95,23 @@ public final class ListingReturns {
      * returns (empty when there are fewer than {@code max(2, minDays)} or the benchmark does not
      * vary). Cached per {@code end}: windows of one event share it.
      */
-    Optional<BigDecimal[]> marketModel(int end, int minDays) {
-        EstimationSums s = sumsBefore(end);
+    Optional<BigDecimal[]> marketModel(int from, int end, int minDays) {
+        EstimationSums s = sample(from, end);
         if (s.n() < Math.max(2, minDays)) {
             return Optional.empty();
         }
-        return fits.computeIfAbsent(end, e -> Optional.ofNullable(CumulativeAbnormalReturn.leastSquares(s)));
+        return fits.computeIfAbsent(from * 1_000_003 + end, e -> Optional.ofNullable(CumulativeAbnormalReturn.leastSquares(s)));
     }
 
-    /** How many post-listing days before {@code end} have both returns: the market model's sample. */
-    int estimationDays(int end) {
-        return sumsBefore(end).n();
+    /** How many post-listing days from {@code from} to before {@code end} have both returns: the market model's sample. */
+    int estimationDays(int from, int end) {
+        return sample(from, end).n();
+    }
+
+    /** The points of the days from {@code from} (inclusive) to {@code end} (exclusive): a difference of running sums, exact. */
+    private EstimationSums sample(int from, int end) {
+        EstimationSums upTo = sumsBefore(end);
+        return from <= 0 ? upTo : upTo.minus(sumsBefore(Math.min(from, end)));
     }
 
     /** n, Σx, Σy, Σxy, Σx² of the points (x = benchmark return, y = stock return) of one sample, exact. */
@@ -115,6 +121,11 @@ public final class ListingReturns {
 
         EstimationSums plus(BigDecimal x, BigDecimal y) {
             return new EstimationSums(n + 1, sumX.add(x), sumY.add(y), sumXY.add(x.multiply(y)), sumXX.add(x.multiply(x)));
+        }
+
+        EstimationSums minus(EstimationSums earlier) {
+            return new EstimationSums(n - earlier.n, sumX.subtract(earlier.sumX), sumY.subtract(earlier.sumY),
+                    sumXY.subtract(earlier.sumXY), sumXX.subtract(earlier.sumXX));
         }
     }
 

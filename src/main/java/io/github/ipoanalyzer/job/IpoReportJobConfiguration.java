@@ -1,5 +1,6 @@
 package io.github.ipoanalyzer.job;
 
+import io.github.ipoanalyzer.eventstudy.EstimationWindow;
 import io.github.ipoanalyzer.eventstudy.EventStudySettings;
 import io.github.ipoanalyzer.eventstudy.EventWindow;
 import io.github.ipoanalyzer.ingest.CsvRecord;
@@ -111,6 +112,8 @@ public class IpoReportJobConfiguration {
                                            @Value("${ipo.event-windows}") String windows,
                                            @Value("${ipo.bhar-horizons}") List<Integer> horizons,
                                            @Value("${ipo.market-model-min-days}") int marketModelMinDays,
+                                           @Value("${ipo.estimation-window-start:}") Integer estimationStart,
+                                           @Value("${ipo.estimation-gap-days:0}") int estimationGap,
                                            @Value("${ipo.cap-milestones-cny}") List<BigDecimal> milestones,
                                            @Value("${ipo.partial-windows:false}") boolean partialWindows,
                                            @Value("${ipo.event-min-n:5}") int eventMinN,
@@ -119,7 +122,8 @@ public class IpoReportJobConfiguration {
                                            @Value("${ipo.report-threads:0}") int reportThreads) {
         int threads = reportThreads > 0 ? reportThreads : Runtime.getRuntime().availableProcessors();
         return new ReportPublisher(store, ledger, new ReportPublisher.Settings(new EventStudySettings(
-                EventWindow.parseAll(windows), horizons, marketModelMinDays, milestones, partialWindows, eventMinN),
+                EventWindow.parseAll(windows), horizons, new EstimationWindow(estimationStart, estimationGap,
+                marketModelMinDays), milestones, partialWindows, eventMinN),
                 maxCloseLag, chartMaxListings,
                 threads, progressIntervalMillis, InputKinds.FEES.path()));
     }

@@ -62,7 +62,7 @@ class EventStudyTest {
         assertEquals(new BigDecimal("0.730563"), Rounding.fraction(day0.car()));
         assertEquals(CumulativeAbnormalReturn.MARKET_ADJUSTED, day0.model());
         assertEquals(1, day0.daysAvailable());
-        assertTrue(day0.note().contains("market-adjusted: 0 post-listing day(s) before the window, 60 needed"), day0.note());
+        assertTrue(day0.note().contains("market-adjusted: 0 post-listing day(s) in the estimation window"), day0.note());
 
         CumulativeAbnormalReturn around = CumulativeAbnormalReturn.of(r, 0, new EventWindow(-1, 1), 60);
         assertEquals(new BigDecimal("0.730563"), Rounding.fraction(around.car()));
@@ -112,7 +112,17 @@ class EventStudyTest {
 
         CumulativeAbnormalReturn fallback = CumulativeAbnormalReturn.of(r, 11, new EventWindow(0, 0), 60);
         assertEquals(CumulativeAbnormalReturn.MARKET_ADJUSTED, fallback.model());
-        assertTrue(fallback.note().startsWith("market-adjusted: 10 post-listing day(s) before the window, 60 needed"));
+        assertTrue(fallback.note().startsWith("market-adjusted: 10 post-listing day(s) in the estimation window (from "
+                + "the day after listing to the day before the window, at least 60 days)"), fallback.note());
+
+        // A configured window: event days −6 to −3 (a gap of 2 days before the window): days 5 to 8, four points,
+        // on the same exact line, so the same α and β; with at least 5 days needed it falls back.
+        CumulativeAbnormalReturn windowed = CumulativeAbnormalReturn.of(r, 11, new EventWindow(0, 0),
+                new EstimationWindow(-6, 2, 4));
+        assertEquals(List.of(CumulativeAbnormalReturn.MARKET_MODEL, 4), List.of(windowed.model(), windowed.estimationDays()));
+        assertEquals(new BigDecimal("1.500000"), Rounding.fraction(windowed.beta()));
+        assertEquals(CumulativeAbnormalReturn.MARKET_ADJUSTED, CumulativeAbnormalReturn.of(r, 11, new EventWindow(0, 0),
+                new EstimationWindow(-6, 2, 5)).model());
     }
 
     @Test
@@ -139,7 +149,8 @@ class EventStudyTest {
         // Around the start (days before listing), in the middle with a fitted model, and past the end.
         for (int eventDay : List.of(0, 70, 78)) {
             for (int minHistory : List.of(10, 1000)) {
-                BigDecimal[] running = CumulativeAbnormalReturn.running(r, eventDay, -2, 6, minHistory);
+                BigDecimal[] running = CumulativeAbnormalReturn.running(r, eventDay, -2, 6,
+                        new EstimationWindow(null, 0, minHistory));
                 for (int to = -2; to <= 6; to++) {
                     assertEquals(CumulativeAbnormalReturn.of(r, eventDay, new EventWindow(-2, to), minHistory).car(),
                             running[to + 2], "event day " + eventDay + ", window (-2, " + to + ")");
