@@ -68,21 +68,23 @@ public final class IpoAnalyzer {
     /** At the first day's open, high, low and close, then at every later close. */
     private List<LotGain> lotGains(Listing listing, FirstDay day, List<DailyPrice> prices) {
         List<LotGain> gains = new ArrayList<>();
-        addIfKnown(gains, listing, ReferencePrice.FIRST_DAY_OPEN, day.listingDate(), day.open());
-        addIfKnown(gains, listing, ReferencePrice.FIRST_DAY_HIGH, day.listingDate(), day.high());
-        addIfKnown(gains, listing, ReferencePrice.FIRST_DAY_LOW, day.listingDate(), day.low());
-        addIfKnown(gains, listing, ReferencePrice.FIRST_DAY_CLOSE, day.closeDate(), day.close());
+        addIfKnown(gains, listing, ReferencePrice.FIRST_DAY_OPEN, day.listingDate(), day.open(), prices);
+        addIfKnown(gains, listing, ReferencePrice.FIRST_DAY_HIGH, day.listingDate(), day.high(), prices);
+        addIfKnown(gains, listing, ReferencePrice.FIRST_DAY_LOW, day.listingDate(), day.low(), prices);
+        addIfKnown(gains, listing, ReferencePrice.FIRST_DAY_CLOSE, day.closeDate(), day.close(), prices);
         for (DailyPrice p : prices) {
             if (p.close() != null && day.closeDate() != null && p.date().isAfter(day.closeDate())) {
-                gains.add(LotGain.at(listing, ReferencePrice.CLOSE, p.date(), p.close(), rates, fees));
+                gains.add(LotGain.at(listing, ReferencePrice.CLOSE, p.date(), p.close(), rates, fees, p.note()));
             }
         }
         return gains;
     }
 
-    private void addIfKnown(List<LotGain> gains, Listing listing, ReferencePrice reference, LocalDate date, BigDecimal price) {
+    private void addIfKnown(List<LotGain> gains, Listing listing, ReferencePrice reference, LocalDate date,
+                            BigDecimal price, List<DailyPrice> prices) {
         if (price != null) {
-            gains.add(LotGain.at(listing, reference, date, price, rates, fees));
+            gains.add(LotGain.at(listing, reference, date, price, rates, fees, prices.stream()
+                    .filter(p -> p.date().equals(date)).map(DailyPrice::note).filter(n -> n != null).findFirst().orElse(null)));
         }
     }
 

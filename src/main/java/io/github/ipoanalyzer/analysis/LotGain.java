@@ -17,7 +17,7 @@ import java.util.Optional;
  * ties up ({@code L × P0}) and the return on it.
  */
 public record LotGain(ReferencePrice reference, LocalDate date, Money price, Money gain, Money lotCost,
-                      BigDecimal returnOnCapital, FxRates.Conversion gainInCny, NetLotGain net) {
+                      BigDecimal returnOnCapital, FxRates.Conversion gainInCny, NetLotGain net, String priceNote) {
 
     /** What the lot leaves after the fee schedule's charges, where the schedule covers the sale's day. */
     public Optional<NetLotGain> netOfFees() {
@@ -32,11 +32,17 @@ public record LotGain(ReferencePrice reference, LocalDate date, Money price, Mon
     /** Sold at {@code price} on {@code date}; the gain also in CNY at the rate of that date, where {@code rates} have one. */
     public static LotGain at(Listing listing, ReferencePrice reference, LocalDate date, BigDecimal price,
                              FxRates rates, FeeSchedule fees) {
+        return at(listing, reference, date, price, rates, fees, null);
+    }
+
+    /** {@code priceNote}: the note of the price row (an approximate price says so), carried to every figure of it. */
+    public static LotGain at(Listing listing, ReferencePrice reference, LocalDate date, BigDecimal price,
+                             FxRates rates, FeeSchedule fees, String priceNote) {
         BigDecimal lot = BigDecimal.valueOf(listing.lotShares());
         Money gain = listing.price(price).minus(listing.offer()).times(lot);
         Money cost = listing.offer().times(lot);
         return new LotGain(reference, date, listing.price(price), gain, cost, Rounding.divide(gain.amount(), cost.amount()),
                 rates.toCny(gain, date).orElse(null), NetLotGain.of(fees, listing.exchange(), cost, listing.listingDate(),
-                        listing.price(price).times(lot), date).orElse(null));
+                        listing.price(price).times(lot), date).orElse(null), priceNote);
     }
 }

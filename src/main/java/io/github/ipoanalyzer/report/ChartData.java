@@ -123,6 +123,7 @@ final class ChartData {
             TimeSeries series = new TimeSeries(label.apply(a.listing()));
             List<MarketCapPoint> closes = a.marketCap().map(s -> s.closes()).orElse(List.of());
             for (MarketCapPoint p : closes) {
+                missing.approximateIf(a.listing().nameEn() + " " + p.date(), p.note());
                 p.inCny().ifPresentOrElse(
                         c -> series.add(day(p.date()), billions(c)),
                         () -> missing.add(a.listing().nameEn(), "no CNY/" + a.listing().currency()
@@ -130,6 +131,8 @@ final class ChartData {
             }
             if (a.marketCap().isEmpty()) {
                 missing.add(a.listing().nameEn(), "total shares unknown");
+            } else if (!series.isEmpty()) {
+                missing.approximateIf(a.listing().nameEn() + " (shares)", a.listing().note());
             }
             if (!series.isEmpty()) {
                 data.addSeries(series);
@@ -183,6 +186,11 @@ final class ChartData {
                 }
                 String series = p.capReference() == ReferencePrice.OFFER ? "At the offer price" : "At the latest close";
                 data.addValue(number(p.multiple()), series, name);
+                if (p.capReference() != ReferencePrice.OFFER) {
+                    a.marketCap().flatMap(s -> s.on(p.capDate())).ifPresent(point ->
+                            missing.approximateIf(a.listing().nameEn() + " " + point.date(), point.note()));
+                }
+                missing.approximateIf(a.listing().nameEn() + " " + p.period().period(), p.period().note());
                 if (p.multiple() == null) {
                     missing.add(a.listing().nameEn(), p.note());
                 }

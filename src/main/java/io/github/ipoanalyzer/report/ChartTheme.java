@@ -177,6 +177,10 @@ final class ChartTheme {
         if (!missing.isEmpty()) {
             footer = "Not shown: " + missing + "\n" + footer;
         }
+        if (!missing.approximations().isEmpty()) {
+            footer = "Approximate inputs (their sources disagree or derive them; see the notes in the CSVs): "
+                    + missing.approximations() + "\n" + footer;
+        }
         TextTitle source = new TextTitle(footer, fonts.font(Font.PLAIN, 11));
         source.setPosition(RectangleEdge.BOTTOM);
         source.setHorizontalAlignment(HorizontalAlignment.LEFT);

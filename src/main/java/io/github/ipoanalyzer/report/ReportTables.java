@@ -139,7 +139,7 @@ public final class ReportTables {
                         "lot_shares", "currency", "lot_gain_trading_currency", "lot_cost_trading_currency",
                         "return_on_lot_capital_fraction", "cny_per_unit", "fx_rate_date", "lot_gain_cny",
                         "subscription_charges", "sale_charges", "net_lot_gain_trading_currency",
-                        "net_return_on_lot_capital_fraction"));
+                        "net_return_on_lot_capital_fraction", "note"));
     }
 
     public static void addLotGains(RowSink table, IpoAnalysis a) {
@@ -155,7 +155,7 @@ public final class ReportTables {
                     money(g.netOfFees().map(n -> n.subscription().total()).orElse(null)),
                     money(g.netOfFees().map(n -> n.sale().total()).orElse(null)),
                     money(g.netOfFees().map(NetLotGain::net).orElse(null)),
-                    fraction(g.netOfFees().map(NetLotGain::netReturn).orElse(null))));
+                    fraction(g.netOfFees().map(NetLotGain::netReturn).orElse(null)), text(g.priceNote())));
         }
     }
 
@@ -206,7 +206,8 @@ public final class ReportTables {
                         money(p.peakToDate()), date(p.peakDate()), fraction(p.drawdownFromPeak()),
                         rate(cny.map(FxRates.Conversion::rate).orElse(null)),
                         date(cny.map(FxRates.Conversion::rateDate).orElse(null)),
-                        money(cny.map(FxRates.Conversion::converted).orElse(null)), text(p.note())));
+                        money(cny.map(FxRates.Conversion::converted).orElse(null)),
+                        text(join(p.note(), approximate(a.listing().note())))));
             }
         });
     }
@@ -224,7 +225,10 @@ public final class ReportTables {
     public static void addPriceToSales(RowSink table, IpoAnalysis a) {
         for (PriceToSales p : a.priceToSales()) {
             Money revenue = p.period().revenue();
-            String note = join(p.note(), p.period().note());
+            // The note of the close the value is taken at (an approximate price says so), then the revenue's.
+            String closeNote = p.capReference() == ReferencePrice.OFFER ? null : a.marketCap()
+                    .flatMap(s -> s.on(p.capDate())).map(MarketCapPoint::note).orElse(null);
+            String note = join(join(join(p.note(), closeNote), p.period().note()), approximate(a.listing().note()));
             table.add(List.of(text(a.listing().ticker()), text(a.listing().nameEn()), text(p.period().period()),
                     TrailingRevenue.basis(p.period()), date(p.period().start()), date(p.period().end()), whole(p.period().months()),
                     money(revenue), revenue == null ? "" : revenue.currency().getCurrencyCode(), p.capReference().label(),
@@ -276,6 +280,14 @@ public final class ReportTables {
                     whole(parsedInRun.get(file)), text(String.join("; ", notices.getOrDefault(file, List.of())))));
         });
         return table;
+    }
+
+    /**
+     * A listing's note where it marks an input approximate (the total shares, say), for every
+     * figure of market value computed from it; null otherwise.
+     */
+    private static String approximate(String note) {
+        return note != null && note.toLowerCase(java.util.Locale.ROOT).contains("approximate") ? note : null;
     }
 
     private static String join(String a, String b) {
