@@ -14,9 +14,7 @@ public class PriceValidator implements RowRule<DailyPrice> {
         DailyPrice p = new DailyPrice(listing.ticker(), v.date("date"), v.optionalPositiveDecimal("open"),
                 v.optionalPositiveDecimal("high"), v.optionalPositiveDecimal("low"), v.optionalPositiveDecimal("close"),
                 v.optionalNonNegativeWholeNumber("volume"), v.optionalNonNegativeDecimal("turnover"), v.optionalText("note"));
-        if (p.open() == null && p.high() == null && p.low() == null && p.close() == null) {
-            throw v.reject("close", "no-price", "none of open, high, low, close is given");
-        }
+        requireAPrice(v, p.open(), p.high(), p.low(), p.close());
         java.util.Optional<String> closed = listings.calendars().closedBecause(listing.exchange(), p.date());
         if (closed.isPresent()) {
             throw v.reject("date", "closed-day", p.date() + " is " + closed.get() + ": " + listing.exchange()
@@ -34,7 +32,14 @@ public class PriceValidator implements RowRule<DailyPrice> {
         return p;
     }
 
-    private static void requireOrder(RowValues v, String lowerName, BigDecimal lower, String higherName, BigDecimal higher) {
+    /** A row of prices must give at least one of open, high, low and close. */
+    static void requireAPrice(RowValues v, BigDecimal open, BigDecimal high, BigDecimal low, BigDecimal close) {
+        if (open == null && high == null && low == null && close == null) {
+            throw v.reject("close", "no-price", "none of open, high, low, close is given");
+        }
+    }
+
+    static void requireOrder(RowValues v, String lowerName, BigDecimal lower, String higherName, BigDecimal higher) {
         if (lower != null && higher != null && lower.compareTo(higher) > 0) {
             throw v.reject(lowerName, "price-order", lowerName + " " + lower.toPlainString() + " is above "
                     + higherName + " " + higher.toPlainString());
