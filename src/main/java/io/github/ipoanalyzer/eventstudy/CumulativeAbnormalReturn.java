@@ -15,7 +15,21 @@ import java.util.Set;
  * counted: {@code daysAvailable} of {@code window.length()}.
  */
 public record CumulativeAbnormalReturn(EventWindow window, String model, BigDecimal alpha, BigDecimal beta,
-                                       int estimationDays, int daysAvailable, BigDecimal car, String note) {
+                                       int estimationDays, int daysAvailable, BigDecimal car, BigDecimal residualSd,
+                                       String note) {
+
+    /**
+     * The CAR standardized by its estimation-period standard error, {@code CAR / (s · √L)} with
+     * {@code s²} the market model's residual variance and L the window's days (Boehmer, Musumeci
+     * and Poulsen 1991, without the forecast-error correction); null without a market-model fit
+     * or when the residuals have no dispersion.
+     */
+    public BigDecimal standardized() {
+        if (car == null || residualSd == null || residualSd.signum() == 0 || daysAvailable == 0) {
+            return null;
+        }
+        return Rounding.divide(car, residualSd.multiply(BigDecimal.valueOf(daysAvailable).sqrt(Rounding.DIVISION)));
+    }
 
     /** True when every day of the window has an abnormal return. */
     public boolean complete() {
@@ -34,7 +48,7 @@ public record CumulativeAbnormalReturn(EventWindow window, String model, BigDeci
         String partial = "partial: " + daysAvailable + " of " + window.length() + " days"
                 + (partialWindows ? "" : "; left blank (ipo.partial-windows=true shows partial figures, marked)");
         return new CumulativeAbnormalReturn(window, model, alpha, beta, estimationDays, daysAvailable,
-                partialWindows ? car : null, note == null ? partial : partial + "; " + note);
+                partialWindows ? car : null, residualSd, note == null ? partial : partial + "; " + note);
     }
 
     public static final String MARKET_ADJUSTED = "market-adjusted";
@@ -87,8 +101,10 @@ public record CumulativeAbnormalReturn(EventWindow window, String model, BigDeci
             sum = sum.add(abnormal(stock, market.value(), alpha, beta));
             available++;
         }
+        BigDecimal variance = r.residualVariance(estimationStart, estimationEnd, fit.orElse(null));
         return new CumulativeAbnormalReturn(window, model, alpha, beta, estimationDays, available,
-                available == 0 ? null : sum, notes.isEmpty() ? null : String.join("; ", notes));
+                available == 0 ? null : sum, variance == null ? null : variance.sqrt(Rounding.DIVISION),
+                notes.isEmpty() ? null : String.join("; ", notes));
     }
 
     /**

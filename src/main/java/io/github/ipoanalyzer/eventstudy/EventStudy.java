@@ -54,7 +54,8 @@ public final class EventStudy {
     }
 
     /** A known CAR of one window of one event of one listing. */
-    public record CarValue(String ticker, String kind, EventWindow window, BigDecimal car, LocalDate eventDate) {
+    public record CarValue(String ticker, String kind, EventWindow window, BigDecimal car, BigDecimal standardized,
+                           LocalDate eventDate) {
     }
 
     /** The CAR of one event from the first window day up to day {@code tau}. */
@@ -133,7 +134,11 @@ public final class EventStudy {
         BenchmarkSeries benchmark = benchmarks.get(benchmarkOf.get(ticker));
         BenchmarkSeries.Return[] daily = dailyBenchmarkReturns.computeIfAbsent(
                 a.listing().exchange() + "\0" + benchmark.index(), k -> dailyReturns(benchmark, calendar));
-        ListingReturns returns = new ListingReturns(a.listing(), history.prices(), calendar, benchmark, i -> daily[i]);
+        ListingReturns returns = new ListingReturns(a.listing(), history.prices(), calendar, benchmark, i -> daily[i])
+                .as(settings.returns());
+        // Buy-and-hold returns compound simple returns, whatever the abnormal returns are of.
+        ListingReturns simple = settings.returns() == ReturnKind.SIMPLE ? returns
+                : new ListingReturns(a.listing(), history.prices(), calendar, benchmark, i -> daily[i]);
         Set<String> counted = new HashSet<>();
         for (Event e : own) {
             Optional<Integer> day = calendar.indexOf(e.date());
@@ -150,7 +155,7 @@ public final class EventStudy {
                 cars.add(new EventCar(e, car.published(settings.partialWindows())));
                 // Complete windows only, and one observation per listing, event kind and window.
                 if (inStatistics && car.complete() && counted.add(e.kind() + "\0" + w)) {
-                    knownCars.add(new CarValue(ticker, e.kind(), w, car.car(), e.date()));
+                    knownCars.add(new CarValue(ticker, e.kind(), w, car.car(), car.standardized(), e.date()));
                 }
             }
             if (!inStatistics) {
@@ -169,7 +174,7 @@ public final class EventStudy {
         }
         for (String base : List.of(BuyAndHold.FROM_OFFER, BuyAndHold.FROM_FIRST_CLOSE)) {
             for (int horizon : settings.horizons()) {
-                bhars.add(new ListingBhar(ticker, BuyAndHold.of(returns, base, horizon)
+                bhars.add(new ListingBhar(ticker, BuyAndHold.of(simple, base, horizon)
                         .published(settings.partialWindows())));
             }
         }
@@ -208,7 +213,8 @@ public final class EventStudy {
                     }
                     cohortCars.add(CohortCar.of(cohort, kind, w, carValues.stream()
                             .filter(c -> tickers.contains(c.ticker()) && c.kind().equals(kind) && c.window().equals(w))
-                            .map(c -> new CohortCar.Observation(c.car(), c.eventDate())).toList(), settings.minimumN()));
+                            .map(c -> new CohortCar.Observation(c.car(), c.standardized(), c.eventDate())).toList(),
+                            settings.minimumN()));
                 }
             }
         }

@@ -7,14 +7,17 @@ import java.util.List;
  * What an event study measures: the CAR windows, the buy-and-hold horizons (trading days), the
  * post-listing days needed before the market model is used, the market-value milestones (CNY)
  * that count as events, whether a window or horizon missing some of its days is still shown
- * (marked partial) instead of left blank, and the smallest cohort whose statistics are shown.
+ * (marked partial) instead of left blank, the smallest cohort whose statistics are shown, and
+ * whether abnormal returns are of simple or continuously compounded returns.
  */
 public record EventStudySettings(List<EventWindow> windows, List<Integer> horizons, EstimationWindow estimation,
-                                 List<BigDecimal> milestonesCny, boolean partialWindows, int minimumN) {
+                                 List<BigDecimal> milestonesCny, boolean partialWindows, int minimumN,
+                                 ReturnKind returns) {
 
     /** Every post-listing day before the window for the market model, complete windows only, tests from n = 5. */
     public EventStudySettings(List<EventWindow> windows, List<Integer> horizons, int marketModelMinDays,
                               List<BigDecimal> milestonesCny) {
-        this(windows, horizons, new EstimationWindow(null, 0, marketModelMinDays), milestonesCny, false, 5);
+        this(windows, horizons, new EstimationWindow(null, 0, marketModelMinDays), milestonesCny, false, 5,
+                ReturnKind.SIMPLE);
     }
 }

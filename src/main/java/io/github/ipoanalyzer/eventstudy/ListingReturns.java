@@ -25,6 +25,7 @@ public final class ListingReturns {
     private final BenchmarkSeries benchmark;
     private final IntFunction<BenchmarkSeries.Return> closeToClose;
     private final int listingIndex;
+    private ReturnKind kind = ReturnKind.SIMPLE;
     private final Map<Integer, BigDecimal> closes = new HashMap<>();
     /** Each day's returns are computed once: an event study asks for the same days many times. */
     private final Map<Integer, Optional<BigDecimal>> stockReturns = new HashMap<>();
@@ -56,6 +57,12 @@ public final class ListingReturns {
         }
     }
 
+    /** Daily returns of this kind from now on (simple until set); call before any return is asked for. */
+    public ListingReturns as(ReturnKind returnKind) {
+        this.kind = returnKind;
+        return this;
+    }
+
     public Listing listing() {
         return listing;
     }
@@ -80,14 +87,17 @@ public final class ListingReturns {
                 return Optional.empty();
             }
             BigDecimal previous = day == listingIndex ? listing.offerPrice() : closes.get(day - 1);
-            return previous == null ? Optional.empty() : Optional.of(Rounding.change(close, previous));
+            return previous == null ? Optional.empty() : Optional.of(kind.of(Rounding.change(close, previous)));
         }).orElse(null);
     }
 
     /** The benchmark's return on calendar day {@code k} (k ≥ listing day). */
     public BenchmarkSeries.Return market(int k) {
-        return marketReturns.computeIfAbsent(k, day -> day == listingIndex ? benchmark.onListingDay(calendar.day(day))
-                : closeToClose.apply(day));
+        return marketReturns.computeIfAbsent(k, day -> {
+            BenchmarkSeries.Return r = day == listingIndex ? benchmark.onListingDay(calendar.day(day))
+                    : closeToClose.apply(day);
+            return kind == ReturnKind.SIMPLE || r.value() == null ? r : new BenchmarkSeries.Return(kind.of(r.value()), r.note());
+        });
     }
 
     /**
@@ -103,6 +113,17 @@ public final class ListingReturns {
         return fits.computeIfAbsent(from * 1_000_003 + end, e -> Optional.ofNullable(CumulativeAbnormalReturn.leastSquares(s)));
     }
 
+    /** The fit's residual variance {@code SSE / (n − 2)} on the same sample, exact from the sums; null without a fit. */
+    BigDecimal residualVariance(int from, int end, BigDecimal[] fit) {
+        EstimationSums s = sample(from, end);
+        if (fit == null || s.n() <= 2) {
+            return null;
+        }
+        // SSE = Σy² − α·Σy − β·Σxy at the least-squares α and β.
+        BigDecimal sse = s.sumYY().subtract(fit[0].multiply(s.sumY())).subtract(fit[1].multiply(s.sumXY()));
+        return Rounding.divide(sse.max(BigDecimal.ZERO), BigDecimal.valueOf(s.n() - 2));
+    }
+
     /** How many post-listing days from {@code from} to before {@code end} have both returns: the market model's sample. */
     int estimationDays(int from, int end) {
         return sample(from, end).n();
@@ -115,17 +136,19 @@ public final class ListingReturns {
     }
 
     /** n, Σx, Σy, Σxy, Σx² of the points (x = benchmark return, y = stock return) of one sample, exact. */
-    record EstimationSums(int n, BigDecimal sumX, BigDecimal sumY, BigDecimal sumXY, BigDecimal sumXX) {
+    record EstimationSums(int n, BigDecimal sumX, BigDecimal sumY, BigDecimal sumXY, BigDecimal sumXX,
+                          BigDecimal sumYY) {
         static final EstimationSums NONE = new EstimationSums(0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
-                BigDecimal.ZERO);
+                BigDecimal.ZERO, BigDecimal.ZERO);
 
         EstimationSums plus(BigDecimal x, BigDecimal y) {
-            return new EstimationSums(n + 1, sumX.add(x), sumY.add(y), sumXY.add(x.multiply(y)), sumXX.add(x.multiply(x)));
+            return new EstimationSums(n + 1, sumX.add(x), sumY.add(y), sumXY.add(x.multiply(y)), sumXX.add(x.multiply(x)),
+                    sumYY.add(y.multiply(y)));
         }
 
         EstimationSums minus(EstimationSums earlier) {
             return new EstimationSums(n - earlier.n, sumX.subtract(earlier.sumX), sumY.subtract(earlier.sumY),
-                    sumXY.subtract(earlier.sumXY), sumXX.subtract(earlier.sumXX));
+                    sumXY.subtract(earlier.sumXY), sumXX.subtract(earlier.sumXX), sumYY.subtract(earlier.sumYY));
         }
     }
 

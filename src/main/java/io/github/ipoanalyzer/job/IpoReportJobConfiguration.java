@@ -3,6 +3,7 @@ package io.github.ipoanalyzer.job;
 import io.github.ipoanalyzer.eventstudy.EstimationWindow;
 import io.github.ipoanalyzer.eventstudy.EventStudySettings;
 import io.github.ipoanalyzer.eventstudy.EventWindow;
+import io.github.ipoanalyzer.eventstudy.ReturnKind;
 import io.github.ipoanalyzer.ingest.CsvRecord;
 import io.github.ipoanalyzer.ingest.InputKind;
 import io.github.ipoanalyzer.ingest.InputKinds;
@@ -117,13 +118,14 @@ public class IpoReportJobConfiguration {
                                            @Value("${ipo.cap-milestones-cny}") List<BigDecimal> milestones,
                                            @Value("${ipo.partial-windows:false}") boolean partialWindows,
                                            @Value("${ipo.event-min-n:5}") int eventMinN,
+                                           @Value("${ipo.returns:simple}") String returns,
                                            @Value("${ipo.max-close-lag-trading-days:5}") int maxCloseLag,
                                            @Value("${ipo.chart-max-listings:12}") int chartMaxListings,
                                            @Value("${ipo.report-threads:0}") int reportThreads) {
         int threads = reportThreads > 0 ? reportThreads : Runtime.getRuntime().availableProcessors();
         return new ReportPublisher(store, ledger, new ReportPublisher.Settings(new EventStudySettings(
                 EventWindow.parseAll(windows), horizons, new EstimationWindow(estimationStart, estimationGap,
-                marketModelMinDays), milestones, partialWindows, eventMinN),
+                marketModelMinDays), milestones, partialWindows, eventMinN, ReturnKind.parse(returns)),
                 maxCloseLag, chartMaxListings,
                 threads, progressIntervalMillis, InputKinds.FEES.path()));
     }

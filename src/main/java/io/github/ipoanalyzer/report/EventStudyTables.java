@@ -92,11 +92,12 @@ public final class EventStudyTables {
                 + "its degrees of freedom and two-sided p-value, and the sign test; tests blank below the minimum n",
                 List.of("cohort", "event_kind", "window", "n", "mean_car_fraction", "sd_fraction", "t_statistic",
                         "degrees_of_freedom", "t_test_p_value_two_sided", "positive_cars", "sign_test_p_value_two_sided",
-                        "note"));
+                        "bmp_t_statistic", "bmp_p_value_two_sided", "note"));
         for (CohortCar c : result.cohortCars()) {
             table.add(List.of(text(c.cohort().name()), text(c.eventKind()), c.window().toString(), whole(c.n()),
                     fraction(c.mean()), fraction(c.sd()), fraction(c.t()), whole(c.degreesOfFreedom()),
-                    fraction(c.pValue()), whole(c.positive()), fraction(c.signTestPValue()), text(c.note())));
+                    fraction(c.pValue()), whole(c.positive()), fraction(c.signTestPValue()), fraction(c.bmpT()),
+                    fraction(c.bmpPValue()), text(c.note())));
         }
         return table;
     }

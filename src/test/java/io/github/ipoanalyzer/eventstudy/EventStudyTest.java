@@ -191,6 +191,23 @@ class EventStudyTest {
     }
 
     @Test
+    void continuouslyCompoundedReturnsForAbnormalReturnsAndSimpleOnesForBuyAndHold() {
+        Listing listing = new Listing("T", "Test", null, "SSE", null, Currency.getInstance("CNY"), d("2025-01-02"),
+                new BigDecimal("10"), 500, 1000L, 10_000L, null, null);
+        TradingCalendar calendar = TradingCalendar.of(List.of(d("2025-01-02"), d("2025-01-03")));
+        BenchmarkSeries index = new BenchmarkSeries("X", Map.of(d("2024-12-31"), new BigDecimal("100"),
+                d("2025-01-02"), new BigDecimal("110"), d("2025-01-03"), new BigDecimal("121")), Map.of());
+        ListingReturns log = new ListingReturns(listing, List.of(price("T", "2025-01-02", "12"),
+                price("T", "2025-01-03", "15")), calendar, index).as(ReturnKind.LOG);
+        // ln(12 / 10) = 0.182321556793954626…; the benchmark's ln(110 / 100) = 0.095310179804324860…
+        assertEquals(new BigDecimal("0.182322"), Rounding.fraction(log.stock(0)));
+        assertEquals(new BigDecimal("0.095310"), Rounding.fraction(log.market(0).value()));
+        // Market-adjusted CAR over both days: ln(15/10) − ln(121/100) = 0.405465 − 0.190620 = 0.214845
+        assertEquals(new BigDecimal("0.214845"), Rounding.fraction(CumulativeAbnormalReturn.of(log, 0,
+                new EventWindow(0, 1), 60).car()));
+    }
+
+    @Test
     void windowsParseAsConfigured() {
         assertEquals(List.of(new EventWindow(0, 0), new EventWindow(0, 1), new EventWindow(0, 5), new EventWindow(-1, 1),
                 new EventWindow(1, 20)), EventWindow.parseAll("[0,0],[0,1],[0,5],[-1,+1],[+1,+20]"));

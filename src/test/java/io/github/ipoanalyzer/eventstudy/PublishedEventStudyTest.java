@@ -88,6 +88,11 @@ class PublishedEventStudyTest {
             assertEquals(new BigDecimal(AR[tau + 2]), car.car().subtract(previous).setScale(3, RoundingMode.HALF_EVEN),
                     "AR of day " + tau);
             previous = car.car();
+            // The package prints the AR's standard error sqrt(SSE / 300): 0.02245. This project divides by the
+            // residual degrees of freedom, 298; scaled back, the same figure.
+            assertEquals(new BigDecimal("0.02245"), car.residualSd().multiply(
+                    new BigDecimal("298").divide(new BigDecimal("300"), java.math.MathContext.DECIMAL128)
+                            .sqrt(java.math.MathContext.DECIMAL128)).setScale(5, RoundingMode.HALF_EVEN));
         }
     }
 }

@@ -63,6 +63,35 @@ class StatisticsTest {
         assertTrue(clustered.note().startsWith("the events cluster in time (all within 23 calendar days"), clustered.note());
     }
 
+    @Test
+    void theStandardizedCrossSectionalTestWhereEveryCarHasAFit() {
+        Cohort all = new Cohort("all", "every listing", List.of("A", "B", "C", "D", "E"));
+        // Standardized CARs 1, 2, 3, 4, 5: mean 3, sd √2.5, t_BMP = 3 / (√2.5 / √5) = 4.242641, p = 0.013236 at 4 df.
+        List<CohortCar.Observation> five = new java.util.ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            five.add(new CohortCar.Observation(new BigDecimal("0.0" + i), new BigDecimal(i), LocalDate.of(2025, 2 * i, 1)));
+        }
+        CohortCar c = CohortCar.of(all, "lock-up expiry", new EventWindow(0, 1), five, 5);
+        assertEquals(new BigDecimal("4.242641"), c.bmpT().setScale(6, java.math.RoundingMode.HALF_EVEN));
+        assertEquals(0.013236, c.bmpPValue().doubleValue(), 1e-6);
+        // One CAR without a market-model fit (market-adjusted): no standardized test.
+        five.set(0, new CohortCar.Observation(new BigDecimal("0.01"), null, LocalDate.of(2025, 2, 1)));
+        assertNull(CohortCar.of(all, "lock-up expiry", new EventWindow(0, 1), five, 5).bmpT());
+    }
+
+    @Test
+    void continuouslyCompoundedReturnsAreNaturalLogarithmsToThe34thDigit() {
+        // ln 2 = 0.693147180559945309417232121458176568…; ln(1.05) = 0.048790164169432003065374404223…
+        assertEquals(new BigDecimal("0.6931471805599453094172321214581766"), ReturnKind.ln(new BigDecimal("2"))
+                .round(new java.math.MathContext(34)));
+        assertEquals(new BigDecimal("0.04879016416943200306537440422"), ReturnKind.LOG.of(new BigDecimal("0.05"))
+                .setScale(29, java.math.RoundingMode.HALF_EVEN));
+        // A first day of +700%: ln 8 = 3 ln 2.
+        assertEquals(0, ReturnKind.ln(new BigDecimal("2")).multiply(new BigDecimal("3"))
+                .subtract(ReturnKind.LOG.of(new BigDecimal("7"))).abs().compareTo(new BigDecimal("1e-30")) < 0 ? 0 : 1);
+        assertEquals(new BigDecimal("0.05"), ReturnKind.SIMPLE.of(new BigDecimal("0.05")));
+    }
+
     private static CohortCar.Observation obs(String car, String date) {
         return new CohortCar.Observation(new BigDecimal(car), LocalDate.parse(date));
     }
