@@ -3,6 +3,7 @@ package io.github.ipoanalyzer.ingest;
 import io.github.ipoanalyzer.store.InputFingerprint;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Where each input lives inside the input folder, as {@link InputKinds} declares it:
@@ -110,6 +112,46 @@ public record InputLayout(Path root) {
             }
         }
         return recent;
+    }
+
+    /**
+     * CSV and TXT files in the input folder, or a folder below it, that no input kind reads, each
+     * with where it probably belongs: a file a user dropped in the wrong place would otherwise be
+     * ignored without a word.
+     */
+    public List<String> unreadFiles() {
+        java.util.Set<Path> read = new java.util.HashSet<>();
+        InputKinds.ALL.forEach(kind -> candidates(kind).forEach(p -> read.add(p.toAbsolutePath().normalize())));
+        List<String> unread = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(root, 2)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+                if ((name.endsWith(".csv") || name.endsWith(".txt")) && !read.contains(file.toAbsolutePath().normalize())) {
+                    unread.add(relative(file) + " is read by no input kind" + probablyBelongs(file));
+                }
+            }
+        } catch (IOException e) {
+            unread.add("the input folder could not be listed: " + e.getMessage());
+        }
+        return unread;
+    }
+
+    /** A hint from the header: a file with the columns of an input kind belongs where that kind's files are. */
+    private String probablyBelongs(Path file) {
+        String header;
+        try (var lines = Files.lines(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            header = lines.findFirst().orElse("").replace("\uFEFF", "").toLowerCase(java.util.Locale.ROOT);
+        } catch (IOException | UncheckedIOException e) {
+            return " (it could not be read as UTF-8 text)";
+        }
+        List<String> columns = java.util.Arrays.stream(header.split(",")).map(String::trim).toList();
+        for (InputKind<?> kind : InputKinds.ALL) {
+            if (columns.containsAll(kind.format().required())) {
+                return kind.folder() ? ": its columns are those of " + kind.name() + ", move it into " + kind.path() + "/"
+                        : ": its columns are those of " + kind.path() + ", which is read only under that name";
+            }
+        }
+        return " (its columns match no input kind; see the README's input files)";
     }
 
     public String relative(Path file) {

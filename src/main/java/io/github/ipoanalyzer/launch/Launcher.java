@@ -197,6 +197,7 @@ public final class Launcher {
             Instant started = Instant.now();
             out.println("ipo-analyzer: input " + layout.root() + ", as of " + options.asOfOrToday());
             recovered.forEach(out::println);
+            layout.unreadFiles().forEach(line -> out.println("Not read: " + line + "."));
             RunParameters requested = new RunParameters(layout.root(), output(options),
                     options.asOfOrToday(), InputFingerprint.ofAll(layout.sha256PerFile()),
                     options.maxRejectFraction, 0, options.keep, options.force);

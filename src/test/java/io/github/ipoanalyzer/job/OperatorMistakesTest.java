@@ -79,6 +79,18 @@ class OperatorMistakesTest {
     }
 
     @Test
+    void aFileNoInputKindReadsIsNamedWithWhereItProbablyBelongs() throws Exception {
+        Files.writeString(input.resolve("688795.SH-late.csv"), "ticker,date,close\n688795.SH,2025-12-23,700.00\n");
+        Files.writeString(input.resolve("notes.txt"), "to do\n");
+        JobRun run = launch("db", "--as-of", "2026-11-28");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("Not read: 688795.SH-late.csv is read by no input kind: its columns are those of "
+                + "prices, move it into prices/."), run.out());
+        assertTrue(run.out().contains("Not read: notes.txt is read by no input kind (its columns match no input kind; "
+                + "see the README's input files)."), run.out());
+    }
+
+    @Test
     void startingAfreshNeverPrunesTheNewFolderAndLatestReachesIt() throws Exception {
         for (int i = 0; i < 3; i++) {
             assertEquals(0, launch("db", "--as-of", "2026-11-28", "--force", "--keep", "3").exitCode());
