@@ -39,10 +39,6 @@ public final class FeeSchedule {
         return java.util.Optional.ofNullable(caveat);
     }
 
-    public boolean isEmpty() {
-        return rows.isEmpty();
-    }
-
     /** True when some row of {@code market} and {@code side} is in force on {@code date}. */
     public boolean covers(String market, Side side, LocalDate date) {
         return rows.stream().anyMatch(r -> applies(r.rule(), market, side, date));

@@ -29,7 +29,7 @@ public class InputFileLedger {
     private final List<String> referenceFiles;
 
     /**
-     * {@code dataTables}: the tables of loaded rows (see {@link MarketDataStore#dataTables});
+     * {@code dataTables}: the tables of loaded rows, as the input kinds declare them;
      * {@code referenceFiles}: the files every other row is checked against (listings.csv,
      * calendars.csv): when one changes, every file is parsed again.
      */

@@ -36,11 +36,6 @@ public class MarketDataStore {
         this.dataTables = List.copyOf(dataTables);
     }
 
-    /** The tables of loaded rows. */
-    public List<String> dataTables() {
-        return dataTables;
-    }
-
     /** Writes rows into one table, in the caller's transaction. */
     public <T> RowStore<T> writer(Table<T> table) {
         return rows -> {
