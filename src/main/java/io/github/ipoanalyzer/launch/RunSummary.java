@@ -30,7 +30,7 @@ final class RunSummary {
         outcome.execution().ifPresent(execution -> {
             out.printf(Locale.ROOT, "Run %d (as of %s): %s%n", ReportRunner.runNumber(execution),
                     execution.getJobParameters().getLocalDate("as.of"), execution.getStatus());
-            out.println("  time per step: " + stepTimes(execution));
+            out.println("  time per step (steps of 0.1 s or more): " + stepTimes(execution));
             @SuppressWarnings("unchecked")
             List<String> leftOut = (List<String>) execution.getExecutionContext()
                     .get(IpoReportJobConfiguration.LEFT_OUT_KEY);
@@ -104,6 +104,6 @@ final class RunSummary {
                         steps.add(String.format(Locale.ROOT, "%s %.1f s", s.getStepName(), seconds));
                     }
                 });
-        return steps.length() == 0 ? "each under 0.1 s" : steps.toString();
+        return steps.length() == 0 ? "none, each took under 0.1 s" : steps.toString();
     }
 }
