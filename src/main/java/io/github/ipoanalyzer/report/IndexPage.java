@@ -13,6 +13,8 @@ import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -85,12 +87,12 @@ public final class IndexPage {
                             : money(new Money(c.aggregateMoneyLeftCny(), FxRates.CNY)))).append("</tr>\n");
         }
         h.append("</table>\n");
-        // Whoever a cohort figure leaves out is named beside it.
-        String leftOut = study.cohorts().stream().map(CohortStats::note).filter(n -> n != null).distinct()
-                .collect(java.util.stream.Collectors.joining("; "));
-        if (!leftOut.isEmpty()) {
-            h.append("<p>").append(escapeHtml4(leftOut)).append(".</p>\n");
-        }
+        // Whoever a cohort figure leaves out is named with the cohorts it is left out of.
+        Map<String, List<String>> cohortsByNote = new LinkedHashMap<>();
+        study.cohorts().stream().filter(c -> c.note() != null).forEach(c ->
+                cohortsByNote.computeIfAbsent(c.note(), note -> new ArrayList<>()).add(c.cohort().name()));
+        cohortsByNote.forEach((note, cohorts) -> h.append("<p>").append(escapeHtml4(
+                String.join(", ", cohorts) + ": " + note)).append(".</p>\n"));
         if (!notices.isEmpty()) {
             h.append("<h2>Notices on the input</h2>\n<ul>\n");
             notices.forEach((file, messages) -> messages.forEach(m ->
