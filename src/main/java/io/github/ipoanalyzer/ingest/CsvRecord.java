@@ -4,13 +4,23 @@ import java.util.List;
 
 /**
  * One data line of an input CSV as read, before any validation: the file (relative to the
- * input folder), the line it starts on, the header and the raw values in file order.
+ * input folder), the line it starts on, the header and the raw values in file order, and, for a
+ * data source's export, how its columns map to the project's (null for the project's own format).
  */
-public record CsvRecord(String file, long line, List<String> header, List<String> values) {
+public record CsvRecord(String file, long line, List<String> header, List<String> values, SourceReading reading) {
+
+    public CsvRecord(String file, long line, List<String> header, List<String> values) {
+        this(file, line, header, values, null);
+    }
 
     /** The raw value under {@code column}, trimmed; empty when the line is too short. */
     public String get(String column) {
         int index = header.indexOf(column);
         return index < 0 || index >= values.size() ? "" : values.get(index).trim();
+    }
+
+    /** The row in the project's own columns: itself, or a source's row translated (or rejected). */
+    CsvRecord inProjectColumns() {
+        return reading == null ? this : reading.translate(this);
     }
 }

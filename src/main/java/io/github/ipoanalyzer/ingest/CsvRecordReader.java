@@ -63,6 +63,9 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
     private long rowsInFile;
     private long linesBefore;
     private boolean tail;
+    private java.nio.charset.Charset charset = StandardCharsets.UTF_8;
+    private char separator = ',';
+    private SourceReading reading;
 
     /**
      * {@code notices} receives (file, message) for what a person should know but is no row's
@@ -91,7 +94,14 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
         fileName = inputRoot.relativize(path).toString().replace('\\', '/');
         rowsInFile = 0;
         linesBefore = 0;
+        reading = null;
+        ExportSniff sniff = ExportSniff.of(path, format);
+        charset = sniff.charset();
+        separator = sniff.separator();
         csv = open(path, 0);
+        for (int i = 0; i < sniff.linesAbove().size(); i++) {
+            next();
+        }
         String[] first = next();
         if (first == null) {
             throw new InputFileException(fileName + " is empty: expected a header line with the columns "
@@ -102,16 +112,13 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
         }
         header = Arrays.stream(first).map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
         refuseRepeatedColumns(first);
-        List<String> missing = format.required().stream().filter(c -> !header.contains(c)).toList();
-        if (!missing.isEmpty()) {
-            String hint = header.size() == 1 && first[0].matches(".*[;\\t|].*")
-                    ? " (the header is one single column: the file seems to use another delimiter than a comma)" : "";
-            throw new InputFileException(fileName + " lacks the column(s) " + String.join(", ", missing)
-                    + "; its header is: " + String.join(",", first) + hint);
+        if (!charset.equals(StandardCharsets.UTF_8)) {
+            notices.accept(fileName, "read as GB18030 (GBK) text: it is not UTF-8");
         }
-        List<String> unknown = header.stream().filter(c -> !format.knows(c)).toList();
-        if (!unknown.isEmpty()) {
-            notices.accept(fileName, "column(s) not used: " + String.join(", ", unknown));
+        if (sniff.source() != null) {
+            openExport(sniff, Arrays.asList(first));
+        } else {
+            checkProjectHeader(first);
         }
         Optional<FileTail> from = tails.apply(fileName);
         tail = from.isPresent();
@@ -119,6 +126,52 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
             csv.close();
             csv = open(path, from.get().fromByte());
             linesBefore = from.get().linesBefore();
+        }
+    }
+
+    /** A data source's export: its extra header rows read, its ticker found, how it is read said once. */
+    private void openExport(ExportSniff sniff, List<String> rawHeader) throws IOException {
+        PriceSource source = sniff.source();
+        List<String> tickerRow = List.of();
+        if (source.tickerRowHeader()) {
+            String[] row = next();
+            tickerRow = row == null ? List.of() : Arrays.asList(row);
+            next(); // the "Date" row
+        }
+        SourceHeader.refuseAdjusted(fileName, source, rawHeader, sniff.linesAbove());
+        Optional<SourceHeader.FileTicker> ticker = SourceHeader.fileTicker(fileName, source, sniff.linesAbove(), tickerRow);
+        reading = new SourceReading(source, rawHeader, ticker.map(SourceHeader.FileTicker::ticker).orElse(null),
+                ticker.map(SourceHeader.FileTicker::origin).orElse(null));
+        if (!reading.hasTickerColumn() && ticker.isEmpty()) {
+            throw new InputFileException(fileName + " is a " + source.title() + " file, which has no ticker column, "
+                    + "and neither its name" + (source.titleLine() ? ", its title line" : "")
+                    + " nor a Ticker row gives one: name the file after the ticker, e.g. 688795.SH.csv or 06082.csv");
+        }
+        List<String> missing = reading.missingColumns();
+        if (!missing.isEmpty()) {
+            throw new InputFileException(fileName + " looks like a " + source.title() + " file but lacks the "
+                    + "column(s) for " + String.join("; ", missing) + "; its header is: " + String.join(",", rawHeader));
+        }
+        List<String> unused = reading.unusedColumns();
+        if (!unused.isEmpty()) {
+            notices.accept(fileName, "column(s) not used: " + String.join(", ", unused));
+        }
+        notices.accept(fileName, reading.describe());
+    }
+
+    private void checkProjectHeader(String[] first) {
+        List<String> missing = format.required().stream().filter(c -> !header.contains(c)).toList();
+        if (!missing.isEmpty()) {
+            String hint = header.size() == 1 && first[0].matches(".*[;\\t|].*")
+                    ? " (the header is one single column: the file seems to use another delimiter than a comma)" : "";
+            String sources = format.sources().isEmpty() ? ""
+                    : "; nor is it an export this tool recognises (see the README's \"Where your data comes from\")";
+            throw new InputFileException(fileName + " lacks the column(s) " + String.join(", ", missing)
+                    + "; its header is: " + String.join(",", first) + hint + sources);
+        }
+        List<String> unknown = header.stream().filter(c -> !format.knows(c)).toList();
+        if (!unknown.isEmpty()) {
+            notices.accept(fileName, "column(s) not used: " + String.join(", ", unknown));
         }
     }
 
@@ -146,9 +199,10 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
         in.skipNBytes(fromByte);
         digest = InputFingerprint.newDigest();
         in = new DigestInputStream(in, digest);
-        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+        Reader reader = new InputStreamReader(in, charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
-        return new CSVReaderBuilder(reader).withCSVParser(new RFC4180ParserBuilder().build()).build();
+        return new CSVReaderBuilder(reader).withCSVParser(new RFC4180ParserBuilder().withSeparator(separator).build())
+                .build();
     }
 
     @Override
@@ -166,8 +220,12 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
             if (values.length == 1 && values[0].isBlank()) {
                 continue;
             }
+            if (reading != null && reading.source().footerPrefix() != null
+                    && values[0].trim().startsWith(reading.source().footerPrefix())) {
+                continue; // the export's footer ("数据来源:通达信"), which moves down as days are added
+            }
             rowsInFile++;
-            return new CsvRecord(fileName, startLine, header, new ArrayList<>(Arrays.asList(values)));
+            return new CsvRecord(fileName, startLine, header, new ArrayList<>(Arrays.asList(values)), reading);
         }
     }
 
@@ -185,7 +243,7 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
         try {
             return csv.readNext();
         } catch (CharacterCodingException e) {
-            throw new InputFileException(fileName + " is not valid UTF-8 at line "
+            throw new InputFileException(fileName + " is not valid " + charset.displayName() + " at line "
                     + Utf8Scan.firstInvalidLine(resource.getFile().toPath())
                     + "; save it as UTF-8 (a file saved by Excel or WPS on Chinese Windows is often GBK)", e);
         } catch (CsvMalformedLineException e) {

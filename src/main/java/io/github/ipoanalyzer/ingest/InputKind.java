@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 /**
  * One kind of input file, declared once (see {@link InputKinds}): its name, where its files are
- * (one file, or a folder of any number of {@code .csv} files), whether it is required, its
+ * (one file, or a folder of any number of {@code .csv} or {@code .txt} files), whether it is required, its
  * columns, its row rule, its duplicate rule, and the table its rows go to. The load steps, the
  * input layout and the store's table lists are derived from these declarations.
  */
@@ -36,6 +36,12 @@ public record InputKind<T>(String name, String path, boolean folder, boolean req
         return "load" + name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
     }
 
+    /** A file a folder kind reads: CSV, or the .txt that TDX and the trading clients export. */
+    static boolean isTable(String fileName) {
+        String name = fileName.toLowerCase(Locale.ROOT);
+        return name.endsWith(".csv") || name.endsWith(".txt");
+    }
+
     /** The files of this kind under {@code root} that a run would read (in name order for a folder); they may not exist. */
     public List<Path> candidates(Path root) {
         Path location = root.resolve(path);
@@ -46,7 +52,7 @@ public record InputKind<T>(String name, String path, boolean folder, boolean req
             return List.of();
         }
         try (Stream<Path> files = Files.list(location)) {
-            return files.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")).sorted().toList();
+            return files.filter(p -> isTable(p.getFileName().toString())).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

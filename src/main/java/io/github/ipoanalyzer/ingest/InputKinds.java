@@ -43,9 +43,13 @@ public final class InputKinds {
             new CsvFormat(List.of("exchange", "date"), List.of("note")), new CalendarValidator(),
             MarketTables.EXCHANGE_HOLIDAY, h -> h.exchange() + " " + h.date(), "exchange and date");
 
-    /** Any number of files; prices go to the block store, and their duplicate rule keeps a bit per day. */
+    /**
+     * Any number of files, in the project's format or a data source's export ({@link PriceSources});
+     * prices go to the block store, and their duplicate rule keeps a bit per day.
+     */
     public static final InputKind<DailyPrice> PRICES = new InputKind<>("prices", "prices", true, OPTIONAL,
-            new CsvFormat(List.of("ticker", "date"), List.of("open", "high", "low", "close", "volume", "turnover", "note")),
+            new CsvFormat(List.of("ticker", "date"), List.of("open", "high", "low", "close", "volume", "turnover", "note"),
+                    PriceSources.ALL),
             new PriceValidator(), PriceStore.TABLE, PriceDateGuard::new, MarketDataStore::prices);
 
     public static final InputKind<RevenuePeriod> REVENUE = InputKind.file("revenue", "revenue.csv", OPTIONAL,

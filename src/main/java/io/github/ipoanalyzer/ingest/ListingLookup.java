@@ -3,17 +3,34 @@ package io.github.ipoanalyzer.ingest;
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.market.TradingDays;
 
+import java.util.HashMap;
 import java.util.Map;
 
-/** What rows are checked against: the listings already loaded, by ticker, and their exchanges' calendars. */
-public record ListingLookup(Map<String, Listing> byTicker, TradingDays calendars) {
+/**
+ * What rows are checked against: the listings already loaded, by ticker, and their exchanges'
+ * calendars. A row's ticker finds its listing however either spells it (06082 finds 6082.HK).
+ */
+public record ListingLookup(Map<String, Listing> byTicker, TradingDays calendars, Map<String, Listing> byKey) {
 
     public static final ListingLookup NONE = new ListingLookup(Map.of(), TradingDays.NONE);
+
+    public ListingLookup(Map<String, Listing> byTicker, TradingDays calendars) {
+        this(byTicker, calendars, keyed(byTicker));
+    }
+
+    private static Map<String, Listing> keyed(Map<String, Listing> byTicker) {
+        Map<String, Listing> byKey = new HashMap<>();
+        byTicker.values().forEach(l -> byKey.put(TickerSymbols.key(l.ticker()), l));
+        return Map.copyOf(byKey);
+    }
 
     /** The listing of the row's ticker column, or a reject saying the ticker is not in listings.csv. */
     public Listing of(RowValues values) {
         String ticker = values.text("ticker");
         Listing listing = byTicker.get(ticker);
+        if (listing == null) {
+            listing = byKey.get(TickerSymbols.key(ticker));
+        }
         if (listing == null) {
             throw values.reject("ticker", "unknown-ticker", "no listing for ticker " + ticker + " in listings.csv");
         }

@@ -4,6 +4,7 @@ import io.github.ipoanalyzer.market.DailyPrice;
 import io.github.ipoanalyzer.market.Listing;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 /** prices/*.csv: one row per ticker and trading day; any of open, high, low, close may be unknown. */
 public class PriceValidator implements RowRule<DailyPrice> {
@@ -29,7 +30,31 @@ public class PriceValidator implements RowRule<DailyPrice> {
         requireOrder(v, "low", p.low(), "high", p.high());
         requireOrder(v, "open", p.open(), "high", p.high());
         requireOrder(v, "close", p.close(), "high", p.high());
+        requirePlausibleUnits(v, p);
         return p;
+    }
+
+    /**
+     * Turnover / volume is the day's average price: far outside the day's prices, one of them is
+     * in other units (volume in 手 of 100 shares, turnover in 千元 or 万元), which no later figure
+     * would show. A factor of two either way leaves room for rounding and auctions and still
+     * catches a factor of ten.
+     */
+    static void requirePlausibleUnits(RowValues v, DailyPrice p) {
+        if (p.volume() == null || p.turnover() == null || p.volume() == 0 || p.turnover().signum() == 0) {
+            return;
+        }
+        List<BigDecimal> known = java.util.stream.Stream.of(p.open(), p.high(), p.low(), p.close())
+                .filter(java.util.Objects::nonNull).toList();
+        BigDecimal lowest = known.stream().min(BigDecimal::compareTo).orElseThrow();
+        BigDecimal highest = known.stream().max(BigDecimal::compareTo).orElseThrow();
+        BigDecimal average = p.turnover().divide(BigDecimal.valueOf(p.volume()), 6, java.math.RoundingMode.HALF_EVEN);
+        BigDecimal two = BigDecimal.valueOf(2);
+        if (average.multiply(two).compareTo(lowest) < 0 || average.compareTo(highest.multiply(two)) > 0) {
+            throw v.reject("volume", "volume-units", "turnover / volume = " + average.stripTrailingZeros().toPlainString()
+                    + " per share, far from the day's prices " + lowest.toPlainString() + " to " + highest.toPlainString()
+                    + ": volume must be in shares (not 手 of 100) and turnover in the trading currency (not 千元 or 万元)");
+        }
     }
 
     /** A row of prices must give at least one of open, high, low and close. */

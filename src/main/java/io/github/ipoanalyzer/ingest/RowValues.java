@@ -22,8 +22,8 @@ public final class RowValues {
 
     private final CsvRecord record;
 
-    public RowValues(CsvRecord record) {
-        this.record = record;
+    public RowValues(CsvRecord raw) {
+        CsvRecord record = raw;
         for (int i = 0; i < record.values().size(); i++) {
             int length = record.values().get(i).length();
             if (length > MAX_VALUE_LENGTH) {
@@ -33,11 +33,15 @@ public final class RowValues {
                                 + "break or a closing quote missing?", length, MAX_VALUE_LENGTH));
             }
         }
-        if (record.values().size() != record.header().size()) {
+        // An export's trailing separator (a tab at the end of each TDX line) is no field.
+        boolean trailingEmpty = record.reading() != null && record.values().size() > record.header().size()
+                && record.values().subList(record.header().size(), record.values().size()).stream().allMatch(String::isBlank);
+        if (record.values().size() != record.header().size() && !trailingEmpty) {
             throw new RejectedRowException("", String.join(",", record.values()), "field-count",
                     "the line has " + record.values().size() + " fields but the header has " + record.header().size()
                             + " (an unquoted comma inside a value?)");
         }
+        this.record = record.inProjectColumns();
     }
 
     public String text(String column) {

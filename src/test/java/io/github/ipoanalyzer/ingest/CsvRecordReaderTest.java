@@ -88,11 +88,25 @@ class CsvRecordReaderTest {
     }
 
     @Test
-    void aGbkFileIsRejectedWithTheLineAndAHint() throws Exception {
+    void aGbkFileIsReadWithANotice() throws Exception {
         Files.write(dir.resolve("p.csv"), ("ticker,date,close,note\nA,2025-01-01,1,ok\nB,2025-01-01,2,摩尔线程\n")
                 .getBytes(Charset.forName("GBK")));
+        List<CsvRecord> records = readAll(reader("p.csv"), new ExecutionContext());
+        assertEquals("摩尔线程", records.get(1).get("note"));
+        assertEquals(List.of("p.csv: read as GB18030 (GBK) text: it is not UTF-8"), notices);
+    }
+
+    @Test
+    void bytesValidInNeitherEncodingAreRefusedWithTheLineAndAHint() throws Exception {
+        // UTF-8 in the first 64 KB, where the encoding is decided; a GBK line after it.
+        String rows = "A,2025-01-01,1,ok\n".repeat(5000);
+        byte[] head = ("ticker,date,close,note\n" + rows).getBytes(StandardCharsets.UTF_8);
+        byte[] tail = "B,2025-01-01,2,摩尔线程\n".getBytes(Charset.forName("GBK"));
+        byte[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, all, head.length, tail.length);
+        Files.write(dir.resolve("p.csv"), all);
         Exception e = assertThrows(Exception.class, () -> readAll(reader("p.csv"), new ExecutionContext()));
-        assertEquals("p.csv is not valid UTF-8 at line 3; save it as UTF-8 (a file saved by Excel or WPS on Chinese "
+        assertEquals("p.csv is not valid UTF-8 at line 5002; save it as UTF-8 (a file saved by Excel or WPS on Chinese "
                 + "Windows is often GBK)", rootMessage(e));
     }
 

@@ -90,7 +90,14 @@ class BadInputCorpusTest {
 
     private static long dataRows(Path file) throws Exception {
         // The same RFC 4180 dialect the application reads (no backslash escapes).
-        try (CSVReader csv = new com.opencsv.CSVReaderBuilder(Files.newBufferedReader(file, StandardCharsets.UTF_8))
+        byte[] bytes = Files.readAllBytes(file);
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            text = new String(bytes, java.nio.charset.Charset.forName("GB18030")); // read as GBK, with a notice
+        }
+        try (CSVReader csv = new com.opencsv.CSVReaderBuilder(new java.io.StringReader(text))
                 .withCSVParser(new com.opencsv.RFC4180ParserBuilder().build()).build()) {
             return csv.readAll().stream().skip(1).filter(r -> !(r.length == 1 && r[0].isBlank())).count();
         }

@@ -1,0 +1,65 @@
+package io.github.ipoanalyzer.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the first bytes of an input file say before it is parsed: its encoding (UTF-8, else
+ * GB18030, of which GBK is a subset: what Excel and WPS save on Chinese Windows) and, for a
+ * price file, its separator (comma or tab), the title lines above its
+ * header (TDX writes one) and which source's export it is (null: the project's own format, or
+ * nothing recognised, which the header check then explains).
+ */
+record ExportSniff(Charset charset, char separator, List<String> linesAbove, PriceSource source) {
+
+    static final Charset GB18030 = Charset.forName("GB18030");
+    private static final int HEAD_BYTES = 64 * 1024;
+    /** A header is looked for on the first lines only: a title line or two, never data. */
+    private static final int HEADER_SEARCH_LINES = 4;
+
+    /** Of any input file the encoding; of a kind that reads sources' exports, also the rest. */
+    static ExportSniff of(Path file, CsvFormat format) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(HEAD_BYTES);
+        }
+        Charset charset = decodes(head, StandardCharsets.UTF_8) || !decodes(head, GB18030) ? StandardCharsets.UTF_8 : GB18030;
+        if (format.sources().isEmpty()) {
+            return new ExportSniff(charset, ',', List.of(), null);
+        }
+        List<String> lines = new String(head, charset).lines().limit(HEADER_SEARCH_LINES + 2).toList();
+        for (int i = 0; i < Math.min(lines.size(), HEADER_SEARCH_LINES); i++) {
+            char separator = lines.get(i).indexOf('\t') >= 0 ? '\t' : ',';
+            List<String> names = Arrays.stream(lines.get(i).split(String.valueOf(separator), -1))
+                    .map(SourceReading::name).toList();
+            if (names.containsAll(format.required())) {
+                return new ExportSniff(charset, separator, lines.subList(0, i), null);
+            }
+            Optional<PriceSource> source = PriceSources.recognise(names, separator, lines.subList(0, i),
+                    lines.subList(i + 1, lines.size()));
+            if (source.isPresent()) {
+                return new ExportSniff(charset, separator, lines.subList(0, i), source.get());
+            }
+        }
+        char separator = !lines.isEmpty() && lines.get(0).indexOf('\t') >= 0 && lines.get(0).indexOf(',') < 0 ? '\t' : ',';
+        return new ExportSniff(charset, separator, List.of(), null);
+    }
+
+    /** Whether the bytes are valid in {@code charset}; a sequence cut at the end of the sample does not count. */
+    private static boolean decodes(byte[] bytes, Charset charset) {
+        var decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        return !decoder.decode(ByteBuffer.wrap(bytes), out, bytes.length < HEAD_BYTES).isError();
+    }
+}

@@ -1,0 +1,256 @@
+package io.github.ipoanalyzer.ingest;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How one file of a {@link PriceSource} is read: its header resolved against the source's
+ * columns, the units (the source's, or those its header names), and the ticker when the file
+ * has no ticker column. {@link #translate} turns each of its rows into a row of the project's
+ * own price format, or rejects it naming the source's column, so every later rule is the same
+ * for every source.
+ */
+public final class SourceReading {
+
+    /** The project's own price columns, which a translated row has. */
+    public static final List<String> PROJECT_COLUMNS =
+            List.of("ticker", "date", "open", "high", "low", "close", "volume", "turnover", "note");
+
+    private static final Pattern UNIT = Pattern.compile("(.*?)\\s*[(（]\\s*([^)）]*?)\\s*[)）]");
+    private static final Map<String, BigDecimal> UNITS = Map.of("股", BigDecimal.ONE, "手", PriceSources.LOT,
+            "元", BigDecimal.ONE, "千元", PriceSources.THOUSAND, "万元", BigDecimal.valueOf(10_000),
+            "万股", BigDecimal.valueOf(10_000), "港元", BigDecimal.ONE, "shares", BigDecimal.ONE);
+    private static final Set<String> UNKNOWN_TOKENS = Set.of("null", "nan", "none", "--", "-", "—", "n/a");
+    private static final Pattern COMPACT_DATE = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})(?:[ T].*)?");
+    private static final Pattern SEPARATED_DATE = Pattern.compile("(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?:[ T,].*)?");
+    private static final Pattern GROUPED = Pattern.compile("[-+]?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
+
+    private final PriceSource source;
+    private final List<String> names;
+    private final Map<String, Integer> index = new LinkedHashMap<>();
+    private final Map<String, BigDecimal[]> units = new LinkedHashMap<>();
+    private final String fileTicker;
+    private final String tickerOrigin;
+    private final int tickerIndex;
+
+    /**
+     * {@code header} as the file writes it; {@code fileTicker} (already in its one form) and
+     * where it came from, when the source has no ticker column.
+     */
+    SourceReading(PriceSource source, List<String> header, String fileTicker, String tickerOrigin) {
+        this.source = source;
+        this.names = header.stream().map(SourceReading::name).toList();
+        this.fileTicker = fileTicker;
+        this.tickerOrigin = tickerOrigin;
+        source.columns().forEach((project, candidates) -> candidates.stream().filter(names::contains).findFirst()
+                .ifPresent(column -> index.put(project, names.indexOf(column))));
+        units.put("volume", new BigDecimal[] {source.aShareVolume(), source.hkVolume()});
+        units.put("turnover", new BigDecimal[] {source.aShareTurnover(), source.hkTurnover()});
+        for (String project : List.of("volume", "turnover")) {
+            Integer i = index.get(project);
+            BigDecimal stated = i == null ? null : UNITS.get(unit(header.get(i)));
+            if (stated != null) {
+                units.put(project, new BigDecimal[] {stated, stated});
+            }
+        }
+        this.tickerIndex = source.tickerColumn() == null ? -1 : names.indexOf(source.tickerColumn());
+    }
+
+    /** A header name as sources are matched: trimmed, lower case, without a unit in brackets. */
+    static String name(String raw) {
+        String s = raw.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT);
+        Matcher m = UNIT.matcher(s);
+        return m.matches() ? m.group(1) : s;
+    }
+
+    private static String unit(String raw) {
+        Matcher m = UNIT.matcher(raw.trim());
+        return m.matches() ? m.group(2) : "";
+    }
+
+    public PriceSource source() {
+        return source;
+    }
+
+    /** Whether the file has a column of codes, or takes its ticker from its name (or title, or Ticker row). */
+    boolean hasTickerColumn() {
+        return tickerIndex >= 0;
+    }
+
+    /** The header names no column mapping and no ignore list of the source covers. */
+    List<String> unusedColumns() {
+        List<String> unused = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            if (!index.containsValue(i) && i != tickerIndex && !source.ignored().contains(names.get(i))) {
+                unused.add(names.get(i));
+            }
+        }
+        return unused;
+    }
+
+    /** The project columns the file lacks entirely ("date", or every price). */
+    List<String> missingColumns() {
+        List<String> missing = new ArrayList<>();
+        if (!index.containsKey("date")) {
+            missing.add("date");
+        }
+        if (List.of("open", "high", "low", "close").stream().noneMatch(index::containsKey)) {
+            missing.add("open, high, low or close");
+        }
+        return missing;
+    }
+
+    /** What the summary and input-files.csv say about the file: format, mapping, conversions, ignored columns. */
+    public String describe() {
+        StringJoiner mapping = new StringJoiner(", ");
+        if (tickerIndex >= 0) {
+            mapping.add(names.get(tickerIndex) + " → ticker");
+        } else {
+            mapping.add("ticker " + fileTicker + " from " + tickerOrigin);
+        }
+        index.forEach((project, i) -> {
+            String column = names.get(i);
+            String text = column.equals(project) ? project : column + " → " + project;
+            if (project.equals("date")) {
+                text += " (" + source.dateForm() + ")";
+            }
+            BigDecimal[] factor = units.get(project);
+            if (factor != null) {
+                text += conversion(project, factor);
+            }
+            mapping.add(text);
+        });
+        List<String> ignored = names.stream().filter(n -> source.ignored().contains(n) && !n.isEmpty()).toList();
+        String rounding = source.priceDecimals() == null ? ""
+                : "; prices rounded half-even to " + source.priceDecimals() + " decimals (the source writes binary floating point)";
+        return "read as " + source.title() + ": " + mapping + rounding
+                + (ignored.isEmpty() ? "" : "; ignored: " + String.join(", ", ignored));
+    }
+
+    private static String conversion(String project, BigDecimal[] factor) {
+        boolean same = factor[0].compareTo(factor[1]) == 0;
+        String what = project.equals("volume") ? "shares" : "currency units";
+        if (same) {
+            return factor[0].compareTo(BigDecimal.ONE) == 0 ? "" : " (× " + factor[0].toPlainString() + " " + what + ")";
+        }
+        return " (× " + factor[0].toPlainString() + " " + what + " for A-shares, × " + factor[1].toPlainString()
+                + " for HKEX)";
+    }
+
+    /** The row in the project's own columns, or a reject that names the source's column and value. */
+    CsvRecord translate(CsvRecord raw) {
+        List<String> values = raw.values();
+        String ticker = fileTicker;
+        if (tickerIndex >= 0) {
+            String code = cell(values, tickerIndex);
+            ticker = TickerSymbols.normalise(code).orElseThrow(() -> new RejectedRowException(
+                    names.get(tickerIndex), code, "ticker-form", TickerSymbols.whyNot(code)));
+        }
+        checkFlags(values);
+        String[] out = new String[PROJECT_COLUMNS.size()];
+        java.util.Arrays.fill(out, "");
+        out[0] = ticker;
+        out[1] = isoDate(values);
+        boolean hk = ticker.endsWith(".HK");
+        for (String price : List.of("open", "high", "low", "close")) {
+            Integer i = index.get(price);
+            out[PROJECT_COLUMNS.indexOf(price)] = i == null ? "" : rounded(number(cell(values, i)));
+        }
+        for (String amount : List.of("volume", "turnover")) {
+            Integer i = index.get(amount);
+            out[PROJECT_COLUMNS.indexOf(amount)] = i == null ? "" : scaled(number(cell(values, i)), units.get(amount)[hk ? 1 : 0]);
+        }
+        return new CsvRecord(raw.file(), raw.line(), PROJECT_COLUMNS, List.of(out));
+    }
+
+    private void checkFlags(List<String> values) {
+        Map.Entry<String, String> suspended = source.suspendedFlag();
+        if (suspended != null && names.contains(suspended.getKey())) {
+            String v = cell(values, names.indexOf(suspended.getKey()));
+            if (v.equals(suspended.getValue())) {
+                throw new RejectedRowException(suspended.getKey(), v, "suspended", suspended.getKey() + " " + v
+                        + " marks a day the stock did not trade: the source repeats the previous close, which is no "
+                        + "trading price");
+            }
+        }
+        Map.Entry<String, String> adjust = source.adjustFlag();
+        if (adjust != null && names.contains(adjust.getKey())) {
+            String v = cell(values, names.indexOf(adjust.getKey()));
+            if (!v.isEmpty() && !v.equals(adjust.getValue())) {
+                throw new RejectedRowException(adjust.getKey(), v, "adjusted-price", adjust.getKey() + " " + v
+                        + " means " + ("1".equals(v) ? "back-adjusted (后复权)" : "forward-adjusted (前复权)")
+                        + " prices, which make every return against the unadjusted offer price wrong: export with "
+                        + adjust.getKey() + "=\"" + adjust.getValue() + "\" (不复权, unadjusted)");
+            }
+        }
+    }
+
+    private String isoDate(List<String> values) {
+        Integer i = index.get("date");
+        String raw = i == null ? "" : cell(values, i);
+        String column = i == null ? "date" : names.get(i);
+        if (raw.isEmpty()) {
+            throw new RejectedRowException(column, raw, "required", column + " is required but empty");
+        }
+        Matcher m = COMPACT_DATE.matcher(raw);
+        if (!m.matches()) {
+            m = SEPARATED_DATE.matcher(raw);
+        }
+        if (m.matches()) {
+            try {
+                return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                        Integer.parseInt(m.group(3))).toString();
+            } catch (DateTimeException e) {
+                // falls through to the reject below
+            }
+        }
+        throw new RejectedRowException(column, raw, "date-format",
+                column + " '" + raw + "' is not a date written " + source.dateForm());
+    }
+
+    private static String cell(List<String> values, int i) {
+        return i < values.size() ? values.get(i).trim() : "";
+    }
+
+    /** A source's way of writing unknown (null, NaN, --) is empty; digit grouping is dropped. */
+    private static String number(String v) {
+        if (UNKNOWN_TOKENS.contains(v.toLowerCase(Locale.ROOT))) {
+            return "";
+        }
+        return GROUPED.matcher(v).matches() ? v.replace(",", "") : v;
+    }
+
+    private String rounded(String v) {
+        if (source.priceDecimals() == null || v.isEmpty()) {
+            return v;
+        }
+        try {
+            return new BigDecimal(v).setScale(source.priceDecimals(), java.math.RoundingMode.HALF_EVEN)
+                    .stripTrailingZeros().toPlainString();
+        } catch (NumberFormatException e) {
+            return v;
+        }
+    }
+
+    /** Exactly {@code v × factor}; what is not a number is left as it is, for the row rule to reject with a reason. */
+    private static String scaled(String v, BigDecimal factor) {
+        if (v.isEmpty()) {
+            return v;
+        }
+        try {
+            return new BigDecimal(v).multiply(factor).stripTrailingZeros().toPlainString();
+        } catch (NumberFormatException e) {
+            return v;
+        }
+    }
+}
