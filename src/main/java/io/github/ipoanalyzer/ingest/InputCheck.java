@@ -78,7 +78,8 @@ public final class InputCheck {
                 try {
                     rows.add(kind.rule().apply(new RowValues(record), lookup));
                 } catch (RejectedRowException e) {
-                    rejects.add(new Reject(record.line(), e.column(), e.rawValue(), e.rule(), e.getMessage()));
+                    var row = e.at(record);
+                    rejects.add(new Reject(row.line(), row.column(), row.rawValue(), row.rule(), row.reason()));
                 }
             }
         } catch (Exception e) {

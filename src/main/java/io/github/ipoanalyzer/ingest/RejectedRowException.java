@@ -50,6 +50,17 @@ public class RejectedRowException extends RuntimeException {
         return getMessage();
     }
 
+    /**
+     * This reject as the store records it, for {@code row}: a source's row names the column and the
+     * value as the file has them (vol 1000, not volume 100000).
+     */
+    public MarketDataStore.RejectedRow at(CsvRecord row) {
+        java.util.Optional<String[]> cell = row.reading() == null ? java.util.Optional.empty()
+                : row.reading().cellInFile(column, row);
+        return new MarketDataStore.RejectedRow(row.file(), row.line(), cell.map(c -> c[0]).orElse(column),
+                cell.map(c -> c[1]).orElse(rawValue), rule, getMessage(), otherFile, otherLine);
+    }
+
     /** This reject as the store records it, for the row at {@code line} of {@code file}. */
     public MarketDataStore.RejectedRow at(String file, long line) {
         return new MarketDataStore.RejectedRow(file, line, column, rawValue, rule, getMessage(), otherFile, otherLine);

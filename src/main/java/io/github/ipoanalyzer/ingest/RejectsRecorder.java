@@ -18,6 +18,6 @@ public class RejectsRecorder implements SkipListener<CsvRecord, Object> {
 
     @Override
     public void onSkipInProcess(CsvRecord item, Throwable t) {
-        store.recordReject(((RejectedRowException) t).at(item.file(), item.line()));
+        store.recordReject(((RejectedRowException) t).at(item));
     }
 }

@@ -147,6 +147,12 @@ public final class SourceReading {
                 + " for HKEX)";
     }
 
+    /** The name and raw value in the file of a project column of this row, when the file has that column. */
+    java.util.Optional<String[]> cellInFile(String projectColumn, CsvRecord raw) {
+        Integer i = projectColumn.equals("ticker") && tickerIndex >= 0 ? Integer.valueOf(tickerIndex) : index.get(projectColumn);
+        return i == null ? java.util.Optional.empty() : java.util.Optional.of(new String[] {names.get(i), cell(raw.values(), i)});
+    }
+
     /** The row in the project's own columns, or a reject that names the source's column and value. */
     CsvRecord translate(CsvRecord raw) {
         List<String> values = raw.values();

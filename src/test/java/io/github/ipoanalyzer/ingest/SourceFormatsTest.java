@@ -78,6 +78,88 @@ class SourceFormatsTest {
                 tdx.notices().toString());
     }
 
+    @Test
+    void adjustedPricesAreRefusedWithHowToExportUnadjusted() throws IOException {
+        Path input = inputWith(SAMPLES.resolve("tdx"));
+        write(input, "SH#688795.txt", "688795 摩尔线程 日线 前复权\r\n日期\t开盘\t最高\t最低\t收盘\t成交量\t成交额\r\n"
+                + "2025/12/05\t650.00\t688.00\t556.00\t600.50\t\t\r\n", "GBK");
+        write(input, "6082.HK.csv", "Date,Open,High,Low,Close,Volume\n2026-01-02,35.7,42.88,,34.46,\n", "UTF-8");
+        write(input, "688802.csv", "date,code,open,high,low,close,volume,amount,adjustflag,tradestatus\n"
+                + "2025-12-17,sh.688802,700,895,,829.9,,,2,1\n2025-12-19,sh.688802,,,,703.35,,,3,0\n", "UTF-8");
+        assertTrue(check(input, "SH#688795.txt").failure().contains("holds forward-adjusted (前复权) prices"),
+                check(input, "SH#688795.txt").toString());
+        assertTrue(check(input, "6082.HK.csv").failure().contains("without an Adj Close column: its Close is then "
+                + "adjusted"), check(input, "6082.HK.csv").toString());
+        List<InputCheck.Reject> rejects = check(input, "688802.csv").rejects();
+        assertEquals(List.of("adjustflag 2 adjusted-price", "tradestatus 0 suspended"),
+                rejects.stream().map(r -> r.column() + " " + r.rawValue() + " " + r.rule()).toList());
+        assertTrue(rejects.get(0).reason().contains("forward-adjusted (前复权) prices") && rejects.get(0).reason()
+                .contains("export with adjustflag=\"3\" (不复权, unadjusted)"), rejects.get(0).reason());
+    }
+
+    @Test
+    void codesAndDatesThatCannotBeReadAreRejectedNamingTheSourcesColumn() throws IOException {
+        Path input = inputWith(SAMPLES.resolve("tushare"));
+        write(input, "daily.csv", "ts_code,trade_date,open,high,low,close,vol,amount\n"
+                + "787795.SH,20251205,650,688,556,600.5,,\n787795,20251205,650,688,556,600.5,,\n"
+                + "688795.SH,2025125,650,688,556,600.5,,\n", "UTF-8");
+        write(input, "prices.csv", "日期,开盘,收盘,最高,最低,成交量,成交额,振幅,涨跌幅,涨跌额,换手率\n2025-12-05,650,600.5,688,556,,,,,,\n",
+                "UTF-8");
+        List<InputCheck.Reject> rejects = check(input, "daily.csv").rejects();
+        assertEquals(List.of("2 ts_code 787795.SH unknown-ticker", "3 ts_code 787795 ticker-form",
+                "4 trade_date 2025125 date-format"), rejects.stream().map(r -> r.line() + " " + r.column() + " "
+                + r.rawValue() + " " + r.rule()).toList());
+        assertEquals("trade_date '2025125' is not a date written YYYYMMDD", rejects.get(2).reason());
+        assertTrue(rejects.get(1).reason().contains("subscription code (申购代码)"), rejects.get(1).reason());
+        assertTrue(check(input, "prices.csv").failure().contains("has no ticker column, and neither its name"),
+                check(input, "prices.csv").toString());
+    }
+
+    @Test
+    void volumeInLotsOrTurnoverInThousandsIsCaughtByTheAveragePrice() throws IOException {
+        Path input = inputWith(SAMPLES.resolve("tushare"));
+        // Tushare: 1,000 手 and 65,000 千元 are 100,000 shares for 65,000,000 CNY: 650 a share, within the day.
+        write(input, "688795.SH.csv", "ts_code,trade_date,open,high,low,close,vol,amount\n"
+                + "688795.SH,20251205,650,688,556,600.5,1000,65000\n", "UTF-8");
+        // The project's own format with volume in 手: 65,000 a share, far above the day's 688.
+        write(input, "own.csv", "ticker,date,open,high,low,close,volume,turnover\n"
+                + "688795.SH,2025-12-11,,941.08,,941.08,1000,65000000\n", "UTF-8");
+        // A client export that states its units in the header.
+        write(input, "688802.txt", "日期\t开盘\t最高\t最低\t收盘\t成交量(股)\t成交额(万元)\n"
+                + "2025-12-17\t700\t895\t\t829.9\t15000000\t1125900\n", "UTF-8");
+        DailyPrice tushare = (DailyPrice) check(input, "688795.SH.csv").rows().get(0);
+        assertEquals(100_000L, tushare.volume());
+        assertEquals(0, new BigDecimal("65000000").compareTo(tushare.turnover()));
+        InputCheck.Reject own = check(input, "own.csv").rejects().get(0);
+        assertEquals("volume 1000", own.column() + " " + own.rawValue());
+        assertEquals("volume-units", own.rule());
+        assertEquals("turnover / volume = 65000 per share, far from the day's prices 941.08 to 941.08: volume must be in "
+                + "shares (not 手 of 100) and turnover in the trading currency (not 千元 or 万元)", own.reason());
+        DailyPrice client = (DailyPrice) check(input, "688802.txt").rows().get(0);
+        assertEquals(15_000_000L, client.volume());
+        assertEquals(0, new BigDecimal("11259000000").compareTo(client.turnover()));
+    }
+
+    @Test
+    void aTitleOrTickerRowThatContradictsTheFileNameRefusesTheFile() throws IOException {
+        Path input = inputWith(SAMPLES.resolve("yfinance"));
+        write(input, "SH#688802.txt", "688795 摩尔线程 日线 不复权\n日期\t开盘\t最高\t最低\t收盘\t成交量\t成交额\n", "GBK");
+        write(input, "two.csv", "Price,Adj Close,Close,High,Low,Open,Volume\nTicker,9903.HK,6082.HK,,,,\nDate,,,,,,\n",
+                "UTF-8");
+        assertTrue(check(input, "SH#688802.txt").failure().endsWith("the title line names 688795.SH but the file name "
+                + "names 688802.SH: which one the prices are of is unclear"), check(input, "SH#688802.txt").toString());
+        assertTrue(check(input, "two.csv").failure().endsWith("holds several tickers (9903.HK, 6082.HK): download one "
+                + "ticker per file"), check(input, "two.csv").toString());
+    }
+
+    private static void write(Path input, String name, String text, String charset) throws IOException {
+        Files.write(input.resolve("prices").resolve(name), text.getBytes(java.nio.charset.Charset.forName(charset)));
+    }
+
+    private static InputCheck.FileCheck check(Path input, String name) {
+        return priceChecks(input).stream().filter(c -> c.file().equals("prices/" + name)).findFirst().orElseThrow();
+    }
+
     private Path inputWith(Path samples) throws IOException {
         Path input = dir.resolve("input-" + samples.getFileName());
         Files.createDirectories(input.resolve("prices"));

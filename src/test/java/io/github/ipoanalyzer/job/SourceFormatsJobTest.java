@@ -1,0 +1,113 @@
+package io.github.ipoanalyzer.job;
+
+import io.github.ipoanalyzer.store.InputFingerprint;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole job on price files from several sources at once (one ticker's history from Tushare
+ * and its newest day from AKShare, MetaX from a GBK TDX export, Biren from Yahoo, Iluvatar CoreX
+ * from TDX's HKEX market) gives the same report, byte for byte, as the project's own files; and
+ * a TDX file whose footer moves down as a day is added is read again in full, without a lost or
+ * repeated row.
+ */
+class SourceFormatsJobTest {
+
+    private static final Path SAMPLES = Path.of("src/test/resources/sources");
+    /** Files that name the input files and their notices, which differ by design. */
+    private static final Set<String> NAMING_THE_INPUT = Set.of("input-files.csv", "manifest.json", "index.html");
+
+    @TempDir
+    Path work;
+
+    @Test
+    void mixedSourcesGiveTheReportOfTheProjectsOwnFiles() throws Exception {
+        Path own = work.resolve("own");
+        JobRun.copyTree(Path.of("input"), own);
+        for (Path f : list(own.resolve("prices"))) {
+            // The sources have no note column: the reference has none either.
+            List<String> lines = Files.readAllLines(f);
+            Files.write(f, lines.stream().map(l -> l.startsWith("ticker") ? l : l.replaceAll(",[^,]*$|,\"[^\"]*\"$", ","))
+                    .toList());
+        }
+        Map<String, String> expected = report(own, "own");
+
+        Path mixed = work.resolve("mixed");
+        JobRun.copyTree(Path.of("input"), mixed);
+        for (Path f : list(mixed.resolve("prices"))) {
+            Files.delete(f);
+        }
+        Path prices = mixed.resolve("prices");
+        List<String> tushare = Files.readAllLines(SAMPLES.resolve("tushare/688795.SH.csv"));
+        Files.write(prices.resolve("688795.SH.tushare.csv"), List.of(tushare.get(0), tushare.get(2), tushare.get(3),
+                tushare.get(4))); // 2025-12-05 to -17, newest first
+        Files.writeString(prices.resolve("688795.SH.akshare.csv"), "日期,股票代码,开盘,收盘,最高,最低,成交量,成交额,振幅,涨跌幅,涨跌额,换手率\n"
+                + "2025-12-22,688795,,673.0,,,,,,,,\n");
+        Files.copy(SAMPLES.resolve("yahoo/6082.HK.csv"), prices.resolve("6082.HK.csv"));
+        Files.copy(SAMPLES.resolve("tdx/31#09903.txt"), prices.resolve("31#09903.txt"));
+        // MetaX's TDX export first without its last day, then exported again with it: the footer moves.
+        Charset gbk = Charset.forName("GBK");
+        String full = new String(Files.readAllBytes(SAMPLES.resolve("tdx/SH#688802.txt")), gbk);
+        String lastDay = "2025/12/19\t\t\t\t  703.35\t\t\r\n";
+        assertTrue(full.contains(lastDay));
+        Files.write(prices.resolve("SH#688802.txt"), full.replace(lastDay, "").getBytes(gbk));
+        JobRun first = launch(mixed, "mixed");
+        assertEquals(0, first.exitCode(), first.err());
+        Files.write(prices.resolve("SH#688802.txt"), full.getBytes(gbk));
+
+        JobRun second = launch(mixed, "mixed");
+        assertEquals(0, second.exitCode(), second.err());
+        assertEquals(expected, hashes(work.resolve("out-mixed/latest")));
+        String summary = second.out();
+        assertTrue(summary.contains("note: prices/SH#688802.txt: read as GB18030 (GBK) text: it is not UTF-8"), summary);
+        assertTrue(summary.contains("note: prices/6082.HK.csv: read as Yahoo Finance download: ticker 6082.HK from the "
+                + "file name, date (YYYY-MM-DD), open, high, low, close, volume; prices rounded half-even to 3 decimals"),
+                summary);
+        Map<String, String> metax = JobRun.row(JobRun.csv(work.resolve("out-mixed/latest/input-files.csv")), "file",
+                "prices/SH#688802.txt");
+        assertEquals(List.of("2", "2", "0"), List.of(metax.get("rows_read"), metax.get("rows_loaded"),
+                metax.get("rows_rejected")), "read again in full: both days, once each");
+        assertTrue(metax.get("notices").contains("read as 通达信 (TDX) export: ticker 688802.SH from the title line, 日期 → "
+                + "date (YYYY/MM/DD), 开盘 → open, 最高 → high, 最低 → low, 收盘 → close, 成交量 → volume, 成交额 → turnover"),
+                metax.get("notices"));
+    }
+
+    private Map<String, String> report(Path input, String name) throws Exception {
+        JobRun run = launch(input, name);
+        assertEquals(0, run.exitCode(), run.err());
+        return hashes(work.resolve("out-" + name + "/latest"));
+    }
+
+    private JobRun launch(Path input, String name) {
+        return JobRun.launch("--input", input.toString(), "--output", work.resolve("out-" + name).toString(), "--db",
+                work.resolve("db-" + name).toString(), "--as-of", "2026-11-28");
+    }
+
+    private static Map<String, String> hashes(Path folder) throws Exception {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        for (Path f : list(folder)) {
+            if (!NAMING_THE_INPUT.contains(f.getFileName().toString())) {
+                hashes.put(f.getFileName().toString(), InputFingerprint.sha256(f));
+            }
+        }
+        return hashes;
+    }
+
+    private static List<Path> list(Path dir) throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.sorted().toList();
+        }
+    }
+}
