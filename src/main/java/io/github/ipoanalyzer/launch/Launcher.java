@@ -61,7 +61,13 @@ public final class Launcher {
             return ExitCode.USAGE.code();
         }
         if (parsed.subcommand() != null) {
-            return generateMarket(parsed.subcommand(), out, err);
+            CommandLine sub = parsed.subcommand().commandSpec().commandLine();
+            if (sub.isUsageHelpRequested()) {
+                sub.usage(out);
+                return ExitCode.OK.code();
+            }
+            return sub.getCommand() instanceof CheckInputCommand check ? check.run(out, err)
+                    : generateMarket(sub.getCommand(), out, err);
         }
         if (cli.isUsageHelpRequested()) {
             cli.usage(out);
@@ -131,13 +137,7 @@ public final class Launcher {
         }
     }
 
-    private static int generateMarket(CommandLine.ParseResult sub, PrintStream out, PrintStream err) {
-        CommandLine command = sub.commandSpec().commandLine();
-        if (command.isUsageHelpRequested()) {
-            command.usage(out);
-            return ExitCode.OK.code();
-        }
-        GenerateMarketCommand options = command.getCommand();
+    private static int generateMarket(GenerateMarketCommand options, PrintStream out, PrintStream err) {
         try {
             Instant started = Instant.now();
             options.generator().writeTo(options.out);

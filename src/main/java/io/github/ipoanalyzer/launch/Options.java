@@ -9,17 +9,18 @@ import java.time.LocalDate;
 
 /** The command line. Defaults run the main job on ./input into ./output with the database in ./data. */
 @Command(name = "ipo-analyzer", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = GenerateMarketCommand.class,
+        subcommands = {CheckInputCommand.class, GenerateMarketCommand.class},
         sortOptions = false, usageHelpAutoWidth = true,
         description = {
                 "Reports what each IPO did on its first day and after: first-day returns, the gain of one winning "
                         + "lot at the open, high, low and every close, market value, price-to-sales, reported caps "
                         + "reconciled.",
                 "",
-                "Reads listings.csv, prices/*.csv, revenue.csv, fx-rates.csv and reported-caps.csv from the input "
-                        + "folder and publishes a report folder <as-of>_run-<n> (CSV, PNG, index.html, manifest.json) "
+                "Reads listings.csv, prices/ (the project's CSV or the exports of Tushare, AKShare, baostock, "
+                        + "Yahoo Finance, TDX and the trading clients, as they come) and the other input files (see "
+                        + "the README) from the input folder and publishes a report folder <as-of>_run-<n> (CSV, PNG, index.html, manifest.json) "
                         + "in the output folder. A run over the same inputs and options as the last completed one "
-                        + "does nothing.",
+                        + "does nothing. check-input shows how each file would be read, writing nothing.",
                 ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
