@@ -10,19 +10,28 @@ import java.util.Currency;
  * One IPO as listed. {@code lotShares} is the shares of one winning subscription lot (A-share
  * 签) or the HK board lot. Nullable fields are unknown: {@code totalShares} (then no market
  * value), {@code grossProceedsStated} (the report computes N × P0 beside it) and
- * {@code offerPriceMax}, the top of the offer range (an HK application pays it up front).
+ * {@code offerPriceMax}, the top of the offer range (an HK application pays it up front), and
+ * {@code floatShares}, the shares tradable on the listing day (for the first day's turnover rate).
  */
 public record Listing(String ticker, String nameEn, String nameLocal, String exchange, String board,
                       Currency currency, LocalDate listingDate, BigDecimal offerPrice, long lotShares,
                       long sharesOffered, Long totalShares, BigDecimal grossProceedsStated, String note,
-                      BigDecimal offerPriceMax) {
+                      BigDecimal offerPriceMax, Long floatShares) {
+
+    /** A listing whose tradable shares on the listing day are not known. */
+    public Listing(String ticker, String nameEn, String nameLocal, String exchange, String board, Currency currency,
+                   LocalDate listingDate, BigDecimal offerPrice, long lotShares, long sharesOffered, Long totalShares,
+                   BigDecimal grossProceedsStated, String note, BigDecimal offerPriceMax) {
+        this(ticker, nameEn, nameLocal, exchange, board, currency, listingDate, offerPrice, lotShares, sharesOffered,
+                totalShares, grossProceedsStated, note, offerPriceMax, null);
+    }
 
     /** A listing whose offer price was fixed (no range given). */
     public Listing(String ticker, String nameEn, String nameLocal, String exchange, String board, Currency currency,
                    LocalDate listingDate, BigDecimal offerPrice, long lotShares, long sharesOffered, Long totalShares,
                    BigDecimal grossProceedsStated, String note) {
         this(ticker, nameEn, nameLocal, exchange, board, currency, listingDate, offerPrice, lotShares, sharesOffered,
-                totalShares, grossProceedsStated, note, null);
+                totalShares, grossProceedsStated, note, null, null);
     }
 
     /** The top of the offer range, what an HK application pays up front; the offer price when none was given. */

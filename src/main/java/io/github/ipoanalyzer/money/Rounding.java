@@ -8,7 +8,7 @@ import java.math.RoundingMode;
  * The one rounding rule of the application. Everything is computed in {@link BigDecimal};
  * divisions carry 34 significant digits ({@link MathContext#DECIMAL128}) and nothing is
  * rounded until a figure is written out: money to 2 decimals, returns (fractions) to 6,
- * multiples such as price-to-sales to 2, always half-even. The same input gives the same
+ * multiples such as price-to-sales to 2, average prices (VWAP) to 4, always half-even. The same input gives the same
  * bytes out.
  */
 public final class Rounding {
@@ -21,6 +21,8 @@ public final class Rounding {
     public static final int MONEY_SCALE = 2;
     public static final int FRACTION_SCALE = 6;
     public static final int MULTIPLE_SCALE = 2;
+    /** Finer than any tick (HKEX quotes to 0.001 below HK$0.25), so an average price is never cut to a cent. */
+    public static final int AVERAGE_PRICE_SCALE = 4;
 
     private Rounding() {
     }
@@ -35,6 +37,10 @@ public final class Rounding {
 
     public static BigDecimal multiple(BigDecimal multiple) {
         return multiple.setScale(MULTIPLE_SCALE, MODE);
+    }
+
+    public static BigDecimal averagePrice(BigDecimal price) {
+        return price.setScale(AVERAGE_PRICE_SCALE, MODE);
     }
 
     /** {@code numerator / denominator} at the intermediate precision. */

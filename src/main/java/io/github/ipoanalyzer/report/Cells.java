@@ -28,6 +28,10 @@ public final class Cells {
         return fraction == null ? "" : Rounding.fraction(fraction).toPlainString();
     }
 
+    public static String averagePrice(BigDecimal price) {
+        return price == null ? "" : Rounding.averagePrice(price).toPlainString();
+    }
+
     public static String multiple(BigDecimal multiple) {
         return multiple == null ? "" : Rounding.multiple(multiple).toPlainString();
     }

@@ -54,7 +54,7 @@ public final class IndexPage {
                 .append("<table>\n<tr><th>IPO</th><th>Listing date</th><th>Offer price</th>")
                 .append("<th>First close</th><th>First-day return (close)</th><th>Return at open</th>")
                 .append("<th>Return at high</th><th>Lot gain at open</th><th>Lot gain at high</th>")
-                .append("<th>Lot gain at close</th></tr>\n");
+                .append("<th>Lot gain at close</th><th>First-day turnover (average price)</th></tr>\n");
         for (IpoAnalysis a : analyses) {
             var l = a.listing();
             h.append("<tr><td>").append(escapeHtml4(l.nameEn() + (l.nameLocal() == null ? "" : " " + l.nameLocal())
@@ -70,7 +70,7 @@ public final class IndexPage {
                     ReferencePrice.FIRST_DAY_CLOSE)) {
                 h.append(cell(a.firstDayLotGain(ref).map(LotGain::gain).map(IndexPage::money).orElse("unknown")));
             }
-            h.append("</tr>\n");
+            h.append(cell(turnover(a))).append("</tr>\n");
         }
         h.append("</table>\n");
         subscriberTable(h, analyses);
@@ -180,6 +180,16 @@ public final class IndexPage {
 
     private static String price(BigDecimal price) {
         return Cells.price(price);
+    }
+
+    /** The listing day's turnover, and its average price where the volume is known too: a unit error shows. */
+    private static String turnover(IpoAnalysis a) {
+        var d = a.firstDay();
+        if (d.turnover() == null) {
+            return "unknown";
+        }
+        return money(a.listing().price(d.turnover())) + (d.vwap() == null ? ""
+                : " (" + new DecimalFormat("#,##0.00##", US).format(Rounding.averagePrice(d.vwap())) + ")");
     }
 
     private static String money(Money money) {

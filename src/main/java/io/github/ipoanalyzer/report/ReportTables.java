@@ -50,11 +50,13 @@ public final class ReportTables {
                 "lot_capital_with_subscription_charges", "entrance_fee_per_lot", "net_lot_gain_at_close_trading_currency",
                 "net_return_on_lot_capital_at_close_fraction", "one_lot_success_rate_fraction", "subscription_multiple",
                 "expected_gain_per_application_trading_currency", "fee_note", "grey_market_date", "grey_market_broker",
-                "grey_market_close", "grey_market_return_close_vs_offer_fraction", "grey_market_lot_gain_at_close", "note"));
+                "grey_market_close", "grey_market_return_close_vs_offer_fraction", "grey_market_lot_gain_at_close",
+                "first_day_volume_shares", "first_day_turnover_trading_currency", "first_day_vwap", "float_shares",
+                "first_day_turnover_rate_fraction", "note"));
         return new CsvTable(folder, "first-day.csv", "First day of each IPO: prices, returns from the offer price, "
                 + "gain of one winning lot at each reference price (gross, and net of the fee schedule's charges at the "
                 + "close), proceeds, market value, the entrance fee, the odds of a lot and the expected gain of one "
-                + "application", header);
+                + "application, and the listing day's volume, turnover, average price (VWAP) and turnover rate", header);
     }
 
     public static void addFirstDay(RowSink table, IpoAnalysis a) {
@@ -89,7 +91,9 @@ public final class ReportTables {
         row.addAll(List.of(date(grey.map(g -> g.session().date()).orElse(null)),
                 text(grey.map(g -> g.session().broker()).orElse(null)), price(grey.map(g -> g.session().close()).orElse(null)),
                 fraction(grey.map(GreyMarket::returnAtClose).orElse(null)),
-                money(grey.map(GreyMarket::lotGainAtClose).orElse(null)), text(firstDayNote(a))));
+                money(grey.map(GreyMarket::lotGainAtClose).orElse(null))));
+        row.addAll(List.of(whole(d.volume()), money(d.turnover()), averagePrice(d.vwap()), whole(l.floatShares()),
+                fraction(d.turnoverRate(l.floatShares())), text(firstDayNote(a))));
         table.add(row);
     }
 

@@ -59,6 +59,7 @@ public class MarketDataStore {
         addColumnIfMissing("INPUT_FILE", "SIZE_BYTES", "BIGINT DEFAULT -1 NOT NULL");
         addColumnIfMissing("INPUT_FILE", "LINES", "BIGINT DEFAULT -1 NOT NULL");
         addColumnIfMissing("LISTING", "OFFER_PRICE_MAX", "DECIMAL(38, 12)");
+        addColumnIfMissing("LISTING", "FLOAT_SHARES", "BIGINT");
     }
 
     private void addColumnIfMissing(String table, String column, String type) {

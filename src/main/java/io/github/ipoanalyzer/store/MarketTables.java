@@ -34,15 +34,16 @@ public final class MarketTables {
 
     public static final Table<Listing> LISTING = new Table<>("LISTING", "LISTING_DATE, TICKER",
             List.of("TICKER", "NAME_EN", "NAME_LOCAL", "EXCHANGE", "BOARD", "CURRENCY", "LISTING_DATE", "OFFER_PRICE",
-                    "LOT_SHARES", "SHARES_OFFERED", "TOTAL_SHARES", "GROSS_PROCEEDS", "NOTE", "OFFER_PRICE_MAX"),
+                    "LOT_SHARES", "SHARES_OFFERED", "TOTAL_SHARES", "GROSS_PROCEEDS", "NOTE", "OFFER_PRICE_MAX",
+                    "FLOAT_SHARES"),
             l -> Arrays.asList(l.ticker(), l.nameEn(), l.nameLocal(), l.exchange(), l.board(),
                     l.currency().getCurrencyCode(), l.listingDate(), l.offerPrice(), l.lotShares(), l.sharesOffered(),
-                    l.totalShares(), l.grossProceedsStated(), l.note(), l.offerPriceMax()),
+                    l.totalShares(), l.grossProceedsStated(), l.note(), l.offerPriceMax(), l.floatShares()),
             rs -> new Listing(rs.getString("TICKER"), rs.getString("NAME_EN"), rs.getString("NAME_LOCAL"),
                     rs.getString("EXCHANGE"), rs.getString("BOARD"), Currency.getInstance(rs.getString("CURRENCY")),
                     date(rs, "LISTING_DATE"), decimal(rs, "OFFER_PRICE"), rs.getLong("LOT_SHARES"),
                     rs.getLong("SHARES_OFFERED"), nullableLong(rs, "TOTAL_SHARES"), decimal(rs, "GROSS_PROCEEDS"),
-                    rs.getString("NOTE"), decimal(rs, "OFFER_PRICE_MAX")));
+                    rs.getString("NOTE"), decimal(rs, "OFFER_PRICE_MAX"), nullableLong(rs, "FLOAT_SHARES")));
 
     public static final Table<RevenuePeriod> REVENUE = new Table<>("REVENUE", "TICKER, PERIOD_END, PERIOD",
             List.of("TICKER", "PERIOD", "PERIOD_START", "PERIOD_END", "REVENUE", "CURRENCY", "NOTE"),

@@ -92,4 +92,23 @@ class FirstDayReturnTest {
         assertTrue(r.brokeAtClose());
         assertEquals(new BigDecimal("-0.010000"), Rounding.fraction(r.atClose()));
     }
+    @Test
+    void volumeTurnoverAveragePriceAndTurnoverRateAreTheListingDaysOnly() {
+        var listingDay = new io.github.ipoanalyzer.market.DailyPrice("688802.SH", LocalDate.of(2025, 12, 17),
+                new BigDecimal("700.00"), new BigDecimal("895.00"), null, new BigDecimal("829.90"), 15_000_000L,
+                new BigDecimal("11259000000"), null);
+        var nextDay = new io.github.ipoanalyzer.market.DailyPrice("688802.SH", LocalDate.of(2025, 12, 18), null, null,
+                null, new BigDecimal("760"), 9_000_000L, new BigDecimal("6840000000"), null);
+        FirstDay day = FirstDay.locate(LocalDate.of(2025, 12, 17), List.of(listingDay, nextDay), 5);
+        assertEquals(15_000_000L, day.volume());
+        // 11,259,000,000 / 15,000,000 = 750.6 a share; 15,000,000 / 36,000,000 float shares = 0.416666…
+        assertEquals(new BigDecimal("750.6000"), Rounding.averagePrice(day.vwap()));
+        assertEquals(new BigDecimal("0.416667"), Rounding.fraction(day.turnoverRate(36_000_000L)));
+        assertNull(day.turnoverRate(null), "unknown without a float share count");
+        FirstDay lateClose = FirstDay.locate(LocalDate.of(2025, 12, 17), List.of(
+                new io.github.ipoanalyzer.market.DailyPrice("688802.SH", LocalDate.of(2025, 12, 17), new BigDecimal("700"),
+                        null, null, null, null, new BigDecimal("11259000000"), null), nextDay), 5);
+        assertNull(lateClose.vwap(), "the listing day's volume is unknown: the next day's is not used");
+        assertEquals(0, new BigDecimal("11259000000").compareTo(lateClose.turnover()));
+    }
 }

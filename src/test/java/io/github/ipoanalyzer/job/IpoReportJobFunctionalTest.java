@@ -82,6 +82,9 @@ class IpoReportJobFunctionalTest {
         assertEquals("267860.00", moore.get("lot_gain_at_open_cny"));
         Map<String, String> metax = row(csv(report.resolve("first-day.csv")), "ticker", "688802.SH");
         assertEquals("395170.00", metax.get("lot_gain_at_high_trading_currency"));   // (895.00 − 104.66) × 500
+        // The stated turnover of 11,259,000,000 CNY; no volume is public, so no average price or turnover rate.
+        assertEquals(List.of("11259000000.00", "", "", ""), List.of(metax.get("first_day_turnover_trading_currency"),
+                metax.get("first_day_volume_shares"), metax.get("first_day_vwap"), metax.get("first_day_turnover_rate_fraction")));
 
         // The long table names the reference price in every row, including later closes.
         List<Map<String, String>> gains = csv(report.resolve("lot-gains.csv"));
