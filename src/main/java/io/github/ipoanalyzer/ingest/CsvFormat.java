@@ -7,7 +7,7 @@ import java.util.stream.Stream;
  * The columns of one input format: required ones must be in the header; optional ones may be
  * left out. {@code sources} are the data sources' exports also read as this format (prices).
  */
-public record CsvFormat(List<String> required, List<String> optional, List<PriceSource> sources) {
+public record CsvFormat(List<String> required, List<String> optional, List<? extends Export> sources) {
 
     public CsvFormat(List<String> required, List<String> optional) {
         this(required, optional, List.of());

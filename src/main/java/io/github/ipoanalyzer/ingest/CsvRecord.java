@@ -7,7 +7,7 @@ import java.util.List;
  * input folder), the line it starts on, the header and the raw values in file order, and, for a
  * data source's export, how its columns map to the project's (null for the project's own format).
  */
-public record CsvRecord(String file, long line, List<String> header, List<String> values, SourceReading reading) {
+public record CsvRecord(String file, long line, List<String> header, List<String> values, Export.Translation reading) {
 
     public CsvRecord(String file, long line, List<String> header, List<String> values) {
         this(file, line, header, values, null);

@@ -65,7 +65,7 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
     private boolean tail;
     private java.nio.charset.Charset charset = StandardCharsets.UTF_8;
     private char separator = ',';
-    private SourceReading reading;
+    private Export.Translation reading;
 
     /**
      * {@code notices} receives (file, message) for what a person should know but is no row's
@@ -129,34 +129,15 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
         }
     }
 
-    /** A data source's export: its extra header rows read, its ticker found, how it is read said once. */
+    /** A data source's export: its extra header rows read, the file opened by the export, how it is read said once. */
     private void openExport(ExportSniff sniff, List<String> rawHeader) throws IOException {
-        PriceSource source = sniff.source();
-        List<String> tickerRow = List.of();
-        if (source.tickerRowHeader()) {
+        List<List<String>> extraRows = new ArrayList<>();
+        for (int i = 0; i < sniff.source().extraHeaderRows(); i++) {
             String[] row = next();
-            tickerRow = row == null ? List.of() : Arrays.asList(row);
-            next(); // the "Date" row
+            extraRows.add(row == null ? List.of() : Arrays.asList(row));
         }
-        SourceHeader.refuseAdjusted(fileName, source, rawHeader, sniff.linesAbove());
-        Optional<SourceHeader.FileTicker> ticker = SourceHeader.fileTicker(fileName, source, sniff.linesAbove(), tickerRow);
-        reading = new SourceReading(source, rawHeader, ticker.map(SourceHeader.FileTicker::ticker).orElse(null),
-                ticker.map(SourceHeader.FileTicker::origin).orElse(null));
-        if (!reading.hasTickerColumn() && ticker.isEmpty()) {
-            throw new InputFileException(fileName + " is a " + source.title() + " file, which has no ticker column, "
-                    + "and neither its name" + (source.titleLine() ? ", its title line" : "")
-                    + " nor a Ticker row gives one: name the file after the ticker, e.g. 688795.SH.csv or 06082.csv");
-        }
-        List<String> missing = reading.missingColumns();
-        if (!missing.isEmpty()) {
-            throw new InputFileException(fileName + " looks like a " + source.title() + " file but lacks the "
-                    + "column(s) for " + String.join("; ", missing) + "; its header is: " + String.join(",", rawHeader));
-        }
-        List<String> unused = reading.unusedColumns();
-        if (!unused.isEmpty()) {
-            notices.accept(fileName, "column(s) not used: " + String.join(", ", unused));
-        }
-        notices.accept(fileName, reading.describe());
+        reading = sniff.source().open(fileName, rawHeader, sniff.linesAbove(), extraRows);
+        reading.notices().forEach(n -> notices.accept(fileName, n));
     }
 
     private void checkProjectHeader(String[] first) {
@@ -220,8 +201,7 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
             if (values.length == 1 && values[0].isBlank()) {
                 continue;
             }
-            if (reading != null && reading.source().footerPrefix() != null
-                    && values[0].trim().startsWith(reading.source().footerPrefix())) {
+            if (reading != null && reading.isFooter(values[0])) {
                 continue; // the export's footer ("数据来源:通达信"), which moves down as days are added
             }
             rowsInFile++;

@@ -17,10 +17,10 @@ import java.util.Optional;
  * What the first bytes of an input file say before it is parsed: its encoding (UTF-8, else
  * GB18030, of which GBK is a subset: what Excel and WPS save on Chinese Windows) and, for a
  * price file, its separator (comma or tab), the title lines above its
- * header (TDX writes one) and which source's export it is (null: the project's own format, or
+ * header (TDX writes one) and which export it is (null: the kind's own format, or
  * nothing recognised, which the header check then explains).
  */
-record ExportSniff(Charset charset, char separator, List<String> linesAbove, PriceSource source) {
+record ExportSniff(Charset charset, char separator, List<String> linesAbove, Export source) {
 
     static final Charset GB18030 = Charset.forName("GB18030");
     private static final int HEAD_BYTES = 64 * 1024;
@@ -45,8 +45,10 @@ record ExportSniff(Charset charset, char separator, List<String> linesAbove, Pri
             if (names.containsAll(format.required())) {
                 return new ExportSniff(charset, separator, lines.subList(0, i), null);
             }
-            Optional<PriceSource> source = PriceSources.recognise(names, separator, lines.subList(0, i),
-                    lines.subList(i + 1, lines.size()));
+            List<String> above = lines.subList(0, i);
+            List<String> below = lines.subList(i + 1, lines.size());
+            Optional<? extends Export> source = format.sources().stream()
+                    .filter(s -> s.recognises(names, separator, above, below)).findFirst();
             if (source.isPresent()) {
                 return new ExportSniff(charset, separator, lines.subList(0, i), source.get());
             }

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * One data source's export of daily prices, as {@link PriceSources} lists them: how its header
  * is recognised, which of its columns hold the project's columns, its dates, its units and how
- * it says that its prices are adjusted. A plain description: {@link SourceReading} applies it.
+ * it says that its prices are adjusted. A plain description: {@link SourceReading} reads a file of it.
  *
  * @param signature        normalised header names that must all be present
  * @param separator        the separator the export uses, or 0 for either comma or tab
@@ -33,10 +33,10 @@ public record PriceSource(String id, String title, List<String> signature, char 
                           String dateForm, BigDecimal aShareVolume, BigDecimal hkVolume, BigDecimal aShareTurnover,
                           BigDecimal hkTurnover, List<String> ignored, String footerPrefix, String unadjustedColumn,
                           Map.Entry<String, String> adjustFlag, Map.Entry<String, String> suspendedFlag,
-                          Integer priceDecimals) {
+                          Integer priceDecimals) implements Export {
 
-    /** Whether a header (names normalised), its separator and the lines above it are this source's. */
-    boolean recognises(List<String> header, char usedSeparator, List<String> linesAbove, List<String> linesBelow) {
+    @Override
+    public boolean recognises(List<String> header, char usedSeparator, List<String> linesAbove, List<String> linesBelow) {
         if (!header.containsAll(signature) || (separator != 0 && separator != usedSeparator)) {
             return false;
         }
@@ -45,5 +45,17 @@ public record PriceSource(String id, String title, List<String> signature, char 
         }
         return !tickerRowHeader || (!linesBelow.isEmpty() && linesBelow.get(0).toLowerCase(java.util.Locale.ROOT)
                 .startsWith("ticker"));
+    }
+
+    @Override
+    public int extraHeaderRows() {
+        return tickerRowHeader ? 2 : 0;
+    }
+
+    @Override
+    public Export.Translation open(String file, List<String> rawHeader, List<String> linesAbove,
+                                   List<List<String>> extraHeaderRows) {
+        return SourceReading.open(this, file, rawHeader, linesAbove,
+                extraHeaderRows.isEmpty() ? List.of() : extraHeaderRows.get(0));
     }
 }

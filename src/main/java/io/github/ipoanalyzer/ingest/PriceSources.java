@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The price exports read as they come, beside the project's own format, in the order their
@@ -62,11 +61,6 @@ public final class PriceSources {
     public static final List<PriceSource> ALL = List.of(TUSHARE, BAOSTOCK, YFINANCE, TDX, AKSHARE, CLIENT_EXPORT, YAHOO);
 
     private PriceSources() {
-    }
-
-    /** The first source whose header this is, or empty. */
-    static Optional<PriceSource> recognise(List<String> header, char separator, List<String> above, List<String> below) {
-        return ALL.stream().filter(s -> s.recognises(header, separator, above, below)).findFirst();
     }
 
     private static Builder source(String id, String title) {

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * own price format, or rejects it naming the source's column, so every later rule is the same
  * for every source.
  */
-public final class SourceReading {
+public final class SourceReading implements Export.Translation {
 
     /** The project's own price columns, which a translated row has. */
     public static final List<String> PROJECT_COLUMNS =
@@ -66,6 +66,41 @@ public final class SourceReading {
         this.tickerIndex = source.tickerColumn() == null ? -1 : names.indexOf(source.tickerColumn());
     }
 
+    /**
+     * How one file of {@code source} is read: refused when its prices are adjusted, or when it
+     * has no ticker column and neither its name, title line nor Ticker row gives one, or lacks
+     * dates or prices; else with its notices ready.
+     */
+    static SourceReading open(PriceSource source, String file, List<String> rawHeader, List<String> linesAbove,
+                              List<String> tickerRow) {
+        SourceHeader.refuseAdjusted(file, source, rawHeader, linesAbove);
+        java.util.Optional<SourceHeader.FileTicker> ticker = SourceHeader.fileTicker(file, source, linesAbove, tickerRow);
+        SourceReading reading = new SourceReading(source, rawHeader, ticker.map(SourceHeader.FileTicker::ticker).orElse(null),
+                ticker.map(SourceHeader.FileTicker::origin).orElse(null));
+        if (!reading.hasTickerColumn() && ticker.isEmpty()) {
+            throw new InputFileException(file + " is a " + source.title() + " file, which has no ticker column, "
+                    + "and neither its name" + (source.titleLine() ? ", its title line" : "")
+                    + " nor a Ticker row gives one: name the file after the ticker, e.g. 688795.SH.csv or 06082.csv");
+        }
+        List<String> missing = reading.missingColumns();
+        if (!missing.isEmpty()) {
+            throw new InputFileException(file + " looks like a " + source.title() + " file but lacks the "
+                    + "column(s) for " + String.join("; ", missing) + "; its header is: " + String.join(",", rawHeader));
+        }
+        return reading;
+    }
+
+    @Override
+    public List<String> notices() {
+        List<String> unused = unusedColumns();
+        return unused.isEmpty() ? List.of(describe()) : List.of("column(s) not used: " + String.join(", ", unused), describe());
+    }
+
+    @Override
+    public boolean isFooter(String firstCell) {
+        return source.footerPrefix() != null && firstCell.trim().startsWith(source.footerPrefix());
+    }
+
     /** A header name as sources are matched: trimmed, lower case, without a unit in brackets. */
     static String name(String raw) {
         String s = raw.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT);
@@ -76,10 +111,6 @@ public final class SourceReading {
     private static String unit(String raw) {
         Matcher m = UNIT.matcher(raw.trim());
         return m.matches() ? m.group(2) : "";
-    }
-
-    public PriceSource source() {
-        return source;
     }
 
     /** Whether the file has a column of codes, or takes its ticker from its name (or title, or Ticker row). */
@@ -110,8 +141,8 @@ public final class SourceReading {
         return missing;
     }
 
-    /** What the summary and input-files.csv say about the file: format, mapping, conversions, ignored columns. */
-    public String describe() {
+    /** The format, mapping, conversions and ignored columns. */
+    String describe() {
         StringJoiner mapping = new StringJoiner(", ");
         if (tickerIndex >= 0) {
             mapping.add(names.get(tickerIndex) + " → ticker");
@@ -147,14 +178,14 @@ public final class SourceReading {
                 + " for HKEX)";
     }
 
-    /** The name and raw value in the file of a project column of this row, when the file has that column. */
-    java.util.Optional<String[]> cellInFile(String projectColumn, CsvRecord raw) {
+    @Override
+    public java.util.Optional<String[]> cellInFile(String projectColumn, CsvRecord raw) {
         Integer i = projectColumn.equals("ticker") && tickerIndex >= 0 ? Integer.valueOf(tickerIndex) : index.get(projectColumn);
         return i == null ? java.util.Optional.empty() : java.util.Optional.of(new String[] {names.get(i), cell(raw.values(), i)});
     }
 
-    /** The row in the project's own columns, or a reject that names the source's column and value. */
-    CsvRecord translate(CsvRecord raw) {
+    @Override
+    public CsvRecord translate(CsvRecord raw) {
         List<String> values = raw.values();
         String ticker = fileTicker;
         if (tickerIndex >= 0) {

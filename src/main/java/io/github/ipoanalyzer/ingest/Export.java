@@ -1,0 +1,45 @@
+package io.github.ipoanalyzer.ingest;
+
+import java.util.List;
+
+/**
+ * A data source's export that an input kind reads beside its own format (a price history, an
+ * IPO list): recognised by its header, then read row by row through the {@link Translation} it
+ * opens for one file, so that every later rule is the same whichever source a row came from.
+ */
+public interface Export {
+
+    String title();
+
+    /** Whether a header (names as {@link SourceReading#name} normalises them), its separator and the lines around it are this export's. */
+    boolean recognises(List<String> header, char separator, List<String> linesAbove, List<String> linesBelow);
+
+    /** Header rows after the first (yfinance writes Ticker and Date rows). */
+    default int extraHeaderRows() {
+        return 0;
+    }
+
+    /**
+     * How one file is read, or an {@link InputFileException} saying why it cannot be (adjusted
+     * prices, no ticker anywhere, a column missing).
+     */
+    Translation open(String file, List<String> rawHeader, List<String> linesAbove, List<List<String>> extraHeaderRows);
+
+    /** One file of an export, read. */
+    interface Translation {
+
+        /** The row in the kind's own columns, or a {@link RejectedRowException} that names the export's column. */
+        CsvRecord translate(CsvRecord raw);
+
+        /** The export's name and raw value of a column of the kind's format, when the file has that column. */
+        java.util.Optional<String[]> cellInFile(String column, CsvRecord raw);
+
+        /** A line that is the export's footer, not a row ("数据来源:通达信"). */
+        default boolean isFooter(String firstCell) {
+            return false;
+        }
+
+        /** What the summary and input-files.csv say about the file: format, mapping, conversions, columns not used. */
+        List<String> notices();
+    }
+}
