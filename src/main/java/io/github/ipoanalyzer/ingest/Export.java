@@ -11,7 +11,7 @@ public interface Export {
 
     String title();
 
-    /** Whether a header (names as {@link SourceReading#name} normalises them), its separator and the lines around it are this export's. */
+    /** Whether a header (names as {@link SourceValues#name} normalises them), its separator and the lines around it are this export's. */
     boolean recognises(List<String> header, char separator, List<String> linesAbove, List<String> linesBelow);
 
     /** Header rows after the first (yfinance writes Ticker and Date rows). */

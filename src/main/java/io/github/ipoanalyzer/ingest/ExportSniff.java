@@ -41,7 +41,7 @@ record ExportSniff(Charset charset, char separator, List<String> linesAbove, Exp
         for (int i = 0; i < Math.min(lines.size(), HEADER_SEARCH_LINES); i++) {
             char separator = lines.get(i).indexOf('\t') >= 0 ? '\t' : ',';
             List<String> names = Arrays.stream(lines.get(i).split(String.valueOf(separator), -1))
-                    .map(SourceReading::name).toList();
+                    .map(SourceValues::name).toList();
             if (names.containsAll(format.required())) {
                 return new ExportSniff(charset, separator, lines.subList(0, i), null);
             }

@@ -35,7 +35,7 @@ public final class InputKinds {
     public static final InputKind<Listing> LISTINGS = InputKind.file("listings", "listings.csv", REQUIRED,
             new CsvFormat(List.of("ticker", "name_en", "exchange", "currency", "listing_date", "offer_price", "lot_shares",
                     "shares_offered"), List.of("name_local", "board", "total_shares_after_listing", "gross_proceeds", "note",
-                    "offer_price_max", "float_shares")),
+                    "offer_price_max", "float_shares"), IpoListSource.ALL),
             new ListingValidator(), MarketTables.LISTING, Listing::ticker, "ticker");
 
     /** Scheduled closures per exchange: day counts use them, and a price dated on a closed day is rejected. */

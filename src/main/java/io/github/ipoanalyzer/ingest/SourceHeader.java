@@ -26,7 +26,7 @@ final class SourceHeader {
             }
         }
         if (source.unadjustedColumn() != null
-                && rawHeader.stream().map(SourceReading::name).noneMatch(source.unadjustedColumn()::equals)) {
+                && rawHeader.stream().map(SourceValues::name).noneMatch(source.unadjustedColumn()::equals)) {
             throw new InputFileException(file + " is a " + source.title() + " file without an Adj Close column: its "
                     + "Close is then adjusted for dividends and splits (yfinance's default, auto_adjust=True), and "
                     + "every return against the unadjusted offer price would be wrong. Download with "

@@ -1,17 +1,11 @@
 package io.github.ipoanalyzer.ingest;
 
 import java.math.BigDecimal;
-import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.StringJoiner;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * How one file of a {@link PriceSource} is read: its header resolved against the source's
@@ -25,15 +19,6 @@ public final class SourceReading implements Export.Translation {
     /** The project's own price columns, which a translated row has. */
     public static final List<String> PROJECT_COLUMNS =
             List.of("ticker", "date", "open", "high", "low", "close", "volume", "turnover", "note");
-
-    private static final Pattern UNIT = Pattern.compile("(.*?)\\s*[(（]\\s*([^)）]*?)\\s*[)）]");
-    private static final Map<String, BigDecimal> UNITS = Map.of("股", BigDecimal.ONE, "手", PriceSources.LOT,
-            "元", BigDecimal.ONE, "千元", PriceSources.THOUSAND, "万元", BigDecimal.valueOf(10_000),
-            "万股", BigDecimal.valueOf(10_000), "港元", BigDecimal.ONE, "shares", BigDecimal.ONE);
-    private static final Set<String> UNKNOWN_TOKENS = Set.of("null", "nan", "none", "--", "-", "—", "n/a");
-    private static final Pattern COMPACT_DATE = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})(?:[ T].*)?");
-    private static final Pattern SEPARATED_DATE = Pattern.compile("(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?:[ T,].*)?");
-    private static final Pattern GROUPED = Pattern.compile("[-+]?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
 
     private final PriceSource source;
     private final List<String> names;
@@ -49,7 +34,7 @@ public final class SourceReading implements Export.Translation {
      */
     SourceReading(PriceSource source, List<String> header, String fileTicker, String tickerOrigin) {
         this.source = source;
-        this.names = header.stream().map(SourceReading::name).toList();
+        this.names = header.stream().map(SourceValues::name).toList();
         this.fileTicker = fileTicker;
         this.tickerOrigin = tickerOrigin;
         source.columns().forEach((project, candidates) -> candidates.stream().filter(names::contains).findFirst()
@@ -58,7 +43,7 @@ public final class SourceReading implements Export.Translation {
         units.put("turnover", new BigDecimal[] {source.aShareTurnover(), source.hkTurnover()});
         for (String project : List.of("volume", "turnover")) {
             Integer i = index.get(project);
-            BigDecimal stated = i == null ? null : UNITS.get(unit(header.get(i)));
+            BigDecimal stated = i == null ? null : SourceValues.statedUnit(header.get(i));
             if (stated != null) {
                 units.put(project, new BigDecimal[] {stated, stated});
             }
@@ -101,17 +86,7 @@ public final class SourceReading implements Export.Translation {
         return source.footerPrefix() != null && firstCell.trim().startsWith(source.footerPrefix());
     }
 
-    /** A header name as sources are matched: trimmed, lower case, without a unit in brackets. */
-    static String name(String raw) {
-        String s = raw.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT);
-        Matcher m = UNIT.matcher(s);
-        return m.matches() ? m.group(1) : s;
-    }
 
-    private static String unit(String raw) {
-        Matcher m = UNIT.matcher(raw.trim());
-        return m.matches() ? m.group(2) : "";
-    }
 
     /** Whether the file has a column of codes, or takes its ticker from its name (or title, or Ticker row). */
     boolean hasTickerColumn() {
@@ -181,7 +156,7 @@ public final class SourceReading implements Export.Translation {
     @Override
     public java.util.Optional<String[]> cellInFile(String projectColumn, CsvRecord raw) {
         Integer i = projectColumn.equals("ticker") && tickerIndex >= 0 ? Integer.valueOf(tickerIndex) : index.get(projectColumn);
-        return i == null ? java.util.Optional.empty() : java.util.Optional.of(new String[] {names.get(i), cell(raw.values(), i)});
+        return i == null ? java.util.Optional.empty() : java.util.Optional.of(new String[] {names.get(i), SourceValues.cell(raw.values(), i)});
     }
 
     @Override
@@ -189,7 +164,7 @@ public final class SourceReading implements Export.Translation {
         List<String> values = raw.values();
         String ticker = fileTicker;
         if (tickerIndex >= 0) {
-            String code = cell(values, tickerIndex);
+            String code = SourceValues.cell(values, tickerIndex);
             ticker = TickerSymbols.normalise(code).orElseThrow(() -> new RejectedRowException(
                     names.get(tickerIndex), code, "ticker-form", TickerSymbols.whyNot(code)));
         }
@@ -201,11 +176,11 @@ public final class SourceReading implements Export.Translation {
         boolean hk = ticker.endsWith(".HK");
         for (String price : List.of("open", "high", "low", "close")) {
             Integer i = index.get(price);
-            out[PROJECT_COLUMNS.indexOf(price)] = i == null ? "" : rounded(number(cell(values, i)));
+            out[PROJECT_COLUMNS.indexOf(price)] = i == null ? "" : rounded(SourceValues.number(SourceValues.cell(values, i)));
         }
         for (String amount : List.of("volume", "turnover")) {
             Integer i = index.get(amount);
-            out[PROJECT_COLUMNS.indexOf(amount)] = i == null ? "" : scaled(number(cell(values, i)), units.get(amount)[hk ? 1 : 0]);
+            out[PROJECT_COLUMNS.indexOf(amount)] = i == null ? "" : SourceValues.scaled(SourceValues.number(SourceValues.cell(values, i)), units.get(amount)[hk ? 1 : 0]);
         }
         return new CsvRecord(raw.file(), raw.line(), PROJECT_COLUMNS, List.of(out));
     }
@@ -213,7 +188,7 @@ public final class SourceReading implements Export.Translation {
     private void checkFlags(List<String> values) {
         Map.Entry<String, String> suspended = source.suspendedFlag();
         if (suspended != null && names.contains(suspended.getKey())) {
-            String v = cell(values, names.indexOf(suspended.getKey()));
+            String v = SourceValues.cell(values, names.indexOf(suspended.getKey()));
             if (v.equals(suspended.getValue())) {
                 throw new RejectedRowException(suspended.getKey(), v, "suspended", suspended.getKey() + " " + v
                         + " marks a day the stock did not trade: the source repeats the previous close, which is no "
@@ -222,7 +197,7 @@ public final class SourceReading implements Export.Translation {
         }
         Map.Entry<String, String> adjust = source.adjustFlag();
         if (adjust != null && names.contains(adjust.getKey())) {
-            String v = cell(values, names.indexOf(adjust.getKey()));
+            String v = SourceValues.cell(values, names.indexOf(adjust.getKey()));
             if (!v.isEmpty() && !v.equals(adjust.getValue())) {
                 throw new RejectedRowException(adjust.getKey(), v, "adjusted-price", adjust.getKey() + " " + v
                         + " means " + ("1".equals(v) ? "back-adjusted (后复权)" : "forward-adjusted (前复权)")
@@ -234,38 +209,20 @@ public final class SourceReading implements Export.Translation {
 
     private String isoDate(List<String> values) {
         Integer i = index.get("date");
-        String raw = i == null ? "" : cell(values, i);
+        String raw = i == null ? "" : SourceValues.cell(values, i);
         String column = i == null ? "date" : names.get(i);
         if (raw.isEmpty()) {
             throw new RejectedRowException(column, raw, "required", column + " is required but empty");
         }
-        Matcher m = COMPACT_DATE.matcher(raw);
-        if (!m.matches()) {
-            m = SEPARATED_DATE.matcher(raw);
-        }
-        if (m.matches()) {
-            try {
-                return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                        Integer.parseInt(m.group(3))).toString();
-            } catch (DateTimeException e) {
-                // falls through to the reject below
-            }
+        java.util.Optional<String> iso = SourceValues.isoDate(raw);
+        if (iso.isPresent()) {
+            return iso.get();
         }
         throw new RejectedRowException(column, raw, "date-format",
                 column + " '" + raw + "' is not a date written " + source.dateForm());
     }
 
-    private static String cell(List<String> values, int i) {
-        return i < values.size() ? values.get(i).trim() : "";
-    }
 
-    /** A source's way of writing unknown (null, NaN, --) is empty; digit grouping is dropped. */
-    private static String number(String v) {
-        if (UNKNOWN_TOKENS.contains(v.toLowerCase(Locale.ROOT))) {
-            return "";
-        }
-        return GROUPED.matcher(v).matches() ? v.replace(",", "") : v;
-    }
 
     private String rounded(String v) {
         if (source.priceDecimals() == null || v.isEmpty()) {
@@ -279,15 +236,4 @@ public final class SourceReading implements Export.Translation {
         }
     }
 
-    /** Exactly {@code v × factor}; what is not a number is left as it is, for the row rule to reject with a reason. */
-    private static String scaled(String v, BigDecimal factor) {
-        if (v.isEmpty()) {
-            return v;
-        }
-        try {
-            return new BigDecimal(v).multiply(factor).stripTrailingZeros().toPlainString();
-        } catch (NumberFormatException e) {
-            return v;
-        }
-    }
 }

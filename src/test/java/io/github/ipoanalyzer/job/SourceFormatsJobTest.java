@@ -84,6 +84,28 @@ class SourceFormatsJobTest {
                 metax.get("notices"));
     }
 
+    @Test
+    void anIpoListServesAsListingsAndTheReportSaysWhatItLacks() throws Exception {
+        Path input = work.resolve("ipo-list");
+        JobRun.copyTree(Path.of("input"), input);
+        Files.copy(SAMPLES.resolve("ipo-lists/new_share.csv"), input.resolve("listings.csv"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        // The list has the A-shares only: rows of the HKEX listings are rejected as unknown tickers.
+        JobRun run = JobRun.launch("--input", input.toString(), "--output", work.resolve("out-list").toString(), "--db",
+                work.resolve("db-list").toString(), "--as-of", "2026-11-28", "--max-reject-fraction", "1");
+        assertEquals(0, run.exitCode(), run.err());
+        Map<String, String> moore = JobRun.row(JobRun.csv(work.resolve("out-list/latest/first-day.csv")), "ticker", "688795.SH");
+        assertEquals("4.254638", moore.get("first_day_return_close_vs_offer_fraction"));
+        assertEquals("243110.00", moore.get("lot_gain_at_close_trading_currency")); // (600.50 − 114.28) × 500, the STAR lot
+        assertEquals("", moore.get("market_cap_at_first_close"), "no total shares in the list: no market value");
+        assertTrue(moore.get("note").contains("from an IPO list (Tushare pro new_share): one lot of 500 shares by the STAR "
+                + "Market convention; total shares after listing not in the list, so no market value"), moore.get("note"));
+        Map<String, String> unlisted = JobRun.row(JobRun.csv(work.resolve("out-list/latest/rejects.csv")), "file",
+                "listings.csv");
+        assertEquals(List.of("4", "issue_date", "not-listed"), List.of(unlisted.get("line"), unlisted.get("column"),
+                unlisted.get("rule")));
+    }
+
     private Map<String, String> report(Path input, String name) throws Exception {
         JobRun run = launch(input, name);
         assertEquals(0, run.exitCode(), run.err());
