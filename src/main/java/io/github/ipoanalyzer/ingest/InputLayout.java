@@ -136,22 +136,36 @@ public record InputLayout(Path root) {
         return unread;
     }
 
-    /** A hint from the header: a file with the columns of an input kind belongs where that kind's files are. */
+    /**
+     * A hint from the header: a file with the columns of an input kind, or of an export that kind
+     * reads, belongs where that kind's files are.
+     */
     private String probablyBelongs(Path file) {
-        String header;
-        try (var lines = Files.lines(file, java.nio.charset.StandardCharsets.UTF_8)) {
-            header = lines.findFirst().orElse("").replace("\uFEFF", "").toLowerCase(java.util.Locale.ROOT);
-        } catch (IOException | UncheckedIOException e) {
-            return " (it could not be read as UTF-8 text)";
-        }
-        List<String> columns = java.util.Arrays.stream(header.split(",")).map(String::trim).toList();
         for (InputKind<?> kind : InputKinds.ALL) {
-            if (columns.containsAll(kind.format().required())) {
-                return kind.folder() ? ": its columns are those of " + kind.name() + ", move it into " + kind.path() + "/"
-                        : ": its columns are those of " + kind.path() + ", which is read only under that name";
+            ExportSniff sniff;
+            try {
+                sniff = ExportSniff.of(file, kind.format());
+            } catch (IOException | UncheckedIOException e) {
+                return " (it could not be read: " + e.getMessage() + ")";
+            }
+            boolean own = sniff.source() == null && headerNames(file, sniff).containsAll(kind.format().required());
+            if (own || sniff.source() != null) {
+                String what = own ? "its columns are those of " + (kind.folder() ? kind.name() : kind.path())
+                        : "it is a " + sniff.source().title() + " file";
+                return kind.folder() ? ": " + what + ", move it into " + kind.path() + "/"
+                        : ": " + what + ", which is read only as " + kind.path();
             }
         }
         return " (its columns match no input kind; see the README's input files)";
+    }
+
+    private static List<String> headerNames(Path file, ExportSniff sniff) {
+        try (var lines = Files.lines(file, sniff.charset())) {
+            String header = lines.skip(sniff.linesAbove().size()).findFirst().orElse("");
+            return java.util.Arrays.stream(header.split(String.valueOf(sniff.separator()), -1)).map(SourceValues::name).toList();
+        } catch (IOException | UncheckedIOException e) {
+            return List.of();
+        }
     }
 
     public String relative(Path file) {

@@ -26,6 +26,8 @@ class CheckInputCommandTest {
                 + "2025/12/17\t700.00\t895.00\t\t829.90\t\t11259000000.00\r\n2025/12/19\t\t\t710.00\t703.35\t\t\r\n"
                 + "数据来源:通达信\r\n").getBytes(Charset.forName("GBK")));
         Files.writeString(input.resolve("688795.SH-late.csv"), "ticker,date,close\n688795.SH,2025-12-23,680\n");
+        Files.copy(Path.of("src/test/resources/sources/tushare/hk_daily.csv"), input.resolve("hk_daily.csv"));
+        Files.copy(Path.of("src/test/resources/sources/ipo-lists/new_share.csv"), input.resolve("new_share.csv"));
 
         JobRun run = JobRun.launch("check-input", "--input", input.toString());
 
@@ -39,6 +41,10 @@ class CheckInputCommandTest {
         assertTrue(out.contains("prices/688795.SH.csv: 4 rows, 4 valid, 0 would be rejected\n"), out);
         assertTrue(out.contains("Not read: 688795.SH-late.csv is read by no input kind: its columns are those of prices, "
                 + "move it into prices/"), out);
+        assertTrue(out.contains("Not read: hk_daily.csv is read by no input kind: it is a Tushare pro daily / hk_daily file, "
+                + "move it into prices/"), out);
+        assertTrue(out.contains("Not read: new_share.csv is read by no input kind: it is a Tushare pro new_share file, "
+                + "which is read only as listings.csv"), out);
         assertTrue(out.contains(": 905 rows, 1 would be rejected, 0 files cannot be read."), out);
         try (var files = Files.list(work)) {
             assertEquals(java.util.List.of("input"), files.map(p -> p.getFileName().toString()).toList(),
