@@ -83,13 +83,34 @@ final class RunSummary {
                         String.format(Locale.ROOT, "%,d now, %,d unchanged", quietNow, quiet - quietNow));
             }
             out.printf(Locale.ROOT, "  %-40s %,10d %,10d %,10d%n", "total", read, loaded, rejected);
-            store.notices().forEach((file, messages) -> messages.forEach(m -> out.println("  note: " + file + ": " + m)));
+            printNotices(out, store.notices());
             String folder = execution.getExecutionContext().getString(IpoReportJobConfiguration.REPORT_FOLDER_KEY, null);
             if (folder != null) {
                 out.println("  report: " + folder + (rejected > 0 ? " (rejected rows: rejects.csv there)" : ""));
             }
         });
         out.printf(Locale.ROOT, "%s (%.1f s)%n", outcome.message(), elapsed.toMillis() / 1000.0);
+    }
+
+    /**
+     * Each notice once per file; a notice that many files share (5,000 Tushare files are each
+     * "read as Tushare") once, with how many files and the first of them; every one is in
+     * input-files.csv.
+     */
+    static void printNotices(PrintStream out, Map<String, List<String>> notices) {
+        Map<String, List<String>> filesByMessage = new java.util.LinkedHashMap<>();
+        notices.forEach((file, messages) -> messages.forEach(m ->
+                filesByMessage.computeIfAbsent(m, k -> new java.util.ArrayList<>()).add(file)));
+        Map<String, List<String>> shared = new java.util.LinkedHashMap<>();
+        filesByMessage.forEach((message, files) -> {
+            if (files.size() > MAX_FILES_LISTED) {
+                shared.put(message, files);
+            }
+        });
+        notices.forEach((file, messages) -> messages.stream().filter(m -> !shared.containsKey(m))
+                .forEach(m -> out.println("  note: " + file + ": " + m)));
+        shared.forEach((message, files) -> out.printf(Locale.ROOT, "  note: %,d files (%s, %s, …; all in input-files.csv): %s%n",
+                files.size(), files.get(0), files.get(1), message));
     }
 
     /** Where a long run's time went: the steps of this execution that took a tenth of a second or more. */
