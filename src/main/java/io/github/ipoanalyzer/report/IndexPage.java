@@ -54,7 +54,7 @@ public final class IndexPage {
                 .append("<table>\n<tr><th>IPO</th><th>Listing date</th><th>Offer price</th>")
                 .append("<th>First close</th><th>First-day return (close)</th><th>Return at open</th>")
                 .append("<th>Return at high</th><th>Lot gain at open</th><th>Lot gain at high</th>")
-                .append("<th>Lot gain at close</th><th>First-day turnover (average price)</th></tr>\n");
+                .append("<th>Lot gain at close</th></tr>\n");
         for (IpoAnalysis a : analyses) {
             var l = a.listing();
             h.append("<tr><td>").append(escapeHtml4(l.nameEn() + (l.nameLocal() == null ? "" : " " + l.nameLocal())
@@ -70,9 +70,10 @@ public final class IndexPage {
                     ReferencePrice.FIRST_DAY_CLOSE)) {
                 h.append(cell(a.firstDayLotGain(ref).map(LotGain::gain).map(IndexPage::money).orElse("unknown")));
             }
-            h.append(cell(turnover(a))).append("</tr>\n");
+            h.append("</tr>\n");
         }
         h.append("</table>\n");
+        tradingTable(h, analyses);
         subscriberTable(h, analyses);
         h.append("<h2>Cohorts</h2>\n<table>\n<tr><th>Cohort</th><th>IPOs</th>")
                 .append("<th>Mean first-day return</th><th>Median</th><th>Proceeds-weighted</th>")
@@ -182,14 +183,24 @@ public final class IndexPage {
         return Cells.price(price);
     }
 
-    /** The listing day's turnover, and its average price where the volume is known too: a unit error shows. */
-    private static String turnover(IpoAnalysis a) {
-        var d = a.firstDay();
-        if (d.turnover() == null) {
-            return "unknown";
+    /** The listing day's trading: where volume and turnover are both known, the average price shows a unit error. */
+    private static void tradingTable(StringBuilder h, List<IpoAnalysis> analyses) {
+        h.append("<h3>First-day trading</h3>\n<table>\n<tr><th>IPO</th><th>Volume (shares)</th><th>Turnover</th>")
+                .append("<th>Average price (turnover / volume)</th><th>Turnover rate (volume / float shares)</th></tr>\n");
+        DecimalFormat shares = new DecimalFormat("#,##0", US);
+        for (IpoAnalysis a : analyses) {
+            var l = a.listing();
+            var d = a.firstDay();
+            h.append("<tr><td>").append(escapeHtml4(l.nameEn() + " (" + l.ticker() + ")")).append("</td>")
+                    .append(cell(d.volume() == null ? "unknown" : shares.format(d.volume())))
+                    .append(cell(d.turnover() == null ? "unknown" : money(l.price(d.turnover()))))
+                    .append(cell(d.vwap() == null ? "unknown" : l.currency().getCurrencyCode() + " "
+                            + new DecimalFormat("#,##0.00##", US).format(Rounding.averagePrice(d.vwap()))))
+                    .append(cell(d.turnoverRate(l.floatShares()) == null ? "unknown" : percent(d.turnoverRate(l.floatShares()))
+                            .replace("+", "")))
+                    .append("</tr>\n");
         }
-        return money(a.listing().price(d.turnover())) + (d.vwap() == null ? ""
-                : " (" + new DecimalFormat("#,##0.00##", US).format(Rounding.averagePrice(d.vwap())) + ")");
+        h.append("</table>\n");
     }
 
     private static String money(Money money) {
