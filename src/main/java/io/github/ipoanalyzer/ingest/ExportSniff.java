@@ -33,7 +33,8 @@ record ExportSniff(Charset charset, char separator, List<String> linesAbove, Exp
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(HEAD_BYTES);
         }
-        Charset charset = decodes(head, StandardCharsets.UTF_8) || !decodes(head, GB18030) ? StandardCharsets.UTF_8 : GB18030;
+        Charset charset = decodes(head, StandardCharsets.UTF_8) || !decodes(head, GB18030) || !isChineseText(head)
+                || damagedUtf8(head) ? StandardCharsets.UTF_8 : GB18030;
         if (format.sources().isEmpty()) {
             return new ExportSniff(charset, ',', List.of(), null);
         }
@@ -55,6 +56,42 @@ record ExportSniff(Charset charset, char separator, List<String> linesAbove, Exp
         }
         char separator = !lines.isEmpty() && lines.get(0).indexOf('\t') >= 0 && lines.get(0).indexOf(',') < 0 ? '\t' : ',';
         return new ExportSniff(charset, separator, List.of(), null);
+    }
+
+    /**
+     * Whether bytes that are not UTF-8 are GBK text rather than damaged UTF-8 or a stray byte:
+     * read as GB18030 they give at least two characters beyond ASCII, nearly all of them Chinese
+     * (ideographs, CJK punctuation, full-width forms). Read as GBK, damaged UTF-8 would garble
+     * every Chinese name in the file behind a mere notice; it is refused with the line of the
+     * bad byte instead.
+     */
+    static boolean isChineseText(byte[] bytes) {
+        String text = new String(bytes, GB18030);
+        long beyondAscii = text.chars().filter(c -> c >= 0x80).count();
+        long chinese = text.chars().filter(c -> c >= 0x80 && (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+                || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF))).count();
+        return beyondAscii >= 2 && chinese * 10 >= beyondAscii * 9;
+    }
+
+    /**
+     * UTF-8 with a few bad bytes: more valid multi-byte UTF-8 sequences than invalid ones. GBK
+     * text forms a valid UTF-8 sequence only by chance, a few in a hundred characters.
+     */
+    static boolean damagedUtf8(byte[] bytes) {
+        int valid = 0;
+        int invalid = 0;
+        for (int i = 0; i < bytes.length; ) {
+            int b = bytes[i] & 0xFF;
+            int length = b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+            boolean ok = length > 1 && i + length <= bytes.length;
+            for (int k = 1; ok && k < length; k++) {
+                ok = (bytes[i + k] & 0xC0) == 0x80;
+            }
+            valid += ok ? 1 : 0;
+            invalid += length != 1 && !ok ? 1 : 0;
+            i += ok ? length : 1;
+        }
+        return valid > invalid;
     }
 
     /** Whether the bytes are valid in {@code charset}; a sequence cut at the end of the sample does not count. */

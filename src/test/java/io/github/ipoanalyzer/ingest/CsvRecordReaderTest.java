@@ -97,6 +97,29 @@ class CsvRecordReaderTest {
     }
 
     @Test
+    void utf8WithABadByteIsRefusedNotReadAsGbk() throws Exception {
+        // One stray byte in a UTF-8 file of Chinese names: read as GBK, every name would be garbled.
+        byte[] utf8 = "ticker,date,close,note\nA,2025-01-01,1,摩尔线程\nB,2025-01-01,2,沐曦股份\n".getBytes(StandardCharsets.UTF_8);
+        byte[] damaged = java.util.Arrays.copyOf(utf8, utf8.length + 1);
+        System.arraycopy(utf8, 40, damaged, 41, utf8.length - 40);
+        damaged[40] = (byte) 0xC3;
+        Files.write(dir.resolve("p.csv"), damaged);
+        Exception e = assertThrows(Exception.class, () -> readAll(reader("p.csv"), new ExecutionContext()));
+        assertTrue(rootMessage(e).startsWith("p.csv is not valid UTF-8 at line 2"), rootMessage(e));
+    }
+
+    @Test
+    void gbkIsToldFromDamagedUtf8AndFromAStrayByte() {
+        String names = "ticker,name\n688795.SH,摩尔线程\n688802.SH,沐曦股份\n6082.HK,壁仞科技\n9903.HK,天数智芯\n";
+        byte[] gbk = names.getBytes(Charset.forName("GBK"));
+        byte[] utf8 = names.getBytes(StandardCharsets.UTF_8);
+        assertTrue(ExportSniff.isChineseText(gbk) && !ExportSniff.damagedUtf8(gbk), "GBK text");
+        assertTrue(ExportSniff.damagedUtf8(utf8), "UTF-8 text, damaged or not, is never GBK");
+        assertTrue(!ExportSniff.isChineseText("ticker,date\nA,\u00C32025-01-01\n".getBytes(StandardCharsets.ISO_8859_1)),
+                "one stray byte in ASCII is no Chinese text");
+    }
+
+    @Test
     void bytesValidInNeitherEncodingAreRefusedWithTheLineAndAHint() throws Exception {
         // UTF-8 in the first 64 KB, where the encoding is decided; a GBK line after it.
         String rows = "A,2025-01-01,1,ok\n".repeat(5000);
