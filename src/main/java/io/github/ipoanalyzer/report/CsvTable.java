@@ -4,7 +4,6 @@ import com.opencsv.CSVWriter;
 import com.opencsv.ICSVWriter;
 
 import java.io.BufferedOutputStream;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.StringWriter;
@@ -27,7 +26,7 @@ import java.util.List;
  * e.g. on a worker thread) and appended in order. The file's SHA-256 is computed as it is
  * written, for the manifest.
  */
-public final class CsvTable implements Closeable, RowSink {
+public final class CsvTable implements ListingTable, RowSink {
 
     private final String fileName;
     private final String description;
@@ -44,6 +43,7 @@ public final class CsvTable implements Closeable, RowSink {
         this.columns = header.size();
         try {
             sha256 = MessageDigest.getInstance("SHA-256");
+            Files.createDirectories(folder.resolve(fileName).getParent());
             out = new OutputStreamWriter(new DigestOutputStream(new BufferedOutputStream(
                     Files.newOutputStream(folder.resolve(fileName)), 1 << 16), sha256), StandardCharsets.UTF_8);
             out.write('\uFEFF');
@@ -75,8 +75,14 @@ public final class CsvTable implements Closeable, RowSink {
     }
 
     /** An empty set of rows of this table, to be filled anywhere and {@link #append}ed. */
+    @Override
     public Rows rows() {
         return new Rows(fileName, columns);
+    }
+
+    @Override
+    public void append(RowSink rendered) {
+        append((Rows) rendered);
     }
 
     public void append(Rows rendered) {
@@ -101,6 +107,15 @@ public final class CsvTable implements Closeable, RowSink {
             this.columns = columns;
         }
 
+        /** Rows for a table of {@code columns} not opened yet (a month of a series). */
+        static Rows of(String fileName, int columns) {
+            return new Rows(fileName, columns);
+        }
+
+        long count() {
+            return count;
+        }
+
         @Override
         public void add(List<String> cells) {
             checkWidth(fileName, columns, cells);
@@ -117,6 +132,7 @@ public final class CsvTable implements Closeable, RowSink {
         return description;
     }
 
+    @Override
     public long rowCount() {
         return rows;
     }

@@ -34,7 +34,8 @@ public final class IndexPage {
     }
 
     public static String render(LocalDate asOf, List<IpoAnalysis> analyses, String selection, EventStudy.Result study,
-                                List<CsvTable> tables, List<Charts.ChartFile> charts, long rejectedRows,
+                                List<CsvTable> tables, List<SeriesTable> series, List<Charts.ChartFile> charts,
+                                long rejectedRows,
                                 Map<String, List<String>> notices) {
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -42,6 +43,7 @@ public final class IndexPage {
                 .append("body{font-family:sans-serif;margin:2em auto;max-width:1250px;color:#222}\n")
                 .append("table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #ccc;padding:4px 8px}\n")
                 .append("td{white-space:nowrap}td.n{text-align:right;font-variant-numeric:tabular-nums}")
+                .append("td.d{white-space:normal}")
                 .append("th{background:#f3f3f3}\n")
                 .append("img{max-width:100%;border:1px solid #ddd;margin:0.5em 0}\n</style>\n</head>\n<body>\n")
                 .append("<h1>IPO report as of ").append(asOf).append("</h1>\n")
@@ -109,10 +111,22 @@ public final class IndexPage {
         h.append("<h2>Files</h2>\n<table>\n<tr><th>File</th><th>What it holds</th><th>Rows</th></tr>\n");
         for (CsvTable t : tables) {
             h.append("<tr><td><a href=\"").append(escapeHtml4(t.fileName())).append("\">")
-                    .append(escapeHtml4(t.fileName())).append("</a></td><td>").append(escapeHtml4(t.description()))
+                    .append(escapeHtml4(t.fileName())).append("</a></td><td class=\"d\">").append(escapeHtml4(t.description()))
                     .append("</td>").append(cell(String.format(Locale.ROOT, "%,d", t.rowCount()))).append("</tr>\n");
         }
-        h.append("<tr><td><a href=\"manifest.json\">manifest.json</a></td><td>Inputs with SHA-256, parameters, ")
+        for (SeriesTable s : series) {
+            List<CsvTable> files = s.files();
+            h.append("<tr><td>").append(escapeHtml4(s.folder() + "/")).append("</td><td class=\"d\">").append(escapeHtml4(s.description()))
+                    .append(String.format(Locale.ROOT, "; one file per month (%,d), each opens in a spreadsheet: ", files.size()));
+            for (int i = 0; i < files.size(); i++) {
+                String file = files.get(i).fileName();
+                h.append(i == 0 ? "" : ", ").append("<a href=\"").append(escapeHtml4(file)).append("\">")
+                        .append(escapeHtml4(file.substring(file.lastIndexOf('/') + 1, file.length() - ".csv".length())))
+                        .append("</a>");
+            }
+            h.append("</td>").append(cell(String.format(Locale.ROOT, "%,d", s.rowCount()))).append("</tr>\n");
+        }
+        h.append("<tr><td><a href=\"manifest.json\">manifest.json</a></td><td class=\"d\">Inputs with SHA-256, parameters, ")
                 .append("version, row counts, output files with SHA-256, run time</td><td></td></tr>\n")
                 .append("</table>\n")
                 // Lets a browser-based check (and a curious reader) see that every chart decoded.

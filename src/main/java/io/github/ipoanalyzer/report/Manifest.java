@@ -58,9 +58,9 @@ final class Manifest {
         // The CSVs were hashed as they were written (millions of rows are not read back); the rest is small.
         Map<String, String> written = tables.stream().collect(Collectors.toMap(CsvTable::fileName, CsvTable::sha256));
         List<Map<String, Object>> outputs = new ArrayList<>();
-        try (Stream<Path> files = Files.list(staging)) {
-            for (Path file : files.sorted().toList()) {
-                String name = file.getFileName().toString();
+        try (Stream<Path> files = Files.walk(staging)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                String name = staging.relativize(file).toString().replace('\\', '/');
                 outputs.add(Map.of("file", name, "sha256", written.containsKey(name) ? written.get(name)
                         : InputFingerprint.sha256(file)));
             }

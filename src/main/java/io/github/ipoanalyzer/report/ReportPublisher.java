@@ -95,10 +95,11 @@ public class ReportPublisher {
             List<IpoAnalysis> chartedAnalyses = new ArrayList<>();
             List<Event> chartedEvents = new ArrayList<>();
             List<CsvTable> tables = new ArrayList<>();
+            List<SeriesTable> series = new ArrayList<>();
             try (CsvTable firstDay = ReportTables.firstDay(staging);
-                 CsvTable lotGains = ReportTables.lotGains(staging);
+                 SeriesTable lotGains = ReportTables.lotGains(staging);
                  CsvTable lotCharges = ReportTables.lotCharges(staging);
-                 CsvTable marketValue = ReportTables.marketValue(staging);
+                 SeriesTable marketValue = ReportTables.marketValue(staging);
                  CsvTable priceToSales = ReportTables.priceToSales(staging);
                  CsvTable capReconciliation = ReportTables.capReconciliation(staging);
                  CsvTable events = EventStudyTables.events(staging);
@@ -118,7 +119,7 @@ public class ReportPublisher {
                                 study.benchmarkOf(l.analysis().listing().ticker()))),
                         new Section(buyAndHold, (t, l) -> EventStudyTables.addBuyAndHold(t, l.result(),
                                 study.benchmarkOf(l.analysis().listing().ticker()))));
-                sections.forEach(section -> tables.add(section.table()));
+                sections.stream().filter(s -> s.table() instanceof CsvTable).forEach(s -> tables.add((CsvTable) s.table()));
                 new InListingOrder(settings.threads(), progressIntervalNanos).forEach(in.listings,
                         listing -> report(in.history(listing), in.analyzer, study, sections), r -> {
                             if (stopRequested.getAsBoolean()) {
@@ -135,6 +136,8 @@ public class ReportPublisher {
                                 chartedEvents.addAll(f.result().events());
                             }
                         }, () -> marketValue.rowCount() + lotGains.rowCount());
+                series.add(lotGains);
+                series.add(marketValue);
             }
             EventStudy.Result cohorts = in.study.finish(summaries, in.cohortMembers);
             for (CsvTable table : List.of(EventStudyTables.cohorts(staging, cohorts),
@@ -149,9 +152,11 @@ public class ReportPublisher {
             List<Charts.ChartFile> charts = new ArrayList<>(chartMaker.writeAll(staging));
             charts.addAll(chartMaker.writeEventStudy(staging, cohorts, chartedEvents));
             Files.writeString(staging.resolve("index.html"), IndexPage.render(request.run().asOf(), chartedAnalyses,
-                    selection, cohorts, tables, charts, in.rejects.size(), in.notices), StandardCharsets.UTF_8);
+                    selection, cohorts, tables, series, charts, in.rejects.size(), in.notices), StandardCharsets.UTF_8);
             List<String> leftOut = in.leftOut();
-            Manifest.write(staging, request, request.inputSha256(), in.counts, in.notices, tables, leftOut,
+            List<CsvTable> written = new ArrayList<>(tables);
+            series.forEach(s -> written.addAll(s.files()));
+            Manifest.write(staging, request, request.inputSha256(), in.counts, in.notices, written, leftOut,
                     in.calendarNotes);
             if (stopRequested.getAsBoolean()) {
                 throw new PublishStoppedException();
@@ -170,11 +175,11 @@ public class ReportPublisher {
     }
 
     /** A per-listing table and how one listing's figures become its rows. */
-    private record Section(CsvTable table, BiConsumer<RowSink, ListingFigures> rows) {
+    private record Section(ListingTable table, BiConsumer<RowSink, ListingFigures> rows) {
     }
 
     /** One listing's figures and its rendered rows of each section, in the sections' order. */
-    private record ListingReport(ListingFigures figures, List<CsvTable.Rows> rows) {
+    private record ListingReport(ListingFigures figures, List<RowSink> rows) {
     }
 
     /**
@@ -195,9 +200,9 @@ public class ReportPublisher {
     private ListingReport report(ListingHistory history, IpoAnalyzer analyzer, EventStudy study, List<Section> sections) {
         IpoAnalysis a = analyzer.analyse(history);
         ListingFigures figures = new ListingFigures(a, study.study(a, history));
-        List<CsvTable.Rows> rows = new ArrayList<>();
+        List<RowSink> rows = new ArrayList<>();
         for (Section section : sections) {
-            CsvTable.Rows sectionRows = section.table().rows();
+            RowSink sectionRows = section.table().rows();
             section.rows().accept(sectionRows, figures);
             rows.add(sectionRows);
         }

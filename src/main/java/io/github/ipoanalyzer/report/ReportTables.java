@@ -135,15 +135,15 @@ public final class ReportTables {
         return String.join("; ", notes);
     }
 
-    public static CsvTable lotGains(Path folder) {
-        return new CsvTable(folder, "lot-gains.csv", "Gain of one winning lot (中一签盈利) at every reference price: "
+    public static SeriesTable lotGains(Path folder) {
+        return new SeriesTable(folder, "lot-gains", "Gain of one winning lot (中一签盈利) at every reference price: "
                 + "the first day's open, high, low and close, then every later close; gross, and net of the fee "
-                + "schedule's charges (itemised in lot-charges.csv)",
+                + "schedule's charges (those of the first day itemised in lot-charges.csv)",
                 List.of("ticker", "name_en", "reference_price_kind", "price_date", "reference_price", "offer_price",
                         "lot_shares", "currency", "lot_gain_trading_currency", "lot_cost_trading_currency",
                         "return_on_lot_capital_fraction", "cny_per_unit", "fx_rate_date", "lot_gain_cny",
                         "subscription_charges", "sale_charges", "net_lot_gain_trading_currency",
-                        "net_return_on_lot_capital_fraction", "note"));
+                        "net_return_on_lot_capital_fraction", "note"), "price_date");
     }
 
     public static void addLotGains(RowSink table, IpoAnalysis a) {
@@ -164,15 +164,17 @@ public final class ReportTables {
     }
 
     public static CsvTable lotCharges(Path folder) {
-        return new CsvTable(folder, "lot-charges.csv", "Every charge behind the net gains of lot-gains.csv: per IPO, "
-                + "reference price, side and charge, with the fee schedule row it came from; amounts exact as charged "
-                + "(a charge rounded in its side's total is shown unrounded)",
+        return new CsvTable(folder, "lot-charges.csv", "Every charge behind the first day's net gains (first-day.csv, "
+                + "and the first-day rows of the lot-gains series): per IPO, reference price, side and charge, with the "
+                + "fee schedule row it came from; amounts exact as charged (a charge rounded in its side's total is "
+                + "shown unrounded). Later closes' charges are totalled per side in the lot-gains series",
                 List.of("ticker", "reference_price_kind", "price_date", "side", "charge", "consideration", "currency",
                         "rate", "minimum", "maximum", "rounding", "amount", "side_total", "schedule_row"));
     }
 
     public static void addLotCharges(RowSink table, IpoAnalysis a) {
-        for (LotGain g : a.lotGains()) {
+        // The first day's only: every close's charges would be ten rows per lot-gain row, far past what a spreadsheet opens.
+        for (LotGain g : a.lotGains().stream().filter(g -> ReferencePrice.FIRST_DAY.contains(g.reference())).toList()) {
             g.netOfFees().ifPresent(n -> {
                 for (FeeSchedule.SideCharges side : List.of(n.subscription(), n.sale())) {
                     for (Charge c : side.charges()) {
@@ -188,13 +190,13 @@ public final class ReportTables {
         }
     }
 
-    public static CsvTable marketValue(Path folder) {
-        return new CsvTable(folder, "market-value.csv", "Market value (price × shares outstanding) at the offer and at "
+    public static SeriesTable marketValue(Path folder) {
+        return new SeriesTable(folder, "market-value", "Market value (price × shares outstanding) at the offer and at "
                 + "every close: change since offer, peak so far and drawdown from it, and in CNY",
                 List.of("ticker", "name_en", "date", "reference_price_kind", "price", "shares_outstanding", "currency",
                         "market_cap_trading_currency", "change_since_offer_fraction", "peak_market_cap_to_date",
                         "peak_date", "drawdown_from_peak_fraction", "cny_per_unit", "fx_rate_date", "market_cap_cny",
-                        "note"));
+                        "note"), "date");
     }
 
     public static void addMarketValue(RowSink table, IpoAnalysis a) {

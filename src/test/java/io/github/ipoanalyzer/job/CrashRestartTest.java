@@ -50,10 +50,10 @@ class CrashRestartTest {
         Path b = work.resolve("out-clean/latest");
         assertEquals(TICKERS * DAYS + "", JobRun.row(JobRun.csv(a.resolve("input-files.csv")), "file", "prices/market.csv")
                 .get("rows_loaded"), "every price row loaded once: none lost, none twice");
-        for (String file : List.of("first-day.csv", "lot-gains.csv", "market-value.csv", "price-to-sales.csv",
+        for (String file : List.of("first-day.csv", "series/lot-gains", "series/market-value", "price-to-sales.csv",
                 "cap-reconciliation.csv", "rejects.csv", "input-files.csv", "first-day-returns.png",
                 "lot-gains-cny.png", "market-value.png", "price-to-sales.png", "index.html")) {
-            assertArrayEquals(Files.readAllBytes(b.resolve(file)), Files.readAllBytes(a.resolve(file)), file);
+            assertArrayEquals(JobRun.bytes(b.resolve(file)), JobRun.bytes(a.resolve(file)), file);
         }
     }
 
@@ -86,10 +86,10 @@ class CrashRestartTest {
 
         JobRun clean = JobRun.launch(args(input, work.resolve("out-clean"), work.resolve("db-clean")));
         assertEquals(0, clean.exitCode(), clean.err());
-        for (String file : List.of("first-day.csv", "lot-gains.csv", "market-value.csv", "rejects.csv",
+        for (String file : List.of("first-day.csv", "series/lot-gains", "series/market-value", "rejects.csv",
                 "market-value.png")) {
-            assertArrayEquals(Files.readAllBytes(work.resolve("out-clean/latest/" + file)),
-                    Files.readAllBytes(work.resolve("out/latest/" + file)), file);
+            assertArrayEquals(JobRun.bytes(work.resolve("out-clean/latest/" + file)),
+                    JobRun.bytes(work.resolve("out/latest/" + file)), file);
         }
     }
 

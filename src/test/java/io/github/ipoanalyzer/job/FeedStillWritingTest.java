@@ -127,7 +127,7 @@ class FeedStillWritingTest {
         Map<String, String> accounting = JobRun.row(JobRun.csv(report.resolve("input-files.csv")), "file", "prices/zz.csv");
         assertEquals(List.of(days + "", days + "", "0"), List.of(accounting.get("rows_read"),
                 accounting.get("rows_loaded"), accounting.get("rows_rejected")));
-        List<Map<String, String>> values = JobRun.csv(report.resolve("market-value.csv")).stream()
+        List<Map<String, String>> values = JobRun.csv(report.resolve("series/market-value")).stream()
                 .filter(r -> r.get("ticker").equals(FEED_TICKER)).toList();
         assertEquals(1 + days, values.size(), "the offer and every close");
         assertEquals(lastClose, values.get(values.size() - 1).get("price"));

@@ -61,7 +61,7 @@ class GeneratedMarketTest {
         Map<String, Map<String, String>> firstDay = new HashMap<>();
         csv(work.resolve("out/latest/first-day.csv")).forEach(r -> firstDay.put(r.get("ticker"), r));
         Map<String, List<Map<String, String>>> series = new HashMap<>();
-        csv(work.resolve("out/latest/market-value.csv")).stream().filter(r -> r.get("reference_price_kind").equals("close"))
+        csv(work.resolve("out/latest/series/market-value")).stream().filter(r -> r.get("reference_price_kind").equals("close"))
                 .forEach(r -> series.computeIfAbsent(r.get("ticker"), t -> new ArrayList<>()).add(r));
 
         List<String[]> listings = read(market.resolve("listings.csv"));

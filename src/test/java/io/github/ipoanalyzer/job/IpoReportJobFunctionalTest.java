@@ -87,7 +87,7 @@ class IpoReportJobFunctionalTest {
                 metax.get("first_day_volume_shares"), metax.get("first_day_vwap"), metax.get("first_day_turnover_rate_fraction")));
 
         // The long table names the reference price in every row, including later closes.
-        List<Map<String, String>> gains = csv(report.resolve("lot-gains.csv"));
+        List<Map<String, String>> gains = csv(report.resolve("series/lot-gains"));
         Map<String, String> peak = gains.stream().filter(g -> g.get("ticker").equals("688795.SH")
                 && g.get("price_date").equals("2025-12-11")).findFirst().orElseThrow();
         assertEquals("close", peak.get("reference_price_kind"));
@@ -178,11 +178,11 @@ class IpoReportJobFunctionalTest {
         // Moore Threads' 673 of 2025-12-22 is approximate in the sources: its lot gain, its market value and the
         // price-to-sales at that latest close all say so.
         String flag = "approximate: sources give 673 with a cap of 3177億, which do not agree";
-        assertEquals(flag, csv(report.resolve("lot-gains.csv")).stream().filter(r -> r.get("ticker").equals("688795.SH")
+        assertEquals(flag, csv(report.resolve("series/lot-gains")).stream().filter(r -> r.get("ticker").equals("688795.SH")
                 && r.get("price_date").equals("2025-12-22")).findFirst().orElseThrow().get("note"));
         assertTrue(csv(report.resolve("price-to-sales.csv")).stream().filter(r -> r.get("ticker").equals("688795.SH")
                 && r.get("market_cap_reference").equals("latest close")).allMatch(r -> r.get("note").contains(flag)));
-        assertTrue(row(csv(report.resolve("market-value.csv")), "date", "2025-12-22").get("note").contains(flag));
+        assertTrue(row(csv(report.resolve("series/market-value")), "date", "2025-12-22").get("note").contains(flag));
     }
 
     @Test
@@ -194,7 +194,7 @@ class IpoReportJobFunctionalTest {
         assertMarketValue(row(firstDay, "ticker", "9903.HK"), "144.60", "156.80", 254_317_736L);
 
         // Moore Threads peaked at the 2025-12-11 close and was 24.04% below it on 2025-12-17: 714.80 / 941.08 − 1
-        Map<String, String> dec17 = csv(report.resolve("market-value.csv")).stream()
+        Map<String, String> dec17 = csv(report.resolve("series/market-value")).stream()
                 .filter(r -> r.get("ticker").equals("688795.SH") && r.get("date").equals("2025-12-17")).findFirst().orElseThrow();
         assertEquals("2025-12-11", dec17.get("peak_date"));
         assertEquals(new BigDecimal("714.80").divide(new BigDecimal("941.08"), MathContext.DECIMAL128)
@@ -317,7 +317,8 @@ class IpoReportJobFunctionalTest {
                 + "not in the CNY figures nor the proceeds-weighted mean).</p>"), html);
         assertTrue(html.contains("<p>exchange HKEX, listed in 2026: left out: Biren (no CNY/HKD rate on or before "
                 + "2026-01-02: not in the CNY aggregates).</p>"), html);
-        for (String file : List.of("first-day.csv", "lot-gains.csv", "market-value.csv", "price-to-sales.csv",
+        for (String file : List.of("first-day.csv", "series/lot-gains/2025-12.csv", "series/lot-gains/2026-01.csv",
+                "series/market-value/2025-12.csv", "series/market-value/2026-01.csv", "price-to-sales.csv",
                 "cap-reconciliation.csv", "events.csv", "abnormal-returns.csv", "buy-and-hold.csv", "cohorts.csv",
                 "cohort-car.csv", "rejects.csv", "input-files.csv", "first-day-returns.png", "lot-gains-cny.png",
                 "market-value.png", "price-to-sales.png", "car-by-event.png", "cohort-first-day.png",

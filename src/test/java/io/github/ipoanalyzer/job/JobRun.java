@@ -28,8 +28,18 @@ public record JobRun(int exitCode, String out, String err) {
         return new JobRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    /** Rows of a report CSV as column → value maps; the byte-order mark must be there and is dropped. */
+    /**
+     * Rows of a report CSV as column → value maps; the byte-order mark must be there and is
+     * dropped. Of a series folder ({@code series/lot-gains}), the rows of all its files in name order.
+     */
     static List<Map<String, String>> csv(Path file) throws Exception {
+        if (Files.isDirectory(file)) {
+            List<Map<String, String>> rows = new ArrayList<>();
+            for (Path month : filesIn(file)) {
+                rows.addAll(csv(month));
+            }
+            return rows;
+        }
         String text = Files.readString(file, StandardCharsets.UTF_8);
         if (!text.startsWith("\uFEFF")) {
             throw new AssertionError(file + " has no UTF-8 byte-order mark");
@@ -45,6 +55,29 @@ public record JobRun(int exitCode, String out, String err) {
                 result.add(map);
             }
             return result;
+        }
+    }
+
+    /** The bytes of a report file, or of every file of a series folder, each after its name. */
+    static byte[] bytes(Path path) throws IOException {
+        if (!Files.isDirectory(path)) {
+            return Files.readAllBytes(path);
+        }
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        for (Path f : filesIn(path)) {
+            all.write((f.getFileName() + "\n").getBytes(StandardCharsets.UTF_8));
+            all.write(Files.readAllBytes(f));
+        }
+        return all.toByteArray();
+    }
+
+    static String text(Path path) throws IOException {
+        return new String(bytes(path), StandardCharsets.UTF_8);
+    }
+
+    private static List<Path> filesIn(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.sorted().toList();
         }
     }
 

@@ -119,9 +119,9 @@ class MutationTest {
             }
             Path a = dir.resolve("output/latest");
             Path b = dir.resolve("fresh/latest");
-            for (String file : List.of("first-day.csv", "lot-gains.csv", "market-value.csv", "price-to-sales.csv",
+            for (String file : List.of("first-day.csv", "series/lot-gains", "series/market-value", "price-to-sales.csv",
                     "cap-reconciliation.csv", "events.csv", "abnormal-returns.csv", "buy-and-hold.csv", "cohorts.csv")) {
-                assertEquals(Files.readString(b.resolve(file)), Files.readString(a.resolve(file)), file + ", " + context);
+                assertEquals(JobRun.text(b.resolve(file)), JobRun.text(a.resolve(file)), file + ", " + context);
             }
             assertEquals(accounting(b), accounting(a), context);
             assertEquals(rejectedLines(b), rejectedLines(a), context);

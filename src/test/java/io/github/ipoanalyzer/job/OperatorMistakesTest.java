@@ -74,7 +74,7 @@ class OperatorMistakesTest {
         }
         JobRun settled = launch("db", "--settle-seconds", "30");
         assertEquals(0, settled.exitCode(), settled.err());
-        assertEquals("700.00", JobRun.row(JobRun.csv(output.resolve("latest/market-value.csv")), "date", "2025-12-23")
+        assertEquals("700.00", JobRun.row(JobRun.csv(output.resolve("latest/series/market-value")), "date", "2025-12-23")
                 .get("price"));
     }
 
@@ -123,7 +123,7 @@ class OperatorMistakesTest {
         assertTrue(laterRates > 0);
 
         assertEquals(listedByThen, JobRun.csv(report.resolve("first-day.csv")).stream().map(r -> r.get("ticker")).toList());
-        for (String file : List.of("first-day.csv", "lot-gains.csv", "market-value.csv", "price-to-sales.csv",
+        for (String file : List.of("first-day.csv", "series/lot-gains", "series/market-value", "price-to-sales.csv",
                 "cap-reconciliation.csv", "events.csv", "abnormal-returns.csv", "buy-and-hold.csv")) {
             for (Map<String, String> row : JobRun.csv(report.resolve(file))) {
                 assertTrue(!"9903.HK".equals(row.get("ticker")), file + " reports a listing of after the as-of date");

@@ -48,10 +48,11 @@ class ReportBytesGoldenTest {
                 work.resolve("db").toString(), "--as-of", asOf);
         assertEquals(0, run.exitCode(), run.err());
         Map<String, String> actual = new LinkedHashMap<>();
-        try (Stream<Path> files = Files.list(work.resolve("out/latest"))) {
-            for (Path f : files.sorted().toList()) {
+        Path report = work.resolve("out/latest").toRealPath(); // latest is a link: walked, it would yield only itself
+        try (Stream<Path> files = Files.walk(report)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
                 if (!f.getFileName().toString().equals("manifest.json")) {
-                    actual.put(f.getFileName().toString(), InputFingerprint.sha256(f));
+                    actual.put(report.relativize(f).toString().replace('\\', '/'), InputFingerprint.sha256(f));
                 }
             }
         }

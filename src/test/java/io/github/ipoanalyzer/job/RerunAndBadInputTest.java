@@ -59,7 +59,7 @@ class RerunAndBadInputTest {
                 "ticker,date,open,high,low,close,volume,turnover,note\n688795.SH,2026-01-05,,,,700.00,,,\n");
         assertEquals(0, launch().exitCode());
         assertEquals(List.of("2026-11-28_run-1", "2026-11-28_run-2"), reportFolders(output));
-        List<Map<String, String>> values = csv(output.resolve("latest/market-value.csv"));
+        List<Map<String, String>> values = csv(output.resolve("latest/series/market-value"));
         assertEquals("329019751900.00", values.stream().filter(r -> r.get("date").equals("2026-01-05"))
                 .findFirst().orElseThrow().get("market_cap_trading_currency")); // 700.00 × 470,028,217
 
@@ -68,7 +68,7 @@ class RerunAndBadInputTest {
         assertEquals(0, launch().exitCode());
         Map<String, String> iluvatar = row(csv(output.resolve("latest/first-day.csv")), "ticker", "9903.HK");
         assertEquals("", iluvatar.get("first_close"));
-        assertTrue(csv(output.resolve("latest/market-value.csv")).stream()
+        assertTrue(csv(output.resolve("latest/series/market-value")).stream()
                 .noneMatch(r -> r.get("ticker").equals("9903.HK") && r.get("reference_price_kind").equals("close")));
 
         // --force recomputes the same inputs into a new folder.
@@ -128,11 +128,11 @@ class RerunAndBadInputTest {
         Path scratch = work.resolve("scratch");
         assertEquals(0, JobRun.launch("--input", input.toString(), "--output", scratch.resolve("output").toString(),
                 "--db", scratch.resolve("db").toString(), "--as-of", "2026-11-28", "--max-reject-fraction", "1").exitCode());
-        for (String file : List.of("first-day.csv", "lot-gains.csv", "market-value.csv", "price-to-sales.csv",
+        for (String file : List.of("first-day.csv", "series/lot-gains", "series/market-value", "price-to-sales.csv",
                 "cap-reconciliation.csv", "rejects.csv", "events.csv", "abnormal-returns.csv", "buy-and-hold.csv",
                 "cohorts.csv", "market-value.png")) {
-            assertArrayEquals(Files.readAllBytes(scratch.resolve("output/latest/" + file)),
-                    Files.readAllBytes(output.resolve("latest/" + file)), file);
+            assertArrayEquals(JobRun.bytes(scratch.resolve("output/latest/" + file)),
+                    JobRun.bytes(output.resolve("latest/" + file)), file);
         }
     }
 
@@ -169,10 +169,10 @@ class RerunAndBadInputTest {
         Path fresh = work.resolve("fresh");
         assertEquals(0, JobRun.launch("--input", input.toString(), "--output", fresh.resolve("output").toString(),
                 "--db", fresh.resolve("db").toString(), "--as-of", "2026-11-28", "--max-reject-fraction", "1").exitCode());
-        for (String file : List.of("first-day.csv", "lot-gains.csv", "market-value.csv", "price-to-sales.csv",
+        for (String file : List.of("first-day.csv", "series/lot-gains", "series/market-value", "price-to-sales.csv",
                 "cap-reconciliation.csv", "rejects.csv", "market-value.png")) {
-            assertArrayEquals(Files.readAllBytes(fresh.resolve("output/latest/" + file)),
-                    Files.readAllBytes(output.resolve("latest/" + file)), file);
+            assertArrayEquals(JobRun.bytes(fresh.resolve("output/latest/" + file)),
+                    JobRun.bytes(output.resolve("latest/" + file)), file);
         }
     }
 
@@ -197,7 +197,7 @@ class RerunAndBadInputTest {
             assertEquals(sha256(report.resolve(out.get("file").asString())), out.get("sha256").asString(), out.toString());
             outputs++;
         }
-        assertEquals(22, outputs, "13 CSV, 8 PNG and index.html");
+        assertEquals(24, outputs, "11 CSV, 4 of the series (2 series × 2 months), 8 PNG and index.html");
     }
 
     private static String sha256(Path file) throws Exception {

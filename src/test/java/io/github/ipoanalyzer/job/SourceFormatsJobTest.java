@@ -119,11 +119,15 @@ class SourceFormatsJobTest {
 
     private static Map<String, String> hashes(Path folder) throws Exception {
         Map<String, String> hashes = new LinkedHashMap<>();
-        for (Path f : list(folder)) {
-            if (!NAMING_THE_INPUT.contains(f.getFileName().toString())) {
-                hashes.put(f.getFileName().toString(), InputFingerprint.sha256(f));
+        folder = folder.toRealPath(); // latest is a link: walked, it would yield only itself
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                if (!NAMING_THE_INPUT.contains(f.getFileName().toString())) {
+                    hashes.put(folder.relativize(f).toString(), InputFingerprint.sha256(f));
+                }
             }
         }
+        assertTrue(hashes.size() > 15, "every report file: " + hashes.keySet());
         return hashes;
     }
 

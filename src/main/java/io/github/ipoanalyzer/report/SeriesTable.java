@@ -1,0 +1,141 @@
+package io.github.ipoanalyzer.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A per-close series (a row per listing and close), written as one CSV per calendar month in
+ * {@code series/<name>/YYYY-MM.csv}, so that every file opens in Excel or WPS (at most
+ * 1,048,576 rows with the header: a month that would hold more goes on in
+ * {@code YYYY-MM_part2.csv}) and a day added to the newest month leaves the files of earlier
+ * months byte for byte as they were. Within a file, rows are in listing order, then by date.
+ */
+public final class SeriesTable implements ListingTable, RowSink {
+
+    public static final String FOLDER = "series";
+    /** A spreadsheet sheet holds 1,048,576 rows; one is the header. */
+    static final long MAX_DATA_ROWS = 1_048_575;
+
+    private final Path reportFolder;
+    private final String name;
+    private final String description;
+    private final List<String> header;
+    private final int dateColumn;
+    private final long maxRows;
+    private final Map<String, CsvTable> current = new TreeMap<>();
+    private final Map<String, Integer> parts = new HashMap<>();
+    private final List<CsvTable> written = new ArrayList<>();
+    private long rows;
+
+    public SeriesTable(Path reportFolder, String name, String description, List<String> header, String dateColumn) {
+        this(reportFolder, name, description, header, dateColumn, MAX_DATA_ROWS);
+    }
+
+    SeriesTable(Path reportFolder, String name, String description, List<String> header, String dateColumn, long maxRows) {
+        this.reportFolder = reportFolder;
+        this.name = name;
+        this.description = description;
+        this.header = List.copyOf(header);
+        this.dateColumn = header.indexOf(dateColumn);
+        this.maxRows = maxRows;
+        if (this.dateColumn < 0) {
+            throw new IllegalArgumentException(name + " has no column " + dateColumn);
+        }
+        try {
+            Files.createDirectories(reportFolder.resolve(folder()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + folder(), e);
+        }
+    }
+
+    /** The folder of the series, relative to the report folder: {@code series/lot-gains}. */
+    public String folder() {
+        return FOLDER + "/" + name;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public RowSink rows() {
+        return new MonthRows();
+    }
+
+    @Override
+    public void add(List<String> cells) {
+        MonthRows one = new MonthRows();
+        one.add(cells);
+        append(one);
+    }
+
+    @Override
+    public void append(RowSink rendered) {
+        ((MonthRows) rendered).byMonth.forEach((month, monthRows) -> {
+            table(month, monthRows.count()).append(monthRows);
+            rows += monthRows.count();
+        });
+    }
+
+    /** The month's file with room for {@code adding} more rows: a new part when the current one is full. */
+    private CsvTable table(String month, long adding) {
+        CsvTable table = current.get(month);
+        if (table != null && table.rowCount() + adding > maxRows) {
+            close(table);
+            table = null;
+        }
+        if (table == null) {
+            int part = parts.merge(month, 1, Integer::sum);
+            table = new CsvTable(reportFolder, folder() + "/" + month + (part == 1 ? "" : "_part" + part) + ".csv",
+                    description + ", " + month, header);
+            current.put(month, table);
+        }
+        return table;
+    }
+
+    private void close(CsvTable table) {
+        try {
+            table.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        written.add(table);
+    }
+
+    @Override
+    public long rowCount() {
+        return rows;
+    }
+
+    /** The files written, in name order; only once closed. */
+    public List<CsvTable> files() {
+        return written.stream().sorted(java.util.Comparator.comparing(CsvTable::fileName)).toList();
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (CsvTable table : current.values()) {
+            table.close();
+            written.add(table);
+        }
+        current.clear();
+    }
+
+    /** One listing's rows, rendered per month. */
+    private final class MonthRows implements RowSink {
+        private final Map<String, CsvTable.Rows> byMonth = new TreeMap<>();
+
+        @Override
+        public void add(List<String> cells) {
+            String month = cells.get(dateColumn).substring(0, 7);
+            byMonth.computeIfAbsent(month, m -> CsvTable.Rows.of(name, header.size())).add(cells);
+        }
+    }
+}
