@@ -78,6 +78,7 @@ public final class ReportFolder {
         if (!target.normalize().getParent().equals(outputRoot)) {
             throw new IllegalArgumentException("report folder name leaves the output folder: " + finalName);
         }
+        shareUnchangedFiles(staging);
         syncTree(staging);
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             if (!sameRun.test(target)) {
@@ -96,6 +97,39 @@ public final class ReportFolder {
         prune(keep, target);
         removeFailedReports();
         return target;
+    }
+
+    /**
+     * A staged file byte for byte equal to the same file of the latest report (the months of a
+     * series before the newest, unchanged charts) becomes a hard link to it, so that thirty kept
+     * nightly reports of a market take little more disk than one. Deleting a folder then deletes
+     * only its names: the other folders' links keep the data. Where the file system has no hard
+     * links, the staged copy stays.
+     */
+    void shareUnchangedFiles(Path staging) throws IOException {
+        Path latest = outputRoot.resolve(LATEST);
+        if (!Files.isDirectory(latest)) {
+            return;
+        }
+        Path previous = latest.toRealPath();
+        List<Path> staged;
+        try (Stream<Path> walk = Files.walk(staging)) {
+            staged = walk.filter(Files::isRegularFile).toList();
+        }
+        for (Path file : staged) {
+            Path earlier = previous.resolve(staging.relativize(file).toString());
+            if (Files.isRegularFile(earlier, LinkOption.NOFOLLOW_LINKS) && Files.size(earlier) == Files.size(file)
+                    && Files.mismatch(earlier, file) == -1) {
+                Path aside = file.resolveSibling(file.getFileName() + ".unlinked");
+                Files.move(file, aside);
+                try {
+                    Files.createLink(file, earlier);
+                    Files.delete(aside);
+                } catch (IOException | UnsupportedOperationException e) {
+                    Files.move(aside, file); // no hard links here: keep the copy
+                }
+            }
+        }
     }
 
     /**
