@@ -22,7 +22,10 @@ import java.util.regex.Pattern;
  * was appended for every listing, (c) DuckDB SQL computing the same first-day and market-value
  * metrics over the same CSVs. Each is a child process timed by /usr/bin/time (wall, peak RSS);
  * the job's heap is capped. Then it checks that (a) and (c) agree for every listing.
- * Usage: Benchmark LISTINGS DAYS WORK_DIR [HEAP] (see jobs/benchmark.sh).
+ * Then the report's sizes (one folder; what people open first, outside series/; the longest CSV,
+ * which a spreadsheet must open) and, with NIGHTS, that many more nightly runs of one appended
+ * day each, keeping 30, and the disk the output folder then takes (hard-linked files once).
+ * Usage: Benchmark LISTINGS DAYS WORK_DIR [HEAP] [NIGHTS] (see jobs/benchmark.sh).
  */
 public final class Benchmark {
 
@@ -36,6 +39,7 @@ public final class Benchmark {
         int days = Integer.parseInt(args[1]);
         Path work = Path.of(args[2]).toAbsolutePath();
         String heap = args.length > 3 ? args[3] : "1g";
+        int nights = args.length > 4 ? Integer.parseInt(args[4]) : 0;
         Path market = work.resolve("market");
         Path jar = Path.of("target/ipo-analyzer.jar").toAbsolutePath();
         deleteTree(work);
@@ -47,7 +51,7 @@ public final class Benchmark {
 
         List<String> job = List.of("java", "-Xmx" + heap, "-jar", jar.toString(), "--input", market.toString(),
                 "--output", work.resolve("out").toString(), "--db", work.resolve("db").toString(), "--as-of", "2030-01-01",
-                "--keep", "2", "--settle-seconds", "0"); // the market was written moments ago
+                "--keep", "30", "--settle-seconds", "0"); // the market was written moments ago
         Measure a = timed("(a) full job, cold database", job, work.resolve("a.log"));
         Measure n = timed("(n) launch with nothing to do", job, work.resolve("n.log"));
         generator.appendOneDay(market);
@@ -69,11 +73,58 @@ public final class Benchmark {
             Files.readAllLines(work.resolve(run + ".log")).stream().filter(l -> l.contains("time per step"))
                     .forEach(l -> System.out.println("(" + run + ")" + l));
         }
+        Path report = work.resolve("out/latest").toRealPath();
+        System.out.printf(Locale.ROOT, "report folder: %,.0f MB; outside series/ (what people open first): %,.0f MB; "
+                + "longest CSV: %,d rows with the header (a spreadsheet opens 1,048,576)%n", diskMb(report, null),
+                diskMb(report, "series"), longestCsv(report));
+        if (nights > 0) {
+            List<Measure> nightly = new ArrayList<>();
+            for (int night = 1; night <= nights; night++) {
+                generator.appendDay(market, night);
+                nightly.add(timed("night " + night, job, work.resolve("night.log")));
+            }
+            double mean = nightly.stream().mapToDouble(Measure::seconds).average().orElse(0);
+            System.out.printf(Locale.ROOT, "%d more nightly runs (+1 day each, --keep 30): mean %.1f s, max peak RSS %.0f MB; "
+                    + "output folder %,.0f MB on disk = %.1f × one report folder (%,.0f MB)%n", nights, mean,
+                    nightly.stream().mapToLong(Measure::peakKb).max().orElse(0) / 1024.0, diskMb(work.resolve("out"), null),
+                    diskMb(work.resolve("out"), null) / diskMb(work.resolve("out/latest").toRealPath(), null),
+                    diskMb(work.resolve("out/latest").toRealPath(), null));
+        }
         if (a.exitCode() == 0) {
             agreement(work.resolve("out/latest/first-day.csv"), work.resolve("duck/first-day.csv"), listings);
         } else {
             System.out.println("(a) failed: no agreement check; see " + work.resolve("a.log"));
         }
+    }
+
+    /** Megabytes on disk under {@code folder}, a hard-linked file once, leaving out the subfolder {@code except}. */
+    private static double diskMb(Path folder, String except) throws IOException {
+        java.util.Set<Object> seen = new java.util.HashSet<>();
+        long bytes = 0;
+        try (var walk = Files.walk(folder)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                if (except != null && folder.relativize(p).startsWith(except)) {
+                    continue;
+                }
+                if (seen.add(Files.getAttribute(p, "unix:ino"))) {
+                    bytes += Files.size(p);
+                }
+            }
+        }
+        return bytes / 1e6;
+    }
+
+    /** The most lines of any CSV of the report. */
+    private static long longestCsv(Path report) throws IOException {
+        long longest = 0;
+        try (var walk = Files.walk(report)) {
+            for (Path p : walk.filter(f -> f.toString().endsWith(".csv")).toList()) {
+                try (var lines = Files.lines(p, StandardCharsets.UTF_8)) {
+                    longest = Math.max(longest, lines.count());
+                }
+            }
+        }
+        return longest;
     }
 
     private static Measure timed(String name, List<String> command, Path log) throws Exception {

@@ -96,15 +96,24 @@ public record MarketGenerator(int listings, int days, long seed) {
                 "exchange,board,ticker,benchmark,note\nSSE,STAR Market,,STAR50,\nHKEX,,,HSI,\n", StandardCharsets.UTF_8);
     }
 
-    /** Appends the next trading day to every listing's price file: what a nightly run finds. */
+    /** Appends one trading day to every listing's price file: what a nightly run finds. */
     public void appendOneDay(Path dir) throws IOException {
-        List<LocalDate> calendar = weekdays(Math.min(listings, LISTING_SPREAD) + days + 1);
-        Random random = new Random(seed + 1);
+        appendDay(dir, 0);
+    }
+
+    /**
+     * Appends, to every listing's price file, the close of one day: the same date for all, as a
+     * nightly feed gives today's close ({@code appendedDays} 0 is the first weekday after every
+     * generated history, 1 the next, …).
+     */
+    public void appendDay(Path dir, int appendedDays) throws IOException {
+        int day = Math.min(listings, LISTING_SPREAD) + days + appendedDays;
+        LocalDate date = weekdays(day + 1).get(day);
+        Random random = new Random(seed + 1 + appendedDays);
         for (int i = 0; i < listings; i++) {
             String ticker = ticker(i);
-            int listingDay = listingDay(i);
             long close = 100 + random.nextInt(10000);
-            Files.writeString(dir.resolve("prices/" + ticker + ".csv"), ticker + "," + calendar.get(listingDay + days)
+            Files.writeString(dir.resolve("prices/" + ticker + ".csv"), ticker + "," + date
                     + "," + cents(close) + ",,," + cents(close) + ",1000,,\n", StandardCharsets.UTF_8,
                     java.nio.file.StandardOpenOption.APPEND);
         }
