@@ -72,7 +72,7 @@ final class IpoListReading implements Export.Translation {
                     "no listing date (" + column("listing_date") + " is empty): the IPO has not listed yet");
         }
         String date = SourceValues.isoDate(listed).orElseThrow(() -> new RejectedRowException(column("listing_date"),
-                listed, "date-format", listed.matches("\\d{1,2}-\\d{1,2}")
+                listed, "date-format", listed.matches("\\d{1,2}-\\d{1,2}(\\s.*)?")
                         ? column("listing_date") + " '" + listed + "' has no year, so the day cannot be placed: export full dates"
                         : column("listing_date") + " '" + listed + "' is not a date written " + source.dateForm()));
         String shares = SourceValues.scaled(SourceValues.number(cell(values, "shares_offered")), sharesUnit);

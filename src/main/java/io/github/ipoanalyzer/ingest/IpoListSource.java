@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * An IPO list as a data source exports it (Tushare {@code new_share}, AKShare
- * {@code stock_xgsglb_em}), read as listings.csv. Such a list has what an A-share listing needs
+ * {@code stock_xgsglb_em} and {@code stock_ipo_ths}), read as listings.csv. Such a list has what an A-share listing needs
  * but its lot and its total shares after listing: the lot is the board's convention, and said;
  * total shares stay unknown, so no market value. Nothing is invented.
  *
@@ -23,8 +23,11 @@ public record IpoListSource(String title, List<String> signature, Map<String, Li
                     "offer_price", List.of("price"), "shares_offered", List.of("amount"), "gross_proceeds", List.of("funds")),
             "YYYYMMDD", BigDecimal.valueOf(10_000), BigDecimal.valueOf(100_000_000));
 
-    /** AKShare documents 发行总数 in shares (注意单位: 股); a header that names 万股 overrides it. */
-    public static final IpoListSource AKSHARE = new IpoListSource("AKShare stock_xgsglb_em",
+    /**
+     * AKShare's Eastmoney list documents 发行总数 in shares (注意单位: 股); its 同花顺 list writes the
+     * headers of the 同花顺 page, which name their units (发行总数(万股)), and a named unit overrides.
+     */
+    public static final IpoListSource AKSHARE = new IpoListSource("AKShare stock_xgsglb_em / stock_ipo_ths",
             List.of("股票代码", "股票简称", "申购代码", "发行总数", "发行价格", "上市日期"),
             Map.of("ticker", List.of("股票代码"), "name_local", List.of("股票简称"), "listing_date", List.of("上市日期"),
                     "offer_price", List.of("发行价格"), "shares_offered", List.of("发行总数")),

@@ -61,6 +61,14 @@ final class ChartTheme {
     private final LocalDate asOf;
     private final String selection;
 
+    /**
+     * The theme of a chart over every listing (a cohort's mean, an event study), when the
+     * per-listing charts show a selection: its footer must not say it shows only that selection.
+     */
+    ChartTheme overEveryListing(String what) {
+        return selection == null ? this : new ChartTheme(fonts, asOf, what);
+    }
+
     /** {@code selection} says which listings the charts show when they are not all (null when all). */
     ChartTheme(ChartFonts fonts, LocalDate asOf, String selection) {
         this.fonts = fonts;

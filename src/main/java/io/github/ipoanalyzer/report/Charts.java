@@ -81,7 +81,8 @@ public final class Charts {
         ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(ChartTheme.format("+#,##0%;-#,##0%"));
         plot.addDomainMarker(new org.jfree.chart.plot.ValueMarker(0, Color.GRAY, new BasicStroke(1f)));
-        theme.xyStyle(chart, car.leftOut());
+        theme.overEveryListing("means over the events of every listing in the report, not only the charted ones")
+                .xyStyle(chart, car.leftOut());
         TextTitle how = new TextTitle("A point only on event days where both the listing and its benchmark have a "
                 + "return; the mean is over those events (see abnormal-returns.csv)", theme.font(Font.PLAIN, 12));
         how.setPaint(Color.DARK_GRAY);
@@ -91,7 +92,8 @@ public final class Charts {
 
     JFreeChart cohortFirstDay(EventStudy.Result result) {
         ChartData.Drawn<DefaultCategoryDataset> cohorts = ChartData.cohortFirstDay(result);
-        JFreeChart chart = theme.barChart("First-day return by cohort", "First-day return from the offer price (%)",
+        JFreeChart chart = theme.overEveryListing("every cohort, over all its listings in the report, not only the "
+                + "charted ones").barChart("First-day return by cohort", "First-day return from the offer price (%)",
                 cohorts.data(), ChartTheme.format("+#,##0%;-#,##0%"), cohorts.leftOut());
         chart.getCategoryPlot().getDomainAxis().setLabel("Cohort");
         return chart;

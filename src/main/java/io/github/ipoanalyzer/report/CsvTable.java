@@ -86,12 +86,17 @@ public final class CsvTable implements ListingTable, RowSink {
     }
 
     public void append(Rows rendered) {
+        append(rendered.text.getBuffer(), rendered.count);
+    }
+
+    /** {@code count} rows rendered as this table writes them (see {@link Rows#render}). */
+    void append(CharSequence rendered, long count) {
         try {
-            out.write(rendered.text.getBuffer().toString());
+            out.append(rendered);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + fileName, e);
         }
-        rows += rendered.count;
+        rows += count;
     }
 
     /** Rows rendered exactly as the table would write them. */
@@ -107,13 +112,19 @@ public final class CsvTable implements ListingTable, RowSink {
             this.columns = columns;
         }
 
-        /** Rows for a table of {@code columns} not opened yet (a month of a series). */
+        /** Rows for a table of {@code columns} not opened yet (the months of a series): render, then take each line. */
         static Rows of(String fileName, int columns) {
             return new Rows(fileName, columns);
         }
 
-        long count() {
-            return count;
+        /** One row as the table would write it, leaving nothing behind. */
+        String render(List<String> cells) {
+            add(cells);
+            StringBuffer buffer = text.getBuffer();
+            String line = buffer.toString();
+            buffer.setLength(0);
+            count = 0;
+            return line;
         }
 
         @Override

@@ -78,9 +78,11 @@ public final class SeriesTable implements ListingTable, RowSink {
 
     @Override
     public void append(RowSink rendered) {
-        ((MonthRows) rendered).byMonth.forEach((month, monthRows) -> {
-            table(month, monthRows.count()).append(monthRows);
-            rows += monthRows.count();
+        MonthRows monthRows = (MonthRows) rendered;
+        monthRows.byMonth.forEach((month, text) -> {
+            long count = monthRows.counts.get(month);
+            table(month, count).append(text, count);
+            rows += count;
         });
     }
 
@@ -128,14 +130,17 @@ public final class SeriesTable implements ListingTable, RowSink {
         current.clear();
     }
 
-    /** One listing's rows, rendered per month. */
+    /** One listing's rows, rendered per month (one renderer for all: a listing has rows in a hundred months). */
     private final class MonthRows implements RowSink {
-        private final Map<String, CsvTable.Rows> byMonth = new TreeMap<>();
+        private final CsvTable.Rows renderer = CsvTable.Rows.of(name, header.size());
+        private final Map<String, StringBuilder> byMonth = new TreeMap<>();
+        private final Map<String, Long> counts = new HashMap<>();
 
         @Override
         public void add(List<String> cells) {
             String month = cells.get(dateColumn).substring(0, 7);
-            byMonth.computeIfAbsent(month, m -> CsvTable.Rows.of(name, header.size())).add(cells);
+            byMonth.computeIfAbsent(month, m -> new StringBuilder()).append(renderer.render(cells));
+            counts.merge(month, 1L, Long::sum);
         }
     }
 }

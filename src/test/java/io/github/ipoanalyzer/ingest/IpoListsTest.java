@@ -25,7 +25,7 @@ class IpoListsTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"new_share.csv", "stock_xgsglb_em.csv"})
+    @ValueSource(strings = {"new_share.csv", "stock_xgsglb_em.csv", "stock_ipo_ths.csv"})
     void theListGivesTheStarListingsOfTheShippedFile(String list) throws IOException {
         InputCheck.FileCheck listings = checkListings(list);
         List<Listing> shipped = InputCheck.check(Path.of("input")).get(0).rows().stream().map(Listing.class::cast)
@@ -56,6 +56,9 @@ class IpoListsTest {
                 .map(r -> r.line() + " " + r.column() + " " + r.rawValue() + " " + r.rule()).toList());
         assertEquals("上市日期 '12-17' has no year, so the day cannot be placed: export full dates", rejects.get(1).reason());
         assertTrue(rejects.get(0).reason().endsWith("name the unit in the header (发行总数(万股))"), rejects.get(0).reason());
+        // 同花顺's page writes dates without a year, with the weekday: refused, never guessed.
+        assertEquals(List.of("4 上市日期 12-19 周五 date-format"), checkListings("stock_ipo_ths.csv").rejects().stream()
+                .map(r -> r.line() + " " + r.column() + " " + r.rawValue() + " " + r.rule()).toList());
     }
 
     @Test
