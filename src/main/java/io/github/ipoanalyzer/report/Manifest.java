@@ -70,6 +70,20 @@ final class Manifest {
         Files.writeString(staging.resolve("manifest.json"), json.writeValueAsString(manifest), StandardCharsets.UTF_8);
     }
 
+    /** The SHA-256 of every output file of a report folder, by relative path, as its manifest lists them; empty when it has none. */
+    static Map<String, String> outputHashes(Path folder) {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        try {
+            var outputs = JsonMapper.builder().build().readTree(folder.resolve("manifest.json").toFile()).get("outputs");
+            if (outputs != null) {
+                outputs.forEach(o -> hashes.put(o.get("file").asString(), o.get("sha256").asString()));
+            }
+        } catch (RuntimeException e) {
+            hashes.clear(); // no readable manifest: nothing is shared
+        }
+        return hashes;
+    }
+
     /** True when {@code folder} was published by the run of this identity (a restart after a crash). */
     static boolean isOfRun(Path folder, String runIdentity) {
         try {

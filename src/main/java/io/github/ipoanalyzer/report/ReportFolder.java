@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -100,11 +101,13 @@ public final class ReportFolder {
     }
 
     /**
-     * A staged file byte for byte equal to the same file of the latest report (the months of a
-     * series before the newest, unchanged charts) becomes a hard link to it, so that thirty kept
-     * nightly reports of a market take little more disk than one. Deleting a folder then deletes
-     * only its names: the other folders' links keep the data. Where the file system has no hard
-     * links, the staged copy stays.
+     * A staged file equal to the same file of the latest report (the months of a series before
+     * the newest, unchanged charts) becomes a hard link to it, so that thirty kept nightly
+     * reports of a market take little more disk than one. Equal means the same size and the same
+     * SHA-256 in both manifests (the new report's CSVs were hashed as they were written, so
+     * gigabytes are not read again; a published folder is never changed). Deleting a folder then
+     * deletes only its names: the other folders' links keep the data. Where the file system has
+     * no hard links, the staged copy stays.
      */
     void shareUnchangedFiles(Path staging) throws IOException {
         Path latest = outputRoot.resolve(LATEST);
@@ -112,14 +115,12 @@ public final class ReportFolder {
             return;
         }
         Path previous = latest.toRealPath();
-        List<Path> staged;
-        try (Stream<Path> walk = Files.walk(staging)) {
-            staged = walk.filter(Files::isRegularFile).toList();
-        }
-        for (Path file : staged) {
-            Path earlier = previous.resolve(staging.relativize(file).toString());
-            if (Files.isRegularFile(earlier, LinkOption.NOFOLLOW_LINKS) && Files.size(earlier) == Files.size(file)
-                    && Files.mismatch(earlier, file) == -1) {
+        Map<String, String> before = Manifest.outputHashes(previous);
+        for (Map.Entry<String, String> now : Manifest.outputHashes(staging).entrySet()) {
+            Path file = staging.resolve(now.getKey());
+            Path earlier = previous.resolve(now.getKey());
+            if (now.getValue().equals(before.get(now.getKey())) && Files.isRegularFile(earlier, LinkOption.NOFOLLOW_LINKS)
+                    && Files.size(earlier) == Files.size(file)) {
                 Path aside = file.resolveSibling(file.getFileName() + ".unlinked");
                 Files.move(file, aside);
                 try {
