@@ -48,6 +48,50 @@ final class ChartData {
         this.label = label;
     }
 
+    /** Round band widths of the distribution, as fractions: 10, 25, 50 percentage points, … */
+    private static final List<BigDecimal> BAND_WIDTHS = java.util.stream.Stream.of("0.10", "0.25", "0.50", "1", "2.5",
+            "5", "10", "25", "50", "100").map(BigDecimal::new).toList();
+    /** More bands than this would not be read at a chart's width. */
+    static final int MAX_BANDS = 30;
+
+    /**
+     * How many listings' first-day returns (close vs offer) fall in each band of returns, over
+     * every listing of the report: bands of the narrowest round width that needs at most
+     * {@link #MAX_BANDS} bands, each closed below and open above, empty bands included so the
+     * axis is even; listings without a first close are left out and counted.
+     */
+    static Drawn<DefaultCategoryDataset> firstDayDistribution(List<IpoAnalysis> all) {
+        List<BigDecimal> returns = all.stream().map(a -> a.firstDayReturn().atClose()).filter(r -> r != null).toList();
+        ChartGaps missing = new ChartGaps();
+        if (returns.size() < all.size()) {
+            missing.add(String.format(java.util.Locale.ROOT, "%,d of %,d listings", all.size() - returns.size(), all.size()),
+                    "no first close");
+        }
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        if (returns.isEmpty()) {
+            return new Drawn<>(data, missing);
+        }
+        BigDecimal lowest = returns.stream().min(Comparator.naturalOrder()).orElseThrow();
+        BigDecimal highest = returns.stream().max(Comparator.naturalOrder()).orElseThrow();
+        BigDecimal width = BAND_WIDTHS.stream().filter(w -> band(highest, w) - band(lowest, w) + 1 <= MAX_BANDS)
+                .findFirst().orElse(BAND_WIDTHS.get(BAND_WIDTHS.size() - 1));
+        long first = band(lowest, width);
+        long[] counts = new long[(int) (band(highest, width) - first + 1)];
+        returns.forEach(r -> counts[(int) (band(r, width) - first)]++);
+        java.text.DecimalFormat percent = new java.text.DecimalFormat("+#,##0.#%;-#,##0.#%",
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.US));
+        for (int i = 0; i < counts.length; i++) {
+            BigDecimal from = width.multiply(BigDecimal.valueOf(first + i));
+            data.addValue(counts[i], "Listings", percent.format(from) + " to " + percent.format(from.add(width)));
+        }
+        return new Drawn<>(data, missing);
+    }
+
+    /** The band of a return: floor(return / width), exactly. */
+    private static long band(BigDecimal value, BigDecimal width) {
+        return value.divide(width, 0, java.math.RoundingMode.FLOOR).longValueExact();
+    }
+
     Drawn<DefaultCategoryDataset> firstDayReturns() {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         ChartGaps missing = new ChartGaps();

@@ -72,6 +72,26 @@ public final class Charts {
                         "Market value in CNY since listing with the events of each listing marked"));
     }
 
+    /** The distribution of first-day returns over every listing of the report (the charts of single listings show a selection). */
+    public ChartFile writeDistribution(Path folder, List<IpoAnalysis> everyListing) throws IOException {
+        return save(folder, "first-day-distribution.png", firstDayDistribution(everyListing),
+                "How many listings had each first-day return (close vs offer), in bands, over every listing");
+    }
+
+    JFreeChart firstDayDistribution(List<IpoAnalysis> everyListing) {
+        ChartData.Drawn<DefaultCategoryDataset> bands = ChartData.firstDayDistribution(everyListing);
+        JFreeChart chart = theme.overEveryListing("every listing of the report with a first close, not only the charted ones")
+                .barChart("Distribution of first-day returns", "Listings", bands.data(), ChartTheme.format("#,##0"),
+                        bands.leftOut());
+        chart.getCategoryPlot().getDomainAxis().setLabel("First-day return from the offer price (band: from, up to)");
+        // Counts are whole listings: no tick between 0 and 1.
+        ((NumberAxis) chart.getCategoryPlot().getRangeAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        chart.getCategoryPlot().getDomainAxis().setCategoryLabelPositions(
+                org.jfree.chart.axis.CategoryLabelPositions.UP_45);
+        chart.removeLegend();
+        return chart;
+    }
+
     JFreeChart carByEvent(EventStudy.Result result) {
         ChartData.Drawn<XYSeriesCollection> car = ChartData.carByEvent(result);
         JFreeChart chart = ChartFactory.createXYLineChart("Cumulative abnormal return around events",

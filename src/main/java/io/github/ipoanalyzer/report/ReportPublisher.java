@@ -150,6 +150,7 @@ public class ReportPublisher {
                     + in.listings.size() + " listings by gross proceeds (all are in the CSV files)" : null;
             Charts chartMaker = new Charts(chartedAnalyses, request.run().asOf(), selection);
             List<Charts.ChartFile> charts = new ArrayList<>(chartMaker.writeAll(staging));
+            charts.add(chartMaker.writeDistribution(staging, summaries));
             charts.addAll(chartMaker.writeEventStudy(staging, cohorts, chartedEvents));
             Files.writeString(staging.resolve("index.html"), IndexPage.render(request.run().asOf(), chartedAnalyses,
                     selection, cohorts, tables, series, charts, in.rejects.size(), in.notices), StandardCharsets.UTF_8);

@@ -322,7 +322,7 @@ class IpoReportJobFunctionalTest {
                 "cap-reconciliation.csv", "events.csv", "abnormal-returns.csv", "buy-and-hold.csv", "cohorts.csv",
                 "cohort-car.csv", "rejects.csv", "input-files.csv", "first-day-returns.png", "lot-gains-cny.png",
                 "market-value.png", "price-to-sales.png", "car-by-event.png", "cohort-first-day.png",
-                "market-value-events.png", "manifest.json")) {
+                "market-value-events.png", "first-day-distribution.png", "manifest.json")) {
             assertTrue(html.contains("\"" + file + "\""), file);
             assertTrue(Files.exists(report.resolve(file)), file);
         }

@@ -197,7 +197,7 @@ class RerunAndBadInputTest {
             assertEquals(sha256(report.resolve(out.get("file").asString())), out.get("sha256").asString(), out.toString());
             outputs++;
         }
-        assertEquals(24, outputs, "11 CSV, 4 of the series (2 series × 2 months), 8 PNG and index.html");
+        assertEquals(25, outputs, "11 CSV, 4 of the series (2 series × 2 months), 9 PNG and index.html");
     }
 
     private static String sha256(Path file) throws Exception {

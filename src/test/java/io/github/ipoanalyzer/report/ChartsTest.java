@@ -99,6 +99,41 @@ class ChartsTest {
     }
 
     @Test
+    void theDistributionCountsEveryListingInRoundBandsAndNamesThoseWithoutAClose() {
+        Listing c = new Listing("C.SH", "Gamma", null, "SSE", "STAR Market", CNY, LocalDate.of(2025, 12, 9),
+                new BigDecimal("10"), 500, 1000L, 10_000L, null, null);
+        IpoAnalysis gamma = new IpoAnalyzer(new FxRates(List.of()), LocalDate.of(2026, 11, 28), 5).analyse(
+                new ListingHistory(c, List.of(price("C.SH", "2025-12-09", "11", null, null, null)), List.of(), List.of()));
+        List<IpoAnalysis> all = new java.util.ArrayList<>(analyses);
+        all.add(gamma);
+        ChartData.Drawn<org.jfree.data.category.DefaultCategoryDataset> bands = ChartData.firstDayDistribution(all);
+        // Beta 22 / 20 − 1 = +10%, Alpha 18 / 10 − 1 = +80%: bands of 10 points from +10% to +90%, 8 of them.
+        List<String> labels = List.of("+10% to +20%", "+20% to +30%", "+30% to +40%", "+40% to +50%", "+50% to +60%",
+                "+60% to +70%", "+70% to +80%", "+80% to +90%");
+        assertEquals(labels, bands.data().getColumnKeys());
+        assertEquals(List.of(1, 0, 0, 0, 0, 0, 0, 1), labels.stream()
+                .map(l -> bands.data().getValue("Listings", l).intValue()).toList());
+        assertEquals("1 of 3 listings: no first close", bands.leftOut().toString());
+    }
+
+    @Test
+    void aWideRangeOfReturnsTakesTheNarrowestRoundBandThatFitsThirty() {
+        IpoAnalyzer analyzer = new IpoAnalyzer(new FxRates(List.of()), LocalDate.of(2026, 11, 28), 5);
+        List<IpoAnalysis> all = new java.util.ArrayList<>();
+        for (String close : List.of("10.8437", "79.2948")) { // +8.437% and +692.948% from an offer of 10
+            Listing l = new Listing("X" + close + ".SH", "X", null, "SSE", "STAR Market", CNY, LocalDate.of(2025, 12, 5),
+                    new BigDecimal("10"), 500, 1000L, 10_000L, null, null);
+            all.add(analyzer.analyse(new ListingHistory(l, List.of(price(l.ticker(), "2025-12-05", null, null, null, close)),
+                    List.of(), List.of())));
+        }
+        var keys = ChartData.firstDayDistribution(all).data().getColumnKeys();
+        // Bands of 10 points would need 70 (0 to 69); of 25 points, 28: +0% to +25% … +675% to +700%.
+        assertEquals(28, keys.size());
+        assertEquals("+0% to +25%", keys.get(0));
+        assertEquals("+675% to +700%", keys.get(27));
+    }
+
+    @Test
     void marketValueHasOneSeriesPerConvertibleIpo() {
         JFreeChart chart = charts.marketValue();
         var data = chart.getXYPlot().getDataset();

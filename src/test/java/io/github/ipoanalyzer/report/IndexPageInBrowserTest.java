@@ -41,7 +41,7 @@ class IndexPageInBrowserTest {
         String dom = new String(chromium.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(chromium.waitFor(60, TimeUnit.SECONDS), "Chromium finished");
 
-        assertTrue(dom.contains("data-images=\"8\""), "the page has the eight charts:\n" + dom);
+        assertTrue(dom.contains("data-images=\"9\""), "the page has the nine charts:\n" + dom);
         assertTrue(dom.contains("data-broken-images=\"0\""), "every chart decoded in the browser:\n" + dom);
         assertTrue(dom.contains("+425.46%"), "Moore Threads first-day return");
         assertTrue(dom.contains("+692.95%"), "MetaX first-day return");
