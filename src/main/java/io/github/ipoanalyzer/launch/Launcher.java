@@ -162,6 +162,7 @@ public final class Launcher {
             return ExitCode.ALREADY_RUNNING.code();
         }
         try (RunLock heldDb = lock.get()) {
+            awaitStaleDatabaseLock(db.resolve("ipo.lck"), out);
             // Two databases may publish into one output folder, but never at the same time.
             Path output = output(options);
             Files.createDirectories(output);
@@ -175,6 +176,38 @@ public final class Launcher {
             try (RunLock heldOutput = outputLock.get()) {
                 return runJob(options, layout, out, err);
             }
+        }
+    }
+
+    /** HSQLDB refuses a database whose lock file's heartbeat is younger than 10 s (plus its margin). */
+    static final Duration DATABASE_LOCK_STALE_AFTER = Duration.ofSeconds(11);
+    private static final Duration DATABASE_LOCK_MAX_WAIT = Duration.ofSeconds(20);
+
+    /**
+     * HSQLDB's own lock file keeps a heartbeat; a run killed with -9 leaves it, and for ten
+     * seconds HSQLDB refuses the database as if another program had it open, which would read as
+     * a damaged database. Holding the run lock, no run of ours has it open: a lock file whose
+     * heartbeat has stopped is waited out (a program that keeps it beating still gets HSQLDB's
+     * refusal after {@link #DATABASE_LOCK_MAX_WAIT}).
+     */
+    static void awaitStaleDatabaseLock(Path lockFile, PrintStream out) throws java.io.IOException, InterruptedException {
+        Instant giveUp = Instant.now().plus(DATABASE_LOCK_MAX_WAIT);
+        boolean said = false;
+        while (Files.exists(lockFile) && Instant.now().isBefore(giveUp)) {
+            Duration age;
+            try {
+                age = Duration.between(Files.getLastModifiedTime(lockFile).toInstant(), Instant.now());
+            } catch (java.nio.file.NoSuchFileException gone) {
+                return;
+            }
+            if (age.compareTo(DATABASE_LOCK_STALE_AFTER) >= 0) {
+                return;
+            }
+            if (!said) {
+                out.println("Waiting a few seconds for the database lock a stopped run left to expire");
+                said = true;
+            }
+            Thread.sleep(250);
         }
     }
 
