@@ -71,6 +71,26 @@ public record JobRun(int exitCode, String out, String err) {
         return all.toByteArray();
     }
 
+    /** Every file of a report folder (series included) by relative path, with its SHA-256, but those named. */
+    static Map<String, String> reportFiles(Path report, String... except) throws Exception {
+        Path folder = report.toRealPath(); // latest is a link
+        List<String> left = List.of(except);
+        Map<String, String> files = new java.util.TreeMap<>();
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                String name = folder.relativize(f).toString().replace('\\', '/');
+                if (!left.contains(name)) {
+                    files.put(name, java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(Files.readAllBytes(f))));
+                }
+            }
+        }
+        if (files.size() < 20) {
+            throw new AssertionError("a report folder has every CSV, series file and chart: " + files.keySet());
+        }
+        return files;
+    }
+
     static String text(Path path) throws IOException {
         return new String(bytes(path), StandardCharsets.UTF_8);
     }
