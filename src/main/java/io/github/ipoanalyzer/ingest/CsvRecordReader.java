@@ -205,7 +205,14 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
                 continue; // the export's footer ("数据来源:通达信"), which moves down as days are added
             }
             rowsInFile++;
-            return new CsvRecord(fileName, startLine, header, new ArrayList<>(Arrays.asList(values)), reading);
+            List<String> cells = new ArrayList<>(Arrays.asList(values));
+            if (reading != null) {
+                // An export's trailing separator (a tab at the end of each TDX line) is no field.
+                while (cells.size() > header.size() && cells.get(cells.size() - 1).isBlank()) {
+                    cells.remove(cells.size() - 1);
+                }
+            }
+            return new CsvRecord(fileName, startLine, header, cells, reading);
         }
     }
 

@@ -33,10 +33,7 @@ public final class RowValues {
                                 + "break or a closing quote missing?", length, MAX_VALUE_LENGTH));
             }
         }
-        // An export's trailing separator (a tab at the end of each TDX line) is no field.
-        boolean trailingEmpty = record.reading() != null && record.values().size() > record.header().size()
-                && record.values().subList(record.header().size(), record.values().size()).stream().allMatch(String::isBlank);
-        if (record.values().size() != record.header().size() && !trailingEmpty) {
+        if (record.values().size() != record.header().size()) {
             throw new RejectedRowException("", String.join(",", record.values()), "field-count",
                     "the line has " + record.values().size() + " fields but the header has " + record.header().size()
                             + " (an unquoted comma inside a value?)");

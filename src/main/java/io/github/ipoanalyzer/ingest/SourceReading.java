@@ -16,9 +16,8 @@ import java.util.StringJoiner;
  */
 public final class SourceReading implements Export.Translation {
 
-    /** The project's own price columns, which a translated row has. */
-    public static final List<String> PROJECT_COLUMNS =
-            List.of("ticker", "date", "open", "high", "low", "close", "volume", "turnover", "note");
+    /** The project's own price columns (as the prices kind declares them), which a translated row has. */
+    private static final List<String> PROJECT_COLUMNS = InputKinds.PRICES.format().all();
 
     private final PriceSource source;
     private final List<String> names;
@@ -97,7 +96,7 @@ public final class SourceReading implements Export.Translation {
     List<String> unusedColumns() {
         List<String> unused = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
-            if (!index.containsValue(i) && i != tickerIndex && !source.ignored().contains(names.get(i))) {
+            if (!index.containsValue(i) && i != tickerIndex && !source.ignored().contains(names.get(i)) && !names.get(i).isEmpty()) {
                 unused.add(names.get(i));
             }
         }

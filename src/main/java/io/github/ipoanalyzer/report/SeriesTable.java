@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * {@code YYYY-MM_part2.csv}) and a day added to the newest month leaves the files of earlier
  * months byte for byte as they were. Within a file, rows are in listing order, then by date.
  */
-public final class SeriesTable implements ListingTable, RowSink {
+public final class SeriesTable implements ListingTable {
 
     public static final String FOLDER = "series";
     /** A spreadsheet sheet holds 1,048,576 rows; one is the header. */
@@ -67,13 +67,6 @@ public final class SeriesTable implements ListingTable, RowSink {
     @Override
     public RowSink rows() {
         return new MonthRows();
-    }
-
-    @Override
-    public void add(List<String> cells) {
-        MonthRows one = new MonthRows();
-        one.add(cells);
-        append(one);
     }
 
     @Override

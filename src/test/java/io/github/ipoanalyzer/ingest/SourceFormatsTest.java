@@ -152,6 +152,17 @@ class SourceFormatsTest {
                 + "ticker per file"), check(input, "two.csv").toString());
     }
 
+    @Test
+    void anExportsTrailingSeparatorIsNoField() throws IOException {
+        Path input = inputWith(SAMPLES.resolve("tdx"));
+        write(input, "SH#688795.txt", "688795 摩尔线程 日线 不复权\r\n日期\t开盘\t最高\t最低\t收盘\t成交量\t成交额\t\r\n"
+                + "2025/12/05\t650.00\t688.00\t556.00\t600.50\t\t\t\r\n数据来源:通达信\r\n", "GBK");
+        InputCheck.FileCheck tdx = check(input, "SH#688795.txt");
+        assertEquals(List.of(), tdx.rejects());
+        assertTrue(tdx.notices().stream().noneMatch(n -> n.startsWith("column(s) not used")), tdx.notices().toString());
+        assertEquals(0, new BigDecimal("600.50").compareTo(((DailyPrice) tdx.rows().get(0)).close()));
+    }
+
     private static void write(Path input, String name, String text, String charset) throws IOException {
         Files.write(input.resolve("prices").resolve(name), text.getBytes(java.nio.charset.Charset.forName(charset)));
     }

@@ -28,7 +28,9 @@ class SeriesTableTest {
         second.add(List.of("B", "2026-01-02", "5"));
         series.append(first);
         series.append(second);
-        series.add(List.of("C", "2025-12-31", "6"));
+        RowSink third = series.rows();
+        third.add(List.of("C", "2025-12-31", "6"));
+        series.append(third);
         series.close();
 
         assertEquals(List.of("series/market-value/2025-12.csv", "series/market-value/2025-12_part2.csv",
