@@ -1,5 +1,7 @@
 package io.github.ipoanalyzer.analysis;
 
+import java.io.Serializable;
+
 import io.github.ipoanalyzer.market.DailyPrice;
 import io.github.ipoanalyzer.money.Rounding;
 
@@ -16,7 +18,7 @@ import java.util.List;
  */
 public record FirstDay(LocalDate listingDate, BigDecimal open, BigDecimal high, BigDecimal low,
                        BigDecimal close, LocalDate closeDate, Integer closeLagTradingDays, Long volume,
-                       BigDecimal turnover) {
+                       BigDecimal turnover) implements Serializable {
 
     public static FirstDay locate(LocalDate listingDate, List<DailyPrice> pricesInDateOrder, int maxLagTradingDays) {
         BigDecimal open = null;

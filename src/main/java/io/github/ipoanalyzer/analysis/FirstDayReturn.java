@@ -1,5 +1,7 @@
 package io.github.ipoanalyzer.analysis;
 
+import java.io.Serializable;
+
 import io.github.ipoanalyzer.money.Rounding;
 
 import java.math.BigDecimal;
@@ -11,7 +13,7 @@ import java.math.BigDecimal;
  * Broke issue (破发): {@code C1 < P0}, and separately {@code L1 < P0}.
  */
 public record FirstDayReturn(BigDecimal atOpen, BigDecimal atHigh, BigDecimal atLow, BigDecimal atClose,
-                             BigDecimal intraday, Boolean brokeAtClose, Boolean brokeAtLow) {
+                             BigDecimal intraday, Boolean brokeAtClose, Boolean brokeAtLow) implements Serializable {
 
     public static FirstDayReturn of(BigDecimal offerPrice, FirstDay day) {
         BigDecimal intraday = day.closedOnListingDay() && day.open() != null

@@ -1,10 +1,11 @@
 package io.github.ipoanalyzer.analysis;
 
 import io.github.ipoanalyzer.fees.Application;
+import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.money.FxRates;
 
-import io.github.ipoanalyzer.market.Listing;
-
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,7 +13,25 @@ import java.util.Optional;
 public record IpoAnalysis(Listing listing, FirstDay firstDay, FirstDayReturn firstDayReturn, OfferProceeds proceeds,
                           List<LotGain> lotGains, Optional<MarketCapSeries> marketCap, FxRates.Conversion offerCny,
                           List<PriceToSales> priceToSales, List<CapReconciliation> capReconciliations,
-                          Application application, GreyMarket greyMarket) {
+                          Application application, GreyMarket greyMarket) implements Serializable {
+
+    /** Serialized (a report partition hands it to the report's assembly) without the Optional, which is not. */
+    @Serial
+    private Object writeReplace() {
+        return new SerialForm(listing, firstDay, firstDayReturn, proceeds, lotGains, marketCap.orElse(null), offerCny,
+                priceToSales, capReconciliations, application, greyMarket);
+    }
+
+    private record SerialForm(Listing listing, FirstDay firstDay, FirstDayReturn firstDayReturn, OfferProceeds proceeds,
+                              List<LotGain> lotGains, MarketCapSeries marketCap, FxRates.Conversion offerCny,
+                              List<PriceToSales> priceToSales, List<CapReconciliation> capReconciliations,
+                              Application application, GreyMarket greyMarket) implements Serializable {
+        @Serial
+        private Object readResolve() {
+            return new IpoAnalysis(listing, firstDay, firstDayReturn, proceeds, lotGains, Optional.ofNullable(marketCap),
+                    offerCny, priceToSales, capReconciliations, application, greyMarket);
+        }
+    }
 
     /** The grey-market session beside the first day, where one with a close was given. */
     public Optional<GreyMarket> greyMarketSession() {

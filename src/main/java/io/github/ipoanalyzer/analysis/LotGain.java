@@ -1,5 +1,7 @@
 package io.github.ipoanalyzer.analysis;
 
+import java.io.Serializable;
+
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.fees.FeeSchedule;
 import io.github.ipoanalyzer.fees.NetLotGain;
@@ -17,7 +19,7 @@ import java.util.Optional;
  * ties up ({@code L × P0}) and the return on it.
  */
 public record LotGain(ReferencePrice reference, LocalDate date, Money price, Money gain, Money lotCost,
-                      BigDecimal returnOnCapital, FxRates.Conversion gainInCny, NetLotGain net, String priceNote) {
+                      BigDecimal returnOnCapital, FxRates.Conversion gainInCny, NetLotGain net, String priceNote) implements Serializable {
 
     /** What the lot leaves after the fee schedule's charges, where the schedule covers the sale's day. */
     public Optional<NetLotGain> netOfFees() {

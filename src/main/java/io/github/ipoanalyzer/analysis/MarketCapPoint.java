@@ -1,5 +1,7 @@
 package io.github.ipoanalyzer.analysis;
 
+import java.io.Serializable;
+
 import io.github.ipoanalyzer.money.FxRates;
 import io.github.ipoanalyzer.money.Money;
 
@@ -14,7 +16,7 @@ import java.util.Optional;
  */
 public record MarketCapPoint(LocalDate date, ReferencePrice reference, Money price, long shares, Money cap,
                              BigDecimal changeSinceOffer, Money peakToDate, LocalDate peakDate,
-                             BigDecimal drawdownFromPeak, String note, FxRates.Conversion capInCny) {
+                             BigDecimal drawdownFromPeak, String note, FxRates.Conversion capInCny) implements Serializable {
 
     /** The market value in CNY at the rate in force on its date, if there is one. */
     public Optional<FxRates.Conversion> inCny() {

@@ -1,5 +1,7 @@
 package io.github.ipoanalyzer.analysis;
 
+import java.io.Serializable;
+
 import io.github.ipoanalyzer.market.DailyPrice;
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.money.FxRates;
@@ -17,7 +19,7 @@ import java.util.Optional;
  * count is the listing's total after listing, in force on every date (no later corporate
  * actions are modelled). Empty when the share count is unknown.
  */
-public record MarketCapSeries(MarketCapPoint atOffer, List<MarketCapPoint> closes) {
+public record MarketCapSeries(MarketCapPoint atOffer, List<MarketCapPoint> closes) implements Serializable {
 
     public static Optional<MarketCapSeries> of(Listing listing, FxRates rates, List<DailyPrice> pricesInDateOrder) {
         if (listing.totalShares() == null) {

@@ -1,5 +1,7 @@
 package io.github.ipoanalyzer.analysis;
 
+import java.io.Serializable;
+
 import io.github.ipoanalyzer.market.RevenuePeriod;
 import io.github.ipoanalyzer.money.FxRates;
 import io.github.ipoanalyzer.money.Money;
@@ -16,7 +18,7 @@ import java.util.Optional;
  * and {@code note} says why.
  */
 public record PriceToSales(RevenuePeriod period, ReferencePrice capReference, LocalDate capDate, Money cap,
-                           BigDecimal multiple, FxRates.Conversion capInCny, String note) {
+                           BigDecimal multiple, FxRates.Conversion capInCny, String note) implements Serializable {
 
     public static PriceToSales of(RevenuePeriod period, ReferencePrice capReference, LocalDate capDate, Money cap,
                                   FxRates rates) {

@@ -55,11 +55,11 @@ public final class EventStudy {
 
     /** A known CAR of one window of one event of one listing. */
     public record CarValue(String ticker, String kind, EventWindow window, BigDecimal car, BigDecimal standardized,
-                           LocalDate eventDate) {
+                           LocalDate eventDate) implements java.io.Serializable {
     }
 
     /** The CAR of one event from the first window day up to day {@code tau}. */
-    public record PathPoint(String kind, int tau, BigDecimal car) {
+    public record PathPoint(String kind, int tau, BigDecimal car) implements java.io.Serializable {
     }
 
     public record Result(List<CohortStats> cohorts, List<CohortCar> cohortCars, List<CarPath> carPaths,
@@ -78,8 +78,6 @@ public final class EventStudy {
     private final Map<String, String> benchmarkOf = new LinkedHashMap<>();
     private final Map<String, String> unmeasured = new LinkedHashMap<>();
     private final EventDeriver deriver;
-    private final List<CarValue> carValues = new ArrayList<>();
-    private final Map<String, TreeMap<Integer, BigDecimal[]>> pathSums = new TreeMap<>();
     private final int firstDay;
     private final int lastDay;
 
@@ -181,14 +179,23 @@ public final class EventStudy {
         return new ListingResult(own, cars, bhars, knownCars, pathPoints);
     }
 
-    /** Keeps a listing's CARs (compactly) for the cohorts; called once per listing, in listing order. */
-    public void gather(ListingResult result) {
-        carValues.addAll(result.carValues());
-        for (PathPoint p : result.pathPoints()) {
-            BigDecimal[] sum = pathSums.computeIfAbsent(p.kind(), k -> new TreeMap<>())
-                    .computeIfAbsent(p.tau(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-            sum[0] = sum[0].add(p.car());
-            sum[1] = sum[1].add(BigDecimal.ONE);
+    /**
+     * The listings' CARs, kept compactly for the cohorts: one report's gathering (the study itself
+     * holds no report's state, so it may serve several).
+     */
+    public static final class Gathered {
+        private final List<CarValue> carValues = new ArrayList<>();
+        private final Map<String, TreeMap<Integer, BigDecimal[]>> pathSums = new TreeMap<>();
+
+        /** Called once per listing, in listing order. */
+        public void gather(List<CarValue> cars, List<PathPoint> pathPoints) {
+            carValues.addAll(cars);
+            for (PathPoint p : pathPoints) {
+                BigDecimal[] sum = pathSums.computeIfAbsent(p.kind(), k -> new TreeMap<>())
+                        .computeIfAbsent(p.tau(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+                sum[0] = sum[0].add(p.car());
+                sum[1] = sum[1].add(BigDecimal.ONE);
+            }
         }
     }
 
@@ -196,8 +203,10 @@ public final class EventStudy {
         return benchmarkOf.get(ticker);
     }
 
-    /** The cohorts, from the first-day figures of every listing and the CARs gathered by {@link #gather}. */
-    public Result finish(List<IpoAnalysis> analyses, List<CohortMember> members) {
+    /** The cohorts, from the first-day figures of every listing and the CARs {@link Gathered gathered}. */
+    public Result finish(Gathered gathered, List<IpoAnalysis> analyses, List<CohortMember> members) {
+        List<CarValue> carValues = gathered.carValues;
+        Map<String, TreeMap<Integer, BigDecimal[]>> pathSums = gathered.pathSums;
         List<CohortStats> stats = new ArrayList<>();
         List<CohortCar> cohortCars = new ArrayList<>();
         Set<String> kinds = new TreeSet<>();

@@ -1,5 +1,7 @@
 package io.github.ipoanalyzer.fees;
 
+import java.io.Serializable;
+
 import io.github.ipoanalyzer.market.Allotment;
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.money.Money;
@@ -17,7 +19,7 @@ import java.util.Optional;
  * lot} sold at the first-day close, unknown where the rate or the net gain is.
  */
 public record Application(Money entranceFee, BigDecimal oneLotSuccessRate, BigDecimal subscriptionMultiple,
-                          Money expectedGain, String note) {
+                          Money expectedGain, String note) implements Serializable {
 
     public static Application of(Listing listing, FeeSchedule schedule, List<Allotment> allotments,
                                  Optional<NetLotGain> netAtFirstClose) {

@@ -1,5 +1,7 @@
 package io.github.ipoanalyzer.fees;
 
+import java.io.Serializable;
+
 import io.github.ipoanalyzer.money.Money;
 
 import java.math.BigDecimal;
@@ -13,7 +15,7 @@ import java.util.Currency;
  */
 public record FeeRule(String market, Side side, String charge, BigDecimal rate, BigDecimal minimum, BigDecimal maximum,
                       FeeRounding rounding, LocalDate effectiveFrom, LocalDate effectiveTo, Currency currency,
-                      String note) {
+                      String note) implements Serializable {
 
     public boolean inForceOn(LocalDate date) {
         return (effectiveFrom == null || !date.isBefore(effectiveFrom)) && (effectiveTo == null || !date.isAfter(effectiveTo));

@@ -1,5 +1,7 @@
 package io.github.ipoanalyzer.fees;
 
+import java.io.Serializable;
+
 import io.github.ipoanalyzer.money.Money;
 import io.github.ipoanalyzer.money.Rounding;
 
@@ -13,7 +15,7 @@ import java.time.LocalDate;
  * {@code net = L × P − sale charges(L × P) − (L × P0 + subscription charges(L × P0))}.
  */
 public record NetLotGain(FeeSchedule.SideCharges subscription, FeeSchedule.SideCharges sale, Money capital, Money net,
-                         BigDecimal netReturn) {
+                         BigDecimal netReturn) implements Serializable {
 
     /**
      * {@code lotCost} = L × P0, charged on {@code listingDate}; {@code saleValue} = L × P, sold on

@@ -28,6 +28,8 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
@@ -39,7 +41,8 @@ import java.util.List;
  * matches the input folder; load the new and changed files of each input kind of
  * {@link InputKinds} (rows validated, rejects recorded), listings first and their conflicts
  * settled before anything refers to them; settle the other conflicting rows; record the files
- * loaded; stop if a file is mostly rejects; compute the metrics and publish the report folder.
+ * loaded; stop if a file is mostly rejects; compute the listings' metrics in partitions; assemble
+ * and publish the report folder.
  */
 @Configuration
 public class IpoReportJobConfiguration {
@@ -56,21 +59,33 @@ public class IpoReportJobConfiguration {
     private final int chunkSize;
     private final long progressIntervalMillis;
     private final String version;
+    private final int reportThreads;
+    private final int reportPartitions;
+    private final ReportProgress reportProgress;
 
+    /**
+     * {@code reportThreads}: partitions computed at once here (0: one per core);
+     * {@code reportPartitions}: how many ranges the listings are split into (0: four per thread).
+     */
     public IpoReportJobConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                      @Value("${ipo.chunk-size:1000}") int chunkSize,
                                      @Value("${ipo.progress-interval-ms:5000}") long progressIntervalMillis,
-                                     @Value("${ipo.version:dev}") String version) {
+                                     @Value("${ipo.version:dev}") String version,
+                                     @Value("${ipo.report-threads:0}") int reportThreads,
+                                     @Value("${ipo.report-partitions:0}") int reportPartitions) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.chunkSize = chunkSize;
         this.progressIntervalMillis = progressIntervalMillis;
         this.version = version;
+        this.reportThreads = reportThreads > 0 ? reportThreads : Runtime.getRuntime().availableProcessors();
+        this.reportPartitions = reportPartitions > 0 ? reportPartitions : 4 * this.reportThreads;
+        this.reportProgress = new ReportProgress(progressIntervalMillis);
     }
 
     @Bean
     public Job ipoReportJob(MarketDataStore store, InputFileLedger ledger, ReportPublisher reportPublisher,
-                            StopSignal stopSignal) {
+                            Step reportListingRange, TaskExecutor reportPartitionThreads, StopSignal stopSignal) {
         SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository)
                 .start(tasklet("reconcileInputs", new ReconcileInputsTasklet(ledger, version, chunkSize), stopSignal))
                 .next(load(InputKinds.LISTINGS, store, ledger, stopSignal))
@@ -81,7 +96,45 @@ public class IpoReportJobConfiguration {
         return job.next(rejectConflicts("rejectConflictingRows", store, stopSignal))
                 .next(tasklet("recordInputFiles", new RecordInputFilesTasklet(ledger, version), stopSignal))
                 .next(tasklet("checkRejectLimits", new CheckRejectLimitsTasklet(store), stopSignal))
+                .next(reportListings(reportPublisher, reportListingRange, reportPartitionThreads, stopSignal))
                 .next(tasklet("publishReport", new PublishReportTasklet(reportPublisher, stopSignal, version), stopSignal))
+                .build();
+    }
+
+    /**
+     * The report's listings, computed in partitions (ranges of listings, see
+     * {@link ListingRangePartitioner}), {@code ipo.report-threads} at once on local threads.
+     * A restart computes only the partitions that did not finish.
+     */
+    private Step reportListings(ReportPublisher publisher, Step reportListingRange, TaskExecutor threads,
+                                StopSignal stopSignal) {
+        ListingRangePartitioner ranges = new ListingRangePartitioner(publisher);
+        return new StepBuilder("reportListings", jobRepository)
+                .partitioner(reportListingRange.getName(), ranges)
+                .step(reportListingRange)
+                .gridSize(reportPartitions)
+                .taskExecutor(threads)
+                .listener(ranges)
+                .listener(reportProgress)
+                .listener(stopSignal)
+                .build();
+    }
+
+    /** The local threads the report's partitions run on. */
+    @Bean
+    public ThreadPoolTaskExecutor reportPartitionThreads() {
+        ThreadPoolTaskExecutor threads = new ThreadPoolTaskExecutor();
+        threads.setCorePoolSize(reportThreads);
+        threads.setThreadNamePrefix("report-partition-");
+        return threads;
+    }
+
+    /** One partition of the report's listings: the step a local thread or a remote worker runs. */
+    @Bean
+    public Step reportListingRange(ReportPublisher reportPublisher, StopSignal stopSignal) {
+        return new StepBuilder("reportListingRange", jobRepository)
+                .tasklet(new ReportListingsTasklet(reportPublisher, stopSignal::isRequested, reportProgress, version),
+                        transactionManager)
                 .build();
     }
 
@@ -120,14 +173,11 @@ public class IpoReportJobConfiguration {
                                            @Value("${ipo.event-min-n:5}") int eventMinN,
                                            @Value("${ipo.returns:simple}") String returns,
                                            @Value("${ipo.max-close-lag-trading-days:5}") int maxCloseLag,
-                                           @Value("${ipo.chart-max-listings:12}") int chartMaxListings,
-                                           @Value("${ipo.report-threads:0}") int reportThreads) {
-        int threads = reportThreads > 0 ? reportThreads : Runtime.getRuntime().availableProcessors();
+                                           @Value("${ipo.chart-max-listings:12}") int chartMaxListings) {
         return new ReportPublisher(store, ledger, new ReportPublisher.Settings(new EventStudySettings(
                 EventWindow.parseAll(windows), horizons, new EstimationWindow(estimationStart, estimationGap,
                 marketModelMinDays), milestones, partialWindows, eventMinN, ReturnKind.parse(returns)),
-                maxCloseLag, chartMaxListings,
-                threads, progressIntervalMillis, InputKinds.FEES.path()));
+                maxCloseLag, chartMaxListings, InputKinds.FEES.path()));
     }
 
     /**

@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Computes the metrics and publishes the report folder; records where it went and what the
+ * Assembles the report from its partitions (see {@link ReportListingsTasklet}) and publishes the
+ * report folder; records where it went and what the
  * as-of date left out. A stop request ends the step STOPPED before anything is published.
  */
 final class PublishReportTasklet implements Tasklet {
@@ -34,14 +35,11 @@ final class PublishReportTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext context) throws Exception {
         StepExecution step = context.getStepContext().getStepExecution();
         RunParameters run = RunParameters.from(step.getJobParameters());
-        Map<String, Object> parameters = new TreeMap<>();
-        step.getJobParameters().forEach(p -> parameters.put(p.name(), String.valueOf(p.value())));
-        ReportPublisher.Run report = new ReportPublisher.Run(run.asOf(), run.runSequence(), run.identity(), parameters,
-                version, step.getJobExecution().getStartTime().atZone(ZoneId.systemDefault()).toInstant());
         ReportPublisher.Published published;
         try {
-            published = publisher.publish(new ReportPublisher.Request(report, RunContext.inputHashes(step),
-                    run.outputDir(), run.keepReports()), stopSignal::isRequested);
+            published = publisher.assemble(new ReportPublisher.Request(reportRun(step, run, version),
+                    RunContext.inputHashes(step), run.outputDir(), run.keepReports()), step.getJobExecutionId(),
+                    stopSignal::isRequested);
         } catch (ReportPublisher.PublishStoppedException e) {
             throw new JobInterruptedException(e.getMessage());
         }
@@ -50,5 +48,13 @@ final class PublishReportTasklet implements Tasklet {
         job.put(IpoReportJobConfiguration.LEFT_OUT_KEY, new ArrayList<>(published.leftOutAfterAsOf()));
         job.put(IpoReportJobConfiguration.CALENDAR_NOTES_KEY, new ArrayList<>(published.calendarNotes()));
         return RepeatStatus.FINISHED;
+    }
+
+    /** The run as its report's manifest names it. */
+    static ReportPublisher.Run reportRun(StepExecution step, RunParameters run, String version) {
+        Map<String, Object> parameters = new TreeMap<>();
+        step.getJobParameters().forEach(p -> parameters.put(p.name(), String.valueOf(p.value())));
+        return new ReportPublisher.Run(run.asOf(), run.runSequence(), run.identity(), parameters, version,
+                step.getJobExecution().getStartTime().atZone(ZoneId.systemDefault()).toInstant());
     }
 }

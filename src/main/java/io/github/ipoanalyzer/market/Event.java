@@ -1,5 +1,7 @@
 package io.github.ipoanalyzer.market;
 
+import java.io.Serializable;
+
 import java.time.LocalDate;
 
 /**
@@ -8,7 +10,7 @@ import java.time.LocalDate;
  * "input" or "derived".
  */
 public record Event(String ticker, LocalDate date, LocalDate scheduledDate, String kind, String description,
-                    String source, String note) {
+                    String source, String note) implements Serializable {
 
     public static final String LISTING = "listing";
     public static final String LOCKUP_EXPIRY = "lock-up expiry";

@@ -1,5 +1,7 @@
 package io.github.ipoanalyzer.market;
 
+import java.io.Serializable;
+
 import io.github.ipoanalyzer.money.Money;
 
 import java.math.BigDecimal;
@@ -9,7 +11,7 @@ import java.util.Currency;
 
 /** Revenue of one named period ({@code FY2024}, {@code 2025H1}); {@code amount} null when unknown. */
 public record RevenuePeriod(String ticker, String period, LocalDate start, LocalDate end, BigDecimal amount,
-                            Currency currency, String note) {
+                            Currency currency, String note) implements Serializable {
 
     /** The revenue, or null when unknown. */
     public Money revenue() {

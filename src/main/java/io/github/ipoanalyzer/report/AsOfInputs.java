@@ -1,12 +1,16 @@
 package io.github.ipoanalyzer.report;
 
 import io.github.ipoanalyzer.market.BenchmarkLevel;
+import io.github.ipoanalyzer.market.DailyPrice;
 import io.github.ipoanalyzer.market.Event;
 import io.github.ipoanalyzer.market.GreyMarketPrice;
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.market.ListingHistory;
+import io.github.ipoanalyzer.market.ReportedCap;
+import io.github.ipoanalyzer.market.RevenuePeriod;
 import io.github.ipoanalyzer.money.FxRate;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -22,14 +25,12 @@ import java.util.function.Predicate;
  * No look-ahead: a run as of day D sees nothing dated after D. Listings listed after D, prices,
  * FX rates, reported caps, benchmark levels and input events dated after D, and revenue periods
  * ending after D are left out before anything is computed, and counted so that the run can say
- * what it left out and why. Thread-safe: listings' histories are filtered on worker threads.
+ * what it left out and why. Its lists are fixed once made; each report partition counts what
+ * its listings' histories left out in its own {@link Tally}.
  */
 final class AsOfInputs {
 
     private final LocalDate asOf;
-    private final LongAdder prices = new LongAdder();
-    private final LongAdder revenue = new LongAdder();
-    private final LongAdder caps = new LongAdder();
     private final List<String> leftOut = new ArrayList<>();
 
     AsOfInputs(LocalDate asOf) {
@@ -72,20 +73,42 @@ final class AsOfInputs {
         return byExchange;
     }
 
-    /** One listing's history up to D: prices and caps dated on or before it, revenue periods ended by then. */
-    ListingHistory history(ListingHistory h) {
-        return new ListingHistory(h.listing(),
-                counted(h.prices(), p -> !p.date().isAfter(asOf), prices),
-                counted(h.revenue(), r -> !r.end().isAfter(asOf), revenue),
-                counted(h.reportedCaps(), c -> !c.date().isAfter(asOf), caps));
+    /**
+     * How many rows of the listings' histories were dated after D, counted by one report
+     * partition and added up by the report's assembly.
+     */
+    static final class Tally implements Serializable {
+        private long prices;
+        private long revenue;
+        private long caps;
+
+        void add(Tally other) {
+            prices += other.prices;
+            revenue += other.revenue;
+            caps += other.caps;
+        }
     }
 
-    /** What was left out, one line per kind, for the summary and the manifest; empty when nothing was. */
-    List<String> leftOut() {
+    /** One listing's history up to D: prices and caps dated on or before it, revenue periods ended by then. */
+    ListingHistory history(ListingHistory h, Tally tally) {
+        List<DailyPrice> prices = counted(h.prices(), p -> !p.date().isAfter(asOf));
+        List<RevenuePeriod> revenue = counted(h.revenue(), r -> !r.end().isAfter(asOf));
+        List<ReportedCap> caps = counted(h.reportedCaps(), c -> !c.date().isAfter(asOf));
+        tally.prices += h.prices().size() - prices.size();
+        tally.revenue += h.revenue().size() - revenue.size();
+        tally.caps += h.reportedCaps().size() - caps.size();
+        return new ListingHistory(h.listing(), prices, revenue, caps);
+    }
+
+    /**
+     * What was left out, one line per kind, for the summary and the manifest; empty when nothing
+     * was. {@code histories}: what every listing's history left out.
+     */
+    List<String> leftOut(Tally histories) {
         List<String> lines = new ArrayList<>(leftOut);
-        addCount(lines, prices.sum(), "price row", "dated after");
-        addCount(lines, revenue.sum(), "revenue period", "ending after");
-        addCount(lines, caps.sum(), "reported cap", "dated after");
+        addCount(lines, histories.prices, "price row", "dated after");
+        addCount(lines, histories.revenue, "revenue period", "ending after");
+        addCount(lines, histories.caps, "reported cap", "dated after");
         return lines;
     }
 
@@ -102,9 +125,7 @@ final class AsOfInputs {
         }
     }
 
-    private static <T> List<T> counted(List<T> all, Predicate<T> keep, LongAdder leftOut) {
-        List<T> kept = all.stream().filter(keep).toList();
-        leftOut.add(all.size() - kept.size());
-        return kept;
+    private static <T> List<T> counted(List<T> all, Predicate<T> keep) {
+        return all.stream().filter(keep).toList();
     }
 }

@@ -22,8 +22,8 @@ import java.util.List;
  * One report CSV, written row by row as the report is computed (a market of millions of rows
  * never sits in memory): a header naming each metric with its unit and reference price, then
  * rows of formatted cells. UTF-8 with a byte-order mark so that Excel and WPS open Chinese names
- * intact, RFC 4180 quoting, CRLF line ends. Rows may also be rendered elsewhere ({@link #rows()},
- * e.g. on a worker thread) and appended in order. The file's SHA-256 is computed as it is
+ * intact, RFC 4180 quoting, CRLF line ends. Rows may also be rendered elsewhere ({@link Rows},
+ * e.g. in a report partition) and appended in order. The file's SHA-256 is computed as it is
  * written, for the manifest.
  */
 public final class CsvTable implements ListingTable, RowSink {
@@ -74,19 +74,11 @@ public final class CsvTable implements ListingTable, RowSink {
         }
     }
 
-    /** An empty set of rows of this table, to be filled anywhere and {@link #append}ed. */
     @Override
-    public Rows rows() {
-        return new Rows(fileName, columns);
-    }
-
-    @Override
-    public void append(RowSink rendered) {
-        append((Rows) rendered);
-    }
-
-    public void append(Rows rendered) {
-        append(rendered.text.getBuffer(), rendered.count);
+    public void append(RenderedRows rendered) {
+        for (RenderedRows.Chunk chunk : rendered.chunks()) {
+            append(chunk.text(), chunk.count());
+        }
     }
 
     /** {@code count} rows rendered as this table writes them (see {@link Rows#render}). */
@@ -100,7 +92,7 @@ public final class CsvTable implements ListingTable, RowSink {
     }
 
     /** Rows rendered exactly as the table would write them. */
-    public static final class Rows implements RowSink {
+    public static final class Rows implements ListingRows {
         private final String fileName;
         private final int columns;
         private final StringWriter text = new StringWriter();
@@ -132,6 +124,11 @@ public final class CsvTable implements ListingTable, RowSink {
             checkWidth(fileName, columns, cells);
             csv.writeNext(cells.toArray(String[]::new), false);
             count++;
+        }
+
+        @Override
+        public RenderedRows rendered() {
+            return new RenderedRows(List.of(new RenderedRows.Chunk("", text.toString(), count)));
         }
     }
 

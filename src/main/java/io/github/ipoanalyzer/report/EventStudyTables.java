@@ -18,8 +18,8 @@ public final class EventStudyTables {
     private EventStudyTables() {
     }
 
-    public static CsvTable events(Path folder) {
-        return new CsvTable(folder, "events.csv", "Events of each listing: from events.csv and derived (listing day, "
+    static TableSpec events() {
+        return new TableSpec("events.csv", "Events of each listing: from events.csv and derived (listing day, "
                 + "lock-up expiries, first close below offer, market-value milestones, peak market value)",
                 List.of("ticker", "date", "scheduled_date", "kind", "description", "source", "note"));
     }
@@ -31,8 +31,8 @@ public final class EventStudyTables {
         }
     }
 
-    public static CsvTable abnormalReturns(Path folder) {
-        return new CsvTable(folder, "abnormal-returns.csv", "Cumulative abnormal return of each event over each "
+    static TableSpec abnormalReturns() {
+        return new TableSpec("abnormal-returns.csv", "Cumulative abnormal return of each event over each "
                 + "window, with the model used (market model where enough post-listing history exists, else "
                 + "market-adjusted) and the trading days available",
                 List.of("ticker", "benchmark", "event_date", "event_kind", "event_description", "window", "model", "alpha", "beta",
@@ -50,8 +50,8 @@ public final class EventStudyTables {
         }
     }
 
-    public static CsvTable buyAndHold(Path folder) {
-        return new CsvTable(folder, "buy-and-hold.csv", "Buy-and-hold return of each listing and of its benchmark over "
+    static TableSpec buyAndHold() {
+        return new TableSpec("buy-and-hold.csv", "Buy-and-hold return of each listing and of its benchmark over "
                 + "each horizon, from the offer price and from the first close, and the BHAR",
                 List.of("ticker", "benchmark", "from", "horizon_trading_days", "days_available", "end_date",
                         "stock_return_fraction", "benchmark_return_fraction", "bhar_fraction", "note"));

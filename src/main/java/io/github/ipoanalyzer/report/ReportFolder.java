@@ -62,6 +62,18 @@ public final class ReportFolder {
         return asOf + "_run-" + runId;
     }
 
+    /** Where run {@code runId}'s report partitions are written (see {@link ReportParts}). */
+    ReportParts parts(long runId) {
+        return new ReportParts(outputRoot.resolve(ReportParts.PREFIX + runId));
+    }
+
+    /** Removes the partitions that runs other than {@code runId} left (runs never finished, not to be resumed). */
+    public void discardPartsOtherThan(long runId) throws IOException {
+        for (Path other : ReportParts.othersThan(outputRoot, parts(runId).folder())) {
+            deleteRecursively(other);
+        }
+    }
+
     /** A fresh, empty staging folder for this run, named so that no other run or database shares it. */
     public Path stage(long runId) throws IOException {
         Files.createDirectories(outputRoot);

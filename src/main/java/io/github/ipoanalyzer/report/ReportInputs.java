@@ -79,13 +79,13 @@ final class ReportInputs {
         return analyzer.rates();
     }
 
-    /** One listing's history up to the as-of day; called on worker threads. */
-    ListingHistory history(Listing listing) {
-        return asOf.history(store.history(listing));
+    /** One listing's history up to the as-of day, what it left out counted in {@code tally}; called in partitions. */
+    ListingHistory history(Listing listing, AsOfInputs.Tally tally) {
+        return asOf.history(store.history(listing), tally);
     }
 
-    /** What the as-of day left out, one line per kind (complete once every listing's history was read). */
-    List<String> leftOut() {
-        return asOf.leftOut();
+    /** What the as-of day left out, one line per kind; {@code histories}: what every listing's history left out. */
+    List<String> leftOut(AsOfInputs.Tally histories) {
+        return asOf.leftOut(histories);
     }
 }

@@ -1,18 +1,19 @@
 package io.github.ipoanalyzer.report;
 
 import io.github.ipoanalyzer.analysis.IpoAnalysis;
-import io.github.ipoanalyzer.analysis.IpoAnalyzer;
 import io.github.ipoanalyzer.eventstudy.EventStudy;
-import io.github.ipoanalyzer.market.Event;
 import io.github.ipoanalyzer.eventstudy.EventStudySettings;
+import io.github.ipoanalyzer.market.Event;
 import io.github.ipoanalyzer.market.Listing;
-import io.github.ipoanalyzer.money.Money;
 import io.github.ipoanalyzer.market.ListingHistory;
 import io.github.ipoanalyzer.money.FxRates;
+import io.github.ipoanalyzer.money.Money;
 import io.github.ipoanalyzer.store.InputFileLedger;
 import io.github.ipoanalyzer.store.MarketDataStore;
+import io.github.ipoanalyzer.store.MarketTables;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,46 +21,49 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.function.BiConsumer;
-import java.util.function.BooleanSupplier;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 /**
- * Writes one run's report folder from the analysis tables, in a staging folder that is renamed
- * into place only when all is written. The pieces: {@link ReportInputs} reads what the report is
- * made from, as of its day; {@link InListingOrder} computes each listing on worker threads and
- * hands its rows on in listing order; {@link ReportTables} and {@link EventStudyTables} render
- * the CSV rows, {@link Charts} the PNGs, {@link IndexPage} index.html and {@link Manifest}
- * manifest.json; {@link ReportFolder} publishes.
+ * Writes one run's report folder from the analysis tables, in two phases. {@link #writePart}
+ * computes a range of listings (a partition, on any thread or machine): each listing's history
+ * is read, its metrics and event study computed, its rows rendered, and what the report needs of
+ * it later (first-day figures, CARs, the full series of the listings the charts show) kept in
+ * the partition's file. {@link #assemble} then appends the partitions' rows in listing order to
+ * the report's tables (so the bytes are those of a one-thread run), computes the cohorts and
+ * writes charts, index.html and manifest.json in a staging folder that is renamed into place
+ * only when all is written. The pieces: {@link ReportInputs} reads what the report is made
+ * from, as of its day; {@link ReportTables} and {@link EventStudyTables} render the CSV rows,
+ * {@link Charts} the PNGs, {@link IndexPage} index.html and {@link Manifest} manifest.json;
+ * {@link ReportParts} holds the partitions and {@link ReportFolder} publishes.
  */
 public class ReportPublisher {
 
     private final MarketDataStore store;
     private final InputFileLedger ledger;
     private final Settings settings;
-
-    private final long progressIntervalNanos;
+    /** What the report is made from, read once per run execution in this process, whatever it computes. */
+    private String inputsOf;
+    private ReportInputs inputs;
 
     /**
      * What does not vary from run to run: the event study's settings, the longest wait for a
-     * first close, how many listings the charts show, how many listings are computed at once
-     * (the writing is on the calling thread), how often a progress line is logged, and which
-     * input file holds the fee schedule.
+     * first close, how many listings the charts show, and which input file holds the fee schedule.
      */
     public record Settings(EventStudySettings eventStudy, int maxCloseLagTradingDays, int chartMaxListings,
-                           int threads, long progressIntervalMillis, String feeScheduleFile) {
+                           String feeScheduleFile) {
     }
 
     public ReportPublisher(MarketDataStore store, InputFileLedger ledger, Settings settings) {
         this.store = store;
         this.ledger = ledger;
         this.settings = settings;
-        this.progressIntervalNanos = settings.progressIntervalMillis() * 1_000_000L;
     }
 
     /**
@@ -78,68 +82,111 @@ public class ReportPublisher {
     public record Request(Run run, Map<String, String> inputSha256, Path outputRoot, int keep) {
     }
 
+    /** The listings a report of {@code asOf} covers, in the order of its rows; partitions are ranges of it. */
+    public int listingCount(LocalDate asOf) {
+        return new AsOfInputs(asOf).listings(store.rows(MarketTables.LISTING)).size();
+    }
+
     /**
-     * Computes and writes the report one listing at a time: each listing's history is read, its
-     * metrics and event study computed and its rows written, and only its first-day figures are
-     * kept for the cohorts, the charts and the index page (the full series too for the listings
-     * the charts show).
+     * Computes listings {@code from} (inclusive) to {@code to} of the report's listing order into
+     * partition {@code partition}'s file under {@code outputRoot}; {@code listingDone} after each.
+     * {@code execution} names the run's execution: what the report is made from is read once per
+     * execution in this process.
      */
-    public Published publish(Request request, BooleanSupplier stopRequested) throws IOException {
-        ReportInputs in = new ReportInputs(store, request.run().asOf(), settings.eventStudy(),
-                settings.maxCloseLagTradingDays(), settings.feeScheduleFile());
+    public void writePart(Run run, long execution, Path outputRoot, int partition, int from, int to,
+                          BooleanSupplier stopRequested, Runnable listingDone) throws IOException {
+        ReportInputs in = inputs(run, execution);
+        Set<String> charted = largestByProceeds(in.listings, in.rates(), settings.chartMaxListings());
+        List<Section> sections = sections(in.study);
+        AsOfInputs.Tally tally = new AsOfInputs.Tally();
+        try (ReportParts.Writer part = new ReportFolder(outputRoot).parts(run.number()).write(partition, from, to)) {
+            for (Listing listing : in.listings.subList(from, to)) {
+                if (stopRequested.getAsBoolean()) {
+                    throw new PublishStoppedException();
+                }
+                ListingHistory history = in.history(listing, tally);
+                IpoAnalysis a = in.analyzer.analyse(history);
+                ListingFigures figures = new ListingFigures(a, in.study.study(a, history));
+                List<RenderedRows> rows = new ArrayList<>();
+                for (Section section : sections) {
+                    ListingRows sectionRows = section.table().blankRows();
+                    section.rows().accept(sectionRows, figures);
+                    rows.add(sectionRows.rendered());
+                }
+                boolean shown = charted.contains(listing.ticker());
+                part.add(new ListingPart(a.firstDayOnly(), shown ? a : null, shown ? figures.result().events() : List.of(),
+                        figures.result().carValues(), figures.result().pathPoints(), rows));
+                listingDone.run();
+            }
+            part.finish(tally);
+        }
+    }
+
+    /**
+     * Appends every partition's rows in listing order and writes the rest of the report: the
+     * cohorts, rejects, input files, charts, index.html and manifest.json; then publishes the
+     * folder and removes the partitions. Only the first-day figures of each listing are held
+     * (and the full series of the listings the charts show).
+     */
+    public Published assemble(Request request, long execution, BooleanSupplier stopRequested) throws IOException {
+        ReportInputs in = inputs(request.run(), execution);
         Set<String> charted = largestByProceeds(in.listings, in.rates(), settings.chartMaxListings());
         ReportFolder folders = new ReportFolder(request.outputRoot());
+        ReportParts parts = folders.parts(request.run().number());
         Path staging = folders.stage(request.run().number());
         try {
             List<IpoAnalysis> summaries = new ArrayList<>();
             List<IpoAnalysis> chartedAnalyses = new ArrayList<>();
             List<Event> chartedEvents = new ArrayList<>();
+            EventStudy.Gathered gathered = new EventStudy.Gathered();
+            AsOfInputs.Tally histories = new AsOfInputs.Tally();
             List<CsvTable> tables = new ArrayList<>();
             List<SeriesTable> series = new ArrayList<>();
-            try (CsvTable firstDay = ReportTables.firstDay(staging);
-                 SeriesTable lotGains = ReportTables.lotGains(staging);
-                 CsvTable lotCharges = ReportTables.lotCharges(staging);
-                 SeriesTable marketValue = ReportTables.marketValue(staging);
-                 CsvTable priceToSales = ReportTables.priceToSales(staging);
-                 CsvTable capReconciliation = ReportTables.capReconciliation(staging);
-                 CsvTable events = EventStudyTables.events(staging);
-                 CsvTable abnormalReturns = EventStudyTables.abnormalReturns(staging);
-                 CsvTable buyAndHold = EventStudyTables.buyAndHold(staging)) {
-                // Each per-listing table with the rows one listing gives it.
-                EventStudy study = in.study;
-                List<Section> sections = List.of(
-                        new Section(firstDay, (t, l) -> ReportTables.addFirstDay(t, l.analysis())),
-                        new Section(lotGains, (t, l) -> ReportTables.addLotGains(t, l.analysis())),
-                        new Section(lotCharges, (t, l) -> ReportTables.addLotCharges(t, l.analysis())),
-                        new Section(marketValue, (t, l) -> ReportTables.addMarketValue(t, l.analysis())),
-                        new Section(priceToSales, (t, l) -> ReportTables.addPriceToSales(t, l.analysis())),
-                        new Section(capReconciliation, (t, l) -> ReportTables.addCapReconciliation(t, l.analysis())),
-                        new Section(events, (t, l) -> EventStudyTables.addEvents(t, l.result())),
-                        new Section(abnormalReturns, (t, l) -> EventStudyTables.addAbnormalReturns(t, l.result(),
-                                study.benchmarkOf(l.analysis().listing().ticker()))),
-                        new Section(buyAndHold, (t, l) -> EventStudyTables.addBuyAndHold(t, l.result(),
-                                study.benchmarkOf(l.analysis().listing().ticker()))));
-                sections.stream().filter(s -> s.table() instanceof CsvTable).forEach(s -> tables.add((CsvTable) s.table()));
-                new InListingOrder(settings.threads(), progressIntervalNanos).forEach(in.listings,
-                        listing -> report(in.history(listing), in.analyzer, study, sections), r -> {
+            List<ListingTable> open = new ArrayList<>();
+            try {
+                for (Section section : sections(in.study)) {
+                    ListingTable table = section.table().open(staging);
+                    open.add(table);
+                    if (table instanceof CsvTable csv) {
+                        tables.add(csv);
+                    } else {
+                        series.add((SeriesTable) table);
+                    }
+                }
+                int covered = 0;
+                for (Path file : parts.files()) {
+                    try (ReportParts.Reader part = parts.read(file)) {
+                        if (part.from != covered) {
+                            throw new IllegalStateException(file + " holds listings " + part.from + " to " + part.to
+                                    + ", not from " + covered + ": the report's partitions do not match");
+                        }
+                        for (Object next = part.next(); next != null; next = part.next()) {
                             if (stopRequested.getAsBoolean()) {
                                 throw new PublishStoppedException();
                             }
-                            for (int i = 0; i < sections.size(); i++) {
-                                sections.get(i).table().append(r.rows().get(i));
+                            ListingPart listing = (ListingPart) next;
+                            for (int i = 0; i < open.size(); i++) {
+                                open.get(i).append(listing.rows().get(i));
                             }
-                            ListingFigures f = r.figures();
-                            study.gather(f.result());
-                            summaries.add(f.analysis().firstDayOnly());
-                            if (charted.contains(f.analysis().listing().ticker())) {
-                                chartedAnalyses.add(f.analysis());
-                                chartedEvents.addAll(f.result().events());
+                            gathered.gather(listing.carValues(), listing.pathPoints());
+                            summaries.add(listing.summary());
+                            if (listing.charted() != null) {
+                                chartedAnalyses.add(listing.charted());
+                                chartedEvents.addAll(listing.chartedEvents());
                             }
-                        }, () -> marketValue.rowCount() + lotGains.rowCount());
-                series.add(lotGains);
-                series.add(marketValue);
+                        }
+                        histories.add((AsOfInputs.Tally) part.trailer());
+                        covered = part.to;
+                    }
+                }
+                if (covered != in.listings.size()) {
+                    throw new IllegalStateException("the report's partitions cover " + covered + " of "
+                            + in.listings.size() + " listings");
+                }
+            } finally {
+                closeAll(open);
             }
-            EventStudy.Result cohorts = in.study.finish(summaries, in.cohortMembers);
+            EventStudy.Result cohorts = in.study.finish(gathered, summaries, in.cohortMembers);
             for (CsvTable table : List.of(EventStudyTables.cohorts(staging, cohorts),
                     EventStudyTables.cohortCars(staging, cohorts), ReportTables.rejects(staging, in.rejects),
                     ReportTables.inputFiles(staging, request.inputSha256(), in.counts, in.notices, ledger.parsedInRun()))) {
@@ -154,7 +201,7 @@ public class ReportPublisher {
             charts.addAll(chartMaker.writeEventStudy(staging, cohorts, chartedEvents));
             Files.writeString(staging.resolve("index.html"), IndexPage.render(request.run().asOf(), chartedAnalyses,
                     selection, cohorts, tables, series, charts, in.rejects.size(), in.notices), StandardCharsets.UTF_8);
-            List<String> leftOut = in.leftOut();
+            List<String> leftOut = in.leftOut(histories);
             List<CsvTable> written = new ArrayList<>(tables);
             series.forEach(s -> written.addAll(s.files()));
             Manifest.write(staging, request, request.inputSha256(), in.counts, in.notices, written, leftOut,
@@ -164,10 +211,56 @@ public class ReportPublisher {
             }
             Path folder = folders.publish(staging, ReportFolder.name(request.run().asOf().toString(),
                     request.run().number()), request.keep(), existing -> Manifest.isOfRun(existing, request.run().identity()));
+            parts.discard();
             return new Published(folder, leftOut, in.calendarNotes);
         } catch (IOException | RuntimeException e) {
             folders.discard(staging);
             throw e;
+        }
+    }
+
+    private synchronized ReportInputs inputs(Run run, long execution) {
+        String of = run.identity() + "#" + execution;
+        if (!of.equals(inputsOf)) {
+            inputs = null; // let the last run's go before reading this one's
+            inputs = new ReportInputs(store, run.asOf(), settings.eventStudy(), settings.maxCloseLagTradingDays(),
+                    settings.feeScheduleFile());
+            inputsOf = of;
+        }
+        return inputs;
+    }
+
+    /** Each per-listing table with the rows one listing gives it, in the order of the report's files. */
+    private static List<Section> sections(EventStudy study) {
+        return List.of(
+                new Section(ReportTables.firstDay(), (t, l) -> ReportTables.addFirstDay(t, l.analysis())),
+                new Section(ReportTables.lotGains(), (t, l) -> ReportTables.addLotGains(t, l.analysis())),
+                new Section(ReportTables.lotCharges(), (t, l) -> ReportTables.addLotCharges(t, l.analysis())),
+                new Section(ReportTables.marketValue(), (t, l) -> ReportTables.addMarketValue(t, l.analysis())),
+                new Section(ReportTables.priceToSales(), (t, l) -> ReportTables.addPriceToSales(t, l.analysis())),
+                new Section(ReportTables.capReconciliation(), (t, l) -> ReportTables.addCapReconciliation(t, l.analysis())),
+                new Section(EventStudyTables.events(), (t, l) -> EventStudyTables.addEvents(t, l.result())),
+                new Section(EventStudyTables.abnormalReturns(), (t, l) -> EventStudyTables.addAbnormalReturns(t, l.result(),
+                        study.benchmarkOf(l.analysis().listing().ticker()))),
+                new Section(EventStudyTables.buyAndHold(), (t, l) -> EventStudyTables.addBuyAndHold(t, l.result(),
+                        study.benchmarkOf(l.analysis().listing().ticker()))));
+    }
+
+    private static void closeAll(List<ListingTable> tables) throws IOException {
+        IOException first = null;
+        for (ListingTable table : tables) {
+            try {
+                table.close();
+            } catch (IOException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 
@@ -176,11 +269,17 @@ public class ReportPublisher {
     }
 
     /** A per-listing table and how one listing's figures become its rows. */
-    private record Section(ListingTable table, BiConsumer<RowSink, ListingFigures> rows) {
+    private record Section(ListingTableSpec table, BiConsumer<RowSink, ListingFigures> rows) {
     }
 
-    /** One listing's figures and its rendered rows of each section, in the sections' order. */
-    private record ListingReport(ListingFigures figures, List<RowSink> rows) {
+    /**
+     * What a partition keeps of one listing: its first-day figures, the full analysis and events
+     * of a listing the charts show (else null and empty), its CARs for the cohorts, and its rows
+     * of each section, in the sections' order.
+     */
+    private record ListingPart(IpoAnalysis summary, IpoAnalysis charted, List<Event> chartedEvents,
+                               List<EventStudy.CarValue> carValues, List<EventStudy.PathPoint> pathPoints,
+                               List<RenderedRows> rows) implements Serializable {
     }
 
     /**
@@ -195,19 +294,6 @@ public class ReportPublisher {
         PublishStoppedException() {
             super("stopped before the report was published");
         }
-    }
-
-    /** Reads, analyses and renders one listing's history; runs on a worker thread. */
-    private ListingReport report(ListingHistory history, IpoAnalyzer analyzer, EventStudy study, List<Section> sections) {
-        IpoAnalysis a = analyzer.analyse(history);
-        ListingFigures figures = new ListingFigures(a, study.study(a, history));
-        List<RowSink> rows = new ArrayList<>();
-        for (Section section : sections) {
-            RowSink sectionRows = section.table().rows();
-            section.rows().accept(sectionRows, figures);
-            rows.add(sectionRows);
-        }
-        return new ListingReport(figures, rows);
     }
 
     /** The listings the charts show: the largest by gross proceeds N × P0 (in CNY where a rate exists). */

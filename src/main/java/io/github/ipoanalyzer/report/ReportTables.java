@@ -35,7 +35,7 @@ public final class ReportTables {
     private ReportTables() {
     }
 
-    public static CsvTable firstDay(Path folder) {
+    static TableSpec firstDay() {
         List<String> header = new ArrayList<>(List.of("ticker", "name_en", "name_local", "exchange", "board", "currency",
                 "listing_date", "offer_price", "lot_shares", "first_day_open", "first_day_high", "first_day_low",
                 "first_close", "first_close_date", "first_close_lag_trading_days",
@@ -53,7 +53,7 @@ public final class ReportTables {
                 "grey_market_close", "grey_market_return_close_vs_offer_fraction", "grey_market_lot_gain_at_close",
                 "first_day_volume_shares", "first_day_turnover_trading_currency", "first_day_vwap", "float_shares",
                 "first_day_turnover_rate_fraction", "note"));
-        return new CsvTable(folder, "first-day.csv", "First day of each IPO: prices, returns from the offer price, "
+        return new TableSpec("first-day.csv", "First day of each IPO: prices, returns from the offer price, "
                 + "gain of one winning lot at each reference price (gross, and net of the fee schedule's charges at the "
                 + "close), proceeds, market value, the entrance fee, the odds of a lot and the expected gain of one "
                 + "application, and the listing day's volume, turnover, average price (VWAP) and turnover rate", header);
@@ -135,8 +135,8 @@ public final class ReportTables {
         return String.join("; ", notes);
     }
 
-    public static SeriesTable lotGains(Path folder) {
-        return new SeriesTable(folder, "lot-gains", "Gain of one winning lot (中一签盈利) at every reference price: "
+    static SeriesSpec lotGains() {
+        return new SeriesSpec("lot-gains", "Gain of one winning lot (中一签盈利) at every reference price: "
                 + "the first day's open, high, low and close, then every later close; gross, and net of the fee "
                 + "schedule's charges (those of the first day itemised in lot-charges.csv)",
                 List.of("ticker", "name_en", "reference_price_kind", "price_date", "reference_price", "offer_price",
@@ -163,8 +163,8 @@ public final class ReportTables {
         }
     }
 
-    public static CsvTable lotCharges(Path folder) {
-        return new CsvTable(folder, "lot-charges.csv", "Every charge behind the first day's net gains (first-day.csv, "
+    static TableSpec lotCharges() {
+        return new TableSpec("lot-charges.csv", "Every charge behind the first day's net gains (first-day.csv, "
                 + "and the first-day rows of the lot-gains series): per IPO, reference price, side and charge, with the "
                 + "fee schedule row it came from; amounts exact as charged (a charge rounded in its side's total is "
                 + "shown unrounded). Later closes' charges are totalled per side in the lot-gains series",
@@ -190,8 +190,8 @@ public final class ReportTables {
         }
     }
 
-    public static SeriesTable marketValue(Path folder) {
-        return new SeriesTable(folder, "market-value", "Market value (price × shares outstanding) at the offer and at "
+    static SeriesSpec marketValue() {
+        return new SeriesSpec("market-value", "Market value (price × shares outstanding) at the offer and at "
                 + "every close: change since offer, peak so far and drawdown from it, and in CNY",
                 List.of("ticker", "name_en", "date", "reference_price_kind", "price", "shares_outstanding", "currency",
                         "market_cap_trading_currency", "change_since_offer_fraction", "peak_market_cap_to_date",
@@ -218,8 +218,8 @@ public final class ReportTables {
         });
     }
 
-    public static CsvTable priceToSales(Path folder) {
-        return new CsvTable(folder, "price-to-sales.csv", "Price-to-sales: market value over the revenue of each "
+    static TableSpec priceToSales() {
+        return new TableSpec("price-to-sales.csv", "Price-to-sales: market value over the revenue of each "
                 + "named period (and the trailing twelve months where the periods allow), at the offer and at the "
                 + "latest close; the basis of each period named (half-years not annualised)",
                 List.of("ticker", "name_en", "revenue_period", "revenue_basis", "period_start", "period_end",
@@ -244,8 +244,8 @@ public final class ReportTables {
         }
     }
 
-    public static CsvTable capReconciliation(Path folder) {
-        return new CsvTable(folder, "cap-reconciliation.csv", "Market caps reported in the news beside price × shares "
+    static TableSpec capReconciliation() {
+        return new TableSpec("cap-reconciliation.csv", "Market caps reported in the news beside price × shares "
                 + "on the same date (or, for a day without a session, the latest close before it, with the lag), with the gap",
                 List.of("ticker", "name_en", "date", "reported_cap", "reported_currency", "close_on_date",
                         "shares_outstanding", "computed_cap", "gap_computed_minus_reported", "gap_fraction",

@@ -65,18 +65,11 @@ public final class SeriesTable implements ListingTable {
     }
 
     @Override
-    public RowSink rows() {
-        return new MonthRows();
-    }
-
-    @Override
-    public void append(RowSink rendered) {
-        MonthRows monthRows = (MonthRows) rendered;
-        monthRows.byMonth.forEach((month, text) -> {
-            long count = monthRows.counts.get(month);
-            table(month, count).append(text, count);
-            rows += count;
-        });
+    public void append(RenderedRows rendered) {
+        for (RenderedRows.Chunk chunk : rendered.chunks()) {
+            table(chunk.month(), chunk.count()).append(chunk.text(), chunk.count());
+            rows += chunk.count();
+        }
     }
 
     /** The month's file with room for {@code adding} more rows: a new part when the current one is full. */
@@ -124,16 +117,29 @@ public final class SeriesTable implements ListingTable {
     }
 
     /** One listing's rows, rendered per month (one renderer for all: a listing has rows in a hundred months). */
-    private final class MonthRows implements RowSink {
-        private final CsvTable.Rows renderer = CsvTable.Rows.of(name, header.size());
+    static final class MonthRows implements ListingRows {
+        private final int dateColumn;
+        private final CsvTable.Rows renderer;
         private final Map<String, StringBuilder> byMonth = new TreeMap<>();
         private final Map<String, Long> counts = new HashMap<>();
+
+        MonthRows(String name, int columns, int dateColumn) {
+            this.dateColumn = dateColumn;
+            this.renderer = CsvTable.Rows.of(name, columns);
+        }
 
         @Override
         public void add(List<String> cells) {
             String month = cells.get(dateColumn).substring(0, 7);
             byMonth.computeIfAbsent(month, m -> new StringBuilder()).append(renderer.render(cells));
             counts.merge(month, 1L, Long::sum);
+        }
+
+        @Override
+        public RenderedRows rendered() {
+            List<RenderedRows.Chunk> chunks = new ArrayList<>();
+            byMonth.forEach((month, text) -> chunks.add(new RenderedRows.Chunk(month, text.toString(), counts.get(month))));
+            return new RenderedRows(chunks);
         }
     }
 }

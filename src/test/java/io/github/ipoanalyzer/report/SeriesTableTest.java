@@ -19,18 +19,19 @@ class SeriesTableTest {
     void rowsGoToTheFileOfTheirMonthInListingOrderAndAFullMonthGoesOnInAPart() throws Exception {
         SeriesTable series = new SeriesTable(report, "market-value", "Market value", List.of("ticker", "date", "cap"),
                 "date", 3);
-        RowSink first = series.rows();   // one listing's rows, rendered elsewhere
+        SeriesSpec spec = new SeriesSpec("market-value", "Market value", List.of("ticker", "date", "cap"), "date");
+        ListingRows first = spec.blankRows();   // one listing's rows, rendered elsewhere
         first.add(List.of("A", "2025-12-30", "1"));
         first.add(List.of("A", "2025-12-31", "2"));
         first.add(List.of("A", "2026-01-02", "3"));
-        RowSink second = series.rows();
+        ListingRows second = spec.blankRows();
         second.add(List.of("B", "2025-12-31", "4"));
         second.add(List.of("B", "2026-01-02", "5"));
-        series.append(first);
-        series.append(second);
-        RowSink third = series.rows();
+        series.append(first.rendered());
+        series.append(second.rendered());
+        ListingRows third = spec.blankRows();
         third.add(List.of("C", "2025-12-31", "6"));
-        series.append(third);
+        series.append(third.rendered());
         series.close();
 
         assertEquals(List.of("series/market-value/2025-12.csv", "series/market-value/2025-12_part2.csv",

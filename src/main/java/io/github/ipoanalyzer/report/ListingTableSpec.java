@@ -1,0 +1,15 @@
+package io.github.ipoanalyzer.report;
+
+import java.nio.file.Path;
+
+/**
+ * A per-listing report table before it is written: a listing's rows are rendered from it
+ * anywhere (a partition on another thread or machine), then appended in listing order to the
+ * table {@link #open}ed in the report folder.
+ */
+interface ListingTableSpec {
+
+    ListingRows blankRows();
+
+    ListingTable open(Path folder);
+}

@@ -1,0 +1,18 @@
+package io.github.ipoanalyzer.report;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** A per-close series (see {@link SeriesTable}): its name, description, header and the column of its dates. */
+record SeriesSpec(String name, String description, List<String> header, String dateColumn) implements ListingTableSpec {
+
+    @Override
+    public ListingRows blankRows() {
+        return new SeriesTable.MonthRows(name, header.size(), header.indexOf(dateColumn));
+    }
+
+    @Override
+    public SeriesTable open(Path folder) {
+        return new SeriesTable(folder, name, description, header, dateColumn);
+    }
+}
