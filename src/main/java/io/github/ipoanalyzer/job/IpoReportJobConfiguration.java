@@ -15,14 +15,19 @@ import io.github.ipoanalyzer.store.MarketDataStore;
 import io.github.ipoanalyzer.store.Sourced;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.builder.SimpleJobBuilder;
 import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.ItemReadListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
@@ -129,13 +134,41 @@ public class IpoReportJobConfiguration {
         return threads;
     }
 
-    /** One partition of the report's listings: the step a local thread or a remote worker runs. */
+    /**
+     * One partition of the report's listings, the step a local thread or a remote worker runs:
+     * chunks of {@code ipo.report-chunk-size} listings computed and appended to its file.
+     */
     @Bean
-    public Step reportListingRange(ReportPublisher reportPublisher, StopSignal stopSignal) {
+    public Step reportListingRange(ItemStreamReader<Integer> listingIndexes,
+                                   ItemProcessor<Integer, ReportPublisher.ListingPart> computeListing,
+                                   ItemStreamWriter<ReportPublisher.ListingPart> partFile, StopSignal stopSignal,
+                                   @Value("${ipo.report-chunk-size:20}") int reportChunkSize) {
         return new StepBuilder("reportListingRange", jobRepository)
-                .tasklet(new ReportListingsTasklet(reportPublisher, stopSignal::isRequested, reportProgress, version),
-                        transactionManager)
+                .<Integer, ReportPublisher.ListingPart>chunk(reportChunkSize)
+                .transactionManager(transactionManager)
+                .reader(listingIndexes)
+                .processor(computeListing)
+                .writer(partFile)
+                .listener(stopSignal)
                 .build();
+    }
+
+    @Bean
+    @StepScope
+    ItemStreamReader<Integer> listingIndexes(@Value("#{stepExecution}") StepExecution step) {
+        return new ListingRange.Indexes(step);
+    }
+
+    @Bean
+    @StepScope
+    ItemProcessor<Integer, ReportPublisher.ListingPart> computeListing(ReportPublisher reportPublisher, @Value("#{stepExecution}") StepExecution step) {
+        return new ListingRange.Compute(reportPublisher, step, version, reportProgress);
+    }
+
+    @Bean
+    @StepScope
+    ItemStreamWriter<ReportPublisher.ListingPart> partFile(@Value("#{stepExecution}") StepExecution step) {
+        return new ListingRange.PartFile(step);
     }
 
     /** The analysis tables, with the tables of loaded rows as the input kinds declare them. */

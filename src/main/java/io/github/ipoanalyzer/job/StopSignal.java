@@ -4,7 +4,8 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Asks the running step to stop at its next chunk (or tasklet call) boundary, by flagging the
@@ -12,16 +13,17 @@ import java.util.concurrent.atomic.AtomicReference;
  * committed, and so does the job. Unlike JobOperator.stop, it writes nothing to the job
  * repository from another thread: that call saves an execution context read from the database
  * while the step goes on committing chunks, and a stale one left a restart re-reading committed
- * rows. Registered on every step of the job.
+ * rows. Registered on every step of the job, and on the partitions of the report step, several
+ * of which run at once.
  */
 public final class StopSignal implements StepExecutionListener {
 
-    private final AtomicReference<StepExecution> running = new AtomicReference<>();
+    private final Set<StepExecution> running = ConcurrentHashMap.newKeySet();
     private volatile boolean requested;
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
-        running.set(stepExecution);
+        running.add(stepExecution);
         if (requested) {
             stepExecution.setTerminateOnly();
         }
@@ -29,7 +31,7 @@ public final class StopSignal implements StepExecutionListener {
 
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
-        running.compareAndSet(stepExecution, null);
+        running.remove(stepExecution);
         return null;
     }
 
@@ -39,9 +41,6 @@ public final class StopSignal implements StepExecutionListener {
 
     public void request() {
         requested = true;
-        StepExecution step = running.get();
-        if (step != null) {
-            step.setTerminateOnly();
-        }
+        running.forEach(StepExecution::setTerminateOnly);
     }
 }

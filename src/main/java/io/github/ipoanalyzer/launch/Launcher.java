@@ -8,6 +8,7 @@ import io.github.ipoanalyzer.job.StopSignal;
 import io.github.ipoanalyzer.report.ReportFolder;
 import io.github.ipoanalyzer.store.InputFileLedger;
 import io.github.ipoanalyzer.store.MarketDataStore;
+import io.github.ipoanalyzer.store.SharedRunLock;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.core.status.OnConsoleStatusListener;
 import ch.qos.logback.core.status.StatusManager;
@@ -30,6 +31,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import javax.sql.DataSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -226,30 +229,61 @@ public final class Launcher {
             return code;
         }
         try (context) {
-            stop.signal(context.getBean(StopSignal.class));
-            Instant started = Instant.now();
-            out.println("ipo-analyzer: input " + layout.root() + ", as of " + options.asOfOrToday());
-            recovered.forEach(out::println);
-            layout.unreadFiles().forEach(line -> out.println("Not read: " + line + "."));
-            RunParameters requested = new RunParameters(layout.root(), output(options),
-                    options.asOfOrToday(), InputFingerprint.ofAll(layout.sha256PerFile()),
-                    options.maxRejectFraction, 0, options.keep, options.force);
-            ReportRunner.Outcome outcome = context.getBean(ReportRunner.class).run(requested, options.force);
-            if (outcome.exitCode() == ExitCode.FAILED) {
-                outcome = outcome.withMessage("Failed: " + outcome.failure()
-                        .map(f -> FailureMessage.of(f, db(options), output(options), false)).orElse(outcome.message()));
+            SharedRunLock.Result shared = SharedRunLock.tryAcquire(context.getBean(DataSource.class), holder());
+            if (shared.lock().isEmpty()) {
+                err.println("Another ipo-analyzer run is in progress on the shared database " + databaseName(context)
+                        + " (" + shared.holder() + "); this one does nothing.");
+                code = ExitCode.ALREADY_RUNNING.code();
+                return code;
             }
-            RunSummary.print(outcome.exitCode() == ExitCode.OK ? out : err, outcome, layout,
-                    context.getBean(MarketDataStore.class), context.getBean(InputFileLedger.class),
-                    Duration.between(started, Instant.now()));
-            if (outcome.exitCode() == ExitCode.FAILED) {
-                err.println("Details in " + logFile(options));
+            try (SharedRunLock held = shared.lock().get()) {
+                code = report(context, options, layout, recovered, stop, out, err);
+                return code;
             }
-            code = outcome.exitCode().code();
-            return code;
         } finally {
             stop.finished(code);
         }
+    }
+
+    /** Who this run is, as a run refused the shared database's lock reads it. */
+    private static String holder() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "unknown host";
+        }
+        return "pid " + ProcessHandle.current().pid() + " on " + host + " since "
+                + Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    }
+
+    private static String databaseName(ConfigurableApplicationContext context) {
+        return context.getEnvironment().getProperty("spring.datasource.url", "?");
+    }
+
+    private static int report(ConfigurableApplicationContext context, Options options, InputLayout layout,
+                              List<String> recovered, GracefulStop stop, PrintStream out, PrintStream err)
+            throws Exception {
+        stop.signal(context.getBean(StopSignal.class));
+        Instant started = Instant.now();
+        out.println("ipo-analyzer: input " + layout.root() + ", as of " + options.asOfOrToday());
+        recovered.forEach(out::println);
+        layout.unreadFiles().forEach(line -> out.println("Not read: " + line + "."));
+        RunParameters requested = new RunParameters(layout.root(), output(options),
+                options.asOfOrToday(), InputFingerprint.ofAll(layout.sha256PerFile()),
+                options.maxRejectFraction, 0, options.keep, options.force);
+        ReportRunner.Outcome outcome = context.getBean(ReportRunner.class).run(requested, options.force);
+        if (outcome.exitCode() == ExitCode.FAILED) {
+            outcome = outcome.withMessage("Failed: " + outcome.failure()
+                    .map(f -> FailureMessage.of(f, db(options), output(options), false)).orElse(outcome.message()));
+        }
+        RunSummary.print(outcome.exitCode() == ExitCode.OK ? out : err, outcome, layout,
+                context.getBean(MarketDataStore.class), context.getBean(InputFileLedger.class),
+                Duration.between(started, Instant.now()));
+        if (outcome.exitCode() == ExitCode.FAILED) {
+            err.println("Details in " + logFile(options));
+        }
+        return outcome.exitCode().code();
     }
 
     private static Path db(Options options) {
@@ -263,13 +297,15 @@ public final class Launcher {
     /** Options reach Spring as command-line properties, which outrank application.properties. */
     private static ConfigurableApplicationContext startSpring(Options options) {
         Path db = options.db.toAbsolutePath().normalize();
+        List<String> args = new ArrayList<>(List.of("--ipo.db-dir=" + db, "--logging.file.name=" + logFile(options)));
+        args.addAll(options.springProperties);
         return new SpringApplicationBuilder(IpoAnalyzerApplication.class)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
                 .registerShutdownHook(false)
                 .listeners(new QuietLogbackStatus())
-                .run("--ipo.db-dir=" + db, "--logging.file.name=" + logFile(options));
+                .run(args.toArray(String[]::new));
     }
 
     private static Path logFile(Options options) {
@@ -277,6 +313,11 @@ public final class Launcher {
     }
 
     private static Optional<String> usageProblem(Options options) {
+        Optional<String> bad = options.badProperty();
+        if (bad.isPresent()) {
+            return Optional.of("Unknown option: '" + bad.get() + "' (Spring Boot properties are given as "
+                    + "--spring.name=value)");
+        }
         if (options.keep < 1) {
             return Optional.of("--keep must be at least 1");
         }

@@ -2,10 +2,14 @@ package io.github.ipoanalyzer.launch;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /** The command line. Defaults run the main job on ./input into ./output with the database in ./data. */
 @Command(name = "ipo-analyzer", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -21,6 +25,10 @@ import java.time.LocalDate;
                         + "the README) from the input folder and publishes a report folder <as-of>_run-<n> (CSV, PNG, index.html, manifest.json) "
                         + "in the output folder. A run over the same inputs and options as the last completed one "
                         + "does nothing. check-input shows how each file would be read, writing nothing.",
+                "",
+                "Spring Boot properties may follow, e.g. a shared PostgreSQL database for the job repository and "
+                        + "the tables: --spring.datasource.url=jdbc:postgresql://HOST:5432/DB "
+                        + "--spring.datasource.username=USER (see the README, \"Scale out\").",
                 ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -62,6 +70,15 @@ public class Options {
 
     @Option(names = "--keep", paramLabel = "N", description = "Report folders to keep in the output folder (default: ${DEFAULT-VALUE}).")
     int keep = 30;
+
+    /** Spring Boot's own properties, e.g. the shared database: --spring.datasource.url=jdbc:postgresql://host:5432/db. */
+    @Unmatched
+    List<String> springProperties = new ArrayList<>();
+
+    /** Any of {@link #springProperties} that is not a --spring.* or --ipo.* property with a value. */
+    Optional<String> badProperty() {
+        return springProperties.stream().filter(p -> !p.matches("--(spring|ipo)\\.[\\w.-]+=.*")).findFirst();
+    }
 
     public LocalDate asOfOrToday() {
         return asOf == null ? LocalDate.now() : asOf;

@@ -63,7 +63,7 @@ public final class ReportFolder {
     }
 
     /** Where run {@code runId}'s report partitions are written (see {@link ReportParts}). */
-    ReportParts parts(long runId) {
+    public ReportParts parts(long runId) {
         return new ReportParts(outputRoot.resolve(ReportParts.PREFIX + runId));
     }
 

@@ -1,18 +1,21 @@
 package io.github.ipoanalyzer.report;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
+import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InvalidClassException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.Serializable;
 import java.io.StreamCorruptedException;
+import java.io.BufferedInputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,13 +23,14 @@ import java.util.stream.Stream;
 
 /**
  * One run's report partitions on disk ({@code <output>/.parts-<run>/}): each partition computes a
- * range of listings and writes their rendered rows and figures into one file, which appears under
- * its final name only when complete (written aside, synced, renamed). The report's assembly reads
- * them back in listing order. They outlive a failed or stopped run, so a restart recomputes only
- * the partitions that did not finish; they are removed once the report is published. The folder
- * must be shared by the manager and the workers of a scaled-out run.
+ * range of listings and appends each listing's rendered rows and figures to its own file, a
+ * length-prefixed record per listing, synced at every chunk. A partition resumed after a crash
+ * cuts its file back to what its last committed chunk recorded and goes on from there. The
+ * report's assembly reads the files back in listing order. They outlive a failed or stopped run,
+ * so a restart computes only what did not finish; they are removed once the report is published.
+ * The folder must be shared by the manager and the workers of a scaled-out run.
  */
-final class ReportParts {
+public final class ReportParts {
 
     static final String PREFIX = ".parts-";
     private static final String SUFFIX = ".part";
@@ -41,14 +45,22 @@ final class ReportParts {
         return folder;
     }
 
-    static String fileName(int partition) {
-        return String.format(Locale.ROOT, "partition-%05d%s", partition, SUFFIX);
-    }
-
-    /** Writes one partition's file: listings {@code from} (inclusive) to {@code to} of the report's listing order. */
-    Writer write(int partition, int from, int to) throws IOException {
+    /**
+     * Partition {@code partition}'s file, to be appended to from byte {@code committedBytes} (0
+     * for a partition starting afresh; bytes after it are of a chunk that was never committed).
+     */
+    public Writer write(int partition, long committedBytes) throws IOException {
         Files.createDirectories(folder);
-        return new Writer(folder.resolve(fileName(partition)), from, to);
+        Path file = folder.resolve(String.format(Locale.ROOT, "partition-%05d%s", partition, SUFFIX));
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        if (channel.size() < committedBytes) {
+            channel.close();
+            throw new IOException(file + " holds less than its partition committed (" + committedBytes
+                    + " bytes): it was changed or lost; run again with --force");
+        }
+        channel.truncate(committedBytes);
+        channel.position(committedBytes);
+        return new Writer(file, channel);
     }
 
     /** The partitions' files, in listing order. */
@@ -69,75 +81,69 @@ final class ReportParts {
         ReportFolder.deleteRecursively(folder);
     }
 
-    /** One partition's file being written: a header (its listing range), a record per listing, an end mark, a trailer. */
-    static final class Writer implements Closeable {
-        private final Path target;
-        private final Path aside;
-        private final ObjectOutputStream out;
-        private boolean finished;
+    /** Appends listing records to one partition's file. */
+    public static final class Writer implements Closeable {
+        private final Path file;
+        private final FileChannel channel;
 
-        private Writer(Path target, int from, int to) throws IOException {
-            this.target = target;
-            this.aside = target.resolveSibling(target.getFileName() + ".writing");
-            this.out = new ObjectOutputStream(new BufferedOutputStream(Files.newOutputStream(aside), 1 << 16));
-            out.writeInt(from);
-            out.writeInt(to);
+        private Writer(Path file, FileChannel channel) {
+            this.file = file;
+            this.channel = channel;
         }
 
-        void add(Serializable listing) throws IOException {
-            out.writeObject(listing);
-            out.reset(); // forget the objects written: a partition holds one listing at a time
+        public void add(ReportPublisher.ListingPart listing) throws IOException {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+            try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+                out.writeObject(listing);
+            }
+            ByteBuffer length = ByteBuffer.allocate(Integer.BYTES).putInt(0, bytes.size());
+            channel.write(length);
+            channel.write(ByteBuffer.wrap(bytes.toByteArray()));
         }
 
-        /** Ends the file with {@code trailer} and puts it under its final name. */
-        void finish(Serializable trailer) throws IOException {
-            out.writeObject(null);
-            out.writeObject(trailer);
-            out.close();
-            ReportFolder.fsync(aside);
-            Files.move(aside, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            ReportFolder.fsync(target.getParent());
-            finished = true;
+        /** Makes what was added durable; returns the file's length, to be recorded with the chunk. */
+        public long sync() throws IOException {
+            channel.force(false);
+            return channel.position();
+        }
+
+        public Path file() {
+            return file;
         }
 
         @Override
         public void close() throws IOException {
-            if (!finished) {
-                out.close();
-                Files.deleteIfExists(aside);
-            }
+            channel.close();
         }
     }
 
-    /** One partition's file read back. */
+    /** One partition's file read back, listing by listing. */
     static final class Reader implements Closeable {
         private final Path file;
-        private final ObjectInputStream in;
-        final int from;
-        final int to;
+        private final DataInputStream in;
 
         private Reader(Path file) throws IOException {
             this.file = file;
-            this.in = new ObjectInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
-            this.from = in.readInt();
-            this.to = in.readInt();
+            this.in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
         }
 
         /** The next listing's record, or null after the last. */
-        Object next() throws IOException {
-            return readObject();
-        }
-
-        Object trailer() throws IOException {
-            return readObject();
-        }
-
-        private Object readObject() throws IOException {
+        ReportPublisher.ListingPart next() throws IOException {
+            int length;
             try {
-                return in.readObject();
+                length = in.readInt();
+            } catch (EOFException end) {
+                return null;
+            }
+            byte[] record = in.readNBytes(length);
+            if (record.length < length) {
+                throw new IOException(file + " is damaged: its last record is cut short");
+            }
+            try (ObjectInputStream object = new ObjectInputStream(new ByteArrayInputStream(record))) {
+                return (ReportPublisher.ListingPart) object.readObject();
             } catch (ClassNotFoundException | InvalidClassException e) {
                 throw new IOException(file + " was written by another version of ipo-analyzer: " + e.getMessage(), e);
-            } catch (EOFException | StreamCorruptedException e) {
+            } catch (StreamCorruptedException | EOFException | ClassCastException e) {
                 throw new IOException(file + " is damaged (" + e.getMessage() + ")", e);
             }
         }
@@ -148,7 +154,7 @@ final class ReportParts {
         }
     }
 
-    /** Every partition's folder under {@code outputRoot} but this run's: what runs that never finished left. */
+    /** Every partition's folder under {@code outputRoot} but {@code keep}: what runs that never finished left. */
     static List<Path> othersThan(Path outputRoot, Path keep) throws IOException {
         List<Path> others = new ArrayList<>();
         if (Files.isDirectory(outputRoot)) {

@@ -31,11 +31,11 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
- * Writes one run's report folder from the analysis tables, in two phases. {@link #writePart}
- * computes a range of listings (a partition, on any thread or machine): each listing's history
- * is read, its metrics and event study computed, its rows rendered, and what the report needs of
- * it later (first-day figures, CARs, the full series of the listings the charts show) kept in
- * the partition's file. {@link #assemble} then appends the partitions' rows in listing order to
+ * Writes one run's report folder from the analysis tables, in two phases. {@link #listing}
+ * computes one listing (in a partition, on any thread or machine): its history is read, its
+ * metrics and event study computed, its rows rendered, and what the report needs of it later
+ * (first-day figures, CARs, the full series of the listings the charts show) kept, to be
+ * appended to the partition's file ({@link ReportParts}). {@link #assemble} then appends the partitions' rows in listing order to
  * the report's tables (so the bytes are those of a one-thread run), computes the cohorts and
  * writes charts, index.html and manifest.json in a staging folder that is renamed into place
  * only when all is written. The pieces: {@link ReportInputs} reads what the report is made
@@ -88,38 +88,26 @@ public class ReportPublisher {
     }
 
     /**
-     * Computes listings {@code from} (inclusive) to {@code to} of the report's listing order into
-     * partition {@code partition}'s file under {@code outputRoot}; {@code listingDone} after each.
-     * {@code execution} names the run's execution: what the report is made from is read once per
-     * execution in this process.
+     * Computes listing {@code index} of the report's listing order: its metrics, event study and
+     * rows; what the report's assembly needs of it. {@code execution} names the run's execution:
+     * what the report is made from is read once per execution in this process.
      */
-    public void writePart(Run run, long execution, Path outputRoot, int partition, int from, int to,
-                          BooleanSupplier stopRequested, Runnable listingDone) throws IOException {
+    public ListingPart listing(Run run, long execution, int index) {
         ReportInputs in = inputs(run, execution);
-        Set<String> charted = largestByProceeds(in.listings, in.rates(), settings.chartMaxListings());
-        List<Section> sections = sections(in.study);
-        AsOfInputs.Tally tally = new AsOfInputs.Tally();
-        try (ReportParts.Writer part = new ReportFolder(outputRoot).parts(run.number()).write(partition, from, to)) {
-            for (Listing listing : in.listings.subList(from, to)) {
-                if (stopRequested.getAsBoolean()) {
-                    throw new PublishStoppedException();
-                }
-                ListingHistory history = in.history(listing, tally);
-                IpoAnalysis a = in.analyzer.analyse(history);
-                ListingFigures figures = new ListingFigures(a, in.study.study(a, history));
-                List<RenderedRows> rows = new ArrayList<>();
-                for (Section section : sections) {
-                    ListingRows sectionRows = section.table().blankRows();
-                    section.rows().accept(sectionRows, figures);
-                    rows.add(sectionRows.rendered());
-                }
-                boolean shown = charted.contains(listing.ticker());
-                part.add(new ListingPart(a.firstDayOnly(), shown ? a : null, shown ? figures.result().events() : List.of(),
-                        figures.result().carValues(), figures.result().pathPoints(), rows));
-                listingDone.run();
-            }
-            part.finish(tally);
+        Listing listing = in.listings.get(index);
+        AsOfInputs.Tally leftOut = new AsOfInputs.Tally();
+        ListingHistory history = in.history(listing, leftOut);
+        IpoAnalysis a = in.analyzer.analyse(history);
+        ListingFigures figures = new ListingFigures(a, in.study.study(a, history));
+        List<RenderedRows> rows = new ArrayList<>();
+        for (Section section : sections(in.study)) {
+            ListingRows sectionRows = section.table().blankRows();
+            section.rows().accept(sectionRows, figures);
+            rows.add(sectionRows.rendered());
         }
+        boolean shown = charted(in).contains(listing.ticker());
+        return new ListingPart(index, a.firstDayOnly(), shown ? a : null, shown ? figures.result().events() : List.of(),
+                figures.result().carValues(), figures.result().pathPoints(), leftOut, rows);
     }
 
     /**
@@ -130,7 +118,7 @@ public class ReportPublisher {
      */
     public Published assemble(Request request, long execution, BooleanSupplier stopRequested) throws IOException {
         ReportInputs in = inputs(request.run(), execution);
-        Set<String> charted = largestByProceeds(in.listings, in.rates(), settings.chartMaxListings());
+        Set<String> charted = charted(in);
         ReportFolder folders = new ReportFolder(request.outputRoot());
         ReportParts parts = folders.parts(request.run().number());
         Path staging = folders.stage(request.run().number());
@@ -153,34 +141,33 @@ public class ReportPublisher {
                         series.add((SeriesTable) table);
                     }
                 }
-                int covered = 0;
+                int next = 0;
                 for (Path file : parts.files()) {
                     try (ReportParts.Reader part = parts.read(file)) {
-                        if (part.from != covered) {
-                            throw new IllegalStateException(file + " holds listings " + part.from + " to " + part.to
-                                    + ", not from " + covered + ": the report's partitions do not match");
-                        }
-                        for (Object next = part.next(); next != null; next = part.next()) {
+                        for (ListingPart listing = part.next(); listing != null; listing = part.next()) {
+                            if (listing.index() != next) {
+                                throw new IllegalStateException(file + " holds listing " + listing.index()
+                                        + " where listing " + next + " was due: the report's partitions do not match");
+                            }
+                            next++;
                             if (stopRequested.getAsBoolean()) {
                                 throw new PublishStoppedException();
                             }
-                            ListingPart listing = (ListingPart) next;
                             for (int i = 0; i < open.size(); i++) {
                                 open.get(i).append(listing.rows().get(i));
                             }
                             gathered.gather(listing.carValues(), listing.pathPoints());
                             summaries.add(listing.summary());
+                            histories.add(listing.leftOut());
                             if (listing.charted() != null) {
                                 chartedAnalyses.add(listing.charted());
                                 chartedEvents.addAll(listing.chartedEvents());
                             }
                         }
-                        histories.add((AsOfInputs.Tally) part.trailer());
-                        covered = part.to;
                     }
                 }
-                if (covered != in.listings.size()) {
-                    throw new IllegalStateException("the report's partitions cover " + covered + " of "
+                if (next != in.listings.size()) {
+                    throw new IllegalStateException("the report's partitions hold " + next + " of "
                             + in.listings.size() + " listings");
                 }
             } finally {
@@ -230,6 +217,11 @@ public class ReportPublisher {
         return inputs;
     }
 
+    /** The listings the charts show, by ticker. */
+    private Set<String> charted(ReportInputs in) {
+        return largestByProceeds(in.listings, in.rates(), settings.chartMaxListings());
+    }
+
     /** Each per-listing table with the rows one listing gives it, in the order of the report's files. */
     private static List<Section> sections(EventStudy study) {
         return List.of(
@@ -273,13 +265,14 @@ public class ReportPublisher {
     }
 
     /**
-     * What a partition keeps of one listing: its first-day figures, the full analysis and events
-     * of a listing the charts show (else null and empty), its CARs for the cohorts, and its rows
-     * of each section, in the sections' order.
+     * What the report keeps of one listing once computed, in a partition: its place in the
+     * listing order, its first-day figures, the full analysis and events of a listing the charts
+     * show (else null and empty), its CARs for the cohorts, what the as-of date left out of its
+     * history, and its rows of each section, in the sections' order.
      */
-    private record ListingPart(IpoAnalysis summary, IpoAnalysis charted, List<Event> chartedEvents,
-                               List<EventStudy.CarValue> carValues, List<EventStudy.PathPoint> pathPoints,
-                               List<RenderedRows> rows) implements Serializable {
+    public record ListingPart(int index, IpoAnalysis summary, IpoAnalysis charted, List<Event> chartedEvents,
+                              List<EventStudy.CarValue> carValues, List<EventStudy.PathPoint> pathPoints,
+                              AsOfInputs.Tally leftOut, List<RenderedRows> rows) implements Serializable {
     }
 
     /**

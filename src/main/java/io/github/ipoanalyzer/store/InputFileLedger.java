@@ -24,7 +24,9 @@ import java.util.Set;
 public class InputFileLedger {
 
 
+    private final DataSource dataSource;
     private final JdbcTemplate jdbc;
+    private Dialect dialect;
     private final List<String> dataTables;
     private final List<String> referenceFiles;
 
@@ -34,6 +36,7 @@ public class InputFileLedger {
      * calendars.csv): when one changes, every file is parsed again.
      */
     public InputFileLedger(DataSource dataSource, List<String> dataTables, List<String> referenceFiles) {
+        this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         this.dataTables = List.copyOf(dataTables);
         this.referenceFiles = List.copyOf(referenceFiles);
@@ -171,7 +174,10 @@ public class InputFileLedger {
         int deleted = 0;
         for (String table : allTables()) {
             int limit = MarketTables.deleteLimit(table, batch, blockRows);
-            deleted += jdbc.update("DELETE FROM " + table + " WHERE SOURCE_FILE = ? LIMIT " + limit, file);
+            if (dialect == null) {
+                dialect = Dialect.of(dataSource);
+            }
+            deleted += jdbc.update(dialect.deleteAtMost(table, "SOURCE_FILE = ?", limit), file);
             if (deleted > 0) {
                 return deleted;
             }

@@ -3,13 +3,14 @@ package io.github.ipoanalyzer.store;
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.market.ListingHistory;
 import io.github.ipoanalyzer.money.FxRate;
-import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -54,7 +55,8 @@ public class MarketDataStore {
     }
 
     public void createTablesIfMissing() {
-        new ResourceDatabasePopulator(new ClassPathResource("db/analysis-schema.sql")).execute(dataSource);
+        new ResourceDatabasePopulator(new ByteArrayResource(Dialect.of(dataSource).schema()
+                .getBytes(StandardCharsets.UTF_8))).execute(dataSource);
         // Columns added by later versions; the rows of an older version are reloaded anyway (new version).
         addColumnIfMissing("INPUT_FILE", "SIZE_BYTES", "BIGINT DEFAULT -1 NOT NULL");
         addColumnIfMissing("INPUT_FILE", "LINES", "BIGINT DEFAULT -1 NOT NULL");
@@ -63,8 +65,9 @@ public class MarketDataStore {
     }
 
     private void addColumnIfMissing(String table, String column, String type) {
+        // PostgreSQL keeps unquoted names in lower case, HSQLDB in upper case.
         Integer present = jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE "
-                + "TABLE_NAME = ? AND COLUMN_NAME = ?", Integer.class, table, column);
+                + "UPPER(TABLE_NAME) = ? AND UPPER(COLUMN_NAME) = ?", Integer.class, table, column);
         if (present == 0) {
             jdbc.execute("ALTER TABLE " + table + " ADD COLUMN " + column + " " + type);
         }

@@ -170,20 +170,46 @@ class OperatorMistakesTest {
         new MarketGenerator(1500, 20, 3).writeTo(market);
         String[] args = {"--input", market.toString(), "--output", output.toString(), "--db",
                 work.resolve("db").toString(), "--as-of", "2026-11-28"};
-        ChildJvm child = ChildJvm.start(args, work.resolve("child.out"), "-Dipo.report-threads=1");
-        child.waitFor(ChildJvm.REPORT_PROGRESS, 1);
+        // One thread, four partitions of 375 listings in turn, chunks of 20: stopped in the second.
+        ChildJvm child = ChildJvm.start(args, work.resolve("child.out"), "-Dipo.report-threads=1",
+                "-Dipo.report-partitions=4");
+        child.waitFor(ChildJvm.REPORT_PROGRESS, 400);
         child.process().destroy(); // SIGTERM
         int code = child.exitCode();
         String console = child.allOutput();
         assertEquals(5, code, console);
         assertTrue(console.contains("Run 1 (as of 2026-11-28): STOPPED"), console);
         assertTrue(!console.contains("\tat ") && !console.contains("Shutdown in progress"), console);
-        assertEquals(List.of(), JobRun.reportFolders(output), "nothing published, no staging left");
+        assertEquals(List.of(".parts-1"), JobRun.reportFolders(output),
+                "nothing published, no staging left; the partitions computed so far kept for the resume");
 
         JobRun resumed = JobRun.launch(args);
         assertEquals(0, resumed.exitCode(), resumed.err());
         assertTrue(resumed.out().contains("Resuming run 1 from where it stopped."), resumed.out());
         assertEquals(1500, JobRun.csv(output.resolve("latest/first-day.csv")).size());
+        assertEquals(List.of("2026-11-28_run-1"), JobRun.reportFolders(output), "the partitions are removed once published");
+        // A partition that finished before the stop was not computed again; the one stopped went
+        // on from its last chunk: every listing was computed once.
+        Map<String, List<Long>> reads = partitionReads(work.resolve("db"));
+        assertEquals(4, reads.size(), reads.toString());
+        reads.values().forEach(r -> assertEquals(375, r.stream().mapToLong(Long::longValue).sum(), reads.toString()));
+        assertTrue(reads.containsValue(List.of(375L)), "one partition finished before the stop: " + reads);
+        assertTrue(reads.values().stream().anyMatch(r -> r.size() == 2 && r.get(0) > 0 && r.get(0) < 375
+                && r.get(0) % 20 == 0), "one partition resumed after its last chunk of 20: " + reads);
+    }
+
+    /** The listings each report partition's executions read, in execution order, from the job repository. */
+    private static Map<String, List<Long>> partitionReads(Path db) throws Exception {
+        Map<String, List<Long>> reads = new java.util.TreeMap<>();
+        try (Connection c = DriverManager.getConnection("jdbc:hsqldb:file:" + db.resolve("ipo")
+                + ";shutdown=true", "SA", "");
+             ResultSet rs = c.createStatement().executeQuery("SELECT STEP_NAME, READ_COUNT FROM "
+                     + "BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'reportListingRange:%' ORDER BY STEP_EXECUTION_ID")) {
+            while (rs.next()) {
+                reads.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2));
+            }
+        }
+        return reads;
     }
 
     @Test
