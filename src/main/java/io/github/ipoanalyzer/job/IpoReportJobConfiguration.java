@@ -17,6 +17,8 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.builder.SimpleJobBuilder;
+import org.springframework.batch.core.partition.support.RemoteStepExecutionAggregator;
+import org.springframework.batch.core.step.builder.PartitionStepBuilder;
 import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.ItemReadListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -29,7 +31,9 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.amqp.core.AmqpTemplate;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,6 +43,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -67,17 +72,30 @@ public class IpoReportJobConfiguration {
     private final int reportThreads;
     private final int reportPartitions;
     private final ReportProgress reportProgress;
+    private final boolean remoteWorkers;
+    private final Duration partitionTimeout;
+    private final Duration partitionPoll;
+    private final String partitionQueue;
+    private final ObjectProvider<AmqpTemplate> broker;
 
     /**
      * {@code reportThreads}: partitions computed at once here (0: one per core);
-     * {@code reportPartitions}: how many ranges the listings are split into (0: four per thread).
+     * {@code reportPartitions}: how many ranges the listings are split into (0: four per thread);
+     * {@code remoteWorkers}: the partitions go to worker processes over the broker instead, and a
+     * partition not heard of for {@code partitionTimeout} has lost its worker.
      */
     public IpoReportJobConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                      @Value("${ipo.chunk-size:1000}") int chunkSize,
                                      @Value("${ipo.progress-interval-ms:5000}") long progressIntervalMillis,
                                      @Value("${ipo.version:dev}") String version,
                                      @Value("${ipo.report-threads:0}") int reportThreads,
-                                     @Value("${ipo.report-partitions:0}") int reportPartitions) {
+                                     @Value("${ipo.report-partitions:0}") int reportPartitions,
+                                     @Value("${ipo.remote-workers:false}") boolean remoteWorkers,
+                                     @Value("${ipo.partition-timeout:60s}") Duration partitionTimeout,
+                                     @Value("${ipo.partition-poll:500ms}") Duration partitionPoll,
+                                     @Value("${" + RemotePartitions.QUEUE_PROPERTY + ":" + RemotePartitions.DEFAULT_QUEUE
+                                             + "}") String partitionQueue,
+                                     ObjectProvider<AmqpTemplate> broker) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.chunkSize = chunkSize;
@@ -86,6 +104,11 @@ public class IpoReportJobConfiguration {
         this.reportThreads = reportThreads > 0 ? reportThreads : Runtime.getRuntime().availableProcessors();
         this.reportPartitions = reportPartitions > 0 ? reportPartitions : 4 * this.reportThreads;
         this.reportProgress = new ReportProgress(progressIntervalMillis);
+        this.remoteWorkers = remoteWorkers;
+        this.partitionTimeout = partitionTimeout;
+        this.partitionPoll = partitionPoll;
+        this.partitionQueue = partitionQueue;
+        this.broker = broker;
     }
 
     @Bean
@@ -114,15 +137,17 @@ public class IpoReportJobConfiguration {
     private Step reportListings(ReportPublisher publisher, Step reportListingRange, TaskExecutor threads,
                                 StopSignal stopSignal) {
         ListingRangePartitioner ranges = new ListingRangePartitioner(publisher);
-        return new StepBuilder("reportListings", jobRepository)
-                .partitioner(reportListingRange.getName(), ranges)
-                .step(reportListingRange)
-                .gridSize(reportPartitions)
-                .taskExecutor(threads)
-                .listener(ranges)
-                .listener(reportProgress)
-                .listener(stopSignal)
-                .build();
+        PartitionStepBuilder partitioned = new StepBuilder("reportListings", jobRepository)
+                .partitioner(reportListingRange.getName(), ranges);
+        if (remoteWorkers) {
+            partitioned.partitionHandler(new RemotePartitionHandler(broker.getObject(), partitionQueue, jobRepository,
+                            reportListingRange.getName(), reportPartitions, partitionTimeout, partitionPoll,
+                            progressIntervalMillis, stopSignal::isRequested))
+                    .aggregator(new RemoteStepExecutionAggregator(jobRepository));
+        } else {
+            partitioned.step(reportListingRange).gridSize(reportPartitions).taskExecutor(threads);
+        }
+        return partitioned.listener(ranges).listener(reportProgress).listener(stopSignal).build();
     }
 
     /** The local threads the report's partitions run on. */

@@ -38,15 +38,24 @@ final class FailureMessage {
                     ? "permission denied" : "read-only file system") + "). Run from a folder you can write to, or "
                     + "point --db and --output at one.";
         }
+        if (chainMentions(failure, "org.postgresql")) {
+            return "the shared PostgreSQL database cannot be used (" + rootMessage(failure) + "). Check that the server "
+                    + "runs and that --spring.datasource.url and --spring.datasource.username are right; nothing was "
+                    + "published, and the next run resumes.";
+        }
+        if (chainMentions(failure, "org.springframework.amqp")) {
+            return "the broker cannot be reached (" + rootMessage(failure) + "). Check that RabbitMQ runs and the "
+                    + "--spring.rabbitmq.* settings; nothing was published, and the next run resumes.";
+        }
         boolean corrupt = ReportRunner.causeOf(failure, CorruptStoreException.class).isPresent();
         boolean database = starting && (ReportRunner.causeOf(failure, SQLException.class).isPresent()
                 || chainMentions(failure, "org.hsqldb"));
         if (corrupt || database) {
-            return "the database in " + db + " cannot be used (" + shortRoot(failure) + "). It may be damaged (a disk "
+            return "the database in " + db + " cannot be used (" + rootMessage(failure) + "). It may be damaged (a disk "
                     + "fault, a file edited by hand, another program's files). Move " + db + " aside (for example: mv "
                     + db + " " + db + ".damaged); the next run reloads every input file and rebuilds the reports.";
         }
-        return shortRoot(failure);
+        return rootMessage(failure);
     }
 
     private static Optional<String> noSpace(Throwable failure, Path db, Path output) {
@@ -59,7 +68,7 @@ final class FailureMessage {
                         + "and run again; the next run resumes.", folder, free));
             }
         }
-        return said ? Optional.of("no space left on the disk (" + shortRoot(failure) + "): free some space and run "
+        return said ? Optional.of("no space left on the disk (" + rootMessage(failure) + "): free some space and run "
                 + "again; the next run resumes.") : Optional.empty();
     }
 
@@ -85,13 +94,15 @@ final class FailureMessage {
         return false;
     }
 
-    private static String shortRoot(Throwable failure) {
+    static String rootMessage(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
+        // The project's own exceptions are written for people; a library's are named by their class.
         String message = root instanceof FileSystemException fs ? fs.getFile() + ": " + fs.getReason()
-                : root.getClass().getSimpleName() + ": " + root.getMessage();
+                : root.getClass().getName().startsWith("io.github.ipoanalyzer.") && root.getMessage() != null
+                ? root.getMessage() : root.getClass().getSimpleName() + ": " + root.getMessage();
         String oneLine = message.replaceAll("\\s+", " ").trim();
         return oneLine.length() <= MAX_LENGTH ? oneLine : oneLine.substring(0, MAX_LENGTH) + "…";
     }

@@ -8,6 +8,7 @@ import io.github.ipoanalyzer.job.StopSignal;
 import io.github.ipoanalyzer.report.ReportFolder;
 import io.github.ipoanalyzer.store.InputFileLedger;
 import io.github.ipoanalyzer.store.MarketDataStore;
+import io.github.ipoanalyzer.store.Dialect;
 import io.github.ipoanalyzer.store.SharedRunLock;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.core.status.OnConsoleStatusListener;
@@ -69,8 +70,14 @@ public final class Launcher {
                 sub.usage(out);
                 return ExitCode.OK.code();
             }
-            return sub.getCommand() instanceof CheckInputCommand check ? check.run(out, err)
-                    : generateMarket(sub.getCommand(), out, err);
+            Object command = sub.getCommand();
+            if (command instanceof CheckInputCommand check) {
+                return check.run(out, err);
+            }
+            if (command instanceof WorkerCommand worker) {
+                return Worker.serve(worker, out, err);
+            }
+            return generateMarket((GenerateMarketCommand) command, out, err);
         }
         if (cli.isUsageHelpRequested()) {
             cli.usage(out);
@@ -123,7 +130,7 @@ public final class Launcher {
      * traces, on the console (a log file on a full disk fails every write). The launcher says
      * what went wrong instead, so it is removed as soon as logging is configured.
      */
-    private static final class QuietLogbackStatus implements ApplicationListener<ApplicationEnvironmentPreparedEvent>,
+    static final class QuietLogbackStatus implements ApplicationListener<ApplicationEnvironmentPreparedEvent>,
             Ordered {
         @Override
         public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
@@ -229,6 +236,13 @@ public final class Launcher {
             return code;
         }
         try (context) {
+            if (options.remoteWorkers && Dialect.of(context.getBean(DataSource.class)) != Dialect.POSTGRESQL) {
+                err.println("--remote-workers needs the shared PostgreSQL database that the workers use too "
+                        + "(--spring.datasource.url=jdbc:postgresql://HOST:5432/DB); the embedded one is this "
+                        + "machine's only.");
+                code = ExitCode.USAGE.code();
+                return code;
+            }
             SharedRunLock.Result shared = SharedRunLock.tryAcquire(context.getBean(DataSource.class), holder());
             if (shared.lock().isEmpty()) {
                 err.println("Another ipo-analyzer run is in progress on the shared database " + databaseName(context)
@@ -246,7 +260,7 @@ public final class Launcher {
     }
 
     /** Who this run is, as a run refused the shared database's lock reads it. */
-    private static String holder() {
+    static String holder() {
         String host;
         try {
             host = java.net.InetAddress.getLocalHost().getHostName();
@@ -297,7 +311,8 @@ public final class Launcher {
     /** Options reach Spring as command-line properties, which outrank application.properties. */
     private static ConfigurableApplicationContext startSpring(Options options) {
         Path db = options.db.toAbsolutePath().normalize();
-        List<String> args = new ArrayList<>(List.of("--ipo.db-dir=" + db, "--logging.file.name=" + logFile(options)));
+        List<String> args = new ArrayList<>(List.of("--ipo.db-dir=" + db, "--logging.file.name=" + logFile(options),
+                "--ipo.remote-workers=" + options.remoteWorkers));
         args.addAll(options.springProperties);
         return new SpringApplicationBuilder(IpoAnalyzerApplication.class)
                 .web(WebApplicationType.NONE)

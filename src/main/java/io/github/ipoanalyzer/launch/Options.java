@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /** The command line. Defaults run the main job on ./input into ./output with the database in ./data. */
 @Command(name = "ipo-analyzer", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {CheckInputCommand.class, GenerateMarketCommand.class},
+        subcommands = {CheckInputCommand.class, GenerateMarketCommand.class, WorkerCommand.class},
         sortOptions = false, usageHelpAutoWidth = true,
         description = {
                 "Reports what each IPO did on its first day and after: first-day returns, the gain of one winning "
@@ -75,9 +75,18 @@ public class Options {
     @Unmatched
     List<String> springProperties = new ArrayList<>();
 
+    @Option(names = "--remote-workers", description = "Send the report's partitions to worker processes over RabbitMQ "
+            + "(java -jar ipo-analyzer.jar worker) instead of computing them here; needs the shared PostgreSQL "
+            + "database (see the README, \"Scale out\").")
+    boolean remoteWorkers;
+
     /** Any of {@link #springProperties} that is not a --spring.* or --ipo.* property with a value. */
     Optional<String> badProperty() {
-        return springProperties.stream().filter(p -> !p.matches("--(spring|ipo)\\.[\\w.-]+=.*")).findFirst();
+        return badProperty(springProperties);
+    }
+
+    static Optional<String> badProperty(List<String> properties) {
+        return properties.stream().filter(p -> !p.matches("--(spring|ipo)\\.[\\w.-]+=.*")).findFirst();
     }
 
     public LocalDate asOfOrToday() {

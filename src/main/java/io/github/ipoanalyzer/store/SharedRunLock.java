@@ -18,7 +18,7 @@ import java.util.Optional;
 public final class SharedRunLock implements AutoCloseable {
 
     /** The advisory lock's key: "ipo-analyzer run" in a 64-bit number of its own. */
-    static final long KEY = 0x69706F2D72756EL;
+    public static final long KEY = 0x69706F2D72756EL;
 
     private final Connection connection;
 

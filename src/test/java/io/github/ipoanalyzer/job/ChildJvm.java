@@ -62,6 +62,20 @@ record ChildJvm(Process process, Path output) {
         throw new AssertionError("no " + progress + " progress:\n" + allOutput());
     }
 
+    /** Waits until the child has printed {@code text}. */
+    void waitForLine(String text) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!allOutput().contains(text)) {
+            if (!process.isAlive()) {
+                throw new AssertionError("the child ended before printing " + text + ":\n" + allOutput());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the child did not print " + text + ":\n" + allOutput());
+            }
+            Thread.sleep(50);
+        }
+    }
+
     /** Waits for the child to exit; returns its exit code. */
     int exitCode() throws Exception {
         if (!process.waitFor(120, TimeUnit.SECONDS)) {

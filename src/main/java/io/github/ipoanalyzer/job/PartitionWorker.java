@@ -1,0 +1,80 @@
+package io.github.ipoanalyzer.job;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.core.AcknowledgeMode;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.integration.partition.StepExecutionRequest;
+import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A remote worker: takes the report's partitions from the broker's queue, one at a time per
+ * consumer thread, and executes each (Spring Batch Integration's request handler, by the step
+ * execution the manager recorded in the shared job repository). A request is acknowledged when
+ * taken, so a worker killed mid-partition never has it delivered twice: the manager notices the
+ * silence, and the next launch resumes the partition from its last chunk. A request for a
+ * partition no longer waiting to start (a late delivery) is dropped with a line in the log.
+ */
+public final class PartitionWorker implements ChannelAwareMessageListener {
+
+    private static final Logger log = LoggerFactory.getLogger("io.github.ipoanalyzer.progress");
+
+    private final JobRepository jobRepository;
+    private final Step workerStep;
+    private final StepExecutionRequestHandler handler = new StepExecutionRequestHandler();
+
+    PartitionWorker(JobRepository jobRepository, Step workerStep) {
+        this.jobRepository = jobRepository;
+        this.workerStep = workerStep;
+        handler.setJobRepository(jobRepository);
+        handler.setStepLocator(name -> {
+            if (!name.equals(workerStep.getName())) {
+                throw new IllegalArgumentException("this worker runs " + workerStep.getName() + ", not " + name);
+            }
+            return workerStep;
+        });
+    }
+
+    /** Consumers on the partitions' queue, {@code threads} partitions at a time, each taking one at a time. */
+    static SimpleMessageListenerContainer container(ConnectionFactory broker, String queue, PartitionWorker worker,
+                                                    int threads) {
+        SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(broker);
+        container.setQueueNames(queue);
+        container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
+        container.setPrefetchCount(1);
+        container.setConcurrentConsumers(threads);
+        container.setDefaultRequeueRejected(false);
+        container.setMessageListener(worker);
+        return container;
+    }
+
+    @Override
+    public void onMessage(Message message, com.rabbitmq.client.Channel channel) throws Exception {
+        channel.basicAck(message.getMessageProperties().getDeliveryTag(), false);
+        String[] request = new String(message.getBody(), StandardCharsets.UTF_8).trim().split(" ");
+        if (request.length != 2 || !request[0].equals(workerStep.getName())) {
+            log.warn("Dropped a message that is no report partition: {}", String.join(" ", request));
+            return;
+        }
+        long id = Long.parseLong(request[1]);
+        StepExecution partition = jobRepository.getStepExecution(id);
+        if (partition == null || partition.getStatus() != BatchStatus.STARTING
+                || !partition.getJobExecution().getStatus().isRunning()) {
+            log.info("Dropped the request for partition {}: it is {} (a late delivery)", id,
+                    partition == null ? "unknown" : partition.getStatus());
+            return;
+        }
+        log.info("Computing partition {} of run execution {}", partition.getStepName(), partition.getJobExecutionId());
+        StepExecution done = handler.handle(new StepExecutionRequest(request[0], id));
+        log.info("Partition {}: {}", partition.getStepName(), done.getStatus());
+    }
+}

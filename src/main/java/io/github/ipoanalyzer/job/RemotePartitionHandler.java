@@ -1,0 +1,145 @@
+package io.github.ipoanalyzer.job;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.core.AmqpTemplate;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.core.MessageBuilder;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobInterruptedException;
+import org.springframework.batch.core.partition.support.AbstractPartitionHandler;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Sends the report's partitions to remote workers over the broker and follows them in the job
+ * repository they share: a partition is done when its step execution ends there. A worker
+ * commits every chunk, so a running partition not updated for {@code partitionTimeout} has lost
+ * its worker, and partitions left waiting while none made progress for that long have none: the
+ * run fails saying which, and marks every unfinished partition failed, so that a late delivery
+ * of a request is ignored and the next launch computes them again, each from its last chunk. A stop request stops the wait (the workers finish what they hold).
+ */
+final class RemotePartitionHandler extends AbstractPartitionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(RemotePartitionHandler.class);
+    private static final Logger progress = LoggerFactory.getLogger("io.github.ipoanalyzer.progress");
+
+    private final AmqpTemplate broker;
+    private final String queue;
+    private final JobRepository jobRepository;
+    private final String workerStep;
+    private final Duration partitionTimeout;
+    private final Duration pollInterval;
+    private final long progressIntervalNanos;
+    private final BooleanSupplier stopRequested;
+
+    RemotePartitionHandler(AmqpTemplate broker, String queue, JobRepository jobRepository, String workerStep, int gridSize,
+                           Duration partitionTimeout, Duration pollInterval, long progressIntervalMillis,
+                           BooleanSupplier stopRequested) {
+        this.broker = broker;
+        this.queue = queue;
+        this.jobRepository = jobRepository;
+        this.workerStep = workerStep;
+        this.partitionTimeout = partitionTimeout;
+        this.pollInterval = pollInterval;
+        this.progressIntervalNanos = progressIntervalMillis * 1_000_000L;
+        this.stopRequested = stopRequested;
+        setGridSize(gridSize);
+    }
+
+    @Override
+    protected Set<StepExecution> doHandle(StepExecution manager, Set<StepExecution> partitions) throws Exception {
+        for (StepExecution partition : partitions) {
+            MessageProperties properties = new MessageProperties();
+            properties.setDeliveryMode(RemotePartitions.deliveryMode());
+            properties.setContentType(MessageProperties.CONTENT_TYPE_TEXT_PLAIN);
+            broker.send("", queue, MessageBuilder.withBody(RemotePartitions.request(workerStep,
+                    partition.getId()).getBytes(StandardCharsets.UTF_8)).andProperties(properties).build());
+        }
+        log.info("Sent {} report partitions to queue {}", partitions.size(), queue);
+        LocalDateTime sent = LocalDateTime.now();
+        long lastLine = System.nanoTime();
+        while (true) {
+            Thread.sleep(pollInterval.toMillis());
+            Set<StepExecution> now = new HashSet<>();
+            for (StepExecution p : partitions) {
+                now.add(jobRepository.getStepExecution(p.getJobExecutionId(), p.getId()));
+            }
+            List<StepExecution> running = now.stream().filter(p -> p.getStatus().isRunning()).toList();
+            if (running.isEmpty()) {
+                return now;
+            }
+            if (stopRequested.getAsBoolean()) {
+                throw new JobInterruptedException("stopped while workers computed the report's partitions");
+            }
+            Optional<String> lost = lost(now, running, sent);
+            if (lost.isPresent()) {
+                running.forEach(this::markFailed);
+                throw new PartitionLostException(lost.get());
+            }
+            if (System.nanoTime() - lastLine >= progressIntervalNanos) {
+                lastLine = System.nanoTime();
+                long listings = now.stream().mapToLong(StepExecution::getWriteCount).sum();
+                progress.info(String.format(Locale.ROOT, "  %-18s %,10d listings computed by workers; %d of %d "
+                        + "partitions done", "reportListings", listings, now.size() - running.size(), now.size()));
+            }
+        }
+    }
+
+    /**
+     * Why the run cannot finish, if it cannot: a running partition whose worker stopped
+     * committing, or partitions waiting in the queue while no partition made progress (no worker).
+     */
+    private Optional<String> lost(Set<StepExecution> all, List<StepExecution> running, LocalDateTime sent) {
+        LocalDateTime deadline = LocalDateTime.now().minus(partitionTimeout);
+        Optional<StepExecution> silent = running.stream().filter(p -> p.getStatus() == BatchStatus.STARTED)
+                .filter(p -> lastSeen(p).isBefore(deadline)).findFirst();
+        if (silent.isPresent()) {
+            return Optional.of(String.format(Locale.ROOT, "partition %s has not been heard of for %d s "
+                    + "(ipo.partition-timeout): its worker stopped committing (killed, or cut off from the database). "
+                    + "The next launch computes the unfinished partitions", silent.get().getStepName(),
+                    partitionTimeout.toSeconds()));
+        }
+        boolean progress = sent.isAfter(deadline) || all.stream()
+                .anyMatch(p -> p.getStatus() != BatchStatus.STARTING && !lastSeen(p).isBefore(deadline));
+        if (!progress && running.stream().anyMatch(p -> p.getStatus() == BatchStatus.STARTING)) {
+            return Optional.of(String.format(Locale.ROOT, "no worker took a report partition for %d s "
+                    + "(ipo.partition-timeout): start workers (java -jar ipo-analyzer.jar worker) on the same broker "
+                    + "and database. The next launch computes the unfinished partitions", partitionTimeout.toSeconds()));
+        }
+        return Optional.empty();
+    }
+
+    private static LocalDateTime lastSeen(StepExecution p) {
+        return p.getLastUpdated() != null ? p.getLastUpdated()
+                : p.getStartTime() != null ? p.getStartTime() : p.getCreateTime();
+    }
+
+    /** A lost partition is failed in the repository: a worker that gets its request late leaves it alone. */
+    private void markFailed(StepExecution partition) {
+        partition.setStatus(BatchStatus.FAILED);
+        partition.setEndTime(LocalDateTime.now());
+        try {
+            jobRepository.update(partition);
+        } catch (RuntimeException e) {
+            log.warn("Could not mark the lost partition {} failed", partition.getStepName(), e);
+        }
+    }
+
+    /** A partition's worker is gone (or none took it) for longer than the partition timeout. */
+    static final class PartitionLostException extends RuntimeException {
+        PartitionLostException(String message) {
+            super(message);
+        }
+    }
+}

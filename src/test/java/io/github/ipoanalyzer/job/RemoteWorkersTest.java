@@ -1,0 +1,167 @@
+package io.github.ipoanalyzer.job;
+
+import io.github.ipoanalyzer.generate.MarketGenerator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Remote partitioning against the real PostgreSQL and RabbitMQ, with worker processes: a manager
+ * with two workers gives the one-process run's bytes; a worker killed with -9 mid-partition is
+ * noticed within the partition timeout, and the next launch computes only what was left; a
+ * broker that goes away mid-run fails the run cleanly, and the run resumes once it is back.
+ */
+@Tag("server")
+class RemoteWorkersTest {
+
+    private static final String AS_OF = "2026-11-28";
+
+    @TempDir
+    Path work;
+    private String database;
+    private String queue;
+    private final List<ChildJvm> workers = new ArrayList<>();
+
+    @BeforeEach
+    void servers() throws Exception {
+        Servers.requirePostgres();
+        Servers.requireRabbit();
+        database = Servers.freshDatabase();
+        queue = "ipo-analyzer.test-" + UUID.randomUUID();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (ChildJvm w : workers) {
+            w.process().destroyForcibly().waitFor();
+        }
+        if (database != null) {
+            Servers.drop(database);
+        }
+    }
+
+    @Test
+    void aManagerWithTwoWorkerProcessesGivesTheOneProcessRunsBytes() throws Exception {
+        Path input = work.resolve("market");
+        new MarketGenerator(150, 40, 7).writeTo(input);
+        worker("w1", Servers.RABBIT_PORT);
+        worker("w2", Servers.RABBIT_PORT);
+
+        JobRun manager = JobRun.launch(managerArgs(input, Servers.RABBIT_PORT));
+        assertEquals(0, manager.exitCode(), manager.out() + manager.err());
+        assertEquals(oneProcessReport(input), JobRun.reportFiles(work.resolve("out/latest"), "manifest.json"));
+        assertTrue(workers.get(0).allOutput().contains("Computing partition")
+                && workers.get(1).allOutput().contains("Computing partition"), "both workers took partitions:\n"
+                + workers.get(0).allOutput() + workers.get(1).allOutput());
+    }
+
+    @Test
+    void aWorkerKilledMidPartitionIsNoticedAndTheNextLaunchComputesOnlyWhatWasLeft() throws Exception {
+        Path input = work.resolve("market");
+        new MarketGenerator(400, 60, 5).writeTo(input);
+        ChildJvm doomed = worker("doomed", Servers.RABBIT_PORT);
+        ChildJvm manager = ChildJvm.start(managerArgs(input, Servers.RABBIT_PORT), work.resolve("manager.out"),
+                "-Dipo.partition-timeout=6s");
+        doomed.waitFor(ChildJvm.REPORT_PROGRESS, 30); // mid-way through its first partition (of 100 listings)
+        doomed.process().destroyForcibly().waitFor(); // kill -9
+        long killed = System.nanoTime();
+        int code = manager.exitCode();
+        double noticedAfter = (System.nanoTime() - killed) / 1e9;
+        String console = manager.allOutput();
+        assertEquals(1, code, console);
+        assertTrue(console.contains("has not been heard of for 6 s") && console.contains("its worker stopped committing"),
+                console);
+        assertTrue(noticedAfter < 6 + 10, "noticed within the timeout and a poll: " + noticedAfter + " s");
+        assertTrue(!console.contains("\tat "), console);
+        assertEquals(List.of(".parts-1"), JobRun.reportFolders(work.resolve("out")), "nothing published");
+
+        worker("w2", Servers.RABBIT_PORT);
+        JobRun resumed = JobRun.launch(managerArgs(input, Servers.RABBIT_PORT));
+        assertEquals(0, resumed.exitCode(), resumed.out() + resumed.err());
+        assertEquals(oneProcessReport(input), JobRun.reportFiles(work.resolve("out/latest"), "manifest.json"));
+        // The killed partition went on from its last chunk: each listing computed once in all.
+        Map<String, List<Long>> reads = partitionReads();
+        reads.values().forEach(r -> assertEquals(100, r.stream().mapToLong(Long::longValue).sum(), reads.toString()));
+        assertTrue(reads.values().stream().anyMatch(r -> r.size() == 2 && r.get(0) > 0), reads.toString());
+    }
+
+    @Test
+    void aBrokerThatGoesAwayMidRunFailsItCleanlyAndTheRunResumesOnceItIsBack() throws Exception {
+        Path input = work.resolve("market");
+        new MarketGenerator(400, 60, 9).writeTo(input);
+        try (TcpProxy broker = new TcpProxy(Servers.RABBIT_PORT)) {
+            ChildJvm w = worker("w1", broker.port());
+            ChildJvm manager = ChildJvm.start(managerArgs(input, broker.port()), work.resolve("manager.out"),
+                    "-Dipo.partition-timeout=6s");
+            w.waitFor(ChildJvm.REPORT_PROGRESS, 30);
+            broker.close(); // the broker is gone: the worker gets no more partitions
+            int code = manager.exitCode();
+            String console = manager.allOutput();
+            assertEquals(1, code, console);
+            assertTrue(console.contains("no worker took a report partition for 6 s"), console);
+            assertTrue(!console.contains("\tat "), console);
+            assertEquals(List.of(".parts-1"), JobRun.reportFolders(work.resolve("out")), "nothing published");
+
+            broker.reopen(); // back: the worker reconnects by itself; the late requests are dropped
+            JobRun resumed = JobRun.launch(managerArgs(input, broker.port()));
+            assertEquals(0, resumed.exitCode(), resumed.out() + resumed.err());
+            assertTrue(resumed.out().contains("Resuming run 1"), resumed.out());
+        }
+        assertEquals(oneProcessReport(input), JobRun.reportFiles(work.resolve("out/latest"), "manifest.json"));
+    }
+
+    private ChildJvm worker(String name, int brokerPort) throws Exception {
+        List<String> args = new ArrayList<>(List.of("worker", "--threads", "1", "--log-dir",
+                work.resolve(name).toString(), "--spring.rabbitmq.port=" + brokerPort,
+                "--ipo.partition-queue=" + queue, "--ipo.report-chunk-size=10"));
+        args.addAll(List.of(Servers.postgresOptions(database)));
+        ChildJvm worker = ChildJvm.start(args.toArray(String[]::new), work.resolve(name + ".out"));
+        workers.add(worker);
+        worker.waitForLine("ipo-analyzer worker (");
+        return worker;
+    }
+
+    private String[] managerArgs(Path input, int brokerPort) {
+        List<String> args = new ArrayList<>(List.of("--input", input.toString(), "--output", work.resolve("out").toString(),
+                "--db", work.resolve("db").toString(), "--as-of", AS_OF, "--settle-seconds", "0", "--remote-workers",
+                "--spring.rabbitmq.port=" + brokerPort, "--ipo.partition-queue=" + queue, "--ipo.report-partitions=4",
+                "--ipo.partition-poll=200ms"));
+        args.addAll(List.of(Servers.postgresOptions(database)));
+        return args.toArray(String[]::new);
+    }
+
+    /** The same input's report from one process on the embedded database, but for its manifest. */
+    private Map<String, String> oneProcessReport(Path input) throws Exception {
+        JobRun embedded = JobRun.launch("--input", input.toString(), "--output", work.resolve("out-embedded").toString(),
+                "--db", work.resolve("db-embedded").toString(), "--as-of", AS_OF, "--settle-seconds", "0");
+        assertEquals(0, embedded.exitCode(), embedded.err());
+        return JobRun.reportFiles(work.resolve("out-embedded/latest"), "manifest.json");
+    }
+
+    private Map<String, List<Long>> partitionReads() throws Exception {
+        Map<String, List<Long>> reads = new TreeMap<>();
+        try (Connection c = DriverManager.getConnection(Servers.POSTGRES_URL + database, "postgres", "");
+             ResultSet rs = c.createStatement().executeQuery("SELECT STEP_NAME, READ_COUNT FROM BATCH_STEP_EXECUTION "
+                     + "WHERE STEP_NAME LIKE 'reportListingRange:%' ORDER BY STEP_EXECUTION_ID")) {
+            while (rs.next()) {
+                reads.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2));
+            }
+        }
+        return reads;
+    }
+}

@@ -1,0 +1,125 @@
+package io.github.ipoanalyzer.job;
+
+import io.github.ipoanalyzer.generate.MarketGenerator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * PostgreSQL as the shared store: the job repository and the analysis tables on the server give
+ * the embedded run's report byte for byte, on a first run and on a rerun after files changed
+ * (a file removed: its rows purged; a day appended: only the tail read); and a second manager
+ * on the shared database is refused while one runs, naming it.
+ */
+@Tag("server")
+class SharedDatabaseTest {
+
+    @TempDir
+    Path work;
+    private String database;
+
+    @BeforeEach
+    void server() throws Exception {
+        Servers.requirePostgres();
+        database = Servers.freshDatabase();
+    }
+
+    @AfterEach
+    void dropDatabase() throws Exception {
+        if (database != null) {
+            Servers.drop(database);
+        }
+    }
+
+    @Test
+    void theSharedDatabaseGivesTheEmbeddedRunsBytesOnAFirstRunAndAfterFilesChange() throws Exception {
+        Path input = work.resolve("market");
+        MarketGenerator market = new MarketGenerator(120, 30, 11);
+        market.writeTo(input);
+        assertSameReports(input, "first run");
+
+        List<Path> prices;
+        try (Stream<Path> files = Files.list(input.resolve("prices"))) {
+            prices = files.sorted().toList();
+        }
+        market.appendDay(input, 1);
+        Files.delete(prices.get(0));
+        assertSameReports(input, "after a price file was removed and a day appended");
+    }
+
+    private void assertSameReports(Path input, String when) throws Exception {
+        String[] common = {"--input", input.toString(), "--as-of", "2026-11-28", "--settle-seconds", "0"};
+        JobRun embedded = JobRun.launch(concat(common, "--output", work.resolve("out-embedded").toString(),
+                "--db", work.resolve("db-embedded").toString()));
+        assertEquals(0, embedded.exitCode(), embedded.err());
+        JobRun shared = JobRun.launch(concat(concat(common, "--output", work.resolve("out-shared").toString(),
+                "--db", work.resolve("db-shared").toString()), Servers.postgresOptions(database)));
+        assertEquals(0, shared.exitCode(), shared.err());
+        assertEquals(JobRun.reportFiles(work.resolve("out-embedded/latest"), "manifest.json"),
+                JobRun.reportFiles(work.resolve("out-shared/latest"), "manifest.json"), when);
+        assertEquals(List.of("BATCH_JOB_EXECUTION", "LISTING", "PRICE_BLOCK"), tablesIn(database,
+                "BATCH_JOB_EXECUTION", "LISTING", "PRICE_BLOCK"), "the repository and the tables are in PostgreSQL");
+    }
+
+    @Test
+    void aSecondManagerOnTheSharedDatabaseIsRefusedNamingTheOneThatRuns() throws Exception {
+        Path input = work.resolve("market");
+        new MarketGenerator(10, 10, 3).writeTo(input);
+        String[] args = concat(new String[] {"--input", input.toString(), "--output", work.resolve("out").toString(),
+                "--db", work.resolve("db").toString(), "--as-of", "2026-11-28", "--settle-seconds", "0"},
+                Servers.postgresOptions(database));
+        // Another machine's manager holds the run lock: its session has the advisory lock.
+        try (Connection other = DriverManager.getConnection(Servers.POSTGRES_URL + database, "postgres", "")) {
+            other.createStatement().execute("SELECT set_config('application_name', 'pid 4242 on desk-7 since "
+                    + "2026-12-01T02:00:00Z', false)");
+            try (ResultSet locked = other.createStatement().executeQuery("SELECT pg_try_advisory_lock("
+                    + io.github.ipoanalyzer.store.SharedRunLock.KEY + ")")) {
+                locked.next();
+                assertTrue(locked.getBoolean(1));
+            }
+            JobRun refused = JobRun.launch(args);
+            assertEquals(4, refused.exitCode(), refused.out() + refused.err());
+            assertTrue(refused.err().contains("Another ipo-analyzer run is in progress on the shared database")
+                    && refused.err().contains("pid 4242 on desk-7"), refused.err());
+            assertEquals(List.of(), JobRun.reportFolders(work.resolve("out")), "the refused run did nothing");
+        }
+        // Its session ended (as when that machine's process dies): the lock is free again.
+        JobRun next = JobRun.launch(args);
+        assertEquals(0, next.exitCode(), next.err());
+        assertEquals(10, JobRun.csv(work.resolve("out/latest/first-day.csv")).size());
+    }
+
+    private static List<String> tablesIn(String database, String... tables) throws Exception {
+        List<String> found = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(Servers.POSTGRES_URL + database, "postgres", "")) {
+            for (String table : tables) {
+                try (ResultSet rs = c.getMetaData().getTables(null, "public", table.toLowerCase(), null)) {
+                    if (rs.next()) {
+                        found.add(table);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+}
