@@ -9,6 +9,7 @@ import org.springframework.batch.core.step.StepExecution;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -113,18 +114,31 @@ final class RunSummary {
                 files.size(), files.get(0), files.get(1), message));
     }
 
-    /** Where a long run's time went: the steps of this execution that took a tenth of a second or more. */
+    /**
+     * Where a long run's time went: the steps of this execution that took a tenth of a second or
+     * more; the partitions of a partitioned step ({@code worker:partition}) counted, with the
+     * longest one's time.
+     */
     static String stepTimes(JobExecution execution) {
         StringJoiner steps = new StringJoiner(", ");
+        Map<String, List<StepExecution>> partitions = new java.util.LinkedHashMap<>();
         execution.getStepExecutions().stream()
                 .filter(s -> s.getStartTime() != null && s.getEndTime() != null)
                 .sorted(Comparator.comparing(StepExecution::getStartTime))
                 .forEach(s -> {
-                    double seconds = Duration.between(s.getStartTime(), s.getEndTime()).toMillis() / 1000.0;
-                    if (seconds >= 0.1) {
-                        steps.add(String.format(Locale.ROOT, "%s %.1f s", s.getStepName(), seconds));
+                    int colon = s.getStepName().indexOf(':');
+                    if (colon > 0) {
+                        partitions.computeIfAbsent(s.getStepName().substring(0, colon), k -> new ArrayList<>()).add(s);
+                    } else if (seconds(s) >= 0.1) {
+                        steps.add(String.format(Locale.ROOT, "%s %.1f s", s.getStepName(), seconds(s)));
                     }
                 });
+        partitions.forEach((worker, runs) -> steps.add(String.format(Locale.ROOT, "%s %d partitions, the longest %.1f s",
+                worker, runs.size(), runs.stream().mapToDouble(RunSummary::seconds).max().orElse(0))));
         return steps.length() == 0 ? "none, each took under 0.1 s" : steps.toString();
+    }
+
+    private static double seconds(StepExecution s) {
+        return Duration.between(s.getStartTime(), s.getEndTime()).toMillis() / 1000.0;
     }
 }

@@ -103,6 +103,40 @@ class SharedDatabaseTest {
         assertEquals(10, JobRun.csv(work.resolve("out/latest/first-day.csv")).size());
     }
 
+    @Test
+    void aDatabaseThatGoesAwayMidRunFailsItCleanlyAndTheRunResumesOnceItIsBack() throws Exception {
+        Path input = work.resolve("market");
+        new MarketGenerator(400, 60, 13).writeTo(input);
+        try (TcpProxy server = new TcpProxy(5432)) {
+            String[] args = concat(new String[] {"--input", input.toString(), "--output", work.resolve("out").toString(),
+                    "--db", work.resolve("db").toString(), "--as-of", "2026-11-28", "--settle-seconds", "0",
+                    "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + server.port() + "/" + database,
+                    "--spring.datasource.username=postgres", "--spring.datasource.hikari.connection-timeout=3000"});
+            ChildJvm manager = ChildJvm.start(args, work.resolve("manager.out"), "-Dipo.report-threads=1",
+                    "-Dipo.report-chunk-size=10");
+            manager.waitFor(ChildJvm.REPORT_PROGRESS, 30);
+            server.close(); // the database is gone mid-report
+            int code = manager.exitCode();
+            String console = manager.allOutput();
+            assertEquals(1, code, console);
+            assertTrue(console.contains("the shared PostgreSQL database cannot be used"), console);
+            assertTrue(!console.contains("\tat "), console);
+            assertTrue(JobRun.reportFolders(work.resolve("out")).stream().noneMatch(f -> f.startsWith("2026")),
+                    "nothing published: " + JobRun.reportFolders(work.resolve("out")));
+
+            server.reopen();
+            JobRun resumed = JobRun.launch(args);
+            assertEquals(0, resumed.exitCode(), resumed.out() + resumed.err());
+            assertTrue(resumed.out().contains("Resuming run 1") || resumed.out().contains("did not finish"),
+                    resumed.out());
+        }
+        JobRun embedded = JobRun.launch("--input", input.toString(), "--output", work.resolve("out-embedded").toString(),
+                "--db", work.resolve("db-embedded").toString(), "--as-of", "2026-11-28", "--settle-seconds", "0");
+        assertEquals(0, embedded.exitCode(), embedded.err());
+        assertEquals(JobRun.reportFiles(work.resolve("out-embedded/latest"), "manifest.json"),
+                JobRun.reportFiles(work.resolve("out/latest"), "manifest.json"));
+    }
+
     private static List<String> tablesIn(String database, String... tables) throws Exception {
         List<String> found = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(Servers.POSTGRES_URL + database, "postgres", "")) {
