@@ -5,6 +5,7 @@ import com.opencsv.ICSVWriter;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -32,7 +33,11 @@ public final class CsvTable implements ListingTable, RowSink {
     private final String description;
     private final int columns;
     private final MessageDigest sha256;
+    /** The file's bytes (hashed as written), and the text writer over them for the header and added rows. */
+    private final OutputStream bytes;
     private final Writer out;
+    /** Text written through {@link #out} since its last flush: flushed before rendered bytes are appended. */
+    private boolean textPending;
     private final CSVWriter csv;
     private long rows;
     private String hash;
@@ -44,9 +49,11 @@ public final class CsvTable implements ListingTable, RowSink {
         try {
             sha256 = MessageDigest.getInstance("SHA-256");
             Files.createDirectories(folder.resolve(fileName).getParent());
-            out = new OutputStreamWriter(new DigestOutputStream(new BufferedOutputStream(
-                    Files.newOutputStream(folder.resolve(fileName)), 1 << 16), sha256), StandardCharsets.UTF_8);
+            bytes = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(folder.resolve(fileName)),
+                    1 << 16), sha256);
+            out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
             out.write('\uFEFF');
+            textPending = true;
             csv = csvWriter(out);
             csv.writeNext(header.toArray(String[]::new), false);
         } catch (IOException e) {
@@ -65,6 +72,7 @@ public final class CsvTable implements ListingTable, RowSink {
     public void add(List<String> cells) {
         checkWidth(fileName, columns, cells);
         csv.writeNext(cells.toArray(String[]::new), false);
+        textPending = true;
         rows++;
     }
 
@@ -77,14 +85,18 @@ public final class CsvTable implements ListingTable, RowSink {
     @Override
     public void append(RenderedRows rendered) {
         for (RenderedRows.Chunk chunk : rendered.chunks()) {
-            append(chunk.text(), chunk.count());
+            append(chunk.utf8(), chunk.count());
         }
     }
 
-    /** {@code count} rows rendered as this table writes them (see {@link Rows#render}). */
-    void append(CharSequence rendered, long count) {
+    /** {@code count} rows rendered as this table writes them (see {@link Rows#render}), in UTF-8. */
+    void append(byte[] utf8, long count) {
         try {
-            out.append(rendered);
+            if (textPending) {
+                out.flush();
+                textPending = false;
+            }
+            bytes.write(utf8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + fileName, e);
         }
@@ -128,7 +140,8 @@ public final class CsvTable implements ListingTable, RowSink {
 
         @Override
         public RenderedRows rendered() {
-            return new RenderedRows(List.of(new RenderedRows.Chunk("", text.toString(), count)));
+            return new RenderedRows(List.of(new RenderedRows.Chunk("", text.toString().getBytes(StandardCharsets.UTF_8),
+                    count)));
         }
     }
 

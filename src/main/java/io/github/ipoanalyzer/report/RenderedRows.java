@@ -4,13 +4,13 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * One listing's rows of one table, rendered exactly as the table writes them: a chunk per month
- * for a series, one chunk (month "") for a plain table. What a report partition hands to the
- * report's assembly, on this machine or another.
+ * One listing's rows of one table, rendered exactly as the table writes them, in UTF-8: a chunk
+ * per month for a series, one chunk (month "") for a plain table. What a report partition hands
+ * to the report's assembly, on this machine or another; the assembly only copies the bytes.
  */
 public record RenderedRows(List<Chunk> chunks) implements Serializable {
 
     /** {@code count} rendered rows of one month ("" for a plain table). */
-    public record Chunk(String month, String text, long count) implements Serializable {
+    public record Chunk(String month, byte[] utf8, long count) implements Serializable {
     }
 }

@@ -51,6 +51,7 @@ public class ReportPublisher {
     /** What the report is made from, read once per run execution in this process, whatever it computes. */
     private String inputsOf;
     private ReportInputs inputs;
+    private Set<String> charted;
 
     /**
      * What does not vary from run to run: the event study's settings, the longest wait for a
@@ -105,7 +106,7 @@ public class ReportPublisher {
             section.rows().accept(sectionRows, figures);
             rows.add(sectionRows.rendered());
         }
-        boolean shown = charted(in).contains(listing.ticker());
+        boolean shown = charted(run, execution).contains(listing.ticker());
         return new ListingPart(index, a.firstDayOnly(), shown ? a : null, shown ? figures.result().events() : List.of(),
                 figures.result().carValues(), figures.result().pathPoints(), leftOut, rows);
     }
@@ -118,7 +119,7 @@ public class ReportPublisher {
      */
     public Published assemble(Request request, long execution, BooleanSupplier stopRequested) throws IOException {
         ReportInputs in = inputs(request.run(), execution);
-        Set<String> charted = charted(in);
+        Set<String> charted = charted(request.run(), execution);
         ReportFolder folders = new ReportFolder(request.outputRoot());
         ReportParts parts = folders.parts(request.run().number());
         Path staging = folders.stage(request.run().number());
@@ -167,8 +168,8 @@ public class ReportPublisher {
                     }
                 }
                 if (next != in.listings.size()) {
-                    throw new IllegalStateException("the report's partitions hold " + next + " of "
-                            + in.listings.size() + " listings");
+                    throw new IllegalStateException("the report's partitions in " + parts.folder() + " hold " + next
+                            + " of " + in.listings.size() + " listings (files removed by hand?): run again with --force");
                 }
             } finally {
                 closeAll(open);
@@ -210,16 +211,19 @@ public class ReportPublisher {
         String of = run.identity() + "#" + execution;
         if (!of.equals(inputsOf)) {
             inputs = null; // let the last run's go before reading this one's
+            charted = null;
             inputs = new ReportInputs(store, run.asOf(), settings.eventStudy(), settings.maxCloseLagTradingDays(),
                     settings.feeScheduleFile());
+            charted = largestByProceeds(inputs.listings, inputs.rates(), settings.chartMaxListings());
             inputsOf = of;
         }
         return inputs;
     }
 
     /** The listings the charts show, by ticker. */
-    private Set<String> charted(ReportInputs in) {
-        return largestByProceeds(in.listings, in.rates(), settings.chartMaxListings());
+    private synchronized Set<String> charted(Run run, long execution) {
+        inputs(run, execution);
+        return charted;
     }
 
     /** Each per-listing table with the rows one listing gives it, in the order of the report's files. */

@@ -2,6 +2,7 @@ package io.github.ipoanalyzer.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ public final class SeriesTable implements ListingTable {
     @Override
     public void append(RenderedRows rendered) {
         for (RenderedRows.Chunk chunk : rendered.chunks()) {
-            table(chunk.month(), chunk.count()).append(chunk.text(), chunk.count());
+            table(chunk.month(), chunk.count()).append(chunk.utf8(), chunk.count());
             rows += chunk.count();
         }
     }
@@ -138,7 +139,8 @@ public final class SeriesTable implements ListingTable {
         @Override
         public RenderedRows rendered() {
             List<RenderedRows.Chunk> chunks = new ArrayList<>();
-            byMonth.forEach((month, text) -> chunks.add(new RenderedRows.Chunk(month, text.toString(), counts.get(month))));
+            byMonth.forEach((month, text) -> chunks.add(new RenderedRows.Chunk(month,
+                    text.toString().getBytes(StandardCharsets.UTF_8), counts.get(month))));
             return new RenderedRows(chunks);
         }
     }

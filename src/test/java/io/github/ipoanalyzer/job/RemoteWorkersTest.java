@@ -125,6 +125,27 @@ class RemoteWorkersTest {
         assertEquals(oneProcessReport(input), JobRun.reportFiles(work.resolve("out/latest"), "manifest.json"));
     }
 
+    @Test
+    void aManagerThatCannotReachTheBrokerSaysSoPublishesNothingAndResumesOnceItCan() throws Exception {
+        Path input = work.resolve("market");
+        new MarketGenerator(20, 10, 1).writeTo(input);
+        try (TcpProxy broker = new TcpProxy(Servers.RABBIT_PORT)) {
+            broker.close(); // nothing listens on its port now
+            JobRun cutOff = JobRun.launch(managerArgs(input, broker.port()));
+            assertEquals(1, cutOff.exitCode(), cutOff.out() + cutOff.err());
+            assertTrue(cutOff.err().contains("the broker cannot be reached") && !cutOff.err().contains("\tat "),
+                    cutOff.err());
+            assertTrue(JobRun.reportFolders(work.resolve("out")).stream().noneMatch(f -> f.startsWith("2026")),
+                    "nothing published");
+            broker.reopen();
+            worker("w1", broker.port());
+            JobRun resumed = JobRun.launch(managerArgs(input, broker.port()));
+            assertEquals(0, resumed.exitCode(), resumed.out() + resumed.err());
+            assertTrue(resumed.out().contains("Resuming run 1"), resumed.out());
+        }
+        assertEquals(oneProcessReport(input), JobRun.reportFiles(work.resolve("out/latest"), "manifest.json"));
+    }
+
     private ChildJvm worker(String name, int brokerPort) throws Exception {
         List<String> args = new ArrayList<>(List.of("worker", "--threads", "1", "--log-dir",
                 work.resolve(name).toString(), "--spring.rabbitmq.port=" + brokerPort,
