@@ -28,8 +28,6 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
-import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.amqp.core.AmqpTemplate;
 import org.springframework.beans.factory.InitializingBean;
@@ -164,36 +162,31 @@ public class IpoReportJobConfiguration {
      * chunks of {@code ipo.report-chunk-size} listings computed and appended to its file.
      */
     @Bean
-    public Step reportListingRange(ItemStreamReader<Integer> listingIndexes,
+    public Step reportListingRange(ListingRange.PartitionFile partitionFile,
                                    ItemProcessor<Integer, ReportPublisher.ListingPart> computeListing,
-                                   ItemStreamWriter<ReportPublisher.ListingPart> partFile, StopSignal stopSignal,
-                                   @Value("${ipo.report-chunk-size:20}") int reportChunkSize) {
+                                   StopSignal stopSignal, @Value("${ipo.report-chunk-size:20}") int reportChunkSize) {
         return new StepBuilder("reportListingRange", jobRepository)
                 .<Integer, ReportPublisher.ListingPart>chunk(reportChunkSize)
                 .transactionManager(transactionManager)
-                .reader(listingIndexes)
+                .reader(partitionFile)
                 .processor(computeListing)
-                .writer(partFile)
+                .writer(partitionFile)
                 .listener(stopSignal)
                 .build();
     }
 
     @Bean
     @StepScope
-    ItemStreamReader<Integer> listingIndexes(@Value("#{stepExecution}") StepExecution step) {
-        return new ListingRange.Indexes(step);
-    }
-
-    @Bean
-    @StepScope
-    ItemProcessor<Integer, ReportPublisher.ListingPart> computeListing(ReportPublisher reportPublisher, @Value("#{stepExecution}") StepExecution step) {
+    ItemProcessor<Integer, ReportPublisher.ListingPart> computeListing(ReportPublisher reportPublisher,
+                                                                       @Value("#{stepExecution}") StepExecution step) {
         return new ListingRange.Compute(reportPublisher, step, version, reportProgress);
     }
 
+    /** The partition's file: the reader of the listings it lacks and the writer of each chunk. */
     @Bean
     @StepScope
-    ItemStreamWriter<ReportPublisher.ListingPart> partFile(@Value("#{stepExecution}") StepExecution step) {
-        return new ListingRange.PartFile(step);
+    ListingRange.PartitionFile partitionFile(@Value("#{stepExecution}") StepExecution step) {
+        return new ListingRange.PartitionFile(step, version);
     }
 
     /** The analysis tables, with the tables of loaded rows as the input kinds declare them. */

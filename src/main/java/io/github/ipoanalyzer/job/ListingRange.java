@@ -8,46 +8,21 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
-import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
 import java.io.IOException;
 
 /**
  * The chunk-oriented step of one report partition (see {@link ListingRangePartitioner}): reads
- * the indexes of its listings, computes each listing, and appends it to the partition's file.
- * A chunk's commit records how far the reader and the file got, so a partition resumed after a
- * crash, a stop or a killed worker goes on from its last chunk; each commit also tells the
- * manager that the partition is alive.
+ * the indexes of its listings, computes each listing, and appends it to the partition's file,
+ * which records how far it got (a partition resumed after a stop, a crash or a killed worker
+ * goes on after the listings the file holds). Each chunk's commit tells the manager that the
+ * partition is alive.
  */
 final class ListingRange {
 
     private ListingRange() {
-    }
-
-    /** The listings of the partition, by index in the report's listing order; restartable by count. */
-    static final class Indexes extends AbstractItemCountingItemStreamItemReader<Integer> {
-        private final int from;
-
-        Indexes(StepExecution step) {
-            ExecutionContext range = step.getExecutionContext();
-            this.from = range.getInt(ListingRangePartitioner.FROM);
-            setName("listings");
-            setMaxItemCount(range.getInt(ListingRangePartitioner.TO) - from);
-        }
-
-        @Override
-        protected Integer doRead() {
-            return from + getCurrentItemCount() - 1;
-        }
-
-        @Override
-        protected void doOpen() {
-        }
-
-        @Override
-        protected void doClose() {
-        }
     }
 
     /** Computes one listing of the run. */
@@ -74,29 +49,47 @@ final class ListingRange {
         }
     }
 
-    /** Appends the chunk's listings to the partition's file, synced before the chunk commits with its length. */
-    static final class PartFile implements ItemStreamWriter<ReportPublisher.ListingPart> {
-        private static final String COMMITTED_BYTES = "part.bytes";
-
+    /**
+     * The partition's file, which is both where its listings go and the record of how far it got:
+     * it reads the indexes of the partition's listings that the file does not hold yet, and
+     * appends each chunk's listings to it. Opened once for both roles.
+     */
+    static class PartitionFile implements ItemStreamReader<Integer>, ItemStreamWriter<ReportPublisher.ListingPart> {
         private final ReportParts parts;
         private final int partition;
+        private final String header;
+        private final int to;
+        private final int from;
         private ReportParts.Writer writer;
-        private long length;
+        private int next;
 
-        PartFile(StepExecution step) {
+        PartitionFile(StepExecution step, String version) {
             RunParameters run = RunParameters.from(step.getJobParameters());
+            ExecutionContext range = step.getExecutionContext();
             this.parts = new ReportFolder(run.outputDir()).parts(run.runSequence());
-            this.partition = step.getExecutionContext().getInt(ListingRangePartitioner.PARTITION);
+            this.partition = range.getInt(ListingRangePartitioner.PARTITION);
+            this.from = range.getInt(ListingRangePartitioner.FROM);
+            this.to = range.getInt(ListingRangePartitioner.TO);
+            this.header = String.join("|", "ipo-analyzer report partition", version, run.identity(),
+                    String.valueOf(from), String.valueOf(to));
         }
 
         @Override
         public void open(ExecutionContext context) {
-            length = context.getLong(COMMITTED_BYTES, 0L);
+            if (writer != null) {
+                return;
+            }
             try {
-                writer = parts.write(partition, length);
+                writer = parts.write(partition, header);
             } catch (IOException e) {
                 throw new ItemStreamException("cannot write the report partition " + partition + ": " + e.getMessage(), e);
             }
+            next = from + writer.listingsBefore();
+        }
+
+        @Override
+        public Integer read() {
+            return next < to ? next++ : null;
         }
 
         @Override
@@ -104,12 +97,9 @@ final class ListingRange {
             for (ReportPublisher.ListingPart listing : chunk) {
                 writer.add(listing);
             }
-            length = writer.sync();
-        }
-
-        @Override
-        public void update(ExecutionContext context) {
-            context.putLong(COMMITTED_BYTES, length);
+            if (next == to) {
+                writer.sync();
+            }
         }
 
         @Override
@@ -117,9 +107,10 @@ final class ListingRange {
             try {
                 if (writer != null) {
                     writer.close();
+                    writer = null;
                 }
             } catch (IOException e) {
-                throw new ItemStreamException("cannot close " + writer.file(), e);
+                throw new ItemStreamException("cannot close the report partition " + partition, e);
             }
         }
     }

@@ -27,7 +27,8 @@ import java.util.function.BooleanSupplier;
  * commits every chunk, so a running partition not updated for {@code partitionTimeout} has lost
  * its worker, and partitions left waiting while none made progress for that long have none: the
  * run fails saying which, and marks every unfinished partition failed, so that a late delivery
- * of a request is ignored and the next launch computes them again, each from its last chunk. A stop request stops the wait (the workers finish what they hold).
+ * of a request is ignored and the next launch computes them again, each after the listings its
+ * file holds. A stop request stops the partitions not taken yet and waits for those in hand.
  */
 final class RemotePartitionHandler extends AbstractPartitionHandler {
 
@@ -59,12 +60,17 @@ final class RemotePartitionHandler extends AbstractPartitionHandler {
 
     @Override
     protected Set<StepExecution> doHandle(StepExecution manager, Set<StepExecution> partitions) throws Exception {
-        for (StepExecution partition : partitions) {
-            MessageProperties properties = new MessageProperties();
-            properties.setDeliveryMode(RemotePartitions.deliveryMode());
-            properties.setContentType(MessageProperties.CONTENT_TYPE_TEXT_PLAIN);
-            broker.send("", queue, MessageBuilder.withBody(RemotePartitions.request(workerStep,
-                    partition.getId()).getBytes(StandardCharsets.UTF_8)).andProperties(properties).build());
+        try {
+            for (StepExecution partition : partitions) {
+                MessageProperties properties = new MessageProperties();
+                properties.setDeliveryMode(RemotePartitions.deliveryMode());
+                properties.setContentType(MessageProperties.CONTENT_TYPE_TEXT_PLAIN);
+                broker.send("", queue, MessageBuilder.withBody(RemotePartitions.request(workerStep,
+                        partition.getId()).getBytes(StandardCharsets.UTF_8)).andProperties(properties).build());
+            }
+        } catch (RuntimeException e) {
+            partitions.forEach(p -> end(p, BatchStatus.FAILED)); // what was sent is dropped as a late delivery
+            throw e;
         }
         log.info("Sent {} report partitions to queue {}", partitions.size(), queue);
         LocalDateTime sent = LocalDateTime.now();
@@ -80,11 +86,15 @@ final class RemotePartitionHandler extends AbstractPartitionHandler {
                 return now;
             }
             if (stopRequested.getAsBoolean()) {
-                throw new JobInterruptedException("stopped while workers computed the report's partitions");
+                // Partitions not taken yet are stopped; those in hand are waited for (they commit as they go).
+                running.stream().filter(p -> p.getStatus() == BatchStatus.STARTING).forEach(p -> end(p, BatchStatus.STOPPED));
+                if (running.stream().noneMatch(p -> p.getStatus() == BatchStatus.STARTED)) {
+                    throw new JobInterruptedException("stopped while workers computed the report's partitions");
+                }
             }
             Optional<String> lost = lost(now, running, sent);
             if (lost.isPresent()) {
-                running.forEach(this::markFailed);
+                running.forEach(p -> end(p, BatchStatus.FAILED));
                 throw new PartitionLostException(lost.get());
             }
             if (System.nanoTime() - lastLine >= progressIntervalNanos) {
@@ -125,14 +135,17 @@ final class RemotePartitionHandler extends AbstractPartitionHandler {
                 : p.getStartTime() != null ? p.getStartTime() : p.getCreateTime();
     }
 
-    /** A lost partition is failed in the repository: a worker that gets its request late leaves it alone. */
-    private void markFailed(StepExecution partition) {
-        partition.setStatus(BatchStatus.FAILED);
+    /**
+     * A partition the run gives up on is ended in the repository (failed, or stopped), so that a
+     * worker that gets its request late leaves it alone and the next launch computes it again.
+     */
+    private void end(StepExecution partition, BatchStatus status) {
+        partition.setStatus(status);
         partition.setEndTime(LocalDateTime.now());
         try {
             jobRepository.update(partition);
         } catch (RuntimeException e) {
-            log.warn("Could not mark the lost partition {} failed", partition.getStepName(), e);
+            log.warn("Could not mark the partition {} {}", partition.getStepName(), status, e);
         }
     }
 

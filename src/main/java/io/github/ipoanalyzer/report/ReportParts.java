@@ -13,6 +13,7 @@ import java.io.StreamCorruptedException;
 import java.io.BufferedInputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -23,9 +24,11 @@ import java.util.stream.Stream;
 
 /**
  * One run's report partitions on disk ({@code <output>/.parts-<run>/}): each partition computes a
- * range of listings and appends each listing's rendered rows and figures to its own file, a
- * length-prefixed record per listing, synced at every chunk. A partition resumed after a crash
- * cuts its file back to what its last committed chunk recorded and goes on from there. The
+ * range of listings and appends each listing's rendered rows and figures to its own file, after
+ * a header naming the work: a length-prefixed record per listing. The file is its own record of
+ * progress: a partition resumed after a stop, a crash or a killed worker keeps the complete
+ * records in it and goes on after them (the page cache outlives a killed process; the file is
+ * synced when the partition ends, so a finished partition survives a power cut). The
  * report's assembly reads the files back in listing order. They outlive a failed or stopped run,
  * so a restart computes only what did not finish; they are removed once the report is published.
  * The folder must be shared by the manager and the workers of a scaled-out run.
@@ -46,21 +49,56 @@ public final class ReportParts {
     }
 
     /**
-     * Partition {@code partition}'s file, to be appended to from byte {@code committedBytes} (0
-     * for a partition starting afresh; bytes after it are of a chunk that was never committed).
+     * Partition {@code partition}'s file, opened to append: the listings already in it (complete
+     * records, after a stop, a crash or a killed worker) are kept and counted, a record cut short
+     * is cut off. A file written for other work ({@code header}: the run, its range and the
+     * version) is started afresh.
      */
-    public Writer write(int partition, long committedBytes) throws IOException {
+    public Writer write(int partition, String header) throws IOException {
         Files.createDirectories(folder);
         Path file = folder.resolve(String.format(Locale.ROOT, "partition-%05d%s", partition, SUFFIX));
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        if (channel.size() < committedBytes) {
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        try {
+            byte[] head = header.getBytes(StandardCharsets.UTF_8);
+            long end = 0;
+            int listings = 0;
+            if (startsWith(channel, head)) {
+                end = Integer.BYTES + head.length;
+                ByteBuffer length = ByteBuffer.allocate(Integer.BYTES);
+                while (true) {
+                    length.clear();
+                    if (channel.read(length, end) < Integer.BYTES) {
+                        break;
+                    }
+                    long next = end + Integer.BYTES + length.getInt(0);
+                    if (length.getInt(0) < 0 || next > channel.size()) {
+                        break;
+                    }
+                    end = next;
+                    listings++;
+                }
+            } else {
+                channel.truncate(0);
+                channel.write(ByteBuffer.allocate(Integer.BYTES).putInt(0, head.length), 0);
+                channel.write(ByteBuffer.wrap(head), Integer.BYTES);
+                end = Integer.BYTES + head.length;
+            }
+            channel.truncate(end);
+            channel.position(end);
+            return new Writer(file, channel, listings);
+        } catch (IOException | RuntimeException e) {
             channel.close();
-            throw new IOException(file + " holds less than its partition committed (" + committedBytes
-                    + " bytes): it was changed or lost; run again with --force");
+            throw e;
         }
-        channel.truncate(committedBytes);
-        channel.position(committedBytes);
-        return new Writer(file, channel);
+    }
+
+    private static boolean startsWith(FileChannel channel, byte[] head) throws IOException {
+        ByteBuffer found = ByteBuffer.allocate(Integer.BYTES + head.length);
+        if (channel.read(found, 0) < found.capacity() || found.getInt(0) != head.length) {
+            return false;
+        }
+        return ByteBuffer.wrap(head).equals(found.position(Integer.BYTES));
     }
 
     /** The partitions' files, in listing order. */
@@ -85,10 +123,17 @@ public final class ReportParts {
     public static final class Writer implements Closeable {
         private final Path file;
         private final FileChannel channel;
+        private final int listingsBefore;
 
-        private Writer(Path file, FileChannel channel) {
+        private Writer(Path file, FileChannel channel, int listingsBefore) {
             this.file = file;
             this.channel = channel;
+            this.listingsBefore = listingsBefore;
+        }
+
+        /** How many listings the file held when opened: the partition goes on after them. */
+        public int listingsBefore() {
+            return listingsBefore;
         }
 
         public void add(ReportPublisher.ListingPart listing) throws IOException {
@@ -101,10 +146,9 @@ public final class ReportParts {
             channel.write(ByteBuffer.wrap(bytes.toByteArray()));
         }
 
-        /** Makes what was added durable; returns the file's length, to be recorded with the chunk. */
-        public long sync() throws IOException {
+        /** Makes the file durable: once, when the partition has written its last listing. */
+        public void sync() throws IOException {
             channel.force(false);
-            return channel.position();
         }
 
         public Path file() {
@@ -125,6 +169,7 @@ public final class ReportParts {
         private Reader(Path file) throws IOException {
             this.file = file;
             this.in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+            in.skipNBytes(in.readInt()); // the header
         }
 
         /** The next listing's record, or null after the last. */

@@ -94,10 +94,12 @@ class RemoteWorkersTest {
         JobRun resumed = JobRun.launch(managerArgs(input, Servers.RABBIT_PORT));
         assertEquals(0, resumed.exitCode(), resumed.out() + resumed.err());
         assertEquals(oneProcessReport(input), JobRun.reportFiles(work.resolve("out/latest"), "manifest.json"));
-        // The killed partition went on from its last chunk: each listing computed once in all.
+        // The killed partition went on after the listings its file held: none was computed twice
+        // (a chunk written but not yet committed when the worker died is kept, not read again).
         Map<String, List<Long>> reads = partitionReads();
-        reads.values().forEach(r -> assertEquals(100, r.stream().mapToLong(Long::longValue).sum(), reads.toString()));
-        assertTrue(reads.values().stream().anyMatch(r -> r.size() == 2 && r.get(0) > 0), reads.toString());
+        reads.values().forEach(r -> assertTrue(r.stream().mapToLong(Long::longValue).sum() <= 100, reads.toString()));
+        assertTrue(reads.values().stream().anyMatch(r -> r.size() == 2 && r.get(0) > 0 && r.get(1) < 100),
+                reads.toString());
     }
 
     @Test
