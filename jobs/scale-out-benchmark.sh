@@ -15,7 +15,7 @@ DB=ipo_scale_out
 PG="--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$DB --spring.datasource.username=postgres"
 QUEUE="--ipo.partition-queue=ipo-analyzer.scale-out-benchmark"
 WORKERS=()
-stop_workers() { for pid in "${WORKERS[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; done; WORKERS=(); }
+stop_workers() { for pid in "${WORKERS[@]:-}"; do [ -n "$pid" ] && { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; }; done; WORKERS=(); }
 trap stop_workers EXIT
 
 for workers in 0 1 2; do
