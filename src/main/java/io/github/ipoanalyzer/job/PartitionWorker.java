@@ -15,6 +15,7 @@ import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * A remote worker: takes the report's partitions from the broker's queue, one at a time per
@@ -60,12 +61,14 @@ public final class PartitionWorker implements ChannelAwareMessageListener {
     @Override
     public void onMessage(Message message, com.rabbitmq.client.Channel channel) throws Exception {
         channel.basicAck(message.getMessageProperties().getDeliveryTag(), false);
-        String[] request = new String(message.getBody(), StandardCharsets.UTF_8).trim().split(" ");
-        if (request.length != 2 || !request[0].equals(workerStep.getName())) {
-            log.warn("Dropped a message that is no report partition: {}", String.join(" ", request));
+        Optional<StepExecutionRequest> request = RemotePartitions.parse(message)
+                .filter(r -> r.getStepName().equals(workerStep.getName()));
+        if (request.isEmpty()) {
+            log.warn("Dropped a message that is no report partition: {}",
+                    new String(message.getBody(), StandardCharsets.UTF_8));
             return;
         }
-        long id = Long.parseLong(request[1]);
+        long id = request.get().getStepExecutionId();
         StepExecution partition = jobRepository.getStepExecution(id);
         if (partition == null || partition.getStatus() != BatchStatus.STARTING
                 || !partition.getJobExecution().getStatus().isRunning()) {
@@ -74,7 +77,7 @@ public final class PartitionWorker implements ChannelAwareMessageListener {
             return;
         }
         log.info("Computing partition {} of run execution {}", partition.getStepName(), partition.getJobExecutionId());
-        StepExecution done = handler.handle(new StepExecutionRequest(request[0], id));
+        StepExecution done = handler.handle(request.get());
         log.info("Partition {}: {}", partition.getStepName(), done.getStatus());
     }
 }

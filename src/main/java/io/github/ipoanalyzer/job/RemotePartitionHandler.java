@@ -3,15 +3,12 @@ package io.github.ipoanalyzer.job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.AmqpTemplate;
-import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.partition.support.AbstractPartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.HashSet;
@@ -62,11 +59,7 @@ final class RemotePartitionHandler extends AbstractPartitionHandler {
     protected Set<StepExecution> doHandle(StepExecution manager, Set<StepExecution> partitions) throws Exception {
         try {
             for (StepExecution partition : partitions) {
-                MessageProperties properties = new MessageProperties();
-                properties.setDeliveryMode(RemotePartitions.deliveryMode());
-                properties.setContentType(MessageProperties.CONTENT_TYPE_TEXT_PLAIN);
-                broker.send("", queue, MessageBuilder.withBody(RemotePartitions.request(workerStep,
-                        partition.getId()).getBytes(StandardCharsets.UTF_8)).andProperties(properties).build());
+                broker.send("", queue, RemotePartitions.request(workerStep, partition.getId()));
             }
         } catch (RuntimeException e) {
             partitions.forEach(p -> end(p, BatchStatus.FAILED)); // what was sent is dropped as a late delivery

@@ -86,7 +86,7 @@ public final class ReportParts {
             }
             channel.truncate(end);
             channel.position(end);
-            return new Writer(file, channel, listings);
+            return new Writer(channel, listings);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -121,12 +121,10 @@ public final class ReportParts {
 
     /** Appends listing records to one partition's file. */
     public static final class Writer implements Closeable {
-        private final Path file;
         private final FileChannel channel;
         private final int listingsBefore;
 
-        private Writer(Path file, FileChannel channel, int listingsBefore) {
-            this.file = file;
+        private Writer(FileChannel channel, int listingsBefore) {
             this.channel = channel;
             this.listingsBefore = listingsBefore;
         }
@@ -149,10 +147,6 @@ public final class ReportParts {
         /** Makes the file durable: once, when the partition has written its last listing. */
         public void sync() throws IOException {
             channel.force(false);
-        }
-
-        public Path file() {
-            return file;
         }
 
         @Override

@@ -35,8 +35,9 @@ import java.util.stream.Collectors;
  * computes one listing (in a partition, on any thread or machine): its history is read, its
  * metrics and event study computed, its rows rendered, and what the report needs of it later
  * (first-day figures, CARs, the full series of the listings the charts show) kept, to be
- * appended to the partition's file ({@link ReportParts}). {@link #assemble} then appends the partitions' rows in listing order to
- * the report's tables (so the bytes are those of a one-thread run), computes the cohorts and
+ * appended to the partition's file ({@link ReportParts}). {@link #assemble} then appends the
+ * partitions' rows in listing order to the report's tables (so the bytes are those of a
+ * one-thread run), computes the cohorts and
  * writes charts, index.html and manifest.json in a staging folder that is renamed into place
  * only when all is written. The pieces: {@link ReportInputs} reads what the report is made
  * from, as of its day; {@link ReportTables} and {@link EventStudyTables} render the CSV rows,
