@@ -62,8 +62,8 @@ final class Worker {
             context.close();
             return ExitCode.USAGE.code();
         }
-        String broker = context.getBean(ConnectionFactory.class).getHost() + ":"
-                + context.getBean(ConnectionFactory.class).getPort();
+        ConnectionFactory connections = context.getBean(ConnectionFactory.class);
+        String broker = connections.getHost() + ":" + connections.getPort();
         out.println("ipo-analyzer worker (" + Launcher.holder() + "): report partitions from queue "
                 + context.getEnvironment().getProperty(RemotePartitions.QUEUE_PROPERTY, RemotePartitions.DEFAULT_QUEUE)
                 + " on " + broker + ", database "

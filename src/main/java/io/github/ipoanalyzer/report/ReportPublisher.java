@@ -51,8 +51,7 @@ public class ReportPublisher {
     private final Settings settings;
     /** What the report is made from, read once per run execution in this process, whatever it computes. */
     private String inputsOf;
-    private ReportInputs inputs;
-    private Set<String> charted;
+    private RunInputs inputs;
 
     /**
      * What does not vary from run to run: the event study's settings, the longest wait for a
@@ -95,19 +94,20 @@ public class ReportPublisher {
      * what the report is made from is read once per execution in this process.
      */
     public ListingPart listing(Run run, long execution, int index) {
-        ReportInputs in = inputs(run, execution);
+        RunInputs prepared = inputs(run, execution);
+        ReportInputs in = prepared.in();
         Listing listing = in.listings.get(index);
         AsOfInputs.Tally leftOut = new AsOfInputs.Tally();
         ListingHistory history = in.history(listing, leftOut);
         IpoAnalysis a = in.analyzer.analyse(history);
         ListingFigures figures = new ListingFigures(a, in.study.study(a, history));
         List<RenderedRows> rows = new ArrayList<>();
-        for (Section section : sections(in.study)) {
+        for (Section section : prepared.sections()) {
             ListingRows sectionRows = section.table().blankRows();
             section.rows().accept(sectionRows, figures);
             rows.add(sectionRows.rendered());
         }
-        boolean shown = charted(run, execution).contains(listing.ticker());
+        boolean shown = prepared.charted().contains(listing.ticker());
         return new ListingPart(index, a.firstDayOnly(), shown ? a : null, shown ? figures.result().events() : List.of(),
                 figures.result().carValues(), figures.result().pathPoints(), leftOut, rows);
     }
@@ -119,8 +119,9 @@ public class ReportPublisher {
      * (and the full series of the listings the charts show).
      */
     public Published assemble(Request request, long execution, BooleanSupplier stopRequested) throws IOException {
-        ReportInputs in = inputs(request.run(), execution);
-        Set<String> charted = charted(request.run(), execution);
+        RunInputs prepared = inputs(request.run(), execution);
+        ReportInputs in = prepared.in();
+        Set<String> charted = prepared.charted();
         ReportFolder folders = new ReportFolder(request.outputRoot());
         ReportParts parts = folders.parts(request.run().number());
         Path staging = folders.stage(request.run().number());
@@ -134,7 +135,7 @@ public class ReportPublisher {
             List<SeriesTable> series = new ArrayList<>();
             List<ListingTable> open = new ArrayList<>();
             try {
-                for (Section section : sections(in.study)) {
+                for (Section section : prepared.sections()) {
                     ListingTable table = section.table().open(staging);
                     open.add(table);
                     if (table instanceof CsvTable csv) {
@@ -208,23 +209,21 @@ public class ReportPublisher {
         }
     }
 
-    private synchronized ReportInputs inputs(Run run, long execution) {
+    /** What the report is made from, the listings the charts show (by ticker) and the tables' sections. */
+    private record RunInputs(ReportInputs in, Set<String> charted, List<Section> sections) {
+    }
+
+    private synchronized RunInputs inputs(Run run, long execution) {
         String of = run.identity() + "#" + execution;
         if (!of.equals(inputsOf)) {
             inputs = null; // let the last run's go before reading this one's
-            charted = null;
-            inputs = new ReportInputs(store, run.asOf(), settings.eventStudy(), settings.maxCloseLagTradingDays(),
-                    settings.feeScheduleFile());
-            charted = largestByProceeds(inputs.listings, inputs.rates(), settings.chartMaxListings());
+            ReportInputs in = new ReportInputs(store, run.asOf(), settings.eventStudy(),
+                    settings.maxCloseLagTradingDays(), settings.feeScheduleFile());
+            inputs = new RunInputs(in, largestByProceeds(in.listings, in.rates(), settings.chartMaxListings()),
+                    sections(in.study));
             inputsOf = of;
         }
         return inputs;
-    }
-
-    /** The listings the charts show, by ticker. */
-    private synchronized Set<String> charted(Run run, long execution) {
-        inputs(run, execution);
-        return charted;
     }
 
     /** Each per-listing table with the rows one listing gives it, in the order of the report's files. */
