@@ -189,3 +189,9 @@ CREATE CACHED TABLE IF NOT EXISTS COHORT_MEMBER (
 );
 CREATE INDEX IF NOT EXISTS PRICE_BLOCK_TICKER ON PRICE_BLOCK (TICKER);
 CREATE INDEX IF NOT EXISTS PRICE_BLOCK_SOURCE ON PRICE_BLOCK (SOURCE_FILE);
+-- What the series of the latest published report were computed from (see report.SeriesBasis):
+-- the next report takes over the months it shows unchanged. Not an input: no run clears it.
+CREATE CACHED TABLE IF NOT EXISTS SERIES_BASIS (
+    ID INTEGER PRIMARY KEY,
+    BASIS VARBINARY(268435456) NOT NULL
+);

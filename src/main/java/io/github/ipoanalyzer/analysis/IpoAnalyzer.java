@@ -48,11 +48,20 @@ public final class IpoAnalyzer {
     }
 
     public IpoAnalysis analyse(ListingHistory history) {
+        return analyse(history, null);
+    }
+
+    /**
+     * As {@link #analyse(ListingHistory)}, but the lot gains at later closes (one per close, each
+     * with its charges) only from {@code laterClosesFrom} on (null: all): a report that takes the
+     * earlier months of its series over from the report before needs no more.
+     */
+    public IpoAnalysis analyse(ListingHistory history, LocalDate laterClosesFrom) {
         Listing listing = history.listing();
         List<DailyPrice> prices = history.prices().stream().filter(p -> !p.date().isAfter(asOf)).toList();
         FirstDay firstDay = FirstDay.locate(listing.listingDate(), prices, maxCloseLagTradingDays);
         Optional<MarketCapSeries> caps = MarketCapSeries.of(listing, rates, prices);
-        List<LotGain> gains = lotGains(listing, firstDay, prices);
+        List<LotGain> gains = lotGains(listing, firstDay, prices, laterClosesFrom);
         Optional<NetLotGain> netAtFirstClose = gains.stream().filter(g -> g.reference() == ReferencePrice.FIRST_DAY_CLOSE)
                 .findFirst().flatMap(LotGain::netOfFees);
         return new IpoAnalysis(listing, firstDay, FirstDayReturn.of(listing.offerPrice(), firstDay),
@@ -66,14 +75,15 @@ public final class IpoAnalyzer {
     }
 
     /** At the first day's open, high, low and close, then at every later close. */
-    private List<LotGain> lotGains(Listing listing, FirstDay day, List<DailyPrice> prices) {
+    private List<LotGain> lotGains(Listing listing, FirstDay day, List<DailyPrice> prices, LocalDate laterClosesFrom) {
         List<LotGain> gains = new ArrayList<>();
         addIfKnown(gains, listing, ReferencePrice.FIRST_DAY_OPEN, day.listingDate(), day.open(), prices);
         addIfKnown(gains, listing, ReferencePrice.FIRST_DAY_HIGH, day.listingDate(), day.high(), prices);
         addIfKnown(gains, listing, ReferencePrice.FIRST_DAY_LOW, day.listingDate(), day.low(), prices);
         addIfKnown(gains, listing, ReferencePrice.FIRST_DAY_CLOSE, day.closeDate(), day.close(), prices);
         for (DailyPrice p : prices) {
-            if (p.close() != null && day.closeDate() != null && p.date().isAfter(day.closeDate())) {
+            if (p.close() != null && day.closeDate() != null && p.date().isAfter(day.closeDate())
+                    && (laterClosesFrom == null || !p.date().isBefore(laterClosesFrom))) {
                 gains.add(LotGain.at(listing, ReferencePrice.CLOSE, p.date(), p.close(), rates, fees, p.note()));
             }
         }

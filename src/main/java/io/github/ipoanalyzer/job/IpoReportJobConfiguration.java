@@ -134,7 +134,7 @@ public class IpoReportJobConfiguration {
      */
     private Step reportListings(ReportPublisher publisher, Step reportListingRange, TaskExecutor threads,
                                 StopSignal stopSignal) {
-        ListingRangePartitioner ranges = new ListingRangePartitioner(publisher);
+        ListingRangePartitioner ranges = new ListingRangePartitioner(publisher, version);
         PartitionStepBuilder partitioned = new StepBuilder("reportListings", jobRepository)
                 .partitioner(reportListingRange.getName(), ranges);
         if (remoteWorkers) {

@@ -32,6 +32,7 @@ final class ListingRange {
         private final long execution;
         private final ReportProgress progress;
         private final int total;
+        private final ReportPublisher.SeriesCarry carry;
 
         Compute(ReportPublisher publisher, StepExecution step, String version, ReportProgress progress) {
             this.publisher = publisher;
@@ -39,11 +40,12 @@ final class ListingRange {
             this.execution = step.getJobExecutionId();
             this.progress = progress;
             this.total = step.getExecutionContext().getInt(ListingRangePartitioner.TOTAL);
+            this.carry = ListingRangePartitioner.carry(step.getExecutionContext());
         }
 
         @Override
         public ReportPublisher.ListingPart process(Integer index) {
-            ReportPublisher.ListingPart part = publisher.listing(run, execution, index);
+            ReportPublisher.ListingPart part = publisher.listing(run, execution, index, carry);
             progress.listingDone(total);
             return part;
         }
@@ -71,7 +73,7 @@ final class ListingRange {
             this.from = range.getInt(ListingRangePartitioner.FROM);
             this.to = range.getInt(ListingRangePartitioner.TO);
             this.header = String.join("|", "ipo-analyzer report partition", version, run.identity(),
-                    String.valueOf(from), String.valueOf(to));
+                    String.valueOf(from), String.valueOf(to), "series from " + range.getString(ListingRangePartitioner.SERIES_FROM));
         }
 
         @Override

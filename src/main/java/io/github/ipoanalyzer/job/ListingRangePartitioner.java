@@ -7,6 +7,8 @@ import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -27,22 +29,57 @@ final class ListingRangePartitioner implements Partitioner, StepExecutionListene
     static final String TO = "listing.to";
     static final String TOTAL = "listing.total";
 
-    private final ReportPublisher publisher;
-    private int listings;
+    static final String SERIES_PREVIOUS = "series.previous";
+    static final String SERIES_FROM = "series.from";
+    static final String SERIES_REASON = "series.reason";
 
-    ListingRangePartitioner(ReportPublisher publisher) {
+    private static final Logger log = LoggerFactory.getLogger("io.github.ipoanalyzer.progress");
+
+    private final ReportPublisher publisher;
+    private final String version;
+    private int listings;
+    private ReportPublisher.SeriesCarry carry;
+
+    ListingRangePartitioner(ReportPublisher publisher, String version) {
         this.publisher = publisher;
+        this.version = version;
     }
 
+    /**
+     * Counts the listings and decides which months of the series are taken over from the report
+     * before, once per run: a restart keeps what its first execution decided (the job's context),
+     * as its finished partitions were computed so.
+     */
     @Override
     public void beforeStep(StepExecution stepExecution) {
         RunParameters run = RunParameters.from(stepExecution.getJobParameters());
         listings = publisher.listingCount(run.asOf());
+        ExecutionContext job = stepExecution.getJobExecution().getExecutionContext();
+        if (job.containsKey(SERIES_FROM)) {
+            carry = carry(job);
+        } else {
+            carry = publisher.seriesCarry(PublishReportTasklet.reportRun(stepExecution, run, version),
+                    stepExecution.getJobExecutionId(), run.outputDir(), run.reloadAll());
+            put(carry, job);
+        }
+        log.info("  series: " + carry.reason());
         try {
             new ReportFolder(run.outputDir()).discardPartsOtherThan(run.runSequence());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove the report partitions an earlier run left", e);
         }
+    }
+
+    static void put(ReportPublisher.SeriesCarry carry, ExecutionContext context) {
+        context.putString(SERIES_PREVIOUS, carry.previousFolder());
+        context.putString(SERIES_FROM, carry.fromMonth());
+        context.putString(SERIES_REASON, carry.reason());
+    }
+
+    /** What {@link #beforeStep} decided, from the job's or a partition's context. */
+    static ReportPublisher.SeriesCarry carry(ExecutionContext context) {
+        return new ReportPublisher.SeriesCarry(context.getString(SERIES_PREVIOUS), context.getString(SERIES_FROM),
+                context.getString(SERIES_REASON));
     }
 
     /** At most {@code gridSize} ranges, none empty (one empty range when there are no listings). */
@@ -56,6 +93,7 @@ final class ListingRangePartitioner implements Partitioner, StepExecutionListene
             context.putInt(FROM, (int) ((long) listings * i / ranges));
             context.putInt(TO, (int) ((long) listings * (i + 1) / ranges));
             context.putInt(TOTAL, listings);
+            put(carry, context);
             partitions.put(String.format(Locale.ROOT, "listings-%05d", i), context);
         }
         return partitions;

@@ -39,7 +39,7 @@ final class PublishReportTasklet implements Tasklet {
         try {
             published = publisher.assemble(new ReportPublisher.Request(reportRun(step, run, version),
                     RunContext.inputHashes(step), run.outputDir(), run.keepReports()), step.getJobExecutionId(),
-                    stopSignal::isRequested);
+                    ListingRangePartitioner.carry(step.getJobExecution().getExecutionContext()), stopSignal::isRequested);
         } catch (ReportPublisher.PublishStoppedException e) {
             throw new JobInterruptedException(e.getMessage());
         }

@@ -27,7 +27,7 @@ import java.util.List;
  * e.g. in a report partition) and appended in order. The file's SHA-256 is computed as it is
  * written, for the manifest.
  */
-public final class CsvTable implements ListingTable, RowSink {
+public final class CsvTable implements ListingTable, RowSink, ReportFile {
 
     private final String fileName;
     private final String description;
@@ -145,10 +145,12 @@ public final class CsvTable implements ListingTable, RowSink {
         }
     }
 
+    @Override
     public String fileName() {
         return fileName;
     }
 
+    @Override
     public String description() {
         return description;
     }
@@ -159,6 +161,7 @@ public final class CsvTable implements ListingTable, RowSink {
     }
 
     /** The SHA-256 of the file as written; only once closed. */
+    @Override
     public String sha256() {
         if (hash == null) {
             throw new IllegalStateException(fileName + " is not closed yet");

@@ -115,7 +115,7 @@ public final class IndexPage {
                     .append("</td>").append(cell(String.format(Locale.ROOT, "%,d", t.rowCount()))).append("</tr>\n");
         }
         for (SeriesTable s : series) {
-            List<CsvTable> files = s.files();
+            List<ReportFile> files = s.files();
             h.append("<tr><td>").append(escapeHtml4(s.folder() + "/")).append("</td><td class=\"d\">").append(escapeHtml4(s.description()))
                     .append(String.format(Locale.ROOT, "; one file per month (%,d), each opens in a spreadsheet: ", files.size()));
             for (int i = 0; i < files.size(); i++) {

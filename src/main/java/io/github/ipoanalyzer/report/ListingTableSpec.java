@@ -9,7 +9,8 @@ import java.nio.file.Path;
  */
 interface ListingTableSpec {
 
-    ListingRows blankRows();
+    /** A listing's rows; a series leaves out its months before {@code fromMonth} (YYYY-MM; "" for none), taken over unchanged. */
+    ListingRows blankRows(String fromMonth);
 
     ListingTable open(Path folder);
 }

@@ -29,8 +29,8 @@ final class Manifest {
 
     static void write(Path staging, ReportPublisher.Request request, Map<String, String> inputHashes,
                                       Map<String, MarketDataStore.FileCounts> counts,
-                                      Map<String, List<String>> notices, List<CsvTable> tables,
-                                      List<String> leftOut, List<String> calendarNotes) throws IOException {
+                                      Map<String, List<String>> notices, List<? extends ReportFile> tables,
+                                      List<String> leftOut, List<String> calendarNotes, String series) throws IOException {
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("application", "ipo-analyzer");
         manifest.put("version", request.run().version());
@@ -55,14 +55,22 @@ final class Manifest {
         manifest.put("inputs", inputs);
         manifest.put("leftOutAfterAsOf", leftOut);
         manifest.put("calendarNotes", calendarNotes);
+        // Which months of the series were computed and which taken over from the report before, and why.
+        manifest.put("series", series);
         // The CSVs were hashed as they were written (millions of rows are not read back); the rest is small.
-        Map<String, String> written = tables.stream().collect(Collectors.toMap(CsvTable::fileName, CsvTable::sha256));
+        Map<String, ReportFile> written = tables.stream().collect(Collectors.toMap(ReportFile::fileName, t -> t));
         List<Map<String, Object>> outputs = new ArrayList<>();
         try (Stream<Path> files = Files.walk(staging)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                 String name = staging.relativize(file).toString().replace('\\', '/');
-                outputs.add(Map.of("file", name, "sha256", written.containsKey(name) ? written.get(name)
-                        : InputFingerprint.sha256(file)));
+                ReportFile table = written.get(name);
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("file", name);
+                entry.put("sha256", table != null ? table.sha256() : InputFingerprint.sha256(file));
+                if (table != null) {
+                    entry.put("rows", table.rowCount());
+                }
+                outputs.add(entry);
             }
         }
         manifest.put("outputs", outputs);
@@ -73,15 +81,27 @@ final class Manifest {
     /** The SHA-256 of every output file of a report folder, by relative path, as its manifest lists them; empty when it has none. */
     static Map<String, String> outputHashes(Path folder) {
         Map<String, String> hashes = new LinkedHashMap<>();
+        outputs(folder).forEach((file, output) -> hashes.put(file, output.sha256()));
+        return hashes;
+    }
+
+    /** Every output file of a report folder as its manifest lists it, by relative path; empty when it has no readable manifest. */
+    static Map<String, Output> outputs(Path folder) {
+        Map<String, Output> found = new LinkedHashMap<>();
         try {
             var outputs = JsonMapper.builder().build().readTree(folder.resolve("manifest.json").toFile()).get("outputs");
             if (outputs != null) {
-                outputs.forEach(o -> hashes.put(o.get("file").asString(), o.get("sha256").asString()));
+                outputs.forEach(o -> found.put(o.get("file").asString(), new Output(o.get("sha256").asString(),
+                        o.has("rows") ? o.get("rows").asLong() : -1)));
             }
         } catch (RuntimeException e) {
-            hashes.clear(); // no readable manifest: nothing is shared
+            found.clear(); // no readable manifest: nothing is shared
         }
-        return hashes;
+        return found;
+    }
+
+    /** An output file's SHA-256 and, for a CSV, its data rows (-1: not listed). */
+    record Output(String sha256, long rows) {
     }
 
     /** True when {@code folder} was published by the run of this identity (a restart after a crash). */

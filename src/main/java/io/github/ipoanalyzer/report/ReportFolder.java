@@ -34,7 +34,7 @@ import java.util.stream.Stream;
 public final class ReportFolder {
 
     static final String STAGING_PREFIX = ".staging-";
-    private static final String LATEST = "latest";
+    static final String LATEST = "latest";
     private static final String LATEST_TEMPORARY_PREFIX = ".latest-";
     private static final String FAILED_PREFIX = "failed-";
     private static final Pattern REPORT = Pattern.compile("(" + Pattern.quote(FAILED_PREFIX)

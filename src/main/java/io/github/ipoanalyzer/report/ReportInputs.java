@@ -8,6 +8,7 @@ import io.github.ipoanalyzer.market.CohortMember;
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.market.ListingHistory;
 import io.github.ipoanalyzer.market.TradingDays;
+import io.github.ipoanalyzer.money.FxRate;
 import io.github.ipoanalyzer.money.FxRates;
 import io.github.ipoanalyzer.store.MarketDataStore;
 import io.github.ipoanalyzer.store.MarketTables;
@@ -31,6 +32,10 @@ final class ReportInputs {
     private final MarketDataStore store;
     private final AsOfInputs asOf;
     final FeeSchedule fees;
+    /** The fee schedule's rows, with where each came from, and its note, as text: what the series' net figures depend on. */
+    final String feeSchedule;
+    /** The exchange rates dated on or before the as-of day. */
+    final List<FxRate> fxRates;
     final IpoAnalyzer analyzer;
     final List<Listing> listings;
     final EventStudy study;
@@ -48,12 +53,15 @@ final class ReportInputs {
         this.asOf = new AsOfInputs(day);
         this.rejects = store.rejects();
         long feeRejects = rejects.stream().filter(r -> r.file().equals(feeScheduleFile)).count();
-        this.fees = new FeeSchedule(store.loadAll(MarketTables.FEE_RULE).stream()
-                .map(r -> new FeeSchedule.Row(r.row(), r.file() + " line " + r.line())).toList(), feeRejects == 0 ? null
-                : feeRejects + " row(s) of " + feeScheduleFile + " were rejected (see rejects.csv): net figures "
-                + "may lack a charge");
+        List<FeeSchedule.Row> feeRows = store.loadAll(MarketTables.FEE_RULE).stream()
+                .map(r -> new FeeSchedule.Row(r.row(), r.file() + " line " + r.line())).toList();
+        String feeNote = feeRejects == 0 ? null : feeRejects + " row(s) of " + feeScheduleFile
+                + " were rejected (see rejects.csv): net figures may lack a charge";
+        this.fees = new FeeSchedule(feeRows, feeNote);
+        this.feeSchedule = feeRows + " " + feeNote;
         TradingDays calendars = new TradingDays(store.rows(MarketTables.EXCHANGE_HOLIDAY));
-        this.analyzer = new IpoAnalyzer(new FxRates(asOf.fxRates(store.fxRates())), fees,
+        this.fxRates = asOf.fxRates(store.fxRates());
+        this.analyzer = new IpoAnalyzer(new FxRates(fxRates), fees,
                 store.rows(MarketTables.ALLOTMENT), asOf.greyMarket(store.rows(MarketTables.GREY_MARKET)), calendars, day,
                 maxCloseLagTradingDays);
         this.listings = asOf.listings(store.rows(MarketTables.LISTING));

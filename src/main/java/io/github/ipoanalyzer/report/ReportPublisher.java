@@ -11,6 +11,8 @@ import io.github.ipoanalyzer.money.Money;
 import io.github.ipoanalyzer.store.InputFileLedger;
 import io.github.ipoanalyzer.store.MarketDataStore;
 import io.github.ipoanalyzer.store.MarketTables;
+import io.github.ipoanalyzer.store.PriceStore;
+import io.github.ipoanalyzer.money.FxRate;
 
 import java.io.IOException;
 import java.io.Serializable;
@@ -20,6 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -93,21 +98,22 @@ public class ReportPublisher {
      * rows; what the report's assembly needs of it. {@code execution} names the run's execution:
      * what the report is made from is read once per execution in this process.
      */
-    public ListingPart listing(Run run, long execution, int index) {
+    public ListingPart listing(Run run, long execution, int index, SeriesCarry carry) {
         RunInputs prepared = inputs(run, execution);
         ReportInputs in = prepared.in();
         Listing listing = in.listings.get(index);
         AsOfInputs.Tally leftOut = new AsOfInputs.Tally();
         ListingHistory history = in.history(listing, leftOut);
-        IpoAnalysis a = in.analyzer.analyse(history);
+        boolean shown = prepared.charted().contains(listing.ticker());
+        // A charted listing's whole series is drawn; of the others, only the months not taken over are needed.
+        IpoAnalysis a = in.analyzer.analyse(history, shown ? null : carry.firstComputedDay());
         ListingFigures figures = new ListingFigures(a, in.study.study(a, history));
         List<RenderedRows> rows = new ArrayList<>();
         for (Section section : prepared.sections()) {
-            ListingRows sectionRows = section.table().blankRows();
+            ListingRows sectionRows = section.table().blankRows(carry.fromMonth());
             section.rows().accept(sectionRows, figures);
             rows.add(sectionRows.rendered());
         }
-        boolean shown = prepared.charted().contains(listing.ticker());
         return new ListingPart(index, a.firstDayOnly(), shown ? a : null, shown ? figures.result().events() : List.of(),
                 figures.result().carValues(), figures.result().pathPoints(), leftOut, rows);
     }
@@ -118,7 +124,8 @@ public class ReportPublisher {
      * folder and removes the partitions. Only the first-day figures of each listing are held
      * (and the full series of the listings the charts show).
      */
-    public Published assemble(Request request, long execution, BooleanSupplier stopRequested) throws IOException {
+    public Published assemble(Request request, long execution, SeriesCarry carry, BooleanSupplier stopRequested)
+            throws IOException {
         RunInputs prepared = inputs(request.run(), execution);
         ReportInputs in = prepared.in();
         Set<String> charted = prepared.charted();
@@ -142,6 +149,13 @@ public class ReportPublisher {
                         tables.add(csv);
                     } else {
                         series.add((SeriesTable) table);
+                    }
+                }
+                if (carry.takesOver()) {
+                    Path previous = Path.of(carry.previousFolder());
+                    Map<String, Manifest.Output> outputs = Manifest.outputs(previous);
+                    for (SeriesTable table : series) {
+                        table.carry(previous, outputs, carry.fromMonth());
                     }
                 }
                 int next = 0;
@@ -192,20 +206,110 @@ public class ReportPublisher {
             Files.writeString(staging.resolve("index.html"), IndexPage.render(request.run().asOf(), chartedAnalyses,
                     selection, cohorts, tables, series, charts, in.rejects.size(), in.notices), StandardCharsets.UTF_8);
             List<String> leftOut = in.leftOut(histories);
-            List<CsvTable> written = new ArrayList<>(tables);
+            List<ReportFile> written = new ArrayList<>(tables);
             series.forEach(s -> written.addAll(s.files()));
             Manifest.write(staging, request, request.inputSha256(), in.counts, in.notices, written, leftOut,
-                    in.calendarNotes);
+                    in.calendarNotes, carry.reason());
             if (stopRequested.getAsBoolean()) {
                 throw new PublishStoppedException();
             }
-            Path folder = folders.publish(staging, ReportFolder.name(request.run().asOf().toString(),
-                    request.run().number()), request.keep(), existing -> Manifest.isOfRun(existing, request.run().identity()));
+            String name = ReportFolder.name(request.run().asOf().toString(), request.run().number());
+            // Recorded first: a basis naming a folder that did not get published is never used.
+            store.seriesBasis().save(basis(name, request.run(), in).toBytes());
+            Path folder = folders.publish(staging, name, request.keep(),
+                    existing -> Manifest.isOfRun(existing, request.run().identity()));
             parts.discard();
             return new Published(folder, leftOut, in.calendarNotes);
         } catch (IOException | RuntimeException e) {
             folders.discard(staging);
             throw e;
+        }
+    }
+
+    /**
+     * Which months of the per-close series this run takes over from the latest published report
+     * in {@code outputRoot}: those before the earliest date from which anything they depend on
+     * differs from what that report's series were computed from ({@link SeriesBasis}). A nightly
+     * run that appended a day takes over every month before the new day's. Nothing is taken over
+     * with {@code recomputeAll} (--force), without an earlier report or its basis, or when a file
+     * it would take over is missing.
+     */
+    public SeriesCarry seriesCarry(Run run, long execution, Path outputRoot, boolean recomputeAll) {
+        if (recomputeAll) {
+            return SeriesCarry.none("--force: every month of the series is computed");
+        }
+        Path latest = outputRoot.resolve(ReportFolder.LATEST);
+        Optional<byte[]> saved = store.seriesBasis().load();
+        if (!Files.isDirectory(latest) || saved.isEmpty()) {
+            return SeriesCarry.none("no earlier report to take months of the series over from");
+        }
+        try {
+            Path previous = latest.toRealPath();
+            SeriesBasis before = SeriesBasis.fromBytes(saved.get());
+            if (!before.folder().equals(previous.getFileName().toString())) {
+                return SeriesCarry.none("the latest report " + previous.getFileName() + " is not the one the database "
+                        + "last published (" + before.folder() + "): every month of the series is computed");
+            }
+            Optional<LocalDate> change = before.firstChange(basis("", run, inputs(run, execution).in()));
+            if (change.isPresent() && change.get().equals(LocalDate.MIN)) {
+                return SeriesCarry.none("version, settings or fee schedule differ from " + previous.getFileName()
+                        + "'s: every month of the series is computed");
+            }
+            // Nothing changed at all (other options): every month is taken over.
+            YearMonth from = change.map(YearMonth::from).orElse(YearMonth.from(run.asOf()).plusMonths(1));
+            Map<String, Manifest.Output> outputs = Manifest.outputs(previous);
+            for (Map.Entry<String, Manifest.Output> output : outputs.entrySet()) {
+                String file = output.getKey();
+                if (file.startsWith(SeriesTable.FOLDER + "/") && file.endsWith(".csv")
+                        && (output.getValue().rows() < 0 || !Files.isRegularFile(previous.resolve(file)))) {
+                    return SeriesCarry.none(previous.getFileName() + "/" + file + " is missing or not listed with its "
+                            + "rows: every month of the series is computed");
+                }
+            }
+            return new SeriesCarry(previous.toString(), from.toString(), "months before " + from + " taken over from "
+                    + previous.getFileName() + change.map(d -> " (the earliest change is dated " + d + ")")
+                    .orElse(" (nothing they depend on changed)"));
+        } catch (IOException e) {
+            return SeriesCarry.none("the basis of the latest report cannot be read (" + e.getMessage()
+                    + "): every month of the series is computed");
+        }
+    }
+
+    /** What the series of a report of {@code run} named {@code folder} are computed from. */
+    private SeriesBasis basis(String folder, Run run, ReportInputs in) {
+        Map<String, LocalDate> marks = new HashMap<>();
+        for (Listing listing : in.listings) {
+            marks.put("listing " + SeriesBasis.sha256(listing.toString()), listing.listingDate());
+        }
+        for (PriceStore.BlockMark block : store.prices().blockMarks(run.asOf())) {
+            marks.put("prices " + block.id() + " " + block.rows(), block.firstDate());
+        }
+        for (FxRate rate : in.fxRates) {
+            marks.put("rate " + rate, rate.date());
+        }
+        String fixed = SeriesBasis.sha256(String.join("\n", run.version(), settings.toString(),
+                String.valueOf(SeriesTable.MAX_DATA_ROWS), in.feeSchedule));
+        return new SeriesBasis(folder, run.asOf(), fixed, marks);
+    }
+
+    /**
+     * Which months of the series a run takes over from an earlier report (those before
+     * {@code fromMonth}, YYYY-MM, from {@code previousFolder}) and why: {@code fromMonth} is ""
+     * when every month is computed. Decided once when the report's partitions are made.
+     */
+    public record SeriesCarry(String previousFolder, String fromMonth, String reason) implements Serializable {
+
+        public static SeriesCarry none(String reason) {
+            return new SeriesCarry("", "", reason);
+        }
+
+        public boolean takesOver() {
+            return !fromMonth.isEmpty();
+        }
+
+        /** The first day whose series rows are computed; null when all are. */
+        LocalDate firstComputedDay() {
+            return takesOver() ? YearMonth.parse(fromMonth).atDay(1) : null;
         }
     }
 

@@ -7,8 +7,8 @@ import java.util.List;
 record SeriesSpec(String name, String description, List<String> header, String dateColumn) implements ListingTableSpec {
 
     @Override
-    public ListingRows blankRows() {
-        return new SeriesTable.MonthRows(name, header.size(), header.indexOf(dateColumn));
+    public ListingRows blankRows(String fromMonth) {
+        return new SeriesTable.MonthRows(name, header.size(), header.indexOf(dateColumn), fromMonth);
     }
 
     @Override

@@ -32,8 +32,10 @@ public final class SeriesTable implements ListingTable {
     private final long maxRows;
     private final Map<String, CsvTable> current = new TreeMap<>();
     private final Map<String, Integer> parts = new HashMap<>();
-    private final List<CsvTable> written = new ArrayList<>();
+    private final List<ReportFile> written = new ArrayList<>();
     private long rows;
+    /** Months before this one were taken over from the report before ({@link #carry}); "" when none. */
+    private String carriedBefore = "";
 
     public SeriesTable(Path reportFolder, String name, String description, List<String> header, String dateColumn) {
         this(reportFolder, name, description, header, dateColumn, MAX_DATA_ROWS);
@@ -65,9 +67,44 @@ public final class SeriesTable implements ListingTable {
         return description;
     }
 
+    /**
+     * Takes over, from the published report folder {@code previous}, every file of this series
+     * its manifest lists for a month before {@code fromMonth} (YYYY-MM): each is hard-linked into
+     * this report (copied where the file system has no links), with the rows and SHA-256 listed.
+     * Rows of those months must not be appended then.
+     */
+    void carry(Path previous, Map<String, Manifest.Output> outputs, String fromMonth) throws IOException {
+        String prefix = folder() + "/";
+        for (Map.Entry<String, Manifest.Output> output : new TreeMap<>(outputs).entrySet()) {
+            String file = output.getKey();
+            if (!file.startsWith(prefix) || !file.endsWith(".csv") || month(file).compareTo(fromMonth) >= 0) {
+                continue;
+            }
+            Path target = reportFolder.resolve(file);
+            try {
+                Files.createLink(target, previous.resolve(file));
+            } catch (IOException | UnsupportedOperationException e) {
+                Files.copy(previous.resolve(file), target);
+            }
+            written.add(new ReportFile.Carried(file, description + ", " + month(file), output.getValue().rows(),
+                    output.getValue().sha256()));
+            rows += output.getValue().rows();
+        }
+        carriedBefore = fromMonth;
+    }
+
+    /** The month of one of this series' files: {@code series/market-value/2024-03_part2.csv} is 2024-03. */
+    private String month(String file) {
+        return file.substring(folder().length() + 1, folder().length() + 8);
+    }
+
     @Override
     public void append(RenderedRows rendered) {
         for (RenderedRows.Chunk chunk : rendered.chunks()) {
+            if (chunk.month().compareTo(carriedBefore) < 0) {
+                throw new IllegalStateException(folder() + " " + chunk.month() + " was taken over from the report "
+                        + "before, yet rows of it were computed: the report's partitions do not match");
+            }
             table(chunk.month(), chunk.count()).append(chunk.utf8(), chunk.count());
             rows += chunk.count();
         }
@@ -103,9 +140,9 @@ public final class SeriesTable implements ListingTable {
         return rows;
     }
 
-    /** The files written, in name order; only once closed. */
-    public List<CsvTable> files() {
-        return written.stream().sorted(java.util.Comparator.comparing(CsvTable::fileName)).toList();
+    /** The files written or taken over, in name order; only once closed. */
+    public List<ReportFile> files() {
+        return written.stream().sorted(java.util.Comparator.comparing(ReportFile::fileName)).toList();
     }
 
     @Override
@@ -124,14 +161,21 @@ public final class SeriesTable implements ListingTable {
         private final Map<String, StringBuilder> byMonth = new TreeMap<>();
         private final Map<String, Long> counts = new HashMap<>();
 
-        MonthRows(String name, int columns, int dateColumn) {
+        /** Months before {@code fromMonth} (YYYY-MM; "" for none) are taken over from the report before: not rendered. */
+        private final String fromMonth;
+
+        MonthRows(String name, int columns, int dateColumn, String fromMonth) {
             this.dateColumn = dateColumn;
             this.renderer = CsvTable.Rows.of(name, columns);
+            this.fromMonth = fromMonth;
         }
 
         @Override
         public void add(List<String> cells) {
             String month = cells.get(dateColumn).substring(0, 7);
+            if (month.compareTo(fromMonth) < 0) {
+                return;
+            }
             byMonth.computeIfAbsent(month, m -> new StringBuilder()).append(renderer.render(cells));
             counts.merge(month, 1L, Long::sum);
         }

@@ -7,7 +7,7 @@ import java.util.List;
 record TableSpec(String fileName, String description, List<String> header) implements ListingTableSpec {
 
     @Override
-    public ListingRows blankRows() {
+    public ListingRows blankRows(String fromMonth) {
         return CsvTable.Rows.of(fileName, header.size());
     }
 

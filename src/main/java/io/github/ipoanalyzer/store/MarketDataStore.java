@@ -26,6 +26,7 @@ public class MarketDataStore {
     private final NamedParameterJdbcTemplate named;
     private final DataSource dataSource;
     private final PriceStore prices;
+    private final SeriesBasisStore seriesBasis;
     private final List<String> dataTables;
 
     /** {@code dataTables}: the tables of loaded rows, rows that refer to listings before LISTING. */
@@ -34,6 +35,7 @@ public class MarketDataStore {
         this.jdbc = new JdbcTemplate(dataSource);
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.prices = new PriceStore(dataSource);
+        this.seriesBasis = new SeriesBasisStore(dataSource);
         this.dataTables = List.copyOf(dataTables);
     }
 
@@ -52,6 +54,11 @@ public class MarketDataStore {
 
     public PriceStore prices() {
         return prices;
+    }
+
+    /** What the latest published report's series were computed from. */
+    public SeriesBasisStore seriesBasis() {
+        return seriesBasis;
     }
 
     public void createTablesIfMissing() {

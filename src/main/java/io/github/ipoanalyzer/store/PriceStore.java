@@ -69,6 +69,20 @@ public class PriceStore implements RowStore<DailyPrice> {
         return prices;
     }
 
+    /**
+     * What identifies each stored block of prices that starts on or before {@code day}: its id
+     * and row count (a block is never changed in place: a row removed rewrites it under a new
+     * id) with its first date. Metadata only; no price is decoded.
+     */
+    public List<BlockMark> blockMarks(LocalDate day) {
+        return jdbc.query("SELECT ID, ROW_COUNT, FIRST_DATE FROM PRICE_BLOCK WHERE FIRST_DATE <= ?",
+                (rs, n) -> new BlockMark(rs.getLong(1), rs.getInt(2), rs.getDate(3).toLocalDate()), Date.valueOf(day));
+    }
+
+    /** A stored block of prices: its id, its rows and its first date. */
+    public record BlockMark(long id, int rows, LocalDate firstDate) {
+    }
+
     /** The row loaded for a ticker and date, if any (rare: only to name the row a duplicate repeats). */
     public Optional<Sourced<DailyPrice>> find(String ticker, LocalDate date) {
         List<Sourced<DailyPrice>> found = new ArrayList<>();

@@ -1,0 +1,134 @@
+package io.github.ipoanalyzer.job;
+
+import io.github.ipoanalyzer.generate.MarketGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A report takes over the months of its per-close series that nothing they depend on changed
+ * since the report before, and is still, byte for byte, the report a run from scratch writes:
+ * after the nightly append of one day to every listing (only the new day's month is computed),
+ * after a price corrected deep in one listing's history (its listing's months are computed
+ * again from its first day) and after an exchange rate corrected (from that rate's day).
+ */
+class NightlySeriesTest {
+
+    private static final int LISTINGS = 12;
+    private static final int DAYS = 300;
+
+    @TempDir
+    Path work;
+
+    @Test
+    void aNightlyAppendComputesOnlyTheNewDaysMonth() throws Exception {
+        Path market = work.resolve("market");
+        MarketGenerator generator = new MarketGenerator(LISTINGS, DAYS, 11);
+        generator.writeTo(market);
+        assertEquals(0, run(market, "out", "db").exitCode());
+        Path before = work.resolve("out/latest").toRealPath();
+
+        generator.appendOneDay(market);
+        String month = lastDate(market.resolve("prices/700000.SH.csv")).substring(0, 7);
+        JobRun nightly = run(market, "out", "db");
+        assertEquals(0, nightly.exitCode(), nightly.err());
+        Path after = work.resolve("out/latest").toRealPath();
+        assertTrue(series(after).startsWith("months before " + month + " taken over from " + before.getFileName()),
+                series(after));
+        assertEqualsScratch(market, after);
+        List<String> earlier = seriesFiles(before).stream().filter(f -> month(f).compareTo(month) < 0).toList();
+        assertTrue(earlier.size() >= 2 * 10, "over a year of months in each series: " + earlier);
+        for (String file : earlier) {
+            assertEquals(inode(before.resolve(file)), inode(after.resolve(file)), file + " taken over: one file, two names");
+        }
+        for (String file : seriesFiles(after).stream().filter(f -> month(f).equals(month)).toList()) {
+            assertNotEquals(inode(before.resolve(file)), inode(after.resolve(file)), file + " holds the new day");
+        }
+    }
+
+    @Test
+    void aCorrectionDeepInHistoryComputesAgainFromWhatItCanChange() throws Exception {
+        Path market = work.resolve("market");
+        new MarketGenerator(LISTINGS, DAYS, 12).writeTo(market);
+        assertEquals(0, run(market, "out", "db").exitCode());
+
+        // One close of the 100th day corrected: the file is read again, its listing's rows can all change.
+        Path prices = market.resolve("prices/10005.HK.csv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(prices));
+        String[] row = lines.get(100).split(",", -1);
+        row[5] = new java.math.BigDecimal(row[5]).add(new java.math.BigDecimal("0.01")).toPlainString();
+        lines.set(100, String.join(",", row));
+        Files.write(prices, lines);
+        String firstDay = lines.get(1).split(",")[1];
+        JobRun corrected = run(market, "out", "db");
+        assertEquals(0, corrected.exitCode(), corrected.err());
+        assertTrue(series(work.resolve("out/latest")).startsWith("months before " + firstDay.substring(0, 7) + " taken over"),
+                series(work.resolve("out/latest")));
+        assertEqualsScratch(market, work.resolve("out/latest"));
+
+        // A rate corrected in the middle of the history: from that day's month on.
+        Path rates = market.resolve("fx-rates.csv");
+        List<String> fx = new ArrayList<>(Files.readAllLines(rates));
+        String[] rate = fx.get(150).split(",", -1);
+        rate[2] = new java.math.BigDecimal(rate[2]).add(new java.math.BigDecimal("0.0001")).toPlainString();
+        fx.set(150, String.join(",", rate));
+        Files.write(rates, fx);
+        JobRun rateFixed = run(market, "out", "db");
+        assertEquals(0, rateFixed.exitCode(), rateFixed.err());
+        assertTrue(series(work.resolve("out/latest")).startsWith("months before " + rate[0].substring(0, 7) + " taken over"),
+                series(work.resolve("out/latest")));
+        assertEqualsScratch(market, work.resolve("out/latest"));
+    }
+
+    private JobRun run(Path market, String output, String db) {
+        return JobRun.launch("--input", market.toString(), "--output", work.resolve(output).toString(), "--db",
+                work.resolve(db).toString(), "--as-of", "2030-01-01", "--settle-seconds", "0");
+    }
+
+    /** Every report file as a run from scratch on the same input writes it (but those naming the run's parsing). */
+    private void assertEqualsScratch(Path market, Path report) throws Exception {
+        String scratch = "scratch-" + System.nanoTime();
+        JobRun fresh = run(market, scratch, scratch + "-db");
+        assertEquals(0, fresh.exitCode(), fresh.err());
+        assertTrue(series(work.resolve(scratch + "/latest")).startsWith("no earlier report"));
+        assertEquals(JobRun.reportFiles(work.resolve(scratch + "/latest"), "manifest.json", "input-files.csv"),
+                JobRun.reportFiles(report, "manifest.json", "input-files.csv"));
+    }
+
+    /** What the report's manifest says of its series: which months were taken over, and why. */
+    private static String series(Path report) throws Exception {
+        return tools.jackson.databind.json.JsonMapper.builder().build().readTree(report.resolve("manifest.json").toFile())
+                .get("series").asString();
+    }
+
+    private static List<String> seriesFiles(Path report) throws Exception {
+        try (Stream<Path> walk = Files.walk(report.resolve("series"))) {
+            return walk.filter(Files::isRegularFile).map(f -> report.relativize(f).toString().replace('\\', '/'))
+                    .sorted().toList();
+        }
+    }
+
+    /** series/market-value/2024-03.csv: 2024-03. */
+    private static String month(String file) {
+        String name = file.substring(file.lastIndexOf('/') + 1);
+        return name.substring(0, 7);
+    }
+
+    private static String lastDate(Path prices) throws Exception {
+        List<String> lines = Files.readAllLines(prices);
+        return lines.get(lines.size() - 1).split(",")[1];
+    }
+
+    private static Object inode(Path file) throws Exception {
+        return Files.getAttribute(file, "unix:ino");
+    }
+}
