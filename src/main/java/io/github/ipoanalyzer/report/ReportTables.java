@@ -149,6 +149,9 @@ public final class ReportTables {
     public static void addLotGains(RowSink table, IpoAnalysis a) {
         Listing l = a.listing();
         for (LotGain g : a.lotGains()) {
+            if (!table.keeps(g.date())) {
+                continue;
+            }
             Optional<FxRates.Conversion> cny = g.inCny();
             table.add(List.of(text(l.ticker()), text(l.nameEn()), g.reference().label(), date(g.date()),
                     price(g.price().amount()), price(l.offerPrice()), whole(l.lotShares()),
@@ -205,6 +208,9 @@ public final class ReportTables {
             points.add(series.atOffer());
             points.addAll(series.closes());
             for (MarketCapPoint p : points) {
+                if (!table.keeps(p.date())) {
+                    continue;
+                }
                 Optional<FxRates.Conversion> cny = p.inCny();
                 table.add(List.of(text(a.listing().ticker()), text(a.listing().nameEn()), date(p.date()),
                         p.reference().label(), price(p.price().amount()), whole(p.shares()),

@@ -163,11 +163,18 @@ public final class SeriesTable implements ListingTable {
 
         /** Months before {@code fromMonth} (YYYY-MM; "" for none) are taken over from the report before: not rendered. */
         private final String fromMonth;
+        private final java.time.LocalDate firstDay;
 
         MonthRows(String name, int columns, int dateColumn, String fromMonth) {
             this.dateColumn = dateColumn;
             this.renderer = CsvTable.Rows.of(name, columns);
             this.fromMonth = fromMonth;
+            this.firstDay = fromMonth.isEmpty() ? java.time.LocalDate.MIN : java.time.YearMonth.parse(fromMonth).atDay(1);
+        }
+
+        @Override
+        public boolean keeps(java.time.LocalDate date) {
+            return date == null || !date.isBefore(firstDay);
         }
 
         @Override
