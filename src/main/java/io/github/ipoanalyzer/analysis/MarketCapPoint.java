@@ -12,11 +12,26 @@ import java.util.Optional;
 /**
  * Market value on one date: {@code P_t × S_t}. For closes also the change since the offer
  * value, the peak so far (over closes) with its date and the drawdown from it; the offer point
- * itself has none of these (null).
+ * itself has none of these (null). The change and the drawdown are divisions, computed when
+ * asked for: a report that takes a series' earlier months over asks for them only at the
+ * closes it writes.
  */
 public record MarketCapPoint(LocalDate date, ReferencePrice reference, Money price, long shares, Money cap,
-                             BigDecimal changeSinceOffer, Money peakToDate, LocalDate peakDate,
-                             BigDecimal drawdownFromPeak, String note, FxRates.Conversion capInCny) implements Serializable {
+                             Money offerCap, Money peakToDate, LocalDate peakDate, String note,
+                             FxRates.Conversion capInCny) implements Serializable {
+
+    /** {@code cap / offer cap − 1}, unrounded; null at the offer itself. */
+    public BigDecimal changeSinceOffer() {
+        return offerCap == null ? null : cap.dividedBy(offerCap).subtract(BigDecimal.ONE);
+    }
+
+    /** {@code cap / peak so far − 1}, unrounded; exactly 0 at a close that set the peak; null at the offer. */
+    public BigDecimal drawdownFromPeak() {
+        if (peakToDate == null) {
+            return null;
+        }
+        return date.equals(peakDate) ? BigDecimal.ZERO : cap.dividedBy(peakToDate).subtract(BigDecimal.ONE);
+    }
 
     /** The market value in CNY at the rate in force on its date, if there is one. */
     public Optional<FxRates.Conversion> inCny() {

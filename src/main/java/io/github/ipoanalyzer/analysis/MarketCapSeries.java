@@ -29,7 +29,7 @@ public record MarketCapSeries(MarketCapPoint atOffer, List<MarketCapPoint> close
         BigDecimal s = BigDecimal.valueOf(shares);
         Money offerCap = listing.offer().times(s);
         MarketCapPoint atOffer = new MarketCapPoint(listing.listingDate(), ReferencePrice.OFFER, listing.offer(), shares,
-                offerCap, null, null, null, null, null, rates.toCny(offerCap, listing.listingDate()).orElse(null));
+                offerCap, null, null, null, null, rates.toCny(offerCap, listing.listingDate()).orElse(null));
 
         List<MarketCapPoint> closes = new ArrayList<>();
         Money peak = null;
@@ -43,11 +43,8 @@ public record MarketCapSeries(MarketCapPoint atOffer, List<MarketCapPoint> close
                 peak = cap;
                 peakDate = day.date();
             }
-            // At a new peak the drawdown is exactly 0 (cap / cap − 1): no division needed.
-            BigDecimal drawdown = cap == peak ? BigDecimal.ZERO : cap.dividedBy(peak).subtract(BigDecimal.ONE);
             closes.add(new MarketCapPoint(day.date(), ReferencePrice.CLOSE, listing.price(day.close()), shares, cap,
-                    cap.dividedBy(offerCap).subtract(BigDecimal.ONE), peak, peakDate, drawdown, day.note(),
-                    rates.toCny(cap, day.date()).orElse(null)));
+                    offerCap, peak, peakDate, day.note(), rates.toCny(cap, day.date()).orElse(null)));
         }
         return Optional.of(new MarketCapSeries(atOffer, List.copyOf(closes)));
     }
