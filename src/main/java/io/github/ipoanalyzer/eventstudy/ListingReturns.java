@@ -31,8 +31,9 @@ public final class ListingReturns {
     private final Map<Integer, Optional<BigDecimal>> stockReturns = new HashMap<>();
     private final Map<Integer, BenchmarkSeries.Return> marketReturns = new HashMap<>();
     private final Map<Integer, Optional<BigDecimal[]>> fits = new HashMap<>();
-    /** Running sums over the estimation points before each day (see {@link #sumsBefore}). */
-    private List<EstimationSums> sums;
+    /** Running sums over the estimation points before each day, as far as asked for (see {@link #sumsBefore}). */
+    private final List<EstimationSums> sums = new ArrayList<>();
+    private EstimationSums running = EstimationSums.NONE;
 
     public ListingReturns(Listing listing, List<DailyPrice> prices, TradingCalendar calendar, BenchmarkSeries benchmark) {
         this(listing, prices, calendar, benchmark, k -> benchmark.between(calendar.day(k - 1), calendar.day(k)));
@@ -153,23 +154,21 @@ public final class ListingReturns {
     }
 
     /**
-     * The sums of the sample before {@code end}, from running sums built once per listing: every
-     * event's fit then costs the same however long the history (refitting from the points cost
-     * a pass over all of them per event and window start).
+     * The sums of the sample before {@code end}, from running sums built once per listing and
+     * only as far as the latest {@code end} asked for: every event's fit then costs the same
+     * however long the history (refitting from the points cost a pass over all of them per
+     * event and window start).
      */
     private EstimationSums sumsBefore(int end) {
-        if (sums == null) {
-            sums = new ArrayList<>();
-            EstimationSums running = EstimationSums.NONE;
-            for (int k = 0; k <= lastDay(); k++) {
-                sums.add(running); // the points of days listingIndex + 1 … k − 1
-                if (k > listingIndex && stock(k) != null && market(k).value() != null) {
-                    running = running.plus(market(k).value(), stock(k));
-                }
+        int upTo = Math.max(0, Math.min(end, lastDay() + 1));
+        while (sums.size() <= upTo) {
+            int k = sums.size();
+            sums.add(running); // the points of days listingIndex + 1 … k − 1
+            if (k > listingIndex && k <= lastDay() && stock(k) != null && market(k).value() != null) {
+                running = running.plus(market(k).value(), stock(k));
             }
-            sums.add(running);
         }
-        return sums.get(Math.max(0, Math.min(end, sums.size() - 1)));
+        return sums.get(upTo);
     }
 
     /** True when day {@code k} is in the data and both the stock's and the benchmark's return are known. */
