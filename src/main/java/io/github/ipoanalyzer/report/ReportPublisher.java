@@ -260,8 +260,9 @@ public class ReportPublisher {
             Map<String, Manifest.Output> outputs = Manifest.outputs(previous);
             for (Map.Entry<String, Manifest.Output> output : outputs.entrySet()) {
                 String file = output.getKey();
-                if (file.startsWith(SeriesTable.FOLDER + "/") && file.endsWith(".csv")
-                        && (output.getValue().rows() < 0 || !Files.isRegularFile(previous.resolve(file)))) {
+                if (file.startsWith(SeriesTable.FOLDER + "/") && file.endsWith(".csv") && (output.getValue().rows() < 0
+                        || !previous.resolve(file).normalize().startsWith(previous)
+                        || !Files.isRegularFile(previous.resolve(file), java.nio.file.LinkOption.NOFOLLOW_LINKS))) {
                     return SeriesCarry.none(previous.getFileName() + "/" + file + " is missing or not listed with its "
                             + "rows: every month of the series is computed");
                 }

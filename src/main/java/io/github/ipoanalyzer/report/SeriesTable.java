@@ -80,11 +80,15 @@ public final class SeriesTable implements ListingTable {
             if (!file.startsWith(prefix) || !file.endsWith(".csv") || month(file).compareTo(fromMonth) >= 0) {
                 continue;
             }
+            Path source = previous.resolve(file).normalize();
+            if (!source.startsWith(previous)) {
+                throw new IOException(previous.resolve("manifest.json") + " lists " + file + ", outside its folder");
+            }
             Path target = reportFolder.resolve(file);
             try {
-                Files.createLink(target, previous.resolve(file));
+                Files.createLink(target, source);
             } catch (IOException | UnsupportedOperationException e) {
-                Files.copy(previous.resolve(file), target);
+                Files.copy(source, target);
             }
             written.add(new ReportFile.Carried(file, description + ", " + month(file), output.getValue().rows(),
                     output.getValue().sha256()));
