@@ -2,6 +2,7 @@
 # Nightly run: today's as-of date, a dated log file, the job's own exit code.
 # Usage: jobs/nightly.sh [more ipo-analyzer options]   (see: java -jar target/ipo-analyzer.jar --help)
 # Environment: IPO_ANALYZER_HOME (default: this repository), AS_OF (default: today), JAVA (default: java),
+# JAVA_OPTS (default: jobs/java-options),
 # SETTLE_RETRIES (default 10) and SETTLE_WAIT (seconds, default 60): while a feed is still copying
 # files into the input folder the job exits 6 without reading anything; this script waits and tries again.
 set -uo pipefail
@@ -10,12 +11,13 @@ as_of="${AS_OF:-$(date +%F)}"
 mkdir -p data/logs
 log="data/logs/nightly-$as_of.log"
 jar=target/ipo-analyzer.jar
+java_opts="${JAVA_OPTS-$(grep -v '^#' jobs/java-options)}"
 if [ ! -f "$jar" ]; then
     mvn -B -q package -DskipTests >>"$log" 2>&1 || { echo "build failed, see $log" >&2; exit 1; }
 fi
 for _ in $(seq 0 "${SETTLE_RETRIES:-10}"); do
     echo "=== $(date -Is) start, as of $as_of" >>"$log"
-    "${JAVA:-java}" -jar "$jar" --as-of "$as_of" "$@" >>"$log" 2>&1
+    "${JAVA:-java}" $java_opts -jar "$jar" --as-of "$as_of" "$@" >>"$log" 2>&1
     code=$?
     echo "=== $(date -Is) exit $code" >>"$log"
     [ "$code" -eq 6 ] || break

@@ -46,12 +46,19 @@ public final class Benchmark {
         MarketGenerator generator = new MarketGenerator(listings, days, 1);
         generator.writeTo(market);
         long rows = (long) listings * days;
-        System.out.printf(Locale.ROOT, "Market: %,d listings × %,d days = %,d price rows (%s); %d cores, heap cap %s%n",
-                listings, days, rows, market, Runtime.getRuntime().availableProcessors(), heap);
+        // The job runs with the JVM options the scheduled runs use (jobs/java-options, or JAVA_OPTS).
+        String javaOptions = System.getenv().containsKey("JAVA_OPTS") ? System.getenv("JAVA_OPTS")
+                : String.join(" ", Files.readAllLines(Path.of("jobs/java-options")).stream()
+                .filter(l -> !l.startsWith("#")).toList());
+        System.out.printf(Locale.ROOT, "Market: %,d listings × %,d days = %,d price rows (%s); %d cores, heap cap %s, "
+                        + "JVM options of the job: %s%n", listings, days, rows, market,
+                Runtime.getRuntime().availableProcessors(), heap, javaOptions.isBlank() ? "none" : javaOptions.trim());
 
-        List<String> job = List.of("java", "-Xmx" + heap, "-jar", jar.toString(), "--input", market.toString(),
+        List<String> job = new ArrayList<>(List.of("java", "-Xmx" + heap));
+        job.addAll(List.of(javaOptions.trim().split("\\s+")).stream().filter(o -> !o.isEmpty()).toList());
+        job.addAll(List.of("-jar", jar.toString(), "--input", market.toString(),
                 "--output", work.resolve("out").toString(), "--db", work.resolve("db").toString(), "--as-of", "2030-01-01",
-                "--keep", "30", "--settle-seconds", "0"); // the market was written moments ago
+                "--keep", "30", "--settle-seconds", "0")); // the market was written moments ago
         Measure a = timed("(a) full job, cold database", job, work.resolve("a.log"));
         Measure n = timed("(n) launch with nothing to do", job, work.resolve("n.log"));
         generator.appendOneDay(market);
