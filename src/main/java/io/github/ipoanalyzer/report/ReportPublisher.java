@@ -215,7 +215,8 @@ public class ReportPublisher {
             }
             String name = ReportFolder.name(request.run().asOf().toString(), request.run().number());
             // Recorded first: a basis naming a folder that did not get published is never used.
-            store.seriesBasis().save(basis(name, request.run(), in).toBytes());
+            store.seriesBasis().save(basis(staging.toRealPath().resolveSibling(name).toString(), request.run(), in)
+                    .toBytes());
             Path folder = folders.publish(staging, name, request.keep(),
                     existing -> Manifest.isOfRun(existing, request.run().identity()));
             parts.discard();
@@ -246,9 +247,9 @@ public class ReportPublisher {
         try {
             Path previous = latest.toRealPath();
             SeriesBasis before = SeriesBasis.fromBytes(saved.get());
-            if (!before.folder().equals(previous.getFileName().toString())) {
-                return SeriesCarry.none("the latest report " + previous.getFileName() + " is not the one the database "
-                        + "last published (" + before.folder() + "): every month of the series is computed");
+            if (!before.folder().equals(previous.toString())) {
+                return SeriesCarry.none("the latest report " + previous + " is not the one this database last "
+                        + "published (" + before.folder() + "): every month of the series is computed");
             }
             Optional<LocalDate> change = before.firstChange(basis("", run, inputs(run, execution).in()));
             if (change.isPresent() && change.get().equals(LocalDate.MIN)) {
@@ -276,7 +277,7 @@ public class ReportPublisher {
         }
     }
 
-    /** What the series of a report of {@code run} named {@code folder} are computed from. */
+    /** What the series of a report of {@code run} published as {@code folder} (its real path) are computed from. */
     private SeriesBasis basis(String folder, Run run, ReportInputs in) {
         Map<String, LocalDate> marks = new HashMap<>();
         for (Listing listing : in.listings) {
@@ -298,7 +299,7 @@ public class ReportPublisher {
      * {@code fromMonth}, YYYY-MM, from {@code previousFolder}) and why: {@code fromMonth} is ""
      * when every month is computed. Decided once when the report's partitions are made.
      */
-    public record SeriesCarry(String previousFolder, String fromMonth, String reason) implements Serializable {
+    public record SeriesCarry(String previousFolder, String fromMonth, String reason) {
 
         public static SeriesCarry none(String reason) {
             return new SeriesCarry("", "", reason);

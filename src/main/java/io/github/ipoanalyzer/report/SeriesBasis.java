@@ -27,6 +27,7 @@ import java.util.zip.InflaterInputStream;
  * </ul>
  * Every mark present in one basis and not the other is a change from its date on; so are the
  * days between two different as-of dates. Months before the earliest change are unchanged.
+ * {@code folder} is the real path of the report folder the basis describes.
  */
 record SeriesBasis(String folder, LocalDate asOf, String fixed, Map<String, LocalDate> marks) {
 

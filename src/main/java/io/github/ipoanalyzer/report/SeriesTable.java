@@ -84,6 +84,10 @@ public final class SeriesTable implements ListingTable {
             if (!source.startsWith(previous)) {
                 throw new IOException(previous.resolve("manifest.json") + " lists " + file + ", outside its folder");
             }
+            if (!Files.isRegularFile(source, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new IOException(source + ", a month this run takes over from the report before, is gone: "
+                        + "run again with --force to compute every month");
+            }
             Path target = reportFolder.resolve(file);
             try {
                 Files.createLink(target, source);

@@ -89,6 +89,22 @@ class NightlySeriesTest {
         assertEqualsScratch(market, work.resolve("out/latest"));
     }
 
+    @Test
+    void aReportThisDatabaseDidNotPublishIsNeverTakenOver() throws Exception {
+        Path market = work.resolve("market");
+        MarketGenerator generator = new MarketGenerator(LISTINGS, DAYS, 13);
+        generator.writeTo(market);
+        // Two databases, each with its own output folder, both at run 1: the same folder names.
+        assertEquals(0, run(market, "out-a", "db-a").exitCode());
+        generator.appendOneDay(market);
+        assertEquals(0, run(market, "out-b", "db-b").exitCode());
+        // Database a publishing into b's folder: b's latest report is not the one a's basis describes.
+        JobRun crossed = run(market, "out-b", "db-a");
+        assertEquals(0, crossed.exitCode(), crossed.err());
+        assertTrue(series(work.resolve("out-b/latest")).startsWith("the latest report "), series(work.resolve("out-b/latest")));
+        assertEqualsScratch(market, work.resolve("out-b/latest"));
+    }
+
     private JobRun run(Path market, String output, String db) {
         return JobRun.launch("--input", market.toString(), "--output", work.resolve(output).toString(), "--db",
                 work.resolve(db).toString(), "--as-of", "2030-01-01", "--settle-seconds", "0");

@@ -6,9 +6,14 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SeriesTableTest {
 
@@ -42,6 +47,57 @@ class SeriesTableTest {
         assertEquals("\uFEFFticker,date,cap\r\nC,2025-12-31,6\r\n", read("2025-12_part2.csv"));
         assertEquals("\uFEFFticker,date,cap\r\nA,2026-01-02,3\r\nB,2026-01-02,5\r\n", read("2026-01.csv"));
         assertEquals(1_048_575, SeriesTable.MAX_DATA_ROWS);
+    }
+
+    @Test
+    void monthsBeforeTheFirstComputedOneAreTakenOverFromTheReportBeforeAndNotRendered() throws Exception {
+        Path before = report.resolve("before");
+        Files.createDirectories(before.resolve("series/market-value"));
+        Files.writeString(before.resolve("series/market-value/2025-12.csv"), "\uFEFFticker,date,cap\r\nA,2025-12-31,2\r\n");
+        Files.writeString(before.resolve("series/market-value/2025-12_part2.csv"), "\uFEFFticker,date,cap\r\nB,2025-12-31,4\r\n");
+        Files.writeString(before.resolve("series/market-value/2026-01.csv"), "\uFEFFticker,date,cap\r\nA,2026-01-02,3\r\n");
+        Map<String, Manifest.Output> listed = Map.of("series/market-value/2025-12.csv", new Manifest.Output("h1", 1),
+                "series/market-value/2025-12_part2.csv", new Manifest.Output("h2", 1),
+                "series/market-value/2026-01.csv", new Manifest.Output("h3", 1),
+                "series/lot-gains/2025-12.csv", new Manifest.Output("h4", 7));
+        Path now = report.resolve("now");
+        SeriesTable series = new SeriesTable(now, "market-value", "Market value", List.of("ticker", "date", "cap"), "date");
+        series.carry(before, listed, "2026-01");
+        SeriesSpec spec = new SeriesSpec("market-value", "Market value", List.of("ticker", "date", "cap"), "date");
+        ListingRows rows = spec.blankRows("2026-01");
+        assertFalse(rows.keeps(java.time.LocalDate.of(2025, 12, 31)), "a taken-over month is not rendered");
+        assertTrue(rows.keeps(java.time.LocalDate.of(2026, 1, 2)));
+        rows.add(List.of("A", "2025-12-31", "2"));
+        rows.add(List.of("A", "2026-01-05", "9"));
+        series.append(rows.rendered());
+        series.close();
+
+        assertEquals(List.of("series/market-value/2025-12.csv", "series/market-value/2025-12_part2.csv",
+                "series/market-value/2026-01.csv"), series.files().stream().map(ReportFile::fileName).toList());
+        assertEquals(List.of("h1", "h2"), series.files().stream().limit(2).map(ReportFile::sha256).toList(),
+                "a taken-over file keeps the hash its manifest lists");
+        assertEquals(3, series.rowCount());
+        assertEquals(Files.getAttribute(before.resolve("series/market-value/2025-12.csv"), "unix:ino"),
+                Files.getAttribute(now.resolve("series/market-value/2025-12.csv"), "unix:ino"), "linked, not copied");
+        assertEquals("\uFEFFticker,date,cap\r\nA,2026-01-05,9\r\n",
+                Files.readString(now.resolve("series/market-value/2026-01.csv"), StandardCharsets.UTF_8));
+
+        SeriesTable again = new SeriesTable(report.resolve("again"), "market-value", "Market value",
+                List.of("ticker", "date", "cap"), "date");
+        again.carry(before, listed, "2026-01");
+        ListingRows late = spec.blankRows("");
+        late.add(List.of("C", "2025-12-31", "6"));
+        assertThrows(IllegalStateException.class, () -> again.append(late.rendered()),
+                "rows of a month taken over mean the partitions were computed for other months");
+
+        Files.delete(before.resolve("series/market-value/2025-12_part2.csv"));
+        IOException gone = assertThrows(IOException.class, () -> new SeriesTable(report.resolve("gone"), "market-value",
+                "Market value", List.of("ticker", "date", "cap"), "date").carry(before, listed, "2026-01"));
+        assertTrue(gone.getMessage().contains("run again with --force"), gone.getMessage());
+        IOException outside = assertThrows(IOException.class, () -> new SeriesTable(report.resolve("outside"),
+                "market-value", "Market value", List.of("ticker", "date", "cap"), "date").carry(before,
+                Map.of("series/market-value/../../../etc/2025-01.csv", new Manifest.Output("h", 1)), "2026-01"));
+        assertTrue(outside.getMessage().contains("outside its folder"), outside.getMessage());
     }
 
     private String read(String file) throws Exception {
