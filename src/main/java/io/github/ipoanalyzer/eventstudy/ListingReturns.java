@@ -30,7 +30,10 @@ public final class ListingReturns {
     /** Each day's returns are computed once: an event study asks for the same days many times. */
     private final Map<Integer, Optional<BigDecimal>> stockReturns = new HashMap<>();
     private final Map<Integer, BenchmarkSeries.Return> marketReturns = new HashMap<>();
-    private final Map<Integer, Optional<BigDecimal[]>> fits = new HashMap<>();
+    private final Map<Long, Optional<BigDecimal[]>> fits = new HashMap<>();
+    /** The sample and residual variance of each estimation window: every window of an event asks for them. */
+    private final Map<Long, EstimationSums> samples = new HashMap<>();
+    private final Map<Long, Optional<BigDecimal>> residualVariances = new HashMap<>();
     /** Running sums over the estimation points before each day, as far as asked for (see {@link #sumsBefore}). */
     private final List<EstimationSums> sums = new ArrayList<>();
     private EstimationSums running = EstimationSums.NONE;
@@ -111,7 +114,7 @@ public final class ListingReturns {
         if (s.n() < Math.max(2, minDays)) {
             return Optional.empty();
         }
-        return fits.computeIfAbsent(from * 1_000_003 + end, e -> Optional.ofNullable(CumulativeAbnormalReturn.leastSquares(s)));
+        return fits.computeIfAbsent(key(from, end), e -> Optional.ofNullable(CumulativeAbnormalReturn.leastSquares(s)));
     }
 
     /** The fit's residual variance {@code SSE / (n − 2)} on the same sample, exact from the sums; null without a fit. */
@@ -120,9 +123,16 @@ public final class ListingReturns {
         if (fit == null || s.n() <= 2) {
             return null;
         }
-        // SSE = Σy² − α·Σy − β·Σxy at the least-squares α and β.
-        BigDecimal sse = s.sumYY().subtract(fit[0].multiply(s.sumY())).subtract(fit[1].multiply(s.sumXY()));
-        return Rounding.divide(sse.max(BigDecimal.ZERO), BigDecimal.valueOf(s.n() - 2));
+        // The fit of a sample is one (cached in marketModel), so its variance is too.
+        return residualVariances.computeIfAbsent(key(from, end), k -> {
+            // SSE = Σy² − α·Σy − β·Σxy at the least-squares α and β.
+            BigDecimal sse = s.sumYY().subtract(fit[0].multiply(s.sumY())).subtract(fit[1].multiply(s.sumXY()));
+            return Optional.of(Rounding.divide(sse.max(BigDecimal.ZERO), BigDecimal.valueOf(s.n() - 2)));
+        }).orElse(null);
+    }
+
+    private static long key(int from, int end) {
+        return ((long) from << 32) ^ (end & 0xFFFFFFFFL);
     }
 
     /** How many post-listing days from {@code from} to before {@code end} have both returns: the market model's sample. */
@@ -132,8 +142,10 @@ public final class ListingReturns {
 
     /** The points of the days from {@code from} (inclusive) to {@code end} (exclusive): a difference of running sums, exact. */
     private EstimationSums sample(int from, int end) {
-        EstimationSums upTo = sumsBefore(end);
-        return from <= 0 ? upTo : upTo.minus(sumsBefore(Math.min(from, end)));
+        if (from <= 0) {
+            return sumsBefore(end);
+        }
+        return samples.computeIfAbsent(key(from, end), k -> sumsBefore(end).minus(sumsBefore(Math.min(from, end))));
     }
 
     /** n, Σx, Σy, Σxy, Σx² of the points (x = benchmark return, y = stock return) of one sample, exact. */
