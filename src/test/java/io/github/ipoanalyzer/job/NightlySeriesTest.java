@@ -90,6 +90,38 @@ class NightlySeriesTest {
     }
 
     @Test
+    void aNightlyRunStoppedInItsReportResumesWithTheMonthsItDecidedToTakeOver() throws Exception {
+        Path market = work.resolve("market");
+        MarketGenerator generator = new MarketGenerator(1500, 60, 14);
+        generator.writeTo(market);
+        assertEquals(0, run(market, "out", "db").exitCode());
+        Path before = work.resolve("out/latest").toRealPath();
+        generator.appendOneDay(market);
+        String month = lastDate(market.resolve("prices/700000.SH.csv")).substring(0, 7);
+        String[] args = {"--input", market.toString(), "--output", work.resolve("out").toString(), "--db",
+                work.resolve("db").toString(), "--as-of", "2030-01-01", "--settle-seconds", "0"};
+        // One thread, four partitions in turn: stopped in the report, after the months were decided.
+        ChildJvm child = ChildJvm.start(args, work.resolve("child.out"), "-Dipo.report-threads=1",
+                "-Dipo.report-partitions=4");
+        child.waitFor(ChildJvm.REPORT_PROGRESS, 400);
+        child.process().destroy(); // SIGTERM
+        assertEquals(5, child.exitCode(), child.allOutput());
+
+        JobRun resumed = run(market, "out", "db");
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.out().contains("Resuming run 2 from where it stopped."), resumed.out());
+        Path after = work.resolve("out/latest").toRealPath();
+        assertTrue(series(after).startsWith("months before " + month + " taken over from " + before.getFileName()),
+                series(after));
+        assertEqualsScratch(market, after);
+        List<String> earlier = seriesFiles(before).stream().filter(f -> month(f).compareTo(month) < 0).toList();
+        assertTrue(earlier.size() >= 4, earlier.toString());
+        for (String file : earlier) {
+            assertEquals(inode(before.resolve(file)), inode(after.resolve(file)), file);
+        }
+    }
+
+    @Test
     void aReportThisDatabaseDidNotPublishIsNeverTakenOver() throws Exception {
         Path market = work.resolve("market");
         MarketGenerator generator = new MarketGenerator(LISTINGS, DAYS, 13);
