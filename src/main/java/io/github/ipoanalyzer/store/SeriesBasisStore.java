@@ -25,9 +25,4 @@ public class SeriesBasisStore {
             jdbc.update("INSERT INTO SERIES_BASIS (ID, BASIS) VALUES (1, ?)", (Object) basis);
         }
     }
-
-    /** Forgets the basis: the next report computes every month. */
-    public void clear() {
-        jdbc.update("DELETE FROM SERIES_BASIS");
-    }
 }
