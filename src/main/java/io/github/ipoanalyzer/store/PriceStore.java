@@ -2,6 +2,7 @@ package io.github.ipoanalyzer.store;
 
 import io.github.ipoanalyzer.market.DailyPrice;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 import javax.sql.DataSource;
 import java.sql.Date;
@@ -97,15 +98,37 @@ public class PriceStore implements RowStore<DailyPrice> {
     /** Every loaded date per ticker, as days since {@code origin(ticker)}. */
     public Map<String, BitSet> datesByTicker(java.util.function.ToLongFunction<String> origin) {
         Map<String, BitSet> dates = new HashMap<>();
-        jdbc.query("SELECT TICKER, ROWS_DATA FROM PRICE_BLOCK", rs -> {
-            String ticker = rs.getString(1);
+        eachBlock("p.TICKER, p.ROWS_DATA", "", rs -> {
+            String ticker = rs.getString(2);
             BitSet set = dates.computeIfAbsent(ticker, t -> new BitSet());
             long base = origin.applyAsLong(ticker);
-            for (long day : PriceBlockCodec.epochDays(rs.getBytes(2))) {
+            for (long day : PriceBlockCodec.epochDays(rs.getBytes(3))) {
                 set.set((int) (day - base));
             }
         });
         return dates;
+    }
+
+    /** Blocks read at a time by {@link #eachBlock}. */
+    static final int PAGE_BLOCKS = 256;
+
+    /**
+     * Every block, a page of {@link #PAGE_BLOCKS} at a time in id order: HSQLDB holds a query's
+     * whole result in memory, and all blocks at once are the whole market's prices (10M prices:
+     * 270 MB more of the heap). {@code columns} come after the id, column 1.
+     */
+    private void eachBlock(String columns, String join, RowCallbackHandler row) {
+        long[] after = {Long.MIN_VALUE};
+        int[] read = new int[1];
+        do {
+            read[0] = 0;
+            jdbc.query("SELECT p.ID, " + columns + " FROM PRICE_BLOCK p" + join + " WHERE p.ID > ? ORDER BY p.ID "
+                    + "LIMIT " + PAGE_BLOCKS, rs -> {
+                after[0] = rs.getLong(1);
+                read[0]++;
+                row.processRow(rs);
+            }, after[0]);
+        } while (read[0] == PAGE_BLOCKS);
     }
 
     /** Every date with a price of a listing of each exchange: the trading calendars of the event study. */
@@ -113,9 +136,9 @@ public class PriceStore implements RowStore<DailyPrice> {
         // A bit per day (millions of prices, a few thousand dates), counted from a day before any
         // date the input accepts (1900 on).
         Map<String, BitSet> days = new HashMap<>();
-        jdbc.query("SELECT l.EXCHANGE, p.ROWS_DATA FROM PRICE_BLOCK p JOIN LISTING l ON l.TICKER = p.TICKER", rs -> {
-            BitSet set = days.computeIfAbsent(rs.getString(1), k -> new BitSet());
-            for (long day : PriceBlockCodec.epochDays(rs.getBytes(2))) {
+        eachBlock("l.EXCHANGE, p.ROWS_DATA", " JOIN LISTING l ON l.TICKER = p.TICKER", rs -> {
+            BitSet set = days.computeIfAbsent(rs.getString(2), k -> new BitSet());
+            for (long day : PriceBlockCodec.epochDays(rs.getBytes(3))) {
                 set.set(Math.toIntExact(day - DAY_ZERO));
             }
         });
