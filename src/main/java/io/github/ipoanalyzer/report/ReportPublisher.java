@@ -57,6 +57,8 @@ public class ReportPublisher {
     /** What the report is made from, read once per run execution in this process, whatever it computes. */
     private String inputsOf;
     private RunInputs inputs;
+    /** What this execution's series are computed from; with {@link #inputs}. */
+    private SeriesBasis basis;
 
     /**
      * What does not vary from run to run: the event study's settings, the longest wait for a
@@ -215,8 +217,8 @@ public class ReportPublisher {
             }
             String name = ReportFolder.name(request.run().asOf().toString(), request.run().number());
             // Recorded first: a basis naming a folder that did not get published is never used.
-            store.seriesBasis().save(basis(staging.toRealPath().resolveSibling(name).toString(), request.run(), in)
-                    .toBytes());
+            store.seriesBasis().save(basis(request.run(), execution)
+                    .publishedAs(staging.toRealPath().resolveSibling(name).toString()).toBytes());
             Path folder = folders.publish(staging, name, request.keep(),
                     existing -> Manifest.isOfRun(existing, request.run().identity()));
             parts.discard();
@@ -246,12 +248,17 @@ public class ReportPublisher {
         }
         try {
             Path previous = latest.toRealPath();
-            SeriesBasis before = SeriesBasis.fromBytes(saved.get());
+            SeriesBasis before;
+            try {
+                before = SeriesBasis.fromBytes(saved.get());
+            } catch (IOException e) {
+                throw new IOException("the basis of the latest report cannot be read (" + e.getMessage() + ")", e);
+            }
             if (!before.folder().equals(previous.toString())) {
                 return SeriesCarry.none("the latest report " + previous + " is not the one this database last "
                         + "published (" + before.folder() + "): every month of the series is computed");
             }
-            Optional<LocalDate> change = before.firstChange(basis("", run, inputs(run, execution).in()));
+            Optional<LocalDate> change = before.firstChange(basis(run, execution));
             if (change.isPresent() && change.get().equals(LocalDate.MIN)) {
                 return SeriesCarry.none("version, settings or fee schedule differ from " + previous.getFileName()
                         + "'s: every month of the series is computed");
@@ -261,24 +268,35 @@ public class ReportPublisher {
             Map<String, Manifest.Output> outputs = Manifest.outputs(previous);
             for (Map.Entry<String, Manifest.Output> output : outputs.entrySet()) {
                 String file = output.getKey();
-                if (file.startsWith(SeriesTable.FOLDER + "/") && file.endsWith(".csv") && (output.getValue().rows() < 0
-                        || !previous.resolve(file).normalize().startsWith(previous)
-                        || !Files.isRegularFile(previous.resolve(file), java.nio.file.LinkOption.NOFOLLOW_LINKS))) {
-                    return SeriesCarry.none(previous.getFileName() + "/" + file + " is missing or not listed with its "
-                            + "rows: every month of the series is computed");
+                if (file.startsWith(SeriesTable.FOLDER + "/") && file.endsWith(".csv")) {
+                    if (output.getValue().rows() < 0) {
+                        return SeriesCarry.none(previous.getFileName() + "'s manifest does not list the rows of " + file
+                                + ": every month of the series is computed");
+                    }
+                    SeriesTable.takenOver(previous, file); // refused here, every month is computed (below)
                 }
             }
             return new SeriesCarry(previous.toString(), from.toString(), "months before " + from + " taken over from "
                     + previous.getFileName() + change.map(d -> " (the earliest change is dated " + d + ")")
                     .orElse(" (nothing they depend on changed)"));
         } catch (IOException e) {
-            return SeriesCarry.none("the basis of the latest report cannot be read (" + e.getMessage()
-                    + "): every month of the series is computed");
+            return SeriesCarry.none(e.getMessage() + ": every month of the series is computed");
         }
     }
 
-    /** What the series of a report of {@code run} published as {@code folder} (its real path) are computed from. */
-    private SeriesBasis basis(String folder, Run run, ReportInputs in) {
+    /**
+     * What the series of this run are computed from, once per execution in this process (the
+     * choice of months and the record kept at publishing ask for it; nothing is loaded between).
+     */
+    private synchronized SeriesBasis basis(Run run, long execution) {
+        ReportInputs in = inputs(run, execution).in();
+        if (basis == null) {
+            basis = basis(run, in);
+        }
+        return basis;
+    }
+
+    private SeriesBasis basis(Run run, ReportInputs in) {
         Map<String, LocalDate> marks = new HashMap<>();
         for (Listing listing : in.listings) {
             marks.put("listing " + SeriesBasis.sha256(listing.toString()), listing.listingDate());
@@ -291,7 +309,7 @@ public class ReportPublisher {
         }
         String fixed = SeriesBasis.sha256(String.join("\n", run.version(), settings.toString(),
                 String.valueOf(SeriesTable.MAX_DATA_ROWS), in.feeSchedule));
-        return new SeriesBasis(folder, run.asOf(), fixed, marks);
+        return new SeriesBasis("", run.asOf(), fixed, marks);
     }
 
     /**
@@ -323,6 +341,7 @@ public class ReportPublisher {
         String of = run.identity() + "#" + execution;
         if (!of.equals(inputsOf)) {
             inputs = null; // let the last run's go before reading this one's
+            basis = null;
             ReportInputs in = new ReportInputs(store, run.asOf(), settings.eventStudy(),
                     settings.maxCloseLagTradingDays(), settings.feeScheduleFile());
             inputs = new RunInputs(in, largestByProceeds(in.listings, in.rates(), settings.chartMaxListings()),

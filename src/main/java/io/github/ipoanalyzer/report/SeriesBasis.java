@@ -35,6 +35,11 @@ record SeriesBasis(String folder, LocalDate asOf, String fixed, Map<String, Loca
         marks = Map.copyOf(marks);
     }
 
+    /** The same basis, describing the report folder published at {@code folder} (its real path). */
+    SeriesBasis publishedAs(String folder) {
+        return new SeriesBasis(folder, asOf, fixed, marks);
+    }
+
     /**
      * The earliest date from which a series computed on {@code now} can differ from one computed
      * on this basis; {@link LocalDate#MIN} when anything undated differs; empty when nothing does.

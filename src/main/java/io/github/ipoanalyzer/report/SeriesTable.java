@@ -80,13 +80,12 @@ public final class SeriesTable implements ListingTable {
             if (!file.startsWith(prefix) || !file.endsWith(".csv") || month(file).compareTo(fromMonth) >= 0) {
                 continue;
             }
-            Path source = previous.resolve(file).normalize();
-            if (!source.startsWith(previous)) {
-                throw new IOException(previous.resolve("manifest.json") + " lists " + file + ", outside its folder");
-            }
-            if (!Files.isRegularFile(source, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                throw new IOException(source + ", a month this run takes over from the report before, is gone: "
-                        + "run again with --force to compute every month");
+            Path source;
+            try {
+                source = takenOver(previous, file);
+            } catch (IOException e) {
+                throw new IOException(e.getMessage() + ", and this run takes it over: run again with --force to "
+                        + "compute every month", e);
             }
             Path target = reportFolder.resolve(file);
             try {
@@ -94,11 +93,30 @@ public final class SeriesTable implements ListingTable {
             } catch (IOException | UnsupportedOperationException e) {
                 Files.copy(source, target);
             }
-            written.add(new ReportFile.Carried(file, description + ", " + month(file), output.getValue().rows(),
+            written.add(new ReportFile.Carried(file, monthDescription(month(file)), output.getValue().rows(),
                     output.getValue().sha256()));
             rows += output.getValue().rows();
         }
         carriedBefore = fromMonth;
+    }
+
+    /**
+     * The file {@code file} (a path its manifest lists) of the published report folder
+     * {@code previous}, to be taken over: refused when it lies outside that folder or is gone.
+     */
+    static Path takenOver(Path previous, String file) throws IOException {
+        Path source = previous.resolve(file).normalize();
+        if (!source.startsWith(previous)) {
+            throw new IOException(previous.resolve("manifest.json") + " lists " + file + ", outside its folder");
+        }
+        if (!Files.isRegularFile(source, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException(source + " is gone");
+        }
+        return source;
+    }
+
+    private String monthDescription(String month) {
+        return description + ", " + month;
     }
 
     /** The month of one of this series' files: {@code series/market-value/2024-03_part2.csv} is 2024-03. */
@@ -128,7 +146,7 @@ public final class SeriesTable implements ListingTable {
         if (table == null) {
             int part = parts.merge(month, 1, Integer::sum);
             table = new CsvTable(reportFolder, folder() + "/" + month + (part == 1 ? "" : "_part" + part) + ".csv",
-                    description + ", " + month, header);
+                    monthDescription(month), header);
             current.put(month, table);
         }
         return table;
