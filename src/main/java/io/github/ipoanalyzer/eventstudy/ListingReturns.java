@@ -26,10 +26,12 @@ public final class ListingReturns {
     private final IntFunction<BenchmarkSeries.Return> closeToClose;
     private final int listingIndex;
     private ReturnKind kind = ReturnKind.SIMPLE;
-    private final Map<Integer, BigDecimal> closes = new HashMap<>();
+    /** Each calendar day's close (null: none); the returns below are indexed by calendar day too. */
+    private final BigDecimal[] closes;
     /** Each day's returns are computed once: an event study asks for the same days many times. */
-    private final Map<Integer, Optional<BigDecimal>> stockReturns = new HashMap<>();
-    private final Map<Integer, BenchmarkSeries.Return> marketReturns = new HashMap<>();
+    private final BigDecimal[] stockReturns;
+    private final boolean[] stockKnown;
+    private final BenchmarkSeries.Return[] marketReturns;
     private final Map<Long, Optional<BigDecimal[]>> fits = new HashMap<>();
     /** The sample and residual variance of each estimation window: every window of an event asks for them. */
     private final Map<Long, EstimationSums> samples = new HashMap<>();
@@ -54,9 +56,13 @@ public final class ListingReturns {
         this.closeToClose = closeToClose;
         this.listingIndex = calendar.indexOf(listing.listingDate())
                 .orElseThrow(() -> new IllegalArgumentException("the calendar lacks the listing day " + listing.listingDate()));
+        this.closes = new BigDecimal[calendar.size()];
+        this.stockReturns = new BigDecimal[calendar.size()];
+        this.stockKnown = new boolean[calendar.size()];
+        this.marketReturns = new BenchmarkSeries.Return[calendar.size()];
         for (DailyPrice p : prices) {
             if (p.close() != null) {
-                calendar.indexOf(p.date()).ifPresent(i -> closes.put(i, p.close()));
+                calendar.indexOf(p.date()).ifPresent(i -> closes[i] = p.close());
             }
         }
     }
@@ -80,28 +86,30 @@ public final class ListingReturns {
     }
 
     public BigDecimal close(int day) {
-        return closes.get(day);
+        return day >= 0 && day < closes.length ? closes[day] : null;
     }
 
     /** The stock's return on calendar day {@code k} (k ≥ listing day), or null when unknown. */
     public BigDecimal stock(int k) {
-        return stockReturns.computeIfAbsent(k, day -> {
-            BigDecimal close = closes.get(day);
-            if (close == null || day < listingIndex) {
-                return Optional.empty();
-            }
-            BigDecimal previous = day == listingIndex ? listing.offerPrice() : closes.get(day - 1);
-            return previous == null ? Optional.empty() : Optional.of(kind.of(Rounding.change(close, previous)));
-        }).orElse(null);
+        if (k < listingIndex || k > lastDay()) {
+            return null;
+        }
+        if (!stockKnown[k]) {
+            BigDecimal previous = k == listingIndex ? listing.offerPrice() : closes[k - 1];
+            stockReturns[k] = closes[k] == null || previous == null ? null : kind.of(Rounding.change(closes[k], previous));
+            stockKnown[k] = true;
+        }
+        return stockReturns[k];
     }
 
     /** The benchmark's return on calendar day {@code k} (k ≥ listing day). */
     public BenchmarkSeries.Return market(int k) {
-        return marketReturns.computeIfAbsent(k, day -> {
-            BenchmarkSeries.Return r = day == listingIndex ? benchmark.onListingDay(calendar.day(day))
-                    : closeToClose.apply(day);
-            return kind == ReturnKind.SIMPLE || r.value() == null ? r : new BenchmarkSeries.Return(kind.of(r.value()), r.note());
-        });
+        if (marketReturns[k] == null) {
+            BenchmarkSeries.Return r = k == listingIndex ? benchmark.onListingDay(calendar.day(k)) : closeToClose.apply(k);
+            marketReturns[k] = kind == ReturnKind.SIMPLE || r.value() == null ? r
+                    : new BenchmarkSeries.Return(kind.of(r.value()), r.note());
+        }
+        return marketReturns[k];
     }
 
     /**
