@@ -46,7 +46,7 @@ public record BuyAndHold(String base, int horizon, int daysAvailable, String end
             if (m.note() != null && note == null) {
                 note = m.note();
             }
-            market = market.multiply(BigDecimal.ONE.add(m.value()));
+            market = Rounding.compound(market, BigDecimal.ONE.add(m.value()));
         }
         int available = end - first + 1;
         if (available < horizon) {

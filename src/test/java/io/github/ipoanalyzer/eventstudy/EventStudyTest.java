@@ -191,6 +191,31 @@ class EventStudyTest {
     }
 
     @Test
+    void aLongHorizonCompoundsTheBenchmarkToItsLevelRelativeAt34Digits() {
+        // 251 trading days, the index moving by irregular steps: Π(L_k / L_k−1) telescopes to L_end / L_start.
+        List<LocalDate> days = new ArrayList<>();
+        Map<LocalDate, BigDecimal> levels = new HashMap<>();
+        LocalDate day = d("2025-01-01");
+        levels.put(day.minusDays(1), new BigDecimal("3000"));
+        for (int i = 0; i < 251; i++) {
+            days.add(day);
+            levels.put(day, new BigDecimal(3000 + (i * 37) % 101 - 50).add(new BigDecimal(i % 7).movePointLeft(2)));
+            day = day.plusDays(1);
+        }
+        Listing listing = new Listing("T", "Test", null, "SSE", null, Currency.getInstance("CNY"), days.get(0),
+                new BigDecimal("10"), 500, 1000L, 10_000L, null, null);
+        ListingReturns r = new ListingReturns(listing, List.of(price("T", days.get(0).toString(), "11"),
+                price("T", days.get(250).toString(), "13")), TradingCalendar.of(days), new BenchmarkSeries("X", levels, Map.of()));
+
+        BuyAndHold fromClose = BuyAndHold.of(r, BuyAndHold.FROM_FIRST_CLOSE, 250);
+        BigDecimal indexRelative = Rounding.change(levels.get(days.get(250)), levels.get(days.get(0)));
+        assertEquals(Rounding.fraction(indexRelative), Rounding.fraction(fromClose.benchmarkReturn()));
+        assertEquals(Rounding.fraction(new BigDecimal("13").divide(new BigDecimal("11"), Rounding.DIVISION)
+                .subtract(BigDecimal.ONE).subtract(indexRelative)), Rounding.fraction(fromClose.bhar()));
+        assertTrue(fromClose.benchmarkReturn().add(BigDecimal.ONE).precision() <= 34, "carried at 34 digits, not 8,500");
+    }
+
+    @Test
     void continuouslyCompoundedReturnsForAbnormalReturnsAndSimpleOnesForBuyAndHold() {
         Listing listing = new Listing("T", "Test", null, "SSE", null, Currency.getInstance("CNY"), d("2025-01-02"),
                 new BigDecimal("10"), 500, 1000L, 10_000L, null, null);
