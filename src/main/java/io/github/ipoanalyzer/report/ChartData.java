@@ -159,15 +159,29 @@ final class ChartData {
         return new Drawn<>(data, missing);
     }
 
-    /** Market value in CNY billion at every close, a series per listing that has one. */
+    /** Closes further apart than this many calendar days are not joined by a line. */
+    static final int MAX_DAYS_BETWEEN_CLOSES = 31;
+
+    /**
+     * Market value in CNY billion at every close, a series per listing that has one; the line
+     * breaks where closes are more than {@link #MAX_DAYS_BETWEEN_CLOSES} days apart.
+     */
     Drawn<TimeSeriesCollection> marketValue() {
         TimeSeriesCollection data = new TimeSeriesCollection(TimeZone.getTimeZone("UTC"));
         ChartGaps missing = new ChartGaps();
         for (IpoAnalysis a : analyses) {
             TimeSeries series = new TimeSeries(label.apply(a.listing()));
             List<MarketCapPoint> closes = a.marketCap().map(s -> s.closes()).orElse(List.of());
+            LocalDate previous = null;
             for (MarketCapPoint p : closes) {
                 missing.approximateIf(a.listing().nameEn() + " " + p.date(), p.note());
+                if (previous != null && previous.plusDays(MAX_DAYS_BETWEEN_CLOSES).isBefore(p.date())) {
+                    // A line across a long suspension or a hole in the data would draw closes that do not exist.
+                    series.add(day(previous.plusDays(1)), null);
+                    missing.add(a.listing().nameEn(), "no close from " + previous.plusDays(1) + " to "
+                            + p.date().minusDays(1) + " (the line breaks)");
+                }
+                previous = p.date();
                 p.inCny().ifPresentOrElse(
                         c -> series.add(day(p.date()), billions(c)),
                         () -> missing.add(a.listing().nameEn(), "no CNY/" + a.listing().currency()

@@ -89,6 +89,9 @@ final class ChartTheme {
         return PALETTE[series % PALETTE.length];
     }
 
+    /** Beyond this many bars side by side, only the last series (the headline figure) carries value labels. */
+    static final int MAX_LABELLED_BARS = 24;
+
     JFreeChart barChart(String title, String valueLabel, DefaultCategoryDataset data, NumberFormat labels,
                         ChartGaps missing) {
         JFreeChart chart = ChartFactory.createBarChart(title, "IPO", valueLabel, data);
@@ -103,6 +106,15 @@ final class ChartTheme {
         renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", labels));
         renderer.setDefaultItemLabelsVisible(true);
         renderer.setDefaultItemLabelFont(fonts.font(Font.PLAIN, 11));
+        int bars = data.getRowCount() * data.getColumnCount();
+        String labelled = null;
+        if (data.getRowCount() > 1 && bars > MAX_LABELLED_BARS) {
+            // Side by side, the labels of neighbouring bars would print over each other.
+            int last = data.getRowCount() - 1;
+            renderer.setDefaultItemLabelsVisible(false);
+            renderer.setSeriesItemLabelsVisible(last, true);
+            labelled = "values labelled for \"" + data.getRowKey(last) + "\" only (" + bars + " bars; every value is in the CSV files)";
+        }
         NumberAxis range = (NumberAxis) plot.getRangeAxis();
         range.setNumberFormatOverride(labels);
         range.setUpperMargin(0.12);
@@ -110,8 +122,8 @@ final class ChartTheme {
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         axisFonts(plot.getDomainAxis(), plot.getRangeAxis());
         plot.getDomainAxis().setTickLabelFont(fonts.font(Font.PLAIN, 13));
-        plot.getDomainAxis().setMaximumCategoryLabelLines(2);
-        style(chart, missing);
+        plot.getDomainAxis().setMaximumCategoryLabelLines(3);
+        style(chart, missing, labelled);
         return chart;
     }
 
@@ -157,7 +169,7 @@ final class ChartTheme {
 
     void xyStyle(JFreeChart chart, ChartGaps missing) {
         XYPlot plot = chart.getXYPlot();
-        style(chart, missing);
+        style(chart, missing, null);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
@@ -171,7 +183,8 @@ final class ChartTheme {
         }
     }
 
-    private void style(JFreeChart chart, ChartGaps missing) {
+    /** {@code labelled}: which bars carry value labels, when not all do (else null). */
+    private void style(JFreeChart chart, ChartGaps missing, String labelled) {
         chart.setBackgroundPaint(Color.WHITE);
         chart.getTitle().setFont(fonts.font(Font.BOLD, 20));
         LegendTitle legend = chart.getLegend();
@@ -179,8 +192,9 @@ final class ChartTheme {
         legend.setPosition(RectangleEdge.TOP);
         String footer = "As of " + asOf + " · Data: input folder (listings, prices, revenue, FX rates) from public "
                 + "sources, see README · ipo-analyzer";
-        if (selection != null) {
-            footer = "Shown: " + selection + "\n" + footer;
+        if (selection != null || labelled != null) {
+            footer = "Shown: " + (selection == null ? labelled : labelled == null ? selection : selection + "; " + labelled)
+                    + "\n" + footer;
         }
         if (!missing.isEmpty()) {
             footer = "Not shown: " + missing + "\n" + footer;

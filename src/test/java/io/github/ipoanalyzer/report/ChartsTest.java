@@ -143,6 +143,47 @@ class ChartsTest {
     }
 
     @Test
+    void aLineBreaksWhereClosesAreMoreThanAMonthApartAndTheFooterSaysWhere() {
+        Listing c = new Listing("C.SH", "Gamma", null, "SSE", "STAR Market", CNY, LocalDate.of(2025, 1, 6),
+                new BigDecimal("10"), 500, 1000L, 10_000L, null, null);
+        IpoAnalyzer analyzer = new IpoAnalyzer(new FxRates(List.of()), LocalDate.of(2026, 11, 28), 5);
+        // Closes on Jan 6 and 7, then none for 32 days (a suspension), then Feb 8: 31 days apart are joined.
+        IpoAnalysis gamma = analyzer.analyse(new ListingHistory(c, List.of(price("C.SH", "2025-01-06", null, null, null, "11"),
+                price("C.SH", "2025-01-07", null, null, null, "12"), price("C.SH", "2025-02-08", null, null, null, "13"),
+                price("C.SH", "2025-03-11", null, null, null, "14")), List.of(), List.of()));
+        JFreeChart chart = new Charts(List.of(gamma), LocalDate.of(2026, 11, 28), null).marketValue();
+        var data = chart.getXYPlot().getDataset();
+        assertEquals(5, data.getItemCount(0), "four closes and one break");
+        assertEquals(LocalDate.of(2025, 1, 8), LocalDate.ofInstant(java.time.Instant.ofEpochMilli(data.getX(0, 2).longValue()),
+                java.time.ZoneOffset.UTC));
+        assertNull(data.getY(0, 2), "no value: the line is not drawn across the gap");
+        assertEquals(130_000.0 / 1e9, data.getYValue(0, 3), 1e-15);
+        assertTrue(footer(chart).contains("Gamma: no close from 2025-01-08 to 2025-02-07 (the line breaks)"), footer(chart));
+        assertTrue(!footer(chart).contains("2025-03"), "Feb 8 to Mar 11 is 31 days: joined");
+    }
+
+    @Test
+    void manyBarsSideBySideLabelOnlyTheHeadlineSeriesAndTheFooterSaysSo() {
+        List<IpoAnalysis> many = new java.util.ArrayList<>();
+        IpoAnalyzer analyzer = new IpoAnalyzer(new FxRates(List.of()), LocalDate.of(2026, 11, 28), 5);
+        for (int i = 0; i < 9; i++) { // 9 IPOs × 3 returns = 27 bars, over the 24 that are all labelled
+            Listing l = new Listing("T" + i, "Listing " + i, null, "SSE", null, CNY, LocalDate.of(2025, 12, 5),
+                    new BigDecimal("10"), 500, 1000L, 10_000L, null, null);
+            many.add(analyzer.analyse(new ListingHistory(l, List.of(price("T" + i, "2025-12-05", "15", "20", "12", "18")),
+                    List.of(), List.of())));
+        }
+        JFreeChart crowded = new Charts(many, LocalDate.of(2026, 11, 28), null).firstDayReturns();
+        var renderer = crowded.getCategoryPlot().getRenderer();
+        assertTrue(!renderer.isItemLabelVisible(0, 0) && !renderer.isItemLabelVisible(1, 0), "open and high unlabelled");
+        assertTrue(renderer.isItemLabelVisible(2, 0), "the close labelled");
+        assertTrue(footer(crowded).contains("values labelled for \"At the close (first-day return)\" only (27 bars;"),
+                footer(crowded));
+        // Two IPOs (6 bars): every bar labelled, nothing said.
+        assertTrue(charts.firstDayReturns().getCategoryPlot().getRenderer().isItemLabelVisible(0, 0));
+        assertTrue(!footer(charts.firstDayReturns()).contains("labelled"));
+    }
+
+    @Test
     void priceToSalesUsesTheLastFullYear() {
         CategoryDataset data = charts.priceToSales().getCategoryPlot().getDataset();
         assertEquals(2, data.getRowCount());
