@@ -40,14 +40,14 @@ public record IpoAnalysis(Listing listing, FirstDay firstDay, FirstDayReturn fir
 
 
     /**
-     * The same analysis without the per-close series (later lot gains, market value at every
-     * close): what a report keeps of each listing once its rows are written.
+     * What the cohorts and the distribution of first-day returns read of a listing once its rows
+     * are written: the listing, its first day, first-day return and proceeds. A report partition
+     * hands one per listing to the report's assembly, which deserializes them on one thread, so
+     * it carries nothing more (the first-day lot gains, price-to-sales and the rest are in the rows).
      */
-    public IpoAnalysis firstDayOnly() {
-        return new IpoAnalysis(listing, firstDay, firstDayReturn, proceeds,
-                lotGains.stream().filter(g -> g.reference().firstDay()).toList(),
-                marketCap.map(s -> new MarketCapSeries(s.atOffer(), List.of())), offerCny, priceToSales,
-                capReconciliations, application, greyMarket);
+    public IpoAnalysis forCohorts() {
+        return new IpoAnalysis(listing, firstDay, firstDayReturn, proceeds, List.of(), Optional.empty(), offerCny,
+                List.of(), List.of(), null, null);
     }
 
     /** The offer price in CNY at the rate of the listing day (with the rate and its date), if a rate exists. */

@@ -116,7 +116,7 @@ public class ReportPublisher {
             section.rows().accept(sectionRows, figures);
             rows.add(sectionRows.rendered());
         }
-        return new ListingPart(index, a.firstDayOnly(), shown ? a : null, shown ? figures.result().events() : List.of(),
+        return new ListingPart(index, a.forCohorts(), shown ? a : null, shown ? figures.result().events() : List.of(),
                 figures.result().carValues(), figures.result().pathPoints(), leftOut, rows);
     }
 
