@@ -10,8 +10,8 @@ import java.util.Set;
 /**
  * CAR over one event window: {@code Σ AR_t}, with {@code AR_t = R_t − R_m,t} (market-adjusted)
  * or {@code AR_t = R_t − (α + β·R_m,t)} (market model, fitted by least squares on the
- * post-listing days before the window when at least {@code minHistory} of them have both
- * returns). Days before listing, past the end of the data or without a return are left out and
+ * post-listing days of the event's estimation window when at least {@code minHistory} of them
+ * have both returns; see {@link EstimationWindow}). Days before listing, past the end of the data or without a return are left out and
  * counted: {@code daysAvailable} of {@code window.length()}.
  */
 public record CumulativeAbnormalReturn(EventWindow window, String model, BigDecimal alpha, BigDecimal beta,
@@ -58,12 +58,22 @@ public record CumulativeAbnormalReturn(EventWindow window, String model, BigDeci
         return of(r, eventDay, window, new EstimationWindow(null, 0, minHistory));
     }
 
+    /** The CAR of an event studied over this one window. */
     public static CumulativeAbnormalReturn of(ListingReturns r, int eventDay, EventWindow window,
                                               EstimationWindow estimation) {
+        return of(r, eventDay, window, estimation, window.from());
+    }
+
+    /**
+     * The CAR of one of an event's windows, with the event's one fit: {@code earliestWindowDay} is
+     * the first day of the earliest of its windows.
+     */
+    public static CumulativeAbnormalReturn of(ListingReturns r, int eventDay, EventWindow window,
+                                              EstimationWindow estimation, int earliestWindowDay) {
         Set<String> notes = new LinkedHashSet<>();
         int minHistory = estimation.minDays();
         int estimationStart = estimation.firstIndex(eventDay);
-        int estimationEnd = estimation.endIndex(eventDay, window.from());
+        int estimationEnd = estimation.endIndex(eventDay, earliestWindowDay);
         int estimationDays = r.estimationDays(estimationStart, estimationEnd);
         Optional<BigDecimal[]> fit = r.marketModel(estimationStart, estimationEnd, minHistory);
         BigDecimal alpha = fit.map(f -> f[0]).orElse(null);
@@ -110,7 +120,8 @@ public record CumulativeAbnormalReturn(EventWindow window, String model, BigDeci
     /**
      * The CARs of the windows (from, from), (from, from + 1), … (from, to) in one pass: element i
      * is the {@link #car} that {@link #of} gives for window (from, from + i), null while no day
-     * has an abnormal return. For a CAR path, which would otherwise sum each prefix again.
+     * has an abnormal return, with the event's one fit ({@code from} is the earliest day of its
+     * windows). For a CAR path, which would otherwise sum each prefix again.
      */
     public static BigDecimal[] running(ListingReturns r, int eventDay, int from, int to, EstimationWindow estimation) {
         Optional<BigDecimal[]> fit = r.marketModel(estimation.firstIndex(eventDay), estimation.endIndex(eventDay, from),

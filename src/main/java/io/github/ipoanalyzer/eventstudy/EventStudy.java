@@ -78,6 +78,7 @@ public final class EventStudy {
     private final Map<String, String> benchmarkOf = new LinkedHashMap<>();
     private final Map<String, String> unmeasured = new LinkedHashMap<>();
     private final EventDeriver deriver;
+    /** The earliest day of any window: where every event's one fit ends (never after day 0), and its CAR path starts. */
     private final int firstDay;
     private final int lastDay;
 
@@ -149,7 +150,8 @@ public final class EventStudy {
                 if (day.get() + w.from() < returns.listingIndex()) {
                     continue; // a window that starts before listing cannot exist for this event
                 }
-                CumulativeAbnormalReturn car = CumulativeAbnormalReturn.of(returns, day.get(), w, settings.estimation());
+                CumulativeAbnormalReturn car = CumulativeAbnormalReturn.of(returns, day.get(), w, settings.estimation(),
+                        firstDay);
                 cars.add(new EventCar(e, car.published(settings.partialWindows())));
                 // Complete windows only, and one observation per listing, event kind and window.
                 if (inStatistics && car.complete() && counted.add(e.kind() + "\0" + w)) {

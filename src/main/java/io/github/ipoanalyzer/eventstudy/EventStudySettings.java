@@ -14,7 +14,7 @@ public record EventStudySettings(List<EventWindow> windows, List<Integer> horizo
                                  List<BigDecimal> milestonesCny, boolean partialWindows, int minimumN,
                                  ReturnKind returns) {
 
-    /** Every post-listing day before the window for the market model, complete windows only, tests from n = 5. */
+    /** Every post-listing day before the event for the market model, complete windows only, tests from n = 5. */
     public EventStudySettings(List<EventWindow> windows, List<Integer> horizons, int marketModelMinDays,
                               List<BigDecimal> milestonesCny) {
         this(windows, horizons, new EstimationWindow(null, 0, marketModelMinDays), milestonesCny, false, 5,

@@ -113,7 +113,7 @@ class EventStudyTest {
         CumulativeAbnormalReturn fallback = CumulativeAbnormalReturn.of(r, 11, new EventWindow(0, 0), 60);
         assertEquals(CumulativeAbnormalReturn.MARKET_ADJUSTED, fallback.model());
         assertTrue(fallback.note().startsWith("market-adjusted: 10 post-listing day(s) in the estimation window (from "
-                + "the day after listing to the day before the window, at least 60 days)"), fallback.note());
+                + "the day after listing to the day before the event's windows, at least 60 days)"), fallback.note());
 
         // A configured window: event days −6 to −3 (a gap of 2 days before the window): days 5 to 8, four points,
         // on the same exact line, so the same α and β; with at least 5 days needed it falls back.
@@ -123,6 +123,47 @@ class EventStudyTest {
         assertEquals(new BigDecimal("1.500000"), Rounding.fraction(windowed.beta()));
         assertEquals(CumulativeAbnormalReturn.MARKET_ADJUSTED, CumulativeAbnormalReturn.of(r, 11, new EventWindow(0, 0),
                 new EstimationWindow(-6, 2, 5)).model());
+    }
+
+    @Test
+    void aWindowThatStartsAfterTheEventIsFittedOnTheDaysBeforeTheEventNotOnTheEventDay() {
+        // Thirteen days on the exact line R = 0.001 + 1.5 R_m, except the event day (day 10), which does 0.05 better.
+        List<LocalDate> days = new ArrayList<>();
+        Map<LocalDate, BigDecimal> levels = new HashMap<>();
+        List<DailyPrice> prices = new ArrayList<>();
+        LocalDate day = d("2025-01-01");
+        BigDecimal level = new BigDecimal("100");
+        BigDecimal close = new BigDecimal("10");
+        levels.put(day.minusDays(1), level);
+        for (int i = 0; i <= 12; i++) {
+            BigDecimal rm = new BigDecimal(i % 2 == 0 ? "0.01" : "-0.004").add(new BigDecimal(i).movePointLeft(4));
+            BigDecimal ri = new BigDecimal("0.001").add(new BigDecimal("1.5").multiply(rm)).add(i == 10
+                    ? new BigDecimal("0.05") : BigDecimal.ZERO);
+            level = level.multiply(BigDecimal.ONE.add(rm));
+            close = i == 0 ? close : close.multiply(BigDecimal.ONE.add(ri));
+            days.add(day);
+            levels.put(day, level);
+            prices.add(price("T", day.toString(), close.toPlainString()));
+            day = day.plusDays(1);
+        }
+        Listing listing = new Listing("T", "Test", null, "SSE", null, Currency.getInstance("CNY"), d("2025-01-01"),
+                new BigDecimal("10"), 500, 1000L, 10_000L, null, null);
+        ListingReturns r = new ListingReturns(listing, prices, TradingCalendar.of(days),
+                new BenchmarkSeries("X", levels, Map.of()));
+        EstimationWindow estimation = new EstimationWindow(null, 0, 5);
+
+        // One fit per event, on days 1 to 9 (the 9 post-listing days before day 0): α 0.001 and β 1.5 exactly, for
+        // [0,2] and for [+1,+2] alike. Fitted on days 1 to 10, the event day's +0.05 would move both.
+        CumulativeAbnormalReturn around = CumulativeAbnormalReturn.of(r, 10, new EventWindow(0, 2), estimation);
+        CumulativeAbnormalReturn after = CumulativeAbnormalReturn.of(r, 10, new EventWindow(1, 2), estimation);
+        for (CumulativeAbnormalReturn car : List.of(around, after)) {
+            assertEquals(9, car.estimationDays());
+            assertEquals(new BigDecimal("0.001000"), Rounding.fraction(car.alpha()));
+            assertEquals(new BigDecimal("1.500000"), Rounding.fraction(car.beta()));
+        }
+        // Days 11 and 12 are on the line: no abnormal return after the event; the event day's 0.05 is in [0,2] only.
+        assertEquals(new BigDecimal("0.050000"), Rounding.fraction(around.car()));
+        assertEquals(new BigDecimal("0.000000"), Rounding.fraction(after.car()));
     }
 
     @Test
