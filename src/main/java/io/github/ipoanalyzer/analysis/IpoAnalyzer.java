@@ -59,7 +59,8 @@ public final class IpoAnalyzer {
     public IpoAnalysis analyse(ListingHistory history, LocalDate laterClosesFrom) {
         Listing listing = history.listing();
         List<DailyPrice> prices = history.prices().stream().filter(p -> !p.date().isAfter(asOf)).toList();
-        FirstDay firstDay = FirstDay.locate(listing.listingDate(), prices, maxCloseLagTradingDays);
+        FirstDay firstDay = FirstDay.locate(listing.listingDate(), prices, maxCloseLagTradingDays, calendars,
+                listing.exchange());
         Optional<MarketCapSeries> caps = MarketCapSeries.of(listing, rates, prices);
         List<LotGain> gains = lotGains(listing, firstDay, prices, laterClosesFrom);
         Optional<NetLotGain> netAtFirstClose = gains.stream().filter(g -> g.reference() == ReferencePrice.FIRST_DAY_CLOSE)

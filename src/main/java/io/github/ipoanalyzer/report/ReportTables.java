@@ -100,10 +100,8 @@ public final class ReportTables {
     private static String firstDayNote(IpoAnalysis a) {
         List<String> notes = new ArrayList<>();
         FirstDay d = a.firstDay();
-        if (d.close() == null) {
-            notes.add("no close within the first trading days: first-day return unknown");
-        } else if (!d.closedOnListingDay()) {
-            notes.add("listing-day close unknown: first close taken from " + d.closeDate());
+        if (d.note() != null) {
+            notes.add(d.note());
         }
         if (a.offerInCny().isEmpty()) {
             notes.add("no CNY/" + a.listing().currency() + " rate on or before " + a.listing().listingDate()

@@ -1,10 +1,16 @@
 package io.github.ipoanalyzer.analysis;
 
+import io.github.ipoanalyzer.market.DailyPrice;
+import io.github.ipoanalyzer.market.ExchangeHoliday;
+import io.github.ipoanalyzer.market.Listing;
+import io.github.ipoanalyzer.market.ListingHistory;
+import io.github.ipoanalyzer.market.TradingDays;
 import io.github.ipoanalyzer.money.Rounding;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Currency;
 import java.util.List;
 
 import static io.github.ipoanalyzer.analysis.Fixtures.day;
@@ -83,6 +89,51 @@ class FirstDayReturnTest {
         FirstDay day = FirstDay.locate(LISTED, prices, 1);
         assertNull(day.close());
         assertNull(FirstDayReturn.of(new BigDecimal("10.00"), day).atClose());
+    }
+
+    /** SSE's 2025 calendar: weekdays are sessions but for these holidays. */
+    private static final TradingDays SSE_2025 = new TradingDays(List.of(
+            new ExchangeHoliday("SSE", LocalDate.of(2025, 10, 1), "National Day"),
+            new ExchangeHoliday("SSE", LocalDate.of(2025, 12, 31), "test: a closure in the last month")));
+
+    @Test
+    void theLagToTheFirstCloseCountsTheExchangesSessionsNotThePriceRows() {
+        // Listed Friday 2025-12-05 with no row that day; the first row is Tuesday 12-09: one row later, but two
+        // sessions (Monday 12-08 and Tuesday 12-09).
+        FirstDay day = FirstDay.locate(LISTED, List.of(day("X", "2025-12-09", null, null, null, "11.00")), 5,
+                SSE_2025, "SSE");
+        assertEquals(2, day.closeLagTradingDays());
+        assertEquals(new BigDecimal("11.00"), day.close());
+        assertEquals("listing-day close unknown: first close taken from 2025-12-09", day.note());
+        // Beyond the tolerance in sessions: 12-15 is 6 sessions after 12-05, the limit 5.
+        FirstDay late = FirstDay.locate(LISTED, List.of(day("X", "2025-12-15", "10", "11", "9", "10.50")), 5,
+                SSE_2025, "SSE");
+        assertNull(late.close());
+        assertNull(late.closeLagTradingDays());
+        assertEquals("no price within 5 sessions of the listing day 2025-12-05: first-day figures unknown", late.note());
+    }
+
+    @Test
+    void aListingYearsBeforeItsFirstPriceHasNoFirstDay() {
+        // Listed 1997-05-15, prices from 2019: without a calendar of those years nothing counts the sessions between,
+        // and the first close in the files is not a first-day close.
+        Listing amzn = new Listing("AMZN", "Amazon", null, "NASDAQ", null, Currency.getInstance("USD"),
+                LocalDate.of(1997, 5, 15), new BigDecimal("18.00"), 100, 3_000_000L, null, null, null);
+        List<DailyPrice> prices = List.of(day("AMZN", "2019-01-02", "73.26", "77.67", "73.05", "76.96"),
+                day("AMZN", "2019-01-03", "76.00", "76.90", "74.86", "75.01"));
+        FirstDay day = FirstDay.locate(amzn.listingDate(), prices, 5);
+        assertNull(day.close());
+        assertNull(day.closeLagTradingDays());
+        assertEquals("the prices start on 2019-01-02, after the listing day 1997-05-15, and no trading calendar covers "
+                + "the sessions between: first-day figures unknown (add the listing day's prices, or the years to "
+                + "calendars.csv)", day.note());
+
+        IpoAnalysis a = new IpoAnalyzer(Fixtures.NO_RATES, LocalDate.of(2019, 1, 3), 5)
+                .analyse(new ListingHistory(amzn, prices, List.of(), List.of()));
+        assertNull(a.firstDayReturn().atClose());
+        assertNull(a.firstDayReturn().atOpen());
+        assertNull(a.proceeds().moneyLeftOnTable(), "no money left on the table without a first close");
+        assertTrue(a.lotGains().isEmpty(), "no lot gain from a first day the data does not hold: " + a.lotGains());
     }
 
     @Test
