@@ -8,7 +8,7 @@ CREATE CACHED TABLE IF NOT EXISTS LISTING (
     BOARD VARCHAR(1000),
     CURRENCY CHAR(3) NOT NULL,
     LISTING_DATE DATE NOT NULL,
-    OFFER_PRICE DECIMAL(38, 12) NOT NULL,
+    OFFER_PRICE DECIMAL(38, 12),
     LOT_SHARES BIGINT NOT NULL,
     SHARES_OFFERED BIGINT NOT NULL,
     TOTAL_SHARES BIGINT,
@@ -19,6 +19,8 @@ CREATE CACHED TABLE IF NOT EXISTS LISTING (
     SOURCE_FILE VARCHAR(1000) NOT NULL,
     SOURCE_LINE BIGINT NOT NULL
 );
+-- A peer or seasoned stock has no offer price: a database of an earlier version required one.
+ALTER TABLE LISTING ALTER COLUMN OFFER_PRICE SET NULL;
 -- Daily prices, a block per ticker, file and chunk (see PriceBlockCodec): a row per price made
 -- loading a market of millions of prices insert-bound. Lines and dates let one row be found.
 CREATE CACHED TABLE IF NOT EXISTS PRICE_BLOCK (

@@ -77,6 +77,11 @@ public record FirstDay(LocalDate listingDate, BigDecimal open, BigDecimal high, 
                 + ": first-day figures unknown");
     }
 
+    /** A peer or seasoned stock (no offer terms): no first day is studied. */
+    public static FirstDay notStudied(LocalDate listingDate) {
+        return unknown(listingDate, "no offer terms in listings.csv: a peer or seasoned stock, no IPO figures");
+    }
+
     private static FirstDay unknown(LocalDate listingDate, String why) {
         return new FirstDay(listingDate, null, null, null, null, null, null, null, null, why);
     }

@@ -15,6 +15,9 @@ import java.math.BigDecimal;
 public record FirstDayReturn(BigDecimal atOpen, BigDecimal atHigh, BigDecimal atLow, BigDecimal atClose,
                              BigDecimal intraday, Boolean brokeAtClose, Boolean brokeAtLow) implements Serializable {
 
+    /** Of a listing whose IPO is not studied: every return unknown. */
+    public static final FirstDayReturn NONE = new FirstDayReturn(null, null, null, null, null, null, null);
+
     public static FirstDayReturn of(BigDecimal offerPrice, FirstDay day) {
         BigDecimal intraday = day.closedOnListingDay() && day.open() != null
                 ? Rounding.change(day.close(), day.open()) : null;

@@ -59,6 +59,9 @@ public final class IpoAnalyzer {
     public IpoAnalysis analyse(ListingHistory history, LocalDate laterClosesFrom) {
         Listing listing = history.listing();
         List<DailyPrice> prices = history.prices().stream().filter(p -> !p.date().isAfter(asOf)).toList();
+        if (!listing.ipoStudied()) {
+            return notStudied(history, prices);
+        }
         FirstDay firstDay = FirstDay.locate(listing.listingDate(), prices, maxCloseLagTradingDays, calendars,
                 listing.exchange());
         Optional<MarketCapSeries> caps = MarketCapSeries.of(listing, rates, prices);
@@ -73,6 +76,17 @@ public final class IpoAnalyzer {
                         .map(c -> CapReconciliation.of(c, caps, rates, calendars, listing.exchange())).toList(),
                 Application.of(listing, fees, allotments, netAtFirstClose),
                 GreyMarket.of(listing, greyMarket).orElse(null));
+    }
+
+    /** A peer or seasoned stock: its market value, price-to-sales and reported caps, no IPO figure. */
+    private IpoAnalysis notStudied(ListingHistory history, List<DailyPrice> prices) {
+        Listing listing = history.listing();
+        Optional<MarketCapSeries> caps = MarketCapSeries.of(listing, rates, prices);
+        return new IpoAnalysis(listing, FirstDay.notStudied(listing.listingDate()), FirstDayReturn.NONE, null,
+                List.of(), caps, null, priceToSales(listing, history.revenue(), caps),
+                history.reportedCaps().stream().filter(c -> !c.date().isAfter(asOf))
+                        .map(c -> CapReconciliation.of(c, caps, rates, calendars, listing.exchange())).toList(),
+                null, null);
     }
 
     /** At the first day's open, high, low and close, then at every later close. */
@@ -108,7 +122,9 @@ public final class IpoAnalyzer {
         MarketCapPoint offer = caps.get().atOffer();
         Optional<MarketCapPoint> latest = caps.get().latest();
         for (RevenuePeriod period : TrailingRevenue.withTrailingTwelveMonths(revenue)) {
-            result.add(PriceToSales.of(period, ReferencePrice.OFFER, offer.date(), offer.cap(), rates));
+            if (offer != null) {
+                result.add(PriceToSales.of(period, ReferencePrice.OFFER, offer.date(), offer.cap(), rates));
+            }
             latest.ifPresent(p -> result.add(PriceToSales.of(period, ReferencePrice.LATEST_CLOSE, p.date(), p.cap(), rates)));
         }
         return result;

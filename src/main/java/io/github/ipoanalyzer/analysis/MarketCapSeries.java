@@ -17,7 +17,8 @@ import java.util.Optional;
  * Market value at the offer ({@code P0 × S}) and at every known close from the listing day on,
  * with change since offer, running peak and drawdown {@code cap_t / max(cap_≤t) − 1}. The share
  * count is the listing's total after listing, in force on every date (no later corporate
- * actions are modelled). Empty when the share count is unknown.
+ * actions are modelled). Empty when the share count is unknown. A listing without offer terms
+ * (a peer) has no value at the offer: {@code atOffer} null, and no change since it.
  */
 public record MarketCapSeries(MarketCapPoint atOffer, List<MarketCapPoint> closes) implements Serializable {
 
@@ -27,9 +28,10 @@ public record MarketCapSeries(MarketCapPoint atOffer, List<MarketCapPoint> close
         }
         long shares = listing.totalShares();
         BigDecimal s = BigDecimal.valueOf(shares);
-        Money offerCap = listing.offer().times(s);
-        MarketCapPoint atOffer = new MarketCapPoint(listing.listingDate(), ReferencePrice.OFFER, listing.offer(), shares,
-                offerCap, null, null, null, null, rates.toCny(offerCap, listing.listingDate()).orElse(null));
+        Money offerCap = listing.ipoStudied() ? listing.offer().times(s) : null;
+        MarketCapPoint atOffer = offerCap == null ? null : new MarketCapPoint(listing.listingDate(), ReferencePrice.OFFER,
+                listing.offer(), shares, offerCap, null, null, null, null,
+                rates.toCny(offerCap, listing.listingDate()).orElse(null));
 
         List<MarketCapPoint> closes = new ArrayList<>();
         Money peak = null;

@@ -41,6 +41,10 @@ public record CohortStats(Cohort cohort, int n, BigDecimal meanFirstDayReturn, B
         BigDecimal ownLeft = BigDecimal.ZERO;
         for (IpoAnalysis a : members) {
             BigDecimal r = a.firstDayReturn().atClose();
+            if (!a.listing().ipoStudied()) {
+                leftOut.add(a.listing().nameEn() + " (no offer terms: its IPO is not studied)");
+                continue;
+            }
             if (r == null) {
                 leftOut.add(a.listing().nameEn() + " (no first close)");
                 continue;

@@ -4,6 +4,7 @@ import io.github.ipoanalyzer.market.Event;
 import io.github.ipoanalyzer.market.Lockup;
 import io.github.ipoanalyzer.analysis.IpoAnalysis;
 import io.github.ipoanalyzer.analysis.MarketCapPoint;
+import io.github.ipoanalyzer.analysis.MarketCapSeries;
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.money.FxRates;
 
@@ -33,7 +34,9 @@ public final class EventDeriver {
     public List<Event> derive(IpoAnalysis analysis, TradingCalendar calendar, List<Lockup> lockups) {
         Listing l = analysis.listing();
         List<Event> events = new ArrayList<>();
-        events.add(new Event(l.ticker(), l.listingDate(), null, Event.LISTING, "listing day", "derived", null));
+        if (l.ipoStudied()) {
+            events.add(new Event(l.ticker(), l.listingDate(), null, Event.LISTING, "listing day", "derived", null));
+        }
         for (Lockup lockup : lockups) {
             LocalDate scheduled = l.listingDate().plusMonths(lockup.months());
             String description = lockup.months() + "-month lock-up of " + lockup.holders() + " ends";
@@ -49,14 +52,18 @@ public final class EventDeriver {
             }
         }
         List<MarketCapPoint> closes = analysis.marketCap().map(s -> s.closes()).orElse(List.of());
-        closes.stream().filter(p -> p.price().amount().compareTo(l.offerPrice()) < 0).findFirst().ifPresent(p ->
+        closes.stream().filter(p -> l.ipoStudied() && p.price().amount().compareTo(l.offerPrice()) < 0).findFirst()
+                .ifPresent(p ->
                 events.add(new Event(l.ticker(), p.date(), null, Event.FIRST_CLOSE_BELOW_OFFER,
                         "first close below the offer price (" + price(p.price().amount()) + " < "
                                 + price(l.offerPrice()) + ")", "derived", null)));
-        Optional<FxRates.Conversion> atOffer = analysis.marketCap().flatMap(s -> s.atOffer().inCny());
+        // Crossed only if the value at the start (the offer; a peer's first close) was below it: a cap already
+        // above it crosses nothing.
+        Optional<MarketCapPoint> start = l.ipoStudied() ? analysis.marketCap().map(MarketCapSeries::atOffer)
+                : closes.stream().findFirst();
+        Optional<FxRates.Conversion> atStart = start.flatMap(MarketCapPoint::inCny);
         for (BigDecimal milestone : milestonesCny) {
-            // Crossed only if the value at the offer was below it: a cap already above it crosses nothing.
-            if (atOffer.isEmpty() || atOffer.get().converted().amount().compareTo(milestone) >= 0) {
+            if (atStart.isEmpty() || atStart.get().converted().amount().compareTo(milestone) >= 0) {
                 continue;
             }
             for (MarketCapPoint p : closes) {

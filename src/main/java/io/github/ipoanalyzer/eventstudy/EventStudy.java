@@ -172,7 +172,9 @@ public final class EventStudy {
                 }
             }
         }
-        for (String base : List.of(BuyAndHold.FROM_OFFER, BuyAndHold.FROM_FIRST_CLOSE)) {
+        // Buy-and-hold returns measure an IPO's after-market from its offer and first close: none for a peer.
+        for (String base : a.listing().ipoStudied() ? List.of(BuyAndHold.FROM_OFFER, BuyAndHold.FROM_FIRST_CLOSE)
+                : List.<String>of()) {
             for (int horizon : settings.horizons()) {
                 bhars.add(new ListingBhar(ticker, BuyAndHold.of(simple, base, horizon)
                         .published(settings.partialWindows())));

@@ -14,6 +14,9 @@ import java.util.Currency;
  * value), {@code grossProceedsStated} (the report computes N × P0 beside it) and
  * {@code offerPriceMax}, the top of the offer range (an HK application pays it up front), and
  * {@code floatShares}, the shares tradable on the listing day (for the first day's turnover rate).
+ * A listing without offer terms ({@code offerPrice} null, {@code lotShares} and
+ * {@code sharesOffered} 0) is a peer or a seasoned stock whose IPO is not studied: it has market
+ * value, events and abnormal returns, never IPO figures (see {@link #ipoStudied()}).
  */
 public record Listing(String ticker, String nameEn, String nameLocal, String exchange, String board,
                       Currency currency, LocalDate listingDate, BigDecimal offerPrice, long lotShares,
@@ -34,6 +37,11 @@ public record Listing(String ticker, String nameEn, String nameLocal, String exc
                    BigDecimal grossProceedsStated, String note) {
         this(ticker, nameEn, nameLocal, exchange, board, currency, listingDate, offerPrice, lotShares, sharesOffered,
                 totalShares, grossProceedsStated, note, null, null);
+    }
+
+    /** True when the listing has offer terms, so its IPO is studied; false for a peer or a seasoned stock. */
+    public boolean ipoStudied() {
+        return offerPrice != null;
     }
 
     /** The top of the offer range, what an HK application pays up front; the offer price when none was given. */

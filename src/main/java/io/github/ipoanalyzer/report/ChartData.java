@@ -92,10 +92,15 @@ final class ChartData {
         return value.divide(width, 0, java.math.RoundingMode.FLOOR).longValueExact();
     }
 
+    /** The listings whose IPO is studied: a peer's first-day and lot bars would only be empty slots. */
+    private List<IpoAnalysis> ipos() {
+        return analyses.stream().filter(a -> a.listing().ipoStudied()).toList();
+    }
+
     Drawn<DefaultCategoryDataset> firstDayReturns() {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         ChartGaps missing = new ChartGaps();
-        for (IpoAnalysis a : analyses) {
+        for (IpoAnalysis a : ipos()) {
             String name = label.apply(a.listing());
             data.addValue(number(a.firstDayReturn().atOpen()), "At the open", name);
             data.addValue(number(a.firstDayReturn().atHigh()), "At the day's high", name);
@@ -113,7 +118,7 @@ final class ChartData {
     Drawn<DefaultCategoryDataset> lotGains() {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         ChartGaps missing = new ChartGaps();
-        for (IpoAnalysis a : analyses) {
+        for (IpoAnalysis a : ipos()) {
             String name = label.apply(a.listing());
             for (ReferencePrice ref : ReferencePrice.FIRST_DAY) {
                 Optional<LotGain> gain = a.firstDayLotGain(ref);
@@ -139,7 +144,7 @@ final class ChartData {
     Drawn<DefaultCategoryDataset> netShareOfGrossAtClose() {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         ChartGaps missing = new ChartGaps();
-        for (IpoAnalysis a : analyses) {
+        for (IpoAnalysis a : ipos()) {
             String name = label.apply(a.listing());
             Optional<LotGain> close = a.firstDayLotGain(ReferencePrice.FIRST_DAY_CLOSE);
             Optional<NetLotGain> net = close.flatMap(LotGain::netOfFees);

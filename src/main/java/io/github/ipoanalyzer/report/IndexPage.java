@@ -57,7 +57,7 @@ public final class IndexPage {
                 .append("<th>First close</th><th>First-day return (close)</th><th>Return at open</th>")
                 .append("<th>Return at high</th><th>Lot gain at open</th><th>Lot gain at high</th>")
                 .append("<th>Lot gain at close</th></tr>\n");
-        for (IpoAnalysis a : analyses) {
+        for (IpoAnalysis a : ipos(analyses)) {
             var l = a.listing();
             h.append("<tr><td>").append(escapeHtml4(l.nameEn() + (l.nameLocal() == null ? "" : " " + l.nameLocal())
                             + " (" + l.ticker() + ")"))
@@ -75,8 +75,8 @@ public final class IndexPage {
             h.append("</tr>\n");
         }
         h.append("</table>\n");
-        tradingTable(h, analyses);
-        subscriberTable(h, analyses);
+        tradingTable(h, ipos(analyses));
+        subscriberTable(h, ipos(analyses));
         h.append("<h2>Cohorts</h2>\n<table>\n<tr><th>Cohort</th><th>IPOs</th>")
                 .append("<th>Mean first-day return</th><th>Median</th><th>Proceeds-weighted</th>")
                 .append("<th>Doubled</th><th>Money left on the table (CNY)</th></tr>\n");
@@ -140,6 +140,11 @@ public final class IndexPage {
     }
 
     /** Gross and net side by side, what an application costs and is worth before the lottery. */
+    /** The listings whose IPO is studied: peers and seasoned stocks have no first day to show. */
+    private static List<IpoAnalysis> ipos(List<IpoAnalysis> analyses) {
+        return analyses.stream().filter(a -> a.listing().ipoStudied()).toList();
+    }
+
     private static void subscriberTable(StringBuilder h, List<IpoAnalysis> analyses) {
         h.append("<h2>What a subscriber pockets</h2>\n<p>One winning lot sold at the first-day close, net of the fee ")
                 .append("schedule's charges (fees.csv: stamp duty, levies, exchange and settlement fees, the HK ")

@@ -418,10 +418,16 @@ public class ReportPublisher {
         }
     }
 
-    /** The listings the charts show: the largest by gross proceeds N × P0 (in CNY where a rate exists). */
+    /**
+     * The listings the charts show: the largest by gross proceeds N × P0 (in CNY where a rate
+     * exists), then the peers and seasoned stocks (no offer terms), by ticker.
+     */
     static Set<String> largestByProceeds(List<Listing> listings, FxRates rates, int max) {
         return listings.stream()
                 .sorted(Comparator.comparing((Listing l) -> {
+                    if (!l.ipoStudied()) {
+                        return BigDecimal.valueOf(-1);
+                    }
                     Money proceeds = l.offer().times(BigDecimal.valueOf(l.sharesOffered()));
                     return rates.toCny(proceeds, l.listingDate()).map(c -> c.converted().amount()).orElse(proceeds.amount());
                 }).reversed().thenComparing(Listing::ticker))

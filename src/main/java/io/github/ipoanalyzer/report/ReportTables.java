@@ -60,6 +60,9 @@ public final class ReportTables {
     }
 
     public static void addFirstDay(RowSink table, IpoAnalysis a) {
+        if (!a.listing().ipoStudied()) {
+            return; // a peer or seasoned stock has no first day
+        }
         Listing l = a.listing();
         FirstDay d = a.firstDay();
         FirstDayReturn r = a.firstDayReturn();
@@ -203,7 +206,9 @@ public final class ReportTables {
     public static void addMarketValue(RowSink table, IpoAnalysis a) {
         a.marketCap().ifPresent(series -> {
             List<MarketCapPoint> points = new ArrayList<>();
-            points.add(series.atOffer());
+            if (series.atOffer() != null) {
+                points.add(series.atOffer());
+            }
             points.addAll(series.closes());
             for (MarketCapPoint p : points) {
                 if (!table.keeps(p.date())) {

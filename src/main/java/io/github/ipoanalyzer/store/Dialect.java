@@ -13,7 +13,7 @@ import java.util.Locale;
 /**
  * What differs between the two databases the analysis tables live in: the embedded HSQLDB (the
  * default) and PostgreSQL (the team option). The schema is written once, in HSQLDB's words
- * ({@code db/analysis-schema.sql}); for PostgreSQL its three HSQLDB-only phrases are translated
+ * ({@code db/analysis-schema.sql}); for PostgreSQL its four HSQLDB-only phrases are translated
  * here, so the two never drift apart.
  */
 public enum Dialect {
@@ -46,7 +46,8 @@ public enum Dialect {
         }
         return hsqldb.replace("CREATE CACHED TABLE", "CREATE TABLE")
                 .replaceAll("VARBINARY\\(\\d+\\)", "BYTEA")
-                .replaceAll("DROP TABLE (\\w+) IF EXISTS", "DROP TABLE IF EXISTS $1");
+                .replaceAll("DROP TABLE (\\w+) IF EXISTS", "DROP TABLE IF EXISTS $1")
+                .replaceAll("ALTER COLUMN (\\w+) SET NULL", "ALTER COLUMN $1 DROP NOT NULL");
     }
 
     /** Deletes at most {@code limit} rows of {@code table} that match {@code condition}. */
