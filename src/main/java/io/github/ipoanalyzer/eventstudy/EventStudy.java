@@ -62,8 +62,9 @@ public final class EventStudy {
     public record PathPoint(String kind, int tau, BigDecimal car) implements java.io.Serializable {
     }
 
+    /** {@code minimumN}: the fewest events whose mean is a statistic (ipo.event-min-n). */
     public record Result(List<CohortStats> cohorts, List<CohortCar> cohortCars, List<CarPath> carPaths,
-                         Map<String, String> benchmarkOf, Map<String, String> unmeasured) {
+                         Map<String, String> benchmarkOf, Map<String, String> unmeasured, int minimumN) {
     }
 
     private final EventStudySettings settings;
@@ -234,7 +235,7 @@ public final class EventStudy {
         List<CarPath> paths = new ArrayList<>();
         pathSums.forEach((kind, byDay) -> byDay.forEach((tau, sum) -> paths.add(new CarPath(kind, tau,
                 sum[1].intValue(), Rounding.divide(sum[0], sum[1])))));
-        return new Result(stats, cohortCars, paths, benchmarkOf, unmeasured);
+        return new Result(stats, cohortCars, paths, benchmarkOf, unmeasured, settings.minimumN());
     }
 
     private static BenchmarkSeries.Return[] dailyReturns(BenchmarkSeries benchmark, TradingCalendar calendar) {

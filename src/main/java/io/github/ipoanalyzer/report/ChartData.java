@@ -22,6 +22,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -278,22 +279,40 @@ final class ChartData {
         return new Drawn<>(data, missing);
     }
 
-    /** Mean CAR by event day, a series per event kind, named with the most events any day has. */
-    static Drawn<XYSeriesCollection> carByEvent(EventStudy.Result result) {
+    /**
+     * Mean CAR by event day, a series per event kind, named with the most events any day has. A
+     * mean over other events is another line: the series breaks (a point without a value between
+     * them) where the number of events changes, and {@code events} gives each item's number of
+     * events (0 at a break), for the chart to label and to mark those below the minimum.
+     */
+    record CarLines(Drawn<XYSeriesCollection> drawn, List<List<Integer>> events) {
+    }
+
+    static CarLines carByEvent(EventStudy.Result result) {
         XYSeriesCollection data = new XYSeriesCollection();
-        Map<String, XYSeries> byKind = new LinkedHashMap<>();
-        Map<String, Integer> events = new LinkedHashMap<>();
-        for (EventStudy.CarPath p : result.carPaths()) {
-            byKind.computeIfAbsent(p.eventKind(), XYSeries::new).add(p.day(), p.meanCar().doubleValue());
-            events.merge(p.eventKind(), p.events(), Math::max);
-        }
-        byKind.forEach((kind, series) -> {
-            series.setKey(kind + " (up to " + events.get(kind) + " event" + (events.get(kind) == 1 ? "" : "s") + ")");
+        Map<String, List<EventStudy.CarPath>> byKind = new LinkedHashMap<>();
+        result.carPaths().forEach(p -> byKind.computeIfAbsent(p.eventKind(), k -> new ArrayList<>()).add(p));
+        List<List<Integer>> events = new ArrayList<>();
+        byKind.forEach((kind, points) -> {
+            int most = points.stream().mapToInt(EventStudy.CarPath::events).max().orElse(0);
+            XYSeries series = new XYSeries(kind + " (up to " + most + " event" + (most == 1 ? "" : "s") + ")");
+            List<Integer> counts = new ArrayList<>();
+            EventStudy.CarPath previous = null;
+            for (EventStudy.CarPath p : points) {
+                if (previous != null && previous.events() != p.events()) {
+                    series.add(p.day() - 0.5, null); // not joined: the means are over other events
+                    counts.add(0);
+                }
+                series.add(p.day(), p.meanCar().doubleValue());
+                counts.add(p.events());
+                previous = p;
+            }
             data.addSeries(series);
+            events.add(counts);
         });
         ChartGaps missing = new ChartGaps();
         result.unmeasured().forEach(missing::add);
-        return new Drawn<>(data, missing);
+        return new CarLines(new Drawn<>(data, missing), events);
     }
 
     private static double billions(FxRates.Conversion cny) {

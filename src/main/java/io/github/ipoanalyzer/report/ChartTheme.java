@@ -153,11 +153,17 @@ final class ChartTheme {
      * slow to draw).
      */
     static XYLineAndShapeRenderer lineRenderer(XYDataset data) {
+        return lineRenderer(data, new XYLineAndShapeRenderer());
+    }
+
+    /** The house style on a given renderer (one that decides more per item). */
+    static XYLineAndShapeRenderer lineRenderer(XYDataset data, XYLineAndShapeRenderer renderer) {
         int longest = 0;
         for (int i = 0; i < data.getSeriesCount(); i++) {
             longest = Math.max(longest, data.getItemCount(i));
         }
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, longest <= MAX_POINTS_MARKED);
+        renderer.setDefaultLinesVisible(true);
+        renderer.setDefaultShapesVisible(longest <= MAX_POINTS_MARKED);
         for (int i = 0; i < data.getSeriesCount(); i++) {
             renderer.setSeriesPaint(i, paint(i));
             // Past the palette's colours a series is dashed, so that no two look alike in the legend.

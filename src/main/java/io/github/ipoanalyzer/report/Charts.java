@@ -93,18 +93,35 @@ public final class Charts {
     }
 
     JFreeChart carByEvent(EventStudy.Result result) {
-        ChartData.Drawn<XYSeriesCollection> car = ChartData.carByEvent(result);
+        ChartData.CarLines lines = ChartData.carByEvent(result);
+        ChartData.Drawn<XYSeriesCollection> car = lines.drawn();
         JFreeChart chart = ChartFactory.createXYLineChart("Cumulative abnormal return around events",
                 "Event day (trading days from the event; 0 = event day)", "Mean cumulative abnormal return (%)", car.data());
         XYPlot plot = chart.getXYPlot();
-        plot.setRenderer(ChartTheme.lineRenderer(car.data()));
+        XYLineAndShapeRenderer renderer = ChartTheme.lineRenderer(car.data(), new XYLineAndShapeRenderer() {
+            @Override
+            public boolean getItemShapeFilled(int series, int item) {
+                return lines.events().get(series).get(item) >= result.minimumN(); // hollow: too few for a statistic
+            }
+        });
+        renderer.setDefaultShapesVisible(true);
+        // n where a line starts: each line is a mean over that many events.
+        renderer.setDefaultItemLabelGenerator((dataset, series, item) -> {
+            List<Integer> n = lines.events().get(series);
+            return n.get(item) > 0 && (item == 0 || n.get(item - 1) == 0) ? "n=" + n.get(item) : null;
+        });
+        renderer.setDefaultItemLabelsVisible(true);
+        renderer.setDefaultItemLabelFont(theme.font(Font.PLAIN, 12));
+        plot.setRenderer(renderer);
         ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         ((NumberAxis) plot.getRangeAxis()).setNumberFormatOverride(ChartTheme.format("+#,##0%;-#,##0%"));
         plot.addDomainMarker(new org.jfree.chart.plot.ValueMarker(0, Color.GRAY, new BasicStroke(1f)));
         theme.overEveryListing("means over the events of every listing in the report, not only the charted ones")
                 .xyStyle(chart, car.leftOut());
         TextTitle how = new TextTitle("A point only on event days where both the listing and its benchmark have a "
-                + "return; the mean is over those events (see abnormal-returns.csv)", theme.font(Font.PLAIN, 12));
+                + "return; the mean is over those events (see abnormal-returns.csv). A line joins only means over the "
+                + "same number of events, n where it starts; hollow: n below " + result.minimumN()
+                + " (ipo.event-min-n)", theme.font(Font.PLAIN, 12));
         how.setPaint(Color.DARK_GRAY);
         chart.addSubtitle(0, how);
         return chart;

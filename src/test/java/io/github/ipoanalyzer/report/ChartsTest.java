@@ -8,7 +8,12 @@ import io.github.ipoanalyzer.market.ListingHistory;
 import io.github.ipoanalyzer.market.RevenuePeriod;
 import io.github.ipoanalyzer.money.FxRate;
 import io.github.ipoanalyzer.money.FxRates;
+import io.github.ipoanalyzer.eventstudy.EventStudy;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYDataItem;
+import org.jfree.data.xy.XYSeries;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.data.category.CategoryDataset;
 import org.junit.jupiter.api.Test;
@@ -23,6 +28,7 @@ import java.util.Currency;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -202,6 +208,30 @@ class ChartsTest {
             assertEquals(Charts.WIDTH, image.getWidth());
             assertEquals(Charts.HEIGHT, image.getHeight());
         }
+    }
+
+    @Test
+    void aCarLineJoinsOnlyMeansOverTheSameNumberOfEventsAndMarksThoseBelowTheMinimum() {
+        // Three listing events have day 0, only one has days 1 and 2: the mean over one event is another line.
+        EventStudy.Result result = new EventStudy.Result(List.of(), List.of(), List.of(
+                new EventStudy.CarPath("listing", 0, 3, new BigDecimal("2.5")),
+                new EventStudy.CarPath("listing", 1, 1, new BigDecimal("0.4")),
+                new EventStudy.CarPath("listing", 2, 1, new BigDecimal("0.3"))), java.util.Map.of(), java.util.Map.of(), 2);
+        ChartData.CarLines lines = ChartData.carByEvent(result);
+        XYSeries series = lines.drawn().data().getSeries(0);
+        assertEquals("listing (up to 3 events)", series.getKey());
+        assertEquals(List.of(0.0, 0.5, 1.0, 2.0), series.getItems().stream()
+                .map(i -> ((XYDataItem) i).getXValue()).toList());
+        assertNull(series.getY(1), "no line from the mean of 3 events at day 0 to that of 1 event at day 1");
+        assertEquals(List.of(3, 0, 1, 1), lines.events().get(0));
+
+        XYPlot plot = charts.carByEvent(result).getXYPlot();
+        XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
+        assertTrue(renderer.getItemShapeFilled(0, 0), "n = 3 is at least the minimum of 2");
+        assertFalse(renderer.getItemShapeFilled(0, 2), "n = 1 is below the minimum: hollow");
+        assertEquals("n=3", renderer.getItemLabelGenerator(0, 0).generateLabel(plot.getDataset(), 0, 0));
+        assertEquals("n=1", renderer.getItemLabelGenerator(0, 2).generateLabel(plot.getDataset(), 0, 2));
+        assertNull(renderer.getItemLabelGenerator(0, 3).generateLabel(plot.getDataset(), 0, 3), "n only where a line starts");
     }
 
     private static String footer(JFreeChart chart) {
