@@ -72,7 +72,7 @@ final class RemotePartitionHandler extends AbstractPartitionHandler {
             Thread.sleep(pollInterval.toMillis());
             Set<StepExecution> now = new HashSet<>();
             for (StepExecution p : partitions) {
-                now.add(jobRepository.getStepExecution(p.getJobExecutionId(), p.getId()));
+                now.add(jobRepository.getStepExecution(p.getId()));
             }
             List<StepExecution> running = now.stream().filter(p -> p.getStatus().isRunning()).toList();
             if (running.isEmpty()) {
