@@ -7,6 +7,9 @@ import io.github.ipoanalyzer.money.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Currency;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * One row of the fee schedule (fees.csv): a charge of one market and side, a rate of the
@@ -17,8 +20,36 @@ public record FeeRule(String market, Side side, String charge, BigDecimal rate, 
                       FeeRounding rounding, LocalDate effectiveFrom, LocalDate effectiveTo, Currency currency,
                       String note) implements Serializable {
 
+    /** Any run of spaces, tabs or other Unicode spacing (no-break, ideographic). */
+    private static final Pattern SPACING = Pattern.compile("[\\s\\p{Z}]+");
+
     public boolean inForceOn(LocalDate date) {
         return (effectiveFrom == null || !date.isBefore(effectiveFrom)) && (effectiveTo == null || !date.isAfter(effectiveTo));
+    }
+
+    /** The same charge of the same market and side: the names compared without case or spacing. */
+    public boolean sameChargeAs(FeeRule other) {
+        return market.equals(other.market) && side == other.side && isCharge(other.charge);
+    }
+
+    /** True when this charge is {@code name} written in any case or spacing ("Stamp  Duty" is "stamp duty"). */
+    public boolean isCharge(String name) {
+        return comparable(charge).equals(comparable(name));
+    }
+
+    /** The same rate, minimum, maximum, rounding, dates and currency (whatever the name's spelling and the note). */
+    public boolean sameTermsAs(FeeRule other) {
+        return sameAmount(rate, other.rate) && sameAmount(minimum, other.minimum) && sameAmount(maximum, other.maximum)
+                && rounding == other.rounding && Objects.equals(effectiveFrom, other.effectiveFrom)
+                && Objects.equals(effectiveTo, other.effectiveTo) && currency.equals(other.currency);
+    }
+
+    private static String comparable(String name) {
+        return SPACING.matcher(name).replaceAll("").toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean sameAmount(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 
     /** True when the two rows' dates share a day. */

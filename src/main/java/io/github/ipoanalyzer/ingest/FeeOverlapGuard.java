@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Two rows of one charge (market, side and charge) whose dates overlap would give two rates for
- * one day: the later row is rejected as a conflict naming the earlier, which the conflict step
- * then rejects too. An identical repeat is counted once. Seeded with the rows already committed.
+ * Two rows of one charge (market, side and charge, the name in any case or spacing) whose dates
+ * overlap would give two rates for one day, or charge it twice: the later row is rejected as a
+ * conflict naming the earlier, which the conflict step then rejects too. A repeat with the same
+ * terms (however the name is spelled, whatever its note) is counted once. Seeded with the rows
+ * already committed.
  */
 final class FeeOverlapGuard implements RowGuard<FeeRule> {
 
@@ -33,15 +35,21 @@ final class FeeOverlapGuard implements RowGuard<FeeRule> {
         FeeRule r = row.row();
         for (Sourced<FeeRule> earlier : admitted) {
             FeeRule e = earlier.row();
-            if (e.market().equals(r.market()) && e.side() == r.side() && e.charge().equals(r.charge()) && e.overlaps(r)) {
+            if (e.sameChargeAs(r) && e.overlaps(r)) {
                 String key = r.market() + " " + r.side().label() + " " + r.charge();
+                String line = "line " + earlier.line() + " of " + earlier.file();
                 if (e.equals(r)) {
-                    throw new RejectedRowException("charge", key, "duplicate", "repeats line " + earlier.line() + " of "
-                            + earlier.file() + " exactly; the row is counted once", earlier.file(), earlier.line());
+                    throw new RejectedRowException("charge", key, "duplicate", "repeats " + line
+                            + " exactly; the row is counted once", earlier.file(), earlier.line());
                 }
-                throw new RejectedRowException("charge", key, "conflict", "the dates of " + key + " overlap line "
-                        + earlier.line() + " of " + earlier.file() + ": two rates for one day; both rows are rejected",
-                        earlier.file(), earlier.line());
+                if (e.sameTermsAs(r)) {
+                    throw new RejectedRowException("charge", key, "duplicate", "repeats " + line + " (" + e.charge()
+                            + ") with the same rate, limits, rounding, dates and currency; the row is counted once",
+                            earlier.file(), earlier.line());
+                }
+                String spelled = e.charge().equals(r.charge()) ? "" : " (" + e.charge() + ")";
+                throw new RejectedRowException("charge", key, "conflict", "the dates of " + key + " overlap " + line
+                        + spelled + ": two rates for one day; both rows are rejected", earlier.file(), earlier.line());
             }
         }
         admitted.add(row);

@@ -6,9 +6,15 @@ import io.github.ipoanalyzer.fees.Side;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.Currency;
+import java.util.Set;
 import java.util.stream.Collectors;
 
-/** fees.csv: one row per charge of a market and side, in force between two dates (either may be open). */
+/**
+ * fees.csv: one row per charge of a market and side, in force between two dates (either may be
+ * open). The market is an exchange of the listings or calendars (in any case); the currency is
+ * the one that exchange's listings trade in, as a charge is taken on their consideration.
+ */
 public class FeeValidator implements RowRule<FeeRule> {
 
     @Override
@@ -33,8 +39,18 @@ public class FeeValidator implements RowRule<FeeRule> {
         FeeRounding rounding = roundingText == null ? FeeRounding.HALF_UP_CENT : FeeRounding.of(roundingText)
                 .orElseThrow(() -> v.reject("rounding", "fee-rounding", "rounding must be one of " + Arrays
                         .stream(FeeRounding.values()).map(FeeRounding::label).collect(Collectors.joining(", "))));
-        FeeRule rule = new FeeRule(v.text("market"), side, v.text("charge"), rate, minimum, maximum, rounding,
-                v.optionalDate("effective_from"), v.optionalDate("effective_to"), v.currency("currency"),
+        String market = listings.exchange(v.text("market")).orElseThrow(() -> v.reject("market", "fee-market",
+                "no listing or calendar is on market " + v.text("market") + ": the known markets are "
+                        + String.join(", ", listings.exchanges())));
+        Currency currency = v.currency("currency");
+        Set<String> trading = listings.tradingCurrencies(market);
+        if (!trading.isEmpty() && !trading.contains(currency.getCurrencyCode())) {
+            throw v.reject("currency", "fee-currency", "a charge in " + currency + " on " + market
+                    + ", whose listings trade in " + String.join(" and ", trading) + ": write the charge in "
+                    + String.join(" or ", trading));
+        }
+        FeeRule rule = new FeeRule(market, side, v.text("charge"), rate, minimum, maximum, rounding,
+                v.optionalDate("effective_from"), v.optionalDate("effective_to"), currency,
                 v.optionalText("note"));
         if (rule.effectiveFrom() != null && rule.effectiveTo() != null && rule.effectiveTo().isBefore(rule.effectiveFrom())) {
             throw v.reject("effective_to", "period-order", "in force to " + rule.effectiveTo() + ", before it is in force from "

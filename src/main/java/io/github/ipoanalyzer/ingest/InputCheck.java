@@ -75,11 +75,16 @@ public final class InputCheck {
             reader.open(new ExecutionContext());
             for (CsvRecord record = reader.read(); record != null; record = reader.read()) {
                 read++;
+                RowValues values = null;
                 try {
-                    rows.add(kind.rule().apply(new RowValues(record), lookup));
+                    values = new RowValues(record);
+                    rows.add(kind.rule().apply(values, lookup));
                 } catch (RejectedRowException e) {
                     var row = e.at(record);
                     rejects.add(new Reject(row.line(), row.column(), row.rawValue(), row.rule(), row.reason()));
+                }
+                if (values != null) {
+                    values.invisibleCharacters().ifPresent(notices::add);
                 }
             }
         } catch (Exception e) {

@@ -5,10 +5,15 @@ import io.github.ipoanalyzer.market.TradingDays;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What rows are checked against: the listings already loaded, by ticker, and their exchanges'
- * calendars. A row's ticker finds its listing however either spells it (06082 finds 6082.HK).
+ * calendars (which, with the listings, say what exchanges there are). A row's ticker finds its listing however either spells it (06082 finds 6082.HK).
  */
 public record ListingLookup(Map<String, Listing> byTicker, TradingDays calendars, Map<String, Listing> byKey) {
 
@@ -22,6 +27,28 @@ public record ListingLookup(Map<String, Listing> byTicker, TradingDays calendars
         Map<String, Listing> byKey = new HashMap<>();
         byTicker.values().forEach(l -> byKey.put(TickerSymbols.key(l.ticker()), l));
         return Map.copyOf(byKey);
+    }
+
+    /**
+     * The exchange a row's market column names, in the spelling of the listings (else of the
+     * calendars): exchange codes are matched without case, so {@code sse} is SSE.
+     */
+    public Optional<String> exchange(String market) {
+        return Stream.concat(byTicker.values().stream().map(Listing::exchange), calendars.exchanges().stream().sorted())
+                .filter(e -> e.equalsIgnoreCase(market)).findFirst();
+    }
+
+    /** Every exchange a listing or a calendar is on, sorted. */
+    public SortedSet<String> exchanges() {
+        SortedSet<String> exchanges = new TreeSet<>(calendars.exchanges());
+        byTicker.values().forEach(l -> exchanges.add(l.exchange()));
+        return exchanges;
+    }
+
+    /** The currencies the listings of {@code exchange} trade in: empty when it has only a calendar. */
+    public SortedSet<String> tradingCurrencies(String exchange) {
+        return byTicker.values().stream().filter(l -> l.exchange().equals(exchange)).map(l -> l.currency().getCurrencyCode())
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** The listing of the row's ticker column, or a reject saying the ticker is not in listings.csv. */

@@ -1,5 +1,7 @@
 package io.github.ipoanalyzer.ingest;
 
+import io.github.ipoanalyzer.text.InvisibleCharacters;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -21,6 +23,8 @@ public final class RowValues {
     static final LocalDate LATEST = LocalDate.of(2199, 12, 31);
 
     private final CsvRecord record;
+    /** "name_en U+202E (right-to-left override)" per text column that holds any, or null. */
+    private java.util.List<String> invisible;
 
     public RowValues(CsvRecord raw) {
         CsvRecord record = raw;
@@ -42,7 +46,7 @@ public final class RowValues {
     }
 
     public String text(String column) {
-        String value = record.get(column);
+        String value = scanned(column, record.get(column));
         if (value.isEmpty()) {
             throw new RejectedRowException(column, value, "required", column + " is required but empty");
         }
@@ -51,8 +55,31 @@ public final class RowValues {
 
     /** Null when empty. */
     public String optionalText(String column) {
-        String value = record.get(column);
+        String value = scanned(column, record.get(column));
         return value.isEmpty() ? null : value;
+    }
+
+    /** The value, noted when it holds characters the report leaves out (names and notes are kept as given). */
+    private String scanned(String column, String value) {
+        if (InvisibleCharacters.anyIn(value)) {
+            if (invisible == null) {
+                invisible = new java.util.ArrayList<>();
+            }
+            String found = column + " " + InvisibleCharacters.named(value);
+            if (!invisible.contains(found)) {
+                invisible.add(found);
+            }
+        }
+        return value;
+    }
+
+    /**
+     * The notice for the text this row was read for that holds invisible control characters:
+     * "line 2: invisible control characters left out of the report: name_en U+202E (right-to-left override)".
+     */
+    public java.util.Optional<String> invisibleCharacters() {
+        return invisible == null ? java.util.Optional.empty() : java.util.Optional.of("line " + record.line()
+                + ": invisible control characters left out of the report: " + String.join("; ", invisible));
     }
 
     /** Null when empty. */

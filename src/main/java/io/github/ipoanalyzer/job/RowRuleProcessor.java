@@ -50,7 +50,13 @@ final class RowRuleProcessor<T> implements ItemProcessor<CsvRecord, Sourced<T>>,
 
     @Override
     public Sourced<T> process(CsvRecord record) {
-        T row = rule.apply(new RowValues(record), listings);
+        RowValues values = new RowValues(record);
+        T row;
+        try {
+            row = rule.apply(values, listings);
+        } finally {
+            values.invisibleCharacters().ifPresent(notice -> store.recordNotice(record.file(), notice));
+        }
         return duplicates.admit(new Sourced<>(row, record.file(), record.line()));
     }
 }

@@ -33,6 +33,11 @@ public final class TradingDays {
         }
     }
 
+    /** The exchanges that have a calendar. */
+    public Set<String> exchanges() {
+        return Set.copyOf(years.keySet());
+    }
+
     /** True when the exchange has a calendar for the year of {@code date}. */
     public boolean covers(String exchange, LocalDate date) {
         int[] span = years.get(exchange);

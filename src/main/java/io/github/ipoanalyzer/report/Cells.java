@@ -2,6 +2,7 @@ package io.github.ipoanalyzer.report;
 
 import io.github.ipoanalyzer.money.Money;
 import io.github.ipoanalyzer.money.Rounding;
+import io.github.ipoanalyzer.text.InvisibleCharacters;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -9,7 +10,8 @@ import java.time.LocalDate;
 /**
  * How values become CSV cells: exact, rounded only here by {@link Rounding}, unknown as an
  * empty cell, never 0. Text is guarded against spreadsheet formula injection (OWASP): a value
- * starting with =, +, -, @, tab or carriage return gets a leading apostrophe.
+ * starting with =, +, -, @, tab or carriage return gets a leading apostrophe; characters that
+ * hide or reorder text are left out.
  */
 public final class Cells {
 
@@ -62,10 +64,12 @@ public final class Cells {
         return b == null ? "" : b.toString();
     }
 
-    public static String text(String s) {
-        if (s == null) {
+    /** Text as a cell: without invisible control characters ({@link InvisibleCharacters}), guarded against formulas. */
+    public static String text(String raw) {
+        if (raw == null) {
             return "";
         }
+        String s = InvisibleCharacters.removed(raw);
         if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
             return "'" + s;
         }

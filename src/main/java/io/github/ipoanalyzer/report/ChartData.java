@@ -12,6 +12,7 @@ import io.github.ipoanalyzer.market.Event;
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.money.FxRates;
 import io.github.ipoanalyzer.money.Rounding;
+import io.github.ipoanalyzer.text.InvisibleCharacters;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.time.Day;
 import org.jfree.data.time.TimeSeries;
@@ -267,7 +268,7 @@ final class ChartData {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         ChartGaps missing = new ChartGaps();
         for (CohortStats c : result.cohorts()) {
-            String name = c.cohort().name() + " (n=" + c.n() + ")";
+            String name = InvisibleCharacters.removed(c.cohort().name()) + " (n=" + c.n() + ")";
             data.addValue(number(c.meanFirstDayReturn()), "Equal-weighted mean", name);
             data.addValue(number(c.medianFirstDayReturn()), "Median", name);
             data.addValue(number(c.proceedsWeightedReturn()), "Proceeds-weighted (in the cohort's currency, else CNY)",

@@ -1,5 +1,7 @@
 package io.github.ipoanalyzer.report;
 
+import io.github.ipoanalyzer.text.InvisibleCharacters;
+
 import java.awt.Font;
 import java.awt.GraphicsEnvironment;
 import java.util.Collection;
@@ -37,6 +39,6 @@ public record ChartFonts(String family, boolean localNames) {
 
     /** "Moore Threads 摩尔线程" when the local name can be drawn, else "Moore Threads". */
     public String label(String nameEn, String nameLocal) {
-        return localNames && nameLocal != null ? nameEn + " " + nameLocal : nameEn;
+        return InvisibleCharacters.removed(localNames && nameLocal != null ? nameEn + " " + nameLocal : nameEn);
     }
 }

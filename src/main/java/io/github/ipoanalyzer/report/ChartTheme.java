@@ -1,6 +1,7 @@
 package io.github.ipoanalyzer.report;
 
 import io.github.ipoanalyzer.market.Listing;
+import io.github.ipoanalyzer.text.InvisibleCharacters;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -209,7 +210,7 @@ final class ChartTheme {
             footer = "Approximate inputs (their sources disagree or derive them; see the notes in the CSVs): "
                     + missing.approximations() + "\n" + footer;
         }
-        TextTitle source = new TextTitle(footer, fonts.font(Font.PLAIN, 11));
+        TextTitle source = new TextTitle(InvisibleCharacters.removed(footer), fonts.font(Font.PLAIN, 11));
         source.setPosition(RectangleEdge.BOTTOM);
         source.setHorizontalAlignment(HorizontalAlignment.LEFT);
         source.setTextAlignment(HorizontalAlignment.LEFT);

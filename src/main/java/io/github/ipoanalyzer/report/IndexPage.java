@@ -8,6 +8,8 @@ import io.github.ipoanalyzer.eventstudy.EventStudy;
 import io.github.ipoanalyzer.money.FxRates;
 import io.github.ipoanalyzer.money.Money;
 import io.github.ipoanalyzer.money.Rounding;
+import io.github.ipoanalyzer.text.InvisibleCharacters;
+import org.apache.commons.text.StringEscapeUtils;
 
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
@@ -19,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import static org.apache.commons.text.StringEscapeUtils.escapeHtml4;
 
 /**
  * index.html of a report folder: works from file:// with no network. Key figures formatted for
@@ -52,14 +53,14 @@ public final class IndexPage {
                 .append(rejectedRows == 0 ? " Every input row was loaded." : " <strong>" + rejectedRows
                         + " input row(s) were rejected: see rejects.csv.</strong>")
                 .append("</p>\n<h2>First day</h2>\n")
-                .append(selection == null ? "" : "<p>Shown: " + escapeHtml4(selection) + ".</p>\n")
+                .append(selection == null ? "" : "<p>Shown: " + html(selection) + ".</p>\n")
                 .append("<table>\n<tr><th>IPO</th><th>Listing date</th><th>Offer price</th>")
                 .append("<th>First close</th><th>First-day return (close)</th><th>Return at open</th>")
                 .append("<th>Return at high</th><th>Lot gain at open</th><th>Lot gain at high</th>")
                 .append("<th>Lot gain at close</th></tr>\n");
         for (IpoAnalysis a : ipos(analyses)) {
             var l = a.listing();
-            h.append("<tr><td>").append(escapeHtml4(l.nameEn() + (l.nameLocal() == null ? "" : " " + l.nameLocal())
+            h.append("<tr><td>").append(html(l.nameEn() + (l.nameLocal() == null ? "" : " " + l.nameLocal())
                             + " (" + l.ticker() + ")"))
                     .append("</td><td>").append(l.listingDate())
                     .append("</td>").append(cell(l.currency().getCurrencyCode() + " " + price(l.offerPrice())))
@@ -81,7 +82,7 @@ public final class IndexPage {
                 .append("<th>Mean first-day return</th><th>Median</th><th>Proceeds-weighted</th>")
                 .append("<th>Doubled</th><th>Money left on the table (CNY)</th></tr>\n");
         for (CohortStats c : study.cohorts()) {
-            h.append("<tr><td>").append(escapeHtml4(c.cohort().name())).append("</td>").append(cell(String.valueOf(c.n())))
+            h.append("<tr><td>").append(html(c.cohort().name())).append("</td>").append(cell(String.valueOf(c.n())))
                     .append(cell(percent(c.meanFirstDayReturn()))).append(cell(percent(c.medianFirstDayReturn())))
                     .append(cell(percent(c.proceedsWeightedReturn()) + " (" + c.weightedIn().getCurrencyCode()
                             + (c.nWeighted() < c.n() ? ", " + c.nWeighted() + " of " + c.n() + " IPOs" : "") + ")"))
@@ -94,34 +95,34 @@ public final class IndexPage {
         Map<String, List<String>> cohortsByNote = new LinkedHashMap<>();
         study.cohorts().stream().filter(c -> c.note() != null).forEach(c ->
                 cohortsByNote.computeIfAbsent(c.note(), note -> new ArrayList<>()).add(c.cohort().name()));
-        cohortsByNote.forEach((note, cohorts) -> h.append("<p>").append(escapeHtml4(
+        cohortsByNote.forEach((note, cohorts) -> h.append("<p>").append(html(
                 String.join(", ", cohorts) + ": " + note)).append(".</p>\n"));
         if (!notices.isEmpty()) {
             h.append("<h2>Notices on the input</h2>\n<ul>\n");
             notices.forEach((file, messages) -> messages.forEach(m ->
-                    h.append("<li>").append(escapeHtml4(file + ": " + m)).append("</li>\n")));
+                    h.append("<li>").append(html(file + ": " + m)).append("</li>\n")));
             h.append("</ul>\n");
         }
         h.append("<h2>Charts</h2>\n");
         for (Charts.ChartFile c : charts) {
-            h.append("<h3>").append(escapeHtml4(c.title())).append("</h3>\n<p>").append(escapeHtml4(c.description()))
-                    .append("</p>\n<img src=\"").append(escapeHtml4(c.fileName())).append("\" alt=\"")
-                    .append(escapeHtml4(c.title())).append("\" width=\"").append(Charts.WIDTH).append("\">\n");
+            h.append("<h3>").append(html(c.title())).append("</h3>\n<p>").append(html(c.description()))
+                    .append("</p>\n<img src=\"").append(html(c.fileName())).append("\" alt=\"")
+                    .append(html(c.title())).append("\" width=\"").append(Charts.WIDTH).append("\">\n");
         }
         h.append("<h2>Files</h2>\n<table>\n<tr><th>File</th><th>What it holds</th><th>Rows</th></tr>\n");
         for (CsvTable t : tables) {
-            h.append("<tr><td><a href=\"").append(escapeHtml4(t.fileName())).append("\">")
-                    .append(escapeHtml4(t.fileName())).append("</a></td><td class=\"d\">").append(escapeHtml4(t.description()))
+            h.append("<tr><td><a href=\"").append(html(t.fileName())).append("\">")
+                    .append(html(t.fileName())).append("</a></td><td class=\"d\">").append(html(t.description()))
                     .append("</td>").append(cell(String.format(Locale.ROOT, "%,d", t.rowCount()))).append("</tr>\n");
         }
         for (SeriesTable s : series) {
             List<ReportFile> files = s.files();
-            h.append("<tr><td>").append(escapeHtml4(s.folder() + "/")).append("</td><td class=\"d\">").append(escapeHtml4(s.description()))
+            h.append("<tr><td>").append(html(s.folder() + "/")).append("</td><td class=\"d\">").append(html(s.description()))
                     .append(String.format(Locale.ROOT, "; one file per month (%,d), each opens in a spreadsheet: ", files.size()));
             for (int i = 0; i < files.size(); i++) {
                 String file = files.get(i).fileName();
-                h.append(i == 0 ? "" : ", ").append("<a href=\"").append(escapeHtml4(file)).append("\">")
-                        .append(escapeHtml4(file.substring(file.lastIndexOf('/') + 1, file.length() - ".csv".length())))
+                h.append(i == 0 ? "" : ", ").append("<a href=\"").append(html(file)).append("\">")
+                        .append(html(file.substring(file.lastIndexOf('/') + 1, file.length() - ".csv".length())))
                         .append("</a>");
             }
             h.append("</td>").append(cell(String.format(Locale.ROOT, "%,d", s.rowCount()))).append("</tr>\n");
@@ -165,7 +166,7 @@ public final class IndexPage {
             var close = a.firstDayLotGain(ReferencePrice.FIRST_DAY_CLOSE);
             var net = close.flatMap(LotGain::netOfFees);
             var app = a.application();
-            h.append("<tr><td>").append(escapeHtml4(l.nameEn() + " (" + l.ticker() + ")")).append("</td>")
+            h.append("<tr><td>").append(html(l.nameEn() + " (" + l.ticker() + ")")).append("</td>")
                     .append(cell(app.entranceFee() == null ? "none (paid after the lottery)" : money(app.entranceFee())))
                     .append(cell(net.map(n -> money(n.capital())).orElse("unknown")))
                     .append(cell(close.map(g -> money(g.gain())).orElse("unknown")))
@@ -190,7 +191,7 @@ public final class IndexPage {
     }
 
     private static String cell(String text) {
-        return "<td class=\"n\">" + escapeHtml4(text) + "</td>";
+        return "<td class=\"n\">" + html(text) + "</td>";
     }
 
     private static String percent(BigDecimal fraction) {
@@ -210,7 +211,7 @@ public final class IndexPage {
         for (IpoAnalysis a : analyses) {
             var l = a.listing();
             var d = a.firstDay();
-            h.append("<tr><td>").append(escapeHtml4(l.nameEn() + " (" + l.ticker() + ")")).append("</td>")
+            h.append("<tr><td>").append(html(l.nameEn() + " (" + l.ticker() + ")")).append("</td>")
                     .append(cell(d.volume() == null ? "unknown" : shares.format(d.volume())))
                     .append(cell(d.turnover() == null ? "unknown" : money(l.price(d.turnover()))))
                     .append(cell(d.vwap() == null ? "unknown" : l.currency().getCurrencyCode() + " "
@@ -225,5 +226,10 @@ public final class IndexPage {
     private static String money(Money money) {
         return money.currency().getCurrencyCode() + " "
                 + new DecimalFormat("#,##0.00", US).format(Rounding.money(money.amount()));
+    }
+
+    /** Text as HTML: escaped, and without characters that hide or reorder it ({@link InvisibleCharacters}). */
+    private static String html(String text) {
+        return StringEscapeUtils.escapeHtml4(InvisibleCharacters.removed(text));
     }
 }

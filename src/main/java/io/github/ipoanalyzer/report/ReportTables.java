@@ -125,7 +125,7 @@ public final class ReportTables {
         }
         net.ifPresent(n -> {
             List<Charge> commission = java.util.stream.Stream.concat(n.subscription().charges().stream(),
-                    n.sale().charges().stream()).filter(c -> c.rule().charge().equals(FeeSchedule.BROKER_COMMISSION))
+                    n.sale().charges().stream()).filter(c -> c.rule().isCharge(FeeSchedule.BROKER_COMMISSION))
                     .toList();
             notes.add(commission.isEmpty() ? "broker commission not included (none in the fee schedule)"
                     : "includes broker commission as " + commission.get(0).scheduleRow() + " states it");

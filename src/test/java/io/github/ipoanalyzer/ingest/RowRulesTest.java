@@ -1,5 +1,6 @@
 package io.github.ipoanalyzer.ingest;
 
+import io.github.ipoanalyzer.fees.FeeRule;
 import io.github.ipoanalyzer.market.BenchmarkAssignment;
 import io.github.ipoanalyzer.market.DailyPrice;
 import io.github.ipoanalyzer.market.ExchangeHoliday;
@@ -100,6 +101,31 @@ class RowRulesTest {
         assertEquals("unknown-ticker", rejectRule(InputKinds.ALLOTMENTS, allotments, "000001.SZ,1,,,0.01"));
         assertEquals("grey-market-date", rejectRule(InputKinds.GREY_MARKET, "ticker,date,broker,close",
                 "688795.SH,2025-12-05,Futu,700"));
+    }
+
+    @Test
+    void aFeeRowsMarketIsAnExchangeOfTheListingsOrCalendarsAndItsCurrencyTheOneTheyTradeIn() {
+        // Moore Threads trades on SSE in CNY; SZSE has a calendar but no listing.
+        ListingLookup lookup = new ListingLookup(Map.of(MOORE_THREADS.ticker(), MOORE_THREADS), new TradingDays(List.of(
+                new ExchangeHoliday("SSE", LocalDate.of(2026, 1, 1), null),
+                new ExchangeHoliday("SZSE", LocalDate.of(2026, 1, 1), null))));
+        String header = "market,side,charge,rate,minimum,maximum,rounding,effective_from,effective_to,currency";
+        FeeRule lowerCase = InputKinds.FEES.rule().apply(row(InputKinds.FEES, header,
+                "sse,sale,stamp duty,0.0005,,,,2023-08-28,,CNY"), lookup);
+        assertEquals("SSE", lowerCase.market(), "an exchange code in another case is that exchange");
+        assertEquals("SZSE", InputKinds.FEES.rule().apply(row(InputKinds.FEES, header,
+                "SZSE,sale,stamp duty,0.0005,,,,2023-08-28,,CNY"), lookup).market());
+
+        RejectedRowException usd = assertThrows(RejectedRowException.class, () -> InputKinds.FEES.rule().apply(
+                row(InputKinds.FEES, header, "SSE,sale,stamp duty,0.0005,,,,2023-08-28,,USD"), lookup));
+        assertEquals(List.of("currency", "USD", "fee-currency", "a charge in USD on SSE, whose listings trade in CNY: "
+                + "write the charge in CNY"), List.of(usd.column(), usd.rawValue(), usd.rule(), usd.reason()));
+
+        RejectedRowException unknown = assertThrows(RejectedRowException.class, () -> InputKinds.FEES.rule().apply(
+                row(InputKinds.FEES, header, "NYSE,sale,SEC fee,0.0000278,,,,,,USD"), lookup));
+        assertEquals(List.of("market", "NYSE", "fee-market", "no listing or calendar is on market NYSE: "
+                + "the known markets are SSE, SZSE"), List.of(unknown.column(), unknown.rawValue(), unknown.rule(),
+                unknown.reason()));
     }
 
     private static String rejectRule(InputKind<?> kind, String header, String line) {

@@ -28,6 +28,20 @@ class RowValuesTest {
     }
 
     @Test
+    void textWithInvisibleControlCharactersIsKeptAsGivenAndNamedInANotice() {
+        RowValues clean = row("688795.SH", "2025-12-05", "600.50", "CNY", "");
+        clean.text("ticker");
+        assertEquals(java.util.Optional.empty(), clean.invisibleCharacters());
+        RowValues v = row("688795\u200B.SH\u202E", "2025-12-05", "600.50", "C\u2066NY", "");
+        assertEquals("688795\u200B.SH\u202E", v.text("ticker"), "the row keeps what the file says");
+        v.optionalText("currency");
+        v.text("ticker");
+        assertEquals(java.util.Optional.of("line 7: invisible control characters left out of the report: ticker U+200B "
+                + "(zero width space), U+202E (right-to-left override); currency U+2066 (left-to-right isolate)"),
+                v.invisibleCharacters());
+    }
+
+    @Test
     void rejectsWithAReasonThatNamesWhatWasFound() {
         assertReject(() -> row("X", "2025-12-05", "1,234.50", "CNY", "").positiveDecimal("close"), "number-format",
                 "close '1,234.50' has thousands separators: write it without them, e.g. 1234.50");

@@ -85,6 +85,22 @@ class BadInputCorpusTest {
             return;
         }
         assertEveryRowLoadedOrRejected(input, output.resolve("latest/input-files.csv"));
+        assertNoInvisibleControlCharacters(output.resolve("latest"));
+    }
+
+    /** Bidi overrides and isolates, zero-width marks, C0 (but tab and line ends) and C1 controls. */
+    private static final java.util.regex.Pattern INVISIBLE = java.util.regex.Pattern.compile(
+            "[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\u200B-\\u200F\\u202A-\\u202E\\u2066-\\u2069]");
+
+    /** Whatever the input holds, no report text (CSV, HTML) carries a character that hides or reorders text. */
+    static void assertNoInvisibleControlCharacters(Path report) throws IOException {
+        try (Stream<Path> files = Files.walk(report)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".csv") || p.toString().endsWith(".html")).toList()) {
+                java.util.regex.Matcher m = INVISIBLE.matcher(Files.readString(f, StandardCharsets.UTF_8));
+                assertTrue(!m.find(), () -> report.relativize(f) + " holds U+" + String.format("%04X",
+                        (int) m.group().charAt(0)));
+            }
+        }
     }
 
     /** rows_read = rows_loaded + rows_rejected, and rows_read is what OpenCSV finds in the file. */

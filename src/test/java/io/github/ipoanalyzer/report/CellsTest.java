@@ -31,6 +31,18 @@ class CellsTest {
     }
 
     @Test
+    void invisibleControlCharactersAreLeftOutOfCellsAndChartLabels() {
+        // A right-to-left override would show "Moore sdaerhT"; zero-width and isolate marks hide in a name.
+        assertEquals("Moore Threads", Cells.text("Moore \u202EThreads"));
+        assertEquals("摩尔线程", Cells.text("摩尔\u200B线\u2066程\u2069"));
+        assertEquals("a bell and a next-line", Cells.text("a bell\u0007 and a next-line\u0085"));
+        assertEquals("'=1", Cells.text("\u200F=1"), "the formula guard sees what is left");
+        assertEquals("a note\non two lines, with a\ttab", Cells.text("a note\non two lines, with a\ttab"));
+        assertEquals("Moore Threads 摩尔线程", new ChartFonts("WenQuanYi Zen Hei", true).label("Moore \u202EThreads",
+                "摩尔\u200D线程"));
+    }
+
+    @Test
     void localNamesAreUsedOnlyWhenTheFontCanDrawThem() {
         assertEquals("Moore Threads", new ChartFonts(Font.SANS_SERIF, false).label("Moore Threads", "摩尔线程"));
         assertEquals("Moore Threads 摩尔线程", new ChartFonts("WenQuanYi Zen Hei", true).label("Moore Threads", "摩尔线程"));

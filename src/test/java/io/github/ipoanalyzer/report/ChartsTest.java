@@ -234,6 +234,17 @@ class ChartsTest {
         assertNull(renderer.getItemLabelGenerator(0, 3).generateLabel(plot.getDataset(), 0, 3), "n only where a line starts");
     }
 
+    @Test
+    void aNameWithARightToLeftOverrideIsDrawnWithoutItInLabelsAndFooter() {
+        Listing b = new Listing("B.HK", "Be\u202Eta\u200B", null, "HKEX", "Main Board", HKD, LocalDate.of(2026, 1, 2),
+                new BigDecimal("20"), 100, 1000L, 5_000L, null, null);
+        IpoAnalysis beta = new IpoAnalyzer(new FxRates(List.of()), LocalDate.of(2026, 11, 28), 5).analyse(
+                new ListingHistory(b, List.of(price("B.HK", "2026-01-02", "25", null, null, "22")), List.of(), List.of()));
+        JFreeChart chart = new Charts(List.of(beta), LocalDate.of(2026, 11, 28), null).firstDayReturns();
+        assertEquals(List.of("Beta"), ((CategoryDataset) chart.getCategoryPlot().getDataset()).getColumnKeys());
+        assertTrue(footer(chart).startsWith("Not shown: Beta: high unknown\n"), footer(chart));
+    }
+
     private static String footer(JFreeChart chart) {
         return ((TextTitle) chart.getSubtitle(chart.getSubtitleCount() - 1)).getText();
     }
