@@ -26,12 +26,14 @@ public final class SourceReading implements Export.Translation {
     private final String fileTicker;
     private final String tickerOrigin;
     private final int tickerIndex;
+    /** The project columns whose unit the header names. */
+    private final java.util.Set<String> stated;
 
     /**
      * {@code header} as the file writes it; {@code fileTicker} (already in its one form) and
      * where it came from, when the source has no ticker column.
      */
-    SourceReading(PriceSource source, List<String> header, String fileTicker, String tickerOrigin) {
+    SourceReading(PriceSource source, String file, List<String> header, String fileTicker, String tickerOrigin) {
         this.source = source;
         this.names = header.stream().map(SourceValues::name).toList();
         this.fileTicker = fileTicker;
@@ -40,13 +42,17 @@ public final class SourceReading implements Export.Translation {
                 .ifPresent(column -> index.put(project, names.indexOf(column))));
         units.put("volume", new BigDecimal[] {source.aShareVolume(), source.hkVolume()});
         units.put("turnover", new BigDecimal[] {source.aShareTurnover(), source.hkTurnover()});
-        for (String project : List.of("volume", "turnover")) {
-            Integer i = index.get(project);
-            BigDecimal stated = i == null ? null : SourceValues.statedUnit(header.get(i));
-            if (stated != null) {
-                units.put(project, new BigDecimal[] {stated, stated});
+        index.forEach((project, i) -> {
+            if (project.equals("date")) {
+                return;
             }
-        }
+            HeaderUnits.Measure measure = project.equals("volume") ? HeaderUnits.Measure.SHARES
+                    : project.equals("turnover") ? HeaderUnits.Measure.MONEY : HeaderUnits.Measure.PRICE;
+            HeaderUnits.stated(file, header.get(i), measure).filter(unit -> units.containsKey(project))
+                    .ifPresent(unit -> units.put(project, new BigDecimal[] {unit, unit}));
+        });
+        stated = index.entrySet().stream().filter(e -> HeaderUnits.bracketed(header.get(e.getValue()).trim()).matches())
+                .map(Map.Entry::getKey).collect(java.util.stream.Collectors.toSet());
         this.tickerIndex = source.tickerColumn() == null ? -1 : names.indexOf(source.tickerColumn());
     }
 
@@ -59,7 +65,7 @@ public final class SourceReading implements Export.Translation {
                               List<String> tickerRow) {
         SourceHeader.refuseAdjusted(file, source, rawHeader, linesAbove);
         java.util.Optional<SourceHeader.FileTicker> ticker = SourceHeader.fileTicker(file, source, linesAbove, tickerRow);
-        SourceReading reading = new SourceReading(source, rawHeader, ticker.map(SourceHeader.FileTicker::ticker).orElse(null),
+        SourceReading reading = new SourceReading(source, file, rawHeader, ticker.map(SourceHeader.FileTicker::ticker).orElse(null),
                 ticker.map(SourceHeader.FileTicker::origin).orElse(null));
         if (!reading.hasTickerColumn() && ticker.isEmpty()) {
             throw new InputFileException(file + " is a " + source.title() + " file, which has no ticker column, "

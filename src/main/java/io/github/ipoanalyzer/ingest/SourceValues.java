@@ -5,7 +5,6 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -14,12 +13,6 @@ import java.util.regex.Pattern;
 /** How exports write values, read into the project's forms: header names and units, unknowns, digit grouping, dates. */
 final class SourceValues {
 
-    private static final Pattern UNIT = Pattern.compile("(.*?)\\s*[(（]\\s*([^)）]*?)\\s*[)）]");
-    /** Units a header may name in brackets: 成交量(手), 发行总数(万股), 募集资金(亿元). */
-    static final Map<String, BigDecimal> UNITS = Map.of("股", BigDecimal.ONE, "手", PriceSources.LOT,
-            "元", BigDecimal.ONE, "千元", PriceSources.THOUSAND, "万元", BigDecimal.valueOf(10_000),
-            "万股", BigDecimal.valueOf(10_000), "亿元", BigDecimal.valueOf(100_000_000), "港元", BigDecimal.ONE,
-            "shares", BigDecimal.ONE);
     private static final Set<String> UNKNOWN_TOKENS = Set.of("null", "nan", "none", "--", "-", "—", "n/a");
     private static final Pattern COMPACT_DATE = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})(?:[ T].*)?");
     private static final Pattern SEPARATED_DATE = Pattern.compile("(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?:[ T,].*)?");
@@ -31,14 +24,8 @@ final class SourceValues {
     /** A header name as exports are matched: trimmed, lower case, without a unit in brackets. */
     static String name(String raw) {
         String s = raw.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT);
-        Matcher m = UNIT.matcher(s);
+        Matcher m = HeaderUnits.bracketed(s);
         return m.matches() ? m.group(1) : s;
-    }
-
-    /** The unit a header names in brackets, or null. */
-    static BigDecimal statedUnit(String rawHeader) {
-        Matcher m = UNIT.matcher(rawHeader.trim());
-        return m.matches() ? UNITS.get(m.group(2)) : null;
     }
 
     static String cell(List<String> values, int i) {
