@@ -1,5 +1,7 @@
 package io.github.ipoanalyzer.ingest;
 
+import io.github.ipoanalyzer.market.Exchange;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -177,7 +179,7 @@ public final class SourceReading implements Export.Translation {
         String[] out = new String[PROJECT_COLUMNS.size()];
         java.util.Arrays.fill(out, "");
         out[0] = ticker;
-        out[1] = isoDate(values);
+        out[1] = isoDate(values, ticker);
         boolean hk = ticker.endsWith(".HK");
         for (String price : List.of("open", "high", "low", "close")) {
             Integer i = index.get(price);
@@ -212,12 +214,20 @@ public final class SourceReading implements Export.Translation {
         }
     }
 
-    private String isoDate(List<String> values) {
+    /** The row's date; a time with an offset is the day it was at the ticker's exchange. */
+    private String isoDate(List<String> values, String ticker) {
         Integer i = index.get("date");
         String raw = i == null ? "" : SourceValues.cell(values, i);
         String column = i == null ? "date" : names.get(i);
         if (raw.isEmpty()) {
             throw new RejectedRowException(column, raw, "required", column + " is required but empty");
+        }
+        java.util.Optional<java.time.OffsetDateTime> instant = SourceValues.withOffset(raw);
+        if (instant.isPresent()) {
+            Exchange exchange = Exchange.ofTicker(ticker).orElseThrow(() -> new RejectedRowException(column, raw,
+                    "date-zone", column + " '" + raw + "' is a time with an offset, but the time zone of " + ticker
+                            + "'s exchange is not known: write the date alone, as it was at the exchange"));
+            return instant.get().atZoneSameInstant(exchange.zone()).toLocalDate().toString();
         }
         java.util.Optional<String> iso = SourceValues.isoDate(raw);
         if (iso.isPresent()) {

@@ -3,6 +3,8 @@ package io.github.ipoanalyzer.ingest;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,6 +18,8 @@ final class SourceValues {
     private static final Set<String> UNKNOWN_TOKENS = Set.of("null", "nan", "none", "--", "-", "—", "n/a");
     private static final Pattern COMPACT_DATE = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})(?:[ T].*)?");
     private static final Pattern SEPARATED_DATE = Pattern.compile("(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?:[ T,].*)?");
+    private static final Pattern OFFSET_TIME = Pattern.compile(
+            "(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})[ T](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?\\s*(Z|[+-]\\d{2}:?\\d{2})");
     private static final Pattern GROUPED = Pattern.compile("[-+]?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
 
     private SourceValues() {
@@ -49,6 +53,24 @@ final class SourceValues {
             return new BigDecimal(v).multiply(factor).stripTrailingZeros().toPlainString();
         } catch (NumberFormatException e) {
             return v;
+        }
+    }
+
+    /**
+     * A date with a time and an offset ({@code 2026-01-08 16:00:00+00:00}, {@code 2025-12-16T16:30:00Z}) as
+     * an instant; empty for a date without one, which is already the exchange's own date.
+     */
+    static Optional<OffsetDateTime> withOffset(String raw) {
+        Matcher m = OFFSET_TIME.matcher(raw);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(OffsetDateTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
+                    m.group(6) == null ? 0 : Integer.parseInt(m.group(6)), 0, ZoneOffset.of(m.group(7))));
+        } catch (DateTimeException e) {
+            return Optional.empty();
         }
     }
 
