@@ -32,7 +32,7 @@ public final class PriceSources {
             .floatingPoint().build();
 
     public static final PriceSource TDX = source("tdx", "通达信 (TDX) export")
-            .signature("日期", "开盘", "最高", "最低", "收盘").titleLine().date("日期", "YYYY/MM/DD")
+            .signature("日期", "开盘", "最高", "最低", "收盘").titleLine("688802 沐曦股份 日线 不复权").date("日期", "YYYY/MM/DD")
             .open("开盘").high("最高").low("最低").close("收盘").column("volume", "成交量").column("turnover", "成交额")
             .footer("数据来源").build();
 
@@ -67,7 +67,7 @@ public final class PriceSources {
         private final String title;
         private List<String> signature = List.of();
         private char separator;
-        private boolean titleLine;
+        private String titleLine;
         private boolean tickerRowHeader;
         private String tickerColumn;
         private final Map<String, List<String>> columns = new LinkedHashMap<>();
@@ -99,8 +99,9 @@ public final class PriceSources {
             return this;
         }
 
-        Builder titleLine() {
-            titleLine = true;
+        /** A title line is required above the header; {@code sample}, one as the source writes it, for messages. */
+        Builder titleLine(String sample) {
+            titleLine = sample;
             return this;
         }
 

@@ -71,8 +71,11 @@ public final class SourceReading implements Export.Translation {
                 ticker.map(SourceHeader.FileTicker::origin).orElse(null));
         if (!reading.hasTickerColumn() && ticker.isEmpty()) {
             throw new InputFileException(file + " is a " + source.title() + " file, which has no ticker column, "
-                    + "and neither its name" + (source.titleLine() ? ", its title line" : "")
+                    + "and neither its name" + (source.titleLine() != null ? ", its title line" : "")
                     + " nor a Ticker row gives one: name the file after the ticker, e.g. 688795.SH.csv or 06082.csv");
+        }
+        if (linesAbove.isEmpty()) {
+            reading.refuseUncertainUnits(file, rawHeader);
         }
         List<String> missing = reading.missingColumns();
         if (!missing.isEmpty()) {
@@ -80,6 +83,50 @@ public final class SourceReading implements Export.Translation {
                     + "column(s) for " + String.join("; ", missing) + "; its header is: " + String.join(",", rawHeader));
         }
         return reading;
+    }
+
+    /**
+     * A header that is also another source's but for the title line that source writes above it
+     * (TDX's, without which it is a client export's), and has no column that source does not
+     * write, is read only where the two agree on the unit
+     * of every amount, or the header names it: 成交量 is shares in TDX and 手 in a client export.
+     */
+    private void refuseUncertainUnits(String file, List<String> rawHeader) {
+        for (PriceSource titled : PriceSources.ALL) {
+            if (titled == source || titled.titleLine() == null
+                    || !titled.recognises(names, source.separator(), List.of(titled.titleLine()), List.of())) {
+                continue;
+            }
+            SourceReading other = new SourceReading(titled, file, rawHeader, fileTicker, tickerOrigin);
+            if (!other.unusedColumns().isEmpty()) {
+                continue; // a column the titled source never writes: not its export
+            }
+            for (String project : List.of("volume", "turnover")) {
+                Integer i = index.get(project);
+                if (i == null || stated.contains(project) || !i.equals(other.index.get(project))) {
+                    continue;
+                }
+                // Without a ticker column the file's ticker says which unit applies; else both must agree.
+                List<Integer> kinds = tickerIndex < 0 && fileTicker != null ? List.of(fileTicker.endsWith(".HK") ? 1 : 0)
+                        : List.of(0, 1);
+                for (int k : kinds) {
+                    BigDecimal theirs = other.units.get(project)[k];
+                    BigDecimal mine = units.get(project)[k];
+                    if (theirs.compareTo(mine) != 0) {
+                        HeaderUnits.Measure measure = project.equals("volume") ? HeaderUnits.Measure.SHARES : HeaderUnits.Measure.MONEY;
+                        String column = rawHeader.get(i).trim();
+                        String theirName = HeaderUnits.nameOf(measure, theirs);
+                        String myName = HeaderUnits.nameOf(measure, mine);
+                        throw new InputFileException(file + " has the columns of a " + titled.title() + " without its "
+                                + "title line, and of a " + source.title() + ": its " + column + " is in " + theirName
+                                + " in the one and in " + myName + " in the other. Add the title line the "
+                                + titled.title() + " writes above the header (such as '" + titled.titleLine()
+                                + "'), or name the unit in the header: " + column + "(" + theirName + ") or " + column
+                                + "(" + myName + ")");
+                    }
+                }
+            }
+        }
     }
 
     @Override
