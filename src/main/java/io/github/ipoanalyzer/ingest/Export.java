@@ -39,6 +39,14 @@ public interface Export {
             return false;
         }
 
+        /**
+         * The units volume and turnover of {@code ticker}'s rows are read in, said the export's way
+         * ("成交量 is read in 手 (100 shares) and 成交额 in 元, as … writes them"), or empty.
+         */
+        default java.util.Optional<String> unitsRead(String ticker) {
+            return java.util.Optional.empty();
+        }
+
         /** What the summary and input-files.csv say about the file: format, mapping, conversions, columns not used. */
         List<String> notices();
     }

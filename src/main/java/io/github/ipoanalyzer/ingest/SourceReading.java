@@ -136,6 +136,25 @@ public final class SourceReading implements Export.Translation {
     }
 
     @Override
+    public java.util.Optional<String> unitsRead(String ticker) {
+        Integer volume = index.get("volume");
+        Integer turnover = index.get("turnover");
+        if (volume == null || turnover == null) {
+            return java.util.Optional.empty();
+        }
+        int k = ticker.endsWith(".HK") ? 1 : 0;
+        BigDecimal shares = units.get("volume")[k];
+        String volumeUnit = HeaderUnits.nameOf(HeaderUnits.Measure.SHARES, shares);
+        String money = HeaderUnits.nameOf(HeaderUnits.Measure.MONEY, units.get("turnover")[k]);
+        String said = stated.containsAll(List.of("volume", "turnover")) ? "as the header names them"
+                : "as " + source.title() + " writes them" + (stated.isEmpty() ? "" : " and the header names them");
+        return java.util.Optional.of(names.get(volume) + " is read in " + volumeUnit
+                + (shares.compareTo(BigDecimal.ONE) == 0 ? "" : " (" + shares.toPlainString() + " shares)") + " and "
+                + names.get(turnover) + " in " + money + ", " + said + "; if this file's are in other units, name them "
+                + "in the header, such as " + names.get(volume) + "(" + (volumeUnit.equals("股") ? "手" : "股") + ")");
+    }
+
+    @Override
     public boolean isFooter(String firstCell) {
         return source.footerPrefix() != null && firstCell.trim().startsWith(source.footerPrefix());
     }
