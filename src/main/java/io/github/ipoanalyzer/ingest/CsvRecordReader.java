@@ -230,9 +230,7 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
         try {
             return csv.readNext();
         } catch (CharacterCodingException e) {
-            throw new InputFileException(fileName + " is not valid " + charset.displayName() + " at line "
-                    + Utf8Scan.firstInvalidLine(resource.getFile().toPath())
-                    + "; save it as UTF-8 (a file saved by Excel or WPS on Chinese Windows is often GBK)", e);
+            throw new InputFileException(EncodingScan.refusal(fileName, resource.getFile().toPath(), charset), e);
         } catch (CsvMalformedLineException e) {
             throw new InputFileException(fileName + " has a quoted value that is never closed, opened on line "
                     + startOfRecord + "; everything after it would be lost: close the quote", e);
