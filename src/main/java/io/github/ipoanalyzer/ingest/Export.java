@@ -11,6 +11,14 @@ public interface Export {
 
     String title();
 
+    /** The header names (normalised) that all must be present for the export to be recognised. */
+    List<String> signature();
+
+    /** Every header name (normalised) the export writes that is read or knowingly ignored. */
+    default List<String> knownColumns() {
+        return signature();
+    }
+
     /** Whether a header (names as {@link SourceValues#name} normalises them), its separator and the lines around it are this export's. */
     boolean recognises(List<String> header, char separator, List<String> linesAbove, List<String> linesBelow);
 

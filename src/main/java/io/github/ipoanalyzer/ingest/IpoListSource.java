@@ -41,6 +41,12 @@ public record IpoListSource(String title, List<String> signature, Map<String, Li
     }
 
     @Override
+    public List<String> knownColumns() {
+        return java.util.stream.Stream.concat(signature.stream(), columns.values().stream().flatMap(List::stream))
+                .distinct().toList();
+    }
+
+    @Override
     public Export.Translation open(String file, List<String> rawHeader, List<String> linesAbove,
                                    List<List<String>> extraHeaderRows) {
         return new IpoListReading(this, file, rawHeader);

@@ -49,6 +49,12 @@ public record PriceSource(String id, String title, List<String> signature, char 
     }
 
     @Override
+    public List<String> knownColumns() {
+        return java.util.stream.Stream.of(signature.stream(), columns.values().stream().flatMap(List::stream),
+                ignored.stream(), java.util.stream.Stream.ofNullable(tickerColumn)).flatMap(s -> s).distinct().toList();
+    }
+
+    @Override
     public int extraHeaderRows() {
         return tickerRowHeader ? 2 : 0;
     }

@@ -80,7 +80,8 @@ public final class SourceReading implements Export.Translation {
         List<String> missing = reading.missingColumns();
         if (!missing.isEmpty()) {
             throw new InputFileException(file + " looks like a " + source.title() + " file but lacks the "
-                    + "column(s) for " + String.join("; ", missing) + "; its header is: " + String.join(",", rawHeader));
+                    + "column(s) for " + String.join("; ", missing) + "; its header is: "
+                    + InputFileException.quoted(String.join(",", rawHeader)));
         }
         return reading;
     }
