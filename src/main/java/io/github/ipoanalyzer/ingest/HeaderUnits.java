@@ -52,10 +52,13 @@ final class HeaderUnits {
         return TABLE.stream().filter(u -> u.name().equals(name)).findFirst().orElseThrow().factor();
     }
 
-    /** The first unit of the table with this measure and factor (手 for 100 shares), to say a factor the sources' way. */
+    /**
+     * The first unit of the table with this measure and factor (手 for 100 shares), to say a
+     * factor the sources' way; every factor read comes from this table.
+     */
     static String nameOf(Measure measure, BigDecimal factor) {
         return TABLE.stream().filter(u -> u.measure() == measure && u.factor().compareTo(factor) == 0).findFirst()
-                .map(Unit::name).orElse("× " + factor.toPlainString());
+                .map(Unit::name).orElseThrow();
     }
 
     /** A header name without a unit in brackets. */

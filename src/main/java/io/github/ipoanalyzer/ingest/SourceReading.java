@@ -48,9 +48,8 @@ public final class SourceReading implements Export.Translation {
             if (project.equals("date")) {
                 return;
             }
-            HeaderUnits.Measure measure = project.equals("volume") ? HeaderUnits.Measure.SHARES
-                    : project.equals("turnover") ? HeaderUnits.Measure.MONEY : HeaderUnits.Measure.PRICE;
-            HeaderUnits.stated(file, header.get(i), measure).filter(unit -> units.containsKey(project))
+            // A price's unit is only checked: it may name a currency, never scale.
+            HeaderUnits.stated(file, header.get(i), measureOf(project)).filter(unit -> units.containsKey(project))
                     .ifPresent(unit -> units.put(project, new BigDecimal[] {unit, unit}));
         });
         stated = index.entrySet().stream().filter(e -> HeaderUnits.bracketed(header.get(e.getValue()).trim()).matches())
@@ -89,8 +88,8 @@ public final class SourceReading implements Export.Translation {
     /**
      * A header that is also another source's but for the title line that source writes above it
      * (TDX's, without which it is a client export's), and has no column that source does not
-     * write, is read only where the two agree on the unit
-     * of every amount, or the header names it: 成交量 is shares in TDX and 手 in a client export.
+     * write, is read only where the two agree on the unit of every amount, or the header names
+     * it: 成交量 is shares in TDX and 手 in a client export.
      */
     private void refuseUncertainUnits(String file, List<String> rawHeader) {
         for (PriceSource titled : PriceSources.ALL) {
@@ -114,10 +113,9 @@ public final class SourceReading implements Export.Translation {
                     BigDecimal theirs = other.units.get(project)[k];
                     BigDecimal mine = units.get(project)[k];
                     if (theirs.compareTo(mine) != 0) {
-                        HeaderUnits.Measure measure = project.equals("volume") ? HeaderUnits.Measure.SHARES : HeaderUnits.Measure.MONEY;
                         String column = rawHeader.get(i).trim();
-                        String theirName = HeaderUnits.nameOf(measure, theirs);
-                        String myName = HeaderUnits.nameOf(measure, mine);
+                        String theirName = HeaderUnits.nameOf(measureOf(project), theirs);
+                        String myName = HeaderUnits.nameOf(measureOf(project), mine);
                         throw new InputFileException(file + " has the columns of a " + titled.title() + " without its "
                                 + "title line, and of a " + source.title() + ": its " + column + " is in " + theirName
                                 + " in the one and in " + myName + " in the other. Add the title line the "
@@ -128,6 +126,11 @@ public final class SourceReading implements Export.Translation {
                 }
             }
         }
+    }
+
+    private static HeaderUnits.Measure measureOf(String project) {
+        return project.equals("volume") ? HeaderUnits.Measure.SHARES
+                : project.equals("turnover") ? HeaderUnits.Measure.MONEY : HeaderUnits.Measure.PRICE;
     }
 
     @Override
