@@ -22,6 +22,14 @@ public interface Export {
     /** Whether a header (names as {@link SourceValues#name} normalises them), its separator and the lines around it are this export's. */
     boolean recognises(List<String> header, char separator, List<String> linesAbove, List<String> linesBelow);
 
+    /**
+     * What a header that has this export's columns but was not recognised as it lacks, said as
+     * what to add (TDX's title line), or empty.
+     */
+    default java.util.Optional<String> lacking(List<String> header) {
+        return java.util.Optional.empty();
+    }
+
     /** Header rows after the first (yfinance writes Ticker and Date rows). */
     default int extraHeaderRows() {
         return 0;

@@ -49,6 +49,13 @@ public record PriceSource(String id, String title, List<String> signature, char 
     }
 
     @Override
+    public java.util.Optional<String> lacking(List<String> header) {
+        return titleLine == null || !header.containsAll(signature) ? java.util.Optional.empty()
+                : java.util.Optional.of("has the columns of a " + title + " without the title line it writes above them "
+                + "(such as '" + titleLine + "'): add that line back");
+    }
+
+    @Override
     public List<String> knownColumns() {
         return java.util.stream.Stream.of(signature.stream(), columns.values().stream().flatMap(List::stream),
                 ignored.stream(), java.util.stream.Stream.ofNullable(tickerColumn)).flatMap(s -> s).distinct().toList();

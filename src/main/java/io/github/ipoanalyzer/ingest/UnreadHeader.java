@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * Why a header is neither its kind's own format nor an export this tool recognises, said by the
  * nearest of them: what it lacks and what it has instead ("has '交易日' where 'date' was
- * expected"), so that a renamed column is named rather than every required one.
+ * expected"), so that a renamed column is named rather than every required one; or, for an
+ * export recognised by lines around its header, the line it lacks.
  */
 final class UnreadHeader {
 
@@ -22,6 +23,10 @@ final class UnreadHeader {
 
     static String explain(String file, CsvFormat format, String[] raw) {
         List<String> names = java.util.Arrays.stream(raw).map(SourceValues::name).toList();
+        Optional<String> lacking = format.sources().stream().flatMap(s -> s.lacking(names).stream()).findFirst();
+        if (lacking.isPresent()) {
+            return file + " " + lacking.get();
+        }
         List<Near> candidates = new ArrayList<>();
         candidates.add(new Near(null, format.required(), format.all()));
         format.sources().forEach(s -> candidates.add(new Near(s.title(), s.signature(), s.knownColumns())));

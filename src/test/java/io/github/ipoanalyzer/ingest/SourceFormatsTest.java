@@ -210,6 +210,10 @@ class SourceFormatsTest {
                 + "the 通达信 (TDX) export writes above the header (such as '688802 沐曦股份 日线 不复权'), or name the unit in the "
                 + "header: 成交量(股) or 成交量(手)", check(input, "SH#688795.txt").failure());
         assertEquals(50_000_000L, ((DailyPrice) check(input, "688795.SH.txt").rows().get(0)).volume());
+        // Separated by commas it is no client export either: only the title line is lacking.
+        write(input, "SH#688802.txt", "日期,开盘,最高,最低,收盘,成交量,成交额\r\n2025/12/17,700.00,895.00,,829.90,,\r\n", "GBK");
+        assertEquals("prices/SH#688802.txt has the columns of a 通达信 (TDX) export without the title line it writes "
+                + "above them (such as '688802 沐曦股份 日线 不复权'): add that line back", check(input, "SH#688802.txt").failure());
     }
 
     @Test
