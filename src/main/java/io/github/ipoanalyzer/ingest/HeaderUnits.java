@@ -77,7 +77,7 @@ final class HeaderUnits {
             return Optional.empty();
         }
         String name = m.group(2);
-        Optional<Unit> unit = known(measure).stream().filter(u -> u.name().equals(name)).findFirst();
+        Optional<Unit> unit = known(measure).stream().filter(u -> u.name().equalsIgnoreCase(name)).findFirst();
         return Optional.of(unit.orElseThrow(() -> new InputFileException(file + ": its column " + rawHeader.trim()
                 + " is in " + name + ", which is no unit of " + measure.what + " this tool knows ("
                 + known(measure).stream().map(Unit::name).collect(Collectors.joining(", "))
