@@ -143,12 +143,7 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
     private void checkProjectHeader(String[] first) {
         List<String> missing = format.required().stream().filter(c -> !header.contains(c)).toList();
         if (!missing.isEmpty()) {
-            String hint = header.size() == 1 && first[0].matches(".*[;\\t|].*")
-                    ? " (the header is one single column: the file seems to use another delimiter than a comma)" : "";
-            String sources = format.sources().isEmpty() ? ""
-                    : "; nor is it an export this tool recognises (see the README's \"Where your data comes from\")";
-            throw new InputFileException(fileName + " lacks the column(s) " + String.join(", ", missing)
-                    + "; its header is: " + String.join(",", first) + hint + sources);
+            throw new InputFileException(UnreadHeader.explain(fileName, format, first));
         }
         List<String> unknown = header.stream().filter(c -> !format.knows(c)).toList();
         if (!unknown.isEmpty()) {
@@ -166,7 +161,7 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
                 .toList();
         if (!repeated.isEmpty()) {
             throw new InputFileException(fileName + " has the same column more than once in its header ("
-                    + String.join("; ", repeated) + "; names are compared ignoring case and spaces): "
+                    + InputFileException.quoted(String.join("; ", repeated)) + "; names are compared ignoring case and spaces): "
                     + "which one holds the data is unclear, so the file is not read. Remove or rename the repeats.");
         }
     }
@@ -230,9 +225,7 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
         try {
             return csv.readNext();
         } catch (CharacterCodingException e) {
-            throw new InputFileException(fileName + " is not valid " + charset.displayName() + " at line "
-                    + Utf8Scan.firstInvalidLine(resource.getFile().toPath())
-                    + "; save it as UTF-8 (a file saved by Excel or WPS on Chinese Windows is often GBK)", e);
+            throw new InputFileException(EncodingScan.refusal(fileName, resource.getFile().toPath(), charset), e);
         } catch (CsvMalformedLineException e) {
             throw new InputFileException(fileName + " has a quoted value that is never closed, opened on line "
                     + startOfRecord + "; everything after it would be lost: close the quote", e);

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ record ExportSniff(Charset charset, char separator, List<String> linesAbove, Exp
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(HEAD_BYTES);
         }
-        Charset charset = decodes(head, StandardCharsets.UTF_8) || !decodes(head, GB18030) || !isChineseText(head)
+        Charset charset = decodes(head, StandardCharsets.UTF_8) || !nearlyDecodes(head, GB18030) || !isChineseText(head)
                 || damagedUtf8(head) ? StandardCharsets.UTF_8 : GB18030;
         if (format.sources().isEmpty()) {
             return new ExportSniff(charset, ',', List.of(), null);
@@ -96,9 +97,33 @@ record ExportSniff(Charset charset, char separator, List<String> linesAbove, Exp
 
     /** Whether the bytes are valid in {@code charset}; a sequence cut at the end of the sample does not count. */
     private static boolean decodes(byte[] bytes, Charset charset) {
+        return invalidSequences(bytes, charset, 1) == 0;
+    }
+
+    /**
+     * Valid in {@code charset} but for a byte or two: a GBK file with one damaged character is
+     * still GBK, and refused at the line of that character rather than as UTF-8 at its first
+     * Chinese word.
+     */
+    private static boolean nearlyDecodes(byte[] bytes, Charset charset) {
+        return invalidSequences(bytes, charset, 3) < 3;
+    }
+
+    /** The invalid sequences in {@code bytes}, counted up to {@code enough}. */
+    private static int invalidSequences(byte[] bytes, Charset charset, int enough) {
         var decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
         CharBuffer out = CharBuffer.allocate(bytes.length + 1);
-        return !decoder.decode(ByteBuffer.wrap(bytes), out, bytes.length < HEAD_BYTES).isError();
+        int invalid = 0;
+        while (invalid < enough) {
+            CoderResult result = decoder.decode(in, out, bytes.length < HEAD_BYTES);
+            if (!result.isError()) {
+                return invalid;
+            }
+            invalid++;
+            in.position(in.position() + result.length());
+        }
+        return invalid;
     }
 }

@@ -10,4 +10,10 @@ public class InputFileException extends RuntimeException {
     public InputFileException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** Text from a file quoted in a message: a header may be a whole file on one line, so its start and its length. */
+    static String quoted(String text) {
+        return text.length() <= 300 ? text
+                : text.substring(0, 200) + String.format(java.util.Locale.ROOT, "… (%,d characters)", text.length());
+    }
 }

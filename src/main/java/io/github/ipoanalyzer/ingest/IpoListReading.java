@@ -24,19 +24,20 @@ final class IpoListReading implements Export.Translation {
     private final BigDecimal sharesUnit;
     private final BigDecimal proceedsUnit;
 
-    IpoListReading(IpoListSource source, List<String> rawHeader) {
+    IpoListReading(IpoListSource source, String file, List<String> rawHeader) {
         this.source = source;
         this.names = rawHeader.stream().map(SourceValues::name).toList();
         source.columns().forEach((column, candidates) -> candidates.stream().filter(names::contains).findFirst()
                 .ifPresent(c -> index.put(column, names.indexOf(c))));
-        this.sharesUnit = unit(rawHeader, "shares_offered", source.sharesUnit());
-        this.proceedsUnit = unit(rawHeader, "gross_proceeds", source.proceedsUnit());
+        this.sharesUnit = unit(file, rawHeader, "shares_offered", HeaderUnits.Measure.SHARES, source.sharesUnit());
+        this.proceedsUnit = unit(file, rawHeader, "gross_proceeds", HeaderUnits.Measure.MONEY, source.proceedsUnit());
+        unit(file, rawHeader, "offer_price", HeaderUnits.Measure.PRICE, null);
     }
 
-    private BigDecimal unit(List<String> rawHeader, String column, BigDecimal documented) {
+    private BigDecimal unit(String file, List<String> rawHeader, String column, HeaderUnits.Measure measure,
+                            BigDecimal documented) {
         Integer i = index.get(column);
-        BigDecimal stated = i == null ? null : SourceValues.statedUnit(rawHeader.get(i));
-        return stated != null ? stated : documented;
+        return i == null ? documented : HeaderUnits.stated(file, rawHeader.get(i), measure).orElse(documented);
     }
 
     /** The lot of one winning subscription (一签) and the board, by the code's prefix. */

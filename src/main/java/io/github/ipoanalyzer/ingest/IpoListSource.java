@@ -21,7 +21,7 @@ public record IpoListSource(String title, List<String> signature, Map<String, Li
             List.of("ts_code", "sub_code", "issue_date", "price", "amount"),
             Map.of("ticker", List.of("ts_code"), "name_local", List.of("name"), "listing_date", List.of("issue_date"),
                     "offer_price", List.of("price"), "shares_offered", List.of("amount"), "gross_proceeds", List.of("funds")),
-            "YYYYMMDD", BigDecimal.valueOf(10_000), BigDecimal.valueOf(100_000_000));
+            "YYYYMMDD", HeaderUnits.factor("万股"), HeaderUnits.factor("亿元"));
 
     /**
      * AKShare's Eastmoney list documents 发行总数 in shares (注意单位: 股); its 同花顺 list writes the
@@ -31,7 +31,7 @@ public record IpoListSource(String title, List<String> signature, Map<String, Li
             List.of("股票代码", "股票简称", "申购代码", "发行总数", "发行价格", "上市日期"),
             Map.of("ticker", List.of("股票代码"), "name_local", List.of("股票简称"), "listing_date", List.of("上市日期"),
                     "offer_price", List.of("发行价格"), "shares_offered", List.of("发行总数")),
-            "YYYY-MM-DD", BigDecimal.ONE, null);
+            "YYYY-MM-DD", HeaderUnits.factor("股"), null);
 
     public static final List<IpoListSource> ALL = List.of(TUSHARE, AKSHARE);
 
@@ -41,8 +41,14 @@ public record IpoListSource(String title, List<String> signature, Map<String, Li
     }
 
     @Override
+    public List<String> knownColumns() {
+        return java.util.stream.Stream.concat(signature.stream(), columns.values().stream().flatMap(List::stream))
+                .distinct().toList();
+    }
+
+    @Override
     public Export.Translation open(String file, List<String> rawHeader, List<String> linesAbove,
                                    List<List<String>> extraHeaderRows) {
-        return new IpoListReading(this, rawHeader);
+        return new IpoListReading(this, file, rawHeader);
     }
 }

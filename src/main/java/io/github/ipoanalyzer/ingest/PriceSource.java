@@ -11,7 +11,8 @@ import java.util.Map;
  *
  * @param signature        normalised header names that must all be present
  * @param separator        the separator the export uses, or 0 for either comma or tab
- * @param titleLine        a title line above the header is required (TDX: "688019 澜起科技 日线 不复权")
+ * @param titleLine        a title line the source writes above the header, which is required (TDX:
+ *                         "688019 澜起科技 日线 不复权"), or null
  * @param tickerRowHeader  yfinance's three header rows: Price, Ticker, Date
  * @param tickerColumn     the column of codes, or null: from the file name (or title line, or Ticker row)
  * @param columns          project column to the source's candidate columns, the first present wins
@@ -28,7 +29,7 @@ import java.util.Map;
  * @param priceDecimals    decimals prices are rounded to (half-even), for a source that writes binary
  *                         floating point (Yahoo: 156.8000030517578); null keeps them exactly as written
  */
-public record PriceSource(String id, String title, List<String> signature, char separator, boolean titleLine,
+public record PriceSource(String id, String title, List<String> signature, char separator, String titleLine,
                           boolean tickerRowHeader, String tickerColumn, Map<String, List<String>> columns,
                           String dateForm, BigDecimal aShareVolume, BigDecimal hkVolume, BigDecimal aShareTurnover,
                           BigDecimal hkTurnover, List<String> ignored, String footerPrefix, String unadjustedColumn,
@@ -40,11 +41,24 @@ public record PriceSource(String id, String title, List<String> signature, char 
         if (!header.containsAll(signature) || (separator != 0 && separator != usedSeparator)) {
             return false;
         }
-        if (titleLine && linesAbove.isEmpty()) {
+        if (titleLine != null && linesAbove.isEmpty()) {
             return false;
         }
         return !tickerRowHeader || (!linesBelow.isEmpty() && linesBelow.get(0).toLowerCase(java.util.Locale.ROOT)
                 .startsWith("ticker"));
+    }
+
+    @Override
+    public java.util.Optional<String> lacking(List<String> header) {
+        return titleLine == null || !header.containsAll(signature) ? java.util.Optional.empty()
+                : java.util.Optional.of("has the columns of a " + title + " without the title line it writes above them "
+                + "(such as '" + titleLine + "'): add that line back");
+    }
+
+    @Override
+    public List<String> knownColumns() {
+        return java.util.stream.Stream.of(signature.stream(), columns.values().stream().flatMap(List::stream),
+                ignored.stream(), java.util.stream.Stream.ofNullable(tickerColumn)).flatMap(s -> s).distinct().toList();
     }
 
     @Override

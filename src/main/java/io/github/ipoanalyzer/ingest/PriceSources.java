@@ -13,16 +13,11 @@ import java.util.Map;
  */
 public final class PriceSources {
 
-    static final BigDecimal ONE = BigDecimal.ONE;
-    /** 手: a lot of 100 shares, the unit Chinese sources count A-share volume in. */
-    static final BigDecimal LOT = BigDecimal.valueOf(100);
-    /** 千元: thousands of the currency, Tushare's A-share amount. */
-    static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
 
     public static final PriceSource TUSHARE = source("tushare", "Tushare pro daily / hk_daily")
             .signature("ts_code", "trade_date").tickerColumn("ts_code").date("trade_date", "YYYYMMDD")
             .column("volume", "vol").column("turnover", "amount")
-            .units(LOT, ONE, THOUSAND, ONE).ignored("pre_close", "change", "pct_chg").build();
+            .units("手", "股", "千元", "元").ignored("pre_close", "change", "pct_chg").build();
 
     public static final PriceSource BAOSTOCK = source("baostock", "baostock query_history_k_data_plus")
             .signature("date", "code").tickerColumn("code").date("date", "YYYY-MM-DD")
@@ -37,7 +32,7 @@ public final class PriceSources {
             .floatingPoint().build();
 
     public static final PriceSource TDX = source("tdx", "通达信 (TDX) export")
-            .signature("日期", "开盘", "最高", "最低", "收盘").titleLine().date("日期", "YYYY/MM/DD")
+            .signature("日期", "开盘", "最高", "最低", "收盘").titleLine("688802 沐曦股份 日线 不复权").date("日期", "YYYY/MM/DD")
             .open("开盘").high("最高").low("最低").close("收盘").column("volume", "成交量").column("turnover", "成交额")
             .footer("数据来源").build();
 
@@ -45,12 +40,12 @@ public final class PriceSources {
             .signature("日期", "开盘", "收盘", "最高", "最低", "成交量", "成交额", "涨跌额").separator(',')
             .tickerColumn("股票代码").date("日期", "YYYY-MM-DD")
             .open("开盘").high("最高").low("最低").close("收盘").column("volume", "成交量").column("turnover", "成交额")
-            .units(LOT, ONE, ONE, ONE).ignored("振幅", "涨跌幅", "涨跌额", "换手率", "").build();
+            .units("手", "股", "元", "元").ignored("振幅", "涨跌幅", "涨跌额", "换手率", "").build();
 
     public static final PriceSource CLIENT_EXPORT = source("client", "同花顺 / 东方财富 client export")
             .signature("开盘", "最高", "最低", "收盘").separator('\t').date("时间", "YYYY-MM-DD").date("日期", "YYYY-MM-DD")
             .open("开盘").high("最高").low("最低").close("收盘").column("volume", "总手", "成交量")
-            .column("turnover", "金额", "成交额", "成交金额").units(LOT, ONE, ONE, ONE)
+            .column("turnover", "金额", "成交额", "成交金额").units("手", "股", "元", "元")
             .ignored("涨幅", "振幅", "换手%", "换手率", "涨跌", "涨跌幅", "成交次数", "量比").build();
 
     public static final PriceSource YAHOO = source("yahoo", "Yahoo Finance download")
@@ -72,12 +67,12 @@ public final class PriceSources {
         private final String title;
         private List<String> signature = List.of();
         private char separator;
-        private boolean titleLine;
+        private String titleLine;
         private boolean tickerRowHeader;
         private String tickerColumn;
         private final Map<String, List<String>> columns = new LinkedHashMap<>();
         private String dateForm;
-        private BigDecimal[] units = {ONE, ONE, ONE, ONE};
+        private BigDecimal[] units = {BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE};
         private List<String> ignored = List.of();
         private String footer;
         private String unadjustedColumn;
@@ -104,8 +99,9 @@ public final class PriceSources {
             return this;
         }
 
-        Builder titleLine() {
-            titleLine = true;
+        /** A title line is required above the header; {@code sample}, one as the source writes it, for messages. */
+        Builder titleLine(String sample) {
+            titleLine = sample;
             return this;
         }
 
@@ -147,8 +143,10 @@ public final class PriceSources {
             return column("close", name);
         }
 
-        Builder units(BigDecimal aShareVolume, BigDecimal hkVolume, BigDecimal aShareTurnover, BigDecimal hkTurnover) {
-            units = new BigDecimal[] {aShareVolume, hkVolume, aShareTurnover, hkTurnover};
+        /** The units the source documents, by name in {@link HeaderUnits}; unset, shares and whole currency units. */
+        Builder units(String aShareVolume, String hkVolume, String aShareTurnover, String hkTurnover) {
+            units = java.util.stream.Stream.of(aShareVolume, hkVolume, aShareTurnover, hkTurnover).map(HeaderUnits::factor)
+                    .toArray(BigDecimal[]::new);
             return this;
         }
 

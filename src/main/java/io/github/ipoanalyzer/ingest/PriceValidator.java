@@ -53,7 +53,8 @@ public class PriceValidator implements RowRule<DailyPrice> {
         if (average.multiply(two).compareTo(lowest) < 0 || average.compareTo(highest.multiply(two)) > 0) {
             throw v.reject("volume", "volume-units", "turnover / volume = " + average.stripTrailingZeros().toPlainString()
                     + " per share, far from the day's prices " + lowest.toPlainString() + " to " + highest.toPlainString()
-                    + ": volume must be in shares (not 手 of 100) and turnover in the trading currency (not 千元 or 万元)");
+                    + ": " + v.unitsRead().orElse("volume must be in shares (not 手 of 100) and turnover in the trading "
+                    + "currency (not 千元 or 万元)"));
         }
     }
 

@@ -23,6 +23,7 @@ public final class RowValues {
     static final LocalDate LATEST = LocalDate.of(2199, 12, 31);
 
     private final CsvRecord record;
+    private final Export.Translation reading;
     /** "name_en U+202E (right-to-left override)" per text column that holds any, or null. */
     private java.util.List<String> invisible;
 
@@ -43,6 +44,12 @@ public final class RowValues {
                             + " (an unquoted comma inside a value?)");
         }
         this.record = record.inProjectColumns();
+        this.reading = raw.reading();
+    }
+
+    /** How a source's export has volume and turnover read, in its own words; empty for the project's format. */
+    public java.util.Optional<String> unitsRead() {
+        return reading == null ? java.util.Optional.empty() : reading.unitsRead(record.get("ticker"));
     }
 
     public String text(String column) {

@@ -51,7 +51,7 @@ final class SourceHeader {
             fromInside = codes.stream().findFirst().map(code -> new FileTicker(TickerSymbols.normalise(code)
                     .orElseThrow(() -> new InputFileException(file + ": its Ticker row names " + TickerSymbols.whyNot(code))),
                     "the Ticker row"));
-        } else if (source.titleLine() && !linesAbove.isEmpty()) {
+        } else if (source.titleLine() != null && !linesAbove.isEmpty()) {
             String code = linesAbove.get(0).trim().split("\\s+")[0];
             fromInside = TickerSymbols.normalise(code).map(t -> new FileTicker(t, "the title line"));
         }

@@ -1,5 +1,7 @@
 package io.github.ipoanalyzer.ingest;
 
+import io.github.ipoanalyzer.market.Exchange;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,12 +28,14 @@ public final class SourceReading implements Export.Translation {
     private final String fileTicker;
     private final String tickerOrigin;
     private final int tickerIndex;
+    /** The project columns whose unit the header names. */
+    private final java.util.Set<String> stated;
 
     /**
      * {@code header} as the file writes it; {@code fileTicker} (already in its one form) and
      * where it came from, when the source has no ticker column.
      */
-    SourceReading(PriceSource source, List<String> header, String fileTicker, String tickerOrigin) {
+    SourceReading(PriceSource source, String file, List<String> header, String fileTicker, String tickerOrigin) {
         this.source = source;
         this.names = header.stream().map(SourceValues::name).toList();
         this.fileTicker = fileTicker;
@@ -40,13 +44,16 @@ public final class SourceReading implements Export.Translation {
                 .ifPresent(column -> index.put(project, names.indexOf(column))));
         units.put("volume", new BigDecimal[] {source.aShareVolume(), source.hkVolume()});
         units.put("turnover", new BigDecimal[] {source.aShareTurnover(), source.hkTurnover()});
-        for (String project : List.of("volume", "turnover")) {
-            Integer i = index.get(project);
-            BigDecimal stated = i == null ? null : SourceValues.statedUnit(header.get(i));
-            if (stated != null) {
-                units.put(project, new BigDecimal[] {stated, stated});
+        index.forEach((project, i) -> {
+            if (project.equals("date")) {
+                return;
             }
-        }
+            // A price's unit is only checked: it may name a currency, never scale.
+            HeaderUnits.stated(file, header.get(i), measureOf(project)).filter(unit -> units.containsKey(project))
+                    .ifPresent(unit -> units.put(project, new BigDecimal[] {unit, unit}));
+        });
+        stated = index.entrySet().stream().filter(e -> HeaderUnits.bracketed(header.get(e.getValue()).trim()).matches())
+                .map(Map.Entry::getKey).collect(java.util.stream.Collectors.toSet());
         this.tickerIndex = source.tickerColumn() == null ? -1 : names.indexOf(source.tickerColumn());
     }
 
@@ -59,25 +66,96 @@ public final class SourceReading implements Export.Translation {
                               List<String> tickerRow) {
         SourceHeader.refuseAdjusted(file, source, rawHeader, linesAbove);
         java.util.Optional<SourceHeader.FileTicker> ticker = SourceHeader.fileTicker(file, source, linesAbove, tickerRow);
-        SourceReading reading = new SourceReading(source, rawHeader, ticker.map(SourceHeader.FileTicker::ticker).orElse(null),
+        SourceReading reading = new SourceReading(source, file, rawHeader, ticker.map(SourceHeader.FileTicker::ticker).orElse(null),
                 ticker.map(SourceHeader.FileTicker::origin).orElse(null));
         if (!reading.hasTickerColumn() && ticker.isEmpty()) {
             throw new InputFileException(file + " is a " + source.title() + " file, which has no ticker column, "
-                    + "and neither its name" + (source.titleLine() ? ", its title line" : "")
+                    + "and neither its name" + (source.titleLine() != null ? ", its title line" : "")
                     + " nor a Ticker row gives one: name the file after the ticker, e.g. 688795.SH.csv or 06082.csv");
+        }
+        if (linesAbove.isEmpty()) {
+            reading.refuseUncertainUnits(file, rawHeader);
         }
         List<String> missing = reading.missingColumns();
         if (!missing.isEmpty()) {
             throw new InputFileException(file + " looks like a " + source.title() + " file but lacks the "
-                    + "column(s) for " + String.join("; ", missing) + "; its header is: " + String.join(",", rawHeader));
+                    + "column(s) for " + String.join("; ", missing) + "; its header is: "
+                    + InputFileException.quoted(String.join(",", rawHeader)));
         }
         return reading;
+    }
+
+    /**
+     * A header that is also another source's but for the title line that source writes above it
+     * (TDX's, without which it is a client export's), and has no column that source does not
+     * write, is read only where the two agree on the unit of every amount, or the header names
+     * it: 成交量 is shares in TDX and 手 in a client export.
+     */
+    private void refuseUncertainUnits(String file, List<String> rawHeader) {
+        for (PriceSource titled : PriceSources.ALL) {
+            if (titled == source || titled.titleLine() == null
+                    || !titled.recognises(names, source.separator(), List.of(titled.titleLine()), List.of())) {
+                continue;
+            }
+            SourceReading other = new SourceReading(titled, file, rawHeader, fileTicker, tickerOrigin);
+            if (!other.unusedColumns().isEmpty()) {
+                continue; // a column the titled source never writes: not its export
+            }
+            for (String project : List.of("volume", "turnover")) {
+                Integer i = index.get(project);
+                if (i == null || stated.contains(project) || !i.equals(other.index.get(project))) {
+                    continue;
+                }
+                // Without a ticker column the file's ticker says which unit applies; else both must agree.
+                List<Integer> kinds = tickerIndex < 0 && fileTicker != null ? List.of(fileTicker.endsWith(".HK") ? 1 : 0)
+                        : List.of(0, 1);
+                for (int k : kinds) {
+                    BigDecimal theirs = other.units.get(project)[k];
+                    BigDecimal mine = units.get(project)[k];
+                    if (theirs.compareTo(mine) != 0) {
+                        String column = rawHeader.get(i).trim();
+                        String theirName = HeaderUnits.nameOf(measureOf(project), theirs);
+                        String myName = HeaderUnits.nameOf(measureOf(project), mine);
+                        throw new InputFileException(file + " has the columns of a " + titled.title() + " without its "
+                                + "title line, and of a " + source.title() + ": its " + column + " is in " + theirName
+                                + " in the one and in " + myName + " in the other. Add the title line the "
+                                + titled.title() + " writes above the header (such as '" + titled.titleLine()
+                                + "'), or name the unit in the header: " + column + "(" + theirName + ") or " + column
+                                + "(" + myName + ")");
+                    }
+                }
+            }
+        }
+    }
+
+    private static HeaderUnits.Measure measureOf(String project) {
+        return project.equals("volume") ? HeaderUnits.Measure.SHARES
+                : project.equals("turnover") ? HeaderUnits.Measure.MONEY : HeaderUnits.Measure.PRICE;
     }
 
     @Override
     public List<String> notices() {
         List<String> unused = unusedColumns();
         return unused.isEmpty() ? List.of(describe()) : List.of("column(s) not used: " + String.join(", ", unused), describe());
+    }
+
+    @Override
+    public java.util.Optional<String> unitsRead(String ticker) {
+        Integer volume = index.get("volume");
+        Integer turnover = index.get("turnover");
+        if (volume == null || turnover == null) {
+            return java.util.Optional.empty();
+        }
+        int k = ticker.endsWith(".HK") ? 1 : 0;
+        BigDecimal shares = units.get("volume")[k];
+        String volumeUnit = HeaderUnits.nameOf(HeaderUnits.Measure.SHARES, shares);
+        String money = HeaderUnits.nameOf(HeaderUnits.Measure.MONEY, units.get("turnover")[k]);
+        String said = stated.containsAll(List.of("volume", "turnover")) ? "as the header names them"
+                : "as " + source.title() + " writes them" + (stated.isEmpty() ? "" : " and the header names them");
+        return java.util.Optional.of(names.get(volume) + " is read in " + volumeUnit
+                + (shares.compareTo(BigDecimal.ONE) == 0 ? "" : " (" + shares.toPlainString() + " shares)") + " and "
+                + names.get(turnover) + " in " + money + ", " + said + "; if this file's are in other units, name them "
+                + "in the header, such as " + names.get(volume) + "(" + (volumeUnit.equals("股") ? "手" : "股") + ")");
     }
 
     @Override
@@ -171,7 +249,7 @@ public final class SourceReading implements Export.Translation {
         String[] out = new String[PROJECT_COLUMNS.size()];
         java.util.Arrays.fill(out, "");
         out[0] = ticker;
-        out[1] = isoDate(values);
+        out[1] = isoDate(values, ticker);
         boolean hk = ticker.endsWith(".HK");
         for (String price : List.of("open", "high", "low", "close")) {
             Integer i = index.get(price);
@@ -206,12 +284,20 @@ public final class SourceReading implements Export.Translation {
         }
     }
 
-    private String isoDate(List<String> values) {
+    /** The row's date; a time with an offset is the day it was at the ticker's exchange. */
+    private String isoDate(List<String> values, String ticker) {
         Integer i = index.get("date");
         String raw = i == null ? "" : SourceValues.cell(values, i);
         String column = i == null ? "date" : names.get(i);
         if (raw.isEmpty()) {
             throw new RejectedRowException(column, raw, "required", column + " is required but empty");
+        }
+        java.util.Optional<java.time.OffsetDateTime> instant = SourceValues.withOffset(raw);
+        if (instant.isPresent()) {
+            Exchange exchange = Exchange.ofTicker(ticker).orElseThrow(() -> new RejectedRowException(column, raw,
+                    "date-zone", column + " '" + raw + "' is a time with an offset, but the time zone of " + ticker
+                            + "'s exchange is not known: write the date alone, as it was at the exchange"));
+            return instant.get().atZoneSameInstant(exchange.zone()).toLocalDate().toString();
         }
         java.util.Optional<String> iso = SourceValues.isoDate(raw);
         if (iso.isPresent()) {

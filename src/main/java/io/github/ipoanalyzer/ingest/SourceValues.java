@@ -3,9 +3,10 @@ package io.github.ipoanalyzer.ingest;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -14,15 +15,11 @@ import java.util.regex.Pattern;
 /** How exports write values, read into the project's forms: header names and units, unknowns, digit grouping, dates. */
 final class SourceValues {
 
-    private static final Pattern UNIT = Pattern.compile("(.*?)\\s*[(（]\\s*([^)）]*?)\\s*[)）]");
-    /** Units a header may name in brackets: 成交量(手), 发行总数(万股), 募集资金(亿元). */
-    static final Map<String, BigDecimal> UNITS = Map.of("股", BigDecimal.ONE, "手", PriceSources.LOT,
-            "元", BigDecimal.ONE, "千元", PriceSources.THOUSAND, "万元", BigDecimal.valueOf(10_000),
-            "万股", BigDecimal.valueOf(10_000), "亿元", BigDecimal.valueOf(100_000_000), "港元", BigDecimal.ONE,
-            "shares", BigDecimal.ONE);
     private static final Set<String> UNKNOWN_TOKENS = Set.of("null", "nan", "none", "--", "-", "—", "n/a");
     private static final Pattern COMPACT_DATE = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})(?:[ T].*)?");
     private static final Pattern SEPARATED_DATE = Pattern.compile("(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?:[ T,].*)?");
+    private static final Pattern OFFSET_TIME = Pattern.compile(
+            "(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})[ T](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?\\s*(Z|[+-]\\d{2}:?\\d{2})");
     private static final Pattern GROUPED = Pattern.compile("[-+]?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
 
     private SourceValues() {
@@ -31,14 +28,8 @@ final class SourceValues {
     /** A header name as exports are matched: trimmed, lower case, without a unit in brackets. */
     static String name(String raw) {
         String s = raw.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT);
-        Matcher m = UNIT.matcher(s);
+        Matcher m = HeaderUnits.bracketed(s);
         return m.matches() ? m.group(1) : s;
-    }
-
-    /** The unit a header names in brackets, or null. */
-    static BigDecimal statedUnit(String rawHeader) {
-        Matcher m = UNIT.matcher(rawHeader.trim());
-        return m.matches() ? UNITS.get(m.group(2)) : null;
     }
 
     static String cell(List<String> values, int i) {
@@ -62,6 +53,24 @@ final class SourceValues {
             return new BigDecimal(v).multiply(factor).stripTrailingZeros().toPlainString();
         } catch (NumberFormatException e) {
             return v;
+        }
+    }
+
+    /**
+     * A date with a time and an offset ({@code 2026-01-08 16:00:00+00:00}, {@code 2025-12-16T16:30:00Z}) as
+     * an instant; empty for a date without one, which is already the exchange's own date.
+     */
+    static Optional<OffsetDateTime> withOffset(String raw) {
+        Matcher m = OFFSET_TIME.matcher(raw);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(OffsetDateTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
+                    m.group(6) == null ? 0 : Integer.parseInt(m.group(6)), 0, ZoneOffset.of(m.group(7))));
+        } catch (DateTimeException e) {
+            return Optional.empty();
         }
     }
 

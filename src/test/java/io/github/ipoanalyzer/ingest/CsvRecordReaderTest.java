@@ -129,7 +129,7 @@ class CsvRecordReaderTest {
         System.arraycopy(tail, 0, all, head.length, tail.length);
         Files.write(dir.resolve("p.csv"), all);
         Exception e = assertThrows(Exception.class, () -> readAll(reader("p.csv"), new ExecutionContext()));
-        assertEquals("p.csv is not valid UTF-8 at line 5002; save it as UTF-8 (a file saved by Excel or WPS on Chinese "
+        assertEquals("p.csv is not valid UTF-8 at line 5002 (byte offset " + (head.length + 17) + "); save it as UTF-8 (a file saved by Excel or WPS on Chinese "
                 + "Windows is often GBK)", rootMessage(e));
     }
 

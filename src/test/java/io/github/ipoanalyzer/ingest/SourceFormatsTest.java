@@ -163,6 +163,117 @@ class SourceFormatsTest {
         assertEquals(0, new BigDecimal("600.50").compareTo(((DailyPrice) tdx.rows().get(0)).close()));
     }
 
+    @Test
+    void aUnitInTheHeaderIsConvertedExactlyAndAnUnknownOneRefusesTheFile() throws IOException {
+        Path input = inputWith(SAMPLES.resolve("akshare"));
+        String header = "日期,股票代码,开盘,收盘,最高,最低,成交量,%s,振幅,涨跌幅,涨跌额,换手率\n";
+        String row = "2025-12-17,688802,700.0,829.9,895.0,,820000,%s,,,,\n";
+        // 820,000 手 are 82,000,000 shares; 60,050.0 百万元 are 60,050,000,000 CNY: 732.3 a share, within the day.
+        write(input, "millions.csv", header.formatted("成交额(百万元)") + row.formatted("60050.0"), "UTF-8");
+        write(input, "dollars.csv", header.formatted("成交额(千美元)") + row.formatted("8400000"), "UTF-8");
+        write(input, "lots.csv", header.formatted("成交额(手)") + row.formatted("600500"), "UTF-8");
+        DailyPrice millions = (DailyPrice) check(input, "millions.csv").rows().get(0);
+        assertEquals(82_000_000L, millions.volume());
+        assertEquals(0, new BigDecimal("60050000000").compareTo(millions.turnover()), millions.turnover().toPlainString());
+        assertEquals("prices/dollars.csv: its column 成交额(千美元) is in 千美元, which is no unit of turnover this tool "
+                + "knows (元, 港元, 千元, 万元, 百万元, 亿元, 千港元, 万港元, 百万港元, 亿港元): convert the column to one of "
+                + "them and name that unit in the header", check(input, "dollars.csv").failure());
+        assertTrue(check(input, "lots.csv").failure().startsWith("prices/lots.csv: its column 成交额(手) is in 手, which "
+                + "is no unit of turnover"), check(input, "lots.csv").failure());
+    }
+
+    @Test
+    void aTimeWithAnOffsetIsTheDateAtTheExchange() throws IOException {
+        Path input = inputWith(SAMPLES.resolve("yfinance"));
+        String header = "Price,Adj Close,Close,High,Low,Open,Volume\nTicker,%1$s,%1$s,%1$s,%1$s,%1$s,%1$s\nDate,,,,,,\n";
+        // 16:00 UTC is midnight in Hong Kong and Shanghai: the next day there.
+        write(input, "9903.HK.csv", header.formatted("9903.HK") + "2026-01-08 16:00:00+00:00,150.0,150.0,,,,\n"
+                + "2026-01-11 16:00:00+00:00,151.0,151.0,,,,\n", "UTF-8");
+        write(input, "688802.SS.csv", header.formatted("688802.SS") + "2025-12-16T16:30:00Z,829.9,829.9,,,,\n"
+                + "2025-12-19 00:00:00+08:00,703.35,703.35,,,,\n", "UTF-8");
+        InputCheck.FileCheck hk = check(input, "9903.HK.csv");
+        assertEquals(List.of(), hk.rejects());
+        assertEquals(List.of("2026-01-09", "2026-01-12"), hk.rows().stream().map(r -> ((DailyPrice) r).date().toString()).toList());
+        assertEquals(List.of("2025-12-17", "2025-12-19"), check(input, "688802.SS.csv").rows().stream()
+                .map(r -> ((DailyPrice) r).date().toString()).toList());
+    }
+
+    @Test
+    void aTdxExportWithoutItsTitleLineIsReadOnlyWhenItsUnitsAreCertain() throws IOException {
+        Path input = inputWith(SAMPLES.resolve("tdx"));
+        String header = "日期\t开盘\t最高\t最低\t收盘\t%s\t成交额\r\n";
+        String row = "2025/12/05\t650.00\t688.00\t556.00\t600.50\t50000000\t\r\n";
+        write(input, "SH#688795.txt", header.formatted("成交量") + row, "GBK");
+        write(input, "688795.SH.txt", header.formatted("成交量(股)") + row, "GBK");
+        assertEquals("prices/SH#688795.txt has the columns of a 通达信 (TDX) export without its title line, and of a "
+                + "同花顺 / 东方财富 client export: its 成交量 is in 股 in the one and in 手 in the other. Add the title line "
+                + "the 通达信 (TDX) export writes above the header (such as '688802 沐曦股份 日线 不复权'), or name the unit in the "
+                + "header: 成交量(股) or 成交量(手)", check(input, "SH#688795.txt").failure());
+        assertEquals(50_000_000L, ((DailyPrice) check(input, "688795.SH.txt").rows().get(0)).volume());
+        // Separated by commas it is no client export either: only the title line is lacking.
+        write(input, "SH#688802.txt", "日期,开盘,最高,最低,收盘,成交量,成交额\r\n2025/12/17,700.00,895.00,,829.90,,\r\n", "GBK");
+        assertEquals("prices/SH#688802.txt has the columns of a 通达信 (TDX) export without the title line it writes "
+                + "above them (such as '688802 沐曦股份 日线 不复权'): add that line back", check(input, "SH#688802.txt").failure());
+    }
+
+    @Test
+    void implausibleUnitsAreExplainedTheSourcesWay() throws IOException {
+        Path input = inputWith(SAMPLES.resolve("akshare"));
+        // AKShare writes 成交量 in 手: a file whose 成交量 is in shares reads 100 times the volume, 6.505 a share.
+        write(input, "shares.csv", "日期,股票代码,开盘,收盘,最高,最低,成交量,成交额,振幅,涨跌幅,涨跌额,换手率\n"
+                + "2025-12-05,688795,650.0,600.5,688.0,556.0,100000,65050000,,,,\n", "UTF-8");
+        InputCheck.Reject reject = check(input, "shares.csv").rejects().get(0);
+        assertEquals("成交量 100000 volume-units", reject.column() + " " + reject.rawValue() + " " + reject.rule());
+        assertEquals("turnover / volume = 6.505 per share, far from the day's prices 556 to 688: 成交量 is read in 手 "
+                + "(100 shares) and 成交额 in 元, as AKShare stock_zh_a_hist / stock_hk_hist writes them; if this file's "
+                + "are in other units, name them in the header, such as 成交量(股)", reject.reason());
+    }
+
+    @Test
+    void aRenamedColumnIsNamedBesideTheOneExpected() throws IOException {
+        Path input = inputWith(SAMPLES.resolve("akshare"));
+        write(input, "own.csv", "ticker,交易日,close\n688795.SH,2025-12-05,600.5\n", "UTF-8");
+        write(input, "renamed.csv", "交易日,股票代码,开盘,收盘,最高,最低,成交量,成交额,振幅,涨跌幅,涨跌额,换手率\n"
+                + "2025-12-05,688795,650.0,600.5,688.0,556.0,,,,,,\n", "UTF-8");
+        assertEquals("prices/own.csv has '交易日' where 'date' was expected: rename the column to date",
+                check(input, "own.csv").failure());
+        assertEquals("prices/renamed.csv looks like an AKShare stock_zh_a_hist / stock_hk_hist file but has '交易日' "
+                + "where '日期' was expected: rename the column to 日期", check(input, "renamed.csv").failure());
+    }
+
+    @Test
+    void aHugeHeaderIsQuotedByItsStart() throws IOException {
+        Path input = inputWith(SAMPLES.resolve("akshare"));
+        // 40 KB on one line (a 3.9 MB header is quoted the same way): 6,000 distinct names, then three names 6,500 times.
+        String distinct = java.util.stream.IntStream.range(0, 6_000).mapToObj(i -> "c" + i)
+                .collect(Collectors.joining(","));
+        write(input, "huge.csv", distinct + "\n1,2,3\n", "UTF-8");
+        write(input, "repeated.csv", "a,b,c,".repeat(6_500) + "\n1,2,3\n", "UTF-8");
+        String failure = check(input, "huge.csv").failure();
+        assertEquals("prices/huge.csv lacks the column(s) ticker, date; its header is: " + distinct.substring(0, 200)
+                + String.format(java.util.Locale.ROOT, "… (%,d characters)", distinct.length()) + "; nor is it an export "
+                + "this tool recognises (see the README's \"Where your data comes from\")", failure);
+        String repeated = check(input, "repeated.csv").failure();
+        assertTrue(repeated.length() < 600 && repeated.contains("… (") && repeated.endsWith("Remove or rename the repeats."),
+                repeated.length() + " characters: " + repeated.substring(0, 300));
+    }
+
+    @Test
+    void aBadByteInGbkIsReportedOnItsLineAndByte() throws IOException {
+        Path input = inputWith(SAMPLES.resolve("tdx"));
+        String row = "2025/12/05\t650.00\t688.00\t556.00\t600.50\t\t\r\n";
+        byte[] head = ("688795 摩尔线程 日线 不复权\r\n日期\t开盘\t最高\t最低\t收盘\t成交量\t成交额\r\n" + row.repeat(3))
+                .getBytes(java.nio.charset.Charset.forName("GBK"));
+        // 0x81 opens a two-byte GBK character; a tab cannot end it.
+        byte[] bad = java.util.Arrays.copyOf(head, head.length + 2);
+        bad[head.length] = (byte) 0x81;
+        bad[head.length + 1] = '\t';
+        Files.write(input.resolve("prices/SH#688795.txt"), bad);
+        assertEquals("prices/SH#688795.txt is read as GB18030 (GBK) text, but line 6 has a byte that is not GB18030 (byte "
+                + "offset " + head.length + "): correct or remove it, or save the file again as UTF-8",
+                check(input, "SH#688795.txt").failure());
+    }
+
     private static void write(Path input, String name, String text, String charset) throws IOException {
         Files.write(input.resolve("prices").resolve(name), text.getBytes(java.nio.charset.Charset.forName(charset)));
     }
