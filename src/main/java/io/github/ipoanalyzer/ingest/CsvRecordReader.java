@@ -28,6 +28,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.Collection;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -66,6 +68,7 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
     private java.nio.charset.Charset charset = StandardCharsets.UTF_8;
     private char separator = ',';
     private Export.Translation reading;
+    private final Supplier<Collection<String>> listed;
 
     /**
      * {@code notices} receives (file, message) for what a person should know but is no row's
@@ -75,6 +78,14 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
      */
     public CsvRecordReader(String name, Path inputRoot, CsvFormat format, BiConsumer<String, String> notices,
                            Function<String, Optional<FileTail>> tails, Function<String, Optional<String>> fingerprints) {
+        this(name, inputRoot, format, notices, tails, fingerprints, List::of);
+    }
+
+    /** {@code listed}: the tickers of listings.csv, which an export's file name may give (see {@link TickerSymbols}). */
+    public CsvRecordReader(String name, Path inputRoot, CsvFormat format, BiConsumer<String, String> notices,
+                           Function<String, Optional<FileTail>> tails, Function<String, Optional<String>> fingerprints,
+                           Supplier<Collection<String>> listed) {
+        this.listed = listed;
         setName(name);
         this.inputRoot = inputRoot.toAbsolutePath().normalize();
         this.format = format;
@@ -136,7 +147,7 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
             String[] row = next();
             extraRows.add(row == null ? List.of() : Arrays.asList(row));
         }
-        reading = sniff.source().open(fileName, rawHeader, sniff.linesAbove(), extraRows);
+        reading = sniff.source().open(fileName, rawHeader, sniff.linesAbove(), extraRows, listed.get());
         reading.notices().forEach(n -> notices.accept(fileName, n));
     }
 

@@ -37,9 +37,11 @@ public interface Export {
 
     /**
      * How one file is read, or an {@link InputFileException} saying why it cannot be (adjusted
-     * prices, no ticker anywhere, a column missing).
+     * prices, no ticker anywhere, a column missing). {@code listed}: the tickers of listings.csv,
+     * which a file's name may give in any of their spellings.
      */
-    Translation open(String file, List<String> rawHeader, List<String> linesAbove, List<List<String>> extraHeaderRows);
+    Translation open(String file, List<String> rawHeader, List<String> linesAbove, List<List<String>> extraHeaderRows,
+                     java.util.Collection<String> listed);
 
     /** One file of an export, read. */
     interface Translation {

@@ -69,7 +69,8 @@ public final class InputCheck {
         List<Object> rows = new ArrayList<>();
         long read = 0;
         CsvRecordReader reader = new CsvRecordReader("check", layout.root(), kind.format(),
-                (f, message) -> notices.add(message), f -> Optional.empty(), f -> Optional.empty());
+                (f, message) -> notices.add(message), f -> Optional.empty(), f -> Optional.empty(),
+                () -> lookup.byTicker().keySet());
         reader.setResource(new FileSystemResource(file));
         try {
             reader.open(new ExecutionContext());

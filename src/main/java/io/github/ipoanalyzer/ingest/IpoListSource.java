@@ -48,7 +48,7 @@ public record IpoListSource(String title, List<String> signature, Map<String, Li
 
     @Override
     public Export.Translation open(String file, List<String> rawHeader, List<String> linesAbove,
-                                   List<List<String>> extraHeaderRows) {
+                                   List<List<String>> extraHeaderRows, java.util.Collection<String> listed) {
         return new IpoListReading(this, file, rawHeader);
     }
 }

@@ -68,8 +68,8 @@ public record PriceSource(String id, String title, List<String> signature, char 
 
     @Override
     public Export.Translation open(String file, List<String> rawHeader, List<String> linesAbove,
-                                   List<List<String>> extraHeaderRows) {
+                                   List<List<String>> extraHeaderRows, java.util.Collection<String> listed) {
         return SourceReading.open(this, file, rawHeader, linesAbove,
-                extraHeaderRows.isEmpty() ? List.of() : extraHeaderRows.get(0));
+                extraHeaderRows.isEmpty() ? List.of() : extraHeaderRows.get(0), listed);
     }
 }

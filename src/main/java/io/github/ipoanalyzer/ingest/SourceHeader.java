@@ -1,5 +1,6 @@
 package io.github.ipoanalyzer.ingest;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,8 +39,9 @@ final class SourceHeader {
      * The ticker of a file without a ticker column: from yfinance's Ticker row, TDX's title line
      * or the file's name; two of them that disagree refuse the file.
      */
-    static Optional<FileTicker> fileTicker(String file, PriceSource source, List<String> linesAbove, List<String> tickerRow) {
-        Optional<FileTicker> fromName = TickerSymbols.fromFileName(file).map(t -> new FileTicker(t, "the file name"));
+    static Optional<FileTicker> fileTicker(String file, PriceSource source, List<String> linesAbove, List<String> tickerRow,
+                                           Collection<String> listed) {
+        Optional<FileTicker> fromName = TickerSymbols.fromFileName(file, listed).map(t -> new FileTicker(t, "the file name"));
         Optional<FileTicker> fromInside = Optional.empty();
         if (!tickerRow.isEmpty()) {
             List<String> codes = tickerRow.subList(1, tickerRow.size()).stream().map(String::trim)

@@ -63,15 +63,17 @@ public final class SourceReading implements Export.Translation {
      * dates or prices; else with its notices ready.
      */
     static SourceReading open(PriceSource source, String file, List<String> rawHeader, List<String> linesAbove,
-                              List<String> tickerRow) {
+                              List<String> tickerRow, java.util.Collection<String> listed) {
         SourceHeader.refuseAdjusted(file, source, rawHeader, linesAbove);
-        java.util.Optional<SourceHeader.FileTicker> ticker = SourceHeader.fileTicker(file, source, linesAbove, tickerRow);
+        java.util.Optional<SourceHeader.FileTicker> ticker = SourceHeader.fileTicker(file, source, linesAbove, tickerRow,
+                listed);
         SourceReading reading = new SourceReading(source, file, rawHeader, ticker.map(SourceHeader.FileTicker::ticker).orElse(null),
                 ticker.map(SourceHeader.FileTicker::origin).orElse(null));
         if (!reading.hasTickerColumn() && ticker.isEmpty()) {
             throw new InputFileException(file + " is a " + source.title() + " file, which has no ticker column, "
                     + "and neither its name" + (source.titleLine() != null ? ", its title line" : "")
-                    + " nor a Ticker row gives one: name the file after the ticker, e.g. 688795.SH.csv or 06082.csv");
+                    + " nor a Ticker row gives one: name the file after a ticker of listings.csv, e.g. 688795.SH.csv, "
+                    + "06082.csv or AMZN.csv");
         }
         if (linesAbove.isEmpty()) {
             reading.refuseUncertainUnits(file, rawHeader);

@@ -1,6 +1,11 @@
 package io.github.ipoanalyzer.ingest;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -72,8 +77,11 @@ public final class TickerSymbols {
      * The ticker a file's name gives ({@code SH#688795.txt}, {@code 06082.csv},
      * {@code 688795.SS.csv}, {@code stock_hk_hist_06082.csv}): the whole name without its
      * extension, or else exactly one of its parts separated by {@code _}, {@code -} or spaces.
+     * Any other ticker counts only when it is one of {@code listed} (those of listings.csv), in
+     * any case and with {@code -} or {@code .} before a share class: {@code AMZN.csv},
+     * {@code BRK-B.csv} for {@code BRK.B}; it is then given as listings.csv writes it.
      */
-    public static Optional<String> fromFileName(String fileName) {
+    public static Optional<String> fromFileName(String fileName, Collection<String> listed) {
         String stem = fileName.substring(fileName.lastIndexOf('/') + 1);
         int dot = stem.lastIndexOf('.');
         stem = dot > 0 ? stem.substring(0, dot) : stem;
@@ -83,7 +91,28 @@ public final class TickerSymbols {
         }
         var parts = java.util.Arrays.stream(stem.split("[_\\s-]+")).map(TickerSymbols::normalise)
                 .flatMap(Optional::stream).distinct().toList();
-        return parts.size() == 1 ? Optional.of(parts.get(0)) : Optional.empty();
+        if (parts.size() == 1) {
+            return Optional.of(parts.get(0));
+        }
+        Map<String, String> byLooseKey = new HashMap<>();
+        listed.forEach(t -> byLooseKey.put(looseKey(t), t));
+        Optional<String> listedWhole = Optional.ofNullable(byLooseKey.get(looseKey(stem)));
+        if (listedWhole.isPresent()) {
+            return listedWhole;
+        }
+        var listedParts = java.util.Arrays.stream(stem.split("[_\\s]+")).map(p -> byLooseKey.get(looseKey(p)))
+                .filter(Objects::nonNull).distinct().toList();
+        return listedParts.size() == 1 ? Optional.of(listedParts.get(0)) : Optional.empty();
+    }
+
+    /** Of the A-share and HK forms only (no listings to match other tickers against). */
+    public static Optional<String> fromFileName(String fileName) {
+        return fromFileName(fileName, List.of());
+    }
+
+    /** A ticker's key that ignores case and whether a share class follows {@code -} or {@code .}. */
+    private static String looseKey(String ticker) {
+        return key(ticker).replace('-', '.');
     }
 
     private static String hongKong(String digits) {

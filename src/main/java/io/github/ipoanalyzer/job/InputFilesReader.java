@@ -48,9 +48,12 @@ final class InputFilesReader implements ItemStreamReader<CsvRecord>, StepExecuti
         // Read once per step: thousands of files, one query.
         Map<String, FileTail> tails = ledger.tails();
         Map<String, InputFingerprint.FileState> fingerprinted = RunContext.inputFiles(step);
+        // The listings are loaded in the first step; a file name may give one of their tickers.
+        Set<String> listed = Set.copyOf(store.listingsByTicker().keySet());
         files = new MultiResourceItemReader<>(new CsvRecordReader(kind.name() + "File", layout.root(), kind.format(),
                 store::recordNotice, file -> Optional.ofNullable(tails.get(file)),
-                file -> Optional.ofNullable(fingerprinted.get(file)).map(s -> s.sha256Read(tails.containsKey(file)))));
+                file -> Optional.ofNullable(fingerprinted.get(file)).map(s -> s.sha256Read(tails.containsKey(file))),
+                () -> listed));
         files.setName(kind.name() + "Files");
         files.setResources(toRead(kind, layout, ledger).stream().map(FileSystemResource::new).toArray(Resource[]::new));
         files.setStrict(false);

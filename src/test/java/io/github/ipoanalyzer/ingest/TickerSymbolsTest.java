@@ -6,6 +6,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.Optional;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,5 +49,19 @@ class TickerSymbolsTest {
     @ValueSource(strings = {"prices.csv", "688795_vs_688802.csv", "export.txt"})
     void aNameWithNoneOrTwoTickersGivesNone(String name) {
         assertEquals(Optional.empty(), TickerSymbols.fromFileName(name));
+    }
+
+    @Test
+    void aFileNameGivesAnyTickerOfTheListingsInAnyOfItsSpellings() {
+        List<String> listed = List.of("AMZN", "BRK.B", "688795.SH");
+        assertEquals(Optional.of("AMZN"), TickerSymbols.fromFileName("prices/AMZN.csv", listed));
+        assertEquals(Optional.of("AMZN"), TickerSymbols.fromFileName("amzn.csv", listed));
+        assertEquals(Optional.of("BRK.B"), TickerSymbols.fromFileName("BRK-B.csv", listed), "Yahoo's spelling of BRK.B");
+        assertEquals(Optional.of("AMZN"), TickerSymbols.fromFileName("AMZN_daily.csv", listed));
+        assertEquals(Optional.of("688795.SH"), TickerSymbols.fromFileName("688795.csv", listed));
+        // Only a ticker of listings.csv: a name that is no ticker, or one not listed, gives none.
+        assertEquals(Optional.empty(), TickerSymbols.fromFileName("prices.csv", listed));
+        assertEquals(Optional.empty(), TickerSymbols.fromFileName("MSFT.csv", listed));
+        assertEquals(Optional.empty(), TickerSymbols.fromFileName("AMZN.csv"), "without the listings");
     }
 }

@@ -106,4 +106,29 @@ class PeerListingTest {
         assertTrue((partial.out() + partial.err()).contains("the offer terms are all or none: offer_price given, "
                 + "lot_shares, shares_offered empty"), partial.out() + partial.err());
     }
+
+    @Test
+    void aYahooDownloadNamedAfterAUsTickerOfTheListingsIsRead() throws Exception {
+        Path input = work.resolve("us");
+        Files.createDirectories(input.resolve("prices"));
+        Files.writeString(input.resolve("listings.csv"), """
+                ticker,name_en,exchange,currency,listing_date,offer_price,lot_shares,shares_offered,total_shares_after_listing
+                AMZN,Amazon,NASDAQ,USD,1997-05-15,,,,10000000000
+                """, StandardCharsets.UTF_8);
+        // A Yahoo Finance download has no ticker column: its name says which stock it is.
+        Files.writeString(input.resolve("prices/AMZN.csv"), """
+                Date,Open,High,Low,Close,Adj Close,Volume
+                2019-01-02,73.260002,77.667999,73.046501,76.956497,76.956497,159662000
+                2019-01-03,76.000504,76.900002,74.855499,75.014000,75.014000,139512000
+                """, StandardCharsets.UTF_8);
+        JobRun us = JobRun.launch("--input", input.toString(), "--output", work.resolve("us-out").toString(),
+                "--db", work.resolve("us-db").toString(), "--as-of", "2019-12-31");
+        assertEquals(0, us.exitCode(), us.out() + us.err());
+        List<Map<String, String>> values = csv(work.resolve("us-out/latest/series/market-value"));
+        // Yahoo's binary floating point is read half-even to 3 decimals: 76.956 × 10,000,000,000 = 769,560,000,000.00
+        // and 75.014 × 10,000,000,000 = 750,140,000,000.00.
+        assertEquals(List.of("769560000000.00", "750140000000.00"),
+                values.stream().map(r -> r.get("market_cap_trading_currency")).toList());
+        assertEquals(List.of("AMZN", "AMZN"), values.stream().map(r -> r.get("ticker")).toList());
+    }
 }
