@@ -61,6 +61,11 @@ public class IpoReportJobConfiguration {
     public static final String LEFT_OUT_KEY = "left.out.after.as.of";
     /** Where day counts do not come from a trading calendar, one line per exchange (a list of strings). */
     public static final String CALENDAR_NOTES_KEY = "calendar.notes";
+    /**
+     * What publishing says, one line each (a list of strings): where {@code latest} points when
+     * not at this report, what was taken over again, what could not be pruned.
+     */
+    public static final String PUBLISH_NOTES_KEY = "publish.notes";
 
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;

@@ -32,6 +32,7 @@ final class ListingRangePartitioner implements Partitioner, StepExecutionListene
     static final String SERIES_PREVIOUS = "series.previous";
     static final String SERIES_FROM = "series.from";
     static final String SERIES_REASON = "series.reason";
+    static final String SERIES_CHANGED = "series.changed";
 
     private static final Logger log = LoggerFactory.getLogger("io.github.ipoanalyzer.progress");
 
@@ -74,12 +75,13 @@ final class ListingRangePartitioner implements Partitioner, StepExecutionListene
         context.putString(SERIES_PREVIOUS, carry.previousFolder());
         context.putString(SERIES_FROM, carry.fromMonth());
         context.putString(SERIES_REASON, carry.reason());
+        context.putString(SERIES_CHANGED, carry.changed());
     }
 
     /** What {@link #beforeStep} decided, from the job's or a partition's context. */
     static ReportPublisher.SeriesCarry carry(ExecutionContext context) {
         return new ReportPublisher.SeriesCarry(context.getString(SERIES_PREVIOUS), context.getString(SERIES_FROM),
-                context.getString(SERIES_REASON));
+                context.getString(SERIES_REASON), context.getString(SERIES_CHANGED, ""));
     }
 
     /** At most {@code gridSize} ranges, none empty (one empty range when there are no listings). */

@@ -339,11 +339,42 @@ public final class Launcher {
         if (options.maxRejectFraction.signum() < 0 || options.maxRejectFraction.compareTo(BigDecimal.ONE) > 0) {
             return Optional.of("--max-reject-fraction must be between 0 and 1");
         }
+        for (String option : List.of("--output", "--db")) {
+            Path folder = option.equals("--output") ? options.output : options.db;
+            if (Files.exists(folder) && !Files.isDirectory(folder)) {
+                return Optional.of(option + " " + folder + " is a file, not a folder: give a folder (it is created if "
+                        + "missing)");
+            }
+        }
         Path in = options.input.toAbsolutePath().normalize();
         Path outDir = options.output.toAbsolutePath().normalize();
         if (outDir.startsWith(in) || in.startsWith(outDir)) {
             return Optional.of("--output must not be inside --input (or the other way round)");
         }
+        // The same check where the file system leads: a link may put one inside the other.
+        Path realIn = resolved(in);
+        Path realOut = resolved(outDir);
+        if (realOut.startsWith(realIn) || realIn.startsWith(realOut)) {
+            return Optional.of("--output must not be inside --input (or the other way round): " + outDir + " is " + realOut
+                    + (realIn.equals(in) ? "" : ", " + in + " is " + realIn));
+        }
         return Optional.empty();
+    }
+
+    /**
+     * Where a path leads with every link followed, also when its last parts do not exist yet
+     * (an output folder created by the run): the real path of its nearest existing ancestor,
+     * with the rest appended.
+     */
+    static Path resolved(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        for (Path existing = absolute; existing != null; existing = existing.getParent()) {
+            try {
+                return existing.toRealPath().resolve(existing.relativize(absolute).toString()).normalize();
+            } catch (java.io.IOException e) {
+                // not there (or not readable): try its parent
+            }
+        }
+        return absolute;
     }
 }

@@ -89,6 +89,12 @@ final class RunSummary {
             if (folder != null) {
                 out.println("  report: " + folder + (rejected > 0 ? " (rejected rows: rejects.csv there)" : ""));
             }
+            @SuppressWarnings("unchecked")
+            List<String> published = (List<String>) execution.getExecutionContext()
+                    .get(IpoReportJobConfiguration.PUBLISH_NOTES_KEY);
+            if (published != null) {
+                published.forEach(line -> out.println("  " + line));
+            }
         });
         out.printf(Locale.ROOT, "%s (%.1f s)%n", outcome.message(), elapsed.toMillis() / 1000.0);
     }

@@ -2,6 +2,8 @@ package io.github.ipoanalyzer.report;
 
 import io.github.ipoanalyzer.store.InputFingerprint;
 import io.github.ipoanalyzer.store.MarketDataStore;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -10,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,6 +70,8 @@ final class Manifest {
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("file", name);
                 entry.put("sha256", table != null ? table.sha256() : InputFingerprint.sha256(file));
+                // A report taking this file over checks it: a size that differs is found without reading it.
+                entry.put("bytes", Files.size(file));
                 if (table != null) {
                     entry.put("rows", table.rowCount());
                 }
@@ -92,7 +97,7 @@ final class Manifest {
             var outputs = JsonMapper.builder().build().readTree(folder.resolve("manifest.json").toFile()).get("outputs");
             if (outputs != null) {
                 outputs.forEach(o -> found.put(o.get("file").asString(), new Output(o.get("sha256").asString(),
-                        o.has("rows") ? o.get("rows").asLong() : -1)));
+                        o.has("rows") ? o.get("rows").asLong() : -1, o.has("bytes") ? o.get("bytes").asLong() : -1)));
             }
         } catch (RuntimeException e) {
             found.clear(); // no readable manifest: nothing is shared
@@ -100,8 +105,51 @@ final class Manifest {
         return found;
     }
 
-    /** An output file's SHA-256 and, for a CSV, its data rows (-1: not listed). */
-    record Output(String sha256, long rows) {
+    /** An output file's SHA-256, for a CSV its data rows, and its size in bytes (-1: not listed, as by earlier versions). */
+    record Output(String sha256, long rows, long bytes) {
+    }
+
+    /**
+     * True when {@code folder}'s manifest says this application published it, as of {@code asOf}
+     * in run {@code run}.
+     */
+    static boolean isPublished(Path folder, LocalDate asOf, long run) {
+        Map<String, String> header = header(folder);
+        return "ipo-analyzer".equals(header.get("application")) && asOf.toString().equals(header.get("asOf"))
+                && String.valueOf(run).equals(header.get("runId"));
+    }
+
+    /** When the report in {@code folder} was finished, as its manifest says; empty when it does not say. */
+    static java.util.Optional<Instant> finishedAt(Path folder) {
+        try {
+            return java.util.Optional.ofNullable(header(folder).get("finishedAt")).map(Instant::parse);
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * The fields of a manifest before its first list or object (application, version, asOf,
+     * runId, times) as text; empty when it has no readable manifest. Only those are read: a
+     * market's manifest lists thousands of files.
+     */
+    private static Map<String, String> header(Path folder) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        try (JsonParser json = JsonMapper.builder().build().createParser(folder.resolve("manifest.json").toFile())) {
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                return Map.of();
+            }
+            while (json.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = json.currentName();
+                if (json.nextToken().isStructStart()) {
+                    break;
+                }
+                fields.put(name, json.getValueAsString());
+            }
+        } catch (RuntimeException e) {
+            return Map.of(); // no readable manifest
+        }
+        return fields;
     }
 
     /** True when {@code folder} was published by the run of this identity (a restart after a crash). */

@@ -219,10 +219,15 @@ public class ReportPublisher {
             // Recorded first: a basis naming a folder that did not get published is never used.
             store.seriesBasis().save(basis(request.run(), execution)
                     .publishedAs(staging.toRealPath().resolveSibling(name).toString()).toBytes());
-            Path folder = folders.publish(staging, name, request.keep(),
+            ReportFolder.Publication publication = folders.publish(staging, name, request.keep(),
                     existing -> Manifest.isOfRun(existing, request.run().identity()));
             parts.discard();
-            return new Published(folder, leftOut, in.calendarNotes);
+            List<String> notes = new ArrayList<>();
+            if (!carry.changed().isEmpty()) {
+                notes.add("warning: " + carry.changed());
+            }
+            notes.addAll(publication.notes());
+            return new Published(publication.folder(), leftOut, in.calendarNotes, notes);
         } catch (IOException | RuntimeException e) {
             folders.discard(staging);
             throw e;
@@ -234,8 +239,10 @@ public class ReportPublisher {
      * in {@code outputRoot}: those before the earliest date from which anything they depend on
      * differs from what that report's series were computed from ({@link SeriesBasis}). A nightly
      * run that appended a day takes over every month before the new day's. Nothing is taken over
-     * with {@code recomputeAll} (--force), without an earlier report or its basis, or when a file
-     * it would take over is missing.
+     * with {@code recomputeAll} (--force), or without an earlier report or its basis. Every file
+     * to be taken over is verified against that report's manifest first ({@link TakenOverFile}):
+     * from the month of the first that is not what it lists (edited, gone, reached through a
+     * link), every month is computed, and the carry says which file it was.
      */
     public SeriesCarry seriesCarry(Run run, long execution, Path outputRoot, boolean recomputeAll) {
         if (recomputeAll) {
@@ -264,21 +271,37 @@ public class ReportPublisher {
                         + "'s: every month of the series is computed");
             }
             // Nothing changed at all (other options): every month is taken over.
-            YearMonth from = change.map(YearMonth::from).orElse(YearMonth.from(run.asOf()).plusMonths(1));
-            Map<String, Manifest.Output> outputs = Manifest.outputs(previous);
-            for (Map.Entry<String, Manifest.Output> output : outputs.entrySet()) {
+            String from = change.map(YearMonth::from).orElse(YearMonth.from(run.asOf()).plusMonths(1)).toString();
+            String why = change.map(d -> " (the earliest change is dated " + d + ")").orElse(" (nothing they depend on changed)");
+            // Month by month, so that the first file that is not what the manifest lists sets where computing starts.
+            Map<String, Map.Entry<String, Manifest.Output>> byMonth = new java.util.TreeMap<>();
+            for (Map.Entry<String, Manifest.Output> output : Manifest.outputs(previous).entrySet()) {
                 String file = output.getKey();
                 if (file.startsWith(SeriesTable.FOLDER + "/") && file.endsWith(".csv")) {
-                    if (output.getValue().rows() < 0) {
+                    Optional<String> month = SeriesTable.monthOf(file);
+                    if (output.getValue().rows() < 0 || month.isEmpty()) {
                         return SeriesCarry.none(previous.getFileName() + "'s manifest does not list the rows of " + file
                                 + ": every month of the series is computed");
                     }
-                    SeriesTable.takenOver(previous, file); // refused here, every month is computed (below)
+                    byMonth.put(month.get() + " " + file, output);
                 }
             }
-            return new SeriesCarry(previous.toString(), from.toString(), "months before " + from + " taken over from "
-                    + previous.getFileName() + change.map(d -> " (the earliest change is dated " + d + ")")
-                    .orElse(" (nothing they depend on changed)"));
+            String changed = "";
+            for (Map.Entry<String, Map.Entry<String, Manifest.Output>> taken : byMonth.entrySet()) {
+                String month = taken.getKey().substring(0, 7);
+                if (month.compareTo(from) >= 0) {
+                    break;
+                }
+                try {
+                    TakenOverFile.verified(previous, taken.getValue().getKey(), taken.getValue().getValue());
+                } catch (IOException e) {
+                    from = month;
+                    why = " (" + taken.getValue().getKey() + " there is not what its manifest lists)";
+                    changed = e.getMessage() + "; not taken over: months from " + month + " on are computed again";
+                }
+            }
+            return new SeriesCarry(previous.toString(), from, "months before " + from + " taken over from "
+                    + previous.getFileName() + why, changed);
         } catch (IOException e) {
             return SeriesCarry.none(e.getMessage() + ": every month of the series is computed");
         }
@@ -315,12 +338,13 @@ public class ReportPublisher {
     /**
      * Which months of the series a run takes over from an earlier report (those before
      * {@code fromMonth}, YYYY-MM, from {@code previousFolder}) and why: {@code fromMonth} is ""
-     * when every month is computed. Decided once when the report's partitions are made.
+     * when every month is computed. {@code changed} names the file of that report found not to be
+     * what its manifest lists ("" when none). Decided once when the report's partitions are made.
      */
-    public record SeriesCarry(String previousFolder, String fromMonth, String reason) {
+    public record SeriesCarry(String previousFolder, String fromMonth, String reason, String changed) {
 
         public static SeriesCarry none(String reason) {
-            return new SeriesCarry("", "", reason);
+            return new SeriesCarry("", "", reason, "");
         }
 
         public boolean takesOver() {
@@ -405,10 +429,12 @@ public class ReportPublisher {
     }
 
     /**
-     * The folder published, what the as-of date left out of it (one line per kind), and where day
-     * counts do not come from a trading calendar (one line per exchange).
+     * The folder published, what the as-of date left out of it (one line per kind), where day
+     * counts do not come from a trading calendar (one line per exchange), and what publishing
+     * says (where {@code latest} points, what could not be pruned).
      */
-    public record Published(Path folder, List<String> leftOutAfterAsOf, List<String> calendarNotes) {
+    public record Published(Path folder, List<String> leftOutAfterAsOf, List<String> calendarNotes,
+                            List<String> notes) {
     }
 
     /** The report was not finished because the run was asked to stop; nothing was published. */

@@ -71,7 +71,9 @@ public final class SeriesTable implements ListingTable {
      * Takes over, from the published report folder {@code previous}, every file of this series
      * its manifest lists for a month before {@code fromMonth} (YYYY-MM): each is hard-linked into
      * this report (copied where the file system has no links), with the rows and SHA-256 listed.
-     * Rows of those months must not be appended then.
+     * Each was verified when the months were chosen ({@link TakenOverFile#verified}); it is
+     * checked again, without reading it, before it is linked. Rows of those months must not be
+     * appended then.
      */
     void carry(Path previous, Map<String, Manifest.Output> outputs, String fromMonth) throws IOException {
         String prefix = folder() + "/";
@@ -82,7 +84,7 @@ public final class SeriesTable implements ListingTable {
             }
             Path source;
             try {
-                source = takenOver(previous, file);
+                source = TakenOverFile.unchanged(previous, file, output.getValue());
             } catch (IOException e) {
                 throw new IOException(e.getMessage() + ", and this run takes it over: run again with --force to "
                         + "compute every month", e);
@@ -100,23 +102,17 @@ public final class SeriesTable implements ListingTable {
         carriedBefore = fromMonth;
     }
 
-    /**
-     * The file {@code file} (a path its manifest lists) of the published report folder
-     * {@code previous}, to be taken over: refused when it lies outside that folder or is gone.
-     */
-    static Path takenOver(Path previous, String file) throws IOException {
-        Path source = previous.resolve(file).normalize();
-        if (!source.startsWith(previous)) {
-            throw new IOException(previous.resolve("manifest.json") + " lists " + file + ", outside its folder");
-        }
-        if (!Files.isRegularFile(source, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            throw new IOException(source + " is gone");
-        }
-        return source;
-    }
-
     private String monthDescription(String month) {
         return description + ", " + month;
+    }
+
+    private static final java.util.regex.Pattern MONTH_FILE =
+            java.util.regex.Pattern.compile(FOLDER + "/[^/]+/(\\d{4}-\\d{2})(_part\\d+)?\\.csv");
+
+    /** The month of a series file a manifest lists ({@code series/lot-gains/2024-03_part2.csv}: 2024-03); empty for any other name. */
+    static java.util.Optional<String> monthOf(String file) {
+        java.util.regex.Matcher m = MONTH_FILE.matcher(file);
+        return m.matches() ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
     }
 
     /** The month of one of this series' files: {@code series/market-value/2024-03_part2.csv} is 2024-03. */

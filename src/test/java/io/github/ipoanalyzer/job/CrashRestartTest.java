@@ -42,7 +42,7 @@ class CrashRestartTest {
         assertEquals(0, resumed.exitCode(), resumed.err());
         assertTrue(resumed.out().contains("Run 1 did not finish"), resumed.out());
         assertTrue(resumed.out().contains("Resuming run 1 from where it stopped."), resumed.out());
-        assertTrue(resumed.out().contains("2026-11-28_run-1"), "the same run, not a new one: " + resumed.out());
+        assertTrue(resumed.out().contains("2026-11-28_run-000001"), "the same run, not a new one: " + resumed.out());
         JobRun clean = JobRun.launch(args(input, work.resolve("out-clean"), work.resolve("db-clean")));
         assertEquals(0, clean.exitCode(), clean.err());
 

@@ -42,7 +42,7 @@ class IpoReportJobFunctionalTest {
     void theRunSucceedsAndAccountsForEveryRow() throws Exception {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("Report published."), run.out());
-        assertEquals(List.of("2026-11-28_run-1"), JobRun.reportFolders(work.resolve("output")));
+        assertEquals(List.of("2026-11-28_run-000001"), JobRun.reportFolders(work.resolve("output")));
         // 4 listings + 8 prices + 16 revenue periods + 3 rates + 6 reported caps + 6 benchmark days
         // + 2 benchmark assignments + 8 lock-ups + 4 cohort members + 23 fee rows + 4 allotment results
         // + 821 calendar closures (215 mainland weekdays × 3 exchanges + 176 HKEX), none rejected.

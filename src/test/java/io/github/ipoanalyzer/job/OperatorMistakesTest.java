@@ -99,8 +99,8 @@ class OperatorMistakesTest {
         JobRun fresh = launch("db", "--as-of", "2026-11-29", "--keep", "3");
         assertEquals(0, fresh.exitCode(), fresh.err());
         // Numbers go on after the folders already there; the oldest folder goes, not the new one.
-        assertEquals(List.of("2026-11-28_run-2", "2026-11-28_run-3", "2026-11-29_run-4"), JobRun.reportFolders(output));
-        assertEquals(output.resolve("2026-11-29_run-4").toRealPath(), output.resolve("latest").toRealPath());
+        assertEquals(List.of("2026-11-28_run-000002", "2026-11-28_run-000003", "2026-11-29_run-000004"), JobRun.reportFolders(output));
+        assertEquals(output.resolve("2026-11-29_run-000004").toRealPath(), output.resolve("latest").toRealPath());
         assertEquals("2026-11-29", manifest(output.resolve("latest")).get("asOf"));
     }
 
@@ -157,7 +157,7 @@ class OperatorMistakesTest {
         }
         assertEquals(0, launch("db-a", "--as-of", "2026-11-28").exitCode());
         assertEquals(0, launch("db-b", "--as-of", "2026-11-28").exitCode());
-        assertEquals(List.of("2026-11-28_run-1", "2026-11-28_run-2"), JobRun.reportFolders(output),
+        assertEquals(List.of("2026-11-28_run-000001", "2026-11-28_run-000002"), JobRun.reportFolders(output),
                 "the second database numbers its run after the first's folder instead of replacing it");
         for (String folder : JobRun.reportFolders(output)) {
             assertManifestMatchesItsFiles(output.resolve(folder));
@@ -187,7 +187,7 @@ class OperatorMistakesTest {
         assertEquals(0, resumed.exitCode(), resumed.err());
         assertTrue(resumed.out().contains("Resuming run 1 from where it stopped."), resumed.out());
         assertEquals(1500, JobRun.csv(output.resolve("latest/first-day.csv")).size());
-        assertEquals(List.of("2026-11-28_run-1"), JobRun.reportFolders(output), "the partitions are removed once published");
+        assertEquals(List.of("2026-11-28_run-000001"), JobRun.reportFolders(output), "the partitions are removed once published");
         // A partition that finished before the stop was not computed again; the one stopped went
         // on from its last chunk: every listing was computed once.
         Map<String, List<Long>> reads = partitionReads(work.resolve("db"));
@@ -226,8 +226,8 @@ class OperatorMistakesTest {
         JobRun next = launch("db", "--as-of", "2026-11-28"); // nothing to do, but it tidies
         assertEquals(0, next.exitCode(), next.err());
         assertTrue(next.out().contains("Removed " + output.resolve(".staging-7")), next.out());
-        assertEquals(List.of("2026-11-28_run-1"), JobRun.reportFolders(output));
-        assertEquals(output.resolve("2026-11-28_run-1").toRealPath(), output.resolve("latest").toRealPath());
+        assertEquals(List.of("2026-11-28_run-000001"), JobRun.reportFolders(output));
+        assertEquals(output.resolve("2026-11-28_run-000001").toRealPath(), output.resolve("latest").toRealPath());
     }
 
     @Test
@@ -270,7 +270,7 @@ class OperatorMistakesTest {
         assertEquals(1, run.exitCode(), run.out() + run.err());
         assertDamagedDatabaseMessage(run);
         assertTrue(run.err().contains("a stored block of prices fails its checksum"), run.err());
-        assertEquals(List.of("2026-11-28_run-1"), JobRun.reportFolders(output), "nothing published from it");
+        assertEquals(List.of("2026-11-28_run-000001"), JobRun.reportFolders(output), "nothing published from it");
     }
 
     @Test

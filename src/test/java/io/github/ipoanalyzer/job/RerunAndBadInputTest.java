@@ -46,19 +46,19 @@ class RerunAndBadInputTest {
     @Test
     void reruns() throws Exception {
         assertEquals(0, launch().exitCode());
-        assertEquals(List.of("2026-11-28_run-1"), reportFolders(output));
+        assertEquals(List.of("2026-11-28_run-000001"), reportFolders(output));
 
         // Same inputs, same options: nothing to do, no new folder.
         JobRun again = launch();
         assertEquals(0, again.exitCode());
         assertTrue(again.out().contains("Nothing to do: run 1 already reported these inputs"), again.out());
-        assertEquals(List.of("2026-11-28_run-1"), reportFolders(output));
+        assertEquals(List.of("2026-11-28_run-000001"), reportFolders(output));
 
         // A new price file is picked up.
         Files.writeString(input.resolve("prices/688795.SH-2026.csv"),
                 "ticker,date,open,high,low,close,volume,turnover,note\n688795.SH,2026-01-05,,,,700.00,,,\n");
         assertEquals(0, launch().exitCode());
-        assertEquals(List.of("2026-11-28_run-1", "2026-11-28_run-2"), reportFolders(output));
+        assertEquals(List.of("2026-11-28_run-000001", "2026-11-28_run-000002"), reportFolders(output));
         List<Map<String, String>> values = csv(output.resolve("latest/series/market-value"));
         assertEquals("329019751900.00", values.stream().filter(r -> r.get("date").equals("2026-01-05"))
                 .findFirst().orElseThrow().get("market_cap_trading_currency")); // 700.00 × 470,028,217
@@ -74,10 +74,10 @@ class RerunAndBadInputTest {
         // --force recomputes the same inputs into a new folder.
         JobRun forced = launch("--force");
         assertEquals(0, forced.exitCode());
-        assertEquals(List.of("2026-11-28_run-1", "2026-11-28_run-2", "2026-11-28_run-3", "2026-11-28_run-4"),
+        assertEquals(List.of("2026-11-28_run-000001", "2026-11-28_run-000002", "2026-11-28_run-000003", "2026-11-28_run-000004"),
                 reportFolders(output));
-        assertEquals(Files.readString(output.resolve("2026-11-28_run-3/first-day.csv")),
-                Files.readString(output.resolve("2026-11-28_run-4/first-day.csv")), "same inputs, same bytes");
+        assertEquals(Files.readString(output.resolve("2026-11-28_run-000003/first-day.csv")),
+                Files.readString(output.resolve("2026-11-28_run-000004/first-day.csv")), "same inputs, same bytes");
     }
 
     /** Rows read, written and skipped by the last loadPrices step, as the job repository recorded them. */
@@ -178,8 +178,8 @@ class RerunAndBadInputTest {
         for (int i = 0; i < 3; i++) {
             assertEquals(0, launch("--force", "--keep", "2").exitCode());
         }
-        assertEquals(List.of("2026-11-28_run-2", "2026-11-28_run-3"), reportFolders(output));
-        assertEquals("2026-11-28_run-3", Files.readSymbolicLink(output.resolve("latest")).toString());
+        assertEquals(List.of("2026-11-28_run-000002", "2026-11-28_run-000003"), reportFolders(output));
+        assertEquals("2026-11-28_run-000003", Files.readSymbolicLink(output.resolve("latest")).toString());
 
         Path report = output.resolve("latest");
         var manifest = tools.jackson.databind.json.JsonMapper.builder().build().readTree(report.resolve("manifest.json").toFile());
@@ -236,10 +236,10 @@ class RerunAndBadInputTest {
                 "688795.SH,2025-12-23,,,,abc,,,\n688795.SH,2025-12-24,,,,-1,,,\n", StandardOpenOption.APPEND);
         JobRun run = launch();
         assertEquals(3, run.exitCode());
-        Path rejects = output.resolve("failed-2026-11-28_run-1/rejects.csv");
+        Path rejects = output.resolve("failed-2026-11-28_run-000001/rejects.csv");
         assertTrue(run.err().contains("Bad input: Too many rejected rows: prices/688795.SH.csv: 2 of 6 rows rejected "
                 + "(at most 1 allowed). Every rejected row, with its line and reason, is in " + rejects), run.err());
-        assertEquals(List.of("failed-2026-11-28_run-1"), reportFolders(output),
+        assertEquals(List.of("failed-2026-11-28_run-000001"), reportFolders(output),
                 "no report folder, no staging left behind: only the rejects to read");
         // The two appended lines are lines 6 and 7 of the file (a header and four shipped rows before them).
         assertEquals(List.of(List.of("6", "close", "abc", "number-format"), List.of("7", "close", "'-1", "positive")), // a leading - is quoted against formulas
@@ -251,14 +251,14 @@ class RerunAndBadInputTest {
         assertEquals(3, forced.exitCode(), forced.err());
         assertTrue(forced.err().contains("Run 1 (failed) is abandoned: --force starts a new run from scratch.")
                 && !forced.err().contains("Resuming"), forced.err());
-        assertEquals(List.of("failed-2026-11-28_run-2"), reportFolders(output), "only the newest failed run's rejects");
+        assertEquals(List.of("failed-2026-11-28_run-000002"), reportFolders(output), "only the newest failed run's rejects");
 
         // Once the file is fixed the next run publishes, and the failed run's rejects go with it.
         Files.writeString(input.resolve("prices/688795.SH.csv"), Files.readString(input.resolve("prices/688795.SH.csv"))
                 .replace("688795.SH,2025-12-23,,,,abc,,,\n688795.SH,2025-12-24,,,,-1,,,\n", ""));
         JobRun fixed = launch();
         assertEquals(0, fixed.exitCode(), fixed.err());
-        assertEquals(List.of("2026-11-28_run-3"), reportFolders(output));
+        assertEquals(List.of("2026-11-28_run-000003"), reportFolders(output));
         assertTrue(!run.err().contains("Exception") && !run.out().contains("\tat "), "no stack trace on the console");
     }
 

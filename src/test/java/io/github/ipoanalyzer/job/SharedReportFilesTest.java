@@ -30,7 +30,7 @@ class SharedReportFilesTest {
         Path output = work.resolve("output");
         JobRun first = run(input, output, "2");
         assertEquals(0, first.exitCode(), first.err());
-        Path run1 = output.resolve("2026-11-28_run-1");
+        Path run1 = output.resolve("2026-11-28_run-000001");
         byte[] december = Files.readAllBytes(run1.resolve("series/market-value/2025-12.csv"));
         byte[] january = Files.readAllBytes(run1.resolve("series/market-value/2026-01.csv"));
 
@@ -38,7 +38,7 @@ class SharedReportFilesTest {
         Files.writeString(input.resolve("prices/6082.HK.csv"), "6082.HK,2026-01-05,,,,36.10,,,\n", StandardOpenOption.APPEND);
         JobRun second = run(input, output, "2");
         assertEquals(0, second.exitCode(), second.err());
-        Path run2 = output.resolve("2026-11-28_run-2");
+        Path run2 = output.resolve("2026-11-28_run-000002");
         assertEquals(inode(run1.resolve("series/market-value/2025-12.csv")), inode(run2.resolve("series/market-value/2025-12.csv")),
                 "December did not change: one file, two names");
         assertEquals(inode(run1.resolve("series/lot-gains/2025-12.csv")), inode(run2.resolve("series/lot-gains/2025-12.csv")));
@@ -50,9 +50,9 @@ class SharedReportFilesTest {
         Files.writeString(input.resolve("prices/6082.HK.csv"), "6082.HK,2026-01-06,,,,36.50,,,\n", StandardOpenOption.APPEND);
         JobRun third = run(input, output, "1");
         assertEquals(0, third.exitCode(), third.err());
-        assertEquals(List.of("2026-11-28_run-3"), JobRun.reportFolders(output));
+        assertEquals(List.of("2026-11-28_run-000003"), JobRun.reportFolders(output));
         assertTrue(java.util.Arrays.equals(december,
-                Files.readAllBytes(output.resolve("2026-11-28_run-3/series/market-value/2025-12.csv"))));
+                Files.readAllBytes(output.resolve("2026-11-28_run-000003/series/market-value/2025-12.csv"))));
         assertTrue(Files.readString(output.resolve("latest/series/market-value/2026-01.csv")).contains("2026-01-06,close,36.50"));
     }
 

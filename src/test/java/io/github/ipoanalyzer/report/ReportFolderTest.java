@@ -5,8 +5,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,19 +35,53 @@ class ReportFolderTest {
     }
 
     @Test
-    void foldersArePrunedByPublicationTimeNeverTheOneJustPublished() throws Exception {
+    void theOldestRunsArePrunedFirstAndOnlyFoldersTheApplicationPublished() throws Exception {
         ReportFolder folders = new ReportFolder(output, path -> { });
-        // Run 9 of an older database was published long ago; run 2 of the current one yesterday.
-        publishedAt(Files.createDirectories(output.resolve("2026-11-20_run-9")), "2026-11-20T18:30:00Z");
-        publishedAt(Files.createDirectories(output.resolve("2026-11-27_run-2")), "2026-11-27T18:30:00Z");
+        // Folders of an earlier version, named with the run number as is: run-10 sorts before run-2 by name.
+        Path run2 = published("2026-11-20_run-2", "2026-11-20", 2);
+        Path run9 = published("2026-11-26_run-9", "2026-11-26", 9);
+        Path run10 = published("2026-11-27_run-10", "2026-11-27", 10);
+        // A person opened run 2's first-day.csv in Excel: its lock file makes run 2 the folder modified last.
+        Files.writeString(run2.resolve("~$first-day.csv"), "lock");
+        // Named like a report, but no manifest of this application says it published it: a person's folder.
+        Path theirs = Files.createDirectories(output.resolve("2026-11-01_run-1"));
+        Files.writeString(theirs.resolve("notes.txt"), "mine");
 
-        Path staging = folders.stage(1);
-        Files.writeString(staging.resolve("first-day.csv"), "new");
-        Path published = folders.publish(staging, "2026-11-28_run-1", 2, existing -> false);
+        Path staging = folders.stage(11);
+        manifest(staging, "2026-11-28", 11);
+        ReportFolder.Publication publication = folders.publish(staging, ReportFolder.name("2026-11-28", 11), 2,
+                existing -> false);
 
-        assertEquals(List.of(output.resolve("2026-11-27_run-2"), published), folders.reports());
-        assertEquals(published.toRealPath(), output.resolve("latest").toRealPath());
-        assertEquals(2, folders.highestRunNumber(), "a new run is numbered after every folder still here");
+        assertEquals(output.resolve("2026-11-28_run-000011"), publication.folder(), "zero-padded: names sort in run order");
+        assertEquals(List.of(run10, publication.folder()), folders.reports().stream().map(ReportFolder.Report::folder).toList());
+        assertEquals(List.of("2026-11-01_run-1", "2026-11-27_run-10", "2026-11-28_run-000011", "latest"), names());
+        assertEquals("mine", Files.readString(theirs.resolve("notes.txt")));
+        assertEquals(publication.folder().toRealPath(), output.resolve("latest").toRealPath());
+        assertEquals(List.of(), publication.notes());
+        assertEquals(11, folders.highestRunNumber(), "a new run is numbered after every folder still here");
+        assertTrue(!Files.exists(run9));
+    }
+
+    @Test
+    void latestStaysAtTheNewestAsOfWhenABackdatedReportIsPublishedAndBothAreKept() throws Exception {
+        ReportFolder folders = new ReportFolder(output, path -> { });
+        Path newest = folders.publish(manifest(folders.stage(1), "2026-11-28", 1), ReportFolder.name("2026-11-28", 1), 1,
+                existing -> false).folder();
+
+        ReportFolder.Publication backdated = folders.publish(manifest(folders.stage(2), "2026-01-05", 2),
+                ReportFolder.name("2026-01-05", 2), 1, existing -> false);
+
+        assertEquals(newest.toRealPath(), output.resolve("latest").toRealPath());
+        assertEquals(List.of("latest still points at 2026-11-28_run-000001, a report as of a later day (2026-11-28); "
+                + "this report as of 2026-01-05 is " + output.resolve("2026-01-05_run-000002")), backdated.notes());
+        assertEquals(List.of("2026-01-05_run-000002", "2026-11-28_run-000001", "latest"), names(),
+                "--keep 1 keeps both: the one just published and the one latest points at");
+
+        // A later run of the same day becomes latest; the oldest run goes.
+        ReportFolder.Publication later = folders.publish(manifest(folders.stage(3), "2026-11-28", 3),
+                ReportFolder.name("2026-11-28", 3), 1, existing -> false);
+        assertEquals(later.folder().toRealPath(), output.resolve("latest").toRealPath());
+        assertEquals(List.of("2026-11-28_run-000003", "latest"), names());
     }
 
     @Test
@@ -71,7 +103,23 @@ class ReportFolderTest {
         assertTrue(!Files.exists(other), "the refused staging folder is removed");
     }
 
-    private static void publishedAt(Path folder, String instant) throws Exception {
-        Files.setLastModifiedTime(folder, FileTime.from(Instant.parse(instant)));
+    /** A report folder as this application publishes it: named by its day and run, with its manifest. */
+    private Path published(String name, String asOf, long run) throws Exception {
+        Path folder = Files.createDirectories(output.resolve(name));
+        Files.writeString(folder.resolve("first-day.csv"), name);
+        return manifest(folder, asOf, run);
+    }
+
+    /** The first fields of a manifest.json, as Manifest writes them. */
+    private static Path manifest(Path folder, String asOf, long run) throws Exception {
+        Files.writeString(folder.resolve("manifest.json"), "{\n  \"application\" : \"ipo-analyzer\",\n  \"version\" : \"test\",\n"
+                + "  \"asOf\" : \"" + asOf + "\",\n  \"runId\" : " + run + ",\n  \"outputs\" : [ ]\n}");
+        return folder;
+    }
+
+    private List<String> names() throws Exception {
+        try (var entries = Files.list(output)) {
+            return entries.map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
 }

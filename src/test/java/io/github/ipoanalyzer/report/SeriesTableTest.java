@@ -56,10 +56,10 @@ class SeriesTableTest {
         Files.writeString(before.resolve("series/market-value/2025-12.csv"), "\uFEFFticker,date,cap\r\nA,2025-12-31,2\r\n");
         Files.writeString(before.resolve("series/market-value/2025-12_part2.csv"), "\uFEFFticker,date,cap\r\nB,2025-12-31,4\r\n");
         Files.writeString(before.resolve("series/market-value/2026-01.csv"), "\uFEFFticker,date,cap\r\nA,2026-01-02,3\r\n");
-        Map<String, Manifest.Output> listed = Map.of("series/market-value/2025-12.csv", new Manifest.Output("h1", 1),
-                "series/market-value/2025-12_part2.csv", new Manifest.Output("h2", 1),
-                "series/market-value/2026-01.csv", new Manifest.Output("h3", 1),
-                "series/lot-gains/2025-12.csv", new Manifest.Output("h4", 7));
+        Map<String, Manifest.Output> listed = Map.of("series/market-value/2025-12.csv", new Manifest.Output("h1", 1, -1),
+                "series/market-value/2025-12_part2.csv", new Manifest.Output("h2", 1, -1),
+                "series/market-value/2026-01.csv", new Manifest.Output("h3", 1, -1),
+                "series/lot-gains/2025-12.csv", new Manifest.Output("h4", 7, -1));
         Path now = report.resolve("now");
         SeriesTable series = new SeriesTable(now, "market-value", "Market value", List.of("ticker", "date", "cap"), "date");
         series.carry(before, listed, "2026-01");
@@ -96,7 +96,7 @@ class SeriesTableTest {
         assertTrue(gone.getMessage().contains("run again with --force"), gone.getMessage());
         IOException outside = assertThrows(IOException.class, () -> new SeriesTable(report.resolve("outside"),
                 "market-value", "Market value", List.of("ticker", "date", "cap"), "date").carry(before,
-                Map.of("series/market-value/../../../etc/2025-01.csv", new Manifest.Output("h", 1)), "2026-01"));
+                Map.of("series/market-value/../../../etc/2025-01.csv", new Manifest.Output("h", 1, -1)), "2026-01"));
         assertTrue(outside.getMessage().contains("outside its folder"), outside.getMessage());
     }
 
