@@ -267,7 +267,8 @@ class RerunAndBadInputTest {
         JobRun run = JobRun.launch("--input", work.resolve("nowhere").toString(), "--output", output.toString(),
                 "--db", work.resolve("db").toString());
         assertEquals(3, run.exitCode());
-        assertTrue(run.err().contains("listings.csv not found"), run.err());
+        assertEquals("Bad input: the input folder " + work.resolve("nowhere") + " does not exist. Name it with --input "
+                + "DIR, or start from the folder that holds input/.\n", run.err());
     }
 
     @Test
