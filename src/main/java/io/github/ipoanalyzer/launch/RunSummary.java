@@ -52,9 +52,11 @@ final class RunSummary {
             long read = 0;
             long loaded = 0;
             long rejected = 0;
+            long setAside = 0;
             long thisRun = ReportRunner.runNumber(execution);
             Map<String, Long> parsedIn = ledger.parsedInRun();
-            out.printf(Locale.ROOT, "  %-40s %10s %10s %10s  %s%n", "input file", "read", "loaded", "rejected", "parsed");
+            out.printf(Locale.ROOT, "  %-40s %10s %10s %10s %10s  %s%n", "input file", "read", "loaded", "set aside",
+                    "rejected", "parsed");
             var files = layout.existingFiles();
             // A market of thousands of price files still fits a screen: those without rejects are
             // summed on one line (every file is in the report's input-files.csv).
@@ -67,24 +69,25 @@ final class RunSummary {
                 MarketDataStore.FileCounts c = counts.getOrDefault(name, new MarketDataStore.FileCounts(0, 0));
                 Long parsed = parsedIn.get(name);
                 boolean now = parsed == null || parsed == thisRun;
-                if (many && c.rejected() == 0 && name.startsWith(InputLayout.PRICES + "/")) {
+                if (many && c.rejected() == 0 && c.setAside() == 0 && name.startsWith(InputLayout.PRICES + "/")) {
                     quiet++;
                     quietNow += now ? 1 : 0;
                     quietRows += c.loaded();
                 } else {
-                    out.printf(Locale.ROOT, "  %-40s %,10d %,10d %,10d  %s%n", name, c.read(), c.loaded(),
-                            c.rejected(), now ? "now" : "unchanged since run " + parsed);
+                    out.printf(Locale.ROOT, "  %-40s %,10d %,10d %,10d %,10d  %s%n", name, c.read(), c.loaded(),
+                            c.setAside(), c.rejected(), now ? "now" : "unchanged since run " + parsed);
                 }
                 read += c.read();
                 loaded += c.loaded();
                 rejected += c.rejected();
+                setAside += c.setAside();
             }
             if (quiet > 0) {
-                out.printf(Locale.ROOT, "  %-40s %,10d %,10d %,10d  %s%n", String.format(Locale.ROOT,
-                        "%,d price files without rejects", quiet), quietRows, quietRows, 0,
+                out.printf(Locale.ROOT, "  %-40s %,10d %,10d %,10d %,10d  %s%n", String.format(Locale.ROOT,
+                        "%,d price files without rejects", quiet), quietRows, quietRows, 0, 0,
                         String.format(Locale.ROOT, "%,d now, %,d unchanged", quietNow, quiet - quietNow));
             }
-            out.printf(Locale.ROOT, "  %-40s %,10d %,10d %,10d%n", "total", read, loaded, rejected);
+            out.printf(Locale.ROOT, "  %-40s %,10d %,10d %,10d %,10d%n", "total", read, loaded, setAside, rejected);
             printNotices(out, store.notices());
             String folder = execution.getExecutionContext().getString(IpoReportJobConfiguration.REPORT_FOLDER_KEY, null);
             if (folder != null) {
