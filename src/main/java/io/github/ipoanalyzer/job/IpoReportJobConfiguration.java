@@ -61,6 +61,8 @@ public class IpoReportJobConfiguration {
     public static final String LEFT_OUT_KEY = "left.out.after.as.of";
     /** Where day counts do not come from a trading calendar, one line per exchange (a list of strings). */
     public static final String CALENDAR_NOTES_KEY = "calendar.notes";
+    /** Figures unknown for want of an input, with the file and row that would fill each (a list of strings). */
+    public static final String GAPS_KEY = "input.gaps";
 
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;

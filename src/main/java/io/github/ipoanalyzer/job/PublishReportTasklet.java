@@ -47,6 +47,7 @@ final class PublishReportTasklet implements Tasklet {
         job.putString(IpoReportJobConfiguration.REPORT_FOLDER_KEY, published.folder().toString());
         job.put(IpoReportJobConfiguration.LEFT_OUT_KEY, new ArrayList<>(published.leftOutAfterAsOf()));
         job.put(IpoReportJobConfiguration.CALENDAR_NOTES_KEY, new ArrayList<>(published.calendarNotes()));
+        job.put(IpoReportJobConfiguration.GAPS_KEY, new ArrayList<>(published.gaps()));
         return RepeatStatus.FINISHED;
     }
 

@@ -45,6 +45,11 @@ final class RunSummary {
             if (calendars != null) {
                 calendars.forEach(line -> out.println("  trading days: " + line));
             }
+            @SuppressWarnings("unchecked")
+            List<String> gaps = (List<String>) execution.getExecutionContext().get(IpoReportJobConfiguration.GAPS_KEY);
+            if (gaps != null) {
+                gaps.forEach(line -> out.println("  to fill a gap: " + line));
+            }
             Map<String, MarketDataStore.FileCounts> counts = store.countsByFile();
             if (counts.isEmpty()) {
                 return;

@@ -222,7 +222,7 @@ public class ReportPublisher {
             Path folder = folders.publish(staging, name, request.keep(),
                     existing -> Manifest.isOfRun(existing, request.run().identity()));
             parts.discard();
-            return new Published(folder, leftOut, in.calendarNotes);
+            return new Published(folder, leftOut, in.calendarNotes, in.gaps);
         } catch (IOException | RuntimeException e) {
             folders.discard(staging);
             throw e;
@@ -406,9 +406,10 @@ public class ReportPublisher {
 
     /**
      * The folder published, what the as-of date left out of it (one line per kind), and where day
-     * counts do not come from a trading calendar (one line per exchange).
+     * counts do not come from a trading calendar (one line per exchange), and what input would fill
+     * each figure left unknown (one line per missing input).
      */
-    public record Published(Path folder, List<String> leftOutAfterAsOf, List<String> calendarNotes) {
+    public record Published(Path folder, List<String> leftOutAfterAsOf, List<String> calendarNotes, List<String> gaps) {
     }
 
     /** The report was not finished because the run was asked to stop; nothing was published. */
