@@ -368,8 +368,8 @@ public final class Launcher {
         Optional<String> bad = options.badProperty();
         if (bad.isPresent()) {
             List<String> suggestions = new CommandLine.UnmatchedArgumentException(cli, List.of(bad.get())).getSuggestions();
-            return Optional.of("Unknown option: '" + bad.get() + "'." + (suggestions.isEmpty()
-                    ? " (Spring Boot properties are given as --spring.name=value)" : didYouMean(suggestions)));
+            return Optional.of("Unknown option: '" + bad.get() + "'" + (suggestions.isEmpty()
+                    ? " (Spring Boot properties are given as --spring.name=value)" : "." + didYouMean(suggestions)));
         }
         if (options.keep < 1) {
             return Optional.of("--keep must be at least 1");

@@ -23,6 +23,8 @@ class CommandLineMessagesTest {
                 launch("--asof=2026-01-05"));
         assertEquals(List.of("2", "Unknown option: '--settle-second'. Did you mean --settle-seconds?"),
                 launch("--settle-second", "3"));
+        assertEquals(List.of("2", "Unknown option: '--nonsense' (Spring Boot properties are given as --spring.name=value)"),
+                launch("--nonsense"));
     }
 
     @Test
