@@ -3,8 +3,9 @@
 # Usage: jobs/nightly.sh [more ipo-analyzer options]   (see: java -jar target/ipo-analyzer.jar --help)
 # Environment: IPO_ANALYZER_HOME (default: this repository), AS_OF (default: today), JAVA (default: java),
 # JAVA_OPTS (default: jobs/java-options),
-# SETTLE_RETRIES (default 10) and SETTLE_WAIT (seconds, default 60): while a feed is still copying
-# files into the input folder the job exits 6 without reading anything; this script waits and tries again.
+# SETTLE_RETRIES (default 10) and SETTLE_WAIT (seconds, default 60): the job waits for files still being
+# copied in, and exits 6 without reading anything when one keeps changing past that; this script then
+# waits and tries again.
 set -uo pipefail
 cd "${IPO_ANALYZER_HOME:-$(cd "$(dirname "$0")/.." && pwd)}" || exit 1
 as_of="${AS_OF:-$(date +%F)}"

@@ -49,6 +49,11 @@ public record InputLayout(Path root) {
      * that cannot be read, a link that leads out of the input folder.
      */
     public Optional<String> problem() {
+        if (!Files.isDirectory(root)) {
+            return Optional.of(Files.exists(root) ? root + " is a file; --input names the input folder."
+                    : "the input folder " + root + " does not exist. Name it with --input DIR, or start from the "
+                    + "folder that holds input/.");
+        }
         for (InputKind<?> kind : InputKinds.ALL) {
             Path location = root.resolve(kind.path());
             if (kind.required() && !Files.exists(location)) {
@@ -92,26 +97,6 @@ public record InputLayout(Path root) {
             }
         }
         return Optional.empty();
-    }
-
-    /**
-     * Input files modified within {@code window} of {@code now} (a copy or feed still writing
-     * them), each with how long ago; empty when every file has settled.
-     */
-    public List<String> unsettled(java.time.Duration window, java.time.Instant now) {
-        List<String> recent = new ArrayList<>();
-        for (Path file : existingFiles()) {
-            try {
-                java.time.Duration age = java.time.Duration.between(Files.getLastModifiedTime(file).toInstant(), now);
-                if (age.abs().compareTo(window) < 0) {
-                    recent.add(String.format(java.util.Locale.ROOT, "%s (modified %.1f s ago)", relative(file),
-                            age.toMillis() / 1000.0));
-                }
-            } catch (IOException e) {
-                recent.add(relative(file) + " (" + e.getMessage() + ")");
-            }
-        }
-        return recent;
     }
 
     /**

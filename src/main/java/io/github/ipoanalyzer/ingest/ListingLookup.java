@@ -2,6 +2,7 @@ package io.github.ipoanalyzer.ingest;
 
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.market.TradingDays;
+import io.github.ipoanalyzer.store.MarketDataStore;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -53,13 +54,26 @@ public record ListingLookup(Map<String, Listing> byTicker, TradingDays calendars
 
     /** The listing of the row's ticker column, or a reject saying the ticker is not in listings.csv. */
     public Listing of(RowValues values) {
+        return of(values, "unknown-ticker");
+    }
+
+    /**
+     * The listing of a price row's ticker. An export often holds tickers the listings do not name;
+     * their rows are set aside by ticker ({@link MarketDataStore#SET_ASIDE_RULE}), not counted as
+     * rejects, so that they never stop the report of the others.
+     */
+    public Listing ofPriceRow(RowValues values) {
+        return of(values, MarketDataStore.SET_ASIDE_RULE);
+    }
+
+    private Listing of(RowValues values, String rule) {
         String ticker = values.text("ticker");
         Listing listing = byTicker.get(ticker);
         if (listing == null) {
             listing = byKey.get(TickerSymbols.key(ticker));
         }
         if (listing == null) {
-            throw values.reject("ticker", "unknown-ticker", "no listing for ticker " + ticker + " in listings.csv");
+            throw values.reject("ticker", rule, "no listing for ticker " + ticker + " in listings.csv");
         }
         return listing;
     }

@@ -66,6 +66,8 @@ public class IpoReportJobConfiguration {
      * not at this report, what was taken over again, what could not be pruned.
      */
     public static final String PUBLISH_NOTES_KEY = "publish.notes";
+    /** Figures unknown for want of an input, with the file and row that would fill each (a list of strings). */
+    public static final String GAPS_KEY = "input.gaps";
 
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;

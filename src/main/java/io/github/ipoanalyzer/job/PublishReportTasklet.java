@@ -48,6 +48,7 @@ final class PublishReportTasklet implements Tasklet {
         job.put(IpoReportJobConfiguration.LEFT_OUT_KEY, new ArrayList<>(published.leftOutAfterAsOf()));
         job.put(IpoReportJobConfiguration.CALENDAR_NOTES_KEY, new ArrayList<>(published.calendarNotes()));
         job.put(IpoReportJobConfiguration.PUBLISH_NOTES_KEY, new ArrayList<>(published.notes()));
+        job.put(IpoReportJobConfiguration.GAPS_KEY, new ArrayList<>(published.gaps()));
         return RepeatStatus.FINISHED;
     }
 

@@ -60,7 +60,7 @@ public final class Launcher {
         try {
             parsed = cli.parseArgs(args);
         } catch (CommandLine.ParameterException e) {
-            err.println(e.getMessage());
+            err.println(usageMessage(e));
             err.println("Try --help for the options.");
             return ExitCode.USAGE.code();
         }
@@ -87,7 +87,7 @@ public final class Launcher {
             cli.printVersionHelp(out);
             return ExitCode.OK.code();
         }
-        Optional<String> usageProblem = usageProblem(options);
+        Optional<String> usageProblem = usageProblem(options, cli);
         if (usageProblem.isPresent()) {
             err.println(usageProblem.get());
             return ExitCode.USAGE.code();
@@ -98,11 +98,15 @@ public final class Launcher {
             err.println("Bad input: " + inputProblem.get());
             return ExitCode.BAD_INPUT.code();
         }
-        List<String> unsettled = layout.unsettled(Duration.ofSeconds(options.settleSeconds), Instant.now());
-        if (!unsettled.isEmpty()) {
-            err.println("Not yet: " + String.join(", ", unsettled) + " changed less than " + options.settleSeconds
-                    + " s ago, so a copy or feed may still be writing. Nothing was read; run again in a moment "
-                    + "(--settle-seconds sets the wait).");
+        List<String> changing;
+        try {
+            changing = InputSettling.await(layout, Duration.ofSeconds(options.settleSeconds), out);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCode.STOPPED.code();
+        }
+        if (!changing.isEmpty()) {
+            err.println(InputSettling.gaveUp(changing, Duration.ofSeconds(options.settleSeconds)));
             return ExitCode.INPUT_NOT_SETTLED.code();
         }
         try {
@@ -279,7 +283,7 @@ public final class Launcher {
                               List<String> recovered, GracefulStop stop, PrintStream out, PrintStream err)
             throws Exception {
         stop.signal(context.getBean(StopSignal.class));
-        Instant started = Instant.now();
+        Instant jobStarted = Instant.now();
         out.println("ipo-analyzer: input " + layout.root() + ", as of " + options.asOfOrToday());
         recovered.forEach(out::println);
         layout.unreadFiles().forEach(line -> out.println("Not read: " + line + "."));
@@ -293,7 +297,7 @@ public final class Launcher {
         }
         RunSummary.print(outcome.exitCode() == ExitCode.OK ? out : err, outcome, layout,
                 context.getBean(MarketDataStore.class), context.getBean(InputFileLedger.class),
-                Duration.between(started, Instant.now()));
+                Duration.between(jobStarted, Instant.now()));
         if (outcome.exitCode() == ExitCode.FAILED) {
             err.println("Details in " + logFile(options));
         }
@@ -327,11 +331,45 @@ public final class Launcher {
         return options.db.toAbsolutePath().normalize().resolve("ipo-analyzer.log");
     }
 
-    private static Optional<String> usageProblem(Options options) {
+    /**
+     * picocli's message, but for a value it could not convert (a Java exception's name and text)
+     * the form expected, and for an unknown option the nearest known one.
+     */
+    static String usageMessage(CommandLine.ParameterException e) {
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            return e.getMessage() + didYouMean(unmatched.getSuggestions());
+        }
+        if (e.getArgSpec() instanceof CommandLine.Model.OptionSpec option && e.getValue() != null
+                && e.getMessage().startsWith("Invalid value")) {
+            return "Invalid value for " + option.longestName() + ": '" + e.getValue() + "' is not "
+                    + expectedForm(option.type()) + ".";
+        }
+        return e.getMessage();
+    }
+
+    private static String expectedForm(Class<?> type) {
+        if (type == java.time.LocalDate.class) {
+            return "a date written YYYY-MM-DD (for example 2026-01-05)";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "a whole number (for example 5)";
+        }
+        if (type == BigDecimal.class) {
+            return "a decimal number written with a point (for example 0.05)";
+        }
+        return "a " + type.getSimpleName();
+    }
+
+    private static String didYouMean(List<String> suggestions) {
+        return suggestions.isEmpty() ? "" : " Did you mean " + String.join(" or ", suggestions) + "?";
+    }
+
+    private static Optional<String> usageProblem(Options options, CommandLine cli) {
         Optional<String> bad = options.badProperty();
         if (bad.isPresent()) {
-            return Optional.of("Unknown option: '" + bad.get() + "' (Spring Boot properties are given as "
-                    + "--spring.name=value)");
+            List<String> suggestions = new CommandLine.UnmatchedArgumentException(cli, List.of(bad.get())).getSuggestions();
+            return Optional.of("Unknown option: '" + bad.get() + "'" + (suggestions.isEmpty()
+                    ? " (Spring Boot properties are given as --spring.name=value)" : "." + didYouMean(suggestions)));
         }
         if (options.keep < 1) {
             return Optional.of("--keep must be at least 1");

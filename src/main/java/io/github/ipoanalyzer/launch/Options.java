@@ -38,7 +38,8 @@ import java.util.Optional;
                 "3:bad input (unreadable file, missing columns, too many rejected rows)",
                 "4:another run is in progress",
                 "5:stopped (SIGTERM); the next launch resumes",
-                "6:an input file was modified moments ago (still being copied?); nothing done, run again later"})
+                "6:an input file kept changing while the run waited for it to settle (still being copied?); nothing done, "
+                        + "run again later"})
 public class Options {
 
     @Option(names = "--input", paramLabel = "DIR", description = "Input folder (default: ${DEFAULT-VALUE}).")
@@ -64,7 +65,8 @@ public class Options {
     BigDecimal maxRejectFraction = new BigDecimal("0.05");
 
     @Option(names = "--settle-seconds", paramLabel = "S", defaultValue = "${sys:ipo.input-settle-seconds:-5}",
-            description = "Input files modified less than S seconds ago are not read yet: the run exits with code 6 "
+            description = "Input files modified less than S seconds ago are waited for until they have rested S "
+                    + "seconds, for at most 10×S; a file still changing then ends the run with code 6 "
                     + "(default: ${DEFAULT-VALUE}; 0 reads them at once).")
     int settleSeconds;
 

@@ -8,6 +8,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,6 +45,11 @@ final class RunSummary {
             if (calendars != null) {
                 calendars.forEach(line -> out.println("  trading days: " + line));
             }
+            @SuppressWarnings("unchecked")
+            List<String> gaps = (List<String>) execution.getExecutionContext().get(IpoReportJobConfiguration.GAPS_KEY);
+            if (gaps != null) {
+                gaps.forEach(line -> out.println("  to fill a gap: " + line));
+            }
             Map<String, MarketDataStore.FileCounts> counts = store.countsByFile();
             if (counts.isEmpty()) {
                 return;
@@ -51,9 +57,11 @@ final class RunSummary {
             long read = 0;
             long loaded = 0;
             long rejected = 0;
+            long setAside = 0;
             long thisRun = ReportRunner.runNumber(execution);
             Map<String, Long> parsedIn = ledger.parsedInRun();
-            out.printf(Locale.ROOT, "  %-40s %10s %10s %10s  %s%n", "input file", "read", "loaded", "rejected", "parsed");
+            out.printf(Locale.ROOT, "  %-40s %10s %10s %10s %10s  %s%n", "input file", "read", "loaded", "set aside",
+                    "rejected", "parsed");
             var files = layout.existingFiles();
             // A market of thousands of price files still fits a screen: those without rejects are
             // summed on one line (every file is in the report's input-files.csv).
@@ -66,24 +74,25 @@ final class RunSummary {
                 MarketDataStore.FileCounts c = counts.getOrDefault(name, new MarketDataStore.FileCounts(0, 0));
                 Long parsed = parsedIn.get(name);
                 boolean now = parsed == null || parsed == thisRun;
-                if (many && c.rejected() == 0 && name.startsWith(InputLayout.PRICES + "/")) {
+                if (many && c.rejected() == 0 && c.setAside() == 0 && name.startsWith(InputLayout.PRICES + "/")) {
                     quiet++;
                     quietNow += now ? 1 : 0;
                     quietRows += c.loaded();
                 } else {
-                    out.printf(Locale.ROOT, "  %-40s %,10d %,10d %,10d  %s%n", name, c.read(), c.loaded(),
-                            c.rejected(), now ? "now" : "unchanged since run " + parsed);
+                    out.printf(Locale.ROOT, "  %-40s %,10d %,10d %,10d %,10d  %s%n", name, c.read(), c.loaded(),
+                            c.setAside(), c.rejected(), now ? "now" : "unchanged since run " + parsed);
                 }
                 read += c.read();
                 loaded += c.loaded();
                 rejected += c.rejected();
+                setAside += c.setAside();
             }
             if (quiet > 0) {
-                out.printf(Locale.ROOT, "  %-40s %,10d %,10d %,10d  %s%n", String.format(Locale.ROOT,
-                        "%,d price files without rejects", quiet), quietRows, quietRows, 0,
+                out.printf(Locale.ROOT, "  %-40s %,10d %,10d %,10d %,10d  %s%n", String.format(Locale.ROOT,
+                        "%,d price files without rejects", quiet), quietRows, quietRows, 0, 0,
                         String.format(Locale.ROOT, "%,d now, %,d unchanged", quietNow, quiet - quietNow));
             }
-            out.printf(Locale.ROOT, "  %-40s %,10d %,10d %,10d%n", "total", read, loaded, rejected);
+            out.printf(Locale.ROOT, "  %-40s %,10d %,10d %,10d %,10d%n", "total", read, loaded, setAside, rejected);
             printNotices(out, store.notices());
             String folder = execution.getExecutionContext().getString(IpoReportJobConfiguration.REPORT_FOLDER_KEY, null);
             if (folder != null) {
@@ -96,7 +105,13 @@ final class RunSummary {
                 published.forEach(line -> out.println("  " + line));
             }
         });
-        out.printf(Locale.ROOT, "%s (%.1f s)%n", outcome.message(), elapsed.toMillis() / 1000.0);
+        out.printf(Locale.ROOT, "%s (%.1f s since the program started, %.1f s of it the job)%n", outcome.message(),
+                sinceStart().toMillis() / 1000.0, elapsed.toMillis() / 1000.0);
+    }
+
+    /** Wall time since the JVM started: what a person waited, the JVM's and Spring's start included. */
+    static Duration sinceStart() {
+        return Duration.ofMillis(System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
     }
 
     /**

@@ -121,7 +121,11 @@ final class ChartData {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         ChartGaps missing = new ChartGaps();
         for (IpoAnalysis a : ipos()) {
-            String name = label.apply(a.listing());
+            List<Optional<LotGain>> gains = ReferencePrice.FIRST_DAY.stream().map(a::firstDayLotGain).toList();
+            boolean noRate = gains.stream().anyMatch(Optional::isPresent)
+                    && gains.stream().flatMap(Optional::stream).allMatch(g -> g.inCny().isEmpty());
+            // A listing with no bar at all is marked on its category, so that its empty slot never reads as zero.
+            String name = label.apply(a.listing()) + (noRate ? " (no rate)" : "");
             for (ReferencePrice ref : ReferencePrice.FIRST_DAY) {
                 Optional<LotGain> gain = a.firstDayLotGain(ref);
                 Optional<FxRates.Conversion> cny = gain.flatMap(LotGain::inCny);

@@ -51,7 +51,7 @@ final class Manifest {
             entry.put("sha256", hash);
             entry.put("rowsRead", c.read());
             entry.put("rowsLoaded", c.loaded());
-            entry.put("rowsRejected", c.rejected());
+            entry.put("rowsRejected", c.rejected() + c.setAside()); // not loaded; the set-aside ones in notices
             entry.put("notices", notices.getOrDefault(file, List.of()));
             inputs.add(entry);
         });

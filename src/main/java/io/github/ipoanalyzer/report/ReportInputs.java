@@ -45,6 +45,8 @@ final class ReportInputs {
     final Map<String, List<String>> notices;
     /** Where day counts do not come from a trading calendar, one line per exchange. */
     final List<String> calendarNotes;
+    /** Figures unknown for want of an input, each with the file and row that would fill it (see InputGaps). */
+    final List<String> gaps;
 
     /** {@code feeScheduleFile}: the input file of the fee schedule, whose rejects make every net figure doubtful. */
     ReportInputs(MarketDataStore store, LocalDate day, EventStudySettings eventStudy, int maxCloseLagTradingDays,
@@ -80,7 +82,12 @@ final class ReportInputs {
                 asOf.events(store.rows(MarketTables.LISTING_EVENT)), store.rows(MarketTables.LOCKUP));
         this.cohortMembers = store.rows(MarketTables.COHORT_MEMBER);
         this.counts = store.countsByFile();
-        this.notices = store.notices();
+        List<InputGaps.Gap> found = InputGaps.of(listings, rates());
+        this.gaps = found.stream().map(InputGaps.Gap::toString).toList();
+        // Told where the input-files table and index.html tell each file's notices.
+        Map<String, List<String>> withGaps = store.notices();
+        found.forEach(g -> withGaps.computeIfAbsent(g.file(), f -> new ArrayList<>()).add(g.message()));
+        this.notices = withGaps;
     }
 
     FxRates rates() {

@@ -227,7 +227,7 @@ public class ReportPublisher {
                 notes.add("warning: " + carry.changed());
             }
             notes.addAll(publication.notes());
-            return new Published(publication.folder(), leftOut, in.calendarNotes, notes);
+            return new Published(publication.folder(), leftOut, in.calendarNotes, notes, in.gaps);
         } catch (IOException | RuntimeException e) {
             folders.discard(staging);
             throw e;
@@ -430,11 +430,12 @@ public class ReportPublisher {
 
     /**
      * The folder published, what the as-of date left out of it (one line per kind), where day
-     * counts do not come from a trading calendar (one line per exchange), and what publishing
-     * says (where {@code latest} points, what could not be pruned).
+     * counts do not come from a trading calendar (one line per exchange), what publishing says
+     * (where {@code latest} points, what could not be pruned), and what input would fill each
+     * figure left unknown (one line per missing input).
      */
     public record Published(Path folder, List<String> leftOutAfterAsOf, List<String> calendarNotes,
-                            List<String> notes) {
+                            List<String> notes, List<String> gaps) {
     }
 
     /** The report was not finished because the run was asked to stop; nothing was published. */

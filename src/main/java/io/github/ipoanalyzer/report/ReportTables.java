@@ -291,7 +291,8 @@ public final class ReportTables {
                 List.of("file", "sha256", "rows_read", "rows_loaded", "rows_rejected", "parsed_in_run", "notices"));
         sha256.forEach((file, hash) -> {
             MarketDataStore.FileCounts c = counts.getOrDefault(file, new MarketDataStore.FileCounts(0, 0));
-            table.add(List.of(text(file), hash, whole(c.read()), whole(c.loaded()), whole(c.rejected()),
+            table.add(List.of(text(file), hash, whole(c.read()), whole(c.loaded()),
+                    whole(c.rejected() + c.setAside()), // not loaded; the set-aside ones are told in notices
                     whole(parsedInRun.get(file)), text(String.join("; ", notices.getOrDefault(file, List.of())))));
         });
         return table;

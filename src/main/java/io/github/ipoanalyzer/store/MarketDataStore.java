@@ -144,23 +144,39 @@ public class MarketDataStore {
         return removed;
     }
 
+    /**
+     * The rule of rows set aside rather than rejected: price rows of a ticker that listings.csv
+     * does not name. They are counted apart and told once per ticker and file, never listed one by
+     * one in rejects.csv nor held against the reject limit.
+     */
+    public static final String SET_ASIDE_RULE = "ticker-not-in-listings";
+
     public void recordNotice(String file, String message) {
         jdbc.update("MERGE INTO INPUT_NOTICE n USING (VALUES (CAST(? AS VARCHAR(1000)), CAST(? AS VARCHAR(1000)))) "
                 + "AS v(F, M) ON n.SOURCE_FILE = v.F AND n.MESSAGE = v.M "
                 + "WHEN NOT MATCHED THEN INSERT VALUES (v.F, v.M)", file, shortened(message));
     }
 
-    /** Notices per input file, in file order. */
+    /** Notices per input file, in file order; the rows set aside are told there, once per ticker. */
     public Map<String, List<String>> notices() {
         Map<String, List<String>> notices = new TreeMap<>();
         jdbc.query("SELECT SOURCE_FILE, MESSAGE FROM INPUT_NOTICE ORDER BY SOURCE_FILE, MESSAGE", rs -> {
             notices.computeIfAbsent(rs.getString(1), f -> new java.util.ArrayList<>()).add(rs.getString(2));
         });
+        jdbc.query("SELECT SOURCE_FILE, RAW_VALUE, COUNT(*) FROM REJECTED_ROW WHERE RULE_NAME = ? "
+                + "GROUP BY SOURCE_FILE, RAW_VALUE ORDER BY SOURCE_FILE, RAW_VALUE", rs -> {
+            notices.computeIfAbsent(rs.getString(1), f -> new java.util.ArrayList<>()).add(String.format(
+                    java.util.Locale.ROOT, "%s (%,d row%s in %s): not in listings.csv — add a row for it; its rows are "
+                            + "set aside until then", rs.getString(2), rs.getLong(3), rs.getLong(3) == 1 ? "" : "s",
+                    rs.getString(1)));
+        }, SET_ASIDE_RULE);
         return notices;
     }
 
+    /** The rejected rows; the rows set aside are not among them (see {@link #notices()}). */
     public List<RejectedRow> rejects() {
-        return jdbc.query("SELECT * FROM REJECTED_ROW ORDER BY SOURCE_FILE, SOURCE_LINE, ID", (rs, n) -> rejectedRow(rs));
+        return jdbc.query("SELECT * FROM REJECTED_ROW WHERE RULE_NAME <> ? ORDER BY SOURCE_FILE, SOURCE_LINE, ID",
+                (rs, n) -> rejectedRow(rs), SET_ASIDE_RULE);
     }
 
     private static RejectedRow rejectedRow(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -169,18 +185,22 @@ public class MarketDataStore {
                 rs.getLong("OTHER_LINE"));
     }
 
-    /** Rows loaded and rejected per input file (relative path), in file order. */
+    /** Rows loaded, rejected and set aside per input file (relative path), in file order. */
     public Map<String, FileCounts> countsByFile() {
         Map<String, FileCounts> counts = new TreeMap<>();
-        for (String table : Stream.concat(dataTables.stream(), Stream.of("REJECTED_ROW")).toList()) {
-            boolean rejects = table.equals("REJECTED_ROW");
+        for (String table : dataTables) {
             jdbc.query("SELECT SOURCE_FILE, " + MarketTables.rowCount(table) + " FROM " + table
                     + " GROUP BY SOURCE_FILE", rs -> {
                 FileCounts c = counts.getOrDefault(rs.getString(1), new FileCounts(0, 0));
-                counts.put(rs.getString(1), rejects ? new FileCounts(c.loaded(), c.rejected() + rs.getLong(2))
-                        : new FileCounts(c.loaded() + rs.getLong(2), c.rejected()));
+                counts.put(rs.getString(1), new FileCounts(c.loaded() + rs.getLong(2), c.rejected(), c.setAside()));
             });
         }
+        jdbc.query("SELECT SOURCE_FILE, RULE_NAME, COUNT(*) FROM REJECTED_ROW GROUP BY SOURCE_FILE, RULE_NAME", rs -> {
+            FileCounts c = counts.getOrDefault(rs.getString(1), new FileCounts(0, 0));
+            counts.put(rs.getString(1), SET_ASIDE_RULE.equals(rs.getString(2))
+                    ? new FileCounts(c.loaded(), c.rejected(), c.setAside() + rs.getLong(3))
+                    : new FileCounts(c.loaded(), c.rejected() + rs.getLong(3), c.setAside()));
+        });
         return counts;
     }
 
@@ -195,9 +215,14 @@ public class MarketDataStore {
                               String otherFile, long otherLine) {
     }
 
-    public record FileCounts(long loaded, long rejected) {
+    /** {@code setAside}: rows of a ticker not in listings.csv (see {@link #SET_ASIDE_RULE}). */
+    public record FileCounts(long loaded, long rejected, long setAside) {
+        public FileCounts(long loaded, long rejected) {
+            this(loaded, rejected, 0);
+        }
+
         public long read() {
-            return loaded + rejected;
+            return loaded + rejected + setAside;
         }
     }
 }

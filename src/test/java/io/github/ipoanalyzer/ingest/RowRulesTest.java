@@ -54,7 +54,7 @@ class RowRulesTest {
         assertReject("before-listing", header, "688795.SH,2025-12-04,,,,600.50");
         assertReject("price-order", header, "688795.SH,2025-12-05,650.00,640.00,556.00,600.50");
         assertReject("no-price", header, "688795.SH,2025-12-05,,,,");
-        assertReject("unknown-ticker", header, "000001.SZ,2025-12-05,,,,10.00");
+        assertReject("ticker-not-in-listings", header, "000001.SZ,2025-12-05,,,,10.00"); // set aside by ticker, not a reject
         // The calendar closes New Year's Day and the weekends of the years it covers.
         assertReject("closed-day", header, "688795.SH,2026-01-01,,,,600.00");
         assertReject("closed-day", header, "688795.SH,2025-12-06,,,,600.00");

@@ -106,7 +106,7 @@ class SourceFormatsTest {
         write(input, "prices.csv", "日期,开盘,收盘,最高,最低,成交量,成交额,振幅,涨跌幅,涨跌额,换手率\n2025-12-05,650,600.5,688,556,,,,,,\n",
                 "UTF-8");
         List<InputCheck.Reject> rejects = check(input, "daily.csv").rejects();
-        assertEquals(List.of("2 ts_code 787795.SH unknown-ticker", "3 ts_code 787795 ticker-form",
+        assertEquals(List.of("2 ts_code 787795.SH ticker-not-in-listings", "3 ts_code 787795 ticker-form",
                 "4 trade_date 2025125 date-format"), rejects.stream().map(r -> r.line() + " " + r.column() + " "
                 + r.rawValue() + " " + r.rule()).toList());
         assertEquals("trade_date '2025125' is not a date written YYYYMMDD", rejects.get(2).reason());

@@ -17,8 +17,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.nio.file.attribute.FileTime;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,27 +53,6 @@ class OperatorMistakesTest {
                 work.resolve(db).toString()));
         args.addAll(List.of(extra));
         return JobRun.launch(args.toArray(String[]::new));
-    }
-
-    @Test
-    void filesModifiedMomentsAgoAreNotReadYetWithAnExitCodeCronCanTellFromAFailure() throws Exception {
-        Files.writeString(input.resolve("prices/688795.SH-late.csv"), "ticker,date,close\n688795.SH,2025-12-23,700.00\n");
-        JobRun early = launch("db", "--settle-seconds", "30");
-        assertEquals(6, early.exitCode(), early.err());
-        assertTrue(early.err().startsWith("Not yet: ") && early.err().contains("prices/688795.SH-late.csv (modified ")
-                && early.err().contains("changed less than 30 s ago"), early.err());
-        assertTrue(!Files.exists(work.resolve("db")) && JobRun.reportFolders(output).isEmpty(), "nothing read or written");
-
-        FileTime aMinuteAgo = FileTime.from(Instant.now().minusSeconds(60));
-        try (var files = Files.walk(input)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Files.setLastModifiedTime(file, aMinuteAgo);
-            }
-        }
-        JobRun settled = launch("db", "--settle-seconds", "30");
-        assertEquals(0, settled.exitCode(), settled.err());
-        assertEquals("700.00", JobRun.row(JobRun.csv(output.resolve("latest/series/market-value")), "date", "2025-12-23")
-                .get("price"));
     }
 
     @Test

@@ -90,7 +90,7 @@ class SourceFormatsJobTest {
         JobRun.copyTree(Path.of("input"), input);
         Files.copy(SAMPLES.resolve("ipo-lists/new_share.csv"), input.resolve("listings.csv"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        // The list has the A-shares only: rows of the HKEX listings are rejected as unknown tickers.
+        // The list has the A-shares only: price rows of the HKEX listings are set aside (tickers not in the listings).
         JobRun run = JobRun.launch("--input", input.toString(), "--output", work.resolve("out-list").toString(), "--db",
                 work.resolve("db-list").toString(), "--as-of", "2026-11-28", "--max-reject-fraction", "1");
         assertEquals(0, run.exitCode(), run.err());

@@ -1,0 +1,62 @@
+package io.github.ipoanalyzer.job;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * An export that also holds a ticker listings.csv does not name: its rows are set aside, told
+ * once per ticker in the run summary and index.html, and the report of the others is published.
+ */
+class StrayTickerTest {
+
+    private static final String NOTICE = "688981.SH (3 rows in prices/export.csv): not in listings.csv — add a row for "
+            + "it; its rows are set aside until then";
+
+    @TempDir
+    Path work;
+    Path input;
+
+    @BeforeEach
+    void copyTheShippedInput() throws Exception {
+        input = work.resolve("input");
+        JobRun.copyTree(Path.of("input"), input);
+    }
+
+    private JobRun launch() {
+        return JobRun.launch("--input", input.toString(), "--output", work.resolve("out").toString(), "--db",
+                work.resolve("db").toString(), "--as-of", "2026-11-28", "--settle-seconds", "0");
+    }
+
+    @Test
+    void rowsOfATickerNotInTheListingsAreSetAsideAndTheReportIsPublished() throws Exception {
+        Files.writeString(input.resolve("prices/export.csv"), "ticker,date,close\n"
+                + "688981.SH,2025-12-22,120.10\n688981.SH,2025-12-23,121.30\n688795.SH,2025-12-24,700.00\n"
+                + "688981.SH,2025-12-24,119.90\n");
+        JobRun run = launch();
+
+        assertEquals(0, run.exitCode(), run.err() + run.out());
+        assertTrue(run.out().contains("  note: prices/export.csv: " + NOTICE + "\n"), run.out());
+        // read = loaded + set aside + rejected, for the file and in total (905 rows of the shipped input).
+        assertTrue(run.out().matches("(?s).*\n  prices/export\\.csv +4 +1 +3 +0  now\n.*"), run.out());
+        assertTrue(run.out().matches("(?s).*\n  total +909 +906 +3 +0\n.*"), run.out());
+        Path report = work.resolve("out/latest");
+        assertEquals(List.of(), JobRun.csv(report.resolve("rejects.csv")), "set aside, not rejected one by one");
+        assertEquals("700.00", JobRun.row(JobRun.csv(report.resolve("series/market-value")), "date", "2025-12-24")
+                .get("price"), "the export's listed ticker is loaded");
+        Map<String, String> accounting = JobRun.row(JobRun.csv(report.resolve("input-files.csv")), "file",
+                "prices/export.csv");
+        assertEquals(List.of("4", "1", "3", NOTICE), List.of(accounting.get("rows_read"), accounting.get("rows_loaded"),
+                accounting.get("rows_rejected"), accounting.get("notices")));
+        assertTrue(Files.readString(report.resolve("index.html")).contains("<li>prices/export.csv: 688981.SH (3 rows in "
+                + "prices/export.csv): not in listings.csv &mdash; add a row for it; its rows are set aside until then</li>"));
+    }
+}
