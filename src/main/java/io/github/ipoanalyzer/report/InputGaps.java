@@ -4,6 +4,7 @@ import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.money.FxRates;
 import io.github.ipoanalyzer.money.Money;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,7 +36,8 @@ final class InputGaps {
         List<Gap> gaps = new ArrayList<>();
         for (Listing l : listings) {
             String currency = l.currency().getCurrencyCode();
-            if (rates.toCny(new Money(l.offerPrice(), l.currency()), l.listingDate()).isEmpty()) {
+            // A rate on the listing day converts an IPO's first-day figures; a peer has none to convert.
+            if (l.ipoStudied() && rates.toCny(new Money(BigDecimal.ONE, l.currency()), l.listingDate()).isEmpty()) {
                 earliestByCurrency.merge(currency, l.listingDate(), (a, b) -> a.isBefore(b) ? a : b);
                 whoByCurrency.computeIfAbsent(currency, c -> new ArrayList<>()).add(l.nameEn() + " (" + l.ticker() + ")");
             }
