@@ -71,6 +71,24 @@ class RemoteWorkersTest {
     }
 
     @Test
+    void aWorkerComputesWithTheManagersSettingsNotItsOwn() throws Exception {
+        Path input = work.resolve("market");
+        new MarketGenerator(60, 40, 7).writeTo(input);
+        worker("w1", Servers.RABBIT_PORT); // its own settings are the defaults: five windows of simple returns
+        String[] settings = {"--ipo.returns=log", "--ipo.event-windows=[0,0] [0,3]", "--ipo.bhar-horizons=5,10",
+                "--ipo.market-model-min-days=20", "--ipo.estimation-gap-days=2", "--ipo.partial-windows=true",
+                "--ipo.event-min-n=2", "--ipo.chart-max-listings=3", "--ipo.max-close-lag-trading-days=2"};
+
+        JobRun manager = JobRun.launch(SharedDatabaseTest.concat(managerArgs(input, Servers.RABBIT_PORT), settings));
+        assertEquals(0, manager.exitCode(), manager.out() + manager.err());
+        assertTrue(workers.get(0).allOutput().contains("Computing partition"), workers.get(0).allOutput());
+        assertEquals(oneProcessReport(input, settings), JobRun.reportFiles(work.resolve("out/latest"), "manifest.json"));
+        // The partitions' rows are of the manager's two windows of log returns, as its cohorts are.
+        List<Map<String, String>> cars = JobRun.csv(work.resolve("out/latest/abnormal-returns.csv"));
+        assertEquals(List.of("[0,+3]", "[0,0]"), cars.stream().map(r -> r.get("window")).distinct().sorted().toList());
+    }
+
+    @Test
     void aWorkerKilledMidPartitionIsNoticedAndTheNextLaunchComputesOnlyWhatWasLeft() throws Exception {
         Path input = work.resolve("market");
         new MarketGenerator(400, 60, 5).writeTo(input);
@@ -169,9 +187,10 @@ class RemoteWorkersTest {
     }
 
     /** The same input's report from one process on the embedded database, but for its manifest. */
-    private Map<String, String> oneProcessReport(Path input) throws Exception {
-        JobRun embedded = JobRun.launch("--input", input.toString(), "--output", work.resolve("out-embedded").toString(),
-                "--db", work.resolve("db-embedded").toString(), "--as-of", AS_OF, "--settle-seconds", "0");
+    private Map<String, String> oneProcessReport(Path input, String... settings) throws Exception {
+        JobRun embedded = JobRun.launch(SharedDatabaseTest.concat(new String[] {"--input", input.toString(), "--output",
+                work.resolve("out-embedded").toString(), "--db", work.resolve("db-embedded").toString(), "--as-of", AS_OF,
+                "--settle-seconds", "0"}, settings));
         assertEquals(0, embedded.exitCode(), embedded.err());
         return JobRun.reportFiles(work.resolve("out-embedded/latest"), "manifest.json");
     }
