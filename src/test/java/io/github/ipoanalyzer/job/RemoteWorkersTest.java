@@ -89,6 +89,24 @@ class RemoteWorkersTest {
     }
 
     @Test
+    void aWorkerOfAnotherVersionRefusesThePartitionAndTheRunSaysWhy() throws Exception {
+        Path input = work.resolve("market");
+        new MarketGenerator(20, 10, 3).writeTo(input);
+        worker("old", Servers.RABBIT_PORT, "-Dipo.version=0.9-old");
+
+        JobRun manager = JobRun.launch(managerArgs(input, Servers.RABBIT_PORT));
+        assertEquals(1, manager.exitCode(), manager.out() + manager.err());
+        String version = new String(RemoteWorkersTest.class.getResourceAsStream("/application.properties").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("ipo.version="))
+                .findFirst().orElseThrow().substring("ipo.version=".length());
+        assertTrue(manager.err().contains("was refused by the worker pid ") && manager.err().contains(": the run's "
+                + "manager is ipo-analyzer " + version + " and this worker is 0.9-old: run workers of the manager's "
+                + "version. The next launch computes the unfinished partitions"), manager.err());
+        assertTrue(!manager.err().contains("\tat ") && !workers.get(0).allOutput().contains("Computing partition"),
+                manager.err() + workers.get(0).allOutput());
+    }
+
+    @Test
     void aWorkerKilledMidPartitionIsNoticedAndTheNextLaunchComputesOnlyWhatWasLeft() throws Exception {
         Path input = work.resolve("market");
         new MarketGenerator(400, 60, 5).writeTo(input);
@@ -166,12 +184,12 @@ class RemoteWorkersTest {
         assertEquals(oneProcessReport(input), JobRun.reportFiles(work.resolve("out/latest"), "manifest.json"));
     }
 
-    private ChildJvm worker(String name, int brokerPort) throws Exception {
+    private ChildJvm worker(String name, int brokerPort, String... jvmOptions) throws Exception {
         List<String> args = new ArrayList<>(List.of("worker", "--threads", "1", "--log-dir",
                 work.resolve(name).toString(), "--spring.rabbitmq.port=" + brokerPort,
                 "--ipo.partition-queue=" + queue, "--ipo.report-chunk-size=10"));
         args.addAll(List.of(Servers.postgresOptions(database)));
-        ChildJvm worker = ChildJvm.start(args.toArray(String[]::new), work.resolve(name + ".out"));
+        ChildJvm worker = ChildJvm.start(args.toArray(String[]::new), work.resolve(name + ".out"), jvmOptions);
         workers.add(worker);
         worker.waitForLine("ipo-analyzer worker (");
         return worker;
