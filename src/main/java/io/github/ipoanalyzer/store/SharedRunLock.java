@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -42,7 +42,8 @@ public final class SharedRunLock implements AutoCloseable {
 
     private final Connection connection;
     private final String holder;
-    private final AtomicBoolean settled = new AtomicBoolean();
+    /** Who said how the run ended first: the run itself (ENDED) or the watch (LOST). */
+    private final AtomicReference<Outcome> outcome = new AtomicReference<>(Outcome.OPEN);
     private ScheduledExecutorService beats;
 
     private SharedRunLock(Connection connection, String holder) {
@@ -142,7 +143,7 @@ public final class SharedRunLock implements AutoCloseable {
             try {
                 beat(connection, holder);
             } catch (Exception e) {
-                if (settled.compareAndSet(false, true)) {
+                if (outcome.compareAndSet(Outcome.OPEN, Outcome.LOST)) {
                     lost.accept(e);
                 }
             }
@@ -150,12 +151,15 @@ public final class SharedRunLock implements AutoCloseable {
     }
 
     /**
-     * Called when the run has ended, before it says how: true if it still held the lock, and the
-     * watch stops; false if the lock was lost first (the watch's action is stopping the process).
+     * Called when the run has ended, before it says how: true if it still held the lock (the
+     * watch no longer acts; asking again gives true again); false if the lock was lost first (the
+     * watch's action is stopping the process).
      */
     public boolean settle() {
-        return settled.compareAndSet(false, true);
+        return outcome.compareAndSet(Outcome.OPEN, Outcome.ENDED) || outcome.get() == Outcome.ENDED;
     }
+
+    private enum Outcome { OPEN, ENDED, LOST }
 
     private static String holder(Connection connection) throws SQLException {
         // An advisory lock on a bigint key shows in pg_locks as its high and low 32 bits.
@@ -180,7 +184,7 @@ public final class SharedRunLock implements AutoCloseable {
         if (connection == null) {
             return;
         }
-        settled.set(true);
+        settle();
         if (beats != null) {
             beats.shutdown();
             try {
