@@ -1,9 +1,5 @@
 package io.github.ipoanalyzer.job;
 
-import io.github.ipoanalyzer.eventstudy.EstimationWindow;
-import io.github.ipoanalyzer.eventstudy.EventStudySettings;
-import io.github.ipoanalyzer.eventstudy.EventWindow;
-import io.github.ipoanalyzer.eventstudy.ReturnKind;
 import io.github.ipoanalyzer.ingest.CsvRecord;
 import io.github.ipoanalyzer.ingest.InputKind;
 import io.github.ipoanalyzer.ingest.InputKinds;
@@ -35,12 +31,12 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 
@@ -118,7 +114,8 @@ public class IpoReportJobConfiguration {
 
     @Bean
     public Job ipoReportJob(MarketDataStore store, InputFileLedger ledger, ReportPublisher reportPublisher,
-                            Step reportListingRange, TaskExecutor reportPartitionThreads, StopSignal stopSignal) {
+                            Step reportListingRange, TaskExecutor reportPartitionThreads, StopSignal stopSignal,
+                            FigureSettings figureSettings) {
         SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository)
                 .start(tasklet("reconcileInputs", new ReconcileInputsTasklet(ledger, version, chunkSize), stopSignal))
                 .next(load(InputKinds.LISTINGS, store, ledger, stopSignal))
@@ -129,7 +126,7 @@ public class IpoReportJobConfiguration {
         return job.next(rejectConflicts("rejectConflictingRows", store, stopSignal))
                 .next(tasklet("recordInputFiles", new RecordInputFilesTasklet(ledger, version), stopSignal))
                 .next(tasklet("checkRejectLimits", new CheckRejectLimitsTasklet(store), stopSignal))
-                .next(reportListings(reportPublisher, reportListingRange, reportPartitionThreads, stopSignal))
+                .next(reportListings(reportPublisher, figureSettings, reportListingRange, reportPartitionThreads, stopSignal))
                 .next(tasklet("publishReport", new PublishReportTasklet(reportPublisher, stopSignal, version), stopSignal))
                 .build();
     }
@@ -139,9 +136,9 @@ public class IpoReportJobConfiguration {
      * {@link ListingRangePartitioner}), {@code ipo.report-threads} at once on local threads.
      * A restart computes only the partitions that did not finish.
      */
-    private Step reportListings(ReportPublisher publisher, Step reportListingRange, TaskExecutor threads,
-                                StopSignal stopSignal) {
-        ListingRangePartitioner ranges = new ListingRangePartitioner(publisher, version);
+    private Step reportListings(ReportPublisher publisher, FigureSettings settings, Step reportListingRange,
+                                TaskExecutor threads, StopSignal stopSignal) {
+        ListingRangePartitioner ranges = new ListingRangePartitioner(publisher, version, settings);
         PartitionStepBuilder partitioned = new StepBuilder("reportListings", jobRepository)
                 .partitioner(reportListingRange.getName(), ranges);
         if (remoteWorkers) {
@@ -184,9 +181,9 @@ public class IpoReportJobConfiguration {
 
     @Bean
     @StepScope
-    ItemProcessor<Integer, ReportPublisher.ListingPart> computeListing(ReportPublisher reportPublisher,
+    ItemProcessor<Integer, ReportPublisher.ListingPart> computeListing(PartitionPublishers partitionPublishers,
                                                                        @Value("#{stepExecution}") StepExecution step) {
-        return new ListingRange.Compute(reportPublisher, step, version, reportProgress);
+        return new ListingRange.Compute(partitionPublishers, step, version, reportProgress);
     }
 
     /** The partition's file: the reader of the listings it lacks and the writer of each chunk. */
@@ -219,23 +216,22 @@ public class IpoReportJobConfiguration {
         return new StopSignal();
     }
 
+    /** The settings that change the figures (see {@link FigureSettings}): this process's. */
     @Bean
-    public ReportPublisher reportPublisher(MarketDataStore store, InputFileLedger ledger,
-                                           @Value("${ipo.event-windows}") String windows,
-                                           @Value("${ipo.bhar-horizons}") List<Integer> horizons,
-                                           @Value("${ipo.market-model-min-days}") int marketModelMinDays,
-                                           @Value("${ipo.estimation-window-start:}") Integer estimationStart,
-                                           @Value("${ipo.estimation-gap-days:0}") int estimationGap,
-                                           @Value("${ipo.cap-milestones-cny}") List<BigDecimal> milestones,
-                                           @Value("${ipo.partial-windows:false}") boolean partialWindows,
-                                           @Value("${ipo.event-min-n:5}") int eventMinN,
-                                           @Value("${ipo.returns:simple}") String returns,
-                                           @Value("${ipo.max-close-lag-trading-days:5}") int maxCloseLag,
-                                           @Value("${ipo.chart-max-listings:12}") int chartMaxListings) {
-        return new ReportPublisher(store, ledger, new ReportPublisher.Settings(new EventStudySettings(
-                EventWindow.parseAll(windows), horizons, new EstimationWindow(estimationStart, estimationGap,
-                marketModelMinDays), milestones, partialWindows, eventMinN, ReturnKind.parse(returns)),
-                maxCloseLag, chartMaxListings, InputKinds.FEES.path()));
+    FigureSettings figureSettings(Environment environment) {
+        return FigureSettings.of(environment);
+    }
+
+    @Bean
+    public ReportPublisher reportPublisher(MarketDataStore store, InputFileLedger ledger, FigureSettings figureSettings) {
+        return new ReportPublisher(store, ledger, figureSettings.publisherSettings());
+    }
+
+    /** What a partition computes with: this process's publisher, or one for the settings its manager sent. */
+    @Bean
+    PartitionPublishers partitionPublishers(ReportPublisher reportPublisher, FigureSettings figureSettings,
+                                            MarketDataStore store, InputFileLedger ledger) {
+        return new PartitionPublishers(reportPublisher, figureSettings, store, ledger);
     }
 
     /**

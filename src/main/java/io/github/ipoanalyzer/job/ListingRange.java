@@ -25,7 +25,7 @@ final class ListingRange {
     private ListingRange() {
     }
 
-    /** Computes one listing of the run. */
+    /** Computes one listing of the run, with the settings of the manager that made the partition. */
     static final class Compute implements ItemProcessor<Integer, ReportPublisher.ListingPart> {
         private final ReportPublisher publisher;
         private final ReportPublisher.Run run;
@@ -34,8 +34,8 @@ final class ListingRange {
         private final int total;
         private final ReportPublisher.SeriesCarry carry;
 
-        Compute(ReportPublisher publisher, StepExecution step, String version, ReportProgress progress) {
-            this.publisher = publisher;
+        Compute(PartitionPublishers publishers, StepExecution step, String version, ReportProgress progress) {
+            this.publisher = publishers.forSettings(ListingRangePartitioner.settings(step.getExecutionContext()));
             this.run = PublishReportTasklet.reportRun(step, RunParameters.from(step.getJobParameters()), version);
             this.execution = step.getJobExecutionId();
             this.progress = progress;

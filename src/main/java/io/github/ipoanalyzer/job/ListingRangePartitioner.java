@@ -14,13 +14,16 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Splits the report's listings (in the order of its rows) into contiguous ranges of nearly equal
  * size, one per partition: the same ranges for the same listings and grid size, so that a
  * restart recomputes exactly the ranges that did not finish. The listings are counted when the
  * partitioned step starts (as of the run's day); the partitions that runs never finished left
- * are removed then.
+ * are removed then. Each partition carries the version and the {@link FigureSettings} of the
+ * process that made it, which a remote worker computes with (a restart keeps a partition's
+ * context, so it computes as its finished siblings did).
  */
 final class ListingRangePartitioner implements Partitioner, StepExecutionListener {
 
@@ -34,16 +37,21 @@ final class ListingRangePartitioner implements Partitioner, StepExecutionListene
     static final String SERIES_REASON = "series.reason";
     static final String SERIES_CHANGED = "series.changed";
 
+    static final String VERSION = "ipo.version";
+    static final String SETTINGS = "figure.settings";
+
     private static final Logger log = LoggerFactory.getLogger("io.github.ipoanalyzer.progress");
 
     private final ReportPublisher publisher;
     private final String version;
+    private final FigureSettings settings;
     private int listings;
     private ReportPublisher.SeriesCarry carry;
 
-    ListingRangePartitioner(ReportPublisher publisher, String version) {
+    ListingRangePartitioner(ReportPublisher publisher, String version, FigureSettings settings) {
         this.publisher = publisher;
         this.version = version;
+        this.settings = settings;
     }
 
     /**
@@ -84,6 +92,30 @@ final class ListingRangePartitioner implements Partitioner, StepExecutionListene
                 context.getString(SERIES_REASON), context.getString(SERIES_CHANGED, ""));
     }
 
+    /** The settings a partition computes with: those of the process that made it. */
+    static FigureSettings settings(ExecutionContext partition) {
+        return FigureSettings.parse(partition.getString(SETTINGS));
+    }
+
+    /**
+     * Why a process of {@code version} cannot compute the partition as the manager that made it
+     * would, if it cannot: another version (whose figures may differ), or settings it cannot read.
+     */
+    static Optional<String> cannotCompute(StepExecution partition, String version) {
+        ExecutionContext context = partition.getExecutionContext();
+        String made = context.getString(VERSION, "an unknown version");
+        if (!made.equals(version)) {
+            return Optional.of("the run's manager is ipo-analyzer " + made + " and this worker is " + version
+                    + ": run workers of the manager's version");
+        }
+        try {
+            settings(context);
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of("the manager's settings cannot be read here (" + e.getMessage() + ")");
+        }
+    }
+
     /** At most {@code gridSize} ranges, none empty (one empty range when there are no listings). */
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
@@ -96,6 +128,8 @@ final class ListingRangePartitioner implements Partitioner, StepExecutionListene
             context.putInt(TO, (int) ((long) listings * (i + 1) / ranges));
             context.putInt(TOTAL, listings);
             put(carry, context);
+            context.putString(VERSION, version);
+            context.putString(SETTINGS, settings.text());
             partitions.put(String.format(Locale.ROOT, "listings-%05d", i), context);
         }
         return partitions;

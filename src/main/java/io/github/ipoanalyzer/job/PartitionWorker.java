@@ -8,13 +8,17 @@ import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
 import java.util.Optional;
 
 /**
@@ -23,7 +27,9 @@ import java.util.Optional;
  * execution the manager recorded in the shared job repository). A request is acknowledged when
  * taken, so a worker killed mid-partition never has it delivered twice: the manager notices the
  * silence, and the next launch resumes the partition from its last chunk. A request for a
- * partition no longer waiting to start (a late delivery) is dropped with a line in the log.
+ * partition no longer waiting to start (a late delivery) is dropped with a line in the log. The
+ * partition is computed with the settings of the manager that made it; one made by another
+ * version is refused (ended failed, saying why, which the manager reports).
  */
 public final class PartitionWorker implements ChannelAwareMessageListener {
 
@@ -31,11 +37,13 @@ public final class PartitionWorker implements ChannelAwareMessageListener {
 
     private final JobRepository jobRepository;
     private final Step workerStep;
+    private final String version;
     private final StepExecutionRequestHandler handler = new StepExecutionRequestHandler();
 
-    PartitionWorker(JobRepository jobRepository, Step workerStep) {
+    PartitionWorker(JobRepository jobRepository, Step workerStep, String version) {
         this.jobRepository = jobRepository;
         this.workerStep = workerStep;
+        this.version = version;
         handler.setJobRepository(jobRepository);
         handler.setStepLocator(name -> {
             if (!name.equals(workerStep.getName())) {
@@ -76,8 +84,24 @@ public final class PartitionWorker implements ChannelAwareMessageListener {
                     partition == null ? "unknown" : partition.getStatus());
             return;
         }
+        Optional<String> cannot = ListingRangePartitioner.cannotCompute(partition, version);
+        if (cannot.isPresent()) {
+            refuse(partition, cannot.get());
+            return;
+        }
         log.info("Computing partition {} of run execution {}", partition.getStepName(), partition.getJobExecutionId());
         StepExecution done = handler.handle(request.get());
         log.info("Partition {}: {}", partition.getStepName(), done.getStatus());
+    }
+
+    /** Ends the partition failed, saying why, for the manager to report: it is not started here. */
+    private void refuse(StepExecution partition, String why) throws UnknownHostException {
+        String said = "partition " + partition.getStepName() + " was refused by the worker pid "
+                + ProcessHandle.current().pid() + " on " + InetAddress.getLocalHost().getHostName() + ": " + why;
+        log.warn("Refused: {}", said);
+        partition.setStatus(BatchStatus.FAILED);
+        partition.setExitStatus(new ExitStatus(RemotePartitions.REFUSED, said));
+        partition.setEndTime(LocalDateTime.now());
+        jobRepository.update(partition);
     }
 }

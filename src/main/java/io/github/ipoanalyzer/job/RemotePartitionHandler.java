@@ -25,7 +25,8 @@ import java.util.function.BooleanSupplier;
  * its worker, and partitions left waiting while none made progress for that long have none: the
  * run fails saying which, and marks every unfinished partition failed, so that a late delivery
  * of a request is ignored and the next launch computes them again, each after the listings its
- * file holds. A stop request stops the partitions not taken yet and waits for those in hand.
+ * file holds; so does a partition a worker refused (another version than the manager's). A stop
+ * request stops the partitions not taken yet and waits for those in hand.
  */
 final class RemotePartitionHandler extends AbstractPartitionHandler {
 
@@ -75,7 +76,8 @@ final class RemotePartitionHandler extends AbstractPartitionHandler {
                 now.add(jobRepository.getStepExecution(p.getId()));
             }
             List<StepExecution> running = now.stream().filter(p -> p.getStatus().isRunning()).toList();
-            if (running.isEmpty()) {
+            Optional<String> lost = lost(now, running, sent);
+            if (running.isEmpty() && lost.isEmpty()) {
                 return now;
             }
             if (stopRequested.getAsBoolean()) {
@@ -85,7 +87,6 @@ final class RemotePartitionHandler extends AbstractPartitionHandler {
                     throw new JobInterruptedException("stopped while workers computed the report's partitions");
                 }
             }
-            Optional<String> lost = lost(now, running, sent);
             if (lost.isPresent()) {
                 running.forEach(p -> end(p, BatchStatus.FAILED));
                 throw new PartitionLostException(lost.get());
@@ -100,10 +101,17 @@ final class RemotePartitionHandler extends AbstractPartitionHandler {
     }
 
     /**
-     * Why the run cannot finish, if it cannot: a running partition whose worker stopped
-     * committing, or partitions waiting in the queue while no partition made progress (no worker).
+     * Why the run cannot finish, if it cannot: a partition a worker refused, a running partition
+     * whose worker stopped committing, or partitions waiting in the queue while no partition made
+     * progress (no worker).
      */
     private Optional<String> lost(Set<StepExecution> all, List<StepExecution> running, LocalDateTime sent) {
+        Optional<StepExecution> refused = all.stream()
+                .filter(p -> RemotePartitions.REFUSED.equals(p.getExitStatus().getExitCode())).findFirst();
+        if (refused.isPresent()) {
+            return Optional.of(refused.get().getExitStatus().getExitDescription()
+                    + ". The next launch computes the unfinished partitions");
+        }
         LocalDateTime deadline = LocalDateTime.now().minus(partitionTimeout);
         Optional<StepExecution> silent = running.stream().filter(p -> p.getStatus() == BatchStatus.STARTED)
                 .filter(p -> lastSeen(p).isBefore(deadline)).findFirst();
@@ -142,7 +150,7 @@ final class RemotePartitionHandler extends AbstractPartitionHandler {
         }
     }
 
-    /** A partition's worker is gone (or none took it) for longer than the partition timeout. */
+    /** A partition's worker is gone (or none took it) for longer than the partition timeout, or a worker refused it. */
     static final class PartitionLostException extends RuntimeException {
         PartitionLostException(String message) {
             super(message);

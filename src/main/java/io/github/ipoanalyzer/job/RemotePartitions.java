@@ -14,12 +14,16 @@ import java.util.Optional;
  * How the report's partitions travel to remote workers: one durable queue on the broker,
  * {@code ipo.partition-queue} (one per team database when several share a broker), and one
  * persistent message per partition: the worker step's name and the partition's step execution
- * id, as text a person can read in the queue.
+ * id, as text a person can read in the queue. What the partition computes, and with which
+ * settings, is in that step execution, which the manager recorded in the shared job repository
+ * (see {@link ListingRangePartitioner}). A worker that cannot compute a partition as its manager
+ * would ends it failed with the exit code {@link #REFUSED} and says why in its description.
  */
 public final class RemotePartitions {
 
     public static final String QUEUE_PROPERTY = "ipo.partition-queue";
     public static final String DEFAULT_QUEUE = "ipo-analyzer.report-partitions";
+    static final String REFUSED = "REFUSED";
 
     private RemotePartitions() {
     }

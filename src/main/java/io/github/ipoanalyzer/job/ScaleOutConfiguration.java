@@ -34,8 +34,9 @@ public class ScaleOutConfiguration {
     static class Worker {
 
         @Bean
-        PartitionWorker partitionWorker(JobRepository jobRepository, Step reportListingRange) {
-            return new PartitionWorker(jobRepository, reportListingRange);
+        PartitionWorker partitionWorker(JobRepository jobRepository, Step reportListingRange,
+                                        @Value("${ipo.version:dev}") String version) {
+            return new PartitionWorker(jobRepository, reportListingRange, version);
         }
 
         /** {@code ipo.worker-threads} partitions at once (0: one per core). */

@@ -247,7 +247,7 @@ public final class Launcher {
                 code = ExitCode.USAGE.code();
                 return code;
             }
-            SharedRunLock.Result shared = SharedRunLock.tryAcquire(context.getBean(DataSource.class), holder());
+            SharedRunLock.Result shared = SharedRunLock.tryAcquire(context.getBean(DataSource.class), holder(), out::println);
             if (shared.lock().isEmpty()) {
                 err.println("Another ipo-analyzer run is in progress on the shared database " + databaseName(context)
                         + " (" + shared.holder() + "); this one does nothing.");
@@ -255,11 +255,42 @@ public final class Launcher {
                 return code;
             }
             try (SharedRunLock held = shared.lock().get()) {
-                code = report(context, options, layout, recovered, stop, out, err);
+                held.watch(lost -> stopAtOnce(lost, databaseName(context), err));
+                try {
+                    code = report(context, options, layout, recovered, stop, held, out, err);
+                } catch (Exception e) {
+                    settle(held);
+                    throw e;
+                }
                 return code;
             }
         } finally {
             stop.finished(code);
+        }
+    }
+
+    /**
+     * The shared database's lock was lost while this run lived (its connection ended): another
+     * run may take it, so this one stops at once, as a killed run would (the next launch resumes
+     * it), after saying so. No other run starts before this one has stopped (see SharedRunLock).
+     */
+    private static void stopAtOnce(Exception lost, String database, PrintStream err) {
+        try {
+            log.error("Lost the shared database's run lock", lost);
+            err.println("Failed: the shared PostgreSQL database cannot be used (the connection holding this run's lock "
+                    + "on " + database + " ended: " + FailureMessage.rootMessage(lost) + "): this run stopped at once, "
+                    + "so that no other run works beside it. Check the server; the next run resumes where this one "
+                    + "stopped.");
+            err.flush();
+        } finally {
+            Runtime.getRuntime().halt(ExitCode.FAILED.code());
+        }
+    }
+
+    /** The run has ended and says how, unless the lock was lost first: its watch is then saying so and halting. */
+    private static void settle(SharedRunLock lock) throws InterruptedException {
+        if (!lock.settle()) {
+            Thread.sleep(Long.MAX_VALUE);
         }
     }
 
@@ -280,8 +311,8 @@ public final class Launcher {
     }
 
     private static int report(ConfigurableApplicationContext context, Options options, InputLayout layout,
-                              List<String> recovered, GracefulStop stop, PrintStream out, PrintStream err)
-            throws Exception {
+                              List<String> recovered, GracefulStop stop, SharedRunLock lock, PrintStream out,
+                              PrintStream err) throws Exception {
         stop.signal(context.getBean(StopSignal.class));
         Instant jobStarted = Instant.now();
         out.println("ipo-analyzer: input " + layout.root() + ", as of " + options.asOfOrToday());
@@ -291,6 +322,7 @@ public final class Launcher {
                 options.asOfOrToday(), InputFingerprint.ofAll(layout.sha256PerFile()),
                 options.maxRejectFraction, 0, options.keep, options.force);
         ReportRunner.Outcome outcome = context.getBean(ReportRunner.class).run(requested, options.force);
+        settle(lock);
         if (outcome.exitCode() == ExitCode.FAILED) {
             outcome = outcome.withMessage("Failed: " + outcome.failure()
                     .map(f -> FailureMessage.of(f, db(options), output(options), false)).orElse(outcome.message()));

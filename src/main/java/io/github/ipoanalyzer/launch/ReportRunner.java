@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobExecutionException;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -51,9 +52,9 @@ public class ReportRunner {
     /** How the launch ended; {@code notes} say what it decided on the way (recovered, resumed). */
     public record Outcome(ExitCode exitCode, String message, Optional<JobExecution> execution, List<String> notes) {
 
-        /** The first failure of the execution, if it failed. */
+        /** The failure that says why the execution failed, if it failed (see {@link #telling}). */
         public Optional<Throwable> failure() {
-            return execution.flatMap(e -> e.getAllFailureExceptions().stream().findFirst());
+            return execution.flatMap(ReportRunner::telling);
         }
 
         public Outcome withMessage(String newMessage) {
@@ -138,9 +139,20 @@ public class ReportRunner {
                         notes);
             }
         }
-        String first = execution.getAllFailureExceptions().stream().findFirst()
-                .map(ReportRunner::rootMessage).orElse(String.valueOf(execution.getExitStatus().getExitDescription()));
+        String first = telling(execution).map(ReportRunner::rootMessage)
+                .orElse(String.valueOf(execution.getExitStatus().getExitDescription()));
         return new Outcome(ExitCode.FAILED, "Failed: " + first, Optional.of(execution), notes);
+    }
+
+    /**
+     * The failure that says why: an execution lists its failures in no fixed order, and a
+     * partitioned step that failed adds a bare {@link JobExecutionException} ("Partition handler
+     * returned an unsuccessful step") beside its partition's own failure, which is the one that says why.
+     */
+    private static Optional<Throwable> telling(JobExecution execution) {
+        List<Throwable> failures = execution.getAllFailureExceptions();
+        return failures.stream().filter(f -> f.getClass() != JobExecutionException.class || f.getCause() != null)
+                .findFirst().or(() -> failures.stream().findFirst());
     }
 
     static <T extends Throwable> Optional<T> causeOf(Throwable t, Class<T> type) {

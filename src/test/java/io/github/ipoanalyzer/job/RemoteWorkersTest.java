@@ -71,6 +71,42 @@ class RemoteWorkersTest {
     }
 
     @Test
+    void aWorkerComputesWithTheManagersSettingsNotItsOwn() throws Exception {
+        Path input = work.resolve("market");
+        new MarketGenerator(60, 40, 7).writeTo(input);
+        worker("w1", Servers.RABBIT_PORT); // its own settings are the defaults: five windows of simple returns
+        String[] settings = {"--ipo.returns=log", "--ipo.event-windows=[0,0] [0,3]", "--ipo.bhar-horizons=5,10",
+                "--ipo.market-model-min-days=20", "--ipo.estimation-gap-days=2", "--ipo.partial-windows=true",
+                "--ipo.event-min-n=2", "--ipo.chart-max-listings=3", "--ipo.max-close-lag-trading-days=2"};
+
+        JobRun manager = JobRun.launch(SharedDatabaseTest.concat(managerArgs(input, Servers.RABBIT_PORT), settings));
+        assertEquals(0, manager.exitCode(), manager.out() + manager.err());
+        assertTrue(workers.get(0).allOutput().contains("Computing partition"), workers.get(0).allOutput());
+        assertEquals(oneProcessReport(input, settings), JobRun.reportFiles(work.resolve("out/latest"), "manifest.json"));
+        // The partitions' rows are of the manager's two windows of log returns, as its cohorts are.
+        List<Map<String, String>> cars = JobRun.csv(work.resolve("out/latest/abnormal-returns.csv"));
+        assertEquals(List.of("[0,+3]", "[0,0]"), cars.stream().map(r -> r.get("window")).distinct().sorted().toList());
+    }
+
+    @Test
+    void aWorkerOfAnotherVersionRefusesThePartitionAndTheRunSaysWhy() throws Exception {
+        Path input = work.resolve("market");
+        new MarketGenerator(20, 10, 3).writeTo(input);
+        worker("old", Servers.RABBIT_PORT, "-Dipo.version=0.9-old");
+
+        JobRun manager = JobRun.launch(managerArgs(input, Servers.RABBIT_PORT));
+        assertEquals(1, manager.exitCode(), manager.out() + manager.err());
+        String version = new String(RemoteWorkersTest.class.getResourceAsStream("/application.properties").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("ipo.version="))
+                .findFirst().orElseThrow().substring("ipo.version=".length());
+        assertTrue(manager.err().contains("was refused by the worker pid ") && manager.err().contains(": the run's "
+                + "manager is ipo-analyzer " + version + " and this worker is 0.9-old: run workers of the manager's "
+                + "version. The next launch computes the unfinished partitions"), manager.err());
+        assertTrue(!manager.err().contains("\tat ") && !workers.get(0).allOutput().contains("Computing partition"),
+                manager.err() + workers.get(0).allOutput());
+    }
+
+    @Test
     void aWorkerKilledMidPartitionIsNoticedAndTheNextLaunchComputesOnlyWhatWasLeft() throws Exception {
         Path input = work.resolve("market");
         new MarketGenerator(400, 60, 5).writeTo(input);
@@ -148,12 +184,12 @@ class RemoteWorkersTest {
         assertEquals(oneProcessReport(input), JobRun.reportFiles(work.resolve("out/latest"), "manifest.json"));
     }
 
-    private ChildJvm worker(String name, int brokerPort) throws Exception {
+    private ChildJvm worker(String name, int brokerPort, String... jvmOptions) throws Exception {
         List<String> args = new ArrayList<>(List.of("worker", "--threads", "1", "--log-dir",
                 work.resolve(name).toString(), "--spring.rabbitmq.port=" + brokerPort,
                 "--ipo.partition-queue=" + queue, "--ipo.report-chunk-size=10"));
         args.addAll(List.of(Servers.postgresOptions(database)));
-        ChildJvm worker = ChildJvm.start(args.toArray(String[]::new), work.resolve(name + ".out"));
+        ChildJvm worker = ChildJvm.start(args.toArray(String[]::new), work.resolve(name + ".out"), jvmOptions);
         workers.add(worker);
         worker.waitForLine("ipo-analyzer worker (");
         return worker;
@@ -169,9 +205,10 @@ class RemoteWorkersTest {
     }
 
     /** The same input's report from one process on the embedded database, but for its manifest. */
-    private Map<String, String> oneProcessReport(Path input) throws Exception {
-        JobRun embedded = JobRun.launch("--input", input.toString(), "--output", work.resolve("out-embedded").toString(),
-                "--db", work.resolve("db-embedded").toString(), "--as-of", AS_OF, "--settle-seconds", "0");
+    private Map<String, String> oneProcessReport(Path input, String... settings) throws Exception {
+        JobRun embedded = JobRun.launch(SharedDatabaseTest.concat(new String[] {"--input", input.toString(), "--output",
+                work.resolve("out-embedded").toString(), "--db", work.resolve("db-embedded").toString(), "--as-of", AS_OF,
+                "--settle-seconds", "0"}, settings));
         assertEquals(0, embedded.exitCode(), embedded.err());
         return JobRun.reportFiles(work.resolve("out-embedded/latest"), "manifest.json");
     }

@@ -1,6 +1,7 @@
 package io.github.ipoanalyzer.job;
 
 import io.github.ipoanalyzer.generate.MarketGenerator;
+import io.github.ipoanalyzer.store.SharedRunLock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,6 +103,52 @@ class SharedDatabaseTest {
         JobRun next = JobRun.launch(args);
         assertEquals(0, next.exitCode(), next.err());
         assertEquals(10, JobRun.csv(work.resolve("out/latest/first-day.csv")).size());
+    }
+
+    @Test
+    void aManagerWhoseLockConnectionIsDroppedStopsAtOnceAndNoOtherStartsWhileItLives() throws Exception {
+        Path input = work.resolve("market");
+        new MarketGenerator(400, 60, 17).writeTo(input);
+        String[] common = concat(new String[] {"--input", input.toString(), "--as-of", "2026-11-28", "--settle-seconds",
+                "0"}, Servers.postgresOptions(database));
+        ChildJvm first = ChildJvm.start(concat(common, "--output", work.resolve("out-1").toString(), "--db",
+                work.resolve("db-1").toString()), work.resolve("first.out"), "-Dipo.report-threads=1",
+                "-Dipo.report-chunk-size=10");
+        first.waitFor(ChildJvm.REPORT_PROGRESS, 30);
+        // Only the lock's own connection ends (an administrator, a proxy, a network fault): the rest of the run goes on.
+        try (Connection admin = DriverManager.getConnection(Servers.POSTGRES_URL + database, "postgres", "");
+             PreparedStatement terminate = admin.prepareStatement("SELECT pg_terminate_backend(l.pid) FROM pg_locks l "
+                     + "JOIN pg_database d ON d.oid = l.database WHERE d.datname = ? AND l.locktype = 'advisory' "
+                     + "AND l.granted AND l.classid::bigint = ? AND l.objid::bigint = ?")) {
+            terminate.setString(1, database);
+            terminate.setLong(2, SharedRunLock.KEY >>> 32);
+            terminate.setLong(3, SharedRunLock.KEY & 0xFFFFFFFFL);
+            try (ResultSet rs = terminate.executeQuery()) {
+                assertTrue(rs.next() && rs.getBoolean(1), "the first manager's lock connection was found and ended");
+            }
+        }
+        // A manager on another machine (its own --db and output folder) starts at once.
+        ChildJvm second = ChildJvm.start(concat(common, "--output", work.resolve("out-2").toString(), "--db",
+                work.resolve("db-2").toString()), work.resolve("second.out"));
+        long dropped = System.nanoTime();
+        while (first.process().isAlive()) {
+            assertTrue(!second.allOutput().contains("ipo-analyzer: input"), "the second manager began while the "
+                    + "first still ran:\n" + first.allOutput() + "\n---\n" + second.allOutput());
+            Thread.sleep(20);
+        }
+        double stoppedAfter = (System.nanoTime() - dropped) / 1e9;
+        String console = first.allOutput();
+        assertEquals(1, first.exitCode(), console);
+        assertTrue(console.contains("Failed: the shared PostgreSQL database cannot be used (the connection holding this "
+                + "run's lock on " + Servers.POSTGRES_URL + database + " ended"), console);
+        assertTrue(stoppedAfter < 5, "stopped at once: " + stoppedAfter + " s");
+        assertTrue(!console.contains("\tat ") && !console.contains("OptimisticLocking"), console);
+
+        String next = second.allOutput();
+        assertEquals(0, second.exitCode(), second.allOutput());
+        next = second.allOutput();
+        assertTrue(next.contains("Run 1 did not finish") && !next.contains("OptimisticLocking"), next);
+        assertEquals(400, JobRun.csv(work.resolve("out-2/latest/first-day.csv")).size());
     }
 
     @Test
