@@ -14,6 +14,16 @@ public record EventStudySettings(List<EventWindow> windows, List<Integer> horizo
                                  List<BigDecimal> milestonesCny, boolean partialWindows, int minimumN,
                                  ReturnKind returns) {
 
+    /**
+     * The settings an event-study figure depends on, in words, for every row of the event-study
+     * files (its windows and horizons are in the rows themselves).
+     */
+    public String describe() {
+        return returns.name().toLowerCase(java.util.Locale.ROOT) + " returns; market model " + estimation.describe()
+                + ", else market-adjusted; partial windows " + (partialWindows ? "shown, marked" : "left blank")
+                + "; cohort statistics from n = " + minimumN;
+    }
+
     /** Every post-listing day before the event for the market model, complete windows only, tests from n = 5. */
     public EventStudySettings(List<EventWindow> windows, List<Integer> horizons, int marketModelMinDays,
                               List<BigDecimal> milestonesCny) {

@@ -28,12 +28,12 @@ import java.util.TreeMap;
  * remote worker reads), so a worker computes with the manager's settings, not the ones it was
  * started with. Values are read as Spring reads a {@code @Value} of the same type.
  */
-record FigureSettings(SortedMap<String, String> values) {
+public record FigureSettings(SortedMap<String, String> values) {
 
     /** Each property, with the default used when nothing sets it (null: application.properties must). */
     private static final Map<String, String> PROPERTIES = properties();
 
-    FigureSettings {
+    public FigureSettings {
         values = Collections.unmodifiableSortedMap(new TreeMap<>(values));
         if (!values.keySet().equals(PROPERTIES.keySet())) {
             throw new IllegalArgumentException("the figure settings name " + values.keySet() + ", not "
@@ -72,14 +72,39 @@ record FigureSettings(SortedMap<String, String> values) {
     }
 
     /** One {@code name=value} line per setting, in name order. */
-    String text() {
+    public String text() {
         StringBuilder text = new StringBuilder();
         values.forEach((name, value) -> text.append(name).append('=').append(value).append('\n'));
         return text.toString();
     }
 
+    /**
+     * What changed from the settings {@code before} (as {@link #text} wrote them; empty: a run that
+     * did not record its settings), one {@code name: old → new} each.
+     */
+    public List<String> changesFrom(String before) {
+        if (before == null || before.isEmpty()) {
+            return List.of("the run before did not record its settings");
+        }
+        Map<String, String> old = new TreeMap<>();
+        for (String line : before.split("\n")) {
+            int equals = line.indexOf('=');
+            if (equals > 0) {
+                old.put(line.substring(0, equals), line.substring(equals + 1));
+            }
+        }
+        List<String> changes = new ArrayList<>();
+        values.forEach((name, value) -> {
+            if (!value.equals(old.get(name))) {
+                changes.add(name + ": " + (old.containsKey(name) ? "'" + old.get(name) + "'" : "not set") + " → '"
+                        + value + "'");
+            }
+        });
+        return changes;
+    }
+
     /** The settings {@link #text} wrote. */
-    static FigureSettings parse(String text) {
+    public static FigureSettings parse(String text) {
         SortedMap<String, String> values = new TreeMap<>();
         for (String line : text.split("\n")) {
             int equals = line.indexOf('=');

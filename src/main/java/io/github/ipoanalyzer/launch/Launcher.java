@@ -3,6 +3,7 @@ package io.github.ipoanalyzer.launch;
 import io.github.ipoanalyzer.IpoAnalyzerApplication;
 import io.github.ipoanalyzer.store.InputFingerprint;
 import io.github.ipoanalyzer.ingest.InputLayout;
+import io.github.ipoanalyzer.job.FigureSettings;
 import io.github.ipoanalyzer.job.RunParameters;
 import io.github.ipoanalyzer.job.StopSignal;
 import io.github.ipoanalyzer.report.ReportFolder;
@@ -320,7 +321,7 @@ public final class Launcher {
         layout.unreadFiles().forEach(line -> out.println("Not read: " + line + "."));
         RunParameters requested = new RunParameters(layout.root(), output(options),
                 options.asOfOrToday(), InputFingerprint.ofAll(layout.sha256PerFile()),
-                options.maxRejectFraction, 0, options.keep, options.force);
+                options.maxRejectFraction, context.getBean(FigureSettings.class).text(), 0, options.keep, options.force);
         ReportRunner.Outcome outcome = context.getBean(ReportRunner.class).run(requested, options.force);
         settle(lock);
         if (outcome.exitCode() == ExitCode.FAILED) {

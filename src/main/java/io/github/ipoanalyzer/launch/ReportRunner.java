@@ -2,6 +2,7 @@ package io.github.ipoanalyzer.launch;
 
 import io.github.ipoanalyzer.ingest.InputChangedException;
 import io.github.ipoanalyzer.ingest.InputFileException;
+import io.github.ipoanalyzer.job.FigureSettings;
 import io.github.ipoanalyzer.job.IpoReportJobConfiguration;
 import io.github.ipoanalyzer.job.RunParameters;
 import io.github.ipoanalyzer.report.ReportFolder;
@@ -73,6 +74,12 @@ public class ReportRunner {
         }
         RunParameters last = latest == null ? null : RunParameters.from(latest.getJobParameters());
         boolean sameWork = last != null && last.sameWorkAs(requested);
+        if (last != null && !sameWork && last.withFigureSettings(requested.figureSettings()).sameWorkAs(requested)) {
+            // Same inputs, other settings: a report of other figures, never "nothing to do".
+            notes.add(note("Settings changed since run " + runNumber(latest) + ", so the figures are computed anew: "
+                    + String.join("; ", FigureSettings.parse(requested.figureSettings())
+                    .changesFrom(last.figureSettings())) + "."));
+        }
         if (sameWork && latest.getStatus() == BatchStatus.COMPLETED && !force) {
             String folder = latest.getExecutionContext().getString(IpoReportJobConfiguration.REPORT_FOLDER_KEY, "?");
             return new Outcome(ExitCode.OK, "Nothing to do: run " + runNumber(latest)

@@ -36,17 +36,19 @@ public final class EventStudyTables {
                 + "window, with the model used (market model where enough post-listing history exists, else "
                 + "market-adjusted) and the trading days available",
                 List.of("ticker", "benchmark", "event_date", "event_kind", "event_description", "window", "model", "alpha", "beta",
-                        "estimation_days", "days_available", "days_in_window", "car_fraction", "note"));
+                        "estimation_days", "days_available", "days_in_window", "car_fraction", "note", "settings"));
     }
 
-    public static void addAbnormalReturns(RowSink table, EventStudy.ListingResult result, String benchmark) {
+    /** {@code settings}: what the figures depend on besides the row's window ({@code EventStudySettings.describe}). */
+    public static void addAbnormalReturns(RowSink table, EventStudy.ListingResult result, String benchmark,
+                                          String settings) {
         for (EventStudy.EventCar c : result.cars()) {
             CumulativeAbnormalReturn car = c.car();
             table.add(List.of(text(c.event().ticker()), text(benchmark),
                     date(c.event().date()), text(c.event().kind()), text(c.event().description()),
                     car.window().toString(), car.model(),
                     fraction(car.alpha()), fraction(car.beta()), whole(car.estimationDays()), whole(car.daysAvailable()),
-                    whole(car.window().length()), fraction(car.car()), text(car.note())));
+                    whole(car.window().length()), fraction(car.car()), text(car.note()), text(settings)));
         }
     }
 
@@ -54,15 +56,15 @@ public final class EventStudyTables {
         return new TableSpec("buy-and-hold.csv", "Buy-and-hold return of each listing and of its benchmark over "
                 + "each horizon, from the offer price and from the first close, and the BHAR",
                 List.of("ticker", "benchmark", "from", "horizon_trading_days", "days_available", "end_date",
-                        "stock_return_fraction", "benchmark_return_fraction", "bhar_fraction", "note"));
+                        "stock_return_fraction", "benchmark_return_fraction", "bhar_fraction", "note", "settings"));
     }
 
-    public static void addBuyAndHold(RowSink table, EventStudy.ListingResult result, String benchmark) {
+    public static void addBuyAndHold(RowSink table, EventStudy.ListingResult result, String benchmark, String settings) {
         for (EventStudy.ListingBhar b : result.bhars()) {
             BuyAndHold h = b.bhar();
             table.add(List.of(text(b.ticker()), text(benchmark), h.base(), whole(h.horizon()),
                     whole(h.daysAvailable()), text(h.endDate()), fraction(h.stockReturn()), fraction(h.benchmarkReturn()),
-                    fraction(h.bhar()), text(h.note())));
+                    fraction(h.bhar()), text(h.note()), text(settings)));
         }
     }
 
@@ -86,18 +88,18 @@ public final class EventStudyTables {
         return table;
     }
 
-    public static CsvTable cohortCars(Path folder, EventStudy.Result result) {
+    public static CsvTable cohortCars(Path folder, EventStudy.Result result, String settings) {
         CsvTable table = new CsvTable(folder, "cohort-car.csv", "Cross-sectional mean CAR of each cohort, event kind and "
                 + "window (complete windows only, one observation per listing), with n, the t statistic mean / (sd / √n), "
                 + "its degrees of freedom and two-sided p-value, and the sign test; tests blank below the minimum n",
                 List.of("cohort", "event_kind", "window", "n", "mean_car_fraction", "sd_fraction", "t_statistic",
                         "degrees_of_freedom", "t_test_p_value_two_sided", "positive_cars", "sign_test_p_value_two_sided",
-                        "bmp_t_statistic", "bmp_p_value_two_sided", "note"));
+                        "bmp_t_statistic", "bmp_p_value_two_sided", "note", "settings"));
         for (CohortCar c : result.cohortCars()) {
             table.add(List.of(text(c.cohort().name()), text(c.eventKind()), c.window().toString(), whole(c.n()),
                     fraction(c.mean()), fraction(c.sd()), fraction(c.t()), whole(c.degreesOfFreedom()),
                     fraction(c.pValue()), whole(c.positive()), fraction(c.signTestPValue()), fraction(c.bmpT()),
-                    fraction(c.bmpPValue()), text(c.note())));
+                    fraction(c.bmpPValue()), text(c.note()), text(settings)));
         }
         return table;
     }

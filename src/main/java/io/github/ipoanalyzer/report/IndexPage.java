@@ -37,7 +37,7 @@ public final class IndexPage {
     public static String render(LocalDate asOf, List<IpoAnalysis> analyses, String selection, EventStudy.Result study,
                                 List<CsvTable> tables, List<SeriesTable> series, List<Charts.ChartFile> charts,
                                 long rejectedRows,
-                                Map<String, List<String>> notices) {
+                                Map<String, List<String>> notices, Map<String, String> settings) {
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<title>IPO report as of ").append(asOf).append("</title>\n<style>\n")
@@ -108,6 +108,15 @@ public final class IndexPage {
             h.append("<h3>").append(html(c.title())).append("</h3>\n<p>").append(html(c.description()))
                     .append("</p>\n<img src=\"").append(html(c.fileName())).append("\" alt=\"")
                     .append(html(c.title())).append("\" width=\"").append(Charts.WIDTH).append("\">\n");
+        }
+        if (!settings.isEmpty()) {
+            // A report computed with other settings holds other figures: say which these are.
+            h.append("<h2>Settings</h2>\n<p>The settings these figures were computed with (also in manifest.json; ")
+                    .append("a run with other settings computes another report).</p>\n<table>\n")
+                    .append("<tr><th>Setting</th><th>Value</th></tr>\n");
+            settings.forEach((name, value) -> h.append("<tr><td>").append(html(name)).append("</td><td class=\"d\">")
+                    .append(html(value.isEmpty() ? "(empty: the default)" : value)).append("</td></tr>\n"));
+            h.append("</table>\n");
         }
         h.append("<h2>Files</h2>\n<table>\n<tr><th>File</th><th>What it holds</th><th>Rows</th></tr>\n");
         for (CsvTable t : tables) {

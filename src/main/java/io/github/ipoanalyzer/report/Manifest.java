@@ -43,6 +43,8 @@ final class Manifest {
         manifest.put("startedAt", request.run().startedAt().toString());
         manifest.put("finishedAt", Instant.now().toString());
         manifest.put("parameters", request.run().parameters());
+        // Every setting that changes a figure, as this report was computed with it.
+        manifest.put("settings", request.run().settings());
         List<Map<String, Object>> inputs = new ArrayList<>();
         inputHashes.forEach((file, hash) -> {
             MarketDataStore.FileCounts c = counts.getOrDefault(file, new MarketDataStore.FileCounts(0, 0));

@@ -81,6 +81,22 @@ public class ReportPublisher {
      */
     public record Run(LocalDate asOf, long number, String identity, Map<String, Object> parameters, String version,
                       Instant startedAt) {
+
+        /** The job parameter that holds the settings that change a figure, one {@code name=value} line each. */
+        public static final String FIGURE_SETTINGS = "figure.settings";
+
+        /** The settings that change a figure, by name, as the run took them (empty for a run that recorded none). */
+        public Map<String, String> settings() {
+            Map<String, String> settings = new java.util.TreeMap<>();
+            Object text = parameters.get(FIGURE_SETTINGS);
+            for (String line : text == null ? new String[0] : text.toString().split("\n")) {
+                int equals = line.indexOf('=');
+                if (equals > 0) {
+                    settings.put(line.substring(0, equals), line.substring(equals + 1));
+                }
+            }
+            return settings;
+        }
     }
 
     /**
@@ -194,7 +210,8 @@ public class ReportPublisher {
             }
             EventStudy.Result cohorts = in.study.finish(gathered, summaries, in.cohortMembers);
             for (CsvTable table : List.of(EventStudyTables.cohorts(staging, cohorts),
-                    EventStudyTables.cohortCars(staging, cohorts), ReportTables.rejects(staging, in.rejects),
+                    EventStudyTables.cohortCars(staging, cohorts, settings.eventStudy().describe()),
+                    ReportTables.rejects(staging, in.rejects),
                     ReportTables.inputFiles(staging, request.inputSha256(), in.counts, in.notices, ledger.parsedInRun()))) {
                 table.close();
                 tables.add(table);
@@ -206,7 +223,8 @@ public class ReportPublisher {
             charts.add(chartMaker.writeDistribution(staging, summaries));
             charts.addAll(chartMaker.writeEventStudy(staging, cohorts, chartedEvents));
             Files.writeString(staging.resolve("index.html"), IndexPage.render(request.run().asOf(), chartedAnalyses,
-                    selection, cohorts, tables, series, charts, in.rejects.size(), in.notices), StandardCharsets.UTF_8);
+                    selection, cohorts, tables, series, charts, in.rejects.size(), in.notices, request.run().settings()),
+                    StandardCharsets.UTF_8);
             List<String> leftOut = in.leftOut(histories);
             List<ReportFile> written = new ArrayList<>(tables);
             series.forEach(s -> written.addAll(s.files()));
@@ -369,14 +387,15 @@ public class ReportPublisher {
             ReportInputs in = new ReportInputs(store, run.asOf(), settings.eventStudy(),
                     settings.maxCloseLagTradingDays(), settings.feeScheduleFile());
             inputs = new RunInputs(in, largestByProceeds(in.listings, in.rates(), settings.chartMaxListings()),
-                    sections(in.study));
+                    sections(in.study, settings.eventStudy().describe()));
             inputsOf = of;
         }
         return inputs;
     }
 
     /** Each per-listing table with the rows one listing gives it, in the order of the report's files. */
-    private static List<Section> sections(EventStudy study) {
+    /** {@code studied}: the event study's settings in words, named in every row of its files. */
+    private static List<Section> sections(EventStudy study, String studied) {
         return List.of(
                 new Section(ReportTables.firstDay(), (t, l) -> ReportTables.addFirstDay(t, l.analysis())),
                 new Section(ReportTables.lotGains(), (t, l) -> ReportTables.addLotGains(t, l.analysis())),
@@ -386,9 +405,9 @@ public class ReportPublisher {
                 new Section(ReportTables.capReconciliation(), (t, l) -> ReportTables.addCapReconciliation(t, l.analysis())),
                 new Section(EventStudyTables.events(), (t, l) -> EventStudyTables.addEvents(t, l.result())),
                 new Section(EventStudyTables.abnormalReturns(), (t, l) -> EventStudyTables.addAbnormalReturns(t, l.result(),
-                        study.benchmarkOf(l.analysis().listing().ticker()))),
+                        study.benchmarkOf(l.analysis().listing().ticker()), studied)),
                 new Section(EventStudyTables.buyAndHold(), (t, l) -> EventStudyTables.addBuyAndHold(t, l.result(),
-                        study.benchmarkOf(l.analysis().listing().ticker()))));
+                        study.benchmarkOf(l.analysis().listing().ticker()), studied)));
     }
 
     private static void closeAll(List<ListingTable> tables) throws IOException {

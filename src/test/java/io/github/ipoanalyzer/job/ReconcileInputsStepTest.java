@@ -80,7 +80,7 @@ class ReconcileInputsStepTest {
 
     private static org.springframework.batch.core.job.parameters.JobParameters parameters(String inputSha256, long run) {
         return new RunParameters(WORK.resolve("input"), WORK.resolve("output"), LocalDate.of(2026, 11, 28), inputSha256,
-                new BigDecimal("0.05"), run, 30, false).toJobParameters();
+                new BigDecimal("0.05"), "", run, 30, false).toJobParameters();
     }
 
     private static Path temporaryFolder() {
