@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * Two rows of one charge (market, side and charge) whose dates overlap would give two rates for
  * one day: the later row is rejected as a conflict naming the earlier, which the conflict step
- * then rejects too. An identical repeat is counted once. Seeded with the rows already committed.
+ * then rejects too. An identical row is a repeat, not loaded. Seeded with the rows already committed.
  */
 final class FeeOverlapGuard implements RowGuard<FeeRule> {
 
@@ -36,8 +36,9 @@ final class FeeOverlapGuard implements RowGuard<FeeRule> {
             if (e.market().equals(r.market()) && e.side() == r.side() && e.charge().equals(r.charge()) && e.overlaps(r)) {
                 String key = r.market() + " " + r.side().label() + " " + r.charge();
                 if (e.equals(r)) {
-                    throw new RejectedRowException("charge", key, "duplicate", "repeats line " + earlier.line() + " of "
-                            + earlier.file() + " exactly; the row is counted once", earlier.file(), earlier.line());
+                    throw new RejectedRowException("charge", key, RejectedRowException.REPEAT, "repeats line "
+                            + earlier.line() + " of " + earlier.file() + " exactly; counted as a repeat, not loaded",
+                            earlier.file(), earlier.line());
                 }
                 throw new RejectedRowException("charge", key, "conflict", "the dates of " + key + " overlap line "
                         + earlier.line() + " of " + earlier.file() + ": two rates for one day; both rows are rejected",

@@ -245,7 +245,7 @@ public class IpoReportJobConfiguration {
                 .transactionManager(transactionManager)
                 .reader(reader)
                 .processor(rule)
-                .writer(chunk -> kind.destination().apply(store).write(chunk.getItems()))
+                .writer(chunk -> rule.write(chunk.getItems()))
                 .faultTolerant()
                 .skipPolicy((t, skipCount) -> t instanceof RejectedRowException)
                 .skipListener(new RejectsRecorder(store))

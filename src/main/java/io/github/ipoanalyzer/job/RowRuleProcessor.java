@@ -9,7 +9,14 @@ import io.github.ipoanalyzer.ingest.RowValues;
 import io.github.ipoanalyzer.market.TradingDays;
 import io.github.ipoanalyzer.store.MarketDataStore;
 import io.github.ipoanalyzer.store.MarketTables;
+import io.github.ipoanalyzer.store.RowStore;
 import io.github.ipoanalyzer.store.Sourced;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -27,12 +34,16 @@ final class RowRuleProcessor<T> implements ItemProcessor<CsvRecord, Sourced<T>>,
         ChunkListener<CsvRecord, Sourced<T>> {
 
     private final MarketDataStore store;
+    private final String table;
+    private final RowStore<T> destination;
     private final RowRule<T> rule;
     private final RowGuard<T> duplicates;
     private ListingLookup listings = ListingLookup.NONE;
 
     RowRuleProcessor(InputKind<T> kind, MarketDataStore store) {
         this.store = store;
+        this.table = kind.table();
+        this.destination = kind.destination().apply(store);
         this.rule = kind.rule();
         this.duplicates = kind.guard().apply(store);
     }
@@ -52,5 +63,27 @@ final class RowRuleProcessor<T> implements ItemProcessor<CsvRecord, Sourced<T>>,
     public Sourced<T> process(CsvRecord record) {
         T row = rule.apply(new RowValues(record), listings);
         return duplicates.admit(new Sourced<>(row, record.file(), record.line()));
+    }
+
+    /**
+     * The step's writer: the chunk's rows, less those a later fuller row of their key replaced;
+     * replaced rows committed earlier are removed from the table, and every replaced row is
+     * recorded as a repeat of the row that replaced it, in the chunk's transaction.
+     */
+    void write(List<? extends Sourced<T>> rows) {
+        List<RowGuard.Replacement<T>> replaced = duplicates.takeReplacements();
+        if (replaced.isEmpty()) {
+            destination.write(rows);
+            return;
+        }
+        Set<Sourced<T>> earlier = new HashSet<>();
+        Map<String, Set<Long>> committed = new HashMap<>();
+        replaced.forEach(r -> earlier.add(r.earlier()));
+        Set<Sourced<T>> inChunk = new HashSet<>(rows);
+        earlier.stream().filter(r -> !inChunk.contains(r))
+                .forEach(r -> committed.computeIfAbsent(r.file(), f -> new HashSet<>()).add(r.line()));
+        store.removeLoaded(table, committed);
+        replaced.forEach(r -> store.recordReject(r.asRepeat().at(r.earlier().file(), r.earlier().line())));
+        destination.write(rows.stream().filter(r -> !earlier.contains(r)).toList());
     }
 }

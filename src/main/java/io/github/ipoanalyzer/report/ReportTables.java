@@ -283,12 +283,13 @@ public final class ReportTables {
     public static CsvTable inputFiles(Path folder, Map<String, String> sha256, Map<String, MarketDataStore.FileCounts> counts,
                                       Map<String, List<String>> notices, Map<String, Long> parsedInRun) {
         CsvTable table = new CsvTable(folder, "input-files.csv", "Every input file, with its SHA-256, row accounting "
-                + "(rows read = rows loaded + rows rejected), the run that parsed it (an unchanged file is not "
+                + "(rows read = rows loaded + rows repeated + rows rejected; a repeat says nothing a row loaded from elsewhere does not), the run that parsed it (an unchanged file is not "
                 + "parsed again) and notices",
-                List.of("file", "sha256", "rows_read", "rows_loaded", "rows_rejected", "parsed_in_run", "notices"));
+                List.of("file", "sha256", "rows_read", "rows_loaded", "rows_repeated", "rows_rejected",
+                        "parsed_in_run", "notices"));
         sha256.forEach((file, hash) -> {
-            MarketDataStore.FileCounts c = counts.getOrDefault(file, new MarketDataStore.FileCounts(0, 0));
-            table.add(List.of(text(file), hash, whole(c.read()), whole(c.loaded()), whole(c.rejected()),
+            MarketDataStore.FileCounts c = counts.getOrDefault(file, MarketDataStore.FileCounts.NONE);
+            table.add(List.of(text(file), hash, whole(c.read()), whole(c.loaded()), whole(c.repeated()), whole(c.rejected()),
                     whole(parsedInRun.get(file)), text(String.join("; ", notices.getOrDefault(file, List.of())))));
         });
         return table;

@@ -122,23 +122,44 @@ public class MarketDataStore {
     /**
      * The second half of "conflicting rows are both rejected": each conflict reject names the
      * earlier row it collided with, which was loaded (perhaps in an earlier chunk); that row is
-     * removed from its table and rejected in turn. Idempotent: a row already removed is skipped.
+     * removed from its table and rejected in turn, with the same reason (it names both rows and
+     * both values). Idempotent: a row already removed is skipped. One pass over the rejects and
+     * over the blocks they touch, however many rows conflict.
      */
     public int rejectConflictingRows() {
         List<RejectedRow> conflicts = jdbc.query("SELECT * FROM REJECTED_ROW WHERE RULE_NAME = 'conflict' "
                 + "AND OTHER_FILE IS NOT NULL ORDER BY ID", (rs, n) -> rejectedRow(rs));
-        int removed = 0;
+        Map<String, Set<Long>> others = new java.util.LinkedHashMap<>();
+        conflicts.forEach(c -> others.computeIfAbsent(c.otherFile(), f -> new java.util.HashSet<>()).add(c.otherLine()));
+        Map<String, Set<Long>> removed = new java.util.HashMap<>();
+        for (String table : dataTables) {
+            removeLoaded(table, others).forEach((file, lines) ->
+                    removed.computeIfAbsent(file, f -> new java.util.HashSet<>()).addAll(lines));
+        }
+        int rejected = 0;
         for (RejectedRow c : conflicts) {
-            for (String table : dataTables) {
-                boolean deleted = table.equals(PriceStore.TABLE) ? prices.remove(c.otherFile(), c.otherLine())
-                        : jdbc.update("DELETE FROM " + table + " WHERE SOURCE_FILE = ? AND SOURCE_LINE = ?",
-                        c.otherFile(), c.otherLine()) > 0;
-                if (deleted) {
-                    recordReject(new RejectedRow(c.otherFile(), c.otherLine(), c.column(), c.rawValue(), "conflict",
-                            "same " + c.column() + " as line " + c.line() + " of " + c.file()
-                            + " but different values; both rows are rejected", c.file(), c.line()));
-                    removed++;
-                }
+            Set<Long> lines = removed.get(c.otherFile());
+            if (lines != null && lines.remove(c.otherLine())) {
+                recordReject(new RejectedRow(c.otherFile(), c.otherLine(), c.column(), null, "conflict", c.reason(),
+                        c.file(), c.line()));
+                rejected++;
+            }
+        }
+        return rejected;
+    }
+
+    /** Removes the given lines of each file from {@code table}; returns those that were loaded there. */
+    public Map<String, Set<Long>> removeLoaded(String table, Map<String, ? extends Set<Long>> linesByFile) {
+        if (table.equals(PriceStore.TABLE)) {
+            return prices.removeAll(linesByFile);
+        }
+        List<Object[]> keys = new java.util.ArrayList<>();
+        linesByFile.forEach((file, lines) -> lines.forEach(line -> keys.add(new Object[] {file, line})));
+        int[] deleted = jdbc.batchUpdate("DELETE FROM " + table + " WHERE SOURCE_FILE = ? AND SOURCE_LINE = ?", keys);
+        Map<String, Set<Long>> removed = new java.util.HashMap<>();
+        for (int i = 0; i < deleted.length; i++) {
+            if (deleted[i] > 0) {
+                removed.computeIfAbsent((String) keys.get(i)[0], f -> new java.util.HashSet<>()).add((Long) keys.get(i)[1]);
             }
         }
         return removed;
@@ -159,8 +180,16 @@ public class MarketDataStore {
         return notices;
     }
 
+    /** The rows rejected, in file and line order; not the repeats. */
     public List<RejectedRow> rejects() {
-        return jdbc.query("SELECT * FROM REJECTED_ROW ORDER BY SOURCE_FILE, SOURCE_LINE, ID", (rs, n) -> rejectedRow(rs));
+        return jdbc.query("SELECT * FROM REJECTED_ROW WHERE RULE_NAME <> 'repeat' ORDER BY SOURCE_FILE, SOURCE_LINE, ID",
+                (rs, n) -> rejectedRow(rs));
+    }
+
+    /** The rows not loaded because a row of the same key says the same (see ingest.Observations). */
+    public List<RejectedRow> repeats() {
+        return jdbc.query("SELECT * FROM REJECTED_ROW WHERE RULE_NAME = 'repeat' ORDER BY SOURCE_FILE, SOURCE_LINE, ID",
+                (rs, n) -> rejectedRow(rs));
     }
 
     private static RejectedRow rejectedRow(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -169,18 +198,21 @@ public class MarketDataStore {
                 rs.getLong("OTHER_LINE"));
     }
 
-    /** Rows loaded and rejected per input file (relative path), in file order. */
+    /** Rows loaded, repeated and rejected per input file (relative path), in file order. */
     public Map<String, FileCounts> countsByFile() {
         Map<String, FileCounts> counts = new TreeMap<>();
-        for (String table : Stream.concat(dataTables.stream(), Stream.of("REJECTED_ROW")).toList()) {
-            boolean rejects = table.equals("REJECTED_ROW");
+        for (String table : dataTables) {
             jdbc.query("SELECT SOURCE_FILE, " + MarketTables.rowCount(table) + " FROM " + table
                     + " GROUP BY SOURCE_FILE", rs -> {
-                FileCounts c = counts.getOrDefault(rs.getString(1), new FileCounts(0, 0));
-                counts.put(rs.getString(1), rejects ? new FileCounts(c.loaded(), c.rejected() + rs.getLong(2))
-                        : new FileCounts(c.loaded() + rs.getLong(2), c.rejected()));
+                counts.merge(rs.getString(1), new FileCounts(rs.getLong(2), 0, 0), FileCounts::plus);
             });
         }
+        jdbc.query("SELECT SOURCE_FILE, RULE_NAME = 'repeat', COUNT(*) FROM REJECTED_ROW GROUP BY SOURCE_FILE, "
+                + "RULE_NAME = 'repeat'", rs -> {
+            long n = rs.getLong(3);
+            counts.merge(rs.getString(1), rs.getBoolean(2) ? new FileCounts(0, n, 0) : new FileCounts(0, 0, n),
+                    FileCounts::plus);
+        });
         return counts;
     }
 
@@ -195,9 +227,17 @@ public class MarketDataStore {
                               String otherFile, long otherLine) {
     }
 
-    public record FileCounts(long loaded, long rejected) {
+    /** Every row read is loaded, a repeat of a row loaded from elsewhere, or rejected. */
+    public record FileCounts(long loaded, long repeated, long rejected) {
+
+        public static final FileCounts NONE = new FileCounts(0, 0, 0);
+
         public long read() {
-            return loaded + rejected;
+            return loaded + repeated + rejected;
+        }
+
+        FileCounts plus(FileCounts other) {
+            return new FileCounts(loaded + other.loaded, repeated + other.repeated, rejected + other.rejected);
         }
     }
 }
