@@ -83,7 +83,7 @@ final class RowRuleProcessor<T> implements ItemProcessor<CsvRecord, Sourced<T>>,
         earlier.stream().filter(r -> !inChunk.contains(r))
                 .forEach(r -> committed.computeIfAbsent(r.file(), f -> new HashSet<>()).add(r.line()));
         store.removeLoaded(table, committed);
-        replaced.forEach(r -> store.recordReject(r.asRepeat().at(r.earlier().file(), r.earlier().line())));
+        store.recordRejects(replaced.stream().map(r -> r.asRepeat().at(r.earlier().file(), r.earlier().line())).toList());
         destination.write(rows.stream().filter(r -> !earlier.contains(r)).toList());
     }
 }

@@ -113,10 +113,15 @@ public class MarketDataStore {
     }
 
     public void recordReject(RejectedRow reject) {
-        jdbc.update("INSERT INTO REJECTED_ROW (SOURCE_FILE, SOURCE_LINE, COLUMN_NAME, RAW_VALUE, RULE_NAME, REASON, "
-                        + "OTHER_FILE, OTHER_LINE) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", reject.file(), reject.line(),
-                reject.column(), shortened(reject.rawValue()), reject.rule(), shortened(reject.reason()),
-                reject.otherFile(), reject.otherFile() == null ? null : reject.otherLine());
+        recordRejects(List.of(reject));
+    }
+
+    /** Records rows not loaded (rejects and repeats) in one batch. */
+    public void recordRejects(List<RejectedRow> rejects) {
+        jdbc.batchUpdate("INSERT INTO REJECTED_ROW (SOURCE_FILE, SOURCE_LINE, COLUMN_NAME, RAW_VALUE, RULE_NAME, REASON, "
+                + "OTHER_FILE, OTHER_LINE) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rejects.stream().map(r -> new Object[] {
+                r.file(), r.line(), r.column(), shortened(r.rawValue()), r.rule(), shortened(r.reason()), r.otherFile(),
+                r.otherFile() == null ? null : r.otherLine()}).toList());
     }
 
     /**
@@ -136,16 +141,16 @@ public class MarketDataStore {
             removeLoaded(table, others).forEach((file, lines) ->
                     removed.computeIfAbsent(file, f -> new java.util.HashSet<>()).addAll(lines));
         }
-        int rejected = 0;
+        List<RejectedRow> rejected = new java.util.ArrayList<>();
         for (RejectedRow c : conflicts) {
             Set<Long> lines = removed.get(c.otherFile());
             if (lines != null && lines.remove(c.otherLine())) {
-                recordReject(new RejectedRow(c.otherFile(), c.otherLine(), c.column(), null, "conflict", c.reason(),
+                rejected.add(new RejectedRow(c.otherFile(), c.otherLine(), c.column(), null, "conflict", c.reason(),
                         c.file(), c.line()));
-                rejected++;
             }
         }
-        return rejected;
+        recordRejects(rejected);
+        return rejected.size();
     }
 
     /** Removes the given lines of each file from {@code table}; returns those that were loaded there. */
