@@ -3,6 +3,7 @@ package io.github.ipoanalyzer.job;
 import io.github.ipoanalyzer.ingest.CsvRecord;
 import io.github.ipoanalyzer.ingest.InputKind;
 import io.github.ipoanalyzer.ingest.ListingLookup;
+import io.github.ipoanalyzer.ingest.RejectedRowException;
 import io.github.ipoanalyzer.ingest.RowGuard;
 import io.github.ipoanalyzer.ingest.RowRule;
 import io.github.ipoanalyzer.ingest.RowValues;
@@ -39,12 +40,24 @@ final class RowRuleProcessor<T> implements ItemProcessor<CsvRecord, Sourced<T>>,
     private final RowRule<T> rule;
     private final RowGuard<T> duplicates;
     private ListingLookup listings = ListingLookup.NONE;
+    private final String kindName;
+    private final Set<String> givenUp = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private String file;
+    private long rejectedFromStart;
+    private boolean anyKept;
+
+    /**
+     * A file whose first this many rows are all rejected is no file of this kind (a garbage or
+     * wrong file): the rest of it is not read, where reading on would reject millions of rows.
+     */
+    static final int MAX_REJECTED_FROM_START = 1000;
 
     RowRuleProcessor(InputKind<T> kind, MarketDataStore store) {
         this.store = store;
         this.table = kind.table();
         this.destination = kind.destination().apply(store);
         this.rule = kind.rule();
+        this.kindName = kind.name();
         this.duplicates = kind.guard().apply(store);
     }
 
@@ -52,6 +65,8 @@ final class RowRuleProcessor<T> implements ItemProcessor<CsvRecord, Sourced<T>>,
     public void beforeStep(StepExecution stepExecution) {
         listings = new ListingLookup(store.listingsByTicker(), new TradingDays(store.rows(MarketTables.EXCHANGE_HOLIDAY)));
         duplicates.seed();
+        givenUp.clear();
+        file = null;
     }
 
     @Override
@@ -61,8 +76,37 @@ final class RowRuleProcessor<T> implements ItemProcessor<CsvRecord, Sourced<T>>,
 
     @Override
     public Sourced<T> process(CsvRecord record) {
-        T row = rule.apply(new RowValues(record), listings);
-        return duplicates.admit(new Sourced<>(row, record.file(), record.line()));
+        if (!record.file().equals(file)) {
+            file = record.file();
+            rejectedFromStart = 0;
+            anyKept = false;
+        }
+        try {
+            java.util.Optional<String> unreadable = record.unreadable();
+            if (unreadable.isPresent()) {
+                throw new RejectedRowException("", null, "unreadable", unreadable.get());
+            }
+            T row = rule.apply(new RowValues(record), listings);
+            Sourced<T> kept = duplicates.admit(new Sourced<>(row, record.file(), record.line()));
+            anyKept = true;
+            return kept;
+        } catch (RejectedRowException e) {
+            if (RejectedRowException.REPEAT.equals(e.rule())) {
+                anyKept = true;
+            } else if (!anyKept && ++rejectedFromStart == MAX_REJECTED_FROM_START) {
+                givenUp.add(file);
+                throw new RejectedRowException(e.column(), e.rawValue(), "not-" + kindName, "the first "
+                        + MAX_REJECTED_FROM_START + " rows of " + file + " are all rejected (this one: " + e.reason()
+                        + "): not a " + kindName + " file? The rest of it is not read; correct it or move it out of the "
+                        + "input folder");
+            }
+            throw e;
+        }
+    }
+
+    /** Whether the reading of {@code file} ended early because its first rows were all rejected. */
+    boolean givenUp(String file) {
+        return givenUp.contains(file);
     }
 
     /**
