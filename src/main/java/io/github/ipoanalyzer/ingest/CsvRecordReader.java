@@ -212,7 +212,7 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
             } catch (BoundedRecords.TooLong e) {
                 cutShort = true;
                 return CsvRecord.unreadable(fileName, e.line(), fileName + ": " + e.getMessage()
-                        + "; the rest of the file is not read. Close the quote, or remove the file if it is no CSV");
+                        + "; the rest of the file is not read: correct it, or remove it if it is no CSV");
             }
             if (values == null) {
                 checkFingerprint();

@@ -40,9 +40,10 @@ final class FeeOverlapGuard implements RowGuard<FeeRule> {
                             + earlier.line() + " of " + earlier.file() + " exactly; counted as a repeat, not loaded",
                             earlier.file(), earlier.line());
                 }
-                throw new RejectedRowException("charge", key, "conflict", "the dates of " + key + " overlap line "
-                        + earlier.line() + " of " + earlier.file() + ": two rates for one day; both rows are rejected",
-                        earlier.file(), earlier.line());
+                // Said of both rows alike: the conflict step gives the earlier row the same reason.
+                throw new RejectedRowException("charge", key, "conflict", "the dates of " + key + " at line "
+                        + earlier.line() + " of " + earlier.file() + " and at line " + row.line() + " of " + row.file()
+                        + " overlap: two rates for one day; both rows are rejected", earlier.file(), earlier.line());
             }
         }
         admitted.add(row);

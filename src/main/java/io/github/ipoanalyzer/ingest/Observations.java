@@ -41,7 +41,7 @@ public final class Observations {
             Object y = value(fields[i], b);
             boolean remark = REMARKS.contains(fields[i].getName());
             if (!remark && x != null && y != null && !same(x, y)) {
-                throw conflict(earlier, row, key, keyDescription, fields[i].getName(), x, y);
+                throw conflict(earlier, row, key, keyDescription, column(fields[i].getName()), x, y);
             }
             if (!remark && x == null && y != null) {
                 added.add(fields[i].getName());
@@ -76,6 +76,11 @@ public final class Observations {
                 + key + ": " + text(x) + " at line " + earlier.line() + " of " + earlier.file() + ", " + text(y)
                 + " at line " + row.line() + " of " + row.file() + "; both rows are rejected: " + suggestion,
                 earlier.file(), earlier.line());
+    }
+
+    /** The input column of a record field: offerPrice is offer_price. */
+    private static String column(String field) {
+        return field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     private static boolean same(Object x, Object y) {

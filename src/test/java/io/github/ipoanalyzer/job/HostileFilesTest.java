@@ -49,8 +49,7 @@ class HostileFilesTest {
         assertEquals("3", rejects.get(0).get("line"));
         assertEquals("unreadable", rejects.get(0).get("rule"));
         assertEquals("prices/688795.SH.more.csv: a quoted value opened on line 3 is not closed within 64 KiB (a quote "
-                + "missing its closing \"); the rest of the file is not read. Close the quote, or remove the file if it "
-                + "is no CSV", rejects.get(0).get("reason"));
+                + "missing its closing \"); the rest of the file is not read: correct it, or remove it if it is no CSV", rejects.get(0).get("reason"));
         assertEquals("329019751900.00", csv(output.resolve("latest/series/market-value")).stream()
                 .filter(r -> r.get("date").equals("2026-01-05")).findFirst().orElseThrow()
                 .get("market_cap_trading_currency"), "the row before the quote is loaded"); // 700.00 × 470,028,217
