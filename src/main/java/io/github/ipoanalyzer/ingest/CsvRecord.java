@@ -9,8 +9,21 @@ import java.util.List;
  */
 public record CsvRecord(String file, long line, List<String> header, List<String> values, Export.Translation reading) {
 
+    /** The header of a record that stands for the unreadable rest of a file; its one value says why. */
+    private static final List<String> UNREADABLE = List.of("(unreadable)");
+
     public CsvRecord(String file, long line, List<String> header, List<String> values) {
         this(file, line, header, values, null);
+    }
+
+    /** The rest of {@code file} from {@code line}, which cannot be read as rows: rejected with {@code reason}. */
+    static CsvRecord unreadable(String file, long line, String reason) {
+        return new CsvRecord(file, line, UNREADABLE, List.of(reason));
+    }
+
+    /** Why the rest of the file cannot be read, for the record {@link #unreadable} made. */
+    public java.util.Optional<String> unreadable() {
+        return header == UNREADABLE ? java.util.Optional.of(values.get(0)) : java.util.Optional.empty();
     }
 
     /** The raw value under {@code column}, trimmed; empty when the line is too short. */

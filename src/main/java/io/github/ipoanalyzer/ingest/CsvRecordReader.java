@@ -69,6 +69,8 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
     private char separator = ',';
     private Export.Translation reading;
     private final Supplier<Collection<String>> listed;
+    private boolean cutShort;
+    private java.util.function.Predicate<String> givenUp = file -> false;
 
     /**
      * {@code notices} receives (file, message) for what a person should know but is no row's
@@ -94,6 +96,11 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
         this.fingerprints = fingerprints;
     }
 
+    /** {@code givenUp} tells, by relative path, of a file whose rows so far show it is not of this kind: its reading ends. */
+    public void setGivenUp(java.util.function.Predicate<String> givenUp) {
+        this.givenUp = givenUp;
+    }
+
     @Override
     public void setResource(Resource resource) {
         this.resource = resource;
@@ -106,14 +113,20 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
         rowsInFile = 0;
         linesBefore = 0;
         reading = null;
+        cutShort = false;
         ExportSniff sniff = ExportSniff.of(path, format);
         charset = sniff.charset();
         separator = sniff.separator();
-        csv = open(path, 0);
+        csv = open(path, 0, 0);
         for (int i = 0; i < sniff.linesAbove().size(); i++) {
             next();
         }
-        String[] first = next();
+        String[] first;
+        try {
+            first = next();
+        } catch (BoundedRecords.TooLong e) {
+            throw new InputFileException(fileName + " has no readable header: " + e.getMessage(), e);
+        }
         if (first == null) {
             throw new InputFileException(fileName + " is empty: expected a header line with the columns "
                     + String.join(",", format.all()));
@@ -135,7 +148,7 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
         tail = from.isPresent();
         if (tail) {
             csv.close();
-            csv = open(path, from.get().fromByte());
+            csv = open(path, from.get().fromByte(), from.get().linesBefore());
             linesBefore = from.get().linesBefore();
         }
     }
@@ -177,7 +190,7 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
         }
     }
 
-    private CSVReader open(Path path, long fromByte) throws IOException {
+    private CSVReader open(Path path, long fromByte, long linesAbove) throws IOException {
         if (!Files.isRegularFile(path)) {
             throw new InputFileException(fileName + " is not a regular file (a pipe, device or socket?); "
                     + "only plain files are read");
@@ -186,8 +199,8 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
         in.skipNBytes(fromByte);
         digest = InputFingerprint.newDigest();
         in = new DigestInputStream(in, digest);
-        Reader reader = new InputStreamReader(in, charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+        Reader reader = new BoundedRecords(new InputStreamReader(in, charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), linesAbove);
         return new CSVReaderBuilder(reader).withCSVParser(new RFC4180ParserBuilder().withSeparator(separator).build())
                 .build();
     }
@@ -195,8 +208,18 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
     @Override
     protected CsvRecord doRead() throws Exception {
         while (true) {
+            if (cutShort || givenUp.test(fileName)) {
+                return null; // the rest of the file is not read, as its last reject says
+            }
             long startLine = linesBefore + csv.getLinesRead() + 1;
-            String[] values = next();
+            String[] values;
+            try {
+                values = next();
+            } catch (BoundedRecords.TooLong e) {
+                cutShort = true;
+                return CsvRecord.unreadable(fileName, e.line(), fileName + ": " + e.getMessage()
+                        + "; the rest of the file is not read: correct it, or remove it if it is no CSV");
+            }
             if (values == null) {
                 checkFingerprint();
                 if (rowsInFile == 0 && !tail) {
@@ -235,6 +258,8 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
         long startOfRecord = linesBefore + csv.getLinesRead() + 1;
         try {
             return csv.readNext();
+        } catch (BoundedRecords.TooLong e) {
+            throw e;
         } catch (CharacterCodingException e) {
             throw new InputFileException(EncodingScan.refusal(fileName, resource.getFile().toPath(), charset), e);
         } catch (CsvMalformedLineException e) {

@@ -1,17 +1,20 @@
 package io.github.ipoanalyzer.ingest;
 
 import io.github.ipoanalyzer.store.Sourced;
+
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Remembers the rows loaded under each key within one step so that a second row with the same
- * key is rejected, naming the line it repeats. An identical repeat is counted once (the first
- * is kept); a conflicting one is rejected as a conflict that names the earlier row, which the
- * job then rejects too (see MarketDataStore.rejectConflictingRows). After a restart the guard is
- * seeded with the rows already committed. Holds every row in memory: for the small input kinds.
+ * Remembers the row loaded under each key within one step, so that a later row of the same key
+ * is merged with it by {@link Observations}: a repeat, a fuller row that replaces it, or a
+ * conflict, which names the earlier row (the job then rejects that one too, see
+ * MarketDataStore.rejectConflictingRows). After a restart the guard is seeded with the rows
+ * already committed. Holds every row in memory: for the small input kinds.
  */
 public final class DuplicateGuard<T> implements RowGuard<T> {
 
@@ -19,6 +22,7 @@ public final class DuplicateGuard<T> implements RowGuard<T> {
     private final String keyDescription;
     private final Supplier<? extends Iterable<Sourced<T>>> committed;
     private final Map<Object, Sourced<T>> seen = new HashMap<>();
+    private List<Replacement<T>> replaced = new ArrayList<>();
 
     public DuplicateGuard(Function<T, Object> key, String keyDescription,
                           Supplier<? extends Iterable<Sourced<T>>> committed) {
@@ -30,32 +34,28 @@ public final class DuplicateGuard<T> implements RowGuard<T> {
     @Override
     public void seed() {
         seen.clear();
-        committed.get().forEach(this::remember);
+        replaced.clear();
+        committed.get().forEach(r -> seen.put(key.apply(r.row()), r));
     }
 
     @Override
     public Sourced<T> admit(Sourced<T> row) {
-        Sourced<T> earlier = seen.get(key.apply(row.row()));
+        Object k = key.apply(row.row());
+        Sourced<T> earlier = seen.get(k);
         if (earlier == null) {
-            remember(row);
+            seen.put(k, row);
             return row;
         }
-        throw repeated(earlier, row, String.valueOf(key.apply(row.row())), keyDescription);
+        Sourced<T> merged = Observations.merge(earlier, row, String.valueOf(k), keyDescription);
+        replaced.add(new Replacement<>(earlier, merged, String.valueOf(k), keyDescription));
+        seen.put(k, merged);
+        return merged;
     }
 
-    /** The reject of a row whose key an earlier row has: a duplicate when equal, else a conflict. */
-    static <T> RejectedRowException repeated(Sourced<T> earlier, Sourced<T> row, String key, String keyDescription) {
-        String where = "line " + earlier.line() + " of " + earlier.file();
-        if (earlier.row().equals(row.row())) {
-            return new RejectedRowException(keyDescription, key, "duplicate",
-                    "repeats " + where + " exactly; the row is counted once", earlier.file(), earlier.line());
-        }
-        return new RejectedRowException(keyDescription, key, "conflict",
-                "same " + keyDescription + " as " + where + " but different values; both rows are rejected",
-                earlier.file(), earlier.line());
-    }
-
-    private void remember(Sourced<T> row) {
-        seen.put(key.apply(row.row()), row);
+    @Override
+    public List<Replacement<T>> takeReplacements() {
+        List<Replacement<T>> taken = replaced;
+        replaced = new ArrayList<>();
+        return taken;
     }
 }

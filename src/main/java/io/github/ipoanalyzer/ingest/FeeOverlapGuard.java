@@ -11,9 +11,9 @@ import java.util.List;
 /**
  * Two rows of one charge (market, side and charge, the name in any case or spacing) whose dates
  * overlap would give two rates for one day, or charge it twice: the later row is rejected as a
- * conflict naming the earlier, which the conflict step then rejects too. A repeat with the same
- * terms (however the name is spelled, whatever its note) is counted once. Seeded with the rows
- * already committed.
+ * conflict naming the earlier, which the conflict step then rejects too. A row with the same
+ * terms (however the name is spelled, whatever its note) is a repeat, not loaded. Seeded with the
+ * rows already committed.
  */
 final class FeeOverlapGuard implements RowGuard<FeeRule> {
 
@@ -39,17 +39,22 @@ final class FeeOverlapGuard implements RowGuard<FeeRule> {
                 String key = r.market() + " " + r.side().label() + " " + r.charge();
                 String line = "line " + earlier.line() + " of " + earlier.file();
                 if (e.equals(r)) {
-                    throw new RejectedRowException("charge", key, "duplicate", "repeats " + line
-                            + " exactly; the row is counted once", earlier.file(), earlier.line());
-                }
-                if (e.sameTermsAs(r)) {
-                    throw new RejectedRowException("charge", key, "duplicate", "repeats " + line + " (" + e.charge()
-                            + ") with the same rate, limits, rounding, dates and currency; the row is counted once",
+                    throw new RejectedRowException("charge", key, RejectedRowException.REPEAT, "repeats line "
+                            + earlier.line() + " of " + earlier.file() + " exactly; counted as a repeat, not loaded",
                             earlier.file(), earlier.line());
                 }
-                String spelled = e.charge().equals(r.charge()) ? "" : " (" + e.charge() + ")";
-                throw new RejectedRowException("charge", key, "conflict", "the dates of " + key + " overlap " + line
-                        + spelled + ": two rates for one day; both rows are rejected", earlier.file(), earlier.line());
+                if (e.sameTermsAs(r)) {
+                    throw new RejectedRowException("charge", key, RejectedRowException.REPEAT, "repeats line "
+                            + earlier.line() + " of " + earlier.file() + " (" + e.charge() + ") with the same rate, "
+                            + "limits, rounding, dates and currency; counted as a repeat, not loaded",
+                            earlier.file(), earlier.line());
+                }
+                String spelled = e.charge().equals(r.charge()) ? "" : " (spelled " + e.charge() + " there)";
+                // Said of both rows alike: the conflict step gives the earlier row the same reason.
+                throw new RejectedRowException("charge", key, "conflict", "the dates of " + key + " at line "
+                        + earlier.line() + " of " + earlier.file() + spelled + " and at line " + row.line() + " of "
+                        + row.file() + " overlap: two rates for one day; both rows are rejected", earlier.file(),
+                        earlier.line());
             }
         }
         admitted.add(row);

@@ -76,6 +76,10 @@ public final class InputCheck {
             reader.open(new ExecutionContext());
             for (CsvRecord record = reader.read(); record != null; record = reader.read()) {
                 read++;
+                if (record.unreadable().isPresent()) {
+                    rejects.add(new Reject(record.line(), "", null, "unreadable", record.unreadable().get()));
+                    continue;
+                }
                 RowValues values = null;
                 try {
                     values = new RowValues(record);

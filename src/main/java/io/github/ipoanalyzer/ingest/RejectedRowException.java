@@ -5,6 +5,12 @@ import io.github.ipoanalyzer.store.MarketDataStore;
 /** One input row broke a rule; it goes to the rejects with the column, raw value, rule and a reason. */
 public class RejectedRowException extends RuntimeException {
 
+    /**
+     * The rule of a row that says nothing its key's loaded row does not: it is not loaded and is
+     * counted as a repeat, apart from the rejects (see {@link Observations}).
+     */
+    public static final String REPEAT = "repeat";
+
     private final String column;
     private final String rawValue;
     private final String rule;

@@ -34,12 +34,16 @@ final class InputFilesReader implements ItemStreamReader<CsvRecord>, StepExecuti
     private final InputKind<?> kind;
     private final MarketDataStore store;
     private final InputFileLedger ledger;
+    private final java.util.function.Predicate<String> givenUp;
     private MultiResourceItemReader<CsvRecord> files;
 
-    InputFilesReader(InputKind<?> kind, MarketDataStore store, InputFileLedger ledger) {
+    /** {@code givenUp}: the files whose reading ends early, their first rows all rejected. */
+    InputFilesReader(InputKind<?> kind, MarketDataStore store, InputFileLedger ledger,
+                     java.util.function.Predicate<String> givenUp) {
         this.kind = kind;
         this.store = store;
         this.ledger = ledger;
+        this.givenUp = givenUp;
     }
 
     @Override
@@ -50,10 +54,12 @@ final class InputFilesReader implements ItemStreamReader<CsvRecord>, StepExecuti
         Map<String, InputFingerprint.FileState> fingerprinted = RunContext.inputFiles(step);
         // The listings are loaded in the first step; a file name may give one of their tickers.
         Set<String> listed = Set.copyOf(store.listingsByTicker().keySet());
-        files = new MultiResourceItemReader<>(new CsvRecordReader(kind.name() + "File", layout.root(), kind.format(),
-                store::recordNotice, file -> Optional.ofNullable(tails.get(file)),
-                file -> Optional.ofNullable(fingerprinted.get(file)).map(s -> s.sha256Read(tails.containsKey(file))),
-                () -> listed));
+        CsvRecordReader file = new CsvRecordReader(kind.name() + "File", layout.root(), kind.format(),
+                store::recordNotice, f -> Optional.ofNullable(tails.get(f)),
+                f -> Optional.ofNullable(fingerprinted.get(f)).map(s -> s.sha256Read(tails.containsKey(f))),
+                () -> listed);
+        file.setGivenUp(givenUp);
+        files = new MultiResourceItemReader<>(file);
         files.setName(kind.name() + "Files");
         files.setResources(toRead(kind, layout, ledger).stream().map(FileSystemResource::new).toArray(Resource[]::new));
         files.setStrict(false);

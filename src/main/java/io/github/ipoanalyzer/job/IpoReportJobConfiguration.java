@@ -240,15 +240,15 @@ public class IpoReportJobConfiguration {
      * (an unreadable file) fails the step.
      */
     private <T> Step load(InputKind<T> kind, MarketDataStore store, InputFileLedger ledger, StopSignal stopSignal) {
-        InputFilesReader reader = new InputFilesReader(kind, store, ledger);
         RowRuleProcessor<T> rule = new RowRuleProcessor<>(kind, store);
+        InputFilesReader reader = new InputFilesReader(kind, store, ledger, rule::givenUp);
         ProgressLogger<Sourced<T>> progress = new ProgressLogger<>(progressIntervalMillis,
                 layout -> InputFilesReader.toRead(kind, layout, ledger), ledger::tails);
         return new StepBuilder(kind.stepName(), jobRepository).<CsvRecord, Sourced<T>>chunk(chunkSize)
                 .transactionManager(transactionManager)
                 .reader(reader)
                 .processor(rule)
-                .writer(chunk -> kind.destination().apply(store).write(chunk.getItems()))
+                .writer(chunk -> rule.write(chunk.getItems()))
                 .faultTolerant()
                 .skipPolicy((t, skipCount) -> t instanceof RejectedRowException)
                 .skipListener(new RejectsRecorder(store))

@@ -3,13 +3,21 @@ package io.github.ipoanalyzer.job;
 import io.github.ipoanalyzer.ingest.CsvRecord;
 import io.github.ipoanalyzer.ingest.InputKind;
 import io.github.ipoanalyzer.ingest.ListingLookup;
+import io.github.ipoanalyzer.ingest.RejectedRowException;
 import io.github.ipoanalyzer.ingest.RowGuard;
 import io.github.ipoanalyzer.ingest.RowRule;
 import io.github.ipoanalyzer.ingest.RowValues;
 import io.github.ipoanalyzer.market.TradingDays;
 import io.github.ipoanalyzer.store.MarketDataStore;
 import io.github.ipoanalyzer.store.MarketTables;
+import io.github.ipoanalyzer.store.RowStore;
 import io.github.ipoanalyzer.store.Sourced;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -27,13 +35,29 @@ final class RowRuleProcessor<T> implements ItemProcessor<CsvRecord, Sourced<T>>,
         ChunkListener<CsvRecord, Sourced<T>> {
 
     private final MarketDataStore store;
+    private final String table;
+    private final RowStore<T> destination;
     private final RowRule<T> rule;
     private final RowGuard<T> duplicates;
     private ListingLookup listings = ListingLookup.NONE;
+    private final String kindName;
+    private final Set<String> givenUp = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private String file;
+    private long rejectedFromStart;
+    private boolean anyKept;
+
+    /**
+     * A file whose first this many rows are all rejected is no file of this kind (a garbage or
+     * wrong file): the rest of it is not read, where reading on would reject millions of rows.
+     */
+    static final int MAX_REJECTED_FROM_START = 1000;
 
     RowRuleProcessor(InputKind<T> kind, MarketDataStore store) {
         this.store = store;
+        this.table = kind.table();
+        this.destination = kind.destination().apply(store);
         this.rule = kind.rule();
+        this.kindName = kind.name();
         this.duplicates = kind.guard().apply(store);
     }
 
@@ -41,6 +65,8 @@ final class RowRuleProcessor<T> implements ItemProcessor<CsvRecord, Sourced<T>>,
     public void beforeStep(StepExecution stepExecution) {
         listings = new ListingLookup(store.listingsByTicker(), new TradingDays(store.rows(MarketTables.EXCHANGE_HOLIDAY)));
         duplicates.seed();
+        givenUp.clear();
+        file = null;
     }
 
     @Override
@@ -50,13 +76,64 @@ final class RowRuleProcessor<T> implements ItemProcessor<CsvRecord, Sourced<T>>,
 
     @Override
     public Sourced<T> process(CsvRecord record) {
-        RowValues values = new RowValues(record);
-        T row;
-        try {
-            row = rule.apply(values, listings);
-        } finally {
-            values.invisibleCharacters().ifPresent(notice -> store.recordNotice(record.file(), notice));
+        if (!record.file().equals(file)) {
+            file = record.file();
+            rejectedFromStart = 0;
+            anyKept = false;
         }
-        return duplicates.admit(new Sourced<>(row, record.file(), record.line()));
+        try {
+            java.util.Optional<String> unreadable = record.unreadable();
+            if (unreadable.isPresent()) {
+                throw new RejectedRowException("", null, "unreadable", unreadable.get());
+            }
+            RowValues values = new RowValues(record);
+            T row;
+            try {
+                row = rule.apply(values, listings);
+            } finally {
+                values.invisibleCharacters().ifPresent(notice -> store.recordNotice(record.file(), notice));
+            }
+            Sourced<T> kept = duplicates.admit(new Sourced<>(row, record.file(), record.line()));
+            anyKept = true;
+            return kept;
+        } catch (RejectedRowException e) {
+            if (RejectedRowException.REPEAT.equals(e.rule())) {
+                anyKept = true;
+            } else if (!anyKept && ++rejectedFromStart == MAX_REJECTED_FROM_START) {
+                givenUp.add(file);
+                throw new RejectedRowException(e.column(), e.rawValue(), "not-" + kindName, "the first "
+                        + MAX_REJECTED_FROM_START + " rows of " + file + " are all rejected (this one: " + e.reason()
+                        + "): not a " + kindName + " file? The rest of it is not read; correct it or move it out of the "
+                        + "input folder");
+            }
+            throw e;
+        }
+    }
+
+    /** Whether the reading of {@code file} ended early because its first rows were all rejected. */
+    boolean givenUp(String file) {
+        return givenUp.contains(file);
+    }
+
+    /**
+     * The step's writer: the chunk's rows, less those a later fuller row of their key replaced;
+     * replaced rows committed earlier are removed from the table, and every replaced row is
+     * recorded as a repeat of the row that replaced it, in the chunk's transaction.
+     */
+    void write(List<? extends Sourced<T>> rows) {
+        List<RowGuard.Replacement<T>> replaced = duplicates.takeReplacements();
+        if (replaced.isEmpty()) {
+            destination.write(rows);
+            return;
+        }
+        Set<Sourced<T>> earlier = new HashSet<>();
+        Map<String, Set<Long>> committed = new HashMap<>();
+        replaced.forEach(r -> earlier.add(r.earlier()));
+        Set<Sourced<T>> inChunk = new HashSet<>(rows);
+        earlier.stream().filter(r -> !inChunk.contains(r))
+                .forEach(r -> committed.computeIfAbsent(r.file(), f -> new HashSet<>()).add(r.line()));
+        store.removeLoaded(table, committed);
+        store.recordRejects(replaced.stream().map(r -> r.asRepeat().at(r.earlier().file(), r.earlier().line())).toList());
+        destination.write(rows.stream().filter(r -> !earlier.contains(r)).toList());
     }
 }

@@ -21,6 +21,7 @@ import java.util.Map;
 final class RunSummary {
 
     private static final int MAX_FILES_LISTED = 30;
+    private static final int MAX_REPEATS_LISTED = 10;
 
     private RunSummary() {
     }
@@ -56,43 +57,49 @@ final class RunSummary {
             }
             long read = 0;
             long loaded = 0;
+            long repeated = 0;
             long rejected = 0;
             long setAside = 0;
             long thisRun = ReportRunner.runNumber(execution);
             Map<String, Long> parsedIn = ledger.parsedInRun();
-            out.printf(Locale.ROOT, "  %-40s %10s %10s %10s %10s  %s%n", "input file", "read", "loaded", "set aside",
-                    "rejected", "parsed");
+            // Every row read is loaded, a repeat (it says what a row loaded from elsewhere says), rejected or set aside.
+            out.printf(Locale.ROOT, "  %-40s %10s %10s %10s %10s %10s  %s%n", "input file", "read", "loaded", "repeats",
+                    "rejected", "set aside", "parsed");
             var files = layout.existingFiles();
-            // A market of thousands of price files still fits a screen: those without rejects are
-            // summed on one line (every file is in the report's input-files.csv).
+            // A market of thousands of price files still fits a screen: those without repeats or
+            // rejects are summed on one line (every file is in the report's input-files.csv).
             boolean many = files.size() > MAX_FILES_LISTED;
             long quiet = 0;
             long quietNow = 0;
-            long quietRows = 0; // without rejects, rows read = rows loaded
+            long quietRows = 0; // without repeats and rejects, rows read = rows loaded
             for (var file : files) {
                 String name = layout.relative(file);
-                MarketDataStore.FileCounts c = counts.getOrDefault(name, new MarketDataStore.FileCounts(0, 0));
+                MarketDataStore.FileCounts c = counts.getOrDefault(name, MarketDataStore.FileCounts.NONE);
                 Long parsed = parsedIn.get(name);
                 boolean now = parsed == null || parsed == thisRun;
-                if (many && c.rejected() == 0 && c.setAside() == 0 && name.startsWith(InputLayout.PRICES + "/")) {
+                if (many && c.rejected() == 0 && c.repeated() == 0 && c.setAside() == 0
+                        && name.startsWith(InputLayout.PRICES + "/")) {
                     quiet++;
                     quietNow += now ? 1 : 0;
                     quietRows += c.loaded();
                 } else {
-                    out.printf(Locale.ROOT, "  %-40s %,10d %,10d %,10d %,10d  %s%n", name, c.read(), c.loaded(),
-                            c.setAside(), c.rejected(), now ? "now" : "unchanged since run " + parsed);
+                    out.printf(Locale.ROOT, "  %-40s %,10d %,10d %,10d %,10d %,10d  %s%n", name, c.read(), c.loaded(),
+                            c.repeated(), c.rejected(), c.setAside(), now ? "now" : "unchanged since run " + parsed);
                 }
                 read += c.read();
                 loaded += c.loaded();
+                repeated += c.repeated();
                 rejected += c.rejected();
                 setAside += c.setAside();
             }
             if (quiet > 0) {
-                out.printf(Locale.ROOT, "  %-40s %,10d %,10d %,10d %,10d  %s%n", String.format(Locale.ROOT,
-                        "%,d price files without rejects", quiet), quietRows, quietRows, 0, 0,
+                out.printf(Locale.ROOT, "  %-40s %,10d %,10d %,10d %,10d %,10d  %s%n", String.format(Locale.ROOT,
+                        "%,d price files without repeats, rejects or rows set aside", quiet), quietRows, quietRows, 0, 0, 0,
                         String.format(Locale.ROOT, "%,d now, %,d unchanged", quietNow, quiet - quietNow));
             }
-            out.printf(Locale.ROOT, "  %-40s %,10d %,10d %,10d %,10d%n", "total", read, loaded, setAside, rejected);
+            out.printf(Locale.ROOT, "  %-40s %,10d %,10d %,10d %,10d %,10d%n", "total", read, loaded, repeated, rejected,
+                    setAside);
+            printRepeats(out, store.repeats());
             printNotices(out, store.notices());
             String folder = execution.getExecutionContext().getString(IpoReportJobConfiguration.REPORT_FOLDER_KEY, null);
             if (folder != null) {
@@ -112,6 +119,19 @@ final class RunSummary {
     /** Wall time since the JVM started: what a person waited, the JVM's and Spring's start included. */
     static Duration sinceStart() {
         return Duration.ofMillis(System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
+    }
+
+    /**
+     * Which rows were repeats and of what: a few named, the rest counted (every one is in the
+     * manifest's counts, file by file).
+     */
+    static void printRepeats(PrintStream out, List<MarketDataStore.RejectedRow> repeats) {
+        repeats.stream().limit(MAX_REPEATS_LISTED).forEach(r -> out.println("  repeat: " + r.file() + " line " + r.line()
+                + ": " + r.reason()));
+        if (repeats.size() > MAX_REPEATS_LISTED) {
+            out.printf(Locale.ROOT, "  repeat: … and %,d more rows that repeat a row loaded from another line%n",
+                    repeats.size() - MAX_REPEATS_LISTED);
+        }
     }
 
     /**

@@ -47,13 +47,15 @@ final class Manifest {
         manifest.put("settings", request.run().settings());
         List<Map<String, Object>> inputs = new ArrayList<>();
         inputHashes.forEach((file, hash) -> {
-            MarketDataStore.FileCounts c = counts.getOrDefault(file, new MarketDataStore.FileCounts(0, 0));
+            MarketDataStore.FileCounts c = counts.getOrDefault(file, MarketDataStore.FileCounts.NONE);
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("file", file);
             entry.put("sha256", hash);
             entry.put("rowsRead", c.read());
             entry.put("rowsLoaded", c.loaded());
-            entry.put("rowsRejected", c.rejected() + c.setAside()); // not loaded; the set-aside ones in notices
+            entry.put("rowsRepeated", c.repeated());
+            entry.put("rowsRejected", c.rejected());
+            entry.put("rowsSetAside", c.setAside());
             entry.put("notices", notices.getOrDefault(file, List.of()));
             inputs.add(entry);
         });

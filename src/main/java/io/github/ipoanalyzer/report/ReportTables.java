@@ -286,13 +286,15 @@ public final class ReportTables {
     public static CsvTable inputFiles(Path folder, Map<String, String> sha256, Map<String, MarketDataStore.FileCounts> counts,
                                       Map<String, List<String>> notices, Map<String, Long> parsedInRun) {
         CsvTable table = new CsvTable(folder, "input-files.csv", "Every input file, with its SHA-256, row accounting "
-                + "(rows read = rows loaded + rows rejected), the run that parsed it (an unchanged file is not "
-                + "parsed again) and notices",
-                List.of("file", "sha256", "rows_read", "rows_loaded", "rows_rejected", "parsed_in_run", "notices"));
+                + "(rows read = rows loaded + rows repeated + rows rejected + rows set aside; a repeat says nothing a "
+                + "row loaded from elsewhere does not; a row set aside is of a ticker not in listings.csv), the run that "
+                + "parsed it (an unchanged file is not parsed again) and notices",
+                List.of("file", "sha256", "rows_read", "rows_loaded", "rows_repeated", "rows_rejected", "rows_set_aside",
+                        "parsed_in_run", "notices"));
         sha256.forEach((file, hash) -> {
-            MarketDataStore.FileCounts c = counts.getOrDefault(file, new MarketDataStore.FileCounts(0, 0));
-            table.add(List.of(text(file), hash, whole(c.read()), whole(c.loaded()),
-                    whole(c.rejected() + c.setAside()), // not loaded; the set-aside ones are told in notices
+            MarketDataStore.FileCounts c = counts.getOrDefault(file, MarketDataStore.FileCounts.NONE);
+            table.add(List.of(text(file), hash, whole(c.read()), whole(c.loaded()), whole(c.repeated()), whole(c.rejected()),
+                    whole(c.setAside()),
                     whole(parsedInRun.get(file)), text(String.join("; ", notices.getOrDefault(file, List.of())))));
         });
         return table;

@@ -100,6 +100,9 @@ public class InputFileLedger {
             for (String path : added) {
                 next.addAll(jdbc.queryForList("SELECT DISTINCT SOURCE_FILE FROM REJECTED_ROW WHERE OTHER_FILE = ?",
                         String.class, path));
+                // A row replaced by a fuller repeat of it may have lent that row values it lacked.
+                next.addAll(jdbc.queryForList("SELECT DISTINCT OTHER_FILE FROM REJECTED_ROW WHERE SOURCE_FILE = ? "
+                        + "AND RULE_NAME = 'repeat'", String.class, path));
             }
             next.removeAll(dropped);
             dropped.addAll(next);

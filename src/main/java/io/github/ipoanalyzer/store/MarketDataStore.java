@@ -113,32 +113,58 @@ public class MarketDataStore {
     }
 
     public void recordReject(RejectedRow reject) {
-        jdbc.update("INSERT INTO REJECTED_ROW (SOURCE_FILE, SOURCE_LINE, COLUMN_NAME, RAW_VALUE, RULE_NAME, REASON, "
-                        + "OTHER_FILE, OTHER_LINE) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", reject.file(), reject.line(),
-                reject.column(), shortened(reject.rawValue()), reject.rule(), shortened(reject.reason()),
-                reject.otherFile(), reject.otherFile() == null ? null : reject.otherLine());
+        recordRejects(List.of(reject));
+    }
+
+    /** Records rows not loaded (rejects and repeats) in one batch. */
+    public void recordRejects(List<RejectedRow> rejects) {
+        jdbc.batchUpdate("INSERT INTO REJECTED_ROW (SOURCE_FILE, SOURCE_LINE, COLUMN_NAME, RAW_VALUE, RULE_NAME, REASON, "
+                + "OTHER_FILE, OTHER_LINE) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rejects.stream().map(r -> new Object[] {
+                r.file(), r.line(), r.column(), shortened(r.rawValue()), r.rule(), shortened(r.reason()), r.otherFile(),
+                r.otherFile() == null ? null : r.otherLine()}).toList());
     }
 
     /**
      * The second half of "conflicting rows are both rejected": each conflict reject names the
      * earlier row it collided with, which was loaded (perhaps in an earlier chunk); that row is
-     * removed from its table and rejected in turn. Idempotent: a row already removed is skipped.
+     * removed from its table and rejected in turn, with the same reason (it names both rows and
+     * both values). Idempotent: a row already removed is skipped. One pass over the rejects and
+     * over the blocks they touch, however many rows conflict.
      */
     public int rejectConflictingRows() {
         List<RejectedRow> conflicts = jdbc.query("SELECT * FROM REJECTED_ROW WHERE RULE_NAME = 'conflict' "
                 + "AND OTHER_FILE IS NOT NULL ORDER BY ID", (rs, n) -> rejectedRow(rs));
-        int removed = 0;
+        Map<String, Set<Long>> others = new java.util.LinkedHashMap<>();
+        conflicts.forEach(c -> others.computeIfAbsent(c.otherFile(), f -> new java.util.HashSet<>()).add(c.otherLine()));
+        Map<String, Set<Long>> removed = new java.util.HashMap<>();
+        for (String table : dataTables) {
+            removeLoaded(table, others).forEach((file, lines) ->
+                    removed.computeIfAbsent(file, f -> new java.util.HashSet<>()).addAll(lines));
+        }
+        List<RejectedRow> rejected = new java.util.ArrayList<>();
         for (RejectedRow c : conflicts) {
-            for (String table : dataTables) {
-                boolean deleted = table.equals(PriceStore.TABLE) ? prices.remove(c.otherFile(), c.otherLine())
-                        : jdbc.update("DELETE FROM " + table + " WHERE SOURCE_FILE = ? AND SOURCE_LINE = ?",
-                        c.otherFile(), c.otherLine()) > 0;
-                if (deleted) {
-                    recordReject(new RejectedRow(c.otherFile(), c.otherLine(), c.column(), c.rawValue(), "conflict",
-                            "same " + c.column() + " as line " + c.line() + " of " + c.file()
-                            + " but different values; both rows are rejected", c.file(), c.line()));
-                    removed++;
-                }
+            Set<Long> lines = removed.get(c.otherFile());
+            if (lines != null && lines.remove(c.otherLine())) {
+                rejected.add(new RejectedRow(c.otherFile(), c.otherLine(), c.column(), null, "conflict", c.reason(),
+                        c.file(), c.line()));
+            }
+        }
+        recordRejects(rejected);
+        return rejected.size();
+    }
+
+    /** Removes the given lines of each file from {@code table}; returns those that were loaded there. */
+    public Map<String, Set<Long>> removeLoaded(String table, Map<String, ? extends Set<Long>> linesByFile) {
+        if (table.equals(PriceStore.TABLE)) {
+            return prices.removeAll(linesByFile);
+        }
+        List<Object[]> keys = new java.util.ArrayList<>();
+        linesByFile.forEach((file, lines) -> lines.forEach(line -> keys.add(new Object[] {file, line})));
+        int[] deleted = jdbc.batchUpdate("DELETE FROM " + table + " WHERE SOURCE_FILE = ? AND SOURCE_LINE = ?", keys);
+        Map<String, Set<Long>> removed = new java.util.HashMap<>();
+        for (int i = 0; i < deleted.length; i++) {
+            if (deleted[i] > 0) {
+                removed.computeIfAbsent((String) keys.get(i)[0], f -> new java.util.HashSet<>()).add((Long) keys.get(i)[1]);
             }
         }
         return removed;
@@ -173,10 +199,16 @@ public class MarketDataStore {
         return notices;
     }
 
-    /** The rejected rows; the rows set aside are not among them (see {@link #notices()}). */
+    /** The rows rejected, in file and line order; not the repeats, nor the rows set aside (see {@link #notices()}). */
     public List<RejectedRow> rejects() {
-        return jdbc.query("SELECT * FROM REJECTED_ROW WHERE RULE_NAME <> ? ORDER BY SOURCE_FILE, SOURCE_LINE, ID",
-                (rs, n) -> rejectedRow(rs), SET_ASIDE_RULE);
+        return jdbc.query("SELECT * FROM REJECTED_ROW WHERE RULE_NAME <> 'repeat' AND RULE_NAME <> ? "
+                + "ORDER BY SOURCE_FILE, SOURCE_LINE, ID", (rs, n) -> rejectedRow(rs), SET_ASIDE_RULE);
+    }
+
+    /** The rows not loaded because a row of the same key says the same (see ingest.Observations). */
+    public List<RejectedRow> repeats() {
+        return jdbc.query("SELECT * FROM REJECTED_ROW WHERE RULE_NAME = 'repeat' ORDER BY SOURCE_FILE, SOURCE_LINE, ID",
+                (rs, n) -> rejectedRow(rs));
     }
 
     private static RejectedRow rejectedRow(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -185,21 +217,21 @@ public class MarketDataStore {
                 rs.getLong("OTHER_LINE"));
     }
 
-    /** Rows loaded, rejected and set aside per input file (relative path), in file order. */
+    /** Rows loaded, repeated, rejected and set aside per input file (relative path), in file order. */
     public Map<String, FileCounts> countsByFile() {
         Map<String, FileCounts> counts = new TreeMap<>();
         for (String table : dataTables) {
             jdbc.query("SELECT SOURCE_FILE, " + MarketTables.rowCount(table) + " FROM " + table
                     + " GROUP BY SOURCE_FILE", rs -> {
-                FileCounts c = counts.getOrDefault(rs.getString(1), new FileCounts(0, 0));
-                counts.put(rs.getString(1), new FileCounts(c.loaded() + rs.getLong(2), c.rejected(), c.setAside()));
+                counts.merge(rs.getString(1), new FileCounts(rs.getLong(2), 0, 0, 0), FileCounts::plus);
             });
         }
         jdbc.query("SELECT SOURCE_FILE, RULE_NAME, COUNT(*) FROM REJECTED_ROW GROUP BY SOURCE_FILE, RULE_NAME", rs -> {
-            FileCounts c = counts.getOrDefault(rs.getString(1), new FileCounts(0, 0));
-            counts.put(rs.getString(1), SET_ASIDE_RULE.equals(rs.getString(2))
-                    ? new FileCounts(c.loaded(), c.rejected(), c.setAside() + rs.getLong(3))
-                    : new FileCounts(c.loaded(), c.rejected() + rs.getLong(3), c.setAside()));
+            long n = rs.getLong(3);
+            String rule = rs.getString(2);
+            counts.merge(rs.getString(1), rule.equals("repeat") ? new FileCounts(0, n, 0, 0)
+                    : SET_ASIDE_RULE.equals(rule) ? new FileCounts(0, 0, 0, n) : new FileCounts(0, 0, n, 0),
+                    FileCounts::plus);
         });
         return counts;
     }
@@ -215,14 +247,21 @@ public class MarketDataStore {
                               String otherFile, long otherLine) {
     }
 
-    /** {@code setAside}: rows of a ticker not in listings.csv (see {@link #SET_ASIDE_RULE}). */
-    public record FileCounts(long loaded, long rejected, long setAside) {
-        public FileCounts(long loaded, long rejected) {
-            this(loaded, rejected, 0);
-        }
+    /**
+     * Every row read is loaded, a repeat of a row loaded from elsewhere, rejected, or set aside (a
+     * price row of a ticker not in listings.csv, see {@link #SET_ASIDE_RULE}).
+     */
+    public record FileCounts(long loaded, long repeated, long rejected, long setAside) {
+
+        public static final FileCounts NONE = new FileCounts(0, 0, 0, 0);
 
         public long read() {
-            return loaded + rejected + setAside;
+            return loaded + repeated + rejected + setAside;
+        }
+
+        FileCounts plus(FileCounts other) {
+            return new FileCounts(loaded + other.loaded, repeated + other.repeated, rejected + other.rejected,
+                    setAside + other.setAside);
         }
     }
 }

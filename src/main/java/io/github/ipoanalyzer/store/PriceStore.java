@@ -84,15 +84,13 @@ public class PriceStore implements RowStore<DailyPrice> {
     public record BlockMark(long id, int rows, LocalDate firstDate) {
     }
 
-    /** The row loaded for a ticker and date, if any (rare: only to name the row a duplicate repeats). */
-    public Optional<Sourced<DailyPrice>> find(String ticker, LocalDate date) {
-        List<Sourced<DailyPrice>> found = new ArrayList<>();
-        jdbc.query("SELECT SOURCE_FILE, ROWS_DATA FROM PRICE_BLOCK WHERE TICKER = ? AND FIRST_DATE <= ? "
-                + "AND LAST_DATE >= ?", rs -> {
-            PriceBlockCodec.decode(rs.getBytes(2), ticker, rs.getString(1)).stream()
-                    .filter(r -> r.row().date().equals(date)).forEach(found::add);
-        }, ticker, Date.valueOf(date), Date.valueOf(date));
-        return found.stream().findFirst();
+    /** A listing's loaded prices by date, with the file and line of each (to name the row a repeat repeats). */
+    public Map<LocalDate, Sourced<DailyPrice>> sourcedByDate(String ticker) {
+        Map<LocalDate, Sourced<DailyPrice>> found = new HashMap<>();
+        jdbc.query("SELECT SOURCE_FILE, ROWS_DATA FROM PRICE_BLOCK WHERE TICKER = ?", rs -> {
+            PriceBlockCodec.decode(rs.getBytes(2), ticker, rs.getString(1)).forEach(r -> found.put(r.row().date(), r));
+        }, ticker);
+        return found;
     }
 
     /** Every loaded date per ticker, as days since {@code origin(ticker)}. */
@@ -149,24 +147,35 @@ public class PriceStore implements RowStore<DailyPrice> {
     }
 
     /**
-     * Removes the row loaded from {@code file} at {@code line}: its block is rewritten without it
-     * (or deleted when it was the last). False when no such row is loaded.
+     * Removes the rows loaded from the given lines of each file: every block that holds one is
+     * read once and rewritten without them (or deleted when none is left), so removing tens of
+     * thousands of rows of a file costs a pass over its blocks, not one per row. Returns the lines
+     * removed; lines not loaded are left out.
      */
-    public boolean remove(String file, long line) {
-        List<Object[]> blocks = jdbc.query("SELECT ID, TICKER, ROWS_DATA FROM PRICE_BLOCK WHERE SOURCE_FILE = ? "
-                        + "AND FIRST_LINE <= ? AND LAST_LINE >= ?",
-                (rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getBytes(3)}, file, line, line);
-        for (Object[] b : blocks) {
-            List<Sourced<DailyPrice>> rows = PriceBlockCodec.decode((byte[]) b[2], (String) b[1], file);
-            List<Sourced<DailyPrice>> kept = rows.stream().filter(r -> r.line() != line).toList();
-            if (kept.size() < rows.size()) {
-                jdbc.update("DELETE FROM PRICE_BLOCK WHERE ID = ?", b[0]);
-                if (!kept.isEmpty()) {
-                    write(kept);
+    public Map<String, Set<Long>> removeAll(Map<String, ? extends Set<Long>> linesByFile) {
+        Map<String, Set<Long>> removed = new LinkedHashMap<>();
+        linesByFile.forEach((file, lines) -> {
+            java.util.TreeSet<Long> wanted = new java.util.TreeSet<>(lines);
+            List<long[]> blocks = jdbc.query("SELECT ID, FIRST_LINE, LAST_LINE FROM PRICE_BLOCK WHERE SOURCE_FILE = ?",
+                    (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}, file);
+            for (long[] b : blocks) {
+                Long first = wanted.ceiling(b[1]);
+                if (first == null || first > b[2]) {
+                    continue;
                 }
-                return true;
+                List<Sourced<DailyPrice>> rows = jdbc.queryForObject("SELECT TICKER, ROWS_DATA FROM PRICE_BLOCK WHERE ID = ?",
+                        (rs, n) -> PriceBlockCodec.decode(rs.getBytes(2), rs.getString(1), file), b[0]);
+                List<Sourced<DailyPrice>> kept = rows.stream().filter(r -> !wanted.contains(r.line())).toList();
+                if (kept.size() < rows.size()) {
+                    jdbc.update("DELETE FROM PRICE_BLOCK WHERE ID = ?", b[0]);
+                    if (!kept.isEmpty()) {
+                        write(kept);
+                    }
+                    rows.stream().filter(r -> wanted.contains(r.line()))
+                            .forEach(r -> removed.computeIfAbsent(file, f -> new HashSet<>()).add(r.line()));
+                }
             }
-        }
-        return false;
+        });
+        return removed;
     }
 }

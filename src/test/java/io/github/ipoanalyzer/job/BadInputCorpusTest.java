@@ -79,6 +79,9 @@ class BadInputCorpusTest {
         }
         if (Files.exists(expectedRejects)) {
             String actual = Files.readString(rejects, StandardCharsets.UTF_8).substring(1).replace("\r\n", "\n");
+            if (Boolean.getBoolean("corpus.write")) { // records the current rejects instead, for a deliberate change
+                Files.writeString(expectedRejects, actual, StandardCharsets.UTF_8);
+            }
             assertEquals(Files.readString(expectedRejects, StandardCharsets.UTF_8), actual);
         }
         if (run.exitCode() != 0) {
@@ -103,11 +106,12 @@ class BadInputCorpusTest {
         }
     }
 
-    /** rows_read = rows_loaded + rows_rejected, and rows_read is what OpenCSV finds in the file. */
+    /** rows_read = rows_loaded + rows_repeated + rows_rejected, and rows_read is what OpenCSV finds in the file. */
     static void assertEveryRowLoadedOrRejected(Path input, Path inputFilesCsv) throws Exception {
         for (Map<String, String> f : JobRun.csv(inputFilesCsv)) {
             long read = Long.parseLong(f.get("rows_read"));
-            assertEquals(read, Long.parseLong(f.get("rows_loaded")) + Long.parseLong(f.get("rows_rejected")), f.get("file"));
+            assertEquals(read, Long.parseLong(f.get("rows_loaded")) + Long.parseLong(f.get("rows_repeated"))
+                    + Long.parseLong(f.get("rows_rejected")), f.get("file"));
             assertEquals(dataRows(input.resolve(f.get("file"))), read, f.get("file"));
         }
     }
@@ -128,7 +132,7 @@ class BadInputCorpusTest {
     }
 
     @Test
-    void aTenMegabyteLineIsRejectedWithItsLengthNotEchoed() throws Exception {
+    void aTenMegabyteLineEndsTheFileWithOneRejectThatEchoesNothing() throws Exception {
         Path input = work.resolve("input");
         JobRun.copyTree(Path.of("input"), input);
         String huge = "x".repeat(10 * 1024 * 1024);
@@ -137,11 +141,10 @@ class BadInputCorpusTest {
         JobRun run = launch(input, "--max-reject-fraction 1");
         assertEquals(0, run.exitCode(), run.err());
         Map<String, String> reject = JobRun.csv(work.resolve("output/latest/rejects.csv")).get(0);
-        assertEquals("value-length", reject.get("rule"));
-        assertEquals("a value of 10,485,760 characters (at most 1,000): is a line break or a closing quote missing?",
-                reject.get("reason"));
-        assertEquals("note", reject.get("column"));
-        assertTrue(reject.get("value").endsWith("… (10,485,760 characters)"), "the value is shortened, not echoed");
+        // Read no further than 64 KiB into the line: the rest of the file is no rows.
+        assertEquals(List.of("6", "unreadable", "prices/688795.SH.csv: line 6 is longer than 64 KiB (no line ends: not a "
+                + "CSV file?); the rest of the file is not read: correct it, or remove it if it is no CSV", ""),
+                List.of(reject.get("line"), reject.get("rule"), reject.get("reason"), reject.get("value")));
     }
 
     @Test

@@ -80,7 +80,7 @@ class CrashRestartTest {
         assertEquals(0, resumed.exitCode(), resumed.err());
         assertTrue(resumed.out().contains("Resuming run 2 from where it stopped."), resumed.out());
         var prices = JobRun.row(JobRun.csv(work.resolve("out/latest/input-files.csv")), "file", "prices/market.csv");
-        // Re-reading the recorded rows, or committed appended ones, would reject them as duplicates.
+        // Re-reading the recorded rows, or committed appended ones, would count them again (as repeats).
         assertEquals(List.of(TICKERS * DAYS + "", TICKERS * DAYS + "", "0", "2"), List.of(prices.get("rows_read"),
                 prices.get("rows_loaded"), prices.get("rows_rejected"), prices.get("parsed_in_run")));
 
@@ -115,7 +115,7 @@ class CrashRestartTest {
         assertTrue(!resumed.out().contains("did not finish"), "a stopped run needs no recovery: " + resumed.out());
         var prices = JobRun.row(JobRun.csv(work.resolve("out/latest/input-files.csv")), "file", "prices/market.csv");
         assertEquals(TICKERS * DAYS + "", prices.get("rows_loaded"));
-        // A stale reader position would re-read committed rows and reject them as duplicates.
+        // A stale reader position would re-read committed rows and count them again (as repeats).
         assertEquals("0", prices.get("rows_rejected"));
         assertEquals(TICKERS * DAYS + "", prices.get("rows_read"));
     }

@@ -97,20 +97,21 @@ class RerunAndBadInputTest {
         assertEquals(0, launch().exitCode());
         // The nightly case: rows appended to a price file (5 lines, ending with a line end).
         Files.writeString(input.resolve("prices/688795.SH.csv"), "688795.SH,2026-01-05,,,,700.00,,,\n"
-                + "688795.SH,2025-12-17,,,,714.80,,,\n" // repeats line 4 exactly
+                + "688795.SH,2025-12-17,,,,714.80,,,\n" // repeats line 4: a repeat, not loaded
                 + "688795.SH,2025-12-22,,,,674,,,\n" // same date as line 5, another close: both rejected
                 + "688795.SH,2026-01-06,,,,7l0.00,,,\n", StandardOpenOption.APPEND);
         JobRun second = launch("--max-reject-fraction", "1");
         assertEquals(0, second.exitCode(), second.err());
-        assertEquals(List.of(4L, 1L, 3L), lastLoadPrices(), "only the 4 appended rows are read: read, loaded, rejected");
+        assertEquals(List.of(4L, 1L, 3L), lastLoadPrices(), "only the 4 appended rows are read: read, loaded, "
+                + "skipped (a repeat and two rejects)");
         assertEquals(Map.of("prices/688795.SH.csv", "2"), parsedIn("2"));
         List<Map<String, String>> rejects = csv(output.resolve("latest/rejects.csv"));
-        assertEquals(List.of("5 conflict", "7 duplicate", "8 conflict", "9 number-format"),
+        assertEquals(List.of("5 conflict", "8 conflict", "9 number-format"),
                 rejects.stream().map(r -> r.get("line") + " " + r.get("rule")).sorted().toList(),
                 "line numbers count the lines before the appended rows");
         Map<String, String> counts = row(csv(output.resolve("latest/input-files.csv")), "file", "prices/688795.SH.csv");
-        assertEquals(List.of("8", "4", "4"), List.of(counts.get("rows_read"), counts.get("rows_loaded"),
-                counts.get("rows_rejected")), "the file's accounting covers all its rows, old and new");
+        assertEquals(List.of("8", "4", "1", "3"), List.of(counts.get("rows_read"), counts.get("rows_loaded"),
+                counts.get("rows_repeated"), counts.get("rows_rejected")), "the file's accounting covers all its rows, old and new");
 
         // A change before the end is no append: the whole file is parsed again.
         String changed = Files.readString(input.resolve("prices/688795.SH.csv")).replace("714.80", "714.81");
@@ -136,7 +137,7 @@ class RerunAndBadInputTest {
     @Test
     void onlyNewAndChangedFilesAreParsedAndTheResultEqualsAFullRun() throws Exception {
         assertEquals(0, launch().exitCode());
-        // A new price file that repeats a row of an existing one (rejected as a duplicate of it).
+        // A new price file that repeats a row of an existing one (a repeat of it, not loaded).
         Files.writeString(input.resolve("prices/extra.csv"), "ticker,date,open,high,low,close,volume,turnover,note\n"
                 + "688795.SH,2025-12-17,,,,714.80,,,\n688795.SH,2026-01-05,,,,700.00,,,\n");
         JobRun second = launch("--max-reject-fraction", "1");
@@ -219,14 +220,15 @@ class RerunAndBadInputTest {
         assertTrue(run.out().contains("prices/688795.SH.csv"), run.out());
 
         List<Map<String, String>> rejects = csv(output.resolve("latest/rejects.csv"));
-        assertEquals(2, rejects.size(), "the row of 000000.SH, not in listings.csv, is set aside, not rejected");
+        assertEquals(1, rejects.size(), "the row of 000000.SH, not in listings.csv, is set aside, not rejected");
         assertEquals(Map.of("file", "prices/688795.SH.csv", "line", "6", "column", "close", "value", "42.5%",
                 "rule", "number-format", "reason", "close '42.5%' has a percent sign: write a plain number"), rejects.get(0));
-        assertEquals("repeats line 4 of prices/688795.SH.csv exactly; the row is counted once", rejects.get(1).get("reason"));
+        assertTrue(run.out().contains("repeat: prices/688795.SH.csv line 8: repeats line 4 of prices/688795.SH.csv"),
+                run.out());
 
         Map<String, String> accounting = row(csv(output.resolve("latest/input-files.csv")), "file", "prices/688795.SH.csv");
-        assertEquals(List.of("7", "4", "3"), List.of(accounting.get("rows_read"), accounting.get("rows_loaded"),
-                accounting.get("rows_rejected")), "rows not loaded: the two rejected and the one set aside");
+        assertEquals(List.of("7", "4", "1", "1", "1"), List.of(accounting.get("rows_read"), accounting.get("rows_loaded"),
+                accounting.get("rows_repeated"), accounting.get("rows_rejected"), accounting.get("rows_set_aside")));
     }
 
     @Test

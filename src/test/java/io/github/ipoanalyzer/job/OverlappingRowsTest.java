@@ -1,0 +1,108 @@
+package io.github.ipoanalyzer.job;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+
+import static io.github.ipoanalyzer.job.JobRun.csv;
+import static io.github.ipoanalyzer.job.JobRun.row;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two rows of one ticker and date are two observations of one day: merged when they agree on
+ * every value both give, both rejected only when a value differs.
+ */
+class OverlappingRowsTest {
+
+    @TempDir
+    Path work;
+    Path input;
+    Path output;
+
+    @BeforeEach
+    void copyTheShippedInput() throws Exception {
+        input = work.resolve("input");
+        output = work.resolve("output");
+        JobRun.copyTree(Path.of("input"), input);
+    }
+
+    private JobRun launch(String... extra) {
+        String[] base = {"--input", input.toString(), "--output", output.toString(), "--db", work.resolve("db").toString(),
+                "--as-of", "2026-11-28"};
+        String[] args = new String[base.length + extra.length];
+        System.arraycopy(base, 0, args, 0, base.length);
+        System.arraycopy(extra, 0, args, base.length, extra.length);
+        return JobRun.launch(args);
+    }
+
+    /** The manifest's row counts of one input file: read, loaded, repeated, rejected. */
+    private List<Long> counts(String file) throws Exception {
+        var manifest = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(output.resolve("latest/manifest.json").toFile());
+        for (var in : manifest.get("inputs")) {
+            if (in.get("file").asString().equals(file)) {
+                return List.of(in.get("rowsRead").asLong(), in.get("rowsLoaded").asLong(),
+                        in.path("rowsRepeated").asLong(-1), in.get("rowsRejected").asLong());
+            }
+        }
+        throw new AssertionError(file + " is not in the manifest");
+    }
+
+    @Test
+    void todaysFileThatRepeatsEarlierDaysLoadsItsNewDayAndCountsTheRestAsRepeats() throws Exception {
+        // A feed's "today's file": every day so far again, and one more.
+        Files.writeString(input.resolve("prices/688795.SH.today.csv"),
+                Files.readString(input.resolve("prices/688795.SH.csv")) + "688795.SH,2026-01-05,,,,700.00,,,\n");
+        JobRun run = launch();
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(List.of(5L, 1L, 4L, 0L), counts("prices/688795.SH.today.csv"), "read, loaded, repeated, rejected");
+        assertEquals(List.of(4L, 4L, 0L, 0L), counts("prices/688795.SH.csv"));
+        assertEquals(List.of(), csv(output.resolve("latest/rejects.csv")), "a repeat is no reject");
+        assertTrue(run.out().contains("repeat: prices/688795.SH.today.csv line 2: repeats line 2 of prices/688795.SH.csv"),
+                run.out());
+        assertTrue(run.out().matches("(?s).*\\n  prices/688795\\.SH\\.today\\.csv +5 +1 +4 +0  now\\n.*"), run.out());
+        assertEquals("329019751900.00", csv(output.resolve("latest/series/market-value")).stream()
+                .filter(r -> r.get("date").equals("2026-01-05")).findFirst().orElseThrow()
+                .get("market_cap_trading_currency")); // 700.00 × 470,028,217: the new day is loaded
+    }
+
+    @Test
+    void aFullerExportOfTheListingDayIsKeptAndTheShorterRowCountedAsItsRepeat() throws Exception {
+        // AKShare's MetaX listing day: the same open, high, close and turnover, and the low the shipped row lacks.
+        Files.writeString(input.resolve("prices/688802.csv"), "日期,股票代码,开盘,收盘,最高,最低,成交量,成交额,振幅,涨跌幅,涨跌额,换手率\n"
+                + "2025-12-17,688802,700.0,829.9,895.0,690.0,,11259000000.0,,,,\n");
+        JobRun run = launch();
+        assertEquals(0, run.exitCode(), run.err());
+        Map<String, String> metax = row(csv(output.resolve("latest/first-day.csv")), "ticker", "688802.SH");
+        assertEquals(List.of("700.00", "895.00", "690.00", "829.90"), List.of(metax.get("first_day_open"),
+                metax.get("first_day_high"), metax.get("first_day_low"), metax.get("first_close")));
+        assertEquals(List.of(1L, 1L, 0L, 0L), counts("prices/688802.csv"));
+        assertEquals(List.of(2L, 1L, 1L, 0L), counts("prices/688802.SH.csv"), "its listing day is a repeat of the fuller row");
+        assertEquals(List.of(), csv(output.resolve("latest/rejects.csv")));
+    }
+
+    @Test
+    void aDifferentNoteIsARepeatAndOnlyADifferentValueIsAConflictThatNamesBothRows() throws Exception {
+        Files.writeString(input.resolve("prices/688802.SH.csv"),
+                "688802.SH,2025-12-17,700.00,895.00,,829.90,,11259000000,listing day (exchange bulletin)\n"
+                        + "688802.SH,2025-12-19,,,,703.36,,,\n", StandardOpenOption.APPEND);
+        JobRun run = launch("--max-reject-fraction", "1");
+        assertEquals(0, run.exitCode(), run.err());
+        Map<String, String> metax = row(csv(output.resolve("latest/first-day.csv")), "ticker", "688802.SH");
+        assertEquals("829.90", metax.get("first_close"), "the listing day is kept: only the note differed");
+        assertEquals(List.of(4L, 1L, 1L, 2L), counts("prices/688802.SH.csv"));
+        List<Map<String, String>> rejects = csv(output.resolve("latest/rejects.csv"));
+        String reason = "close differs for ticker and date 688802.SH 2025-12-19: 703.35 at line 3 of prices/688802.SH.csv, "
+                + "703.36 at line 5 of prices/688802.SH.csv; both rows are rejected: correct or remove the wrong line of "
+                + "prices/688802.SH.csv";
+        assertEquals(List.of(List.of("3", "close", "conflict", reason), List.of("5", "close", "conflict", reason)),
+                rejects.stream().map(r -> List.of(r.get("line"), r.get("column"), r.get("rule"), r.get("reason"))).toList());
+    }
+}
