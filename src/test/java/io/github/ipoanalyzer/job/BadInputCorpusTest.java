@@ -111,7 +111,7 @@ class BadInputCorpusTest {
         for (Map<String, String> f : JobRun.csv(inputFilesCsv)) {
             long read = Long.parseLong(f.get("rows_read"));
             assertEquals(read, Long.parseLong(f.get("rows_loaded")) + Long.parseLong(f.get("rows_repeated"))
-                    + Long.parseLong(f.get("rows_rejected")), f.get("file"));
+                    + Long.parseLong(f.get("rows_rejected")) + Long.parseLong(f.get("rows_set_aside")), f.get("file"));
             assertEquals(dataRows(input.resolve(f.get("file"))), read, f.get("file"));
         }
     }

@@ -130,7 +130,8 @@ class MutationTest {
 
     private static List<String> accounting(Path report) throws Exception {
         return JobRun.csv(report.resolve("input-files.csv")).stream().map(f -> f.get("file") + " " + f.get("rows_read")
-                + " " + f.get("rows_loaded") + " " + f.get("rows_repeated") + " " + f.get("rows_rejected")).toList();
+                + " " + f.get("rows_loaded") + " " + f.get("rows_repeated") + " " + f.get("rows_rejected") + " "
+                + f.get("rows_set_aside")).toList();
     }
 
     private static List<String> rejectedLines(Path report) throws Exception {
