@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What one application costs and is worth before the lottery (fees.md): the entrance fee (入场费)
+ * What one application costs and is worth before the lottery (report.md): the entrance fee (入场费)
  * where the market charges the application up front, {@code L × P_max × (1 + subscription rates)}
  * rounded half-up to the cent once; the one-lot success rate (一手中签率, per 签 in A-shares); the
  * subscription multiple; and the expected gain of one application, {@code rate × net gain of one

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * How one charge is rounded (fees.md): half-up to the cent on its own, as contract notes do;
+ * How one charge is rounded (report.md): half-up to the cent on its own, as contract notes do;
  * up to the next whole unit (Hong Kong stamp duty); or not on its own but in the total of its
  * side, rounded half-up to the cent once (the Hong Kong amount payable on application).
  */

@@ -9,7 +9,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
- * What one winning lot leaves its subscriber (fees.md): the sale's value less the sale's charges,
+ * What one winning lot leaves its subscriber (report.md): the sale's value less the sale's charges,
  * less the lot's cost and the subscription's charges; the net return is on the capital the lot
  * tied up (cost plus subscription charges).
  * {@code net = L × P − sale charges(L × P) − (L × P0 + subscription charges(L × P0))}.

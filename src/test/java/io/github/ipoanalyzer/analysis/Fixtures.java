@@ -11,7 +11,7 @@ import java.util.List;
 import java.time.LocalDate;
 import java.util.Currency;
 
-/** Listings and prices as shared/facts/gpu-ipos.md states them. */
+/** Listings and prices as the shipped input/ states them (src/site/markdown/inputs.md, "The shipped input"). */
 final class Fixtures {
 
     static final Listing MOORE_THREADS = new Listing("688795.SH", "Moore Threads", "摩尔线程", "SSE", "STAR Market",

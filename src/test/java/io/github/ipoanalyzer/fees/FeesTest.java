@@ -17,9 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The fee schedule of shared/conventions/fees.md, worked by hand: each rate is written here as
- * fees.md states it, each charge recomputed and rounded as it says (half-up to the cent; HK
- * stamp duty up to the whole dollar; the HK application amount rounded once).
+ * The fee schedule of src/site/markdown/report.md ("The shipped fee schedule"), worked by hand:
+ * each rate is written here as the schedule states it, each charge recomputed and rounded as it
+ * says (half-up to the cent; HK stamp duty up to the whole dollar; the HK application amount
+ * rounded once).
  */
 class FeesTest {
 
@@ -31,7 +32,7 @@ class FeesTest {
     private static final Listing BIREN = new Listing("6082.HK", "Biren", "壁仞科技", "HKEX", "Main Board", HKD,
             LocalDate.of(2026, 1, 2), new BigDecimal("19.60"), 200, 284_846_600L, null, null, null);
 
-    /** fees.md's Hong Kong and mainland rows, as the shipped fees.csv has them. */
+    /** The shipped schedule's Hong Kong and mainland rows, as input/fees.csv has them. */
     static FeeSchedule schedule() {
         List<FeeSchedule.Row> rows = new ArrayList<>();
         hk(rows, Side.SUBSCRIPTION, "brokerage on application", "0.01", FeeRounding.IN_TOTAL, null, null);

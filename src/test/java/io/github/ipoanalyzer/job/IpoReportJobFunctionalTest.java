@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Runs the job on the shipped input/ folder and checks the report against the acceptance
- * figures of shared/facts/gpu-ipos.md §6, each recomputed here from the stated prices.
+ * figures of src/site/markdown/report.md ("The acceptance figures"), each recomputed here from
+ * the stated prices.
  */
 class IpoReportJobFunctionalTest {
 
