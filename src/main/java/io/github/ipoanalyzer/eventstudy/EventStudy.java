@@ -208,6 +208,19 @@ public final class EventStudy {
         return benchmarkOf.get(ticker);
     }
 
+    /**
+     * The benchmark whose return on the listing day is unknown (no level before it, nor a stated
+     * one-day return), so that the IPO's listing-day abnormal return is unknown; empty otherwise.
+     */
+    public Optional<String> benchmarkMissingOnListingDay(Listing listing) {
+        String index = benchmarkOf.get(listing.ticker());
+        if (!listing.ipoStudied() || index == null || !benchmarks.containsKey(index)) {
+            return Optional.empty();
+        }
+        return benchmarks.get(index).onListingDay(listing.listingDate()).value() == null ? Optional.of(index)
+                : Optional.empty();
+    }
+
     /** The cohorts, from the first-day figures of every listing and the CARs {@link Gathered gathered}. */
     public Result finish(Gathered gathered, List<IpoAnalysis> analyses, List<CohortMember> members) {
         List<CarValue> carValues = gathered.carValues;

@@ -82,7 +82,7 @@ final class ReportInputs {
                 asOf.events(store.rows(MarketTables.LISTING_EVENT)), store.rows(MarketTables.LOCKUP));
         this.cohortMembers = store.rows(MarketTables.COHORT_MEMBER);
         this.counts = store.countsByFile();
-        List<InputGaps.Gap> found = InputGaps.of(listings, rates());
+        List<InputGaps.Gap> found = InputGaps.of(listings, rates(), study::benchmarkMissingOnListingDay);
         this.gaps = found.stream().map(InputGaps.Gap::toString).toList();
         // Told where the input-files table and index.html tell each file's notices.
         Map<String, List<String>> withGaps = store.notices();
