@@ -47,8 +47,8 @@ class FeeOverlapGuardTest {
         List<Sourced<FeeRule>> admitted = new ArrayList<>(admitShipped(guard));
         RejectedRowException repeat = assertThrows(RejectedRowException.class, () -> guard.admit(new Sourced<>(
                 sse("Stamp  Duty", "0.00050", "2023-08-28", null, "copied from a broker's sheet"), "fees.csv", 25)));
-        assertEquals(List.of("duplicate", "SSE sale Stamp  Duty", "repeats line 14 of fees.csv (stamp duty) with the "
-                        + "same rate, limits, rounding, dates and currency; the row is counted once"),
+        assertEquals(List.of("repeat", "SSE sale Stamp  Duty", "repeats line 14 of fees.csv (stamp duty) with the "
+                        + "same rate, limits, rounding, dates and currency; counted as a repeat, not loaded"),
                 List.of(repeat.rule(), repeat.rawValue(), repeat.reason()));
 
         // Sale of 500 × 600.50 = 300,250 on 2025-12-05: stamp duty 150.125 → 150.13 once, transfer 3.0025 → 3.00,
@@ -69,8 +69,8 @@ class FeeOverlapGuardTest {
                 sse("Transfer  Fee", "0.00002", "2025-01-01", null, null), "fees.csv", 26)));
         assertEquals(List.of("conflict", "fees.csv", 15L), List.of(conflict.rule(), conflict.otherFile(),
                 conflict.otherLine()));
-        assertEquals("the dates of SSE sale Transfer  Fee overlap line 15 of fees.csv (transfer fee): two rates for one "
-                + "day; both rows are rejected", conflict.reason());
+        assertEquals("the dates of SSE sale Transfer  Fee at line 15 of fees.csv (spelled transfer fee there) and at line "
+                + "26 of fees.csv overlap: two rates for one day; both rows are rejected", conflict.reason());
         // Not a repeat: a charge of another side, or of the same name and dates elsewhere, is its own.
         guard.admit(new Sourced<>(new FeeRule("SSE", Side.SUBSCRIPTION, "Transfer Fee", new BigDecimal("0.00001"), null,
                 null, FeeRounding.HALF_UP_CENT, null, null, CNY, null), "fees.csv", 27));

@@ -68,7 +68,8 @@ class HostileFilesTest {
         // 4,992 of this one) are judged; then reading stops: 15,008 rows are never read.
         assertTrue(run.err().contains("prices/archive.csv: 4992 of 4992 rows rejected (at most 249 allowed)"),
                 run.out() + run.err());
-        List<Map<String, String>> rejects = csv(output.resolve("failed-2026-11-28_run-1/rejects.csv"));
+        List<Map<String, String>> rejects = csv(output.resolve("failed-" + io.github.ipoanalyzer.report.ReportFolder.name("2026-11-28", 1)
+                + "/rejects.csv"));
         assertEquals(4992, rejects.size());
         Map<String, String> last = rejects.get(999);
         assertEquals(List.of("1001", "not-prices"), List.of(last.get("line"), last.get("rule")));

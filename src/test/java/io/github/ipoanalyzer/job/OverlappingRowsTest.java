@@ -67,7 +67,7 @@ class OverlappingRowsTest {
         assertEquals(List.of(), csv(output.resolve("latest/rejects.csv")), "a repeat is no reject");
         assertTrue(run.out().contains("repeat: prices/688795.SH.today.csv line 2: repeats line 2 of prices/688795.SH.csv"),
                 run.out());
-        assertTrue(run.out().matches("(?s).*\\n  prices/688795\\.SH\\.today\\.csv +5 +1 +4 +0  now\\n.*"), run.out());
+        assertTrue(run.out().matches("(?s).*\\n  prices/688795\\.SH\\.today\\.csv +5 +1 +4 +0 +0  now\\n.*"), run.out());
         assertEquals("329019751900.00", csv(output.resolve("latest/series/market-value")).stream()
                 .filter(r -> r.get("date").equals("2026-01-05")).findFirst().orElseThrow()
                 .get("market_cap_trading_currency")); // 700.00 × 470,028,217: the new day is loaded
