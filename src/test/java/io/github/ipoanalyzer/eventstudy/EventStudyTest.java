@@ -76,10 +76,11 @@ class EventStudyTest {
         assertTrue(later.note().contains("the data ends before day 4"), later.note());
     }
 
-    @Test
-    void theMarketModelIsFittedWhenEnoughHistoryExistsAndFallsBackOtherwise() {
-        // Ten post-listing days where the stock returns exactly 0.001 + 1.5 × the benchmark's return,
-        // then an event day on which it does 0.05 better than the model predicts.
+    /**
+     * Days 0 to {@code lastDay} on which the stock returns exactly 0.001 + 1.5 × the benchmark's
+     * return, but for day {@code jumpDay}, on which it does 0.05 better.
+     */
+    private static ListingReturns onTheLine(int lastDay, int jumpDay) {
         List<LocalDate> days = new ArrayList<>();
         Map<LocalDate, BigDecimal> levels = new HashMap<>();
         List<DailyPrice> prices = new ArrayList<>();
@@ -87,9 +88,9 @@ class EventStudyTest {
         BigDecimal level = new BigDecimal("100");
         BigDecimal close = new BigDecimal("10");
         levels.put(day.minusDays(1), level);
-        for (int i = 0; i <= 11; i++) {
+        for (int i = 0; i <= lastDay; i++) {
             BigDecimal rm = new BigDecimal(i % 2 == 0 ? "0.01" : "-0.004").add(new BigDecimal(i).movePointLeft(4));
-            BigDecimal ri = new BigDecimal("0.001").add(new BigDecimal("1.5").multiply(rm)).add(i == 11
+            BigDecimal ri = new BigDecimal("0.001").add(new BigDecimal("1.5").multiply(rm)).add(i == jumpDay
                     ? new BigDecimal("0.05") : BigDecimal.ZERO);
             level = level.multiply(BigDecimal.ONE.add(rm));
             close = i == 0 ? close : close.multiply(BigDecimal.ONE.add(ri));
@@ -100,8 +101,14 @@ class EventStudyTest {
         }
         Listing listing = new Listing("T", "Test", null, "SSE", null, Currency.getInstance("CNY"), d("2025-01-01"),
                 new BigDecimal("10"), 500, 1000L, 10_000L, null, null);
-        ListingReturns r = new ListingReturns(listing, prices, TradingCalendar.of(days),
-                new BenchmarkSeries("X", levels, Map.of()));
+        return new ListingReturns(listing, prices, TradingCalendar.of(days), new BenchmarkSeries("X", levels, Map.of()));
+    }
+
+    @Test
+    void theMarketModelIsFittedWhenEnoughHistoryExistsAndFallsBackOtherwise() {
+        // Ten post-listing days where the stock returns exactly 0.001 + 1.5 × the benchmark's return,
+        // then an event day on which it does 0.05 better than the model predicts.
+        ListingReturns r = onTheLine(11, 11);
 
         CumulativeAbnormalReturn fitted = CumulativeAbnormalReturn.of(r, 11, new EventWindow(0, 0), 10);
         assertEquals(CumulativeAbnormalReturn.MARKET_MODEL, fitted.model());
@@ -128,28 +135,7 @@ class EventStudyTest {
     @Test
     void aWindowThatStartsAfterTheEventIsFittedOnTheDaysBeforeTheEventNotOnTheEventDay() {
         // Thirteen days on the exact line R = 0.001 + 1.5 R_m, except the event day (day 10), which does 0.05 better.
-        List<LocalDate> days = new ArrayList<>();
-        Map<LocalDate, BigDecimal> levels = new HashMap<>();
-        List<DailyPrice> prices = new ArrayList<>();
-        LocalDate day = d("2025-01-01");
-        BigDecimal level = new BigDecimal("100");
-        BigDecimal close = new BigDecimal("10");
-        levels.put(day.minusDays(1), level);
-        for (int i = 0; i <= 12; i++) {
-            BigDecimal rm = new BigDecimal(i % 2 == 0 ? "0.01" : "-0.004").add(new BigDecimal(i).movePointLeft(4));
-            BigDecimal ri = new BigDecimal("0.001").add(new BigDecimal("1.5").multiply(rm)).add(i == 10
-                    ? new BigDecimal("0.05") : BigDecimal.ZERO);
-            level = level.multiply(BigDecimal.ONE.add(rm));
-            close = i == 0 ? close : close.multiply(BigDecimal.ONE.add(ri));
-            days.add(day);
-            levels.put(day, level);
-            prices.add(price("T", day.toString(), close.toPlainString()));
-            day = day.plusDays(1);
-        }
-        Listing listing = new Listing("T", "Test", null, "SSE", null, Currency.getInstance("CNY"), d("2025-01-01"),
-                new BigDecimal("10"), 500, 1000L, 10_000L, null, null);
-        ListingReturns r = new ListingReturns(listing, prices, TradingCalendar.of(days),
-                new BenchmarkSeries("X", levels, Map.of()));
+        ListingReturns r = onTheLine(12, 10);
         EstimationWindow estimation = new EstimationWindow(null, 0, 5);
 
         // One fit per event, on days 1 to 9 (the 9 post-listing days before day 0): α 0.001 and β 1.5 exactly, for

@@ -6,8 +6,6 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -16,57 +14,28 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The published example of an established open-source event-study package, reproduced to the
- * digits it prints: Jean-Baptiste Lemaire's eventstudy (github.com/LemaireJean-Baptiste/eventstudy),
- * "Eventstudy Example.ipynb": the market model of AAPL against SPY around the iPhone's
- * announcement on 2007-01-09, event window (−2, +10), estimation over 300 days ending 30 days
- * (the buffer) before the window, on the daily returns of its example/returns_GAFAM.csv. Its
- * printed AR and CAR (3 decimals) are below.
- * <p>
- * The returns file is that project's data, not this project's: the test reads it from
- * {@code -Deventstudy.example.returns=PATH} (default {@code ../shared/fixtures/eventstudy/returns_GAFAM.csv})
- * and is skipped, saying so, where it is absent.
+ * The published example of an established open-source event-study package ({@link IphoneExample}),
+ * reproduced to the digits it prints, from prices built from its returns (a base of 100 on the day
+ * before), so that the returns this project computes are the package's exactly.
  */
 class PublishedEventStudyTest {
 
-    private static final String[] AR = {"0.004", "-0.003", "0.083", "0.041", "-0.020", "-0.025", "0.028", "-0.024",
-            "-0.058", "-0.011", "-0.016", "-0.018", "-0.002"};
-    private static final String[] CAR = {"0.004", "0.000", "0.083", "0.125", "0.104", "0.079", "0.107", "0.083",
-            "0.024", "0.014", "-0.002", "-0.021", "-0.023"};
-
     @Test
     void theMarketModelOfApplesIphoneAnnouncementAsTheEventstudyPackagePrintsIt() throws Exception {
-        Path returns = Path.of(System.getProperty("eventstudy.example.returns",
-                "../shared/fixtures/eventstudy/returns_GAFAM.csv"));
-        assumeTrue(Files.isReadable(returns), "the eventstudy package's example returns are not at " + returns
-                + " (-Deventstudy.example.returns=PATH): the published example is not checked");
-        List<String> lines = Files.readAllLines(returns);
-        List<String> header = List.of(lines.get(0).split(","));
-        int aapl = header.indexOf("AAPL");
-        int spy = header.indexOf("SPY");
-        int event = -1;
-        for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).startsWith("2007-01-09,")) {
-                event = i;
-            }
-        }
-        // The package's sample: 2 + 30 + 300 days before the event to 10 after; prices are built from its returns
-        // (a base of 100 on the day before), so that the returns this project computes are the package's exactly.
-        int first = event - 332 - 1;
+        IphoneExample example = IphoneExample.load();
         List<LocalDate> days = new ArrayList<>();
         List<DailyPrice> prices = new ArrayList<>();
         Map<LocalDate, BigDecimal> levels = new HashMap<>();
         BigDecimal stock = new BigDecimal("100");
         BigDecimal market = new BigDecimal("100");
-        for (int i = first; i <= event + 10; i++) {
-            String[] row = lines.get(i).split(",");
+        for (int i = 0; i < example.days().size(); i++) {
+            String[] row = example.days().get(i);
             LocalDate day = LocalDate.parse(row[0]);
-            if (i > first) {
-                stock = stock.multiply(BigDecimal.ONE.add(new BigDecimal(row[aapl])));
-                market = market.multiply(BigDecimal.ONE.add(new BigDecimal(row[spy])));
+            if (i > 0) {
+                stock = stock.multiply(BigDecimal.ONE.add(new BigDecimal(row[1])));
+                market = market.multiply(BigDecimal.ONE.add(new BigDecimal(row[2])));
             }
             days.add(day);
             levels.put(day, market);
@@ -76,7 +45,7 @@ class PublishedEventStudyTest {
                 new BigDecimal("100"), 1, 1L, null, null, null);
         ListingReturns r = new ListingReturns(listing, prices, TradingCalendar.of(days),
                 new BenchmarkSeries("SPY", levels, Map.of()));
-        int eventDay = event - first;
+        int eventDay = example.event();
         EstimationWindow estimation = new EstimationWindow(-332, 30, 300);
 
         BigDecimal previous = BigDecimal.ZERO;
@@ -84,8 +53,8 @@ class PublishedEventStudyTest {
             CumulativeAbnormalReturn car = CumulativeAbnormalReturn.of(r, eventDay, new EventWindow(-2, tau), estimation);
             assertEquals(CumulativeAbnormalReturn.MARKET_MODEL, car.model());
             assertEquals(300, car.estimationDays());
-            assertEquals(new BigDecimal(CAR[tau + 2]), car.car().setScale(3, RoundingMode.HALF_EVEN), "CAR to day " + tau);
-            assertEquals(new BigDecimal(AR[tau + 2]), car.car().subtract(previous).setScale(3, RoundingMode.HALF_EVEN),
+            assertEquals(new BigDecimal(IphoneExample.CAR[tau + 2]), car.car().setScale(3, RoundingMode.HALF_EVEN), "CAR to day " + tau);
+            assertEquals(new BigDecimal(IphoneExample.AR[tau + 2]), car.car().subtract(previous).setScale(3, RoundingMode.HALF_EVEN),
                     "AR of day " + tau);
             previous = car.car();
             // The package prints the AR's standard error sqrt(SSE / 300): 0.02245. This project divides by the

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static io.github.ipoanalyzer.job.JobRun.csv;
 import static io.github.ipoanalyzer.job.JobRun.row;
@@ -33,16 +32,7 @@ class PeerListingTest {
     @BeforeAll
     static void runTheShippedInputWithAPeer() throws Exception {
         Path input = work.resolve("input");
-        try (Stream<Path> files = Files.walk(Path.of("input"))) {
-            for (Path f : files.toList()) {
-                Path target = input.resolve(Path.of("input").relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target);
-                }
-            }
-        }
+        JobRun.copyTree(Path.of("input"), input);
         Files.writeString(input.resolve("listings.csv"), "688256.SH,Cambricon,寒武纪,SSE,STAR Market,CNY,2020-07-20,,,,"
                 + "418000000,,a peer: no offer terms\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         Files.writeString(input.resolve("prices/688256.SH.csv"), """

@@ -1,5 +1,6 @@
 package io.github.ipoanalyzer.job;
 
+import io.github.ipoanalyzer.eventstudy.IphoneExample;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,65 +15,39 @@ import java.util.Map;
 
 import static io.github.ipoanalyzer.job.JobRun.csv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The published example of an established event-study package, end to end through the job: the
- * open-source eventstudy package of Jean-Baptiste Lemaire (github.com/LemaireJean-Baptiste/eventstudy,
- * "Eventstudy Example.ipynb"): the market model of AAPL against SPY around the iPhone's announcement
- * on 2007-01-09, event window (−2, +10), estimation over 300 days ending 30 days before the window.
- * Its input is written as a US user would: AAPL in listings.csv without offer terms (a seasoned
- * stock), its closes and SPY's levels built from the package's daily returns (a base of 100, to 10
- * decimals), the event in events.csv; the settings on the command line. The CARs of abnormal-returns.csv
- * are the package's printed ones, to its 3 decimals.
- * <p>
- * The returns are that project's data, not this project's: read from
- * {@code -Deventstudy.example.returns=PATH} (default {@code ../shared/fixtures/eventstudy/returns_GAFAM.csv}),
- * and the test is skipped, saying so, where they are absent.
+ * The published example of an established event-study package ({@link IphoneExample}), end to end
+ * through the job, its input written as a US user would: AAPL in listings.csv without offer terms
+ * (a seasoned stock), its closes and SPY's levels built from the package's daily returns (a base
+ * of 100, to 10 decimals), the event in events.csv, the settings on the command line. The CARs of
+ * abnormal-returns.csv are the package's printed ones, to its 3 decimals. Skipped, saying so,
+ * where the package's returns are absent.
  */
 class PublishedExampleJobTest {
-
-    /** The package's printed CAR of (−2, τ), τ = −2 … +10. */
-    private static final String[] CAR = {"0.004", "0.000", "0.083", "0.125", "0.104", "0.079", "0.107", "0.083",
-            "0.024", "0.014", "-0.002", "-0.021", "-0.023"};
 
     @TempDir
     Path work;
 
     @Test
     void theIphoneAnnouncementThroughTheJobGivesThePackagesCars() throws Exception {
-        Path returns = Path.of(System.getProperty("eventstudy.example.returns",
-                "../shared/fixtures/eventstudy/returns_GAFAM.csv"));
-        assumeTrue(Files.isReadable(returns), "the eventstudy package's example returns are not at " + returns
-                + " (-Deventstudy.example.returns=PATH): the published example is not checked through the job");
-        List<String> lines = Files.readAllLines(returns);
-        List<String> header = List.of(lines.get(0).split(","));
-        int aapl = header.indexOf("AAPL");
-        int spy = header.indexOf("SPY");
-        int event = -1;
-        for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).startsWith("2007-01-09,")) {
-                event = i;
-            }
-        }
-        // The package's sample: 2 + 30 + 300 days before the event to 10 after, and the day before it as the base.
-        int first = event - 332 - 1;
+        IphoneExample example = IphoneExample.load();
         Path input = work.resolve("input");
         Files.createDirectories(input.resolve("prices"));
         List<String> prices = new ArrayList<>(List.of("ticker,date,close"));
         List<String> levels = new ArrayList<>(List.of("index,date,close"));
         BigDecimal stock = new BigDecimal("100");
         BigDecimal market = new BigDecimal("100");
-        for (int i = first; i <= event + 10; i++) {
-            String[] row = lines.get(i).split(",");
-            if (i > first) {
-                stock = stock.multiply(BigDecimal.ONE.add(new BigDecimal(row[aapl]))).setScale(10, RoundingMode.HALF_EVEN);
-                market = market.multiply(BigDecimal.ONE.add(new BigDecimal(row[spy]))).setScale(10, RoundingMode.HALF_EVEN);
+        for (int i = 0; i < example.days().size(); i++) {
+            String[] row = example.days().get(i);
+            if (i > 0) {
+                stock = stock.multiply(BigDecimal.ONE.add(new BigDecimal(row[1]))).setScale(10, RoundingMode.HALF_EVEN);
+                market = market.multiply(BigDecimal.ONE.add(new BigDecimal(row[2]))).setScale(10, RoundingMode.HALF_EVEN);
             }
             prices.add("AAPL," + row[0] + "," + stock.toPlainString());
             levels.add("SPY," + row[0] + "," + market.toPlainString());
         }
-        String listed = lines.get(first).split(",")[0];
+        String listed = example.days().get(0)[0];
         Files.writeString(input.resolve("listings.csv"), "ticker,name_en,exchange,currency,listing_date,offer_price,"
                 + "lot_shares,shares_offered\nAAPL,Apple,NASDAQ,USD," + listed + ",,,\n", StandardCharsets.UTF_8);
         Files.write(input.resolve("prices/AAPL.csv"), prices, StandardCharsets.UTF_8);
@@ -100,7 +75,7 @@ class PublishedExampleJobTest {
             assertEquals("[-2," + (tau > 0 ? "+" : "") + tau + "]", car.get("window"));
             assertEquals("market model", car.get("model"));
             assertEquals("300", car.get("estimation_days"));
-            assertEquals(new BigDecimal(CAR[tau + 2]), new BigDecimal(car.get("car_fraction"))
+            assertEquals(new BigDecimal(IphoneExample.CAR[tau + 2]), new BigDecimal(car.get("car_fraction"))
                     .setScale(3, RoundingMode.HALF_EVEN), "CAR(-2, " + tau + ")");
         }
     }
