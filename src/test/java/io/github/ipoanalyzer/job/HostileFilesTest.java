@@ -1,8 +1,6 @@
 package io.github.ipoanalyzer.job;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,24 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Files that are not what they claim are read only as far as it takes to say so. */
-class HostileFilesTest {
-
-    @TempDir
-    Path work;
-    Path input;
-    Path output;
-
-    @BeforeEach
-    void copyTheShippedInput() throws Exception {
-        input = work.resolve("input");
-        output = work.resolve("output");
-        JobRun.copyTree(Path.of("input"), input);
-    }
-
-    private JobRun launch() {
-        return JobRun.launch("--input", input.toString(), "--output", output.toString(), "--db",
-                work.resolve("db").toString(), "--as-of", "2026-11-28");
-    }
+class HostileFilesTest extends OnAShippedInputCopy {
 
     @Test
     void aQuoteNeverClosedEndsTheFileWithOneRejectNamingTheLineItOpenedOn() throws Exception {

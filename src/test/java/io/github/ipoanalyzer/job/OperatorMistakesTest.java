@@ -4,9 +4,7 @@ import com.opencsv.CSVReader;
 import io.github.ipoanalyzer.generate.MarketGenerator;
 import io.github.ipoanalyzer.store.InputFingerprint;
 import io.github.ipoanalyzer.launch.RunLock;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.Reader;
@@ -34,21 +32,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * crash leftovers, damage the database, run from a read-only folder or onto a full disk, drop a
  * pipe among the price files.
  */
-class OperatorMistakesTest {
+class OperatorMistakesTest extends OnAShippedInputCopy {
 
-    @TempDir
-    Path work;
-    Path input;
-    Path output;
-
-    @BeforeEach
-    void copyTheShippedInput() throws Exception {
-        input = work.resolve("input");
-        output = work.resolve("output");
-        JobRun.copyTree(Path.of("input"), input);
-    }
-
-    private JobRun launch(String db, String... extra) {
+    /** The job on the copy with its database in folder {@code db} of the test, no as-of date unless given. */
+    private JobRun launchOn(String db, String... extra) {
         List<String> args = new ArrayList<>(List.of("--input", input.toString(), "--output", output.toString(), "--db",
                 work.resolve(db).toString()));
         args.addAll(List.of(extra));
@@ -59,7 +46,7 @@ class OperatorMistakesTest {
     void aFileNoInputKindReadsIsNamedWithWhereItProbablyBelongs() throws Exception {
         Files.writeString(input.resolve("688795.SH-late.csv"), "ticker,date,close\n688795.SH,2025-12-23,700.00\n");
         Files.writeString(input.resolve("notes.txt"), "to do\n");
-        JobRun run = launch("db", "--as-of", "2026-11-28");
+        JobRun run = launchOn("db", "--as-of", "2026-11-28");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("Not read: 688795.SH-late.csv is read by no input kind: its columns are those of "
                 + "prices, move it into prices/."), run.out());
@@ -70,10 +57,10 @@ class OperatorMistakesTest {
     @Test
     void startingAfreshNeverPrunesTheNewFolderAndLatestReachesIt() throws Exception {
         for (int i = 0; i < 3; i++) {
-            assertEquals(0, launch("db", "--as-of", "2026-11-28", "--force", "--keep", "3").exitCode());
+            assertEquals(0, launchOn("db", "--as-of", "2026-11-28", "--force", "--keep", "3").exitCode());
         }
         deleteTree(work.resolve("db")); // as the README says: delete data/ to start afresh
-        JobRun fresh = launch("db", "--as-of", "2026-11-29", "--keep", "3");
+        JobRun fresh = launchOn("db", "--as-of", "2026-11-29", "--keep", "3");
         assertEquals(0, fresh.exitCode(), fresh.err());
         // Numbers go on after the folders already there; the oldest folder goes, not the new one.
         assertEquals(List.of("2026-11-28_run-000002", "2026-11-28_run-000003", "2026-11-29_run-000004"), JobRun.reportFolders(output));
@@ -84,7 +71,7 @@ class OperatorMistakesTest {
     @Test
     void aRunAsOfAnEarlierDaySeesNothingDatedAfterIt() throws Exception {
         LocalDate asOf = LocalDate.of(2026, 1, 5);
-        JobRun run = launch("db", "--as-of", asOf.toString());
+        JobRun run = launchOn("db", "--as-of", asOf.toString());
         assertEquals(0, run.exitCode(), run.err());
         Path report = output.resolve("latest");
 
@@ -126,14 +113,14 @@ class OperatorMistakesTest {
     void twoDatabasesShareAnOutputFolderOneAtATimeAndNeverMixIt() throws Exception {
         Files.createDirectories(output);
         try (RunLock held = RunLock.tryAcquire(output.resolve(".ipo-analyzer.lock"), "database elsewhere").orElseThrow()) {
-            JobRun second = launch("db-b", "--as-of", "2026-11-28");
+            JobRun second = launchOn("db-b", "--as-of", "2026-11-28");
             assertEquals(4, second.exitCode(), second.err());
             assertTrue(second.err().contains("Another ipo-analyzer run is publishing into " + output)
                     && second.err().contains("pid " + ProcessHandle.current().pid() + ", database elsewhere"), second.err());
             assertEquals(List.of(), JobRun.reportFolders(output));
         }
-        assertEquals(0, launch("db-a", "--as-of", "2026-11-28").exitCode());
-        assertEquals(0, launch("db-b", "--as-of", "2026-11-28").exitCode());
+        assertEquals(0, launchOn("db-a", "--as-of", "2026-11-28").exitCode());
+        assertEquals(0, launchOn("db-b", "--as-of", "2026-11-28").exitCode());
         assertEquals(List.of("2026-11-28_run-000001", "2026-11-28_run-000002"), JobRun.reportFolders(output),
                 "the second database numbers its run after the first's folder instead of replacing it");
         for (String folder : JobRun.reportFolders(output)) {
@@ -191,7 +178,7 @@ class OperatorMistakesTest {
 
     @Test
     void leftoversOfCrashedRunsAreCleanedAtTheNextStart() throws Exception {
-        assertEquals(0, launch("db", "--as-of", "2026-11-28").exitCode());
+        assertEquals(0, launchOn("db", "--as-of", "2026-11-28").exitCode());
         // A run killed while writing its report, and one killed between renames.
         Files.createDirectories(output.resolve(".staging-7/charts"));
         Files.writeString(output.resolve(".staging-7/market-value.csv"), "half a file");
@@ -200,7 +187,7 @@ class OperatorMistakesTest {
         Files.delete(output.resolve("latest"));
         Files.createSymbolicLink(output.resolve("latest"), Path.of("2026-11-28_run-9"));
 
-        JobRun next = launch("db", "--as-of", "2026-11-28"); // nothing to do, but it tidies
+        JobRun next = launchOn("db", "--as-of", "2026-11-28"); // nothing to do, but it tidies
         assertEquals(0, next.exitCode(), next.err());
         assertTrue(next.out().contains("Removed " + output.resolve(".staging-7")), next.out());
         assertEquals(List.of("2026-11-28_run-000001"), JobRun.reportFolders(output));
@@ -209,24 +196,24 @@ class OperatorMistakesTest {
 
     @Test
     void aDamagedDatabaseFileGetsAMessageWithTheWayOut() throws Exception {
-        assertEquals(0, launch("db", "--as-of", "2026-11-28").exitCode());
+        assertEquals(0, launchOn("db", "--as-of", "2026-11-28").exitCode());
         Path script = work.resolve("db/ipo.script");
         byte[] bytes = Files.readAllBytes(script);
         for (int i = 100; i < 140; i++) {
             bytes[i] = '#';
         }
         Files.write(script, bytes);
-        assertDamagedDatabaseMessage(launch("db", "--as-of", "2026-11-29"));
+        assertDamagedDatabaseMessage(launchOn("db", "--as-of", "2026-11-29"));
 
         deleteTree(work.resolve("db"));
-        assertEquals(0, launch("db", "--as-of", "2026-11-28").exitCode());
+        assertEquals(0, launchOn("db", "--as-of", "2026-11-28").exitCode());
         Files.write(work.resolve("db/ipo.data"), new byte[0]);
-        assertDamagedDatabaseMessage(launch("db", "--as-of", "2026-11-29"));
+        assertDamagedDatabaseMessage(launchOn("db", "--as-of", "2026-11-29"));
     }
 
     @Test
     void oneFlippedBitInAStoredPriceBlockFailsTheRunInsteadOfChangingTheReport() throws Exception {
-        assertEquals(0, launch("db", "--as-of", "2026-11-28").exitCode());
+        assertEquals(0, launchOn("db", "--as-of", "2026-11-28").exitCode());
         try (Connection c = DriverManager.getConnection("jdbc:hsqldb:file:" + work.resolve("db/ipo") + ";shutdown=true",
                 "SA", "")) {
             long id;
@@ -243,7 +230,7 @@ class OperatorMistakesTest {
                 assertEquals(1, update.executeUpdate());
             }
         }
-        JobRun run = launch("db", "--as-of", "2026-11-29");
+        JobRun run = launchOn("db", "--as-of", "2026-11-29");
         assertEquals(1, run.exitCode(), run.out() + run.err());
         assertDamagedDatabaseMessage(run);
         assertTrue(run.err().contains("a stored block of prices fails its checksum"), run.err());
@@ -255,7 +242,7 @@ class OperatorMistakesTest {
         Path fifo = input.resolve("prices/feed.csv");
         Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
         assumeTrue(mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0, "mkfifo is not available here");
-        JobRun run = assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> launch("db"));
+        JobRun run = assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> launchOn("db"));
         assertEquals(3, run.exitCode(), run.err());
         assertTrue(run.err().contains("prices/feed.csv is not a regular file (a named pipe, device or socket)"), run.err());
     }

@@ -1,8 +1,6 @@
 package io.github.ipoanalyzer.job;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,28 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Two rows of one ticker and date are two observations of one day: merged when they agree on
  * every value both give, both rejected only when a value differs.
  */
-class OverlappingRowsTest {
-
-    @TempDir
-    Path work;
-    Path input;
-    Path output;
-
-    @BeforeEach
-    void copyTheShippedInput() throws Exception {
-        input = work.resolve("input");
-        output = work.resolve("output");
-        JobRun.copyTree(Path.of("input"), input);
-    }
-
-    private JobRun launch(String... extra) {
-        String[] base = {"--input", input.toString(), "--output", output.toString(), "--db", work.resolve("db").toString(),
-                "--as-of", "2026-11-28"};
-        String[] args = new String[base.length + extra.length];
-        System.arraycopy(base, 0, args, 0, base.length);
-        System.arraycopy(extra, 0, args, base.length, extra.length);
-        return JobRun.launch(args);
-    }
+class OverlappingRowsTest extends OnAShippedInputCopy {
 
     /** The manifest's row counts of one input file: read, loaded, repeated, rejected. */
     private List<Long> counts(String file) throws Exception {

@@ -1,9 +1,7 @@
 package io.github.ipoanalyzer.job;
 
 import io.github.ipoanalyzer.launch.RunLock;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,28 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What an operator sees on reruns, new and removed price files, bad files and concurrent launches. */
-class RerunAndBadInputTest {
-
-    @TempDir
-    Path work;
-    Path input;
-    Path output;
-
-    @BeforeEach
-    void copyTheShippedInput() throws Exception {
-        input = work.resolve("input");
-        output = work.resolve("output");
-        JobRun.copyTree(Path.of("input"), input);
-    }
-
-    private JobRun launch(String... extra) {
-        String[] base = {"--input", input.toString(), "--output", output.toString(), "--db", work.resolve("db").toString(),
-                "--as-of", "2026-11-28"};
-        String[] args = new String[base.length + extra.length];
-        System.arraycopy(base, 0, args, 0, base.length);
-        System.arraycopy(extra, 0, args, base.length, extra.length);
-        return JobRun.launch(args);
-    }
+class RerunAndBadInputTest extends OnAShippedInputCopy {
 
     @Test
     void reruns() throws Exception {
