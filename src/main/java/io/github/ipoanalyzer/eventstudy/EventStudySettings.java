@@ -24,6 +24,12 @@ public record EventStudySettings(List<EventWindow> windows, List<Integer> horizo
                 + "; cohort statistics from n = " + minimumN;
     }
 
+    /** What a buy-and-hold figure depends on besides its horizon: they always compound simple returns. */
+    public String describeBuyAndHold() {
+        return "simple returns compounded (whatever ipo.returns); partial horizons " + (partialWindows
+                ? "shown, marked" : "left blank");
+    }
+
     /** Every post-listing day before the event for the market model, complete windows only, tests from n = 5. */
     public EventStudySettings(List<EventWindow> windows, List<Integer> horizons, int marketModelMinDays,
                               List<BigDecimal> milestonesCny) {

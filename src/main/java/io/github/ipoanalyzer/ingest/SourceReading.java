@@ -296,10 +296,10 @@ public final class SourceReading implements Export.Translation {
         }
         java.util.Optional<java.time.OffsetDateTime> instant = SourceValues.withOffset(raw);
         if (instant.isPresent()) {
-            Exchange exchange = Exchange.ofTicker(ticker).orElseThrow(() -> new RejectedRowException(column, raw,
-                    "date-zone", column + " '" + raw + "' is a time with an offset, but the time zone of " + ticker
-                            + "'s exchange is not known: write the date alone, as it was at the exchange"));
-            return instant.get().atZoneSameInstant(exchange.zone()).toLocalDate().toString();
+            // At the exchange's date where its zone is declared; elsewhere (a US ticker of listings.csv) the date
+            // in the offset the source wrote, which is the exchange's own for yfinance's US downloads.
+            return Exchange.ofTicker(ticker).map(e -> instant.get().atZoneSameInstant(e.zone()).toLocalDate())
+                    .orElse(instant.get().toLocalDate()).toString();
         }
         java.util.Optional<String> iso = SourceValues.isoDate(raw);
         if (iso.isPresent()) {

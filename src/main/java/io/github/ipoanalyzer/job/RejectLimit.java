@@ -24,10 +24,12 @@ public final class RejectLimit {
     public static List<String> filesOverLimit(Map<String, MarketDataStore.FileCounts> counts, BigDecimal maxFraction) {
         List<String> over = new ArrayList<>();
         counts.forEach((file, c) -> {
-            long allowed = Math.max(1, BigDecimal.valueOf(c.read()).multiply(maxFraction)
+            // A fraction of the rows judged: repeats and rows set aside neither count nor raise the allowance.
+            long judged = c.loaded() + c.rejected();
+            long allowed = Math.max(1, BigDecimal.valueOf(judged).multiply(maxFraction)
                     .setScale(0, RoundingMode.FLOOR).longValueExact());
             if (c.rejected() > allowed) {
-                over.add(file + ": " + c.rejected() + " of " + c.read() + " rows rejected (at most " + allowed + " allowed)");
+                over.add(file + ": " + c.rejected() + " of " + judged + " rows rejected (at most " + allowed + " allowed)");
             }
         });
         return over;

@@ -97,8 +97,8 @@ final class RowRuleProcessor<T> implements ItemProcessor<CsvRecord, Sourced<T>>,
             anyKept = true;
             return kept;
         } catch (RejectedRowException e) {
-            if (RejectedRowException.REPEAT.equals(e.rule())) {
-                anyKept = true;
+            if (RejectedRowException.REPEAT.equals(e.rule()) || MarketDataStore.SET_ASIDE_RULE.equals(e.rule())) {
+                anyKept = true; // a repeat or a row set aside is no sign of a wrong file
             } else if (!anyKept && ++rejectedFromStart == MAX_REJECTED_FROM_START) {
                 givenUp.add(file);
                 throw new RejectedRowException(e.column(), e.rawValue(), "not-" + kindName, "the first "

@@ -1,5 +1,7 @@
 package io.github.ipoanalyzer.launch;
 
+import io.github.ipoanalyzer.store.MarketDataStore;
+
 import io.github.ipoanalyzer.ingest.InputCheck;
 import io.github.ipoanalyzer.ingest.InputLayout;
 import picocli.CommandLine.Command;
@@ -37,21 +39,29 @@ public class CheckInputCommand {
         long rejected = 0;
         long unreadable = 0;
         for (InputCheck.FileCheck c : checks) {
+            // A row of a ticker not in listings.csv is set aside by a run, not rejected: it does not fail the check.
+            List<InputCheck.Reject> setAside = c.rejects().stream()
+                    .filter(r -> MarketDataStore.SET_ASIDE_RULE.equals(r.rule())).toList();
+            List<InputCheck.Reject> rejects = c.rejects().stream()
+                    .filter(r -> !MarketDataStore.SET_ASIDE_RULE.equals(r.rule())).toList();
             rows += c.rowsRead();
-            rejected += c.rejects().size();
+            rejected += rejects.size();
             if (c.failure() != null) {
                 unreadable++;
                 out.println(c.file() + ": cannot be read: " + c.failure());
                 continue;
             }
-            out.printf(Locale.ROOT, "%s: %,d rows, %,d valid, %,d would be rejected%n", c.file(), c.rowsRead(),
-                    c.rowsRead() - c.rejects().size(), c.rejects().size());
+            out.printf(Locale.ROOT, "%s: %,d rows, %,d valid, %,d would be rejected%s%n", c.file(), c.rowsRead(),
+                    c.rowsRead() - c.rejects().size(), rejects.size(), setAside.isEmpty() ? ""
+                            : String.format(Locale.ROOT, ", %,d set aside (tickers not in listings.csv: %s)",
+                            setAside.size(), String.join(", ", setAside.stream().map(InputCheck.Reject::rawValue)
+                                    .distinct().toList())));
             c.notices().forEach(n -> out.println("  " + n));
-            c.rejects().stream().limit(rejectsShown).forEach(r -> out.printf(Locale.ROOT, "  line %d, %s '%s': %s (%s)%n",
+            rejects.stream().limit(rejectsShown).forEach(r -> out.printf(Locale.ROOT, "  line %d, %s '%s': %s (%s)%n",
                     r.line(), r.column(), r.rawValue(), r.reason(), r.rule()));
-            if (c.rejects().size() > rejectsShown) {
+            if (rejects.size() > rejectsShown) {
                 out.printf(Locale.ROOT, "  … and %,d more rejected rows (--rejects shows more)%n",
-                        c.rejects().size() - rejectsShown);
+                        rejects.size() - rejectsShown);
             }
         }
         layout.unreadFiles().forEach(f -> out.println("Not read: " + f));

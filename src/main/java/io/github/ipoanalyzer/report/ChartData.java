@@ -63,10 +63,11 @@ final class ChartData {
      * axis is even; listings without a first close are left out and counted.
      */
     static Drawn<DefaultCategoryDataset> firstDayDistribution(List<IpoAnalysis> all) {
-        List<BigDecimal> returns = all.stream().map(a -> a.firstDayReturn().atClose()).filter(r -> r != null).toList();
+        List<IpoAnalysis> ipos = all.stream().filter(a -> a.listing().ipoStudied()).toList();
+        List<BigDecimal> returns = ipos.stream().map(a -> a.firstDayReturn().atClose()).filter(r -> r != null).toList();
         ChartGaps missing = new ChartGaps();
-        if (returns.size() < all.size()) {
-            missing.add(String.format(java.util.Locale.ROOT, "%,d of %,d listings", all.size() - returns.size(), all.size()),
+        if (returns.size() < ipos.size()) {
+            missing.add(String.format(java.util.Locale.ROOT, "%,d of %,d listings", ipos.size() - returns.size(), ipos.size()),
                     "no first close");
         }
         DefaultCategoryDataset data = new DefaultCategoryDataset();

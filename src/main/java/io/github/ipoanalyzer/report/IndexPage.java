@@ -1,5 +1,7 @@
 package io.github.ipoanalyzer.report;
 
+import io.github.ipoanalyzer.store.MarketDataStore;
+
 import io.github.ipoanalyzer.analysis.IpoAnalysis;
 import io.github.ipoanalyzer.analysis.LotGain;
 import io.github.ipoanalyzer.analysis.ReferencePrice;
@@ -36,7 +38,7 @@ public final class IndexPage {
 
     public static String render(LocalDate asOf, List<IpoAnalysis> analyses, String selection, EventStudy.Result study,
                                 List<CsvTable> tables, List<SeriesTable> series, List<Charts.ChartFile> charts,
-                                long rejectedRows,
+                                MarketDataStore.FileCounts rows,
                                 Map<String, List<String>> notices, Map<String, String> settings) {
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -50,8 +52,7 @@ public final class IndexPage {
                 .append("<h1>IPO report as of ").append(asOf).append("</h1>\n")
                 .append("<p>Returns are from the offer price; the gain of one winning lot is lot size × (price − offer ")
                 .append("price), before fees (net of fees below). Exact figures are in the CSV files.")
-                .append(rejectedRows == 0 ? " Every input row was loaded." : " <strong>" + rejectedRows
-                        + " input row(s) were rejected: see rejects.csv.</strong>")
+                .append(rowsSentence(rows))
                 .append("</p>\n<h2>First day</h2>\n")
                 .append(selection == null ? "" : "<p>Shown: " + html(selection) + ".</p>\n")
                 .append("<table>\n<tr><th>IPO</th><th>Listing date</th><th>Offer price</th>")
@@ -149,12 +150,27 @@ public final class IndexPage {
         return h.toString();
     }
 
-    /** Gross and net side by side, what an application costs and is worth before the lottery. */
+    /** What became of the input rows: every one loaded, or how many were repeats, set aside or rejected. */
+    private static String rowsSentence(MarketDataStore.FileCounts rows) {
+        if (rows.repeated() == 0 && rows.setAside() == 0 && rows.rejected() == 0) {
+            return " Every input row was loaded.";
+        }
+        String sentence = String.format(Locale.ROOT, " Of %,d input rows, %,d were loaded", rows.read(), rows.loaded())
+                + (rows.repeated() == 0 ? "" : String.format(Locale.ROOT, ", %,d were repeats of rows loaded (counted "
+                + "once)", rows.repeated()))
+                + (rows.setAside() == 0 ? "" : String.format(Locale.ROOT, ", %,d were set aside (tickers not in "
+                + "listings.csv, see the notices)", rows.setAside()))
+                + " (see input-files.csv).";
+        return rows.rejected() == 0 ? sentence : sentence + String.format(Locale.ROOT,
+                " <strong>%,d input row(s) were rejected: see rejects.csv.</strong>", rows.rejected());
+    }
+
     /** The listings whose IPO is studied: peers and seasoned stocks have no first day to show. */
     private static List<IpoAnalysis> ipos(List<IpoAnalysis> analyses) {
         return analyses.stream().filter(a -> a.listing().ipoStudied()).toList();
     }
 
+    /** Gross and net side by side, what an application costs and is worth before the lottery. */
     private static void subscriberTable(StringBuilder h, List<IpoAnalysis> analyses) {
         h.append("<h2>What a subscriber pockets</h2>\n<p>One winning lot sold at the first-day close, net of the fee ")
                 .append("schedule's charges (fees.csv: stamp duty, levies, exchange and settlement fees, the HK ")

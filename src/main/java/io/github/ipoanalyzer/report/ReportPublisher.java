@@ -223,7 +223,7 @@ public class ReportPublisher {
             charts.add(chartMaker.writeDistribution(staging, summaries));
             charts.addAll(chartMaker.writeEventStudy(staging, cohorts, chartedEvents));
             Files.writeString(staging.resolve("index.html"), IndexPage.render(request.run().asOf(), chartedAnalyses,
-                    selection, cohorts, tables, series, charts, in.rejects.size(), in.notices, request.run().settings()),
+                    selection, cohorts, tables, series, charts, totalRows(in.counts), in.notices, request.run().settings()),
                     StandardCharsets.UTF_8);
             List<String> leftOut = in.leftOut(histories);
             List<ReportFile> written = new ArrayList<>(tables);
@@ -387,15 +387,23 @@ public class ReportPublisher {
             ReportInputs in = new ReportInputs(store, run.asOf(), settings.eventStudy(),
                     settings.maxCloseLagTradingDays(), settings.feeScheduleFile());
             inputs = new RunInputs(in, largestByProceeds(in.listings, in.rates(), settings.chartMaxListings()),
-                    sections(in.study, settings.eventStudy().describe()));
+                    sections(in.study, settings.eventStudy().describe(), settings.eventStudy().describeBuyAndHold()));
             inputsOf = of;
         }
         return inputs;
     }
 
-    /** Each per-listing table with the rows one listing gives it, in the order of the report's files. */
-    /** {@code studied}: the event study's settings in words, named in every row of its files. */
-    private static List<Section> sections(EventStudy study, String studied) {
+    private static MarketDataStore.FileCounts totalRows(Map<String, MarketDataStore.FileCounts> counts) {
+        return counts.values().stream().reduce(MarketDataStore.FileCounts.NONE, (a, b) -> new MarketDataStore.FileCounts(
+                a.loaded() + b.loaded(), a.repeated() + b.repeated(), a.rejected() + b.rejected(), a.setAside() + b.setAside()));
+    }
+
+    /**
+     * Each per-listing table with the rows one listing gives it, in the order of the report's files;
+     * {@code studied} and {@code heldAndBought}: the settings of the abnormal returns and of the
+     * buy-and-hold returns in words, named in every row of their files.
+     */
+    private static List<Section> sections(EventStudy study, String studied, String heldAndBought) {
         return List.of(
                 new Section(ReportTables.firstDay(), (t, l) -> ReportTables.addFirstDay(t, l.analysis())),
                 new Section(ReportTables.lotGains(), (t, l) -> ReportTables.addLotGains(t, l.analysis())),
@@ -407,7 +415,7 @@ public class ReportPublisher {
                 new Section(EventStudyTables.abnormalReturns(), (t, l) -> EventStudyTables.addAbnormalReturns(t, l.result(),
                         study.benchmarkOf(l.analysis().listing().ticker()), studied)),
                 new Section(EventStudyTables.buyAndHold(), (t, l) -> EventStudyTables.addBuyAndHold(t, l.result(),
-                        study.benchmarkOf(l.analysis().listing().ticker()), studied)));
+                        study.benchmarkOf(l.analysis().listing().ticker()), heldAndBought)));
     }
 
     private static void closeAll(List<ListingTable> tables) throws IOException {

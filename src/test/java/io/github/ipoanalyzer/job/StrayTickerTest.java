@@ -59,4 +59,22 @@ class StrayTickerTest {
         assertTrue(Files.readString(report.resolve("index.html")).contains("<li>prices/export.csv: 688981.SH (3 rows in "
                 + "prices/export.csv): not in listings.csv &mdash; add a row for it; its rows are set aside until then</li>"));
     }
+
+    @Test
+    void aLongRunOfAnotherTickersRowsDoesNotEndTheReadingOfTheFile() throws Exception {
+        // 1,200 rows of an unlisted ticker, then a listed one: set-aside rows are no sign of a wrong file, so the
+        // cap on a file whose first 1,000 rows are all rejected does not stop the reading before the listed row.
+        StringBuilder export = new StringBuilder("ticker,date,close\n");
+        java.time.LocalDate day = java.time.LocalDate.of(2020, 1, 1);
+        for (int i = 0; i < 1200; i++) {
+            export.append("688981.SH,").append(day.plusDays(i)).append(",100.00\n");
+        }
+        export.append("688795.SH,2025-12-24,700.00\n");
+        Files.writeString(input.resolve("prices/export.csv"), export);
+        JobRun run = launch();
+        assertEquals(0, run.exitCode(), run.err() + run.out());
+        assertTrue(run.out().matches("(?s).*\n  prices/export\\.csv +1,201 +1 +0 +0 +1,200  now\n.*"), run.out());
+        assertEquals("700.00", JobRun.row(JobRun.csv(work.resolve("out/latest/series/market-value")), "date", "2025-12-24")
+                .get("price"));
+    }
 }
