@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A file whose rejected rows exceed the allowed fraction of its rows stops the run, so that a
- * wholly wrong file gives an error instead of an empty report. At least one rejected row per
+ * A file whose rejected rows exceed the allowed fraction of its rows loaded or rejected (repeats
+ * and rows set aside are neither) stops the run, so that a wholly wrong file gives an error
+ * instead of an empty report. At least one rejected row per
  * file is always allowed, so a single bad line in a small file is reported, not fatal.
  */
 public final class RejectLimit {

@@ -61,7 +61,7 @@ public class Options {
     boolean force;
 
     @Option(names = "--max-reject-fraction", paramLabel = "F",
-            description = "Fail when a file has more rejected rows than this fraction of its rows (default: ${DEFAULT-VALUE}; one rejected row per file is always allowed).")
+            description = "Fail when a file has more rejected rows than this fraction of its rows loaded or rejected (default: ${DEFAULT-VALUE}; one rejected row per file is always allowed).")
     BigDecimal maxRejectFraction = new BigDecimal("0.05");
 
     @Option(names = "--settle-seconds", paramLabel = "S", defaultValue = "${sys:ipo.input-settle-seconds:-5}",
