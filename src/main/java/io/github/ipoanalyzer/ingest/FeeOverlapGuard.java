@@ -37,16 +37,11 @@ final class FeeOverlapGuard implements RowGuard<FeeRule> {
             FeeRule e = earlier.row();
             if (e.sameChargeAs(r) && e.overlaps(r)) {
                 String key = r.market() + " " + r.side().label() + " " + r.charge();
-                String line = "line " + earlier.line() + " of " + earlier.file();
-                if (e.equals(r)) {
-                    throw new RejectedRowException("charge", key, RejectedRowException.REPEAT, "repeats line "
-                            + earlier.line() + " of " + earlier.file() + " exactly; counted as a repeat, not loaded",
-                            earlier.file(), earlier.line());
-                }
                 if (e.sameTermsAs(r)) {
+                    String how = e.equals(r) ? " exactly" : " (" + e.charge() + ") with the same rate, limits, rounding, "
+                            + "dates and currency";
                     throw new RejectedRowException("charge", key, RejectedRowException.REPEAT, "repeats line "
-                            + earlier.line() + " of " + earlier.file() + " (" + e.charge() + ") with the same rate, "
-                            + "limits, rounding, dates and currency; counted as a repeat, not loaded",
+                            + earlier.line() + " of " + earlier.file() + how + "; counted as a repeat, not loaded",
                             earlier.file(), earlier.line());
                 }
                 String spelled = e.charge().equals(r.charge()) ? "" : " (spelled " + e.charge() + " there)";

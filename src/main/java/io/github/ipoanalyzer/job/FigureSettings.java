@@ -86,13 +86,7 @@ public record FigureSettings(SortedMap<String, String> values) {
         if (before == null || before.isEmpty()) {
             return List.of("the run before did not record its settings");
         }
-        Map<String, String> old = new TreeMap<>();
-        for (String line : before.split("\n")) {
-            int equals = line.indexOf('=');
-            if (equals > 0) {
-                old.put(line.substring(0, equals), line.substring(equals + 1));
-            }
-        }
+        Map<String, String> old = lines(before);
         List<String> changes = new ArrayList<>();
         values.forEach((name, value) -> {
             if (!value.equals(old.get(name))) {
@@ -105,15 +99,25 @@ public record FigureSettings(SortedMap<String, String> values) {
 
     /** The settings {@link #text} wrote. */
     public static FigureSettings parse(String text) {
+        return readable(new FigureSettings(lines(text)));
+    }
+
+    /** The {@code name=value} lines of a settings text, by name (empty for an empty text). */
+    private static SortedMap<String, String> lines(String text) {
         SortedMap<String, String> values = new TreeMap<>();
-        for (String line : text.split("\n")) {
+        for (String line : text.isEmpty() ? new String[0] : text.split("\n")) {
             int equals = line.indexOf('=');
             if (equals < 0) {
                 throw new IllegalArgumentException("not a name=value setting: " + line);
             }
             values.put(line.substring(0, equals), line.substring(equals + 1));
         }
-        return readable(new FigureSettings(values));
+        return values;
+    }
+
+    /** The settings of a run, by name, from its job parameter's text (empty where a run recorded none). */
+    public static SortedMap<String, String> recorded(String text) {
+        return text == null ? new TreeMap<>() : lines(text);
     }
 
     ReportPublisher.Settings publisherSettings() {

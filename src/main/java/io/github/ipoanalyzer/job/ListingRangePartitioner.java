@@ -38,7 +38,8 @@ final class ListingRangePartitioner implements Partitioner, StepExecutionListene
     static final String SERIES_CHANGED = "series.changed";
 
     static final String VERSION = "ipo.version";
-    static final String SETTINGS = "figure.settings";
+    /** The manager's figure settings, as the run's job parameter of that name holds them. */
+    static final String SETTINGS = RunParameters.FIGURE_SETTINGS;
 
     private static final Logger log = LoggerFactory.getLogger("io.github.ipoanalyzer.progress");
 

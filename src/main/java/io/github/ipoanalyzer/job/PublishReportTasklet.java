@@ -57,6 +57,7 @@ final class PublishReportTasklet implements Tasklet {
         Map<String, Object> parameters = new TreeMap<>();
         step.getJobParameters().forEach(p -> parameters.put(p.name(), String.valueOf(p.value())));
         return new ReportPublisher.Run(run.asOf(), run.runSequence(), run.identity(), parameters, version,
-                step.getJobExecution().getStartTime().atZone(ZoneId.systemDefault()).toInstant());
+                step.getJobExecution().getStartTime().atZone(ZoneId.systemDefault()).toInstant(),
+                FigureSettings.recorded(run.figureSettings()));
     }
 }

@@ -21,7 +21,7 @@ public record RunParameters(Path inputDir, Path outputDir, LocalDate asOf, Strin
     public static final String AS_OF = "as.of";
     public static final String INPUT_SHA256 = "input.sha256";
     public static final String MAX_REJECT_FRACTION = "max.reject.fraction";
-    public static final String FIGURE_SETTINGS = io.github.ipoanalyzer.report.ReportPublisher.Run.FIGURE_SETTINGS;
+    public static final String FIGURE_SETTINGS = "figure.settings";
     public static final String RUN_SEQUENCE = "run.sequence";
     public static final String KEEP_REPORTS = "keep.reports";
     public static final String RELOAD_ALL = "reload.all";

@@ -62,7 +62,7 @@ final class RunSummary {
             long setAside = 0;
             long thisRun = ReportRunner.runNumber(execution);
             Map<String, Long> parsedIn = ledger.parsedInRun();
-            // Every row read is loaded, a repeat (it says what a row loaded from elsewhere says), rejected or set aside.
+            // Every row read is loaded, a repeat (it says what a row already loaded says), rejected or set aside.
             out.printf(Locale.ROOT, "  %-40s %10s %10s %10s %10s %10s  %s%n", "input file", "read", "loaded", "repeats",
                     "rejected", "set aside", "parsed");
             var files = layout.existingFiles();

@@ -79,24 +79,9 @@ public class ReportPublisher {
      * what identifies the run's work ({@code identity}: a folder of that name with another
      * identity is never replaced), its job parameters, the version and when it started.
      */
+    /** {@code settings}: every setting that changes a figure, by name, as the run took it (empty: none recorded). */
     public record Run(LocalDate asOf, long number, String identity, Map<String, Object> parameters, String version,
-                      Instant startedAt) {
-
-        /** The job parameter that holds the settings that change a figure, one {@code name=value} line each. */
-        public static final String FIGURE_SETTINGS = "figure.settings";
-
-        /** The settings that change a figure, by name, as the run took them (empty for a run that recorded none). */
-        public Map<String, String> settings() {
-            Map<String, String> settings = new java.util.TreeMap<>();
-            Object text = parameters.get(FIGURE_SETTINGS);
-            for (String line : text == null ? new String[0] : text.toString().split("\n")) {
-                int equals = line.indexOf('=');
-                if (equals > 0) {
-                    settings.put(line.substring(0, equals), line.substring(equals + 1));
-                }
-            }
-            return settings;
-        }
+                      Instant startedAt, Map<String, String> settings) {
     }
 
     /**

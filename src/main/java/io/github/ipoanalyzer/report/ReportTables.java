@@ -287,7 +287,7 @@ public final class ReportTables {
                                       Map<String, List<String>> notices, Map<String, Long> parsedInRun) {
         CsvTable table = new CsvTable(folder, "input-files.csv", "Every input file, with its SHA-256, row accounting "
                 + "(rows read = rows loaded + rows repeated + rows rejected + rows set aside; a repeat says nothing a "
-                + "row loaded from elsewhere does not; a row set aside is of a ticker not in listings.csv), the run that "
+                + "row already loaded does not; a row set aside is of a ticker not in listings.csv), the run that "
                 + "parsed it (an unchanged file is not parsed again) and notices",
                 List.of("file", "sha256", "rows_read", "rows_loaded", "rows_repeated", "rows_rejected", "rows_set_aside",
                         "parsed_in_run", "notices"));

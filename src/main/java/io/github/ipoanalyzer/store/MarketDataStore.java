@@ -248,7 +248,7 @@ public class MarketDataStore {
     }
 
     /**
-     * Every row read is loaded, a repeat of a row loaded from elsewhere, rejected, or set aside (a
+     * Every row read is loaded, a repeat of a row already loaded, rejected, or set aside (a
      * price row of a ticker not in listings.csv, see {@link #SET_ASIDE_RULE}).
      */
     public record FileCounts(long loaded, long repeated, long rejected, long setAside) {

@@ -1,8 +1,6 @@
 package io.github.ipoanalyzer.job;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,25 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * An export that also holds a ticker listings.csv does not name: its rows are set aside, told
  * once per ticker in the run summary and index.html, and the report of the others is published.
  */
-class StrayTickerTest {
+class StrayTickerTest extends OnAShippedInputCopy {
 
     private static final String NOTICE = "688981.SH (3 rows in prices/export.csv): not in listings.csv — add a row for "
             + "it; its rows are set aside until then";
-
-    @TempDir
-    Path work;
-    Path input;
-
-    @BeforeEach
-    void copyTheShippedInput() throws Exception {
-        input = work.resolve("input");
-        JobRun.copyTree(Path.of("input"), input);
-    }
-
-    private JobRun launch() {
-        return JobRun.launch("--input", input.toString(), "--output", work.resolve("out").toString(), "--db",
-                work.resolve("db").toString(), "--as-of", "2026-11-28", "--settle-seconds", "0");
-    }
 
     @Test
     void rowsOfATickerNotInTheListingsAreSetAsideAndTheReportIsPublished() throws Exception {
@@ -48,7 +31,7 @@ class StrayTickerTest {
         // read = loaded + repeats + rejected + set aside, for the file and in total (905 rows of the shipped input).
         assertTrue(run.out().matches("(?s).*\n  prices/export\\.csv +4 +1 +0 +0 +3  now\n.*"), run.out());
         assertTrue(run.out().matches("(?s).*\n  total +909 +906 +0 +0 +3\n.*"), run.out());
-        Path report = work.resolve("out/latest");
+        Path report = output.resolve("latest");
         assertEquals(List.of(), JobRun.csv(report.resolve("rejects.csv")), "set aside, not rejected one by one");
         assertEquals("700.00", JobRun.row(JobRun.csv(report.resolve("series/market-value")), "date", "2025-12-24")
                 .get("price"), "the export's listed ticker is loaded");
@@ -74,7 +57,7 @@ class StrayTickerTest {
         JobRun run = launch();
         assertEquals(0, run.exitCode(), run.err() + run.out());
         assertTrue(run.out().matches("(?s).*\n  prices/export\\.csv +1,201 +1 +0 +0 +1,200  now\n.*"), run.out());
-        assertEquals("700.00", JobRun.row(JobRun.csv(work.resolve("out/latest/series/market-value")), "date", "2025-12-24")
+        assertEquals("700.00", JobRun.row(JobRun.csv(output.resolve("latest/series/market-value")), "date", "2025-12-24")
                 .get("price"));
     }
 }
