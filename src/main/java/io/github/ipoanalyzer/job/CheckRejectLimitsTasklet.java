@@ -9,11 +9,12 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Map;
 
 /**
  * Stops the run when a file is mostly rejects (see {@link RejectLimit}). No report is published
  * then, so the rejects go where a person can open them: {@code failed-<as-of>_run-<n>/rejects.csv}.
+ * The launcher then abandons the run and removes the over-limit files' rows from the database.
  */
 final class CheckRejectLimitsTasklet implements Tasklet {
 
@@ -26,7 +27,7 @@ final class CheckRejectLimitsTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext context) throws Exception {
         RunParameters run = RunParameters.from(context.getStepContext().getStepExecution().getJobParameters());
-        List<String> over = RejectLimit.filesOverLimit(store.countsByFile(), run.maxRejectFraction());
+        Map<String, String> over = RejectLimit.filesOverLimit(store.countsByFile(), run.maxRejectFraction());
         if (!over.isEmpty()) {
             Path folder = new ReportFolder(run.outputDir()).publishFailed(
                     ReportFolder.name(run.asOf().toString(), run.runSequence()),

@@ -30,7 +30,6 @@ final class ReconcileInputsTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(ReconcileInputsTasklet.class);
     private static final String PURGE_KEY = "files.to.purge";
-    private static final int PURGE_BATCH = 50_000;
 
     private final InputFileLedger ledger;
     private final String version;
@@ -55,7 +54,7 @@ final class ReconcileInputsTasklet implements Tasklet {
         if (toPurge.isEmpty()) {
             return RepeatStatus.FINISHED;
         }
-        if (ledger.purge(toPurge.get(0), PURGE_BATCH, rowsPerBlock) == 0) {
+        if (ledger.purge(toPurge.get(0), InputFileLedger.PURGE_BATCH, rowsPerBlock) == 0) {
             toPurge.remove(0);
             progress.put(PURGE_KEY, toPurge);
         }

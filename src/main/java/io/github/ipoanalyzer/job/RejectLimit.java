@@ -6,7 +6,7 @@ import io.github.ipoanalyzer.store.MarketDataStore;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,25 +21,41 @@ public final class RejectLimit {
     private RejectLimit() {
     }
 
-    /** One line per file over the limit, naming it and its counts; empty when every file is within it. */
-    public static List<String> filesOverLimit(Map<String, MarketDataStore.FileCounts> counts, BigDecimal maxFraction) {
-        List<String> over = new ArrayList<>();
+    /** Each file over the limit, with a line saying its counts; empty when every file is within it. */
+    public static Map<String, String> filesOverLimit(Map<String, MarketDataStore.FileCounts> counts,
+                                                     BigDecimal maxFraction) {
+        Map<String, String> over = new LinkedHashMap<>();
         counts.forEach((file, c) -> {
             // A fraction of the rows judged: repeats and rows set aside neither count nor raise the allowance.
             long judged = c.loaded() + c.rejected();
             long allowed = Math.max(1, BigDecimal.valueOf(judged).multiply(maxFraction)
                     .setScale(0, RoundingMode.FLOOR).longValueExact());
             if (c.rejected() > allowed) {
-                over.add(file + ": " + c.rejected() + " of " + judged + " rows rejected (at most " + allowed + " allowed)");
+                over.put(file, file + ": " + c.rejected() + " of " + judged + " rows rejected (at most " + allowed + " allowed)");
             }
         });
         return over;
     }
 
-    /** The message of a run stopped by the limit; {@code rejects} is where a person can read every rejected row. */
-    public static InputFileException failure(List<String> over, Path rejects) {
-        return new InputFileException("Too many rejected rows: " + String.join("; ", over)
+    /** The failure of a run stopped by the limit; {@code rejects} is where a person can read every rejected row. */
+    public static Exceeded failure(Map<String, String> over, Path rejects) {
+        return new Exceeded(List.copyOf(over.keySet()), "Too many rejected rows: " + String.join("; ", over.values())
                 + ". Every rejected row, with its line and reason, is in " + rejects
                 + "; fix the file, or raise --max-reject-fraction.");
+    }
+
+    /** A run stopped by the limit, naming the files over it (input paths, as the ledger records them). */
+    public static final class Exceeded extends InputFileException {
+
+        private final List<String> files;
+
+        Exceeded(List<String> files, String message) {
+            super(message);
+            this.files = List.copyOf(files);
+        }
+
+        public List<String> files() {
+            return files;
+        }
     }
 }

@@ -331,6 +331,7 @@ public final class Launcher {
         RunSummary.print(outcome.exitCode() == ExitCode.OK ? out : err, outcome, layout,
                 context.getBean(MarketDataStore.class), context.getBean(InputFileLedger.class),
                 Duration.between(jobStarted, Instant.now()));
+        context.getBean(ReportRunner.class).discardFilesOverLimit(outcome);
         if (outcome.exitCode() == ExitCode.FAILED) {
             err.println("Details in " + logFile(options));
         }

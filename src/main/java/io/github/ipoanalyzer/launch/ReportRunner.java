@@ -4,8 +4,10 @@ import io.github.ipoanalyzer.ingest.InputChangedException;
 import io.github.ipoanalyzer.ingest.InputFileException;
 import io.github.ipoanalyzer.job.FigureSettings;
 import io.github.ipoanalyzer.job.IpoReportJobConfiguration;
+import io.github.ipoanalyzer.job.RejectLimit;
 import io.github.ipoanalyzer.job.RunParameters;
 import io.github.ipoanalyzer.report.ReportFolder;
+import io.github.ipoanalyzer.store.InputFileLedger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -15,6 +17,7 @@ import org.springframework.batch.core.job.JobExecutionException;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -32,7 +35,8 @@ import java.util.Optional;
  * <li>same work, failed or stopped: restart it from its last committed chunk (not with --force);</li>
  * <li>otherwise: a failed or stopped latest execution is abandoned, and a new job instance
  * starts with the next run number;</li>
- * <li>a run that saw an input change while reading it is abandoned at once: it is never resumed.</li>
+ * <li>a run that saw an input change while reading it is abandoned at once: it is never resumed;</li>
+ * <li>so is a run stopped by the reject limit (see {@link #discardFilesOverLimit}).</li>
  * </ul>
  */
 @Component
@@ -43,11 +47,16 @@ public class ReportRunner {
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final Job job;
+    private final InputFileLedger ledger;
+    private final int rowsPerBlock;
 
-    public ReportRunner(JobOperator jobOperator, JobRepository jobRepository, Job ipoReportJob) {
+    public ReportRunner(JobOperator jobOperator, JobRepository jobRepository, Job ipoReportJob, InputFileLedger ledger,
+                        @Value("${ipo.chunk-size}") int rowsPerBlock) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = ipoReportJob;
+        this.ledger = ledger;
+        this.rowsPerBlock = rowsPerBlock;
     }
 
     /** How the launch ended; {@code notes} say what it decided on the way (recovered, resumed). */
@@ -112,7 +121,28 @@ public class ReportRunner {
             notes.add(note("Run " + runNumber(execution) + " is abandoned: an input changed while it was read; "
                     + "the next run starts afresh."));
         }
+        overLimit(execution).ifPresent(exceeded -> {
+            // Never resumed: a run resumed after its files' rows left would pass the check it failed.
+            jobOperator.abandon(execution);
+            notes.add(note("Run " + runNumber(execution) + " is abandoned: too many rejected rows; the next run reads "
+                    + String.join(", ", exceeded.files()) + " again."));
+        });
         return outcome;
+    }
+
+    /**
+     * Once the launch has said what the run read: the rows of the files a run stopped on for too
+     * many rejects leave the database (their rejects are in the failed folder), so that they
+     * neither stay nor count again; the ledger forgets the files, so the next run reads them again.
+     */
+    public void discardFilesOverLimit(Outcome outcome) {
+        outcome.execution().flatMap(ReportRunner::overLimit)
+                .ifPresent(exceeded -> ledger.discard(exceeded.files(), rowsPerBlock));
+    }
+
+    private static Optional<RejectLimit.Exceeded> overLimit(JobExecution execution) {
+        return execution.getAllFailureExceptions().stream()
+                .flatMap(f -> causeOf(f, RejectLimit.Exceeded.class).stream()).findFirst();
     }
 
     private static String note(String text) {

@@ -4,6 +4,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,6 +24,8 @@ import java.util.Set;
  */
 public class InputFileLedger {
 
+    /** About how many rows one purge transaction removes. */
+    public static final int PURGE_BATCH = 50_000;
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
@@ -186,6 +189,19 @@ public class InputFileLedger {
             }
         }
         return 0;
+    }
+
+    /**
+     * Forgets {@code files} and removes every row they left, loaded, rejected or noticed, in
+     * transactions of about {@link #PURGE_BATCH} rows: the next run reads them again whole.
+     */
+    public void discard(Collection<String> files, int blockRows) {
+        for (String file : files) {
+            jdbc.update("DELETE FROM INPUT_FILE WHERE PATH = ?", file);
+            while (purge(file, PURGE_BATCH, blockRows) > 0) {
+                // one batch per transaction
+            }
+        }
     }
 
     public Set<String> recordedPaths() {

@@ -57,6 +57,34 @@ class RerunAndBadInputTest extends OnAShippedInputCopy {
                 Files.readString(output.resolve("2026-11-28_run-000004/first-day.csv")), "same inputs, same bytes");
     }
 
+    /** Rows of {@code file} in any table of the database (loaded, rejected, noticed or recorded as parsed). */
+    private long rowsFrom(String file) throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:hsqldb:file:" + work.resolve("db/ipo")
+                + ";shutdown=true", "SA", "")) {
+            long rows = 0;
+            List<String> tables = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT TABLE_NAME, COLUMN_NAME FROM "
+                    + "INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = 'PUBLIC' AND COLUMN_NAME IN ('SOURCE_FILE', 'PATH')")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1) + "." + rs.getString(2));
+                }
+            }
+            assertTrue(tables.contains("INPUT_FILE.PATH") && tables.contains("REJECTED_ROW.SOURCE_FILE"), tables.toString());
+            for (String table : tables) {
+                String[] parts = table.split("\\.");
+                try (java.sql.PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM " + parts[0]
+                        + " WHERE " + parts[1] + " = ?")) {
+                    count.setString(1, file);
+                    try (java.sql.ResultSet rs = count.executeQuery()) {
+                        rs.next();
+                        rows += rs.getLong(1);
+                    }
+                }
+            }
+            return rows;
+        }
+    }
+
     /** Rows read, written and skipped by the last loadPrices step, as the job repository recorded them. */
     private List<Long> lastLoadPrices() throws Exception {
         try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:hsqldb:file:" + work.resolve("db/ipo")
@@ -224,11 +252,19 @@ class RerunAndBadInputTest extends OnAShippedInputCopy {
                 csv(rejects).stream().map(r -> List.of(r.get("line"), r.get("column"), r.get("value"), r.get("rule")))
                         .toList());
 
-        // --force over the same inputs starts a new run from scratch rather than resuming the failed one.
-        JobRun forced = launch("--force");
-        assertEquals(3, forced.exitCode(), forced.err());
-        assertTrue(forced.err().contains("Run 1 (failed) is abandoned: --force starts a new run from scratch.")
-                && !forced.err().contains("Resuming"), forced.err());
+        // The failed run is not kept to be resumed: the file's rows, loaded and rejected, leave the
+        // database at once (its rejects are in the failed folder), and the file is read again next time.
+        assertTrue(run.err().contains("Run 1 is abandoned: too many rejected rows; the next run reads "
+                + "prices/688795.SH.csv again."), run.err());
+        assertTrue(run.err().contains("  prices/688795.SH.csv                              6          4          0"
+                + "          2          0  now"), "the summary shows what the run read of it: " + run.err());
+        assertEquals(0, rowsFrom("prices/688795.SH.csv"), "no row of the over-limit file stays in the database");
+        assertTrue(rowsFrom("prices/6082.HK.csv") > 0, "the other files' rows stay");
+
+        // Launched again over the same inputs: a new run reads the file again and stops on it again.
+        JobRun again = launch();
+        assertEquals(3, again.exitCode(), again.err());
+        assertTrue(again.err().contains("2 of 6 rows rejected") && !again.err().contains("Resuming"), again.err());
         assertEquals(List.of("failed-2026-11-28_run-000002"), reportFolders(output), "only the newest failed run's rejects");
 
         // Once the file is fixed the next run publishes, and the failed run's rejects go with it.
