@@ -121,12 +121,13 @@ public class ReportRunner {
             notes.add(note("Run " + runNumber(execution) + " is abandoned: an input changed while it was read; "
                     + "the next run starts afresh."));
         }
-        overLimit(execution).ifPresent(exceeded -> {
+        Optional<RejectLimit.Exceeded> overLimit = overLimit(execution);
+        if (overLimit.isPresent()) {
             // Never resumed: a run resumed after its files' rows left would pass the check it failed.
             jobOperator.abandon(execution);
             notes.add(note("Run " + runNumber(execution) + " is abandoned: too many rejected rows; the next run reads "
-                    + String.join(", ", exceeded.files()) + " again."));
-        });
+                    + String.join(", ", overLimit.get().files()) + " again."));
+        }
         return outcome;
     }
 
