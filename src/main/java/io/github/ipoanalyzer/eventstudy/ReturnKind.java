@@ -44,12 +44,4 @@ public enum ReturnKind {
         }
         return sum.multiply(BigDecimal.valueOf(2)).round(Rounding.DIVISION);
     }
-
-    public static ReturnKind parse(String setting) {
-        return switch (setting.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "simple" -> SIMPLE;
-            case "log", "continuously-compounded" -> LOG;
-            default -> throw new IllegalArgumentException("ipo.returns must be simple or log, not " + setting);
-        };
-    }
 }

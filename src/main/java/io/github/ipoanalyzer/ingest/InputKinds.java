@@ -110,6 +110,12 @@ public final class InputKinds {
     public static final List<InputKind<?>> ALL = List.of(LISTINGS, CALENDARS, PRICES, REVENUE, FX_RATES, REPORTED_CAPS,
             BENCHMARKS, BENCHMARK_MAP, EVENTS, LOCKUPS, COHORTS, FEES, ALLOTMENTS, GREY_MARKET);
 
+    /**
+     * The kinds loaded once the listings are loaded and their conflicts settled: every kind but
+     * the listings, in the order of {@link #ALL}, since their rows are checked against the listings.
+     */
+    public static final List<InputKind<?>> AFTER_LISTINGS = ALL.stream().filter(kind -> kind != LISTINGS).toList();
+
     private InputKinds() {
     }
 

@@ -2,73 +2,63 @@ package io.github.ipoanalyzer.job;
 
 import io.github.ipoanalyzer.eventstudy.EstimationWindow;
 import io.github.ipoanalyzer.eventstudy.EventStudySettings;
-import io.github.ipoanalyzer.eventstudy.EventWindow;
-import io.github.ipoanalyzer.eventstudy.ReturnKind;
 import io.github.ipoanalyzer.ingest.InputKinds;
 import io.github.ipoanalyzer.report.ReportPublisher;
-import org.springframework.core.convert.ConversionException;
-import org.springframework.core.convert.TypeDescriptor;
-import org.springframework.core.convert.support.DefaultConversionService;
-import org.springframework.core.env.PropertyResolver;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * The settings that change a report's figures, by property name, as the manager resolved them:
- * the event study's windows, horizons, estimation window, market-value milestones, partial
- * windows, smallest n and kind of returns; the longest wait for a first close; how many listings
- * the charts show. Each report partition carries them (its step execution's context, which a
+ * The settings that change a report's figures ({@link IpoSettings}: the event study's windows,
+ * horizons, estimation window, market-value milestones, partial windows, smallest n and kind of
+ * returns; the longest wait for a first close; how many listings the charts show), as text by
+ * property name. Each report partition carries them (its step execution's context, which a
  * remote worker reads), so a worker computes with the manager's settings, not the ones it was
- * started with. Values are read as Spring reads a {@code @Value} of the same type.
+ * started with; the manifest and the job parameter {@code figure.settings} record them.
  */
 public record FigureSettings(SortedMap<String, String> values) {
 
-    /** Each property, with the default used when nothing sets it (null: application.properties must). */
-    private static final Map<String, String> PROPERTIES = properties();
+    /** Each setting's text, as written for an {@link IpoSettings} value and read back by binding it. */
+    private static final Map<String, Function<IpoSettings, Object>> TEXTS = Map.ofEntries(
+            Map.entry("ipo.event-windows", IpoSettings::eventWindows),
+            Map.entry("ipo.bhar-horizons", s -> joined(s.bharHorizons())),
+            Map.entry("ipo.market-model-min-days", IpoSettings::marketModelMinDays),
+            Map.entry("ipo.estimation-window-start",
+                    s -> s.estimationWindowStart() == null ? "" : s.estimationWindowStart()),
+            Map.entry("ipo.estimation-gap-days", IpoSettings::estimationGapDays),
+            Map.entry("ipo.cap-milestones-cny", s -> joined(s.capMilestonesCny().stream().map(BigDecimal::toPlainString).toList())),
+            Map.entry("ipo.partial-windows", IpoSettings::partialWindows),
+            Map.entry("ipo.event-min-n", IpoSettings::eventMinN),
+            Map.entry("ipo.returns", s -> s.returns().name().toLowerCase(Locale.ROOT)),
+            Map.entry("ipo.max-close-lag-trading-days", IpoSettings::maxCloseLagTradingDays),
+            Map.entry("ipo.chart-max-listings", IpoSettings::chartMaxListings));
 
     public FigureSettings {
         values = Collections.unmodifiableSortedMap(new TreeMap<>(values));
-        if (!values.keySet().equals(PROPERTIES.keySet())) {
+        if (!values.keySet().equals(TEXTS.keySet())) {
             throw new IllegalArgumentException("the figure settings name " + values.keySet() + ", not "
-                    + PROPERTIES.keySet());
+                    + new TreeSet<>(TEXTS.keySet()));
         }
     }
 
-    private static Map<String, String> properties() {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("ipo.event-windows", null);
-        p.put("ipo.bhar-horizons", null);
-        p.put("ipo.market-model-min-days", null);
-        p.put("ipo.estimation-window-start", "");
-        p.put("ipo.estimation-gap-days", "0");
-        p.put("ipo.cap-milestones-cny", null);
-        p.put("ipo.partial-windows", "false");
-        p.put("ipo.event-min-n", "5");
-        p.put("ipo.returns", "simple");
-        p.put("ipo.max-close-lag-trading-days", "5");
-        p.put("ipo.chart-max-listings", "12");
-        return Collections.unmodifiableMap(p);
-    }
-
     /** This process's settings. */
-    static FigureSettings of(PropertyResolver properties) {
+    static FigureSettings of(IpoSettings settings) {
         SortedMap<String, String> values = new TreeMap<>();
-        PROPERTIES.forEach((name, fallback) -> values.put(name, fallback == null
-                ? properties.getRequiredProperty(name) : properties.getProperty(name, fallback)));
-        return readable(new FigureSettings(values));
+        TEXTS.forEach((name, text) -> values.put(name, String.valueOf(text.apply(settings))));
+        return new FigureSettings(values);
     }
 
-    /** {@code settings}, once each value is known to be readable: one that is not is refused where it is given. */
-    private static FigureSettings readable(FigureSettings settings) {
-        settings.publisherSettings();
-        return settings;
+    private static String joined(List<?> items) {
+        return items.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     /** One {@code name=value} line per setting, in name order. */
@@ -99,7 +89,9 @@ public record FigureSettings(SortedMap<String, String> values) {
 
     /** The settings {@link #text} wrote. */
     public static FigureSettings parse(String text) {
-        return readable(new FigureSettings(lines(text)));
+        FigureSettings settings = new FigureSettings(lines(text));
+        settings.publisherSettings(); // a value this version cannot read is refused where it is received
+        return settings;
     }
 
     /** The {@code name=value} lines of a settings text, by name (empty for an empty text). */
@@ -121,33 +113,10 @@ public record FigureSettings(SortedMap<String, String> values) {
     }
 
     ReportPublisher.Settings publisherSettings() {
-        return new ReportPublisher.Settings(new EventStudySettings(EventWindow.parseAll(values.get("ipo.event-windows")),
-                list("ipo.bhar-horizons", Integer.class),
-                new EstimationWindow(value("ipo.estimation-window-start", Integer.class),
-                        value("ipo.estimation-gap-days", Integer.class), value("ipo.market-model-min-days", Integer.class)),
-                list("ipo.cap-milestones-cny", BigDecimal.class), value("ipo.partial-windows", Boolean.class),
-                value("ipo.event-min-n", Integer.class), ReturnKind.parse(values.get("ipo.returns"))),
-                value("ipo.max-close-lag-trading-days", Integer.class), value("ipo.chart-max-listings", Integer.class),
-                InputKinds.FEES.path());
-    }
-
-    private <T> T value(String name, Class<T> type) {
-        try {
-            return DefaultConversionService.getSharedInstance().convert(values.get(name), type);
-        } catch (ConversionException e) {
-            throw new IllegalArgumentException(name + "=" + values.get(name) + " cannot be read as " + type.getSimpleName(), e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private <T> List<T> list(String name, Class<T> element) {
-        try {
-            Object list = DefaultConversionService.getSharedInstance().convert(values.get(name),
-                    TypeDescriptor.valueOf(String.class), TypeDescriptor.collection(List.class, TypeDescriptor.valueOf(element)));
-            return list == null ? List.of() : new ArrayList<>((List<T>) list);
-        } catch (ConversionException e) {
-            throw new IllegalArgumentException(name + "=" + values.get(name) + " cannot be read as a list of "
-                    + element.getSimpleName(), e);
-        }
+        IpoSettings s = IpoSettings.of(values);
+        return new ReportPublisher.Settings(new EventStudySettings(s.windows(), s.bharHorizons(),
+                new EstimationWindow(s.estimationWindowStart(), s.estimationGapDays(), s.marketModelMinDays()),
+                s.capMilestonesCny(), s.partialWindows(), s.eventMinN(), s.returns()),
+                s.maxCloseLagTradingDays(), s.chartMaxListings(), InputKinds.FEES.path());
     }
 }

@@ -21,8 +21,6 @@ import java.util.Optional;
  */
 public final class RemotePartitions {
 
-    public static final String QUEUE_PROPERTY = "ipo.partition-queue";
-    public static final String DEFAULT_QUEUE = "ipo-analyzer.report-partitions";
     static final String REFUSED = "REFUSED";
 
     private RemotePartitions() {

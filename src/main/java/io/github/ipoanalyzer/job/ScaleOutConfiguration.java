@@ -5,27 +5,43 @@ import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.ContextClosedEvent;
 
 /**
  * The broker's side of a scaled-out run, absent from the embedded default: the partitions'
  * queue, declared on first contact by a manager started with {@code --remote-workers} and by
- * every worker, and the worker's consumers.
+ * every worker, and the worker's consumers. (The conditions read the properties themselves:
+ * they are decided before {@link IpoSettings} is bound; both are unset by default.)
  */
 @Configuration
-@ConditionalOnExpression("${ipo.remote-workers:false} or '${ipo.role:}' == 'worker'")
+@Conditional(ScaleOutConfiguration.ManagerOrWorker.class)
 public class ScaleOutConfiguration {
 
     @Bean
-    public Queue reportPartitionsQueue(@Value("${" + RemotePartitions.QUEUE_PROPERTY + ":" + RemotePartitions.DEFAULT_QUEUE
-            + "}") String queue) {
-        return RemotePartitions.queue(queue);
+    public Queue reportPartitionsQueue(IpoSettings settings) {
+        return RemotePartitions.queue(settings.partitionQueue());
+    }
+
+    /** A manager with {@code ipo.remote-workers=true}, or a worker. */
+    static final class ManagerOrWorker extends AnyNestedCondition {
+
+        ManagerOrWorker() {
+            super(ConfigurationPhase.PARSE_CONFIGURATION);
+        }
+
+        @ConditionalOnProperty(name = "ipo.remote-workers", havingValue = "true")
+        static final class RemoteWorkers {
+        }
+
+        @ConditionalOnProperty(name = "ipo.role", havingValue = "worker")
+        static final class AWorker {
+        }
     }
 
     /** A worker process ({@code java -jar ipo-analyzer.jar worker}): serves partitions until it is stopped. */
@@ -34,20 +50,17 @@ public class ScaleOutConfiguration {
     static class Worker {
 
         @Bean
-        PartitionWorker partitionWorker(JobRepository jobRepository, Step reportListingRange,
-                                        @Value("${ipo.version:dev}") String version) {
-            return new PartitionWorker(jobRepository, reportListingRange, version);
+        PartitionWorker partitionWorker(JobRepository jobRepository, Step reportListingRange, IpoSettings settings) {
+            return new PartitionWorker(jobRepository, reportListingRange, settings.version());
         }
 
-        /** {@code ipo.worker-threads} partitions at once (0: one per core). */
+        /** {@code ipo.worker-threads} partitions at once. */
         @Bean
         SimpleMessageListenerContainer partitionConsumers(ConnectionFactory broker, PartitionWorker worker, Queue queue,
-                                                          @Value("${ipo.worker-threads:0}") int threads,
-                                                          @Value("${ipo.worker-stop-timeout:120s}")
-                                                          java.time.Duration stopTimeout) {
+                                                          IpoSettings settings) {
             SimpleMessageListenerContainer consumers = PartitionWorker.container(broker, queue.getName(), worker,
-                    threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
-            consumers.setShutdownTimeout(stopTimeout.toMillis());
+                    settings.workerThreadCount());
+            consumers.setShutdownTimeout(settings.workerStopTimeout().toMillis());
             return consumers;
         }
 

@@ -1,5 +1,6 @@
 package io.github.ipoanalyzer.launch;
 
+import io.github.ipoanalyzer.job.IpoSettings;
 import io.github.ipoanalyzer.store.CorruptStoreException;
 
 import java.io.IOException;
@@ -56,6 +57,15 @@ final class FailureMessage {
                     + db + " " + db + ".damaged); the next run reloads every input file and rebuilds the reports.";
         }
         return rootMessage(failure);
+    }
+
+    /**
+     * A setting the application refused as it started (see {@link IpoSettings}), in one paragraph:
+     * the property, the value given and what it accepts. Empty for any other failure.
+     */
+    static Optional<String> badSetting(Throwable failure) {
+        return IpoSettings.refusal(failure).map(refused -> "Invalid setting: " + refused.getMessage()
+                + " Settings are given as --ipo.name=value after the options or -Dipo.name=value; nothing was run.");
     }
 
     private static Optional<String> noSpace(Throwable failure, Path db, Path output) {

@@ -234,6 +234,14 @@ public final class Launcher {
         try {
             context = startSpring(options);
         } catch (RuntimeException e) {
+            Optional<String> badSetting = FailureMessage.badSetting(e);
+            if (badSetting.isPresent()) {
+                log.info("A setting was refused", e);
+                err.println(badSetting.get());
+                code = ExitCode.USAGE.code();
+                stop.finished(code);
+                return code;
+            }
             log.error("The application could not start", e);
             err.println("Failed: " + FailureMessage.of(e, db(options), output(options), true)
                     + " (details in " + logFile(options) + ")");

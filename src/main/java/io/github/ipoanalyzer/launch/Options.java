@@ -1,5 +1,6 @@
 package io.github.ipoanalyzer.launch;
 
+import io.github.ipoanalyzer.job.IpoSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
@@ -64,7 +65,7 @@ public class Options {
             description = "Fail when a file has more rejected rows than this fraction of its rows loaded or rejected (default: ${DEFAULT-VALUE}; one rejected row per file is always allowed).")
     BigDecimal maxRejectFraction = new BigDecimal("0.05");
 
-    @Option(names = "--settle-seconds", paramLabel = "S", defaultValue = "${sys:ipo.input-settle-seconds:-5}",
+    @Option(names = "--settle-seconds", paramLabel = "S", defaultValue = "${sys:ipo.input-settle-seconds:-" + IpoSettings.SETTLE_SECONDS + "}",
             description = "Input files modified less than S seconds ago are waited for until they have rested S "
                     + "seconds, for at most 10×S; a file still changing then ends the run with code 6 "
                     + "(default: ${DEFAULT-VALUE}; 0 reads them at once).")

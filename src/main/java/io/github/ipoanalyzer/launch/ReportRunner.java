@@ -4,6 +4,7 @@ import io.github.ipoanalyzer.ingest.InputChangedException;
 import io.github.ipoanalyzer.ingest.InputFileException;
 import io.github.ipoanalyzer.job.FigureSettings;
 import io.github.ipoanalyzer.job.IpoReportJobConfiguration;
+import io.github.ipoanalyzer.job.IpoSettings;
 import io.github.ipoanalyzer.job.RejectLimit;
 import io.github.ipoanalyzer.job.RunParameters;
 import io.github.ipoanalyzer.report.ReportFolder;
@@ -17,7 +18,6 @@ import org.springframework.batch.core.job.JobExecutionException;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -51,12 +51,12 @@ public class ReportRunner {
     private final int rowsPerBlock;
 
     public ReportRunner(JobOperator jobOperator, JobRepository jobRepository, Job ipoReportJob, InputFileLedger ledger,
-                        @Value("${ipo.chunk-size}") int rowsPerBlock) {
+                        IpoSettings settings) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = ipoReportJob;
         this.ledger = ledger;
-        this.rowsPerBlock = rowsPerBlock;
+        this.rowsPerBlock = settings.chunkSize();
     }
 
     /** How the launch ended; {@code notes} say what it decided on the way (recovered, resumed). */

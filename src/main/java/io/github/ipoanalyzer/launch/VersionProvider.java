@@ -1,5 +1,6 @@
 package io.github.ipoanalyzer.launch;
 
+import io.github.ipoanalyzer.job.IpoSettings;
 import picocli.CommandLine;
 
 import java.io.IOException;
@@ -21,6 +22,6 @@ public class VersionProvider implements CommandLine.IVersionProvider {
                 p.load(in);
             }
         }
-        return p.getProperty("ipo.version", "dev");
+        return p.getProperty("ipo.version", IpoSettings.UNBUILT_VERSION);
     }
 }

@@ -1,7 +1,7 @@
 package io.github.ipoanalyzer.launch;
 
 import io.github.ipoanalyzer.IpoAnalyzerApplication;
-import io.github.ipoanalyzer.job.RemotePartitions;
+import io.github.ipoanalyzer.job.IpoSettings;
 import io.github.ipoanalyzer.store.Dialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +51,12 @@ final class Worker {
                     .listeners(new Launcher.QuietLogbackStatus(), (ContextClosedEvent e) -> closed.countDown())
                     .run(args.toArray(String[]::new));
         } catch (RuntimeException e) {
+            Optional<String> badSetting = FailureMessage.badSetting(e);
+            if (badSetting.isPresent()) {
+                log.info("A setting was refused", e);
+                err.println(badSetting.get());
+                return ExitCode.USAGE.code();
+            }
             log.error("The worker could not start", e);
             err.println("Failed: the worker could not start: " + FailureMessage.rootMessage(e));
             return ExitCode.FAILED.code();
@@ -65,7 +71,7 @@ final class Worker {
         ConnectionFactory connections = context.getBean(ConnectionFactory.class);
         String broker = connections.getHost() + ":" + connections.getPort();
         out.println("ipo-analyzer worker (" + Launcher.holder() + "): report partitions from queue "
-                + context.getEnvironment().getProperty(RemotePartitions.QUEUE_PROPERTY, RemotePartitions.DEFAULT_QUEUE)
+                + context.getBean(IpoSettings.class).partitionQueue()
                 + " on " + broker + ", database "
                 + context.getEnvironment().getProperty("spring.datasource.url") + ". Stop it with SIGTERM.");
         try {

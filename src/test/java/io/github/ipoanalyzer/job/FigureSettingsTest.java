@@ -4,29 +4,50 @@ import io.github.ipoanalyzer.eventstudy.EventWindow;
 import io.github.ipoanalyzer.eventstudy.ReturnKind;
 import io.github.ipoanalyzer.report.ReportPublisher;
 import org.junit.jupiter.api.Test;
-import org.springframework.mock.env.MockEnvironment;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The settings a partition carries to a worker: read as Spring reads them, written and read back whole. */
+/** The settings a partition carries to a worker: bound as the application binds them, written and read back whole. */
 class FigureSettingsTest {
 
-    private static MockEnvironment manager() {
-        return new MockEnvironment().withProperty("ipo.event-windows", "[0,0] [-1,+1]")
-                .withProperty("ipo.bhar-horizons", "5, 20").withProperty("ipo.market-model-min-days", "60")
-                .withProperty("ipo.cap-milestones-cny", "10000000000,100000000000").withProperty("ipo.returns", "log")
-                .withProperty("ipo.estimation-window-start", "-250").withProperty("ipo.partial-windows", "true");
+    private static Map<String, String> manager() {
+        Map<String, String> p = new HashMap<>();
+        p.put("ipo.event-windows", "[0,0], [-1, 1]");
+        p.put("ipo.bhar-horizons", "5, 20");
+        p.put("ipo.cap-milestones-cny", "1E10,100000000000");
+        p.put("ipo.returns", "LOG");
+        p.put("ipo.estimation-window-start", "-250");
+        p.put("ipo.partial-windows", "true");
+        return p;
     }
 
     @Test
     void aManagersSettingsReachAWorkerWhole() {
-        FigureSettings sent = FigureSettings.of(manager());
+        FigureSettings sent = FigureSettings.of(IpoSettings.of(manager()));
+        // Written in one spelling, whatever the manager's was: lists without spaces, 1E10 as its
+        // plain digits, the kind of returns in lower case; the windows as given (the shipped
+        // "[0,1]" is not EventWindow's "[0,+1]", and the recorded settings of earlier runs keep theirs).
+        assertEquals("""
+                ipo.bhar-horizons=5,20
+                ipo.cap-milestones-cny=10000000000,100000000000
+                ipo.chart-max-listings=12
+                ipo.estimation-gap-days=0
+                ipo.estimation-window-start=-250
+                ipo.event-min-n=5
+                ipo.event-windows=[0,0], [-1, 1]
+                ipo.market-model-min-days=60
+                ipo.max-close-lag-trading-days=5
+                ipo.partial-windows=true
+                ipo.returns=log
+                """, sent.text());
         FigureSettings received = FigureSettings.parse(sent.text());
         assertEquals(sent, received);
         ReportPublisher.Settings settings = received.publisherSettings();
@@ -44,18 +65,39 @@ class FigureSettingsTest {
         assertEquals(12, settings.chartMaxListings());
     }
 
+    /** The shipped defaults are written as application.properties wrote them before the record: a report's settings table keeps its bytes. */
     @Test
-    void anEmptyEstimationStartIsTheDayAfterListingAsForSpring() {
-        FigureSettings settings = FigureSettings.of(manager().withProperty("ipo.estimation-window-start", ""));
+    void theDefaultsAreWrittenAsBefore() {
+        assertEquals("""
+                ipo.bhar-horizons=5,20,60,250
+                ipo.cap-milestones-cny=10000000000,100000000000
+                ipo.chart-max-listings=12
+                ipo.estimation-gap-days=0
+                ipo.estimation-window-start=
+                ipo.event-min-n=5
+                ipo.event-windows=[0,0] [0,1] [0,5] [-1,+1] [+1,+20]
+                ipo.market-model-min-days=60
+                ipo.max-close-lag-trading-days=5
+                ipo.partial-windows=false
+                ipo.returns=simple
+                """, FigureSettings.of(IpoSettings.of(Map.of())).text());
+    }
+
+    @Test
+    void anEmptyEstimationStartIsTheDayAfterListing() {
+        Map<String, String> p = manager();
+        p.put("ipo.estimation-window-start", "");
+        FigureSettings settings = FigureSettings.of(IpoSettings.of(p));
         assertNull(FigureSettings.parse(settings.text()).publisherSettings().eventStudy().estimation().start());
     }
 
     @Test
-    void settingsThatCannotBeReadAreRefusedWhereTheyAreGiven() {
-        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
-                () -> FigureSettings.of(manager().withProperty("ipo.event-min-n", "five")));
-        assertEquals("ipo.event-min-n=five cannot be read as Integer", bad.getMessage());
-        String unknown = FigureSettings.of(manager()).text() + "ipo.new-setting=1\n";
+    void settingsThatCannotBeReadAreRefusedWhereTheyAreReceived() {
+        String five = FigureSettings.of(IpoSettings.of(manager())).text().replace("ipo.event-min-n=5", "ipo.event-min-n=1");
+        IpoSettings.Refused refused = assertThrows(IpoSettings.Refused.class, () -> FigureSettings.parse(five));
+        assertEquals("ipo.event-min-n=1 is not accepted: ipo.event-min-n takes a whole number of events, 2 or more.",
+                refused.getMessage());
+        String unknown = FigureSettings.of(IpoSettings.of(manager())).text() + "ipo.new-setting=1\n";
         assertThrows(IllegalArgumentException.class, () -> FigureSettings.parse(unknown));
     }
 }

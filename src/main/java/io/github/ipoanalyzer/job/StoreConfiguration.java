@@ -1,0 +1,35 @@
+package io.github.ipoanalyzer.job;
+
+import io.github.ipoanalyzer.ingest.InputKinds;
+import io.github.ipoanalyzer.store.InputFileLedger;
+import io.github.ipoanalyzer.store.MarketDataStore;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+import java.util.List;
+
+/** The analysis tables and the ledger of the input files whose rows are in them, shaped by the input kinds. */
+@Configuration
+public class StoreConfiguration {
+
+    /** The analysis tables, with the tables of loaded rows as the input kinds declare them. */
+    @Bean
+    public MarketDataStore marketDataStore(DataSource dataSource) {
+        return new MarketDataStore(dataSource, InputKinds.tables());
+    }
+
+    /** The ledger; a change of the listings or the calendars makes every file be parsed again. */
+    @Bean
+    public InputFileLedger inputFileLedger(DataSource dataSource) {
+        return new InputFileLedger(dataSource, InputKinds.tables(),
+                List.of(InputKinds.LISTINGS.path(), InputKinds.CALENDARS.path()));
+    }
+
+    /** Creates the analysis tables on first use (the job repository's schema is Spring Batch's). */
+    @Bean
+    public InitializingBean analysisSchema(MarketDataStore store) {
+        return store::createTablesIfMissing;
+    }
+}
