@@ -3,6 +3,7 @@ package io.github.ipoanalyzer.eventstudy;
 import io.github.ipoanalyzer.analysis.IpoAnalysis;
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.money.FxRates;
+import io.github.ipoanalyzer.money.Money;
 import io.github.ipoanalyzer.money.Rounding;
 
 import java.math.BigDecimal;
@@ -25,20 +26,20 @@ import java.util.stream.Collectors;
  */
 public record CohortStats(Cohort cohort, int n, BigDecimal meanFirstDayReturn, BigDecimal medianFirstDayReturn,
                           int doubled, int nInCny, BigDecimal proceedsWeightedReturn, Currency weightedIn, int nWeighted,
-                          BigDecimal aggregateProceedsCny, BigDecimal aggregateMoneyLeftCny, String note) {
+                          Money aggregateProceedsCny, Money aggregateMoneyLeftCny, String note) {
 
     public static CohortStats of(Cohort cohort, List<IpoAnalysis> members, FxRates rates) {
         List<BigDecimal> returns = new ArrayList<>();
         List<String> leftOut = new ArrayList<>();
         int doubled = 0;
         int inCny = 0;
-        BigDecimal proceeds = BigDecimal.ZERO;
-        BigDecimal left = BigDecimal.ZERO;
+        Money proceeds = Money.zero(FxRates.CNY);
+        Money left = Money.zero(FxRates.CNY);
         List<IpoAnalysis> withClose = members.stream().filter(a -> a.firstDayReturn().atClose() != null).toList();
         Set<Currency> currencies = withClose.stream().map(a -> a.listing().currency()).collect(Collectors.toSet());
         Currency common = currencies.size() == 1 ? currencies.iterator().next() : null;
-        BigDecimal ownProceeds = BigDecimal.ZERO;
-        BigDecimal ownLeft = BigDecimal.ZERO;
+        Money ownProceeds = common == null ? null : Money.zero(common);
+        Money ownLeft = common == null ? null : Money.zero(common);
         for (IpoAnalysis a : members) {
             BigDecimal r = a.firstDayReturn().atClose();
             if (!a.listing().ipoStudied()) {
@@ -54,8 +55,10 @@ public record CohortStats(Cohort cohort, int n, BigDecimal meanFirstDayReturn, B
             if (a.firstDay().close().compareTo(l.offerPrice().multiply(BigDecimal.valueOf(2))) >= 0) {
                 doubled++;
             }
-            ownProceeds = ownProceeds.add(a.proceeds().grossProceeds().amount());
-            ownLeft = ownLeft.add(a.proceeds().moneyLeftOnTable().amount());
+            if (common != null) {
+                ownProceeds = ownProceeds.plus(a.proceeds().grossProceeds());
+                ownLeft = ownLeft.plus(a.proceeds().moneyLeftOnTable());
+            }
             Optional<FxRates.Conversion> p = rates.toCny(a.proceeds().grossProceeds(), l.listingDate());
             Optional<FxRates.Conversion> m = rates.toCny(a.proceeds().moneyLeftOnTable(), l.listingDate());
             if (p.isEmpty() || m.isEmpty()) {
@@ -65,12 +68,12 @@ public record CohortStats(Cohort cohort, int n, BigDecimal meanFirstDayReturn, B
                 continue;
             }
             inCny++;
-            proceeds = proceeds.add(p.get().converted().amount());
-            left = left.add(m.get().converted().amount());
+            proceeds = proceeds.plus(p.get().converted());
+            left = left.plus(m.get().converted());
         }
         BigDecimal mean = returns.isEmpty() ? null : Rounding.divide(sum(returns), BigDecimal.valueOf(returns.size()));
-        BigDecimal weighted = common != null ? (withClose.isEmpty() ? null : Rounding.divide(ownLeft, ownProceeds))
-                : inCny == 0 ? null : Rounding.divide(left, proceeds);
+        BigDecimal weighted = common != null ? (withClose.isEmpty() ? null : ownLeft.dividedBy(ownProceeds))
+                : inCny == 0 ? null : left.dividedBy(proceeds);
         return new CohortStats(cohort, returns.size(), mean, median(returns), doubled, inCny, weighted,
                 common != null ? common : FxRates.CNY, common != null ? withClose.size() : inCny,
                 inCny == 0 ? null : proceeds, inCny == 0 ? null : left,

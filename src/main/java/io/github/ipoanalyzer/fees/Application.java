@@ -28,7 +28,7 @@ public record Application(Money entranceFee, BigDecimal oneLotSuccessRate, BigDe
             BigDecimal factor = BigDecimal.ONE.add(schedule.rateSum(listing.exchange(), Side.SUBSCRIPTION,
                     listing.listingDate()));
             entranceFee = new Money(listing.applicationPrice().multiply(BigDecimal.valueOf(listing.lotShares()))
-                    .multiply(factor).setScale(2, RoundingMode.HALF_UP), listing.currency());
+                    .multiply(factor), listing.currency()).roundedHalfUp();
         }
         Optional<Allotment> oneLot = allotments.stream().filter(a -> a.ticker().equals(listing.ticker())
                 && a.applicationLots() == 1).findFirst();

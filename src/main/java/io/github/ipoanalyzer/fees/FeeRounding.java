@@ -1,14 +1,16 @@
 package io.github.ipoanalyzer.fees;
 
-import java.math.BigDecimal;
+import io.github.ipoanalyzer.money.Money;
+
 import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * How one charge is rounded (report.md): half-up to the cent on its own, as contract notes do;
+ * How one charge is rounded (report.md): half-up to the cent (the currency's minor unit) on its
+ * own, as contract notes do;
  * up to the next whole unit (Hong Kong stamp duty); or not on its own but in the total of its
- * side, rounded half-up to the cent once (the Hong Kong amount payable on application).
+ * side, rounded half-up to the minor unit once (the Hong Kong amount payable on application).
  */
 public enum FeeRounding {
     HALF_UP_CENT("half-up-cent"),
@@ -30,10 +32,10 @@ public enum FeeRounding {
     }
 
     /** The amount as this rule rounds it on its own ({@link #IN_TOTAL}: unrounded). */
-    BigDecimal round(BigDecimal amount) {
+    Money round(Money amount) {
         return switch (this) {
-            case HALF_UP_CENT -> amount.setScale(2, RoundingMode.HALF_UP);
-            case UP_TO_WHOLE_UNIT -> amount.setScale(0, RoundingMode.CEILING);
+            case HALF_UP_CENT -> amount.roundedHalfUp();
+            case UP_TO_WHOLE_UNIT -> new Money(amount.amount().setScale(0, RoundingMode.CEILING), amount.currency());
             case IN_TOTAL -> amount;
         };
     }

@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
 
 /**
  * One row of the fee schedule (fees.csv): a charge of one market and side, a rate of the
- * consideration with an optional minimum and maximum, how it is rounded, the dates it is in
+ * consideration with an optional minimum and maximum (amounts in its currency), how it is rounded, the dates it is in
  * force (either may be open), its currency and where the figure comes from.
  */
-public record FeeRule(String market, Side side, String charge, BigDecimal rate, BigDecimal minimum, BigDecimal maximum,
+public record FeeRule(String market, Side side, String charge, BigDecimal rate, Money minimum, Money maximum,
                       FeeRounding rounding, LocalDate effectiveFrom, LocalDate effectiveTo, Currency currency,
                       String note) implements Serializable {
 
@@ -39,13 +39,18 @@ public record FeeRule(String market, Side side, String charge, BigDecimal rate, 
 
     /** The same rate, minimum, maximum, rounding, dates and currency (whatever the name's spelling and the note). */
     public boolean sameTermsAs(FeeRule other) {
-        return sameAmount(rate, other.rate) && sameAmount(minimum, other.minimum) && sameAmount(maximum, other.maximum)
+        return sameAmount(rate, other.rate) && sameAmount(amount(minimum), amount(other.minimum))
+                && sameAmount(amount(maximum), amount(other.maximum))
                 && rounding == other.rounding && Objects.equals(effectiveFrom, other.effectiveFrom)
                 && Objects.equals(effectiveTo, other.effectiveTo) && currency.equals(other.currency);
     }
 
     private static String comparable(String name) {
         return SPACING.matcher(name).replaceAll("").toLowerCase(Locale.ROOT);
+    }
+
+    private static BigDecimal amount(Money money) {
+        return money == null ? null : money.amount();
     }
 
     private static boolean sameAmount(BigDecimal a, BigDecimal b) {
@@ -61,14 +66,18 @@ public record FeeRule(String market, Side side, String charge, BigDecimal rate, 
 
     /** This charge on {@code consideration}: rate × consideration, within the minimum and maximum, rounded by its rule. */
     public Money on(Money consideration) {
-        BigDecimal amount = rate == null ? BigDecimal.ZERO : consideration.amount().multiply(rate);
-        if (minimum != null && amount.compareTo(minimum) < 0) {
+        if (!consideration.currency().equals(currency)) {
+            throw new IllegalArgumentException(charge + " of " + market + " is in " + currency
+                    + ", not in the consideration's " + consideration.currency());
+        }
+        Money amount = rate == null ? Money.zero(currency) : consideration.times(rate);
+        if (minimum != null && amount.compareAmount(minimum) < 0) {
             amount = minimum;
         }
-        if (maximum != null && amount.compareTo(maximum) > 0) {
+        if (maximum != null && amount.compareAmount(maximum) > 0) {
             amount = maximum;
         }
-        return new Money(rounding.round(amount), consideration.currency());
+        return rounding.round(amount);
     }
 
     private static LocalDate later(LocalDate a, LocalDate b) {

@@ -56,17 +56,16 @@ public final class FeeSchedule {
     public SideCharges charges(String market, Side side, LocalDate date, Money consideration) {
         List<Charge> charges = inForce(market, side, date).stream()
                 .map(r -> new Charge(r.rule(), r.where(), consideration, r.rule().on(consideration))).toList();
-        BigDecimal inTotal = BigDecimal.ZERO;
-        BigDecimal own = BigDecimal.ZERO;
+        Money inTotal = Money.zero(consideration.currency());
+        Money own = Money.zero(consideration.currency());
         for (Charge c : charges) {
             if (c.rule().rounding() == FeeRounding.IN_TOTAL) {
-                inTotal = inTotal.add(c.amount().amount());
+                inTotal = inTotal.plus(c.amount());
             } else {
-                own = own.add(c.amount().amount());
+                own = own.plus(c.amount());
             }
         }
-        return new SideCharges(charges, new Money(own.add(inTotal.setScale(2, RoundingMode.HALF_UP)),
-                consideration.currency()));
+        return new SideCharges(charges, own.plus(inTotal.roundedHalfUp()));
     }
 
     /** The sum of the rates of a side in force on a date (the entrance-fee factor is one plus this). */

@@ -4,6 +4,8 @@ import io.github.ipoanalyzer.fees.FeeRounding;
 import io.github.ipoanalyzer.fees.FeeRule;
 import io.github.ipoanalyzer.fees.Side;
 
+import io.github.ipoanalyzer.money.Money;
+
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Currency;
@@ -49,7 +51,8 @@ public class FeeValidator implements RowRule<FeeRule> {
                     + ", whose listings trade in " + String.join(" and ", trading) + ": write the charge in "
                     + String.join(" or ", trading));
         }
-        FeeRule rule = new FeeRule(market, side, v.text("charge"), rate, minimum, maximum, rounding,
+        FeeRule rule = new FeeRule(market, side, v.text("charge"), rate, inCurrency(minimum, currency),
+                inCurrency(maximum, currency), rounding,
                 v.optionalDate("effective_from"), v.optionalDate("effective_to"), currency,
                 v.optionalText("note"));
         if (rule.effectiveFrom() != null && rule.effectiveTo() != null && rule.effectiveTo().isBefore(rule.effectiveFrom())) {
@@ -57,5 +60,9 @@ public class FeeValidator implements RowRule<FeeRule> {
                     + rule.effectiveFrom());
         }
         return rule;
+    }
+
+    private static Money inCurrency(BigDecimal amount, Currency currency) {
+        return amount == null ? null : new Money(amount, currency);
     }
 }

@@ -3,6 +3,7 @@ package io.github.ipoanalyzer.money;
 import java.io.Serializable;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Currency;
 import java.util.Objects;
 
@@ -20,6 +21,17 @@ public record Money(BigDecimal amount, Currency currency) implements Serializabl
 
     public static Money zero(Currency currency) {
         return new Money(BigDecimal.ZERO, currency);
+    }
+
+    /** Digits after the point of the currency's minor unit: 2 for CNY, HKD and USD, 0 for JPY. */
+    public int minorUnitDigits() {
+        int digits = currency.getDefaultFractionDigits();
+        return digits < 0 ? Rounding.MONEY_SCALE : digits;
+    }
+
+    /** Rounded half-up to the currency's minor unit, as a contract note rounds a charge. */
+    public Money roundedHalfUp() {
+        return new Money(amount.setScale(minorUnitDigits(), RoundingMode.HALF_UP), currency);
     }
 
     public Money plus(Money other) {

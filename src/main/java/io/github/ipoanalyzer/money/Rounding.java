@@ -7,7 +7,8 @@ import java.math.RoundingMode;
 /**
  * The one rounding rule of the application. Everything is computed in {@link BigDecimal};
  * divisions and compounded products carry 34 significant digits ({@link MathContext#DECIMAL128}) and nothing is
- * rounded until a figure is written out: money to 2 decimals, returns (fractions) to 6,
+ * rounded until a figure is written out: money to its currency's minor unit (2 decimals for CNY,
+ * HKD and USD, none for JPY), returns (fractions) to 6,
  * multiples such as price-to-sales to 2, average prices (VWAP) to 4, always half-even. The same input gives the same
  * bytes out.
  */
@@ -18,6 +19,7 @@ public final class Rounding {
 
     public static final RoundingMode MODE = RoundingMode.HALF_EVEN;
 
+    /** The minor unit of a currency that declares none (a pseudo-currency such as XAU). */
     public static final int MONEY_SCALE = 2;
     public static final int FRACTION_SCALE = 6;
     public static final int MULTIPLE_SCALE = 2;
@@ -27,8 +29,8 @@ public final class Rounding {
     private Rounding() {
     }
 
-    public static BigDecimal money(BigDecimal amount) {
-        return amount.setScale(MONEY_SCALE, MODE);
+    public static BigDecimal money(Money money) {
+        return money.amount().setScale(money.minorUnitDigits(), MODE);
     }
 
     public static BigDecimal fraction(BigDecimal fraction) {

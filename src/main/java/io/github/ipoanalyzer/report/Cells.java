@@ -19,11 +19,12 @@ public final class Cells {
     }
 
     public static String money(Money money) {
-        return money == null ? "" : Rounding.money(money.amount()).toPlainString();
+        return money == null ? "" : Rounding.money(money).toPlainString();
     }
 
-    public static String money(BigDecimal amount) {
-        return amount == null ? "" : Rounding.money(amount).toPlainString();
+    /** An amount of {@code currency}, as {@link #money(Money)} writes it. */
+    public static String money(BigDecimal amount, java.util.Currency currency) {
+        return amount == null ? "" : money(new Money(amount, currency));
     }
 
     public static String fraction(BigDecimal fraction) {

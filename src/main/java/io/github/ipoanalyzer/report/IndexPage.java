@@ -89,7 +89,7 @@ public final class IndexPage {
                             + (c.nWeighted() < c.n() ? ", " + c.nWeighted() + " of " + c.n() + " IPOs" : "") + ")"))
                     .append(cell(String.valueOf(c.doubled())))
                     .append(cell(c.aggregateMoneyLeftCny() == null ? "unknown"
-                            : money(new Money(c.aggregateMoneyLeftCny(), FxRates.CNY)))).append("</tr>\n");
+                            : money(c.aggregateMoneyLeftCny()))).append("</tr>\n");
         }
         h.append("</table>\n");
         // Whoever a cohort figure leaves out is named with the cohorts it is left out of.
@@ -248,9 +248,11 @@ public final class IndexPage {
         h.append("</table>\n");
     }
 
+    /** With thousands separators, to the currency's minor unit (none for JPY). */
     private static String money(Money money) {
-        return money.currency().getCurrencyCode() + " "
-                + new DecimalFormat("#,##0.00", US).format(Rounding.money(money.amount()));
+        DecimalFormat format = new DecimalFormat("#,##0", US);
+        format.setMinimumFractionDigits(money.minorUnitDigits());
+        return money.currency().getCurrencyCode() + " " + format.format(Rounding.money(money));
     }
 
     /** Text as HTML: escaped, and without characters that hide or reorder it ({@link InvisibleCharacters}). */

@@ -80,7 +80,7 @@ public final class ReportTables {
                 ? Optional.empty() : s.on(d.closeDate()));
         row.addAll(List.of(rate(dayRate.map(FxRates.Conversion::rate).orElse(null)),
                 date(dayRate.map(FxRates.Conversion::rateDate).orElse(null)), whole(l.sharesOffered()),
-                money(a.proceeds().grossProceeds()), money(l.grossProceedsStated()),
+                money(a.proceeds().grossProceeds()), money(l.grossProceedsStated(), l.currency()),
                 money(a.proceeds().moneyLeftOnTable()), whole(l.totalShares()),
                 money(a.marketCap().map(s -> s.atOffer().cap()).orElse(null)),
                 money(firstCloseCap.map(MarketCapPoint::cap).orElse(null))));
@@ -95,7 +95,7 @@ public final class ReportTables {
                 text(grey.map(g -> g.session().broker()).orElse(null)), price(grey.map(g -> g.session().close()).orElse(null)),
                 fraction(grey.map(GreyMarket::returnAtClose).orElse(null)),
                 money(grey.map(GreyMarket::lotGainAtClose).orElse(null))));
-        row.addAll(List.of(whole(d.volume()), money(d.turnover()), averagePrice(d.vwap()), whole(l.floatShares()),
+        row.addAll(List.of(whole(d.volume()), money(d.turnover(), l.currency()), averagePrice(d.vwap()), whole(l.floatShares()),
                 fraction(d.turnoverRate(l.floatShares())), text(firstDayNote(a))));
         table.add(row);
     }
@@ -185,8 +185,8 @@ public final class ReportTables {
                         FeeRule r = c.rule();
                         table.add(List.of(text(a.listing().ticker()), g.reference().label(), date(g.date()),
                                 r.side().label(), text(r.charge()), price(c.consideration().amount()),
-                                c.consideration().currency().getCurrencyCode(), rate(r.rate()), price(r.minimum()),
-                                price(r.maximum()), r.rounding().label(), price(c.amount().amount()),
+                                c.consideration().currency().getCurrencyCode(), rate(r.rate()), price(amount(r.minimum())),
+                                price(amount(r.maximum())), r.rounding().label(), price(c.amount().amount()),
                                 money(side.total()), text(c.scheduleRow())));
                     }
                 }
@@ -304,6 +304,10 @@ public final class ReportTables {
      * A listing's note where it marks an input approximate (the total shares, say), for every
      * figure of market value computed from it; null otherwise.
      */
+    private static java.math.BigDecimal amount(Money money) {
+        return money == null ? null : money.amount();
+    }
+
     private static String approximate(String note) {
         return note != null && note.toLowerCase(java.util.Locale.ROOT).contains("approximate") ? note : null;
     }

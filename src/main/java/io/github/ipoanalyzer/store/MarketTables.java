@@ -91,10 +91,10 @@ public final class MarketTables {
     public static final Table<FeeRule> FEE_RULE = new Table<>("FEE_RULE", "SOURCE_FILE, SOURCE_LINE",
             List.of("MARKET", "SIDE", "CHARGE", "RATE", "MINIMUM", "MAXIMUM", "ROUNDING", "EFFECTIVE_FROM", "EFFECTIVE_TO",
                     "CURRENCY", "NOTE"),
-            f -> Arrays.asList(f.market(), f.side().label(), f.charge(), f.rate(), f.minimum(), f.maximum(),
+            f -> Arrays.asList(f.market(), f.side().label(), f.charge(), f.rate(), amount(f.minimum()), amount(f.maximum()),
                     f.rounding().label(), f.effectiveFrom(), f.effectiveTo(), f.currency().getCurrencyCode(), f.note()),
             rs -> new FeeRule(rs.getString("MARKET"), Side.of(rs.getString("SIDE")).orElseThrow(), rs.getString("CHARGE"),
-                    decimal(rs, "RATE"), decimal(rs, "MINIMUM"), decimal(rs, "MAXIMUM"),
+                    decimal(rs, "RATE"), money(rs, "MINIMUM", "CURRENCY"), money(rs, "MAXIMUM", "CURRENCY"),
                     FeeRounding.of(rs.getString("ROUNDING")).orElseThrow(), date(rs, "EFFECTIVE_FROM"),
                     date(rs, "EFFECTIVE_TO"), Currency.getInstance(rs.getString("CURRENCY")), rs.getString("NOTE")));
 
@@ -143,6 +143,16 @@ public final class MarketTables {
     private static BigDecimal decimal(ResultSet rs, String column) throws SQLException {
         BigDecimal d = rs.getBigDecimal(column);
         return d == null ? null : d.stripTrailingZeros();
+    }
+
+    /** An optional amount in the currency of the row's {@code currencyColumn}. */
+    private static Money money(ResultSet rs, String column, String currencyColumn) throws SQLException {
+        BigDecimal amount = decimal(rs, column);
+        return amount == null ? null : new Money(amount, Currency.getInstance(rs.getString(currencyColumn)));
+    }
+
+    private static BigDecimal amount(Money money) {
+        return money == null ? null : money.amount();
     }
 
     private static Long nullableLong(ResultSet rs, String column) throws SQLException {

@@ -26,7 +26,7 @@ class GreyMarketTest {
         // 2026-01-07, the first broker by name with a close: 170.00 / 144.60 − 1 = 0.175657; 100 × 25.40 = 2,540.
         assertEquals("Broker B", g.session().broker());
         assertEquals(new BigDecimal("0.175657"), Rounding.fraction(g.returnAtClose()));
-        assertEquals(Money.of("2540.00", "HKD"), new Money(Rounding.money(g.lotGainAtClose().amount()), g.lotGainAtClose().currency()));
+        assertEquals(Money.of("2540.00", "HKD"), new Money(Rounding.money(g.lotGainAtClose()), g.lotGainAtClose().currency()));
         assertTrue(GreyMarket.of(Fixtures.METAX, sessions).isEmpty(), "none for another listing");
     }
 }

@@ -52,6 +52,6 @@ class LotGainTest {
     }
 
     private static Money rounded(Money m) {
-        return new Money(Rounding.money(m.amount()), m.currency());
+        return new Money(Rounding.money(m), m.currency());
     }
 }

@@ -71,8 +71,8 @@ class ValuationTest {
     void moneyLeftOnTableAndGrossProceeds() {
         // N × (C1 − P0) = 70,000,000 × 486.22 = 34,035,400,000; N × P0 = 7,999,600,000 (as stated)
         OfferProceeds p = OfferProceeds.of(Fixtures.MOORE_THREADS, new BigDecimal("600.50"));
-        assertEquals(new BigDecimal("34035400000.00"), Rounding.money(p.moneyLeftOnTable().amount()));
-        assertEquals(new BigDecimal("7999600000.00"), Rounding.money(p.grossProceeds().amount()));
+        assertEquals(new BigDecimal("34035400000.00"), Rounding.money(p.moneyLeftOnTable()));
+        assertEquals(new BigDecimal("7999600000.00"), Rounding.money(p.grossProceeds()));
         assertNull(OfferProceeds.of(Fixtures.MOORE_THREADS, null).moneyLeftOnTable());
     }
 
@@ -83,8 +83,8 @@ class ValuationTest {
         ReportedCap reported = new ReportedCap("688795.SH", LocalDate.of(2025, 12, 22), Money.of("317700000000", "CNY"), null);
         CapReconciliation r = CapReconciliation.of(reported, series, HKD_RATE);
         // 673 × 470,028,217 = 316,328,990,041; gap −1,371,009,959; −0.4315%
-        assertEquals(new BigDecimal("316328990041.00"), Rounding.money(r.computed().amount()));
-        assertEquals(new BigDecimal("-1371009959.00"), Rounding.money(r.gap().amount()));
+        assertEquals(new BigDecimal("316328990041.00"), Rounding.money(r.computed()));
+        assertEquals(new BigDecimal("-1371009959.00"), Rounding.money(r.gap()));
         assertEquals(new BigDecimal("-0.004315"), Rounding.fraction(r.gapFraction()));
     }
 
@@ -97,8 +97,8 @@ class ValuationTest {
         ReportedCap reported = new ReportedCap("688795.SH", LocalDate.of(2025, 12, 22), Money.of("351000000000", "HKD"), null);
         CapReconciliation r = CapReconciliation.of(reported, series, rates);
         // 316,328,990,041 CNY / 0.9 = 351,476,655,601.11 HKD; gap 476,655,601.11; +0.1358%
-        assertEquals(Money.of("351476655601.11", "HKD"), new Money(Rounding.money(r.computed().amount()), r.computed().currency()));
-        assertEquals(new BigDecimal("476655601.11"), Rounding.money(r.gap().amount()));
+        assertEquals(Money.of("351476655601.11", "HKD"), new Money(Rounding.money(r.computed()), r.computed().currency()));
+        assertEquals(new BigDecimal("476655601.11"), Rounding.money(r.gap()));
         assertEquals(new BigDecimal("0.001358"), Rounding.fraction(r.gapFraction()));
     }
 
@@ -110,8 +110,8 @@ class ValuationTest {
         TradingDays sse = new TradingDays(List.of(new ExchangeHoliday("SSE", LocalDate.of(2025, 1, 1), null)));
         CapReconciliation r = CapReconciliation.of(sunday, series, Fixtures.NO_RATES, sse, "SSE");
         // 703.35 × 400,100,000 = 281,410,335,000; gap 6,910,335,000; 281,410,335,000 / 274,500,000,000 − 1 = 0.025174
-        assertEquals(new BigDecimal("281410335000.00"), Rounding.money(r.computed().amount()));
-        assertEquals(new BigDecimal("6910335000.00"), Rounding.money(r.gap().amount()));
+        assertEquals(new BigDecimal("281410335000.00"), Rounding.money(r.computed()));
+        assertEquals(new BigDecimal("6910335000.00"), Rounding.money(r.gap()));
         assertEquals(new BigDecimal("0.025174"), Rounding.fraction(r.gapFraction()));
         assertEquals(0, r.lagTradingDays(), "Friday's close is the last session before Sunday");
         assertEquals(LocalDate.of(2025, 12, 19), r.computedPoint().date());

@@ -45,7 +45,7 @@ class FeesTest {
         hk(rows, Side.SALE, "SFC transaction levy", "0.000027", FeeRounding.HALF_UP_CENT, "2014-11-01", null);
         hk(rows, Side.SALE, "AFRC transaction levy", "0.0000015", FeeRounding.HALF_UP_CENT, "2022-01-01", null);
         rows.add(new FeeSchedule.Row(new FeeRule("HKEX", Side.SALE, "CCASS stock settlement fee", new BigDecimal("0.00002"),
-                new BigDecimal("2"), new BigDecimal("100"), FeeRounding.HALF_UP_CENT, null, LocalDate.of(2025, 6, 29), HKD,
+                Money.of("2", "HKD"), Money.of("100", "HKD"), FeeRounding.HALF_UP_CENT, null, LocalDate.of(2025, 6, 29), HKD,
                 null), "test"));
         hk(rows, Side.SALE, "CCASS stock settlement fee", "0.000042", FeeRounding.HALF_UP_CENT, "2025-06-30", null);
         for (String[] r : new String[][] {{"stamp duty", "0.001", null, "2023-08-27"}, {"stamp duty", "0.0005", "2023-08-28", null},
@@ -179,7 +179,7 @@ class FeesTest {
     @Test
     void aBrokerCommissionTheUserAddsIsChargedWithItsMinimum() {
         List<FeeSchedule.Row> rows = new ArrayList<>(List.of(new FeeSchedule.Row(new FeeRule("HKEX", Side.SALE,
-                FeeSchedule.BROKER_COMMISSION, new BigDecimal("0.0025"), new BigDecimal("3"), null, FeeRounding.HALF_UP_CENT,
+                FeeSchedule.BROKER_COMMISSION, new BigDecimal("0.0025"), Money.of("3", "HKD"), null, FeeRounding.HALF_UP_CENT,
                 LocalDate.of(2024, 1, 1), null, HKD, null), "fees.csv line 25")));
         FeeSchedule s = new FeeSchedule(rows);
         // 0.25% of 15,680 = 39.20; of 1,000 = 2.50, so the HK$3 minimum.

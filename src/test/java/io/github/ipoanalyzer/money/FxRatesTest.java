@@ -31,7 +31,7 @@ class FxRatesTest {
     void convertsWithTheRateAndKeepsItsDate() {
         // 1,220 HKD × 0.8957 = 1,092.754 CNY
         FxRates.Conversion c = rates.toCny(Money.of("1220", "HKD"), LocalDate.of(2026, 1, 9)).orElseThrow();
-        assertEquals(new BigDecimal("1092.75"), Rounding.money(c.converted().amount()));
+        assertEquals(new BigDecimal("1092.75"), Rounding.money(c.converted()));
         assertEquals(FxRates.CNY, c.converted().currency());
         assertEquals(LocalDate.of(2026, 1, 8), c.rateDate());
     }
@@ -58,7 +58,7 @@ class FxRatesTest {
                 new FxRate(LocalDate.of(2026, 1, 5), usd, new BigDecimal("7.0245"))));
         FxRates.Conversion cross = withUsd.convert(Money.of("100", "USD"), HKD, LocalDate.of(2026, 1, 9)).orElseThrow();
         // 100 × 7.0245 = 702.45 CNY; / 0.8957 = 784.2469… HKD; dated as the older rate.
-        assertEquals(new BigDecimal("784.25"), Rounding.money(cross.converted().amount()));
+        assertEquals(new BigDecimal("784.25"), Rounding.money(cross.converted()));
         assertEquals(LocalDate.of(2026, 1, 5), cross.rateDate());
         assertTrue(withUsd.convert(Money.of("100", "USD"), HKD, LocalDate.of(2026, 1, 6)).isEmpty(),
                 "no HKD rate on or before the day");
@@ -77,8 +77,8 @@ class FxRatesTest {
 
     @Test
     void roundingIsHalfEvenAtTheStatedScales() {
-        assertEquals(new BigDecimal("0.12"), Rounding.money(new BigDecimal("0.125")));
-        assertEquals(new BigDecimal("0.14"), Rounding.money(new BigDecimal("0.135")));
+        assertEquals(new BigDecimal("0.12"), Rounding.money(Money.of("0.125", "CNY")));
+        assertEquals(new BigDecimal("0.14"), Rounding.money(Money.of("0.135", "HKD")));
         assertEquals(new BigDecimal("0.000002"), Rounding.fraction(new BigDecimal("0.0000025")));
         assertEquals(new BigDecimal("-0.000002"), Rounding.fraction(new BigDecimal("-0.0000015")));
     }

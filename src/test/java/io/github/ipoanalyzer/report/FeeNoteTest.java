@@ -33,7 +33,7 @@ class FeeNoteTest {
                 new ListingHistory(b, List.of(new DailyPrice("B.HK", LocalDate.of(2026, 1, 2), null, null, null,
                         new BigDecimal("22"), null, null, null)), List.of(), List.of()));
         FeeSchedule schedule = new FeeSchedule(List.of(new FeeSchedule.Row(new FeeRule("HKEX", Side.SALE,
-                "Broker  Commission", new BigDecimal("0.0025"), new BigDecimal("3"), null, FeeRounding.HALF_UP_CENT, null,
+                "Broker  Commission", new BigDecimal("0.0025"), Money.of("3", "HKD"), null, FeeRounding.HALF_UP_CENT, null,
                 null, hkd, null), "fees.csv line 25")));
         Optional<NetLotGain> net = NetLotGain.of(schedule, "HKEX", Money.of("2000.00", "HKD"), LocalDate.of(2026, 1, 2),
                 Money.of("2200.00", "HKD"), LocalDate.of(2026, 1, 2));
