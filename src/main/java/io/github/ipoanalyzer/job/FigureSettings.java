@@ -51,7 +51,7 @@ public record FigureSettings(SortedMap<String, String> values) {
     }
 
     /** This process's settings. */
-    static FigureSettings of(IpoSettings settings) {
+    public static FigureSettings of(IpoSettings settings) {
         SortedMap<String, String> values = new TreeMap<>();
         TEXTS.forEach((name, text) -> values.put(name, String.valueOf(text.apply(settings))));
         return new FigureSettings(values);

@@ -183,6 +183,11 @@ public record IpoSettings(
         }
     }
 
+    /** The settings an environment gives, bound as the application binds them. */
+    public static IpoSettings bind(org.springframework.core.env.ConfigurableEnvironment environment) {
+        return Binder.get(environment).bindOrCreate("ipo", IpoSettings.class);
+    }
+
     /**
      * The setting a failure to bind the settings refused: one the record refused, or a value that
      * could not be read as the setting's type (the innermost bind failure names it).

@@ -228,6 +228,15 @@ public final class Launcher {
 
     private static int runJob(Options options, InputLayout layout, PrintStream out, PrintStream err) throws Exception {
         List<String> recovered = new ReportFolder(output(options)).recoverLeftovers();
+        Instant checked = Instant.now();
+        Optional<String> nothingToDo = options.force || options.remoteWorkers ? Optional.empty()
+                : NothingToDo.message(db(options), options.springProperties, requested(options, layout, ""));
+        if (nothingToDo.isPresent()) {
+            printHeader(options, layout, recovered, out);
+            out.println();
+            RunSummary.printEnd(out, nothingToDo.get(), Duration.between(checked, Instant.now()));
+            return ExitCode.OK.code();
+        }
         GracefulStop stop = GracefulStop.install();
         int code = ExitCode.FAILED.code();
         ConfigurableApplicationContext context;
@@ -324,12 +333,8 @@ public final class Launcher {
                               PrintStream err) throws Exception {
         stop.signal(context.getBean(StopSignal.class));
         Instant jobStarted = Instant.now();
-        out.println("ipo-analyzer: input " + layout.root() + ", as of " + options.asOfOrToday());
-        recovered.forEach(out::println);
-        layout.unreadFiles().forEach(line -> out.println("Not read: " + line + "."));
-        RunParameters requested = new RunParameters(layout.root(), output(options),
-                options.asOfOrToday(), InputFingerprint.ofAll(layout.sha256PerFile()),
-                options.maxRejectFraction, context.getBean(FigureSettings.class).text(), 0, options.keep, options.force);
+        printHeader(options, layout, recovered, out);
+        RunParameters requested = requested(options, layout, context.getBean(FigureSettings.class).text());
         ReportRunner.Outcome outcome = context.getBean(ReportRunner.class).run(requested, options.force);
         settle(lock);
         if (outcome.exitCode() == ExitCode.FAILED) {
@@ -344,6 +349,19 @@ public final class Launcher {
             err.println("Details in " + logFile(options));
         }
         return outcome.exitCode().code();
+    }
+
+    private static void printHeader(Options options, InputLayout layout, List<String> recovered, PrintStream out) {
+        out.println("ipo-analyzer: input " + layout.root() + ", as of " + options.asOfOrToday());
+        recovered.forEach(out::println);
+        layout.unreadFiles().forEach(line -> out.println("Not read: " + line + "."));
+    }
+
+    /** The work the options ask for, with {@code figureSettings}; its run sequence is decided later. */
+    private static RunParameters requested(Options options, InputLayout layout, String figureSettings) {
+        return new RunParameters(layout.root(), output(options), options.asOfOrToday(),
+                InputFingerprint.ofAll(layout.sha256PerFile()), options.maxRejectFraction, figureSettings, 0,
+                options.keep, options.force);
     }
 
     private static Path db(Options options) {

@@ -91,9 +91,8 @@ public class ReportRunner {
         }
         if (sameWork && latest.getStatus() == BatchStatus.COMPLETED && !force) {
             String folder = latest.getExecutionContext().getString(IpoReportJobConfiguration.REPORT_FOLDER_KEY, "?");
-            return new Outcome(ExitCode.OK, "Nothing to do: run " + runNumber(latest)
-                    + " already reported these inputs as of " + requested.asOf() + " in " + folder
-                    + " (use --force to recompute).", Optional.empty(), notes);
+            return new Outcome(ExitCode.OK, nothingToDo(runNumber(latest), requested.asOf(), folder), Optional.empty(),
+                    notes);
         }
         boolean unfinished = latest != null
                 && (latest.getStatus() == BatchStatus.FAILED || latest.getStatus() == BatchStatus.STOPPED);
@@ -144,6 +143,11 @@ public class ReportRunner {
     private static Optional<RejectLimit.Exceeded> overLimit(JobExecution execution) {
         return execution.getAllFailureExceptions().stream()
                 .flatMap(f -> causeOf(f, RejectLimit.Exceeded.class).stream()).findFirst();
+    }
+
+    static String nothingToDo(long run, java.time.LocalDate asOf, String folder) {
+        return "Nothing to do: run " + run + " already reported these inputs as of " + asOf + " in " + folder
+                + " (use --force to recompute).";
     }
 
     private static String note(String text) {

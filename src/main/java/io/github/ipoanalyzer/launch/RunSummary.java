@@ -112,7 +112,12 @@ final class RunSummary {
                 published.forEach(line -> out.println("  " + line));
             }
         });
-        out.printf(Locale.ROOT, "%s (%.1f s since the program started, %.1f s of it the job)%n", outcome.message(),
+        printEnd(out, outcome.message(), elapsed);
+    }
+
+    /** The last line: how the launch ended, and how long it took. */
+    static void printEnd(PrintStream out, String message, Duration elapsed) {
+        out.printf(Locale.ROOT, "%s (%.1f s since the program started, %.1f s of it the job)%n", message,
                 sinceStart().toMillis() / 1000.0, elapsed.toMillis() / 1000.0);
     }
 
