@@ -5,7 +5,7 @@ import io.github.ipoanalyzer.eventstudy.EventStudySettings;
 import io.github.ipoanalyzer.eventstudy.EventWindow;
 import io.github.ipoanalyzer.eventstudy.ReturnKind;
 import io.github.ipoanalyzer.ingest.InputKinds;
-import io.github.ipoanalyzer.report.ReportPublisher;
+import io.github.ipoanalyzer.report.ReportSettings;
 import org.springframework.core.convert.ConversionException;
 import org.springframework.core.convert.TypeDescriptor;
 import org.springframework.core.convert.support.DefaultConversionService;
@@ -120,8 +120,8 @@ public record FigureSettings(SortedMap<String, String> values) {
         return text == null ? new TreeMap<>() : lines(text);
     }
 
-    ReportPublisher.Settings publisherSettings() {
-        return new ReportPublisher.Settings(new EventStudySettings(EventWindow.parseAll(values.get("ipo.event-windows")),
+    ReportSettings publisherSettings() {
+        return new ReportSettings(new EventStudySettings(EventWindow.parseAll(values.get("ipo.event-windows")),
                 list("ipo.bhar-horizons", Integer.class),
                 new EstimationWindow(value("ipo.estimation-window-start", Integer.class),
                         value("ipo.estimation-gap-days", Integer.class), value("ipo.market-model-min-days", Integer.class)),

@@ -5,6 +5,7 @@ import io.github.ipoanalyzer.ingest.InputKind;
 import io.github.ipoanalyzer.ingest.InputKinds;
 import io.github.ipoanalyzer.ingest.RejectedRowException;
 import io.github.ipoanalyzer.ingest.RejectsRecorder;
+import io.github.ipoanalyzer.report.ListingPart;
 import io.github.ipoanalyzer.report.ReportPublisher;
 import io.github.ipoanalyzer.store.InputFileLedger;
 import io.github.ipoanalyzer.store.MarketDataStore;
@@ -167,10 +168,10 @@ public class IpoReportJobConfiguration {
      */
     @Bean
     public Step reportListingRange(ListingRange.PartitionFile partitionFile,
-                                   ItemProcessor<Integer, ReportPublisher.ListingPart> computeListing,
+                                   ItemProcessor<Integer, ListingPart> computeListing,
                                    StopSignal stopSignal, @Value("${ipo.report-chunk-size:20}") int reportChunkSize) {
         return new StepBuilder("reportListingRange", jobRepository)
-                .<Integer, ReportPublisher.ListingPart>chunk(reportChunkSize)
+                .<Integer, ListingPart>chunk(reportChunkSize)
                 .transactionManager(transactionManager)
                 .reader(partitionFile)
                 .processor(computeListing)
@@ -181,7 +182,7 @@ public class IpoReportJobConfiguration {
 
     @Bean
     @StepScope
-    ItemProcessor<Integer, ReportPublisher.ListingPart> computeListing(PartitionPublishers partitionPublishers,
+    ItemProcessor<Integer, ListingPart> computeListing(PartitionPublishers partitionPublishers,
                                                                        @Value("#{stepExecution}") StepExecution step) {
         return new ListingRange.Compute(partitionPublishers, step, version, reportProgress);
     }
