@@ -22,17 +22,7 @@ import java.util.function.BooleanSupplier;
  * Only the first-day figures of each listing are held (and the full series of the listings the
  * charts show, {@link ChartedListings}).
  */
-final class ReportAssembly {
-
-    private final MarketDataStore store;
-    private final InputFileLedger ledger;
-    private final ReportSettings settings;
-
-    ReportAssembly(MarketDataStore store, InputFileLedger ledger, ReportSettings settings) {
-        this.store = store;
-        this.ledger = ledger;
-        this.settings = settings;
-    }
+record ReportAssembly(MarketDataStore store, InputFileLedger ledger, ReportSettings settings) {
 
     /**
      * {@code tables}: the per-listing tables, in the order of a {@link ListingPart}'s rows;
