@@ -183,7 +183,7 @@ public class IpoReportJobConfiguration {
     @Bean
     @StepScope
     ItemProcessor<Integer, ListingPart> computeListing(PartitionPublishers partitionPublishers,
-                                                                       @Value("#{stepExecution}") StepExecution step) {
+                                                       @Value("#{stepExecution}") StepExecution step) {
         return new ListingRange.Compute(partitionPublishers, step, version, reportProgress);
     }
 
