@@ -1,6 +1,7 @@
 package io.github.ipoanalyzer.job;
 
 import io.github.ipoanalyzer.report.ReportFolder;
+import io.github.ipoanalyzer.report.ReportPartWriter;
 import io.github.ipoanalyzer.report.ReportParts;
 import io.github.ipoanalyzer.report.ListingPart;
 import io.github.ipoanalyzer.report.ReportPublisher;
@@ -65,7 +66,7 @@ final class ListingRange {
         private final String header;
         private final int to;
         private final int from;
-        private ReportParts.Writer writer;
+        private ReportPartWriter writer;
         private int next;
 
         PartitionFile(StepExecution step, String version) {

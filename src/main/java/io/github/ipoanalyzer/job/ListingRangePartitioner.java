@@ -3,6 +3,7 @@ package io.github.ipoanalyzer.job;
 import io.github.ipoanalyzer.report.ReportFolder;
 import io.github.ipoanalyzer.report.ReportPublisher;
 import io.github.ipoanalyzer.report.SeriesCarry;
+import io.github.ipoanalyzer.report.SeriesTakeOver;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.step.StepExecution;
@@ -95,8 +96,8 @@ final class ListingRangePartitioner implements Partitioner, StepExecutionListene
 
     /** What {@link #beforeStep} decided, from the job's or a partition's context. */
     static SeriesCarry carry(ExecutionContext context) {
-        Optional<SeriesCarry.TakeOver> takeOver = context.containsKey(SERIES_FROM)
-                ? Optional.of(new SeriesCarry.TakeOver(Path.of(context.getString(SERIES_PREVIOUS)),
+        Optional<SeriesTakeOver> takeOver = context.containsKey(SERIES_FROM)
+                ? Optional.of(new SeriesTakeOver(Path.of(context.getString(SERIES_PREVIOUS)),
                         YearMonth.parse(context.getString(SERIES_FROM))))
                 : Optional.empty();
         return new SeriesCarry(takeOver, context.getString(SERIES_REASON),

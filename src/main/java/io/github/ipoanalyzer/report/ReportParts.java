@@ -2,10 +2,8 @@ package io.github.ipoanalyzer.report;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -52,7 +50,7 @@ public final class ReportParts {
      * is cut off. A file written in another format or for other work ({@code work}: the run, its
      * range and the version) is started afresh.
      */
-    public Writer write(int partition, String work) throws IOException {
+    public ReportPartWriter write(int partition, String work) throws IOException {
         Files.createDirectories(folder);
         Path file = folder.resolve(String.format(Locale.ROOT, "partition-%05d%s", partition, SUFFIX));
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
@@ -84,7 +82,7 @@ public final class ReportParts {
             }
             channel.truncate(end);
             channel.position(end);
-            return new Writer(channel, listings);
+            return new ReportPartWriter(channel, listings);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -115,42 +113,6 @@ public final class ReportParts {
 
     void discard() throws IOException {
         ReportFolder.deleteRecursively(folder);
-    }
-
-    /** Appends listing records to one partition's file. */
-    public static final class Writer implements Closeable {
-        private final FileChannel channel;
-        private final int listingsBefore;
-
-        private Writer(FileChannel channel, int listingsBefore) {
-            this.channel = channel;
-            this.listingsBefore = listingsBefore;
-        }
-
-        /** How many listings the file held when opened: the partition goes on after them. */
-        public int listingsBefore() {
-            return listingsBefore;
-        }
-
-        public void add(ListingPart listing) throws IOException {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
-            try (DataOutputStream out = new DataOutputStream(bytes)) {
-                ListingPartCodec.write(listing, out);
-            }
-            ByteBuffer length = ByteBuffer.allocate(Integer.BYTES).putInt(0, bytes.size());
-            channel.write(length);
-            channel.write(ByteBuffer.wrap(bytes.toByteArray()));
-        }
-
-        /** Makes the file durable: once, when the partition has written its last listing. */
-        public void sync() throws IOException {
-            channel.force(false);
-        }
-
-        @Override
-        public void close() throws IOException {
-            channel.close();
-        }
     }
 
     /** One partition's file read back, listing by listing. */

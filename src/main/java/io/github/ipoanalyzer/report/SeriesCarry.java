@@ -1,6 +1,5 @@
 package io.github.ipoanalyzer.report;
 
-import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.Optional;
 
@@ -11,11 +10,7 @@ import java.util.Optional;
  * (empty: every month is computed). {@code changed}: a file of that report found not to be
  * what its manifest lists, and from which month on that makes the run compute every month.
  */
-public record SeriesCarry(Optional<TakeOver> takeOver, String reason, Optional<String> changed) {
-
-    /** The months before {@code fromMonth} are taken over from {@code previousFolder}. */
-    public record TakeOver(Path previousFolder, YearMonth fromMonth) {
-    }
+public record SeriesCarry(Optional<SeriesTakeOver> takeOver, String reason, Optional<String> changed) {
 
     public static SeriesCarry none(String reason) {
         return new SeriesCarry(Optional.empty(), reason, Optional.empty());
@@ -23,6 +18,6 @@ public record SeriesCarry(Optional<TakeOver> takeOver, String reason, Optional<S
 
     /** The first month whose series rows are computed; empty when all are. */
     public Optional<YearMonth> fromMonth() {
-        return takeOver.map(TakeOver::fromMonth);
+        return takeOver.map(SeriesTakeOver::fromMonth);
     }
 }

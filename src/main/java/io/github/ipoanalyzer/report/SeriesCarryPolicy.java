@@ -86,7 +86,7 @@ final class SeriesCarryPolicy {
                             + " on are computed again");
                 }
             }
-            return new SeriesCarry(Optional.of(new SeriesCarry.TakeOver(previous, from)), "months before " + from
+            return new SeriesCarry(Optional.of(new SeriesTakeOver(previous, from)), "months before " + from
                     + " taken over from " + previous.getFileName() + why, changed);
         } catch (IOException e) {
             return SeriesCarry.none(e.getMessage() + ": every month of the series is computed");

@@ -49,7 +49,7 @@ class ReportPartsTest {
         ReportParts parts = new ReportParts(folder);
         ListingPart moore = part(0, moore());
         ListingPart peer = part(1, peer());
-        try (ReportParts.Writer writer = parts.write(0, WORK)) {
+        try (ReportPartWriter writer = parts.write(0, WORK)) {
             writer.add(moore);
             writer.add(peer);
         }
@@ -71,7 +71,7 @@ class ReportPartsTest {
     @Test
     void aRecordCutShortIsDroppedAndThePartitionGoesOnAfterTheCompleteOnes() throws IOException {
         ReportParts parts = new ReportParts(folder);
-        try (ReportParts.Writer writer = parts.write(0, WORK)) {
+        try (ReportPartWriter writer = parts.write(0, WORK)) {
             assertEquals(0, writer.listingsBefore());
             writer.add(part(0, moore()));
             writer.add(part(1, peer()));
@@ -81,7 +81,7 @@ class ReportPartsTest {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             channel.truncate(channel.size() - 5); // the worker was killed while the third record was written
         }
-        try (ReportParts.Writer writer = parts.write(0, WORK)) {
+        try (ReportPartWriter writer = parts.write(0, WORK)) {
             assertEquals(2, writer.listingsBefore(), "the two complete records are kept");
             writer.add(part(2, peer()));
         }
@@ -93,10 +93,10 @@ class ReportPartsTest {
     @Test
     void aFileOfOtherWorkStartsAfreshAndOneOfAnotherFormatIsRefused() throws IOException {
         ReportParts parts = new ReportParts(folder);
-        try (ReportParts.Writer writer = parts.write(0, WORK)) {
+        try (ReportPartWriter writer = parts.write(0, WORK)) {
             writer.add(part(0, moore()));
         }
-        try (ReportParts.Writer writer = parts.write(0, "1.0|run-8|0|3|series from the first month")) {
+        try (ReportPartWriter writer = parts.write(0, "1.0|run-8|0|3|series from the first month")) {
             assertEquals(0, writer.listingsBefore(), "another run's listings are not this one's");
         }
         assertEquals(List.of(), readAll(parts));
@@ -110,7 +110,7 @@ class ReportPartsTest {
         }
         IOException refused = assertThrows(IOException.class, () -> readAll(parts));
         assertTrue(refused.getMessage().contains("another version of ipo-analyzer"), refused.getMessage());
-        try (ReportParts.Writer writer = parts.write(0, WORK)) {
+        try (ReportPartWriter writer = parts.write(0, WORK)) {
             assertEquals(0, writer.listingsBefore(), "a partition computing again starts such a file afresh");
         }
     }

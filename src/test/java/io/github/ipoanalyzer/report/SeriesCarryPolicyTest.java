@@ -48,7 +48,7 @@ class SeriesCarryPolicyTest {
     @Test
     void theMonthsBeforeTheEarliestChangeAreTakenOver() throws Exception {
         SeriesCarry carry = decide(false, saved(previous), basisChangedOn(LocalDate.of(2026, 2, 10)));
-        assertEquals(Optional.of(new SeriesCarry.TakeOver(previous.toRealPath(), YearMonth.of(2026, 2))), carry.takeOver());
+        assertEquals(Optional.of(new SeriesTakeOver(previous.toRealPath(), YearMonth.of(2026, 2))), carry.takeOver());
         assertEquals("months before 2026-02 taken over from 2026-03-30_run-000001 (the earliest change is dated "
                 + "2026-02-10)", carry.reason());
         assertEquals(Optional.empty(), carry.changed());
