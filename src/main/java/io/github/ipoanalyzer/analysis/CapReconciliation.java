@@ -1,6 +1,5 @@
 package io.github.ipoanalyzer.analysis;
 
-import java.io.Serializable;
 
 import io.github.ipoanalyzer.market.ReportedCap;
 import io.github.ipoanalyzer.market.TradingDays;
@@ -17,7 +16,7 @@ import java.util.Optional;
  * the computed cap converted at the dated rate (either direction through CNY).
  */
 public record CapReconciliation(ReportedCap reported, MarketCapPoint computedPoint, Money computed, Money gap,
-                                BigDecimal gapFraction, Integer lagTradingDays, String note) implements Serializable {
+                                BigDecimal gapFraction, Integer lagTradingDays, String note) {
 
     /** Without a trading calendar: a cap is compared only with a close of its own date. */
     public static CapReconciliation of(ReportedCap reported, Optional<MarketCapSeries> series, FxRates rates) {

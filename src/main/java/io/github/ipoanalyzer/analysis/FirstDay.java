@@ -1,6 +1,5 @@
 package io.github.ipoanalyzer.analysis;
 
-import java.io.Serializable;
 
 import io.github.ipoanalyzer.market.DailyPrice;
 import io.github.ipoanalyzer.market.TradingDays;
@@ -22,7 +21,7 @@ import java.util.List;
  */
 public record FirstDay(LocalDate listingDate, BigDecimal open, BigDecimal high, BigDecimal low,
                        BigDecimal close, LocalDate closeDate, Integer closeLagTradingDays, Long volume,
-                       BigDecimal turnover, String note) implements Serializable {
+                       BigDecimal turnover, String note) {
 
     /** Without a trading calendar: sessions are the dates of the data. */
     public static FirstDay locate(LocalDate listingDate, List<DailyPrice> pricesInDateOrder, int maxLagTradingDays) {

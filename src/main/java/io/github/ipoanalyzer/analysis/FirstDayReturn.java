@@ -1,6 +1,5 @@
 package io.github.ipoanalyzer.analysis;
 
-import java.io.Serializable;
 
 import io.github.ipoanalyzer.money.Rounding;
 
@@ -13,7 +12,7 @@ import java.math.BigDecimal;
  * Broke issue (破发): {@code C1 < P0}, and separately {@code L1 < P0}.
  */
 public record FirstDayReturn(BigDecimal atOpen, BigDecimal atHigh, BigDecimal atLow, BigDecimal atClose,
-                             BigDecimal intraday, Boolean brokeAtClose, Boolean brokeAtLow) implements Serializable {
+                             BigDecimal intraday, Boolean brokeAtClose, Boolean brokeAtLow) {
 
     /** Of a listing whose IPO is not studied: every return unknown. */
     public static final FirstDayReturn NONE = new FirstDayReturn(null, null, null, null, null, null, null);

@@ -1,6 +1,5 @@
 package io.github.ipoanalyzer.analysis;
 
-import java.io.Serializable;
 
 import io.github.ipoanalyzer.market.GreyMarketPrice;
 import io.github.ipoanalyzer.market.Listing;
@@ -17,7 +16,7 @@ import java.util.Optional;
  * latest date; of several brokers that day, the first by name), its return {@code C/P0 − 1} and
  * the gross gain of one lot {@code L × (C − P0)} at its close. Unknown where no session has a close.
  */
-public record GreyMarket(GreyMarketPrice session, BigDecimal returnAtClose, Money lotGainAtClose) implements Serializable {
+public record GreyMarket(GreyMarketPrice session, BigDecimal returnAtClose, Money lotGainAtClose) {
 
     public static Optional<GreyMarket> of(Listing listing, List<GreyMarketPrice> sessions) {
         return sessions.stream().filter(s -> s.ticker().equals(listing.ticker()) && s.close() != null)

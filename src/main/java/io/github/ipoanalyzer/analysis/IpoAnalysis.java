@@ -4,8 +4,6 @@ import io.github.ipoanalyzer.fees.Application;
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.money.FxRates;
 
-import java.io.Serial;
-import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,36 +11,17 @@ import java.util.Optional;
 public record IpoAnalysis(Listing listing, FirstDay firstDay, FirstDayReturn firstDayReturn, OfferProceeds proceeds,
                           List<LotGain> lotGains, Optional<MarketCapSeries> marketCap, FxRates.Conversion offerCny,
                           List<PriceToSales> priceToSales, List<CapReconciliation> capReconciliations,
-                          Application application, GreyMarket greyMarket) implements Serializable {
-
-    /** Serialized (a report partition hands it to the report's assembly) without the Optional, which is not. */
-    @Serial
-    private Object writeReplace() {
-        return new SerialForm(listing, firstDay, firstDayReturn, proceeds, lotGains, marketCap.orElse(null), offerCny,
-                priceToSales, capReconciliations, application, greyMarket);
-    }
-
-    private record SerialForm(Listing listing, FirstDay firstDay, FirstDayReturn firstDayReturn, OfferProceeds proceeds,
-                              List<LotGain> lotGains, MarketCapSeries marketCap, FxRates.Conversion offerCny,
-                              List<PriceToSales> priceToSales, List<CapReconciliation> capReconciliations,
-                              Application application, GreyMarket greyMarket) implements Serializable {
-        @Serial
-        private Object readResolve() {
-            return new IpoAnalysis(listing, firstDay, firstDayReturn, proceeds, lotGains, Optional.ofNullable(marketCap),
-                    offerCny, priceToSales, capReconciliations, application, greyMarket);
-        }
-    }
+                          Application application, GreyMarket greyMarket) {
 
     /** The grey-market session beside the first day, where one with a close was given. */
     public Optional<GreyMarket> greyMarketSession() {
         return Optional.ofNullable(greyMarket);
     }
 
-
     /**
      * What the cohorts and the distribution of first-day returns read of a listing once its rows
      * are written: the listing, its first day, first-day return and proceeds. A report partition
-     * hands one per listing to the report's assembly, which deserializes them on one thread, so
+     * hands one per listing to the report's assembly, which reads them back on one thread, so
      * it carries nothing more (the first-day lot gains, price-to-sales and the rest are in the rows).
      */
     public IpoAnalysis forCohorts() {

@@ -1,6 +1,5 @@
 package io.github.ipoanalyzer.analysis;
 
-import java.io.Serializable;
 
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.fees.FeeSchedule;
@@ -19,7 +18,7 @@ import java.util.Optional;
  * ties up ({@code L × P0}) and the return on it.
  */
 public record LotGain(ReferencePrice reference, LocalDate date, Money price, Money gain, Money lotCost,
-                      BigDecimal returnOnCapital, FxRates.Conversion gainInCny, NetLotGain net, String priceNote) implements Serializable {
+                      BigDecimal returnOnCapital, FxRates.Conversion gainInCny, NetLotGain net, String priceNote) {
 
     /** What the lot leaves after the fee schedule's charges, where the schedule covers the sale's day. */
     public Optional<NetLotGain> netOfFees() {

@@ -1,6 +1,5 @@
 package io.github.ipoanalyzer.analysis;
 
-import java.io.Serializable;
 
 import io.github.ipoanalyzer.money.FxRates;
 import io.github.ipoanalyzer.money.Money;
@@ -18,7 +17,7 @@ import java.util.Optional;
  */
 public record MarketCapPoint(LocalDate date, ReferencePrice reference, Money price, long shares, Money cap,
                              Money offerCap, Money peakToDate, LocalDate peakDate, String note,
-                             FxRates.Conversion capInCny) implements Serializable {
+                             FxRates.Conversion capInCny) {
 
     /** {@code cap / offer cap − 1}, unrounded; null at the offer itself. */
     public BigDecimal changeSinceOffer() {

@@ -1,6 +1,5 @@
 package io.github.ipoanalyzer.analysis;
 
-import java.io.Serializable;
 
 import io.github.ipoanalyzer.market.DailyPrice;
 import io.github.ipoanalyzer.market.Listing;
@@ -20,7 +19,7 @@ import java.util.Optional;
  * actions are modelled). Empty when the share count is unknown. A listing without offer terms
  * (a peer) has no value at the offer: {@code atOffer} null, and no change since it.
  */
-public record MarketCapSeries(MarketCapPoint atOffer, List<MarketCapPoint> closes) implements Serializable {
+public record MarketCapSeries(MarketCapPoint atOffer, List<MarketCapPoint> closes) {
 
     public static Optional<MarketCapSeries> of(Listing listing, FxRates rates, List<DailyPrice> pricesInDateOrder) {
         if (listing.totalShares() == null) {

@@ -1,6 +1,5 @@
 package io.github.ipoanalyzer.analysis;
 
-import java.io.Serializable;
 
 import io.github.ipoanalyzer.market.RevenuePeriod;
 import io.github.ipoanalyzer.money.FxRates;
@@ -18,7 +17,7 @@ import java.util.Optional;
  * and {@code note} says why.
  */
 public record PriceToSales(RevenuePeriod period, ReferencePrice capReference, LocalDate capDate, Money cap,
-                           BigDecimal multiple, FxRates.Conversion capInCny, String note) implements Serializable {
+                           BigDecimal multiple, FxRates.Conversion capInCny, String note) {
 
     public static PriceToSales of(RevenuePeriod period, ReferencePrice capReference, LocalDate capDate, Money cap,
                                   FxRates rates) {

@@ -55,11 +55,11 @@ public final class EventStudy {
 
     /** A known CAR of one window of one event of one listing. */
     public record CarValue(String ticker, String kind, EventWindow window, BigDecimal car, BigDecimal standardized,
-                           LocalDate eventDate) implements java.io.Serializable {
+                           LocalDate eventDate) {
     }
 
     /** The CAR of one event from the first window day up to day {@code tau}. */
-    public record PathPoint(String kind, int tau, BigDecimal car) implements java.io.Serializable {
+    public record PathPoint(String kind, int tau, BigDecimal car) {
     }
 
     /** {@code minimumN}: the fewest events whose mean is a statistic (ipo.event-min-n). */

@@ -1,13 +1,12 @@
 package io.github.ipoanalyzer.eventstudy;
 
-import java.io.Serializable;
 
 import io.github.ipoanalyzer.market.Event;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Event days [from, to] around day 0, as in "[−1,+1]". */
-public record EventWindow(int from, int to) implements Serializable {
+public record EventWindow(int from, int to) {
 
     public EventWindow {
         if (to < from) {

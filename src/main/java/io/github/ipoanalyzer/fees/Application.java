@@ -1,6 +1,5 @@
 package io.github.ipoanalyzer.fees;
 
-import java.io.Serializable;
 
 import io.github.ipoanalyzer.market.Allotment;
 import io.github.ipoanalyzer.market.Listing;
@@ -19,7 +18,7 @@ import java.util.Optional;
  * lot} sold at the first-day close, unknown where the rate or the net gain is.
  */
 public record Application(Money entranceFee, BigDecimal oneLotSuccessRate, BigDecimal subscriptionMultiple,
-                          Money expectedGain, String note) implements Serializable {
+                          Money expectedGain, String note) {
 
     public static Application of(Listing listing, FeeSchedule schedule, List<Allotment> allotments,
                                  Optional<NetLotGain> netAtFirstClose) {

@@ -1,6 +1,5 @@
 package io.github.ipoanalyzer.fees;
 
-import java.io.Serializable;
 
 import io.github.ipoanalyzer.money.Money;
 
@@ -18,7 +17,7 @@ import java.util.regex.Pattern;
  */
 public record FeeRule(String market, Side side, String charge, BigDecimal rate, Money minimum, Money maximum,
                       FeeRounding rounding, LocalDate effectiveFrom, LocalDate effectiveTo, Currency currency,
-                      String note) implements Serializable {
+                      String note) {
 
     /** Any run of spaces, tabs or other Unicode spacing (no-break, ideographic). */
     private static final Pattern SPACING = Pattern.compile("[\\s\\p{Z}]+");

@@ -19,7 +19,7 @@ public final class FeeSchedule {
     }
 
     /** The charges of one side and their total. */
-    public record SideCharges(List<Charge> charges, Money total) implements java.io.Serializable {
+    public record SideCharges(List<Charge> charges, Money total) {
     }
 
     private final List<Row> rows;

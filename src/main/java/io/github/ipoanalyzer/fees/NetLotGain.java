@@ -1,6 +1,5 @@
 package io.github.ipoanalyzer.fees;
 
-import java.io.Serializable;
 
 import io.github.ipoanalyzer.money.Money;
 import io.github.ipoanalyzer.money.Rounding;
@@ -15,7 +14,7 @@ import java.time.LocalDate;
  * {@code net = L × P − sale charges(L × P) − (L × P0 + subscription charges(L × P0))}.
  */
 public record NetLotGain(FeeSchedule.SideCharges subscription, FeeSchedule.SideCharges sale, Money capital, Money net,
-                         BigDecimal netReturn) implements Serializable {
+                         BigDecimal netReturn) {
 
     /**
      * {@code lotCost} = L × P0, charged on {@code listingDate}; {@code saleValue} = L × P, sold on

@@ -3,7 +3,7 @@ package io.github.ipoanalyzer.job;
 import io.github.ipoanalyzer.eventstudy.EstimationWindow;
 import io.github.ipoanalyzer.eventstudy.EventStudySettings;
 import io.github.ipoanalyzer.ingest.InputKinds;
-import io.github.ipoanalyzer.report.ReportPublisher;
+import io.github.ipoanalyzer.report.ReportSettings;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -112,9 +112,9 @@ public record FigureSettings(SortedMap<String, String> values) {
         return text == null ? new TreeMap<>() : lines(text);
     }
 
-    ReportPublisher.Settings publisherSettings() {
+    ReportSettings publisherSettings() {
         IpoSettings s = IpoSettings.of(values);
-        return new ReportPublisher.Settings(new EventStudySettings(s.windows(), s.bharHorizons(),
+        return new ReportSettings(new EventStudySettings(s.windows(), s.bharHorizons(),
                 new EstimationWindow(s.estimationWindowStart(), s.estimationGapDays(), s.marketModelMinDays()),
                 s.capMilestonesCny(), s.partialWindows(), s.eventMinN(), s.returns()),
                 s.maxCloseLagTradingDays(), s.chartMaxListings(), InputKinds.FEES.path());

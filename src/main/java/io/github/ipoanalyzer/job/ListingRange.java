@@ -1,8 +1,12 @@
 package io.github.ipoanalyzer.job;
 
 import io.github.ipoanalyzer.report.ReportFolder;
+import io.github.ipoanalyzer.report.ReportPartWriter;
 import io.github.ipoanalyzer.report.ReportParts;
+import io.github.ipoanalyzer.report.ListingPart;
 import io.github.ipoanalyzer.report.ReportPublisher;
+import io.github.ipoanalyzer.report.ReportRun;
+import io.github.ipoanalyzer.report.SeriesCarry;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -26,13 +30,13 @@ final class ListingRange {
     }
 
     /** Computes one listing of the run, with the settings of the manager that made the partition. */
-    static final class Compute implements ItemProcessor<Integer, ReportPublisher.ListingPart> {
+    static final class Compute implements ItemProcessor<Integer, ListingPart> {
         private final ReportPublisher publisher;
-        private final ReportPublisher.Run run;
+        private final ReportRun run;
         private final long execution;
         private final ReportProgress progress;
         private final int total;
-        private final ReportPublisher.SeriesCarry carry;
+        private final SeriesCarry carry;
 
         Compute(PartitionPublishers publishers, StepExecution step, String version, ReportProgress progress) {
             this.publisher = publishers.forSettings(ListingRangePartitioner.settings(step.getExecutionContext()));
@@ -44,8 +48,8 @@ final class ListingRange {
         }
 
         @Override
-        public ReportPublisher.ListingPart process(Integer index) {
-            ReportPublisher.ListingPart part = publisher.listing(run, execution, index, carry);
+        public ListingPart process(Integer index) {
+            ListingPart part = publisher.listing(run, execution, index, carry);
             progress.listingDone(total);
             return part;
         }
@@ -56,13 +60,13 @@ final class ListingRange {
      * it reads the indexes of the partition's listings that the file does not hold yet, and
      * appends each chunk's listings to it. Opened once for both roles.
      */
-    static class PartitionFile implements ItemStreamReader<Integer>, ItemStreamWriter<ReportPublisher.ListingPart> {
+    static class PartitionFile implements ItemStreamReader<Integer>, ItemStreamWriter<ListingPart> {
         private final ReportParts parts;
         private final int partition;
         private final String header;
         private final int to;
         private final int from;
-        private ReportParts.Writer writer;
+        private ReportPartWriter writer;
         private int next;
 
         PartitionFile(StepExecution step, String version) {
@@ -72,8 +76,8 @@ final class ListingRange {
             this.partition = range.getInt(ListingRangePartitioner.PARTITION);
             this.from = range.getInt(ListingRangePartitioner.FROM);
             this.to = range.getInt(ListingRangePartitioner.TO);
-            this.header = String.join("|", "ipo-analyzer report partition", version, run.identity(),
-                    String.valueOf(from), String.valueOf(to), "series from " + range.getString(ListingRangePartitioner.SERIES_FROM));
+            this.header = String.join("|", version, run.identity(), String.valueOf(from), String.valueOf(to),
+                    "series from " + ListingRangePartitioner.carry(range).fromMonth().map(String::valueOf).orElse("the first month"));
         }
 
         @Override
@@ -95,8 +99,8 @@ final class ListingRange {
         }
 
         @Override
-        public void write(Chunk<? extends ReportPublisher.ListingPart> chunk) throws IOException {
-            for (ReportPublisher.ListingPart listing : chunk) {
+        public void write(Chunk<? extends ListingPart> chunk) throws IOException {
+            for (ListingPart listing : chunk) {
                 writer.add(listing);
             }
             if (next == to) {

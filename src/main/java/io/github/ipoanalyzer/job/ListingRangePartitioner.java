@@ -2,6 +2,8 @@ package io.github.ipoanalyzer.job;
 
 import io.github.ipoanalyzer.report.ReportFolder;
 import io.github.ipoanalyzer.report.ReportPublisher;
+import io.github.ipoanalyzer.report.SeriesCarry;
+import io.github.ipoanalyzer.report.SeriesTakeOver;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.step.StepExecution;
@@ -11,6 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -47,7 +51,7 @@ final class ListingRangePartitioner implements Partitioner, StepExecutionListene
     private final String version;
     private final FigureSettings settings;
     private int listings;
-    private ReportPublisher.SeriesCarry carry;
+    private SeriesCarry carry;
 
     ListingRangePartitioner(ReportPublisher publisher, String version, FigureSettings settings) {
         this.publisher = publisher;
@@ -65,7 +69,7 @@ final class ListingRangePartitioner implements Partitioner, StepExecutionListene
         RunParameters run = RunParameters.from(stepExecution.getJobParameters());
         listings = publisher.listingCount(run.asOf());
         ExecutionContext job = stepExecution.getJobExecution().getExecutionContext();
-        if (job.containsKey(SERIES_FROM)) {
+        if (job.containsKey(SERIES_REASON)) {
             carry = carry(job);
         } else {
             carry = publisher.seriesCarry(PublishReportTasklet.reportRun(stepExecution, run, version),
@@ -80,17 +84,24 @@ final class ListingRangePartitioner implements Partitioner, StepExecutionListene
         }
     }
 
-    static void put(ReportPublisher.SeriesCarry carry, ExecutionContext context) {
-        context.putString(SERIES_PREVIOUS, carry.previousFolder());
-        context.putString(SERIES_FROM, carry.fromMonth());
+    /** Kept as strings, each key present only where the carry has a value; the reason always is. */
+    static void put(SeriesCarry carry, ExecutionContext context) {
+        carry.takeOver().ifPresent(t -> {
+            context.putString(SERIES_PREVIOUS, t.previousFolder().toString());
+            context.putString(SERIES_FROM, t.fromMonth().toString());
+        });
         context.putString(SERIES_REASON, carry.reason());
-        context.putString(SERIES_CHANGED, carry.changed());
+        carry.changed().ifPresent(changed -> context.putString(SERIES_CHANGED, changed));
     }
 
     /** What {@link #beforeStep} decided, from the job's or a partition's context. */
-    static ReportPublisher.SeriesCarry carry(ExecutionContext context) {
-        return new ReportPublisher.SeriesCarry(context.getString(SERIES_PREVIOUS), context.getString(SERIES_FROM),
-                context.getString(SERIES_REASON), context.getString(SERIES_CHANGED, ""));
+    static SeriesCarry carry(ExecutionContext context) {
+        Optional<SeriesTakeOver> takeOver = context.containsKey(SERIES_FROM)
+                ? Optional.of(new SeriesTakeOver(Path.of(context.getString(SERIES_PREVIOUS)),
+                        YearMonth.parse(context.getString(SERIES_FROM))))
+                : Optional.empty();
+        return new SeriesCarry(takeOver, context.getString(SERIES_REASON),
+                Optional.ofNullable(context.containsKey(SERIES_CHANGED) ? context.getString(SERIES_CHANGED) : null));
     }
 
     /** The settings a partition computes with: those of the process that made it. */

@@ -1,6 +1,10 @@
 package io.github.ipoanalyzer.job;
 
+import io.github.ipoanalyzer.report.PublishRequest;
+import io.github.ipoanalyzer.report.PublishStoppedException;
+import io.github.ipoanalyzer.report.Published;
 import io.github.ipoanalyzer.report.ReportPublisher;
+import io.github.ipoanalyzer.report.ReportRun;
 import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -35,12 +39,12 @@ final class PublishReportTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext context) throws Exception {
         StepExecution step = context.getStepContext().getStepExecution();
         RunParameters run = RunParameters.from(step.getJobParameters());
-        ReportPublisher.Published published;
+        Published published;
         try {
-            published = publisher.assemble(new ReportPublisher.Request(reportRun(step, run, version),
+            published = publisher.assemble(new PublishRequest(reportRun(step, run, version),
                     RunContext.inputHashes(step), run.outputDir(), run.keepReports()), step.getJobExecutionId(),
                     ListingRangePartitioner.carry(step.getJobExecution().getExecutionContext()), stopSignal::isRequested);
-        } catch (ReportPublisher.PublishStoppedException e) {
+        } catch (PublishStoppedException e) {
             throw new JobInterruptedException(e.getMessage());
         }
         ExecutionContext job = step.getJobExecution().getExecutionContext();
@@ -53,10 +57,10 @@ final class PublishReportTasklet implements Tasklet {
     }
 
     /** The run as its report's manifest names it. */
-    static ReportPublisher.Run reportRun(StepExecution step, RunParameters run, String version) {
+    static ReportRun reportRun(StepExecution step, RunParameters run, String version) {
         Map<String, Object> parameters = new TreeMap<>();
         step.getJobParameters().forEach(p -> parameters.put(p.name(), String.valueOf(p.value())));
-        return new ReportPublisher.Run(run.asOf(), run.runSequence(), run.identity(), parameters, version,
+        return new ReportRun(run.asOf(), run.runSequence(), run.identity(), parameters, version,
                 step.getJobExecution().getStartTime().atZone(ZoneId.systemDefault()).toInstant(),
                 FigureSettings.recorded(run.figureSettings()));
     }

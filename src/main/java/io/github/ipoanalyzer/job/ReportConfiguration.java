@@ -1,5 +1,6 @@
 package io.github.ipoanalyzer.job;
 
+import io.github.ipoanalyzer.report.ListingPart;
 import io.github.ipoanalyzer.report.ReportPublisher;
 import io.github.ipoanalyzer.store.InputFileLedger;
 import io.github.ipoanalyzer.store.MarketDataStore;
@@ -98,10 +99,10 @@ public class ReportConfiguration {
      */
     @Bean
     public Step reportListingRange(ListingRange.PartitionFile partitionFile,
-                                   ItemProcessor<Integer, ReportPublisher.ListingPart> computeListing,
+                                   ItemProcessor<Integer, ListingPart> computeListing,
                                    StopSignal stopSignal, PlatformTransactionManager transactionManager) {
         return new StepBuilder("reportListingRange", jobRepository)
-                .<Integer, ReportPublisher.ListingPart>chunk(settings.reportChunkSize())
+                .<Integer, ListingPart>chunk(settings.reportChunkSize())
                 .transactionManager(transactionManager)
                 .reader(partitionFile)
                 .processor(computeListing)
@@ -113,7 +114,7 @@ public class ReportConfiguration {
     /** A listing's computation, for one partition execution (a remote worker's too). */
     @Bean
     @StepScope
-    ItemProcessor<Integer, ReportPublisher.ListingPart> computeListing(PartitionPublishers partitionPublishers,
+    ItemProcessor<Integer, ListingPart> computeListing(PartitionPublishers partitionPublishers,
                                                                        ReportProgress reportProgress,
                                                                        @Value("#{stepExecution}") StepExecution step) {
         return new ListingRange.Compute(partitionPublishers, step, settings.version(), reportProgress);

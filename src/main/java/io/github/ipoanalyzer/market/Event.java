@@ -1,6 +1,5 @@
 package io.github.ipoanalyzer.market;
 
-import java.io.Serializable;
 
 import java.time.LocalDate;
 
@@ -10,7 +9,7 @@ import java.time.LocalDate;
  * "input" or "derived".
  */
 public record Event(String ticker, LocalDate date, LocalDate scheduledDate, String kind, String description,
-                    String source, String note) implements Serializable {
+                    String source, String note) {
 
     public static final String LISTING = "listing";
     public static final String LOCKUP_EXPIRY = "lock-up expiry";

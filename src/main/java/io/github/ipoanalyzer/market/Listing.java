@@ -1,6 +1,5 @@
 package io.github.ipoanalyzer.market;
 
-import java.io.Serializable;
 
 import io.github.ipoanalyzer.money.Money;
 
@@ -21,7 +20,7 @@ import java.util.Currency;
 public record Listing(String ticker, String nameEn, String nameLocal, String exchange, String board,
                       Currency currency, LocalDate listingDate, BigDecimal offerPrice, long lotShares,
                       long sharesOffered, Long totalShares, BigDecimal grossProceedsStated, String note,
-                      BigDecimal offerPriceMax, Long floatShares) implements Serializable {
+                      BigDecimal offerPriceMax, Long floatShares) {
 
     /** A listing whose tradable shares on the listing day are not known. */
     public Listing(String ticker, String nameEn, String nameLocal, String exchange, String board, Currency currency,

@@ -1,6 +1,5 @@
 package io.github.ipoanalyzer.market;
 
-import java.io.Serializable;
 
 import io.github.ipoanalyzer.money.Money;
 
@@ -11,7 +10,7 @@ import java.util.Currency;
 
 /** Revenue of one named period ({@code FY2024}, {@code 2025H1}); {@code amount} null when unknown. */
 public record RevenuePeriod(String ticker, String period, LocalDate start, LocalDate end, BigDecimal amount,
-                            Currency currency, String note) implements Serializable {
+                            Currency currency, String note) {
 
     /** The revenue, or null when unknown. */
     public Money revenue() {

@@ -74,6 +74,6 @@ public final class FxRates {
      * A converted amount with the rate used (units of the target per unit of the source) and
      * that rate's date (null when no rate was needed).
      */
-    public record Conversion(Money converted, BigDecimal rate, LocalDate rateDate) implements java.io.Serializable {
+    public record Conversion(Money converted, BigDecimal rate, LocalDate rateDate) {
     }
 }

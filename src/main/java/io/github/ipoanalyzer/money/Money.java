@@ -1,6 +1,5 @@
 package io.github.ipoanalyzer.money;
 
-import java.io.Serializable;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -8,7 +7,7 @@ import java.util.Currency;
 import java.util.Objects;
 
 /** An amount that never travels without its currency. Unrounded until written out. */
-public record Money(BigDecimal amount, Currency currency) implements Serializable {
+public record Money(BigDecimal amount, Currency currency) {
 
     public Money {
         Objects.requireNonNull(amount, "amount");

@@ -10,7 +10,6 @@ import io.github.ipoanalyzer.market.ReportedCap;
 import io.github.ipoanalyzer.market.RevenuePeriod;
 import io.github.ipoanalyzer.money.FxRate;
 
-import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -77,10 +76,32 @@ final class AsOfInputs {
      * How many rows of the listings' histories were dated after D, counted by one report
      * partition and added up by the report's assembly.
      */
-    static final class Tally implements Serializable {
+    static final class Tally {
         private long prices;
         private long revenue;
         private long caps;
+
+        Tally() {
+        }
+
+        /** As a report partition's file holds it ({@link ListingPartCodec}). */
+        Tally(long prices, long revenue, long caps) {
+            this.prices = prices;
+            this.revenue = revenue;
+            this.caps = caps;
+        }
+
+        long prices() {
+            return prices;
+        }
+
+        long revenue() {
+            return revenue;
+        }
+
+        long caps() {
+            return caps;
+        }
 
         void add(Tally other) {
             prices += other.prices;

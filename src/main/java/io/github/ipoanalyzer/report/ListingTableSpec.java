@@ -1,6 +1,8 @@
 package io.github.ipoanalyzer.report;
 
 import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.Optional;
 
 /**
  * A per-listing report table before it is written: a listing's rows are rendered from it
@@ -9,8 +11,8 @@ import java.nio.file.Path;
  */
 interface ListingTableSpec {
 
-    /** A listing's rows; a series leaves out its months before {@code fromMonth} (YYYY-MM; "" for none), taken over unchanged. */
-    ListingRows blankRows(String fromMonth);
+    /** A listing's rows; a series leaves out its months before {@code fromMonth} (if any), taken over unchanged. */
+    ListingRows blankRows(Optional<YearMonth> fromMonth);
 
     ListingTable open(Path folder);
 }

@@ -30,7 +30,7 @@ final class Manifest {
     private Manifest() {
     }
 
-    static void write(Path staging, ReportPublisher.Request request, Map<String, String> inputHashes,
+    static void write(Path staging, PublishRequest request, Map<String, String> inputHashes,
                                       Map<String, MarketDataStore.FileCounts> counts,
                                       Map<String, List<String>> notices, List<? extends ReportFile> tables,
                                       List<String> leftOut, List<String> calendarNotes, String series) throws IOException {

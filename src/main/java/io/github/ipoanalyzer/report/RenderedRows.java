@@ -1,6 +1,5 @@
 package io.github.ipoanalyzer.report;
 
-import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -8,9 +7,9 @@ import java.util.List;
  * per month for a series, one chunk (month "") for a plain table. What a report partition hands
  * to the report's assembly, on this machine or another; the assembly only copies the bytes.
  */
-public record RenderedRows(List<Chunk> chunks) implements Serializable {
+public record RenderedRows(List<Chunk> chunks) {
 
     /** {@code count} rendered rows of one month ("" for a plain table). */
-    public record Chunk(String month, byte[] utf8, long count) implements Serializable {
+    public record Chunk(String month, byte[] utf8, long count) {
     }
 }

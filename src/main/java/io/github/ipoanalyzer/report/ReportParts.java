@@ -1,16 +1,11 @@
 package io.github.ipoanalyzer.report;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InvalidClassException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.StreamCorruptedException;
-import java.io.BufferedInputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +20,8 @@ import java.util.stream.Stream;
 /**
  * One run's report partitions on disk ({@code <output>/.parts-<run>/}): each partition computes a
  * range of listings and appends each listing's rendered rows and figures to its own file, after
- * a header naming the work: a length-prefixed record per listing. The file is its own record of
+ * a header naming the format and the work: a length-prefixed record per listing
+ * ({@link ListingPartCodec}). The file is its own record of
  * progress: a partition resumed after a stop, a crash or a killed worker keeps the complete
  * records in it and goes on after them (the page cache outlives a killed process; the file is
  * synced when the partition ends, so a finished partition survives a power cut). The
@@ -51,16 +47,16 @@ public final class ReportParts {
     /**
      * Partition {@code partition}'s file, opened to append: the listings already in it (complete
      * records, after a stop, a crash or a killed worker) are kept and counted, a record cut short
-     * is cut off. A file written for other work ({@code header}: the run, its range and the
-     * version) is started afresh.
+     * is cut off. A file written in another format or for other work ({@code work}: the run, its
+     * range and the version) is started afresh.
      */
-    public Writer write(int partition, String header) throws IOException {
+    public ReportPartWriter write(int partition, String work) throws IOException {
         Files.createDirectories(folder);
         Path file = folder.resolve(String.format(Locale.ROOT, "partition-%05d%s", partition, SUFFIX));
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         try {
-            byte[] head = header.getBytes(StandardCharsets.UTF_8);
+            byte[] head = (ListingPartCodec.FORMAT + "|" + work).getBytes(StandardCharsets.UTF_8);
             long end = 0;
             int listings = 0;
             if (startsWith(channel, head)) {
@@ -86,7 +82,7 @@ public final class ReportParts {
             }
             channel.truncate(end);
             channel.position(end);
-            return new Writer(channel, listings);
+            return new ReportPartWriter(channel, listings);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -119,42 +115,6 @@ public final class ReportParts {
         ReportFolder.deleteRecursively(folder);
     }
 
-    /** Appends listing records to one partition's file. */
-    public static final class Writer implements Closeable {
-        private final FileChannel channel;
-        private final int listingsBefore;
-
-        private Writer(FileChannel channel, int listingsBefore) {
-            this.channel = channel;
-            this.listingsBefore = listingsBefore;
-        }
-
-        /** How many listings the file held when opened: the partition goes on after them. */
-        public int listingsBefore() {
-            return listingsBefore;
-        }
-
-        public void add(ReportPublisher.ListingPart listing) throws IOException {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
-            try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-                out.writeObject(listing);
-            }
-            ByteBuffer length = ByteBuffer.allocate(Integer.BYTES).putInt(0, bytes.size());
-            channel.write(length);
-            channel.write(ByteBuffer.wrap(bytes.toByteArray()));
-        }
-
-        /** Makes the file durable: once, when the partition has written its last listing. */
-        public void sync() throws IOException {
-            channel.force(false);
-        }
-
-        @Override
-        public void close() throws IOException {
-            channel.close();
-        }
-    }
-
     /** One partition's file read back, listing by listing. */
     static final class Reader implements Closeable {
         private final Path file;
@@ -163,11 +123,20 @@ public final class ReportParts {
         private Reader(Path file) throws IOException {
             this.file = file;
             this.in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
-            in.skipNBytes(in.readInt()); // the header
+            try {
+                byte[] header = in.readNBytes(in.readInt());
+                if (!new String(header, StandardCharsets.UTF_8).startsWith(ListingPartCodec.FORMAT + "|")) {
+                    throw new IOException(file + " was written by another version of ipo-analyzer (its header is not \""
+                            + ListingPartCodec.FORMAT + "\")");
+                }
+            } catch (IOException | RuntimeException e) {
+                in.close();
+                throw e;
+            }
         }
 
         /** The next listing's record, or null after the last. */
-        ReportPublisher.ListingPart next() throws IOException {
+        ListingPart next() throws IOException {
             int length;
             try {
                 length = in.readInt();
@@ -178,11 +147,13 @@ public final class ReportParts {
             if (record.length < length) {
                 throw new IOException(file + " is damaged: its last record is cut short");
             }
-            try (ObjectInputStream object = new ObjectInputStream(new ByteArrayInputStream(record))) {
-                return (ReportPublisher.ListingPart) object.readObject();
-            } catch (ClassNotFoundException | InvalidClassException e) {
-                throw new IOException(file + " was written by another version of ipo-analyzer: " + e.getMessage(), e);
-            } catch (StreamCorruptedException | EOFException | ClassCastException e) {
+            try (DataInputStream fields = new DataInputStream(new ByteArrayInputStream(record))) {
+                ListingPart listing = ListingPartCodec.read(fields);
+                if (fields.available() > 0) {
+                    throw new IOException(fields.available() + " bytes left over after listing " + listing.index());
+                }
+                return listing;
+            } catch (IOException | RuntimeException e) {
                 throw new IOException(file + " is damaged (" + e.getMessage() + ")", e);
             }
         }

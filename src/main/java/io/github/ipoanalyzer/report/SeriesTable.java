@@ -183,15 +183,15 @@ public final class SeriesTable implements ListingTable {
         private final Map<String, StringBuilder> byMonth = new TreeMap<>();
         private final Map<String, Long> counts = new HashMap<>();
 
-        /** Months before {@code fromMonth} (YYYY-MM; "" for none) are taken over from the report before: not rendered. */
+        /** Months before this one (YYYY-MM; "" sorts before every month) are taken over from the report before: not rendered. */
         private final String fromMonth;
         private final java.time.LocalDate firstDay;
 
-        MonthRows(String name, int columns, int dateColumn, String fromMonth) {
+        MonthRows(String name, int columns, int dateColumn, java.util.Optional<java.time.YearMonth> fromMonth) {
             this.dateColumn = dateColumn;
             this.renderer = CsvTable.Rows.of(name, columns);
-            this.fromMonth = fromMonth;
-            this.firstDay = fromMonth.isEmpty() ? java.time.LocalDate.MIN : java.time.YearMonth.parse(fromMonth).atDay(1);
+            this.fromMonth = fromMonth.map(java.time.YearMonth::toString).orElse("");
+            this.firstDay = fromMonth.map(m -> m.atDay(1)).orElse(java.time.LocalDate.MIN);
         }
 
         @Override

@@ -2,7 +2,7 @@ package io.github.ipoanalyzer.job;
 
 import io.github.ipoanalyzer.eventstudy.EventWindow;
 import io.github.ipoanalyzer.eventstudy.ReturnKind;
-import io.github.ipoanalyzer.report.ReportPublisher;
+import io.github.ipoanalyzer.report.ReportSettings;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -50,7 +50,7 @@ class FigureSettingsTest {
                 """, sent.text());
         FigureSettings received = FigureSettings.parse(sent.text());
         assertEquals(sent, received);
-        ReportPublisher.Settings settings = received.publisherSettings();
+        ReportSettings settings = received.publisherSettings();
         assertEquals(List.of(new EventWindow(0, 0), new EventWindow(-1, 1)), settings.eventStudy().windows());
         assertEquals(List.of(5, 20), settings.eventStudy().horizons());
         assertEquals(List.of(new BigDecimal("10000000000"), new BigDecimal("100000000000")),

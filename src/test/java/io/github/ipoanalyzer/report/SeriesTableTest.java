@@ -6,9 +6,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,16 +27,16 @@ class SeriesTableTest {
         SeriesTable series = new SeriesTable(report, "market-value", "Market value", List.of("ticker", "date", "cap"),
                 "date", 3);
         SeriesSpec spec = new SeriesSpec("market-value", "Market value", List.of("ticker", "date", "cap"), "date");
-        ListingRows first = spec.blankRows("");   // one listing's rows, rendered elsewhere
+        ListingRows first = spec.blankRows(Optional.empty());   // one listing's rows, rendered elsewhere
         first.add(List.of("A", "2025-12-30", "1"));
         first.add(List.of("A", "2025-12-31", "2"));
         first.add(List.of("A", "2026-01-02", "3"));
-        ListingRows second = spec.blankRows("");
+        ListingRows second = spec.blankRows(Optional.empty());
         second.add(List.of("B", "2025-12-31", "4"));
         second.add(List.of("B", "2026-01-02", "5"));
         series.append(first.rendered());
         series.append(second.rendered());
-        ListingRows third = spec.blankRows("");
+        ListingRows third = spec.blankRows(Optional.empty());
         third.add(List.of("C", "2025-12-31", "6"));
         series.append(third.rendered());
         series.close();
@@ -64,7 +66,7 @@ class SeriesTableTest {
         SeriesTable series = new SeriesTable(now, "market-value", "Market value", List.of("ticker", "date", "cap"), "date");
         series.carry(before, listed, "2026-01");
         SeriesSpec spec = new SeriesSpec("market-value", "Market value", List.of("ticker", "date", "cap"), "date");
-        ListingRows rows = spec.blankRows("2026-01");
+        ListingRows rows = spec.blankRows(Optional.of(YearMonth.of(2026, 1)));
         assertFalse(rows.keeps(java.time.LocalDate.of(2025, 12, 31)), "a taken-over month is not rendered");
         assertTrue(rows.keeps(java.time.LocalDate.of(2026, 1, 2)));
         rows.add(List.of("A", "2025-12-31", "2"));
@@ -85,7 +87,7 @@ class SeriesTableTest {
         SeriesTable again = new SeriesTable(report.resolve("again"), "market-value", "Market value",
                 List.of("ticker", "date", "cap"), "date");
         again.carry(before, listed, "2026-01");
-        ListingRows late = spec.blankRows("");
+        ListingRows late = spec.blankRows(Optional.empty());
         late.add(List.of("C", "2025-12-31", "6"));
         assertThrows(IllegalStateException.class, () -> again.append(late.rendered()),
                 "rows of a month taken over mean the partitions were computed for other months");

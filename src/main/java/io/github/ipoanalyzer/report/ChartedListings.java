@@ -1,0 +1,60 @@
+package io.github.ipoanalyzer.report;
+
+import io.github.ipoanalyzer.analysis.IpoAnalysis;
+import io.github.ipoanalyzer.market.Event;
+import io.github.ipoanalyzer.market.Listing;
+import io.github.ipoanalyzer.market.ListingHistory;
+import io.github.ipoanalyzer.money.FxRates;
+import io.github.ipoanalyzer.money.Money;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The listings the charts show, with their whole series and events: the largest by gross
+ * proceeds, at most {@code max}. They are computed again, in full, when the report is
+ * assembled: a few listings' histories are read once more, so that the partitions hand on only
+ * what every listing gives (their files stay small and of one shape).
+ * {@code selection}: which listings they are of how many, for the charts' captions (null: all).
+ */
+record ChartedListings(List<IpoAnalysis> analyses, List<Event> events, String selection) {
+
+    static ChartedListings of(ReportInputs in, int max) {
+        Set<String> charted = largestByProceeds(in.listings, in.rates(), max);
+        List<IpoAnalysis> analyses = new ArrayList<>();
+        List<Event> events = new ArrayList<>();
+        for (Listing listing : in.listings) {
+            if (charted.contains(listing.ticker())) {
+                // What the as-of date leaves out is counted by the listing's partition, not again here.
+                ListingHistory history = in.history(listing, new AsOfInputs.Tally());
+                IpoAnalysis full = in.analyzer.analyse(history);
+                analyses.add(full);
+                events.addAll(in.study.study(full, history).events());
+            }
+        }
+        String selection = in.listings.size() > charted.size() ? "the " + charted.size() + " largest of "
+                + in.listings.size() + " listings by gross proceeds (all are in the CSV files)" : null;
+        return new ChartedListings(analyses, events, selection);
+    }
+
+    /**
+     * The tickers of the largest by gross proceeds N × P0 (in CNY where a rate exists), then the
+     * peers and seasoned stocks (no offer terms), by ticker.
+     */
+    static Set<String> largestByProceeds(List<Listing> listings, FxRates rates, int max) {
+        return listings.stream()
+                .sorted(Comparator.comparing((Listing l) -> {
+                    if (!l.ipoStudied()) {
+                        return BigDecimal.valueOf(-1);
+                    }
+                    Money proceeds = l.offer().times(BigDecimal.valueOf(l.sharesOffered()));
+                    return rates.toCny(proceeds, l.listingDate()).map(c -> c.converted().amount()).orElse(proceeds.amount());
+                }).reversed().thenComparing(Listing::ticker))
+                .limit(max).map(Listing::ticker).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+}
