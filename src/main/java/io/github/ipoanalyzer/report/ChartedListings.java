@@ -43,18 +43,21 @@ record ChartedListings(List<IpoAnalysis> analyses, List<Event> events, String se
     }
 
     /**
-     * The tickers of the largest by gross proceeds N × P0 (in CNY where a rate exists), then the
-     * peers and seasoned stocks (no offer terms), by ticker.
+     * The tickers of the largest by gross proceeds N × P0 in CNY, then the IPOs without a CNY rate
+     * on their listing day (an amount in another currency is not comparable with them), then the
+     * peers and seasoned stocks (no offer terms), each of the last two by ticker.
      */
     static Set<String> largestByProceeds(List<Listing> listings, FxRates rates, int max) {
+        Comparator<Listing> byProceedsInCny = Comparator.comparing((Listing l) -> proceedsInCny(l, rates)
+                .map(Money::amount).orElse(null), Comparator.nullsLast(Comparator.reverseOrder()));
         return listings.stream()
-                .sorted(Comparator.comparing((Listing l) -> {
-                    if (!l.ipoStudied()) {
-                        return BigDecimal.valueOf(-1);
-                    }
-                    Money proceeds = l.offer().times(BigDecimal.valueOf(l.sharesOffered()));
-                    return rates.toCny(proceeds, l.listingDate()).map(c -> c.converted().amount()).orElse(proceeds.amount());
-                }).reversed().thenComparing(Listing::ticker))
+                .sorted(Comparator.comparing((Listing l) -> !l.ipoStudied()).thenComparing(byProceedsInCny)
+                        .thenComparing(Listing::ticker))
                 .limit(max).map(Listing::ticker).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    private static java.util.Optional<Money> proceedsInCny(Listing l, FxRates rates) {
+        return l.ipoStudied() ? rates.toCny(l.offer().times(BigDecimal.valueOf(l.sharesOffered())), l.listingDate())
+                .map(FxRates.Conversion::converted) : java.util.Optional.empty();
     }
 }
