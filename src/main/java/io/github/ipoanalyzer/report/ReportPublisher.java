@@ -1,6 +1,7 @@
 package io.github.ipoanalyzer.report;
 
 import io.github.ipoanalyzer.analysis.IpoAnalysis;
+import io.github.ipoanalyzer.analysis.Standing;
 import io.github.ipoanalyzer.eventstudy.EventStudy;
 import io.github.ipoanalyzer.eventstudy.EventStudySettings;
 import io.github.ipoanalyzer.market.Event;
@@ -110,7 +111,8 @@ public class ReportPublisher {
         boolean shown = prepared.charted().contains(listing.ticker());
         // A charted listing's whole series is drawn; of the others, only the months not taken over are needed.
         IpoAnalysis a = in.analyzer.analyse(history, shown ? null : carry.firstComputedDay());
-        ListingFigures figures = new ListingFigures(a, in.study.study(a, history));
+        ListingFigures figures = new ListingFigures(a, in.study.study(a, history),
+                in.analyzer.standing(history, a.firstDay()));
         List<RenderedRows> rows = new ArrayList<>();
         for (Section section : prepared.sections()) {
             ListingRows sectionRows = section.table().blankRows(carry.fromMonth());
@@ -390,6 +392,7 @@ public class ReportPublisher {
      */
     private static List<Section> sections(EventStudy study, String studied, String heldAndBought) {
         return List.of(
+                new Section(ReportTables.now(), (t, l) -> l.standing().ifPresent(s -> ReportTables.addNow(t, s))),
                 new Section(ReportTables.firstDay(), (t, l) -> ReportTables.addFirstDay(t, l.analysis())),
                 new Section(ReportTables.lotGains(), (t, l) -> ReportTables.addLotGains(t, l.analysis())),
                 new Section(ReportTables.lotCharges(), (t, l) -> ReportTables.addLotCharges(t, l.analysis())),
@@ -421,8 +424,8 @@ public class ReportPublisher {
         }
     }
 
-    /** One listing's analysis and event study. */
-    private record ListingFigures(IpoAnalysis analysis, EventStudy.ListingResult result) {
+    /** One listing's analysis, event study and where it stands now (an IPO's). */
+    private record ListingFigures(IpoAnalysis analysis, EventStudy.ListingResult result, Optional<Standing> standing) {
     }
 
     /** A per-listing table and how one listing's figures become its rows. */

@@ -1,0 +1,99 @@
+package io.github.ipoanalyzer.job;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static io.github.ipoanalyzer.job.JobRun.csv;
+import static io.github.ipoanalyzer.job.JobRun.row;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * now.csv on the shipped input as of 2026-01-09, the day after Iluvatar CoreX listed, each figure
+ * worked by hand from input/prices/*.csv, input/fees.csv, input/fx-rates.csv and the SSE and HKEX
+ * closures of input/calendars.csv.
+ */
+class NowTableTest {
+
+    @TempDir
+    static Path work;
+    static JobRun run;
+    static List<Map<String, String>> now;
+
+    @BeforeAll
+    static void runTheJobOnTheShippedInput() throws Exception {
+        run = JobRun.launch("--input", "input", "--output", work.resolve("output").toString(),
+                "--db", work.resolve("db").toString(), "--as-of", "2026-01-09");
+        assertEquals(0, run.exitCode(), run.err());
+        now = csv(work.resolve("output/latest/now.csv"));
+    }
+
+    @Test
+    void oneRowPerIpoInListingOrder() {
+        assertEquals(List.of("688795.SH", "688802.SH", "6082.HK", "9903.HK"), now.stream().map(r -> r.get("ticker")).toList());
+    }
+
+    @Test
+    void mooreThreadsStandsAtItsCloseOf22DecemberAndIsStale() {
+        Map<String, String> moore = row(now, "ticker", "688795.SH");
+        // input/prices/688795.SH.csv: closes 600.50 (12-05, the listing day), 941.08, 714.80, 673 (12-22, approximate).
+        assertEquals("600.50", moore.get("first_close"));
+        assertEquals("2025-12-05", moore.get("first_close_date"));
+        assertEquals("673.00", moore.get("latest_close"));
+        assertEquals("2025-12-22", moore.get("latest_close_date"));
+        // SSE sessions after Friday 12-05 up to Monday 12-22: 8–12, 15–19 and 22 December.
+        assertEquals("11", moore.get("sessions_since_listing_at_latest_close"));
+        // 673 / 114.28 − 1 = 4.889044452…; 673 / 600.50 − 1 = 0.120732722…
+        assertEquals("4.889044", moore.get("return_since_offer_fraction"));
+        assertEquals("0.120733", moore.get("return_since_first_close_fraction"));
+        // One lot of 500: 500 × (673 − 114.28) = 279,360.00. Sold for 336,500.00 on 2025-12-22, input/fees.csv's SSE
+        // sale rows: stamp duty 0.05% 168.25, transfer fee 0.001% 3.365 → 3.37, handling fee 0.00341% 11.47465 → 11.47,
+        // CSRC fee 0.002% 6.73: 189.82 in all; no subscription charge. 336,500 − 189.82 − 57,140 = 279,170.18.
+        assertEquals("279360.00", moore.get("lot_gain_at_latest_close_trading_currency"));
+        assertEquals("279170.18", moore.get("net_lot_gain_at_latest_close_trading_currency"));
+        assertEquals("1", moore.get("cny_per_unit"));
+        assertEquals("279360.00", moore.get("lot_gain_at_latest_close_cny"));
+        assertEquals("false", moore.get("below_issue_now"));
+        // 5 sessions before 12-22 is 12-15, which has no close; 20 and 60 sessions reach before the listing.
+        assertEquals("", moore.get("return_last_5_sessions_fraction"));
+        assertEquals("", moore.get("return_last_20_sessions_fraction"));
+        assertEquals("", moore.get("return_last_60_sessions_fraction"));
+        // SSE sessions after 12-22 up to Friday 2026-01-09: 23–26, 29–31 December (7), 5–9 January (5; 1 and 2
+        // January closed) = 12, more than 5: stale.
+        assertEquals("2025-12-22", moore.get("data_last_date"));
+        assertEquals("12", moore.get("sessions_from_data_last_date_to_as_of"));
+        assertEquals("true", moore.get("stale"));
+        assertEquals("stale: the data ends on 2025-12-22, 12 sessions before 2026-01-09; latest close: approximate: "
+                + "sources give 673 with a cap of 3177億, which do not agree; 5-session return unknown: no close on "
+                + "2025-12-15, 5 sessions before 2025-12-22; 20 and 60-session returns unknown: listed 11 sessions "
+                + "before 2025-12-22", moore.get("note"));
+    }
+
+    @Test
+    void iluvatarCoreXListedYesterdayIsFreshAndConvertedAtItsListingDaysRate() {
+        Map<String, String> iluvatar = row(now, "ticker", "9903.HK");
+        assertEquals("156.80", iluvatar.get("latest_close"));
+        assertEquals("2026-01-08", iluvatar.get("latest_close_date"));
+        assertEquals("0", iluvatar.get("sessions_since_listing_at_latest_close"));
+        // 156.80 / 144.60 − 1 = 0.084370677…; the latest close is the first: 0.
+        assertEquals("0.084371", iluvatar.get("return_since_offer_fraction"));
+        assertEquals("0.000000", iluvatar.get("return_since_first_close_fraction"));
+        // 100 × (156.80 − 144.60) = 1,220.00 HKD, net 1,056.18 (report.md, "Fees on the shipped data"); in CNY at
+        // 0.8957 of 2026-01-08: 1,092.754 → 1,092.75.
+        assertEquals("1220.00", iluvatar.get("lot_gain_at_latest_close_trading_currency"));
+        assertEquals("1056.18", iluvatar.get("net_lot_gain_at_latest_close_trading_currency"));
+        assertEquals("0.8957", iluvatar.get("cny_per_unit"));
+        assertEquals("2026-01-08", iluvatar.get("fx_rate_date"));
+        assertEquals("1092.75", iluvatar.get("lot_gain_at_latest_close_cny"));
+        // HKEX sessions after 01-08 up to 01-09: one; not stale.
+        assertEquals("1", iluvatar.get("sessions_from_data_last_date_to_as_of"));
+        assertEquals("false", iluvatar.get("stale"));
+        assertEquals("latest close: listing day; 5, 20 and 60-session returns unknown: listed 0 sessions before "
+                + "2026-01-08", iluvatar.get("note"));
+    }
+}
