@@ -93,6 +93,9 @@ public record Standing(Listing listing, LocalDate asOf, FirstDay firstDay, BigDe
             notes.add("latest close: " + latest.note());
         }
         LotGain lot = LotGain.at(listing, ReferencePrice.LATEST_CLOSE, date, close, rates, fees, latest.note());
+        if (lot.inCny().isEmpty()) {
+            notes.add("no CNY/" + listing.currency().getCurrencyCode() + " rate on or before " + date + ": CNY unknown");
+        }
         if (lot.netOfFees().isEmpty()) {
             notes.add("no fee schedule row for a sale on " + listing.exchange() + " on " + date + ": net unknown");
         }
