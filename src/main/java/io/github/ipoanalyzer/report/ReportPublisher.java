@@ -212,6 +212,7 @@ public class ReportPublisher {
             Files.writeString(staging.resolve("index.html"), IndexPage.render(request.run().asOf(), chartedAnalyses,
                     selection, cohorts, tables, series, charts, totalRows(in.counts), in.notices, request.run().settings()),
                     StandardCharsets.UTF_8);
+            Workbook.write(staging, tables, series, request.run().asOf());
             List<String> leftOut = in.leftOut(histories);
             List<ReportFile> written = new ArrayList<>(tables);
             series.forEach(s -> written.addAll(s.files()));

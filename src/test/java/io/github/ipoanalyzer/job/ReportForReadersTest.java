@@ -4,33 +4,50 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.opencsv.CSVReader;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import static io.github.ipoanalyzer.job.JobRun.csv;
 import static io.github.ipoanalyzer.job.JobRun.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * now.csv on the shipped input as of 2026-01-09, the day after Iluvatar CoreX listed, each figure
- * worked by hand from input/prices/*.csv, input/fees.csv, input/fx-rates.csv and the SSE and HKEX
- * closures of input/calendars.csv.
+ * What a reader opens first, on the shipped input as of 2026-01-09, the day after Iluvatar CoreX
+ * listed: now.csv, each figure worked by hand from input/prices/*.csv, input/fees.csv,
+ * input/fx-rates.csv and the SSE and HKEX closures of input/calendars.csv; and report.xlsx, whose
+ * every cell is its CSV's figure.
  */
-class NowTableTest {
+class ReportForReadersTest {
 
     @TempDir
     static Path work;
     static JobRun run;
     static List<Map<String, String>> now;
+    static Path report;
 
     @BeforeAll
     static void runTheJobOnTheShippedInput() throws Exception {
         run = JobRun.launch("--input", "input", "--output", work.resolve("output").toString(),
                 "--db", work.resolve("db").toString(), "--as-of", "2026-01-09");
         assertEquals(0, run.exitCode(), run.err());
-        now = csv(work.resolve("output/latest/now.csv"));
+        report = work.resolve("output/latest").toRealPath();
+        now = csv(report.resolve("now.csv"));
     }
 
     @Test
@@ -95,5 +112,71 @@ class NowTableTest {
         assertEquals("false", iluvatar.get("stale"));
         assertEquals("latest close: listing day; 5, 20 and 60-session returns unknown: listed 0 sessions before "
                 + "2026-01-08", iluvatar.get("note"));
+    }
+
+    @Test
+    void everySheetOfTheWorkbookHoldsItsCsvCellForCell() throws Exception {
+        List<String> expectedSheets = new ArrayList<>();
+        try (Stream<Path> files = Files.list(report)) {
+            files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".csv")).sorted()
+                    .forEach(f -> expectedSheets.add(f.substring(0, f.length() - 4)));
+        }
+        expectedSheets.addAll(List.of("lot-gains", "market-value"));
+        try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(report.resolve("report.xlsx")))) {
+            List<String> sheets = new ArrayList<>();
+            book.forEach(sheet -> sheets.add(sheet.getSheetName()));
+            assertEquals(new TreeSet<>(expectedSheets), new TreeSet<>(sheets));
+            int numbers = 0;
+            for (Sheet sheet : book) {
+                Path csv = report.resolve(sheet.getSheetName() + ".csv");
+                List<String[]> rows = Files.exists(csv) ? rows(csv) : seriesRows(report.resolve("series/" + sheet.getSheetName()));
+                assertEquals(rows.size() - 1, sheet.getLastRowNum(), sheet.getSheetName());
+                String[] header = rows.get(0);
+                for (int r = 0; r < rows.size(); r++) {
+                    for (int c = 0; c < header.length; c++) {
+                        String where = sheet.getSheetName() + " row " + r + " " + header[c];
+                        String value = rows.get(r)[c];
+                        Cell cell = sheet.getRow(r).getCell(c);
+                        if (value.isEmpty()) {
+                            assertNull(cell, where);
+                        } else if (cell.getCellType() == CellType.NUMERIC) {
+                            // The double read back is the CSV's decimal exactly (at most 15 significant digits).
+                            assertEquals(0, BigDecimal.valueOf(cell.getNumericCellValue()).compareTo(new BigDecimal(value)),
+                                    where + ": " + cell.getNumericCellValue() + " for " + value);
+                            assertEquals(header[c].endsWith("_fraction"),
+                                    cell.getCellStyle().getDataFormatString().endsWith("%"), where);
+                            assertTrue(cell.getCellStyle().getDataFormatString().startsWith("#,##0"), where);
+                            numbers++;
+                        } else {
+                            assertEquals(value, cell.getStringCellValue(), where);
+                        }
+                    }
+                }
+            }
+            assertTrue(numbers > 500, numbers + " numeric cells");
+            // Moore Threads' first-day return, 600.50 / 114.28 − 1 = 4.254638 (+425.4638%), is a percentage.
+            Cell moore = book.getSheet("first-day").getRow(1).getCell(18);
+            assertEquals(4.254638, moore.getNumericCellValue());
+            assertEquals("#,##0.0000%", moore.getCellStyle().getDataFormatString());
+        }
+    }
+
+    private static List<String[]> rows(Path csv) throws Exception {
+        String text = Files.readString(csv, StandardCharsets.UTF_8).substring(1); // the byte-order mark
+        try (CSVReader reader = new CSVReader(new StringReader(text))) {
+            return reader.readAll();
+        }
+    }
+
+    /** The months of a series one after the other, under one header. */
+    private static List<String[]> seriesRows(Path folder) throws Exception {
+        List<String[]> all = new ArrayList<>();
+        try (Stream<Path> months = Files.list(folder)) {
+            for (Path month : months.sorted().toList()) {
+                List<String[]> rows = rows(month);
+                all.addAll(all.isEmpty() ? rows : rows.subList(1, rows.size()));
+            }
+        }
+        return all;
     }
 }
