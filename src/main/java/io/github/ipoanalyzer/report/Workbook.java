@@ -29,7 +29,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * report.xlsx: one sheet per report table, read back from the CSVs just written, so that every
+ * report.xlsx: one sheet per table of figures (the run's accounting of its inputs, rejects.csv
+ * and input-files.csv, stays in its CSVs), read back from the CSVs just written, so that every
  * cell is the CSV's figure. A cell that is a plain decimal of at most 15 significant digits (what
  * a spreadsheet number holds exactly) is a number, shown as a percentage in a {@code _fraction}
  * column and with thousands separators and the CSV's decimals elsewhere; every other cell is the
@@ -49,6 +50,12 @@ public final class Workbook {
     private static final int MEASURED_ROWS = 1_000;
     private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?");
     private static final int EXACT_DIGITS = 15;
+    /**
+     * The run's accounting of its input files, which differs between two runs of the same figures
+     * (the run that parsed a file, rows rejected by a partial file): left to their CSVs, so that
+     * the workbook, like the figures' CSVs, is the same for the same figures.
+     */
+    static final java.util.Set<String> LEFT_TO_THEIR_CSV = java.util.Set.of("rejects.csv", "input-files.csv");
 
     private Workbook() {
     }
@@ -65,7 +72,7 @@ public final class Workbook {
         try (SXSSFWorkbook book = new SXSSFWorkbook(200)) {
             book.setCompressTempFiles(true); // a million-row sheet would otherwise take a gigabyte of temporary disk
             Styles styles = new Styles(book);
-            for (CsvTable table : tables) {
+            for (CsvTable table : tables.stream().filter(t -> !LEFT_TO_THEIR_CSV.contains(t.fileName())).toList()) {
                 SXSSFSheet sheet = book.createSheet(sheetName(table.fileName()));
                 if (table.rowCount() > maxSheetRows) {
                     tooLong(sheet, styles, table.rowCount(), maxSheetRows, "they are in " + table.fileName());
