@@ -130,6 +130,14 @@ public final class IpoAnalyzer {
         return result;
     }
 
+    /** Where an IPO stands as of the as-of day ({@link Standing}); empty for a peer or seasoned stock (no offer). */
+    public Optional<Standing> standing(ListingHistory history, FirstDay firstDay) {
+        if (!history.listing().ipoStudied()) {
+            return Optional.empty();
+        }
+        return Optional.of(Standing.of(history.listing(), firstDay, history.prices(), asOf, calendars, rates, fees));
+    }
+
     public FxRates rates() {
         return rates;
     }

@@ -11,6 +11,7 @@ import io.github.ipoanalyzer.fees.NetLotGain;
 import io.github.ipoanalyzer.market.Event;
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.money.FxRates;
+import io.github.ipoanalyzer.money.Money;
 import io.github.ipoanalyzer.money.Rounding;
 import io.github.ipoanalyzer.text.InvisibleCharacters;
 import org.jfree.data.category.DefaultCategoryDataset;
@@ -57,9 +58,18 @@ final class ChartData {
     static final int MAX_BANDS = 30;
 
     /**
+     * How many bands {@code n} returns are shown in: Rice's rule, ⌈2·∛n⌉ (3 for 2 returns, 4 for
+     * 4, 20 for 1,000), at most {@link #MAX_BANDS}; a histogram of a few listings in many bands
+     * would be a row of ones and zeros.
+     */
+    static int maxBands(int n) {
+        return Math.min(MAX_BANDS, (int) Math.ceil(2 * Math.cbrt(n)));
+    }
+
+    /**
      * How many listings' first-day returns (close vs offer) fall in each band of returns, over
      * every listing of the report: bands of the narrowest round width that needs at most
-     * {@link #MAX_BANDS} bands, each closed below and open above, empty bands included so the
+     * {@link #maxBands} bands, each closed below and open above, empty bands included so the
      * axis is even; listings without a first close are left out and counted.
      */
     static Drawn<DefaultCategoryDataset> firstDayDistribution(List<IpoAnalysis> all) {
@@ -76,7 +86,8 @@ final class ChartData {
         }
         BigDecimal lowest = returns.stream().min(Comparator.naturalOrder()).orElseThrow();
         BigDecimal highest = returns.stream().max(Comparator.naturalOrder()).orElseThrow();
-        BigDecimal width = BAND_WIDTHS.stream().filter(w -> band(highest, w) - band(lowest, w) + 1 <= MAX_BANDS)
+        int most = maxBands(returns.size());
+        BigDecimal width = BAND_WIDTHS.stream().filter(w -> band(highest, w) - band(lowest, w) + 1 <= most)
                 .findFirst().orElse(BAND_WIDTHS.get(BAND_WIDTHS.size() - 1));
         long first = band(lowest, width);
         long[] counts = new long[(int) (band(highest, width) - first + 1)];
@@ -130,9 +141,14 @@ final class ChartData {
             for (ReferencePrice ref : ReferencePrice.FIRST_DAY) {
                 Optional<LotGain> gain = a.firstDayLotGain(ref);
                 Optional<FxRates.Conversion> cny = gain.flatMap(LotGain::inCny);
-                data.addValue(cny.map(c -> number(c.converted().amount())).orElse(null), "At the " + ref.shortLabel(),
-                        name);
-                if (gain.isPresent() && cny.isEmpty()) {
+                // Drawn on a log axis (lots of a thousand CNY beside hundreds of thousands): only gains of 1 CNY or more.
+                Optional<Money> amount = cny.map(FxRates.Conversion::converted);
+                boolean drawable = amount.isPresent() && amount.get().amount().compareTo(BigDecimal.ONE) >= 0;
+                data.addValue(drawable ? number(amount.get().amount()) : null, "At the " + ref.shortLabel(), name);
+                if (amount.isPresent() && !drawable) {
+                    missing.add(a.listing().nameEn(), ref.shortLabel() + " " + (amount.get().amount().signum() < 0
+                            ? "loss " : "gain ") + Rounding.money(amount.get()).toPlainString() + " CNY (not on the log axis)");
+                } else if (gain.isPresent() && cny.isEmpty()) {
                     missing.add(a.listing().nameEn(), "no CNY/" + a.listing().currency()
                             + " rate on or before " + gain.get().date());
                 } else if (gain.isEmpty()) {
@@ -144,9 +160,9 @@ final class ChartData {
     }
 
     /**
-     * One winning lot sold at the first-day close: the gross gain (100%) beside what is left of it
-     * net of the fee schedule's charges, {@code net / gross}, so that lots of any size and currency
-     * compare (a small first-day move loses most to fees). Only for lots that gained.
+     * One winning lot sold at the first-day close: what is left of its gross gain net of the fee
+     * schedule's charges, {@code net / gross}, so that lots of any size and currency compare (a
+     * small first-day move loses most to fees). Only for lots that gained.
      */
     Drawn<DefaultCategoryDataset> netShareOfGrossAtClose() {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
@@ -156,7 +172,6 @@ final class ChartData {
             Optional<LotGain> close = a.firstDayLotGain(ReferencePrice.FIRST_DAY_CLOSE);
             Optional<NetLotGain> net = close.flatMap(LotGain::netOfFees);
             boolean gained = close.isPresent() && close.get().gain().amount().signum() > 0;
-            data.addValue(gained ? 1.0 : null, "Gross gain", name);
             data.addValue(gained && net.isPresent() ? number(Rounding.divide(net.get().net().amount(),
                     close.get().gain().amount())) : null, "Net of fees, as a share of the gross", name);
             if (close.isEmpty()) {
@@ -272,8 +287,15 @@ final class ChartData {
     static Drawn<DefaultCategoryDataset> cohortFirstDay(EventStudy.Result result) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         ChartGaps missing = new ChartGaps();
+        // Cohorts of the same listings (an exchange and a year, say) have the same figures: drawn once, named together.
+        Map<java.util.Set<String>, List<CohortStats>> byMembers = new LinkedHashMap<>();
         for (CohortStats c : result.cohorts()) {
-            String name = InvisibleCharacters.removed(c.cohort().name()) + " (n=" + c.n() + ")";
+            byMembers.computeIfAbsent(java.util.Set.copyOf(c.cohort().tickers()), m -> new ArrayList<>()).add(c);
+        }
+        for (List<CohortStats> same : byMembers.values()) {
+            CohortStats c = same.get(0);
+            String name = String.join(" = ", same.stream().map(x -> InvisibleCharacters.removed(x.cohort().name()))
+                    .toList()) + " (n=" + c.n() + ")";
             data.addValue(number(c.meanFirstDayReturn()), "Equal-weighted mean", name);
             data.addValue(number(c.medianFirstDayReturn()), "Median", name);
             data.addValue(number(c.proceedsWeightedReturn()), "Proceeds-weighted (in the cohort's currency, else CNY)",

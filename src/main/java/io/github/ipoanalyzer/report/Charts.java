@@ -89,6 +89,12 @@ public final class Charts {
         chart.getCategoryPlot().getDomainAxis().setCategoryLabelPositions(
                 org.jfree.chart.axis.CategoryLabelPositions.UP_45);
         chart.removeLegend();
+        int n = everyListing.stream().mapToInt(a -> a.firstDayReturn().atClose() == null ? 0 : 1).sum();
+        TextTitle how = new TextTitle(String.format(java.util.Locale.ROOT, "%,d first-day returns in bands of the "
+                + "narrowest round width that needs at most %d bands (2 × the cube root of n, rounded up: Rice's rule; never more than %d)", n,
+                ChartData.maxBands(n), ChartData.MAX_BANDS), theme.font(Font.PLAIN, 12));
+        how.setPaint(Color.DARK_GRAY);
+        chart.addSubtitle(0, how);
         return chart;
     }
 
@@ -133,6 +139,12 @@ public final class Charts {
                 + "charted ones").barChart("First-day return by cohort", "First-day return from the offer price (%)",
                 cohorts.data(), ChartTheme.format("+#,##0%;-#,##0%"), cohorts.leftOut());
         chart.getCategoryPlot().getDomainAxis().setLabel("Cohort");
+        if (cohorts.data().getColumnCount() < result.cohorts().size()) {
+            TextTitle how = new TextTitle("Cohorts of the same listings have the same figures: drawn once, their names "
+                    + "joined by \"=\"", theme.font(Font.PLAIN, 12));
+            how.setPaint(Color.DARK_GRAY);
+            chart.addSubtitle(0, how);
+        }
         return chart;
     }
 
@@ -142,12 +154,17 @@ public final class Charts {
         XYPlot plot = chart.getXYPlot();
         int lines = plot.getDataset().getSeriesCount();
         TimeSeriesCollection eventData = data.eventMarkers(events);
-        // Events on the same close overlap: each kind has its own shape, drawn from large to small.
+        // Events on the same close overlap (a listing that is also a milestone): each kind has its own shape and size,
+        // drawn as an outline only, so that a smaller one inside a larger one still shows.
         XYLineAndShapeRenderer eventRenderer = new XYLineAndShapeRenderer(false, true);
+        eventRenderer.setDefaultShapesFilled(false);
+        eventRenderer.setUseOutlinePaint(false);
+        eventRenderer.setDrawOutlines(true);
         java.awt.Shape[] shapes = org.jfree.chart.plot.DefaultDrawingSupplier.createStandardSeriesShapes();
         for (int i = 0; i < eventData.getSeriesCount(); i++) {
             eventRenderer.setSeriesPaint(i, ChartTheme.paint(lines + i));
-            double scale = Math.max(1.2, 3.2 - 0.6 * i);
+            eventRenderer.setSeriesOutlineStroke(i, new BasicStroke(3f));
+            double scale = Math.max(1.4, 3.8 - 1.0 * i);
             eventRenderer.setSeriesShape(i, java.awt.geom.AffineTransform.getScaleInstance(scale, scale)
                     .createTransformedShape(shapes[i % shapes.length]));
         }
@@ -168,14 +185,44 @@ public final class Charts {
 
     JFreeChart lotGains() {
         ChartData.Drawn<DefaultCategoryDataset> gains = data.lotGains();
-        return theme.barChart("Gain of one winning lot on the first day (before fees)", "Gain per winning lot (CNY)",
-                gains.data(), ChartTheme.format("#,##0"), gains.leftOut());
+        JFreeChart chart = theme.barChart("Gain of one winning lot on the first day (before fees)",
+                "Gain per winning lot (CNY, log scale)", gains.data(), ChartTheme.format("#,##0"), gains.leftOut());
+        // A log axis: an HK lot of a thousand CNY stays visible beside an A-share lot of hundreds of thousands.
+        org.jfree.chart.axis.LogAxis log = new org.jfree.chart.axis.LogAxis("Gain per winning lot (CNY, log scale)");
+        log.setBase(10);
+        log.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
+        log.setMinorTickMarksVisible(true);
+        log.setNumberFormatOverride(ChartTheme.format("#,##0"));
+        log.setUpperMargin(0.12);
+        log.setSmallestValue(1);
+        log.setLabelFont(chart.getCategoryPlot().getRangeAxis().getLabelFont());
+        log.setTickLabelFont(chart.getCategoryPlot().getRangeAxis().getTickLabelFont());
+        chart.getCategoryPlot().setRangeAxis(log);
+        // From a decade below the smallest bar's (so that it stands out), not from 1 CNY: lower decades would be empty.
+        double smallest = Double.MAX_VALUE;
+        for (int row = 0; row < gains.data().getRowCount(); row++) {
+            for (int column = 0; column < gains.data().getColumnCount(); column++) {
+                Number value = gains.data().getValue(row, column);
+                smallest = value == null ? smallest : Math.min(smallest, value.doubleValue());
+            }
+        }
+        if (smallest < Double.MAX_VALUE) {
+            log.setAutoRange(false);
+            log.setRange(Math.pow(10, Math.floor(Math.log10(smallest)) - 1), log.getUpperBound());
+        }
+        TextTitle how = new TextTitle("Log scale: each gridline is ten times the one below, so that lots of a few "
+                + "thousand CNY show beside lots of hundreds of thousands; a loss cannot be drawn on it and is named below",
+                theme.font(Font.PLAIN, 12));
+        how.setPaint(Color.DARK_GRAY);
+        chart.addSubtitle(0, how);
+        return chart;
     }
 
     JFreeChart grossAndNet() {
         ChartData.Drawn<DefaultCategoryDataset> gains = data.netShareOfGrossAtClose();
-        JFreeChart chart = theme.barChart("Gross vs net gain of one winning lot sold at the first-day close",
-                "Share of the gross gain (%)", gains.data(), ChartTheme.format("#,##0.0%"), gains.leftOut());
+        JFreeChart chart = theme.barChart("What one winning lot sold at the first-day close keeps of its gain, net of fees",
+                "Net gain as a share of the gross gain (%)", gains.data(), ChartTheme.format("#,##0.0%"), gains.leftOut());
+        chart.removeLegend(); // one series, named by the axis
         TextTitle what = new TextTitle("Net: less stamp duty, levies, exchange and settlement fees and the HK application "
                 + "brokerage (fees.csv); broker commission not included unless the schedule has it", theme.font(Font.PLAIN, 12));
         what.setPaint(Color.DARK_GRAY);

@@ -1,12 +1,14 @@
 package io.github.ipoanalyzer.report;
 
 import io.github.ipoanalyzer.analysis.IpoAnalysis;
+import io.github.ipoanalyzer.analysis.Standing;
 import io.github.ipoanalyzer.eventstudy.EventStudy;
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.market.ListingHistory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
@@ -31,7 +33,8 @@ final class ListingComputation {
         ListingHistory history = in.history(listing, leftOut);
         // Only the months not taken over are needed (the charts' listings are computed in full apart: ChartedListings).
         IpoAnalysis a = in.analyzer.analyse(history, carry.fromMonth().map(m -> m.atDay(1)).orElse(null));
-        ListingFigures figures = new ListingFigures(a, in.study.study(a, history));
+        ListingFigures figures = new ListingFigures(a, in.study.study(a, history),
+                in.analyzer.standing(history, a.firstDay()));
         List<RenderedRows> rows = new ArrayList<>();
         for (Section section : sections) {
             ListingRows sectionRows = section.table().blankRows(carry.fromMonth());
@@ -54,6 +57,7 @@ final class ListingComputation {
      */
     private static List<Section> sections(EventStudy study, String studied, String heldAndBought) {
         return List.of(
+                new Section(ReportTables.now(), (t, l) -> l.standing().ifPresent(s -> ReportTables.addNow(t, s))),
                 new Section(ReportTables.firstDay(), (t, l) -> ReportTables.addFirstDay(t, l.analysis())),
                 new Section(ReportTables.lotGains(), (t, l) -> ReportTables.addLotGains(t, l.analysis())),
                 new Section(ReportTables.lotCharges(), (t, l) -> ReportTables.addLotCharges(t, l.analysis())),
@@ -67,8 +71,8 @@ final class ListingComputation {
                         study.benchmarkOf(l.analysis().listing().ticker()), heldAndBought)));
     }
 
-    /** One listing's analysis and event study. */
-    private record ListingFigures(IpoAnalysis analysis, EventStudy.ListingResult result) {
+    /** One listing's analysis, event study and where it stands now (an IPO's). */
+    private record ListingFigures(IpoAnalysis analysis, EventStudy.ListingResult result, Optional<Standing> standing) {
     }
 
     /** A per-listing table and how one listing's figures become its rows. */

@@ -101,6 +101,7 @@ record ReportAssembly(MarketDataStore store, InputFileLedger ledger, ReportSetti
             Files.writeString(staging.resolve("index.html"), IndexPage.render(request.run().asOf(), charted.analyses(),
                     charted.selection(), cohorts, csvTables, series, charts, totalRows(in.counts), in.notices,
                     request.run().settings()), StandardCharsets.UTF_8);
+            Workbook.write(staging, csvTables, series, request.run().asOf());
             List<String> leftOut = in.leftOut(histories);
             List<ReportFile> written = new ArrayList<>(csvTables);
             series.forEach(s -> written.addAll(s.files()));

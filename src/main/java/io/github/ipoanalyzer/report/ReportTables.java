@@ -15,6 +15,7 @@ import io.github.ipoanalyzer.fees.FeeRule;
 import io.github.ipoanalyzer.fees.FeeSchedule;
 import io.github.ipoanalyzer.fees.NetLotGain;
 import io.github.ipoanalyzer.analysis.PriceToSales;
+import io.github.ipoanalyzer.analysis.Standing;
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.money.FxRates;
 import io.github.ipoanalyzer.money.Money;
@@ -134,6 +135,42 @@ public final class ReportTables {
             notes.add(a.application().note());
         }
         return String.join("; ", notes);
+    }
+
+    static TableSpec now() {
+        List<String> header = new ArrayList<>(List.of("ticker", "name_en", "name_local", "exchange", "currency",
+                "listing_date", "offer_price", "first_close", "first_close_date", "latest_close", "latest_close_date",
+                "sessions_since_listing_at_latest_close", "return_since_offer_fraction",
+                "return_since_first_close_fraction", "lot_gain_at_latest_close_trading_currency",
+                "net_lot_gain_at_latest_close_trading_currency", "cny_per_unit", "fx_rate_date",
+                "lot_gain_at_latest_close_cny", "below_issue_now"));
+        Standing.RECENT_SESSIONS.forEach(k -> header.add("return_last_" + k + "_sessions_fraction"));
+        header.addAll(List.of("data_last_date", "sessions_from_data_last_date_to_as_of", "stale", "note"));
+        return new TableSpec("now.csv", "Where each IPO stands on the as-of day: its latest close and that close's "
+                + "date, sessions since listing, return since the offer and since the first close, one winning lot "
+                + "sold at the latest close (gross, and net of the fee schedule's charges), whether it trades below "
+                + "issue, the returns over the last " + Standing.RECENT_SESSIONS.stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(", ")) + " sessions, and the data's last date (stale "
+                + "when it is more than " + Standing.STALE_AFTER_SESSIONS + " sessions before the as-of day)", header);
+    }
+
+    public static void addNow(RowSink table, Standing s) {
+        Listing l = s.listing();
+        Optional<LotGain> lot = s.lotGain();
+        Optional<FxRates.Conversion> cny = lot.flatMap(LotGain::inCny);
+        List<String> row = new ArrayList<>(List.of(text(l.ticker()), text(l.nameEn()), text(l.nameLocal()),
+                text(l.exchange()), l.currency().getCurrencyCode(), date(l.listingDate()), price(l.offerPrice()),
+                price(s.firstDay().close()), date(s.firstDay().closeDate()), price(s.latestClose()),
+                date(s.latestCloseDate()), whole(s.sessionsSinceListing()), fraction(s.returnSinceOffer()),
+                fraction(s.returnSinceFirstClose()), money(lot.map(LotGain::gain).orElse(null)),
+                money(lot.flatMap(LotGain::netOfFees).map(NetLotGain::net).orElse(null)),
+                rate(cny.map(FxRates.Conversion::rate).orElse(null)),
+                date(cny.map(FxRates.Conversion::rateDate).orElse(null)),
+                money(cny.map(FxRates.Conversion::converted).orElse(null)), bool(s.belowIssue())));
+        Standing.RECENT_SESSIONS.forEach(k -> row.add(fraction(s.recentReturn(k).orElse(null))));
+        row.addAll(List.of(date(s.dataLastDate()), whole(s.sessionsSinceDataLastDate()), bool(s.stale()),
+                text(s.note())));
+        table.add(row);
     }
 
     static SeriesSpec lotGains() {

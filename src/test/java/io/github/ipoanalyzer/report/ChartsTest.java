@@ -8,6 +8,8 @@ import io.github.ipoanalyzer.market.ListingHistory;
 import io.github.ipoanalyzer.market.RevenuePeriod;
 import io.github.ipoanalyzer.money.FxRate;
 import io.github.ipoanalyzer.money.FxRates;
+import io.github.ipoanalyzer.eventstudy.Cohort;
+import io.github.ipoanalyzer.eventstudy.CohortStats;
 import io.github.ipoanalyzer.eventstudy.EventStudy;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;
@@ -115,30 +117,80 @@ class ChartsTest {
         List<IpoAnalysis> all = new java.util.ArrayList<>(analyses);
         all.add(gamma);
         ChartData.Drawn<org.jfree.data.category.DefaultCategoryDataset> bands = ChartData.firstDayDistribution(all);
-        // Beta 22 / 20 − 1 = +10%, Alpha 18 / 10 − 1 = +80%: bands of 10 points from +10% to +90%, 8 of them.
-        List<String> labels = List.of("+10% to +20%", "+20% to +30%", "+30% to +40%", "+40% to +50%", "+50% to +60%",
-                "+60% to +70%", "+70% to +80%", "+80% to +90%");
+        // Beta 22 / 20 − 1 = +10%, Alpha 18 / 10 − 1 = +80%: two returns, at most ⌈2·∛2⌉ = 3 bands. Bands of 10 points
+        // would be 8 (+10% to +90%), of 25 points 4 (+0% to +100%); of 50 points, 2.
+        List<String> labels = List.of("+0% to +50%", "+50% to +100%");
         assertEquals(labels, bands.data().getColumnKeys());
-        assertEquals(List.of(1, 0, 0, 0, 0, 0, 0, 1), labels.stream()
-                .map(l -> bands.data().getValue("Listings", l).intValue()).toList());
+        assertEquals(List.of(1, 1), labels.stream().map(l -> bands.data().getValue("Listings", l).intValue()).toList());
         assertEquals("1 of 3 listings: no first close", bands.leftOut().toString());
     }
 
     @Test
-    void aWideRangeOfReturnsTakesTheNarrowestRoundBandThatFitsThirty() {
+    void theNumberOfBandsFollowsTheNumberOfReturns() {
+        // Rice's rule ⌈2·∛n⌉: 2·∛2 = 2.52 → 3, 2·∛4 = 3.17 → 4, 2·∛1000 = 20, 2·∛10⁶ = 200, capped at 30.
+        assertEquals(List.of(3, 4, 20, 30), List.of(ChartData.maxBands(2), ChartData.maxBands(4), ChartData.maxBands(1000),
+                ChartData.maxBands(1_000_000)));
+    }
+
+    @Test
+    void theFourShippedFirstDayReturnsFallInThreeBandsNotTwentyEight() {
         IpoAnalyzer analyzer = new IpoAnalyzer(new FxRates(List.of()), LocalDate.of(2026, 11, 28), 5);
         List<IpoAnalysis> all = new java.util.ArrayList<>();
-        for (String close : List.of("10.8437", "79.2948")) { // +8.437% and +692.948% from an offer of 10
+        // From an offer of 10: +8.437%, +75.8163%, +425.4638% and +692.9486%, the shipped input's four first-day returns.
+        for (String close : List.of("10.8437", "17.58163", "52.54638", "79.29486")) {
             Listing l = new Listing("X" + close + ".SH", "X", null, "SSE", "STAR Market", CNY, LocalDate.of(2025, 12, 5),
                     new BigDecimal("10"), 500, 1000L, 10_000L, null, null);
             all.add(analyzer.analyse(new ListingHistory(l, List.of(price(l.ticker(), "2025-12-05", null, null, null, close)),
                     List.of(), List.of())));
         }
-        var keys = ChartData.firstDayDistribution(all).data().getColumnKeys();
-        // Bands of 10 points would need 70 (0 to 69); of 25 points, 28: +0% to +25% … +675% to +700%.
-        assertEquals(28, keys.size());
-        assertEquals("+0% to +25%", keys.get(0));
-        assertEquals("+675% to +700%", keys.get(27));
+        var bands = ChartData.firstDayDistribution(all).data();
+        // At most 4 bands: of 100 points they would be 7 (+0% to +700%); of 250 points, 3.
+        assertEquals(List.of("+0% to +250%", "+250% to +500%", "+500% to +750%"), bands.getColumnKeys());
+        assertEquals(List.of(2, 1, 1), bands.getColumnKeys().stream()
+                .map(k -> bands.getValue("Listings", (String) k).intValue()).toList());
+    }
+
+    @Test
+    void lotGainsAreOnALogAxisAndALossThatCannotBeOnItIsNamedWithItsAmount() {
+        Listing d = new Listing("D.SH", "Delta", null, "SSE", "STAR Market", CNY, LocalDate.of(2025, 12, 5),
+                new BigDecimal("10"), 500, 1000L, 10_000L, null, null);
+        // Opens at 10.50 (+250 CNY a lot), closes at 9 (−500 CNY a lot).
+        IpoAnalysis delta = new IpoAnalyzer(new FxRates(List.of()), LocalDate.of(2026, 11, 28), 5).analyse(
+                new ListingHistory(d, List.of(price("D.SH", "2025-12-05", "10.50", null, null, "9")), List.of(), List.of()));
+        JFreeChart chart = new Charts(List.of(delta), LocalDate.of(2026, 11, 28), null).lotGains();
+        assertTrue(chart.getCategoryPlot().getRangeAxis() instanceof org.jfree.chart.axis.LogAxis);
+        CategoryDataset data = chart.getCategoryPlot().getDataset();
+        assertEquals(250.0, data.getValue("At the open", "Delta").doubleValue(), 1e-9);
+        assertNull(data.getValue("At the close", "Delta"));
+        assertTrue(footer(chart).contains("Delta: high unknown, low unknown, close loss -500.00 CNY (not on the log axis)"),
+                footer(chart));
+        // The axis starts a decade below the smallest bar (250): at 10.
+        assertEquals(10.0, chart.getCategoryPlot().getRangeAxis().getLowerBound(), 1e-9);
+    }
+
+    @Test
+    void theNetChartShowsOnlyTheNetShareNotAGrossBarThatIsAlways100Percent() {
+        CategoryDataset data = charts.grossAndNet().getCategoryPlot().getDataset();
+        assertEquals(List.of("Net of fees, as a share of the gross"), data.getRowKeys());
+    }
+
+    @Test
+    void cohortsOfTheSameListingsAreDrawnOnceUnderTheirJoinedNames() {
+        FxRates rates = new FxRates(List.of());
+        List<CohortStats> cohorts = List.of(
+                CohortStats.of(new Cohort("all", "every listing", List.of("A.SH", "B.HK")), analyses, rates),
+                CohortStats.of(new Cohort("exchange SSE", "SSE", List.of("A.SH")), analyses.subList(0, 1), rates),
+                CohortStats.of(new Cohort("GPU two", "named", List.of("B.HK", "A.SH")), analyses, rates));
+        EventStudy.Result result = new EventStudy.Result(cohorts, List.of(), List.of(), java.util.Map.of(),
+                java.util.Map.of(), 5);
+        JFreeChart chart = charts.cohortFirstDay(result);
+        assertEquals(List.of("all = GPU two (n=2)", "exchange SSE (n=1)"),
+                chart.getCategoryPlot().getDataset().getColumnKeys());
+        // Alpha +80%, Beta +10%: mean +45%.
+        assertEquals(0.45, chart.getCategoryPlot().getDataset().getValue("Equal-weighted mean", "all = GPU two (n=2)")
+                .doubleValue(), 1e-12);
+        assertEquals("Cohorts of the same listings have the same figures: drawn once, their names joined by \"=\"",
+                ((TextTitle) chart.getSubtitle(0)).getText());
     }
 
     @Test

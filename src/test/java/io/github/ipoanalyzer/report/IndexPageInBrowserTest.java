@@ -16,12 +16,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Opens a published index.html in headless Chromium from file:// (Debian's chromium package;
- * skipped where it is not installed) and checks, as the browser sees it, that every chart
- * decoded and the key figures are on the page.
+ * skipped where it is not installed; {@code -Dchromium=PATH} for another) and checks, as the
+ * browser sees it, that every chart decoded, the key figures are on the page, and no Chinese
+ * character falls back to a box for want of a font (.ci/run installs fonts-wqy-zenhei).
  */
 class IndexPageInBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMIUM = Path.of(System.getProperty("chromium", "/usr/bin/chromium"));
 
     @TempDir
     Path work;
@@ -33,13 +34,7 @@ class IndexPageInBrowserTest {
                 "--db", work.resolve("db").toString(), "--as-of", "2026-11-28").exitCode());
         Path index = work.resolve("output/latest/index.html").toRealPath();
 
-        Process chromium = new ProcessBuilder(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + work.resolve("profile"), "--virtual-time-budget=5000",
-                "--dump-dom", index.toUri().toString()))
-                .redirectError(work.resolve("chromium.err").toFile()).start();
-        String dom = new String(chromium.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(chromium.waitFor(60, TimeUnit.SECONDS), "Chromium finished");
+        String dom = domOf(index.toUri().toString());
 
         assertTrue(dom.contains("data-images=\"9\""), "the page has the nine charts:\n" + dom);
         assertTrue(dom.contains("data-broken-images=\"0\""), "every chart decoded in the browser:\n" + dom);
@@ -50,5 +45,36 @@ class IndexPageInBrowserTest {
         assertTrue(dom.contains("HKD 14,605.83"), "Iluvatar CoreX's entrance fee");
         assertTrue(dom.contains("HKD 1,056.18"), "Iluvatar CoreX's lot net of fees at the close");
         assertTrue(dom.contains("0.03635054%") && dom.contains("CNY 88.31"), "Moore Threads' odds and expected gain");
+
+        // The page again, in a frame of a probe page that looks at it from inside (report-probe.html): every image
+        // decoded, and each Chinese character drawn in the page's own font with a glyph of its own, not a box.
+        String probe;
+        try (var in = getClass().getResourceAsStream("/report-probe.html")) {
+            probe = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("REPORT_URL", index.toUri().toString());
+        }
+        Path probePage = work.resolve("probe.html");
+        Files.writeString(probePage, probe, StandardCharsets.UTF_8);
+        String seen = domOf(probePage.toUri().toString());
+        assertTrue(seen.contains("data-probe=\"done\""), "the probe read the page:\n" + seen);
+        assertTrue(seen.contains("data-images=\"9\"") && seen.contains("data-broken-images=\"\""),
+                "every image loads:\n" + seen);
+        String found = seen.replaceAll("(?s).*data-cjk-characters=\"([^\"]*)\".*", "$1");
+        for (char c : "摩尔线程沐曦股份壁仞科技天数智芯".toCharArray()) {
+            assertTrue(found.indexOf(c) >= 0, c + " of the four Chinese names was looked at: " + found);
+        }
+        assertTrue(seen.contains("data-cjk-boxes=\"\""), "no Chinese character drawn as a box (is a CJK font such as "
+                + "fonts-wqy-zenhei installed?):\n" + seen);
+    }
+
+    /** The page's DOM after its scripts ran, as headless Chromium dumps it; files may read files (the probe's frame). */
+    private String domOf(String url) throws Exception {
+        Process chromium = new ProcessBuilder(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--allow-file-access-from-files", "--user-data-dir=" + work.resolve("profile"),
+                "--virtual-time-budget=5000", "--dump-dom", url))
+                .redirectError(work.resolve("chromium.err").toFile()).start();
+        String dom = new String(chromium.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(chromium.waitFor(60, TimeUnit.SECONDS), "Chromium finished");
+        return dom;
     }
 }

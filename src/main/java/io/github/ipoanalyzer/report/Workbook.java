@@ -1,0 +1,222 @@
+package io.github.ipoanalyzer.report;
+
+import com.opencsv.CSVReader;
+import com.opencsv.exceptions.CsvValidationException;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PushbackInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * report.xlsx: one sheet per table of figures (the run's accounting of its inputs, rejects.csv
+ * and input-files.csv, stays in its CSVs), read back from the CSVs just written, so that every
+ * cell is the CSV's figure. A cell that is a plain decimal of at most 15 significant digits (what
+ * a spreadsheet number holds exactly) is a number, shown as a percentage in a {@code _fraction}
+ * column and with thousands separators and the CSV's decimals elsewhere; every other cell is the
+ * CSV's text (identifiers, dates, notes). The header row is frozen and filtered, and columns are
+ * as wide as their longest value (up to {@link #MAX_COLUMN_CHARS}). A per-close series is one
+ * sheet of all its months while they fit a sheet; a table past that is not copied and its sheet
+ * says which files hold it.
+ * The same report gives the same bytes: the document's dates are the as-of day's.
+ */
+public final class Workbook {
+
+    public static final String FILE = "report.xlsx";
+    /** The rows a sheet holds below its header (Excel's and WPS's 1,048,576 rows, less one). */
+    static final long MAX_SHEET_ROWS = SeriesTable.MAX_DATA_ROWS;
+    static final int MAX_COLUMN_CHARS = 60;
+    /** How many rows of a sheet its column widths are measured on: enough to see its values' lengths. */
+    private static final int MEASURED_ROWS = 1_000;
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?");
+    private static final int EXACT_DIGITS = 15;
+    /**
+     * The run's accounting of its input files, which differs between two runs of the same figures
+     * (the run that parsed a file, rows rejected by a partial file): left to their CSVs, so that
+     * the workbook, like the figures' CSVs, is the same for the same figures.
+     */
+    static final java.util.Set<String> LEFT_TO_THEIR_CSV = java.util.Set.of("rejects.csv", "input-files.csv");
+
+    private Workbook() {
+    }
+
+    /** Writes {@code folder}/report.xlsx from the report's closed tables and series. */
+    public static void write(Path folder, List<CsvTable> tables, List<SeriesTable> series, LocalDate asOf)
+            throws IOException {
+        write(folder, tables, series, asOf, MAX_SHEET_ROWS);
+    }
+
+    /** {@code maxSheetRows}: a series of more rows is not put in a sheet. */
+    static void write(Path folder, List<CsvTable> tables, List<SeriesTable> series, LocalDate asOf, long maxSheetRows)
+            throws IOException {
+        try (SXSSFWorkbook book = new SXSSFWorkbook(200)) {
+            book.setCompressTempFiles(true); // a million-row sheet would otherwise take a gigabyte of temporary disk
+            Styles styles = new Styles(book);
+            for (CsvTable table : tables.stream().filter(t -> !LEFT_TO_THEIR_CSV.contains(t.fileName())).toList()) {
+                SXSSFSheet sheet = book.createSheet(sheetName(table.fileName()));
+                if (table.rowCount() > maxSheetRows) {
+                    tooLong(sheet, styles, table.rowCount(), maxSheetRows, "they are in " + table.fileName());
+                } else {
+                    fill(sheet, styles, List.of(folder.resolve(table.fileName())));
+                }
+            }
+            for (SeriesTable s : series) {
+                SXSSFSheet sheet = book.createSheet(sheetName(s.folder().substring(s.folder().lastIndexOf('/') + 1)));
+                List<Path> months = s.files().stream().map(f -> folder.resolve(f.fileName())).toList();
+                if (s.rowCount() > maxSheetRows) {
+                    tooLong(sheet, styles, s.rowCount(), maxSheetRows, String.format(java.util.Locale.ROOT,
+                            "they are in the %,d files of %s/ (one per month), which open in Excel or WPS one by one",
+                            months.size(), s.folder()));
+                } else {
+                    fill(sheet, styles, months);
+                }
+            }
+            Date created = Date.from(asOf.atStartOfDay(ZoneOffset.UTC).toInstant());
+            book.getXSSFWorkbook().getProperties().getCoreProperties().setCreated(Optional.of(created));
+            book.getXSSFWorkbook().getProperties().getCoreProperties().setModified(Optional.of(created));
+            // The writer dates every zip entry 1980-01-01; with the document's dates fixed, the bytes are the report's own.
+            try (OutputStream out = Files.newOutputStream(folder.resolve(FILE))) {
+                book.write(out);
+            }
+            book.dispose();
+        }
+    }
+
+    /** A sheet's name: the table's file name without ".csv" (Excel allows 31 characters). */
+    static String sheetName(String fileName) {
+        String name = fileName.endsWith(".csv") ? fileName.substring(0, fileName.length() - 4) : fileName;
+        return name.length() > 31 ? name.substring(0, 31) : name;
+    }
+
+    /** The rows of one CSV, or of the months of a series one after the other (one header). */
+    private static void fill(SXSSFSheet sheet, Styles styles, List<Path> files) throws IOException {
+        int rowIndex = 0;
+        String[] header = null;
+        int[] widths = new int[0];
+        for (Path file : files) {
+            try (CSVReader csv = new CSVReader(new InputStreamReader(withoutBom(Files.newInputStream(file)),
+                    StandardCharsets.UTF_8))) {
+                String[] first = csv.readNext();
+                if (header == null) {
+                    header = first;
+                    widths = new int[header.length];
+                    Row row = sheet.createRow(rowIndex++);
+                    for (int c = 0; c < header.length; c++) {
+                        Cell cell = row.createCell(c);
+                        cell.setCellValue(header[c]);
+                        cell.setCellStyle(styles.header);
+                        widths[c] = header[c].length();
+                    }
+                }
+                for (String[] values = csv.readNext(); values != null; values = csv.readNext()) {
+                    Row row = sheet.createRow(rowIndex++);
+                    for (int c = 0; c < values.length; c++) {
+                        int shown = put(row, c, values[c], header[c], styles);
+                        if (rowIndex <= MEASURED_ROWS) {
+                            widths[c] = Math.max(widths[c], shown);
+                        }
+                    }
+                }
+            } catch (CsvValidationException e) {
+                throw new IOException("cannot read " + file + " back for " + FILE + ": " + e.getMessage(), e);
+            }
+        }
+        if (header == null) {
+            return;
+        }
+        sheet.createFreezePane(0, 1);
+        sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, rowIndex - 1), 0, header.length - 1));
+        for (int c = 0; c < header.length; c++) {
+            // Units of 1/256 of a character; two more for the filter's button.
+            sheet.setColumnWidth(c, Math.min(MAX_COLUMN_CHARS, widths[c] + 2) * 256);
+        }
+    }
+
+    /** A table with more rows than a sheet holds: where its rows are instead. */
+    private static void tooLong(SXSSFSheet sheet, Styles styles, long rows, long maxSheetRows, String where) {
+        Cell cell = sheet.createRow(0).createCell(0);
+        cell.setCellValue(String.format(java.util.Locale.ROOT, "%,d rows, more than a sheet holds (%,d): %s", rows,
+                maxSheetRows, where));
+        cell.setCellStyle(styles.header);
+        sheet.setColumnWidth(0, 120 * 256);
+    }
+
+    /**
+     * Puts a CSV value in cell {@code c} of {@code row}: a number where it is one exactly, else the
+     * text, no cell for an empty value (unknown, never 0); returns its width as shown.
+     */
+    private static int put(Row row, int c, String value, String column, Styles styles) {
+        if (value.isEmpty()) {
+            return 0;
+        }
+        Cell cell = row.createCell(c);
+        if (PLAIN_DECIMAL.matcher(value).matches()) {
+            BigDecimal number = new BigDecimal(value);
+            if (number.precision() <= EXACT_DIGITS) {
+                cell.setCellValue(number.doubleValue());
+                boolean percent = column.endsWith("_fraction");
+                int decimals = Math.max(0, number.scale() - (percent ? 2 : 0));
+                cell.setCellStyle(styles.number(percent, decimals));
+                // As shown: the digits, a separator every three, the sign and a % sign.
+                return value.length() + value.length() / 3 + (percent ? 2 : 0);
+            }
+        }
+        cell.setCellValue(value);
+        return value.length();
+    }
+
+    /** The cell styles, one per format used. */
+    private static final class Styles {
+        private final SXSSFWorkbook book;
+        private final CellStyle header;
+        private final Map<String, CellStyle> numbers = new HashMap<>();
+
+        Styles(SXSSFWorkbook book) {
+            this.book = book;
+            this.header = book.createCellStyle();
+            Font bold = book.createFont();
+            bold.setBold(true);
+            header.setFont(bold);
+        }
+
+        /** {@code #,##0.00} with {@code decimals} decimals, or {@code #,##0.00%}; the cell holds the exact figure. */
+        CellStyle number(boolean percent, int decimals) {
+            String format = "#,##0" + (decimals > 0 ? "." + "0".repeat(decimals) : "") + (percent ? "%" : "");
+            return numbers.computeIfAbsent(format, f -> {
+                CellStyle style = book.createCellStyle();
+                style.setDataFormat(book.createDataFormat().getFormat(f));
+                return style;
+            });
+        }
+    }
+
+    private static InputStream withoutBom(InputStream in) throws IOException {
+        PushbackInputStream pushback = new PushbackInputStream(in, 3);
+        byte[] bom = new byte[3];
+        int read = pushback.readNBytes(bom, 0, 3);
+        if (read != 3 || (bom[0] & 0xFF) != 0xEF || (bom[1] & 0xFF) != 0xBB || (bom[2] & 0xFF) != 0xBF) {
+            pushback.unread(bom, 0, read);
+        }
+        return pushback;
+    }
+}

@@ -1,0 +1,117 @@
+package io.github.ipoanalyzer.report;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class WorkbookTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void cellsAreTheCsvFiguresNumbersWhereExactPercentagesForFractionsAndTheHeaderFrozenAndFiltered() throws Exception {
+        CsvTable table = new CsvTable(folder, "first-day.csv", "First day",
+                List.of("ticker", "first_day_return_close_vs_offer_fraction", "market_cap_cny", "note"));
+        table.add(List.of("688795.SH", "4.254638", "282251944308.50", ""));
+        // A leading zero (a code) and 16 significant digits (more than a spreadsheet number holds) stay text.
+        table.add(List.of("0001", "-0.052632", "1234567890123456", "'=1+1"));
+        table.close();
+        Workbook.write(folder, List.of(table), List.of(), LocalDate.of(2026, 11, 28));
+
+        try (XSSFWorkbook book = open()) {
+            XSSFSheet sheet = book.getSheet("first-day");
+            assertEquals("ticker", sheet.getRow(0).getCell(0).getStringCellValue());
+            assertTrue(sheet.getRow(0).getCell(0).getCellStyle().getFont().getBold());
+            Row moore = sheet.getRow(1);
+            assertEquals("688795.SH", moore.getCell(0).getStringCellValue());
+            // 4.254638 is +425.4638%: the exact fraction, shown as a percentage with its four decimals.
+            assertEquals(4.254638, moore.getCell(1).getNumericCellValue());
+            assertEquals("#,##0.0000%", moore.getCell(1).getCellStyle().getDataFormatString());
+            assertEquals(282251944308.50, moore.getCell(2).getNumericCellValue());
+            assertEquals("#,##0.00", moore.getCell(2).getCellStyle().getDataFormatString());
+            assertNull(moore.getCell(3), "an unknown value is an empty cell, never 0");
+            Row other = sheet.getRow(2);
+            assertEquals(CellType.STRING, other.getCell(0).getCellType());
+            assertEquals("0001", other.getCell(0).getStringCellValue());
+            assertEquals(-0.052632, other.getCell(1).getNumericCellValue());
+            assertEquals("1234567890123456", other.getCell(2).getStringCellValue());
+            assertEquals("'=1+1", other.getCell(3).getStringCellValue(), "text, never a formula");
+            assertEquals(1, sheet.getPaneInformation().getHorizontalSplitPosition(), "header row frozen");
+            assertEquals("A1:D3", sheet.getCTWorksheet().getAutoFilter().getRef());
+            // The widest value of the market-value column is "282251944308.50" shown with separators:
+            // 15 characters + 5 separators counted, + 2 for the filter button.
+            assertEquals((15 + 5 + 2) * 256, sheet.getColumnWidth(2));
+        }
+    }
+
+    @Test
+    void aSeriesIsOneSheetOfItsMonthsAndATableTooLongForASheetSaysWhereItsRowsAre() throws Exception {
+        SeriesTable series = new SeriesTable(folder, "market-value", "Market value", List.of("ticker", "date", "cap"),
+                "date");
+        SeriesSpec spec = new SeriesSpec("market-value", "Market value", List.of("ticker", "date", "cap"), "date");
+        ListingRows rows = spec.blankRows(java.util.Optional.empty());
+        rows.add(List.of("A", "2025-12-31", "1000"));
+        rows.add(List.of("A", "2026-01-02", "2000"));
+        rows.add(List.of("A", "2026-01-05", "1500"));
+        series.append(rows.rendered());
+        series.close();
+
+        Workbook.write(folder, List.of(), List.of(series), LocalDate.of(2026, 11, 28));
+        try (XSSFWorkbook book = open()) {
+            XSSFSheet sheet = book.getSheet("market-value");
+            assertEquals(3, sheet.getLastRowNum(), "one header, then December's row and January's two");
+            assertEquals("2026-01-05", sheet.getRow(3).getCell(1).getStringCellValue());
+            assertEquals(1500.0, sheet.getRow(3).getCell(2).getNumericCellValue());
+            assertEquals("#,##0", sheet.getRow(3).getCell(2).getCellStyle().getDataFormatString());
+        }
+
+        CsvTable events = new CsvTable(folder, "events.csv", "Events", List.of("ticker", "date"));
+        events.add(List.of("A", "2025-12-31"));
+        events.add(List.of("A", "2026-01-02"));
+        events.add(List.of("A", "2026-01-05"));
+        events.close();
+        Workbook.write(folder, List.of(events), List.of(series), LocalDate.of(2026, 11, 28), 2);
+        try (XSSFWorkbook book = open()) {
+            XSSFSheet sheet = book.getSheet("market-value");
+            assertEquals(0, sheet.getLastRowNum());
+            assertEquals("3 rows, more than a sheet holds (2): they are in the 2 files of series/market-value/ (one per "
+                    + "month), which open in Excel or WPS one by one", sheet.getRow(0).getCell(0).getStringCellValue());
+            assertEquals("3 rows, more than a sheet holds (2): they are in events.csv",
+                    book.getSheet("events").getRow(0).getCell(0).getStringCellValue());
+        }
+    }
+
+    @Test
+    void theSameReportGivesTheSameBytes() throws Exception {
+        CsvTable table = new CsvTable(folder, "now.csv", "Now", List.of("ticker", "latest_close"));
+        table.add(List.of("688795.SH", "673.00"));
+        table.close();
+        Workbook.write(folder, List.of(table), List.of(), LocalDate.of(2026, 11, 28));
+        byte[] first = Files.readAllBytes(folder.resolve(Workbook.FILE));
+        Thread.sleep(2_100); // past the two-second resolution of a zip entry's time, and another second of the clock
+        Workbook.write(folder, List.of(table), List.of(), LocalDate.of(2026, 11, 28));
+        assertArrayEquals(first, Files.readAllBytes(folder.resolve(Workbook.FILE)));
+    }
+
+    private XSSFWorkbook open() throws Exception {
+        try (InputStream in = Files.newInputStream(folder.resolve(Workbook.FILE))) {
+            return new XSSFWorkbook(in);
+        }
+    }
+}
