@@ -15,6 +15,11 @@ import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.Optional;
+import io.github.ipoanalyzer.fees.NetLotGain;
+import io.github.ipoanalyzer.analysis.Standing;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +38,8 @@ public final class IndexPage {
     private IndexPage() {
     }
 
-    public static String render(LocalDate asOf, List<IpoAnalysis> analyses, String selection, EventStudy.Result study,
+    public static String render(LocalDate asOf, List<IpoAnalysis> analyses, List<Standing> standings, String selection,
+                                EventStudy.Result study,
                                 List<CsvTable> tables, List<SeriesTable> series, List<Charts.ChartFile> charts,
                                 MarketDataStore.FileCounts rows,
                                 Map<String, List<String>> notices, Map<String, String> settings) {
@@ -41,7 +47,14 @@ public final class IndexPage {
         boolean greyMarket = ipos.stream().anyMatch(a -> a.greyMarketSession().isPresent());
         List<String> noticeLines = new ArrayList<>();
         notices.forEach((file, messages) -> messages.forEach(m -> noticeLines.add(file + ": " + m)));
-        return ReportTemplates.render("index.html", new Model(asOf.toString(), rowsSentence(rows),
+        Optional<LocalDate> dataEnds = standings.stream().map(Standing::dataLastDate).filter(d -> d != null)
+                .max(Comparator.naturalOrder());
+        return ReportTemplates.render("index.html", new Model(asOf.toString(), dataEnds.map(d -> d.equals(asOf)
+                ? "The data runs to the as-of day." : "The data ends on " + d + ", " + days(ChronoUnit.DAYS.between(d, asOf))
+                + " before the as-of day.").orElse("No price is dated on or before the as-of day."),
+                String.valueOf(Standing.STALE_AFTER_SESSIONS),
+                Standing.RECENT_SESSIONS.stream().map(String::valueOf).toList(),
+                standings.stream().map(IndexPage::nowRow).toList(), rowsSentence(rows),
                 rows.rejected() == 0 ? List.of() : List.of(String.format(Locale.ROOT, "%,d", rows.rejected())),
                 selection == null ? List.of() : List.of(selection),
                 ipos.stream().map(IndexPage::firstDayRow).toList(),
@@ -58,7 +71,8 @@ public final class IndexPage {
     }
 
     /** What the template shows; every value is text, lists of text where a value may be absent. */
-    public record Model(String asOf, String rows, List<String> rejected, List<String> selection, List<Row> firstDay,
+    public record Model(String asOf, String dataAge, String staleAfterSessions, List<String> recentSessions,
+                        List<Row> now, String rows, List<String> rejected, List<String> selection, List<Row> firstDay,
                         List<Row> trading, boolean greyMarket, List<Row> subscriber, List<Row> cohorts,
                         List<String> cohortNotes, boolean hasNotices, List<String> notices, List<Chart> charts,
                         boolean hasSettings, List<Setting> settings, List<TableFile> tables, List<SeriesFiles> series) {
@@ -94,6 +108,27 @@ public final class IndexPage {
                 + (rows.setAside() == 0 ? "" : String.format(Locale.ROOT, ", %,d were set aside (tickers not in "
                 + "listings.csv, see the notices)", rows.setAside()))
                 + " (see input-files.csv).";
+    }
+
+    private static String days(long days) {
+        return days == 1 ? "1 day" : String.format(Locale.ROOT, "%,d days", days);
+    }
+
+    /** Where an IPO stands on the as-of day (now.csv has every figure, exact). */
+    private static Row nowRow(Standing s) {
+        var l = s.listing();
+        String currency = l.currency().getCurrencyCode() + " ";
+        List<String> cells = new ArrayList<>(List.of(
+                s.latestClose() == null ? "unknown" : currency + price(s.latestClose()) + " (" + s.latestCloseDate() + ")",
+                s.sessionsSinceListing() == null ? "unknown" : String.valueOf(s.sessionsSinceListing()),
+                percent(s.returnSinceOffer()), percent(s.returnSinceFirstClose()),
+                s.lotGain().map(LotGain::gain).map(IndexPage::money).orElse("unknown"),
+                s.lotGain().flatMap(LotGain::netOfFees).map(NetLotGain::net).map(IndexPage::money).orElse("unknown"),
+                s.belowIssue() == null ? "unknown" : s.belowIssue() ? "yes" : "no"));
+        Standing.RECENT_SESSIONS.forEach(k -> cells.add(percent(s.recentReturn(k).orElse(null))));
+        cells.add(s.dataLastDate() == null ? "none" : s.dataLastDate() + (s.stale() ? " (stale)" : ""));
+        return new Row(l.nameEn() + (l.nameLocal() == null ? "" : " " + l.nameLocal()) + " (" + l.ticker() + ")",
+                null, cells);
     }
 
     private static Row firstDayRow(IpoAnalysis a) {

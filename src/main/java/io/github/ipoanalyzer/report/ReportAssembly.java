@@ -98,7 +98,7 @@ record ReportAssembly(MarketDataStore store, InputFileLedger ledger, ReportSetti
             List<Charts.ChartFile> charts = new ArrayList<>(chartMaker.writeAll(staging));
             charts.add(chartMaker.writeDistribution(staging, summaries));
             charts.addAll(chartMaker.writeEventStudy(staging, cohorts, charted.events()));
-            Files.writeString(staging.resolve("index.html"), IndexPage.render(request.run().asOf(), charted.analyses(),
+            Files.writeString(staging.resolve("index.html"), IndexPage.render(request.run().asOf(), charted.analyses(), charted.standings(),
                     charted.selection(), cohorts, csvTables, series, charts, totalRows(in.counts), in.notices,
                     request.run().settings()), StandardCharsets.UTF_8);
             Workbook.write(staging, csvTables, series, request.run().asOf());

@@ -32,7 +32,7 @@ class IndexPageTest {
         settings.put("ipo.returns", "");
         CsvTable table = new CsvTable(folder, "a&b.csv", "rows of <A>", List.of("x"));
         table.close();
-        String page = IndexPage.render(LocalDate.of(2026, 11, 28), List.of(), "the 12 <largest>", noCohorts(),
+        String page = IndexPage.render(LocalDate.of(2026, 11, 28), List.of(), List.of(), "the 12 <largest>", noCohorts(),
                 List.of(table), List.of(), List.of(new Charts.ChartFile("c'1.png", "Gain \u200B× lot", "5 < 6")),
                 new MarketDataStore.FileCounts(10, 2, 1, 0), notices, settings);
 
@@ -54,7 +54,7 @@ class IndexPageTest {
 
     @Test
     void partsWithNothingToSayAreLeftOut() throws Exception {
-        String page = IndexPage.render(LocalDate.of(2026, 11, 28), List.of(), null, noCohorts(), List.of(), List.of(),
+        String page = IndexPage.render(LocalDate.of(2026, 11, 28), List.of(), List.of(), null, noCohorts(), List.of(), List.of(),
                 List.of(), MarketDataStore.FileCounts.NONE, Map.of(), Map.of());
         assertTrue(page.contains("CSV files. Every input row was loaded.</p>\n<h2>First day</h2>\n<table>\n"), page);
         assertFalse(page.contains("Notices on the input") || page.contains("<h2>Settings</h2>")
