@@ -4,6 +4,7 @@ import io.github.ipoanalyzer.fees.FeeRounding;
 import io.github.ipoanalyzer.fees.FeeRule;
 import io.github.ipoanalyzer.fees.Side;
 import io.github.ipoanalyzer.market.Allotment;
+import io.github.ipoanalyzer.market.AllotmentBasisRow;
 import io.github.ipoanalyzer.market.BenchmarkAssignment;
 import io.github.ipoanalyzer.market.BenchmarkLevel;
 import io.github.ipoanalyzer.market.CohortMember;
@@ -106,6 +107,20 @@ public final class MarketTables {
             rs -> new Allotment(rs.getString("TICKER"), rs.getLong("APPLICATION_LOTS"), nullableLong(rs, "APPLICANTS"),
                     nullableLong(rs, "SUCCESSFUL_APPLICANTS"), decimal(rs, "SUCCESS_RATE"), nullableLong(rs, "LOTS_PER_SUCCESS"),
                     decimal(rs, "SUBSCRIPTION_MULTIPLE"), rs.getString("NOTE")));
+
+    /** Ordered as the announcement prints it: the file's own order (totals after the rows they total). */
+    public static final Table<AllotmentBasisRow> ALLOTMENT_BASIS = new Table<>("ALLOTMENT_BASIS",
+            "SOURCE_FILE, SOURCE_LINE",
+            List.of("TICKER", "POOL", "SHARES_APPLIED", "VALID_APPLICATIONS", "GUARANTEED_SHARES", "WINNERS", "OUT_OF",
+                    "EXTRA_SHARES", "SUCCESSFUL_APPLICANTS", "SHARES_ALLOTTED", "BASIS", "SOURCE", "NOTE"),
+            b -> Arrays.asList(b.ticker(), b.pool(), b.sharesApplied(), b.validApplications(), b.guaranteedShares(),
+                    b.winners(), b.outOf(), b.extraShares(), b.successfulApplicants(), b.sharesAllotted(), b.basis(),
+                    b.source(), b.note()),
+            rs -> new AllotmentBasisRow(rs.getString("TICKER"), rs.getString("POOL"), nullableLong(rs, "SHARES_APPLIED"),
+                    nullableLong(rs, "VALID_APPLICATIONS"), rs.getLong("GUARANTEED_SHARES"), rs.getLong("WINNERS"),
+                    rs.getLong("OUT_OF"), rs.getLong("EXTRA_SHARES"), nullableLong(rs, "SUCCESSFUL_APPLICANTS"),
+                    nullableLong(rs, "SHARES_ALLOTTED"), rs.getString("BASIS"), rs.getString("SOURCE"),
+                    rs.getString("NOTE")));
 
     public static final Table<GreyMarketPrice> GREY_MARKET = new Table<>("GREY_MARKET", "TICKER, PRICE_DATE, BROKER",
             List.of("TICKER", "PRICE_DATE", "BROKER", "OPEN_PRICE", "HIGH_PRICE", "LOW_PRICE", "CLOSE_PRICE"),
