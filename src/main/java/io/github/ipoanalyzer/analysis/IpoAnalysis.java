@@ -3,6 +3,7 @@ package io.github.ipoanalyzer.analysis;
 import io.github.ipoanalyzer.fees.Application;
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.money.FxRates;
+import io.github.ipoanalyzer.subscription.HkApplications;
 
 import java.io.Serial;
 import java.io.Serializable;
@@ -13,23 +14,25 @@ import java.util.Optional;
 public record IpoAnalysis(Listing listing, FirstDay firstDay, FirstDayReturn firstDayReturn, OfferProceeds proceeds,
                           List<LotGain> lotGains, Optional<MarketCapSeries> marketCap, FxRates.Conversion offerCny,
                           List<PriceToSales> priceToSales, List<CapReconciliation> capReconciliations,
-                          Application application, GreyMarket greyMarket) implements Serializable {
+                          Application application, GreyMarket greyMarket, HkApplications hkApplications)
+        implements Serializable {
 
     /** Serialized (a report partition hands it to the report's assembly) without the Optional, which is not. */
     @Serial
     private Object writeReplace() {
         return new SerialForm(listing, firstDay, firstDayReturn, proceeds, lotGains, marketCap.orElse(null), offerCny,
-                priceToSales, capReconciliations, application, greyMarket);
+                priceToSales, capReconciliations, application, greyMarket, hkApplications);
     }
 
     private record SerialForm(Listing listing, FirstDay firstDay, FirstDayReturn firstDayReturn, OfferProceeds proceeds,
                               List<LotGain> lotGains, MarketCapSeries marketCap, FxRates.Conversion offerCny,
                               List<PriceToSales> priceToSales, List<CapReconciliation> capReconciliations,
-                              Application application, GreyMarket greyMarket) implements Serializable {
+                              Application application, GreyMarket greyMarket, HkApplications hkApplications)
+        implements Serializable {
         @Serial
         private Object readResolve() {
             return new IpoAnalysis(listing, firstDay, firstDayReturn, proceeds, lotGains, Optional.ofNullable(marketCap),
-                    offerCny, priceToSales, capReconciliations, application, greyMarket);
+                    offerCny, priceToSales, capReconciliations, application, greyMarket, hkApplications);
         }
     }
 
@@ -47,7 +50,12 @@ public record IpoAnalysis(Listing listing, FirstDay firstDay, FirstDayReturn fir
      */
     public IpoAnalysis forCohorts() {
         return new IpoAnalysis(listing, firstDay, firstDayReturn, proceeds, List.of(), Optional.empty(), offerCny,
-                List.of(), List.of(), null, null);
+                List.of(), List.of(), null, null, null);
+    }
+
+    /** Every tier of the HK allotment table, with the one-lot application and the guaranteed lot, where a table is loaded. */
+    public Optional<HkApplications> hk() {
+        return Optional.ofNullable(hkApplications);
     }
 
     /** The offer price in CNY at the rate of the listing day (with the rate and its date), if a rate exists. */

@@ -6,6 +6,7 @@ import io.github.ipoanalyzer.eventstudy.EventWindow;
 import io.github.ipoanalyzer.eventstudy.ReturnKind;
 import io.github.ipoanalyzer.ingest.InputKinds;
 import io.github.ipoanalyzer.report.ReportPublisher;
+import io.github.ipoanalyzer.subscription.SubscriptionSettings;
 import org.springframework.core.convert.ConversionException;
 import org.springframework.core.convert.TypeDescriptor;
 import org.springframework.core.convert.support.DefaultConversionService;
@@ -24,7 +25,7 @@ import java.util.TreeMap;
  * The settings that change a report's figures, by property name, as the manager resolved them:
  * the event study's windows, horizons, estimation window, market-value milestones, partial
  * windows, smallest n and kind of returns; the longest wait for a first close; how many listings
- * the charts show. Each report partition carries them (its step execution's context, which a
+ * the charts show; the subscriber's financing, handling fee, A-share 签 and policies. Each report partition carries them (its step execution's context, which a
  * remote worker reads), so a worker computes with the manager's settings, not the ones it was
  * started with. Values are read as Spring reads a {@code @Value} of the same type.
  */
@@ -54,6 +55,11 @@ public record FigureSettings(SortedMap<String, String> values) {
         p.put("ipo.returns", "simple");
         p.put("ipo.max-close-lag-trading-days", "5");
         p.put("ipo.chart-max-listings", "12");
+        p.put("ipo.financed-fraction", "0");
+        p.put("ipo.financing-annual-rate", "0");
+        p.put("ipo.handling-fee-per-application", "0");
+        p.put("ipo.a-share-lots", "");
+        p.put("ipo.policies", "one-lot,guaranteed-lot,top-of-pool-A,cap");
         return Collections.unmodifiableMap(p);
     }
 
@@ -128,7 +134,10 @@ public record FigureSettings(SortedMap<String, String> values) {
                 list("ipo.cap-milestones-cny", BigDecimal.class), value("ipo.partial-windows", Boolean.class),
                 value("ipo.event-min-n", Integer.class), ReturnKind.parse(values.get("ipo.returns"))),
                 value("ipo.max-close-lag-trading-days", Integer.class), value("ipo.chart-max-listings", Integer.class),
-                InputKinds.FEES.path());
+                InputKinds.FEES.path(), new SubscriptionSettings(value("ipo.financed-fraction", BigDecimal.class),
+                value("ipo.financing-annual-rate", BigDecimal.class),
+                value("ipo.handling-fee-per-application", BigDecimal.class), value("ipo.a-share-lots", Integer.class),
+                list("ipo.policies", String.class)));
     }
 
     private <T> T value(String name, Class<T> type) {

@@ -11,7 +11,8 @@ package io.github.ipoanalyzer.market;
  */
 public record AllotmentBasisRow(String ticker, String pool, Long sharesApplied, Long validApplications,
                                 long guaranteedShares, long winners, long outOf, long extraShares,
-                                Long successfulApplicants, Long sharesAllotted, String basis, String source, String note) {
+                                Long successfulApplicants, Long sharesAllotted, String basis, String source, String note)
+        implements java.io.Serializable {
 
     /** The pool of a totals row over both pools. */
     public static final String ALL_POOLS = "all";

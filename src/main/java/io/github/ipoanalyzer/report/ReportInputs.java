@@ -10,6 +10,9 @@ import io.github.ipoanalyzer.market.ListingHistory;
 import io.github.ipoanalyzer.market.TradingDays;
 import io.github.ipoanalyzer.money.FxRate;
 import io.github.ipoanalyzer.money.FxRates;
+import io.github.ipoanalyzer.subscription.SubscriptionInputs;
+import io.github.ipoanalyzer.subscription.SubscriptionSettings;
+import io.github.ipoanalyzer.subscription.TableRow;
 import io.github.ipoanalyzer.store.MarketDataStore;
 import io.github.ipoanalyzer.store.MarketTables;
 
@@ -50,7 +53,7 @@ final class ReportInputs {
 
     /** {@code feeScheduleFile}: the input file of the fee schedule, whose rejects make every net figure doubtful. */
     ReportInputs(MarketDataStore store, LocalDate day, EventStudySettings eventStudy, int maxCloseLagTradingDays,
-                 String feeScheduleFile) {
+                 String feeScheduleFile, SubscriptionSettings subscription) {
         this.store = store;
         this.asOf = new AsOfInputs(day);
         this.rejects = store.rejects();
@@ -65,7 +68,8 @@ final class ReportInputs {
         this.fxRates = asOf.fxRates(store.fxRates());
         this.analyzer = new IpoAnalyzer(new FxRates(fxRates), fees,
                 store.rows(MarketTables.ALLOTMENT), asOf.greyMarket(store.rows(MarketTables.GREY_MARKET)), calendars, day,
-                maxCloseLagTradingDays);
+                maxCloseLagTradingDays).with(new SubscriptionInputs(store.loadAll(MarketTables.ALLOTMENT_BASIS).stream()
+                .map(r -> new TableRow(r.row(), r.file(), r.line())).toList(), subscription));
         this.listings = asOf.listings(store.rows(MarketTables.LISTING));
         Map<String, Set<LocalDate>> dataDates = asOf.tradingDates(store.priceDatesByExchange());
         Map<String, Set<LocalDate>> tradingDays = new TreeMap<>();

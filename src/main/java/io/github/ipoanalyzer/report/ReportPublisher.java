@@ -12,6 +12,7 @@ import io.github.ipoanalyzer.store.InputFileLedger;
 import io.github.ipoanalyzer.store.MarketDataStore;
 import io.github.ipoanalyzer.store.MarketTables;
 import io.github.ipoanalyzer.store.PriceStore;
+import io.github.ipoanalyzer.subscription.SubscriptionSettings;
 import io.github.ipoanalyzer.money.FxRate;
 
 import java.io.IOException;
@@ -65,7 +66,7 @@ public class ReportPublisher {
      * first close, how many listings the charts show, and which input file holds the fee schedule.
      */
     public record Settings(EventStudySettings eventStudy, int maxCloseLagTradingDays, int chartMaxListings,
-                           String feeScheduleFile) {
+                           String feeScheduleFile, SubscriptionSettings subscription) {
     }
 
     public ReportPublisher(MarketDataStore store, InputFileLedger ledger, Settings settings) {
@@ -370,7 +371,7 @@ public class ReportPublisher {
             inputs = null; // let the last run's go before reading this one's
             basis = null;
             ReportInputs in = new ReportInputs(store, run.asOf(), settings.eventStudy(),
-                    settings.maxCloseLagTradingDays(), settings.feeScheduleFile());
+                    settings.maxCloseLagTradingDays(), settings.feeScheduleFile(), settings.subscription());
             inputs = new RunInputs(in, largestByProceeds(in.listings, in.rates(), settings.chartMaxListings()),
                     sections(in.study, settings.eventStudy().describe(), settings.eventStudy().describeBuyAndHold()));
             inputsOf = of;
@@ -391,6 +392,7 @@ public class ReportPublisher {
     private static List<Section> sections(EventStudy study, String studied, String heldAndBought) {
         return List.of(
                 new Section(ReportTables.firstDay(), (t, l) -> ReportTables.addFirstDay(t, l.analysis())),
+                new Section(SubscriptionTables.tiers(), (t, l) -> SubscriptionTables.addTiers(t, l.analysis())),
                 new Section(ReportTables.lotGains(), (t, l) -> ReportTables.addLotGains(t, l.analysis())),
                 new Section(ReportTables.lotCharges(), (t, l) -> ReportTables.addLotCharges(t, l.analysis())),
                 new Section(ReportTables.marketValue(), (t, l) -> ReportTables.addMarketValue(t, l.analysis())),

@@ -1,23 +1,13 @@
 package io.github.ipoanalyzer.ingest;
 
-import com.opencsv.CSVReader;
 import io.github.ipoanalyzer.market.AllotmentBasisRow;
-import io.github.ipoanalyzer.market.Listing;
-import io.github.ipoanalyzer.market.TradingDays;
 import io.github.ipoanalyzer.store.Sourced;
+import io.github.ipoanalyzer.subscription.ShippedTables;
 import org.junit.jupiter.api.Test;
 
-import java.io.Reader;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Currency;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -30,29 +20,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AllotmentBasisTest {
 
-    static final Listing BIREN = new Listing("6082.HK", "Biren", null, "HKEX", "Main Board", Currency.getInstance("HKD"),
-            LocalDate.of(2026, 1, 2), new BigDecimal("19.60"), 200, 284_846_600L, null, null, null);
-    static final Listing ILUVATAR = new Listing("9903.HK", "Iluvatar CoreX", null, "HKEX", "Main Board",
-            Currency.getInstance("HKD"), LocalDate.of(2026, 1, 8), new BigDecimal("144.60"), 100, 25_431_800L, null, null,
-            null);
-    static final ListingLookup LISTINGS = new ListingLookup(Map.of(BIREN.ticker(), BIREN, ILUVATAR.ticker(), ILUVATAR),
-            TradingDays.NONE);
     private static final String HEADER = "ticker,pool,shares_applied,valid_applications,basis,guaranteed_shares,winners,"
             + "out_of,extra_shares,successful_applicants,shares_allotted";
 
-    /** The shipped file's rows, each through the rule, as the load step reads them (line 2 on). */
     static List<Sourced<AllotmentBasisRow>> shipped() throws Exception {
-        List<Sourced<AllotmentBasisRow>> rows = new ArrayList<>();
-        try (Reader in = Files.newBufferedReader(Path.of("input/allotment-basis.csv"), StandardCharsets.UTF_8);
-             CSVReader csv = new CSVReader(in)) {
-            List<String[]> lines = csv.readAll();
-            List<String> header = Arrays.asList(lines.get(0));
-            for (int i = 1; i < lines.size(); i++) {
-                RowValues v = new RowValues(new CsvRecord("allotment-basis.csv", i + 1, header, Arrays.asList(lines.get(i))));
-                rows.add(new Sourced<>(InputKinds.ALLOTMENT_BASIS.rule().apply(v, LISTINGS), "allotment-basis.csv", i + 1));
-            }
-        }
-        return rows;
+        return ShippedTables.basis();
     }
 
     private static AllotmentBasisRow row(String line) {
@@ -61,7 +33,7 @@ class AllotmentBasisTest {
 
     private static AllotmentBasisRow row(String[] values) {
         return InputKinds.ALLOTMENT_BASIS.rule().apply(new RowValues(new CsvRecord("allotment-basis.csv", 2,
-                Arrays.asList(HEADER.split(",", -1)), Arrays.asList(values))), LISTINGS);
+                Arrays.asList(HEADER.split(",", -1)), Arrays.asList(values))), ShippedTables.LISTINGS);
     }
 
     private static RejectedRowException reject(String line) {

@@ -42,6 +42,12 @@ class FigureSettingsTest {
         assertEquals(5, settings.eventStudy().minimumN());
         assertEquals(5, settings.maxCloseLagTradingDays());
         assertEquals(12, settings.chartMaxListings());
+        // The subscriber's terms, unset: nothing financed, no handling fee, the A-share cap, every policy.
+        assertEquals(List.of(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO), List.of(
+                settings.subscription().financedFraction(), settings.subscription().annualRate(),
+                settings.subscription().handlingFee()));
+        assertNull(settings.subscription().aShareLots());
+        assertEquals(List.of("one-lot", "guaranteed-lot", "top-of-pool-A", "cap"), settings.subscription().policies());
     }
 
     @Test
