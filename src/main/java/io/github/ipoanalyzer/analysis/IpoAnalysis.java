@@ -4,6 +4,7 @@ import io.github.ipoanalyzer.fees.Application;
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.money.FxRates;
 import io.github.ipoanalyzer.subscription.HkApplications;
+import io.github.ipoanalyzer.subscription.Subscription;
 
 import java.io.Serial;
 import java.io.Serializable;
@@ -14,25 +15,25 @@ import java.util.Optional;
 public record IpoAnalysis(Listing listing, FirstDay firstDay, FirstDayReturn firstDayReturn, OfferProceeds proceeds,
                           List<LotGain> lotGains, Optional<MarketCapSeries> marketCap, FxRates.Conversion offerCny,
                           List<PriceToSales> priceToSales, List<CapReconciliation> capReconciliations,
-                          Application application, GreyMarket greyMarket, HkApplications hkApplications)
+                          Application application, GreyMarket greyMarket, Subscription subscription)
         implements Serializable {
 
     /** Serialized (a report partition hands it to the report's assembly) without the Optional, which is not. */
     @Serial
     private Object writeReplace() {
         return new SerialForm(listing, firstDay, firstDayReturn, proceeds, lotGains, marketCap.orElse(null), offerCny,
-                priceToSales, capReconciliations, application, greyMarket, hkApplications);
+                priceToSales, capReconciliations, application, greyMarket, subscription);
     }
 
     private record SerialForm(Listing listing, FirstDay firstDay, FirstDayReturn firstDayReturn, OfferProceeds proceeds,
                               List<LotGain> lotGains, MarketCapSeries marketCap, FxRates.Conversion offerCny,
                               List<PriceToSales> priceToSales, List<CapReconciliation> capReconciliations,
-                              Application application, GreyMarket greyMarket, HkApplications hkApplications)
+                              Application application, GreyMarket greyMarket, Subscription subscription)
         implements Serializable {
         @Serial
         private Object readResolve() {
             return new IpoAnalysis(listing, firstDay, firstDayReturn, proceeds, lotGains, Optional.ofNullable(marketCap),
-                    offerCny, priceToSales, capReconciliations, application, greyMarket, hkApplications);
+                    offerCny, priceToSales, capReconciliations, application, greyMarket, subscription);
         }
     }
 
@@ -55,7 +56,7 @@ public record IpoAnalysis(Listing listing, FirstDay firstDay, FirstDayReturn fir
 
     /** Every tier of the HK allotment table, with the one-lot application and the guaranteed lot, where a table is loaded. */
     public Optional<HkApplications> hk() {
-        return Optional.ofNullable(hkApplications);
+        return subscription == null ? Optional.empty() : subscription.hk();
     }
 
     /** The offer price in CNY at the rate of the listing day (with the rate and its date), if a rate exists. */

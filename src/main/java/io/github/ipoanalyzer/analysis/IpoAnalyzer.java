@@ -83,14 +83,15 @@ public final class IpoAnalyzer {
         Optional<NetLotGain> netAtFirstClose = gains.stream().filter(g -> g.reference() == ReferencePrice.FIRST_DAY_CLOSE)
                 .findFirst().flatMap(LotGain::netOfFees);
         Optional<GreyMarket> grey = GreyMarket.of(listing, greyMarket);
+        Application application = Application.of(listing, fees, allotments, netAtFirstClose);
         return new IpoAnalysis(listing, firstDay, FirstDayReturn.of(listing.offerPrice(), firstDay),
                 OfferProceeds.of(listing, firstDay.close()), gains, caps,
                 rates.toCny(listing.offer(), listing.listingDate()).orElse(null),
                 priceToSales(listing, history.revenue(), caps),
                 history.reportedCaps().stream().filter(c -> !c.date().isAfter(asOf))
                         .map(c -> CapReconciliation.of(c, caps, rates, calendars, listing.exchange())).toList(),
-                Application.of(listing, fees, allotments, netAtFirstClose), grey.orElse(null),
-                subscriptions.hk(listing, fees, references(firstDay, grey)).orElse(null));
+                application, grey.orElse(null), subscriptions.of(listing, fees, references(firstDay, grey),
+                        application.oneLotSuccessRate(), netAtFirstClose.map(NetLotGain::net).orElse(null)));
     }
 
     /** A peer or seasoned stock: its market value, price-to-sales and reported caps, no IPO figure. */

@@ -12,6 +12,7 @@ import io.github.ipoanalyzer.market.ExchangeHoliday;
 import io.github.ipoanalyzer.market.GreyMarketPrice;
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.market.Lockup;
+import io.github.ipoanalyzer.market.OfferFacts;
 import io.github.ipoanalyzer.market.ReportedCap;
 import io.github.ipoanalyzer.market.RevenuePeriod;
 import io.github.ipoanalyzer.money.FxRate;
@@ -116,6 +117,13 @@ public final class InputKinds {
             store -> new AllotmentBasisGuard(() -> store.loadAll(MarketTables.ALLOTMENT_BASIS)),
             store -> store.writer(MarketTables.ALLOTMENT_BASIS));
 
+    /** An offer's dates and terms: days tied up, the A-share cap, cornerstone lock-up and stabilization ends. */
+    public static final InputKind<OfferFacts> OFFERS = InputKind.file("offers", "offers.csv", OPTIONAL,
+            new CsvFormat(List.of("ticker"), List.of("application_close", "refund_date", "public_tranche_initial",
+                    "public_tranche_final", "regime", "subscription_cap_shares", "market_value_required",
+                    "cornerstone_shares", "cornerstone_lockup_end", "stabilization_end", "source", "note")),
+            new OfferFactsValidator(), MarketTables.OFFER_FACTS, OfferFacts::ticker, "ticker");
+
     public static final InputKind<GreyMarketPrice> GREY_MARKET = InputKind.file("greyMarket", "grey-market.csv",
             OPTIONAL, new CsvFormat(List.of("ticker", "date", "broker"), List.of("open", "high", "low", "close", "note")),
             new GreyMarketValidator(), MarketTables.GREY_MARKET, g -> g.ticker() + " " + g.date() + " " + g.broker(),
@@ -123,7 +131,7 @@ public final class InputKinds {
 
     public static final List<InputKind<?>> ALL = List.of(LISTINGS, CALENDARS, PRICES, REVENUE, FX_RATES, REPORTED_CAPS,
             BENCHMARKS, BENCHMARK_MAP, EVENTS, LOCKUPS, COHORTS, FEES, ALLOTMENTS, ALLOTMENT_BASIS,
-            GREY_MARKET);
+            OFFERS, GREY_MARKET);
 
     private InputKinds() {
     }

@@ -2,8 +2,11 @@ package io.github.ipoanalyzer.report;
 
 import io.github.ipoanalyzer.analysis.IpoAnalysis;
 import io.github.ipoanalyzer.market.AllotmentBasisRow;
+import io.github.ipoanalyzer.market.OfferFacts;
+import io.github.ipoanalyzer.subscription.AShareApplication;
 import io.github.ipoanalyzer.subscription.HkApplications;
 import io.github.ipoanalyzer.subscription.ReferencePoint;
+import io.github.ipoanalyzer.subscription.Subscription;
 import io.github.ipoanalyzer.subscription.Tier;
 
 import java.math.BigDecimal;
@@ -12,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static io.github.ipoanalyzer.report.Cells.bool;
+import static io.github.ipoanalyzer.report.Cells.date;
 import static io.github.ipoanalyzer.report.Cells.fraction;
 import static io.github.ipoanalyzer.report.Cells.money;
 import static io.github.ipoanalyzer.report.Cells.odds;
@@ -25,7 +29,10 @@ final class SubscriptionTables {
     static final List<String> FIRST_DAY_COLUMNS = List.of("one_lot_table_chance_fraction",
             "one_lot_table_application_money", "one_lot_table_expected_net_gain_at_close", "guaranteed_lot_shares",
             "guaranteed_lot_pool", "guaranteed_lot_application_money", "guaranteed_lot_expected_net_gain_at_close",
-            "guaranteed_lot_return_on_capital_at_close_fraction");
+            "guaranteed_lot_return_on_capital_at_close_fraction", "regime", "public_tranche_initial_shares",
+            "public_tranche_final_shares", "application_close", "refund_date", "days_tied_up", "a_share_lots_applied",
+            "a_share_expected_lots_won", "a_share_expected_net_gain_at_close", "a_share_market_value_required",
+            "a_share_expected_net_gain_per_10000_market_value");
 
     private SubscriptionTables() {
     }
@@ -77,10 +84,23 @@ final class SubscriptionTables {
         Optional<Tier> g = a.hk().flatMap(HkApplications::guaranteed);
         Optional<Tier.Gain> gAtClose = g.flatMap(t -> t.at(ReferencePoint.FIRST_CLOSE));
         BigDecimal oneLotChance = one.map(Tier::oneLotChance).orElse(null);
-        return List.of(odds(oneLotChance), money(one.map(Tier::applicationMoney).orElse(null)),
+        Optional<OfferFacts> offer = Optional.ofNullable(a.subscription()).flatMap(Subscription::offerFacts);
+        Optional<AShareApplication> aShare = Optional.ofNullable(a.subscription()).flatMap(Subscription::aShare);
+        List<String> cells = new ArrayList<>(List.of(odds(oneLotChance), money(one.map(Tier::applicationMoney).orElse(null)),
                 money(one.flatMap(t -> t.at(ReferencePoint.FIRST_CLOSE)).map(Tier.Gain::expectedNet).orElse(null)),
                 whole(g.map(Tier::sharesApplied).orElse(null)), text(g.map(Tier::pool).orElse(null)),
                 money(g.map(Tier::applicationMoney).orElse(null)), money(gAtClose.map(Tier.Gain::expectedNet).orElse(null)),
-                fraction(gAtClose.map(Tier.Gain::returnOnCapital).orElse(null)));
+                fraction(gAtClose.map(Tier.Gain::returnOnCapital).orElse(null))));
+        cells.addAll(List.of(text(offer.map(OfferFacts::regime).orElse(null)),
+                whole(offer.map(OfferFacts::publicTrancheInitial).orElse(null)),
+                whole(offer.map(OfferFacts::publicTrancheFinal).orElse(null)),
+                date(offer.map(OfferFacts::applicationClose).orElse(null)),
+                date(offer.map(OfferFacts::refundDate).orElse(null)), whole(offer.map(OfferFacts::daysTiedUp).orElse(null)),
+                whole(aShare.map(AShareApplication::lots).orElse(null)),
+                odds(aShare.map(AShareApplication::expectedLotsWon).orElse(null)),
+                money(aShare.map(AShareApplication::expectedNet).orElse(null)),
+                money(aShare.map(AShareApplication::marketValueRequired).orElse(null)),
+                money(aShare.map(AShareApplication::expectedNetPer10000).orElse(null))));
+        return cells;
     }
 }

@@ -46,11 +46,11 @@ class IpoReportJobFunctionalTest {
         assertEquals(List.of("2026-11-28_run-000001"), JobRun.reportFolders(work.resolve("output")));
         // 4 listings + 8 prices + 16 revenue periods + 3 rates + 6 reported caps + 6 benchmark days
         // + 2 benchmark assignments + 8 lock-ups + 4 cohort members + 23 fee rows + 4 allotment results
-        // + 90 basis-of-allotment rows (41 + 43 + 2 × 3 totals)
+        // + 90 basis-of-allotment rows (41 + 43 + 2 × 3 totals) + 4 offers
         // + 821 calendar closures (215 mainland weekdays × 3 exchanges + 176 HKEX), none rejected.
         List<Map<String, String>> files = csv(report.resolve("input-files.csv"));
-        assertEquals(16, files.size());
-        assertEquals(84 + 90 + 215 * 3 + 176, files.stream().mapToLong(f -> Long.parseLong(f.get("rows_loaded"))).sum());
+        assertEquals(17, files.size());
+        assertEquals(84 + 90 + 4 + 215 * 3 + 176, files.stream().mapToLong(f -> Long.parseLong(f.get("rows_loaded"))).sum());
         files.forEach(f -> assertEquals(f.get("rows_read"), f.get("rows_loaded"), f.get("file")));
         assertTrue(csv(report.resolve("rejects.csv")).isEmpty());
     }
@@ -129,6 +129,14 @@ class IpoReportJobFunctionalTest {
                 biren.get("guaranteed_lot_expected_net_gain_at_close")));
         assertEquals(List.of("40000", "B", "5842331.64"), List.of(iluvatar.get("guaranteed_lot_shares"),
                 iluvatar.get("guaranteed_lot_pool"), iluvatar.get("guaranteed_lot_application_money")));
+        // Moore Threads at the cap (AShareApplicationTest): 22 签 × 0.03635054% × 242,940.62 = 1,942.82; ÷ 11 = 176.62.
+        assertEquals(List.of("22", "0.0079971188", "1942.82", "110000.00", "176.62"), List.of(moore.get("a_share_lots_applied"),
+                moore.get("a_share_expected_lots_won"), moore.get("a_share_expected_net_gain_at_close"),
+                moore.get("a_share_market_value_required"), moore.get("a_share_expected_net_gain_per_10000_market_value")));
+        assertEquals("2", biren.get("days_tied_up")); // applications closed 29 Dec, monies back by 31 Dec
+        // Biren's cornerstone lock-up end is on the event calendar, from offers.csv.
+        assertTrue(csv(report.resolve("events.csv")).stream().anyMatch(e -> e.get("ticker").equals("6082.HK")
+                && e.get("kind").equals("cornerstone lock-up end") && e.get("date").equals("2026-07-01")));
         // Every tier names its input row: Biren's guaranteed lot is line 23 of allotment-basis.csv.
         List<Map<String, String>> tiers = csv(report.resolve("allotment-tiers.csv"));
         assertEquals(41 + 43, tiers.size());
