@@ -45,13 +45,21 @@ public record IpoAnalysis(Listing listing, FirstDay firstDay, FirstDayReturn fir
 
     /**
      * What the cohorts and the distribution of first-day returns read of a listing once its rows
-     * are written: the listing, its first day, first-day return and proceeds. A report partition
+     * are written: the listing, its first day, first-day return and proceeds, and its subscriber
+     * figures, its application and its latest close (for the policy back-test and the
+     * break-issue rates). A report partition
      * hands one per listing to the report's assembly, which deserializes them on one thread, so
      * it carries nothing more (the first-day lot gains, price-to-sales and the rest are in the rows).
      */
     public IpoAnalysis forCohorts() {
-        return new IpoAnalysis(listing, firstDay, firstDayReturn, proceeds, List.of(), Optional.empty(), offerCny,
-                List.of(), List.of(), null, null, null);
+        return new IpoAnalysis(listing, firstDay, firstDayReturn, proceeds, latestClose().map(List::of).orElse(List.of()),
+                Optional.empty(), offerCny, List.of(), List.of(), application, null, subscription);
+    }
+
+    /** The lot gain at the latest close (the first close where no later one is known). */
+    public Optional<LotGain> latestClose() {
+        return lotGains.stream().filter(g -> g.reference() == ReferencePrice.CLOSE
+                || g.reference() == ReferencePrice.FIRST_DAY_CLOSE).max(java.util.Comparator.comparing(LotGain::date));
     }
 
     /** Every tier of the HK allotment table, with the one-lot application and the guaranteed lot, where a table is loaded. */

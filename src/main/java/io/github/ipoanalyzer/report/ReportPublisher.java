@@ -197,6 +197,9 @@ public class ReportPublisher {
             EventStudy.Result cohorts = in.study.finish(gathered, summaries, in.cohortMembers);
             for (CsvTable table : List.of(EventStudyTables.cohorts(staging, cohorts),
                     EventStudyTables.cohortCars(staging, cohorts, settings.eventStudy().describe()),
+                    SubscriptionReport.policyTable(staging, SubscriptionReport.backtest(summaries, in.cohortMembers,
+                            settings.subscription().policies())),
+                    SubscriptionReport.breakIssueTable(staging, SubscriptionReport.breakIssue(summaries, in.cohortMembers)),
                     ReportTables.rejects(staging, in.rejects),
                     ReportTables.inputFiles(staging, request.inputSha256(), in.counts, in.notices, ledger.parsedInRun()))) {
                 table.close();

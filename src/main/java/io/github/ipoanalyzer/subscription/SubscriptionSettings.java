@@ -24,6 +24,12 @@ public record SubscriptionSettings(BigDecimal financedFraction, BigDecimal annua
         if (annualRate.signum() < 0 || handlingFee.signum() < 0) {
             throw new IllegalArgumentException("the financing rate and the handling fee are 0 or more");
         }
+        for (String policy : policies) {
+            if (!PolicyBacktest.POLICIES.contains(policy)) {
+                throw new IllegalArgumentException("unknown policy '" + policy + "': the policies are "
+                        + String.join(", ", PolicyBacktest.POLICIES));
+            }
+        }
         if (aShareLots != null && aShareLots <= 0) {
             throw new IllegalArgumentException("the A-share number of 签 is 1 or more (empty: the cap), not " + aShareLots);
         }

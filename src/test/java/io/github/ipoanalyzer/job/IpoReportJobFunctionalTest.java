@@ -137,6 +137,13 @@ class IpoReportJobFunctionalTest {
         // Biren's cornerstone lock-up end is on the event calendar, from offers.csv.
         assertTrue(csv(report.resolve("events.csv")).stream().anyMatch(e -> e.get("ticker").equals("6082.HK")
                 && e.get("kind").equals("cornerstone lock-up end") && e.get("date").equals("2026-07-01")));
+        // The one-lot policy over the GPU four (PolicyBacktestTest): HK$146.23 + 73.93 on 37,130.72 capital-days.
+        Map<String, String> oneLot = csv(report.resolve("policy-backtest.csv")).stream().filter(p -> p.get("cohort")
+                .equals("GPU four") && p.get("policy").equals("one-lot") && p.get("row").equals("total")).findFirst()
+                .orElseThrow();
+        assertEquals(List.of("HKD", "2", "2", "37130.72", "220.16", "2.164215"), List.of(oneLot.get("currency"),
+                oneLot.get("applied"), oneLot.get("skipped"), oneLot.get("capital_days"),
+                oneLot.get("expected_net_gain_at_first_close"), oneLot.get("annualised_return_on_capital_days_fraction")));
         // Every tier names its input row: Biren's guaranteed lot is line 23 of allotment-basis.csv.
         List<Map<String, String>> tiers = csv(report.resolve("allotment-tiers.csv"));
         assertEquals(41 + 43, tiers.size());
