@@ -39,7 +39,8 @@ public final class IndexPage {
     public static String render(LocalDate asOf, List<IpoAnalysis> analyses, String selection, EventStudy.Result study,
                                 List<CsvTable> tables, List<SeriesTable> series, List<Charts.ChartFile> charts,
                                 MarketDataStore.FileCounts rows,
-                                Map<String, List<String>> notices, Map<String, String> settings) {
+                                Map<String, List<String>> notices, Map<String, String> settings,
+                                String subscriberDecision) {
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<title>IPO report as of ").append(asOf).append("</title>\n<style>\n")
@@ -79,6 +80,7 @@ public final class IndexPage {
         h.append("</table>\n");
         tradingTable(h, ipos(analyses));
         subscriberTable(h, ipos(analyses));
+        h.append(subscriberDecision);
         h.append("<h2>Cohorts</h2>\n<table>\n<tr><th>Cohort</th><th>IPOs</th>")
                 .append("<th>Mean first-day return</th><th>Median</th><th>Proceeds-weighted</th>")
                 .append("<th>Doubled</th><th>Money left on the table (CNY)</th></tr>\n");
@@ -215,11 +217,11 @@ public final class IndexPage {
         return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
     }
 
-    private static String cell(String text) {
+    static String cell(String text) {
         return "<td class=\"n\">" + html(text) + "</td>";
     }
 
-    private static String percent(BigDecimal fraction) {
+    static String percent(BigDecimal fraction) {
         return fraction == null ? "unknown"
                 : new DecimalFormat("+#,##0.00%;-#,##0.00%", US).format(Rounding.fraction(fraction));
     }
@@ -248,13 +250,13 @@ public final class IndexPage {
         h.append("</table>\n");
     }
 
-    private static String money(Money money) {
+    static String money(Money money) {
         return money.currency().getCurrencyCode() + " "
                 + new DecimalFormat("#,##0.00", US).format(Rounding.money(money.amount()));
     }
 
     /** Text as HTML: escaped, and without characters that hide or reorder it ({@link InvisibleCharacters}). */
-    private static String html(String text) {
+    static String html(String text) {
         return StringEscapeUtils.escapeHtml4(InvisibleCharacters.removed(text));
     }
 }

@@ -12,6 +12,8 @@ import io.github.ipoanalyzer.store.InputFileLedger;
 import io.github.ipoanalyzer.store.MarketDataStore;
 import io.github.ipoanalyzer.store.MarketTables;
 import io.github.ipoanalyzer.store.PriceStore;
+import io.github.ipoanalyzer.subscription.BreakIssue;
+import io.github.ipoanalyzer.subscription.PolicyBacktest;
 import io.github.ipoanalyzer.subscription.SubscriptionSettings;
 import io.github.ipoanalyzer.money.FxRate;
 
@@ -195,11 +197,13 @@ public class ReportPublisher {
                 closeAll(open);
             }
             EventStudy.Result cohorts = in.study.finish(gathered, summaries, in.cohortMembers);
+            PolicyBacktest.Result backtest = SubscriptionReport.backtest(summaries, in.cohortMembers,
+                    settings.subscription().policies());
+            List<BreakIssue.Rate> breakIssue = SubscriptionReport.breakIssue(summaries, in.cohortMembers);
             for (CsvTable table : List.of(EventStudyTables.cohorts(staging, cohorts),
                     EventStudyTables.cohortCars(staging, cohorts, settings.eventStudy().describe()),
-                    SubscriptionReport.policyTable(staging, SubscriptionReport.backtest(summaries, in.cohortMembers,
-                            settings.subscription().policies())),
-                    SubscriptionReport.breakIssueTable(staging, SubscriptionReport.breakIssue(summaries, in.cohortMembers)),
+                    SubscriptionReport.policyTable(staging, backtest),
+                    SubscriptionReport.breakIssueTable(staging, breakIssue),
                     ReportTables.rejects(staging, in.rejects),
                     ReportTables.inputFiles(staging, request.inputSha256(), in.counts, in.notices, ledger.parsedInRun()))) {
                 table.close();
@@ -211,8 +215,10 @@ public class ReportPublisher {
             List<Charts.ChartFile> charts = new ArrayList<>(chartMaker.writeAll(staging));
             charts.add(chartMaker.writeDistribution(staging, summaries));
             charts.addAll(chartMaker.writeEventStudy(staging, cohorts, chartedEvents));
+            chartMaker.writeTiers(staging, chartedAnalyses).ifPresent(charts::add);
             Files.writeString(staging.resolve("index.html"), IndexPage.render(request.run().asOf(), chartedAnalyses,
-                    selection, cohorts, tables, series, charts, totalRows(in.counts), in.notices, request.run().settings()),
+                    selection, cohorts, tables, series, charts, totalRows(in.counts), in.notices, request.run().settings(),
+                    SubscriptionSection.html(chartedAnalyses, backtest, breakIssue)),
                     StandardCharsets.UTF_8);
             List<String> leftOut = in.leftOut(histories);
             List<ReportFile> written = new ArrayList<>(tables);

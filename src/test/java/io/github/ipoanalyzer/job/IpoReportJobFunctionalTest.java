@@ -144,6 +144,9 @@ class IpoReportJobFunctionalTest {
         assertEquals(List.of("HKD", "2", "2", "37130.72", "220.16", "2.164215"), List.of(oneLot.get("currency"),
                 oneLot.get("applied"), oneLot.get("skipped"), oneLot.get("capital_days"),
                 oneLot.get("expected_net_gain_at_first_close"), oneLot.get("annualised_return_on_capital_days_fraction")));
+        String index = Files.readString(report.resolve("index.html"));
+        assertTrue(index.contains("<td class=\"n\">50,000 shares, pool A</td><td class=\"n\">HKD 989,883.30</td>"), index);
+        assertTrue(Files.exists(report.resolve("allotment-tiers.png")));
         // Every tier names its input row: Biren's guaranteed lot is line 23 of allotment-basis.csv.
         List<Map<String, String>> tiers = csv(report.resolve("allotment-tiers.csv"));
         assertEquals(41 + 43, tiers.size());
