@@ -212,9 +212,9 @@ public final class IndexPage {
         h.append("</table>\n");
     }
 
-    /** A small rate as stated: 0.0003635054 is 0.03635054%. */
+    /** A small rate as stated: 0.0003635054 is 0.03635054%; one worked out from counts to {@link Rounding#ODDS_SCALE} decimals. */
     private static String precisePercent(BigDecimal fraction) {
-        return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+        return Rounding.odds(fraction).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
     }
 
     static String cell(String text) {
