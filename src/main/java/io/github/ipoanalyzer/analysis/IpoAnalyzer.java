@@ -67,8 +67,8 @@ public final class IpoAnalyzer {
 
     /**
      * As {@link #analyse(ListingHistory)}, but the lot gains at later closes (one per close, each
-     * with its charges) only from {@code laterClosesFrom} on (null: all): a report that takes the
-     * earlier months of its series over from the report before needs no more.
+     * with its charges) only from {@code laterClosesFrom} on (null: all), and at the latest close: a
+     * report that takes the earlier months of its series over from the report before needs no more.
      */
     public IpoAnalysis analyse(ListingHistory history, LocalDate laterClosesFrom) {
         Listing listing = history.listing();
@@ -126,9 +126,12 @@ public final class IpoAnalyzer {
         addIfKnown(gains, listing, ReferencePrice.FIRST_DAY_HIGH, day.listingDate(), day.high(), prices);
         addIfKnown(gains, listing, ReferencePrice.FIRST_DAY_LOW, day.listingDate(), day.low(), prices);
         addIfKnown(gains, listing, ReferencePrice.FIRST_DAY_CLOSE, day.closeDate(), day.close(), prices);
+        // The latest close is always computed: the break-issue rates read it even when its month is taken over.
+        LocalDate latest = prices.stream().filter(p -> p.close() != null).map(DailyPrice::date).max(LocalDate::compareTo)
+                .orElse(null);
         for (DailyPrice p : prices) {
             if (p.close() != null && day.closeDate() != null && p.date().isAfter(day.closeDate())
-                    && (laterClosesFrom == null || !p.date().isBefore(laterClosesFrom))) {
+                    && (laterClosesFrom == null || !p.date().isBefore(laterClosesFrom) || p.date().equals(latest))) {
                 gains.add(LotGain.at(listing, ReferencePrice.CLOSE, p.date(), p.close(), rates, fees, p.note()));
             }
         }
