@@ -12,6 +12,8 @@ import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.market.ListingHistory;
 import io.github.ipoanalyzer.market.RevenuePeriod;
 import io.github.ipoanalyzer.money.FxRates;
+import io.github.ipoanalyzer.subscription.ReferencePoint;
+import io.github.ipoanalyzer.subscription.SubscriptionInputs;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -30,6 +32,7 @@ public final class IpoAnalyzer {
     private final TradingDays calendars;
     private final LocalDate asOf;
     private final int maxCloseLagTradingDays;
+    private final SubscriptionInputs subscriptions;
 
     /** Without a fee schedule or allotment results: net figures and expected gains unknown. */
     public IpoAnalyzer(FxRates rates, LocalDate asOf, int maxCloseLagTradingDays) {
@@ -38,6 +41,12 @@ public final class IpoAnalyzer {
 
     public IpoAnalyzer(FxRates rates, FeeSchedule fees, List<Allotment> allotments, List<GreyMarketPrice> greyMarket,
                        TradingDays calendars, LocalDate asOf, int maxCloseLagTradingDays) {
+        this(rates, fees, allotments, greyMarket, calendars, asOf, maxCloseLagTradingDays, SubscriptionInputs.NONE);
+    }
+
+    private IpoAnalyzer(FxRates rates, FeeSchedule fees, List<Allotment> allotments, List<GreyMarketPrice> greyMarket,
+                        TradingDays calendars, LocalDate asOf, int maxCloseLagTradingDays, SubscriptionInputs subscriptions) {
+        this.subscriptions = subscriptions;
         this.rates = rates;
         this.fees = fees;
         this.allotments = List.copyOf(allotments);
@@ -47,14 +56,19 @@ public final class IpoAnalyzer {
         this.maxCloseLagTradingDays = maxCloseLagTradingDays;
     }
 
+    /** This analyzer, with every tier of the HK allotment tables valued too. */
+    public IpoAnalyzer with(SubscriptionInputs subscriptions) {
+        return new IpoAnalyzer(rates, fees, allotments, greyMarket, calendars, asOf, maxCloseLagTradingDays, subscriptions);
+    }
+
     public IpoAnalysis analyse(ListingHistory history) {
         return analyse(history, null);
     }
 
     /**
      * As {@link #analyse(ListingHistory)}, but the lot gains at later closes (one per close, each
-     * with its charges) only from {@code laterClosesFrom} on (null: all): a report that takes the
-     * earlier months of its series over from the report before needs no more.
+     * with its charges) only from {@code laterClosesFrom} on (null: all), and at the latest close: a
+     * report that takes the earlier months of its series over from the report before needs no more.
      */
     public IpoAnalysis analyse(ListingHistory history, LocalDate laterClosesFrom) {
         Listing listing = history.listing();
@@ -68,14 +82,16 @@ public final class IpoAnalyzer {
         List<LotGain> gains = lotGains(listing, firstDay, prices, laterClosesFrom);
         Optional<NetLotGain> netAtFirstClose = gains.stream().filter(g -> g.reference() == ReferencePrice.FIRST_DAY_CLOSE)
                 .findFirst().flatMap(LotGain::netOfFees);
+        Optional<GreyMarket> grey = GreyMarket.of(listing, greyMarket);
+        Application application = Application.of(listing, fees, allotments, netAtFirstClose);
         return new IpoAnalysis(listing, firstDay, FirstDayReturn.of(listing.offerPrice(), firstDay),
                 OfferProceeds.of(listing, firstDay.close()), gains, caps,
                 rates.toCny(listing.offer(), listing.listingDate()).orElse(null),
                 priceToSales(listing, history.revenue(), caps),
                 history.reportedCaps().stream().filter(c -> !c.date().isAfter(asOf))
                         .map(c -> CapReconciliation.of(c, caps, rates, calendars, listing.exchange())).toList(),
-                Application.of(listing, fees, allotments, netAtFirstClose),
-                GreyMarket.of(listing, greyMarket).orElse(null));
+                application, grey.orElse(null), subscriptions.of(listing, fees, references(firstDay, grey),
+                        application.oneLotSuccessRate(), netAtFirstClose.map(NetLotGain::net).orElse(null)));
     }
 
     /** A peer or seasoned stock: its market value, price-to-sales and reported caps, no IPO figure. */
@@ -86,7 +102,21 @@ public final class IpoAnalyzer {
                 List.of(), caps, null, priceToSales(listing, history.revenue(), caps),
                 history.reportedCaps().stream().filter(c -> !c.date().isAfter(asOf))
                         .map(c -> CapReconciliation.of(c, caps, rates, calendars, listing.exchange())).toList(),
-                null, null);
+                null, null, null);
+    }
+
+    /** The prices an allotment is valued at: the first open and close, the grey-market close, where known. */
+    private static List<ReferencePoint> references(FirstDay day, Optional<GreyMarket> grey) {
+        List<ReferencePoint> points = new ArrayList<>();
+        if (day.open() != null) {
+            points.add(new ReferencePoint(ReferencePoint.FIRST_OPEN, day.listingDate(), day.open()));
+        }
+        if (day.close() != null) {
+            points.add(new ReferencePoint(ReferencePoint.FIRST_CLOSE, day.closeDate(), day.close()));
+        }
+        grey.ifPresent(g -> points.add(new ReferencePoint(ReferencePoint.GREY_MARKET_CLOSE, g.session().date(),
+                g.session().close())));
+        return points;
     }
 
     /** At the first day's open, high, low and close, then at every later close. */
@@ -96,9 +126,12 @@ public final class IpoAnalyzer {
         addIfKnown(gains, listing, ReferencePrice.FIRST_DAY_HIGH, day.listingDate(), day.high(), prices);
         addIfKnown(gains, listing, ReferencePrice.FIRST_DAY_LOW, day.listingDate(), day.low(), prices);
         addIfKnown(gains, listing, ReferencePrice.FIRST_DAY_CLOSE, day.closeDate(), day.close(), prices);
+        // The latest close is always computed: the break-issue rates read it even when its month is taken over.
+        LocalDate latest = prices.stream().filter(p -> p.close() != null).map(DailyPrice::date).max(LocalDate::compareTo)
+                .orElse(null);
         for (DailyPrice p : prices) {
             if (p.close() != null && day.closeDate() != null && p.date().isAfter(day.closeDate())
-                    && (laterClosesFrom == null || !p.date().isBefore(laterClosesFrom))) {
+                    && (laterClosesFrom == null || !p.date().isBefore(laterClosesFrom) || p.date().equals(latest))) {
                 gains.add(LotGain.at(listing, ReferencePrice.CLOSE, p.date(), p.close(), rates, fees, p.note()));
             }
         }

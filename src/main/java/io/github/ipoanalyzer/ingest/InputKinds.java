@@ -2,6 +2,7 @@ package io.github.ipoanalyzer.ingest;
 
 import io.github.ipoanalyzer.fees.FeeRule;
 import io.github.ipoanalyzer.market.Allotment;
+import io.github.ipoanalyzer.market.AllotmentBasisRow;
 import io.github.ipoanalyzer.market.BenchmarkAssignment;
 import io.github.ipoanalyzer.market.BenchmarkLevel;
 import io.github.ipoanalyzer.market.CohortMember;
@@ -11,6 +12,7 @@ import io.github.ipoanalyzer.market.ExchangeHoliday;
 import io.github.ipoanalyzer.market.GreyMarketPrice;
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.market.Lockup;
+import io.github.ipoanalyzer.market.OfferFacts;
 import io.github.ipoanalyzer.market.ReportedCap;
 import io.github.ipoanalyzer.market.RevenuePeriod;
 import io.github.ipoanalyzer.money.FxRate;
@@ -102,13 +104,34 @@ public final class InputKinds {
             new AllotmentValidator(), MarketTables.ALLOTMENT, a -> a.ticker() + " " + a.applicationLots(),
             "ticker and application size");
 
+    /**
+     * HK allotment results, every row of the basis of allotment (as fields or as written) and the
+     * announcement's totals, which the rows must add up to ({@link AllotmentBasisGuard}).
+     */
+    public static final InputKind<AllotmentBasisRow> ALLOTMENT_BASIS = new InputKind<>("allotmentBasis",
+            "allotment-basis.csv", false, OPTIONAL,
+            new CsvFormat(List.of("ticker", "pool"), List.of("shares_applied", "valid_applications", "basis",
+                    "guaranteed_shares", "winners", "out_of", "extra_shares", "successful_applicants", "shares_allotted",
+                    "source", "note")),
+            new AllotmentBasisValidator(), MarketTables.ALLOTMENT_BASIS.name(),
+            store -> new AllotmentBasisGuard(() -> store.loadAll(MarketTables.ALLOTMENT_BASIS)),
+            store -> store.writer(MarketTables.ALLOTMENT_BASIS));
+
+    /** An offer's dates and terms: days tied up, the A-share cap, cornerstone lock-up and stabilization ends. */
+    public static final InputKind<OfferFacts> OFFERS = InputKind.file("offers", "offers.csv", OPTIONAL,
+            new CsvFormat(List.of("ticker"), List.of("application_close", "refund_date", "public_tranche_initial",
+                    "public_tranche_final", "regime", "subscription_cap_shares", "market_value_required",
+                    "cornerstone_shares", "cornerstone_lockup_end", "stabilization_end", "source", "note")),
+            new OfferFactsValidator(), MarketTables.OFFER_FACTS, OfferFacts::ticker, "ticker");
+
     public static final InputKind<GreyMarketPrice> GREY_MARKET = InputKind.file("greyMarket", "grey-market.csv",
             OPTIONAL, new CsvFormat(List.of("ticker", "date", "broker"), List.of("open", "high", "low", "close", "note")),
             new GreyMarketValidator(), MarketTables.GREY_MARKET, g -> g.ticker() + " " + g.date() + " " + g.broker(),
             "ticker, date and broker");
 
     public static final List<InputKind<?>> ALL = List.of(LISTINGS, CALENDARS, PRICES, REVENUE, FX_RATES, REPORTED_CAPS,
-            BENCHMARKS, BENCHMARK_MAP, EVENTS, LOCKUPS, COHORTS, FEES, ALLOTMENTS, GREY_MARKET);
+            BENCHMARKS, BENCHMARK_MAP, EVENTS, LOCKUPS, COHORTS, FEES, ALLOTMENTS, ALLOTMENT_BASIS,
+            OFFERS, GREY_MARKET);
 
     /**
      * The kinds loaded once the listings are loaded and their conflicts settled: every kind but

@@ -29,12 +29,26 @@ public interface RowGuard<T> {
     default void committed() {
     }
 
-    /** {@code earlier} is loaded no more: {@code by}, of the same key, says the same and more. */
-    record Replacement<T>(Sourced<T> earlier, Sourced<T> by, String key, String keyDescription) {
+    /**
+     * {@code earlier} is loaded no more: {@code by}, of the same key, says the same and more; or,
+     * where {@code reject} is given, a later row showed it wrong (a table that does not add up to
+     * its total), and it is rejected with that reason.
+     */
+    record Replacement<T>(Sourced<T> earlier, Sourced<T> by, String key, String keyDescription,
+                          RejectedRowException reject) {
 
-        /** The earlier row's record as a repeat of {@code by}. */
-        public RejectedRowException asRepeat() {
-            return Observations.replacedBy(by, key, keyDescription);
+        public Replacement(Sourced<T> earlier, Sourced<T> by, String key, String keyDescription) {
+            this(earlier, by, key, keyDescription, null);
+        }
+
+        /** A row withdrawn for {@code reject}. */
+        public static <T> Replacement<T> withdrawn(Sourced<T> earlier, RejectedRowException reject) {
+            return new Replacement<>(earlier, null, null, null, reject);
+        }
+
+        /** The earlier row's record: a repeat of {@code by}, or the reject it was withdrawn for. */
+        public RejectedRowException asReject() {
+            return reject != null ? reject : Observations.replacedBy(by, key, keyDescription);
         }
     }
 }

@@ -2,6 +2,8 @@ package io.github.ipoanalyzer.job;
 
 import io.github.ipoanalyzer.eventstudy.EventWindow;
 import io.github.ipoanalyzer.eventstudy.ReturnKind;
+import io.github.ipoanalyzer.subscription.PolicyBacktest;
+import io.github.ipoanalyzer.subscription.SubscriptionSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -66,6 +68,12 @@ import java.util.stream.Collectors;
  * @param maxCloseLagTradingDays the longest wait, in trading days, for a listing's first close
  * @param chartMaxListings charts and the index page show at most this many listings, the largest by
  *        gross proceeds
+ * @param financedFraction the fraction of an HK application's money financed (孖展), 0 to 1
+ *        (allotment-tiers.csv, policy-backtest.csv)
+ * @param financingAnnualRate the financing's annual rate (0.05 for 5%)
+ * @param handlingFeePerApplication the broker's handling fee per HK application, in the trading currency
+ * @param aShareLots the A-share number of 签 per application (unset: the subscription cap, 顶格)
+ * @param policies the policies of applying to back-test over every cohort
  */
 @ConfigurationProperties("ipo")
 public record IpoSettings(
@@ -94,7 +102,12 @@ public record IpoSettings(
         @DefaultValue("false") boolean partialWindows,
         @DefaultValue("5") int eventMinN,
         @DefaultValue("5") int maxCloseLagTradingDays,
-        @DefaultValue("12") int chartMaxListings) {
+        @DefaultValue("12") int chartMaxListings,
+        @DefaultValue("0") BigDecimal financedFraction,
+        @DefaultValue("0") BigDecimal financingAnnualRate,
+        @DefaultValue("0") BigDecimal handlingFeePerApplication,
+        Integer aShareLots,
+        @DefaultValue({"one-lot", "guaranteed-lot", "top-of-pool-A", "cap"}) List<String> policies) {
 
     /** The version of a build Maven did not write one into. */
     public static final String UNBUILT_VERSION = "dev";
@@ -132,7 +145,12 @@ public record IpoSettings(
             Map.entry("ipo.partial-windows", "true or false"),
             Map.entry("ipo.event-min-n", "a whole number of events, 2 or more"),
             Map.entry("ipo.max-close-lag-trading-days", "a whole number of trading days, 0 or more"),
-            Map.entry("ipo.chart-max-listings", "a whole number of listings, 1 or more"));
+            Map.entry("ipo.chart-max-listings", "a whole number of listings, 1 or more"),
+            Map.entry("ipo.financed-fraction", "a fraction from 0 to 1, such as 0.9"),
+            Map.entry("ipo.financing-annual-rate", "an annual rate of 0 or more, such as 0.05 for 5%"),
+            Map.entry("ipo.handling-fee-per-application", "an amount of 0 or more in the trading currency"),
+            Map.entry("ipo.a-share-lots", "nothing (the subscription cap) or a whole number of 签, 1 or more"),
+            Map.entry("ipo.policies", "policies separated by commas, of " + String.join(", ", PolicyBacktest.POLICIES)));
 
     /** One or more windows {@code [from,to]}, separated by spaces or commas. */
     private static final Pattern WINDOWS = Pattern.compile("\\s*(\\[\\s*[-+]?\\d{1,6}\\s*,\\s*[-+]?\\d{1,6}\\s*][\\s,]*)+");
@@ -169,6 +187,15 @@ public record IpoSettings(
         check(eventMinN >= 2, "ipo.event-min-n", eventMinN);
         check(maxCloseLagTradingDays >= 0, "ipo.max-close-lag-trading-days", maxCloseLagTradingDays);
         check(chartMaxListings >= 1, "ipo.chart-max-listings", chartMaxListings);
+        check(financedFraction != null && financedFraction.signum() >= 0 && financedFraction.compareTo(BigDecimal.ONE) <= 0,
+                "ipo.financed-fraction", financedFraction);
+        check(financingAnnualRate != null && financingAnnualRate.signum() >= 0, "ipo.financing-annual-rate",
+                financingAnnualRate);
+        check(handlingFeePerApplication != null && handlingFeePerApplication.signum() >= 0,
+                "ipo.handling-fee-per-application", handlingFeePerApplication);
+        check(aShareLots == null || aShareLots >= 1, "ipo.a-share-lots", aShareLots);
+        policies = list("ipo.policies", policies);
+        check(PolicyBacktest.POLICIES.containsAll(policies), "ipo.policies", policies);
     }
 
     /**
@@ -219,6 +246,12 @@ public record IpoSettings(
     /** A worker's consumers: {@code ipo.worker-threads}, or one per core. */
     public int workerThreadCount() {
         return workerThreads > 0 ? workerThreads : Runtime.getRuntime().availableProcessors();
+    }
+
+    /** The subscriber's terms. */
+    public SubscriptionSettings subscription() {
+        return new SubscriptionSettings(financedFraction, financingAnnualRate, handlingFeePerApplication, aShareLots,
+                policies);
     }
 
     /** The CAR windows {@link #eventWindows} names. */

@@ -118,7 +118,7 @@ final class RowRuleProcessor<T> implements ItemProcessor<CsvRecord, Sourced<T>>,
     /**
      * The step's writer: the chunk's rows, less those a later fuller row of their key replaced;
      * replaced rows committed earlier are removed from the table, and every replaced row is
-     * recorded as a repeat of the row that replaced it, in the chunk's transaction.
+     * recorded as a repeat of the row that replaced it (or with the reject it was withdrawn for), in the chunk's transaction.
      */
     void write(List<? extends Sourced<T>> rows) {
         List<RowGuard.Replacement<T>> replaced = duplicates.takeReplacements();
@@ -133,7 +133,7 @@ final class RowRuleProcessor<T> implements ItemProcessor<CsvRecord, Sourced<T>>,
         earlier.stream().filter(r -> !inChunk.contains(r))
                 .forEach(r -> committed.computeIfAbsent(r.file(), f -> new HashSet<>()).add(r.line()));
         store.removeLoaded(table, committed);
-        store.recordRejects(replaced.stream().map(r -> r.asRepeat().at(r.earlier().file(), r.earlier().line())).toList());
+        store.recordRejects(replaced.stream().map(r -> r.asReject().at(r.earlier().file(), r.earlier().line())).toList());
         destination.write(rows.stream().filter(r -> !earlier.contains(r)).toList());
     }
 }

@@ -8,8 +8,9 @@ import java.math.RoundingMode;
  * The one rounding rule of the application. Everything is computed in {@link BigDecimal};
  * divisions and compounded products carry 34 significant digits ({@link MathContext#DECIMAL128}) and nothing is
  * rounded until a figure is written out: money to its currency's minor unit (2 decimals for CNY,
- * HKD and USD, none for JPY), returns (fractions) to 6,
- * multiples such as price-to-sales to 2, average prices (VWAP) to 4, always half-even. The same input gives the same
+ * HKD and USD, none for JPY), returns (fractions) to 6, multiples such as price-to-sales to 2,
+ * average prices (VWAP) to 4, lottery odds worked out from counts to 10
+ * (as a lottery rate is published: 0.03635054% is 0.0003635054), always half-even. The same input gives the same
  * bytes out.
  */
 public final class Rounding {
@@ -39,6 +40,13 @@ public final class Rounding {
 
     public static BigDecimal multiple(BigDecimal multiple) {
         return multiple.setScale(MULTIPLE_SCALE, MODE);
+    }
+
+    /** Odds as published carry at most 10 decimals; odds worked out from counts (7,193 / 102,763) are cut there. */
+    public static final int ODDS_SCALE = 10;
+
+    public static BigDecimal odds(BigDecimal odds) {
+        return odds.scale() > ODDS_SCALE ? odds.setScale(ODDS_SCALE, MODE) : odds;
     }
 
     public static BigDecimal averagePrice(BigDecimal price) {

@@ -53,6 +53,11 @@ public final class Cells {
         return rate == null ? "" : rate.stripTrailingZeros().toPlainString();
     }
 
+    /** A lottery or allotment rate: as stated, or to {@link Rounding#ODDS_SCALE} decimals where worked out from counts. */
+    public static String odds(BigDecimal odds) {
+        return odds == null ? "" : Rounding.odds(odds).stripTrailingZeros().toPlainString();
+    }
+
     public static String whole(Number n) {
         return n == null ? "" : n.toString();
     }

@@ -72,6 +72,13 @@ public final class Charts {
                         "Market value in CNY since listing with the events of each listing marked"));
     }
 
+    /** Expected return of each HK application size against its money (see {@link TierChart}); empty without a table. */
+    public java.util.Optional<ChartFile> writeTiers(Path folder, List<IpoAnalysis> analyses) throws IOException {
+        java.util.Optional<JFreeChart> chart = TierChart.of(theme, analyses);
+        return chart.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(save(folder, TierChart.FILE, chart.get(), TierChart.DESCRIPTION));
+    }
+
     /** The distribution of first-day returns over every listing of the report (the charts of single listings show a selection). */
     public ChartFile writeDistribution(Path folder, List<IpoAnalysis> everyListing) throws IOException {
         return save(folder, "first-day-distribution.png", firstDayDistribution(everyListing),

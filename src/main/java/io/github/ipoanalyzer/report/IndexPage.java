@@ -42,7 +42,8 @@ public final class IndexPage {
                                 EventStudy.Result study,
                                 List<CsvTable> tables, List<SeriesTable> series, List<Charts.ChartFile> charts,
                                 MarketDataStore.FileCounts rows,
-                                Map<String, List<String>> notices, Map<String, String> settings) {
+                                Map<String, List<String>> notices, Map<String, String> settings,
+                                String subscriberDecision) {
         List<IpoAnalysis> ipos = analyses.stream().filter(a -> a.listing().ipoStudied()).toList();
         boolean greyMarket = ipos.stream().anyMatch(a -> a.greyMarketSession().isPresent());
         List<String> noticeLines = new ArrayList<>();
@@ -59,7 +60,7 @@ public final class IndexPage {
                 selection == null ? List.of() : List.of(selection),
                 ipos.stream().map(IndexPage::firstDayRow).toList(),
                 ipos.stream().map(IndexPage::tradingRow).toList(),
-                greyMarket, ipos.stream().map(a -> subscriberRow(a, greyMarket)).toList(),
+                greyMarket, ipos.stream().map(a -> subscriberRow(a, greyMarket)).toList(), subscriberDecision,
                 study.cohorts().stream().map(IndexPage::cohortRow).toList(), cohortNotes(study.cohorts()),
                 !noticeLines.isEmpty(), noticeLines,
                 charts.stream().map(c -> new Chart(c.title(), c.description(), c.fileName(), String.valueOf(Charts.WIDTH)))
@@ -73,7 +74,8 @@ public final class IndexPage {
     /** What the template shows; every value is text, lists of text where a value may be absent. */
     public record Model(String asOf, String dataAge, String staleAfterSessions, List<String> recentSessions,
                         List<Row> now, String rows, List<String> rejected, List<String> selection, List<Row> firstDay,
-                        List<Row> trading, boolean greyMarket, List<Row> subscriber, List<Row> cohorts,
+                        List<Row> trading, boolean greyMarket, List<Row> subscriber, String subscriberDecision,
+                        List<Row> cohorts,
                         List<String> cohortNotes, boolean hasNotices, List<String> notices, List<Chart> charts,
                         boolean hasSettings, List<Setting> settings, List<TableFile> tables, List<SeriesFiles> series) {
     }
@@ -210,12 +212,21 @@ public final class IndexPage {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
-    /** A small rate as stated: 0.0003635054 is 0.03635054%. */
+    /** A small rate as stated: 0.0003635054 is 0.03635054%; one worked out from counts to {@link Rounding#ODDS_SCALE} decimals. */
     private static String precisePercent(BigDecimal fraction) {
-        return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+        return Rounding.odds(fraction).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
     }
 
-    private static String percent(BigDecimal fraction) {
+    /** A figure's cell of a table the page is given as HTML (the subscriber's decision), escaped. */
+    static String cell(String text) {
+        return "<td class=\"n\">" + html(text) + "</td>";
+    }
+
+    static String html(String text) {
+        return ReportTemplates.html(text);
+    }
+
+    static String percent(BigDecimal fraction) {
         return fraction == null ? "unknown"
                 : new DecimalFormat("+#,##0.00%;-#,##0.00%", US).format(Rounding.fraction(fraction));
     }
@@ -225,7 +236,7 @@ public final class IndexPage {
     }
 
     /** With thousands separators, to the currency's minor unit (none for JPY). */
-    private static String money(Money money) {
+    static String money(Money money) {
         DecimalFormat format = new DecimalFormat("#,##0", US);
         format.setMinimumFractionDigits(money.minorUnitDigits());
         return money.currency().getCurrencyCode() + " " + format.format(Rounding.money(money));

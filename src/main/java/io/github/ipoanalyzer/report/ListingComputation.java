@@ -20,9 +20,11 @@ final class ListingComputation {
 
     private final ReportInputs in;
     private final List<Section> sections;
+    private final List<String> policies;
 
     ListingComputation(ReportInputs in, ReportSettings settings) {
         this.in = in;
+        this.policies = settings.subscription().policies();
         this.sections = sections(in.study, settings.eventStudy().describe(), settings.eventStudy().describeBuyAndHold());
     }
 
@@ -41,7 +43,7 @@ final class ListingComputation {
             section.rows().accept(sectionRows, figures);
             rows.add(sectionRows.rendered());
         }
-        return new ListingPart(index, a.forCohorts(), figures.result().carValues(), figures.result().pathPoints(),
+        return new ListingPart(index, a.forCohorts(), SubscriberFigures.of(a, policies), figures.result().carValues(), figures.result().pathPoints(),
                 leftOut, rows);
     }
 
@@ -59,6 +61,7 @@ final class ListingComputation {
         return List.of(
                 new Section(ReportTables.now(), (t, l) -> l.standing().ifPresent(s -> ReportTables.addNow(t, s))),
                 new Section(ReportTables.firstDay(), (t, l) -> ReportTables.addFirstDay(t, l.analysis())),
+                new Section(SubscriptionTables.tiers(), (t, l) -> SubscriptionTables.addTiers(t, l.analysis())),
                 new Section(ReportTables.lotGains(), (t, l) -> ReportTables.addLotGains(t, l.analysis())),
                 new Section(ReportTables.lotCharges(), (t, l) -> ReportTables.addLotCharges(t, l.analysis())),
                 new Section(ReportTables.marketValue(), (t, l) -> ReportTables.addMarketValue(t, l.analysis())),

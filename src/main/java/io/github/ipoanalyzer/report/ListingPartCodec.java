@@ -4,6 +4,7 @@ import io.github.ipoanalyzer.analysis.FirstDay;
 import io.github.ipoanalyzer.analysis.FirstDayReturn;
 import io.github.ipoanalyzer.analysis.IpoAnalysis;
 import io.github.ipoanalyzer.analysis.OfferProceeds;
+import io.github.ipoanalyzer.subscription.PolicyBacktest;
 import io.github.ipoanalyzer.eventstudy.EventStudy;
 import io.github.ipoanalyzer.eventstudy.EventWindow;
 import io.github.ipoanalyzer.market.Listing;
@@ -32,7 +33,7 @@ import java.util.Optional;
 final class ListingPartCodec {
 
     /** Named in every partition file's header: a file of another format is not read. Format 1 was Java serialization. */
-    static final String FORMAT = "ipo-analyzer report partition, format 2";
+    static final String FORMAT = "ipo-analyzer report partition, format 3";
 
     private ListingPartCodec() {
     }
@@ -40,6 +41,7 @@ final class ListingPartCodec {
     static void write(ListingPart part, DataOutput out) throws IOException {
         out.writeInt(part.index());
         writeSummary(part.summary(), out);
+        writeSubscriber(part.subscriber(), out);
         out.writeInt(part.carValues().size());
         for (EventStudy.CarValue car : part.carValues()) {
             writeText(car.ticker(), out);
@@ -74,6 +76,7 @@ final class ListingPartCodec {
     static ListingPart read(DataInput in) throws IOException {
         int index = in.readInt();
         IpoAnalysis summary = readSummary(in);
+        SubscriberFigures subscriber = readSubscriber(in);
         List<EventStudy.CarValue> cars = new ArrayList<>();
         for (int i = count(in); i > 0; i--) {
             cars.add(new EventStudy.CarValue(readText(in), readText(in), new EventWindow(in.readInt(), in.readInt()),
@@ -96,7 +99,7 @@ final class ListingPartCodec {
             }
             rows.add(new RenderedRows(chunks));
         }
-        return new ListingPart(index, summary, cars, points, leftOut, rows);
+        return new ListingPart(index, summary, subscriber, cars, points, leftOut, rows);
     }
 
     /** The listing, its first day, first-day return, proceeds and offer in CNY: what {@link IpoAnalysis#forCohorts} keeps. */
@@ -173,7 +176,47 @@ final class ListingPartCodec {
         FxRates.Conversion offerCny = in.readBoolean()
                 ? new FxRates.Conversion(readMoney(in), readDecimal(in), readDate(in)) : null;
         return new IpoAnalysis(listing, firstDay, firstDayReturn, proceeds, List.of(), Optional.empty(), offerCny,
-                List.of(), List.of(), null, null);
+                List.of(), List.of(), null, null, null);
+    }
+
+    /** What each policy applies for, the subscription multiple and the latest close. */
+    private static void writeSubscriber(SubscriberFigures s, DataOutput out) throws IOException {
+        out.writeInt(s.choices().size());
+        for (PolicyBacktest.Choice c : s.choices()) {
+            writeText(c.policy(), out);
+            writeText(c.application(), out);
+            writeOptionalMoney(c.capital(), out);
+            writeLong(c.days() == null ? null : c.days().longValue(), out);
+            writeOptionalMoney(c.expectedNet(), out);
+            writeText(c.source(), out);
+            writeText(c.skipped(), out);
+        }
+        writeDecimal(s.subscriptionMultiple(), out);
+        writeDecimal(s.latestClose(), out);
+    }
+
+    private static SubscriberFigures readSubscriber(DataInput in) throws IOException {
+        List<PolicyBacktest.Choice> choices = new ArrayList<>();
+        for (int i = count(in); i > 0; i--) {
+            String policy = readText(in);
+            String application = readText(in);
+            Money capital = readOptionalMoney(in);
+            Long days = readLong(in);
+            choices.add(new PolicyBacktest.Choice(policy, application, capital, days == null ? null
+                    : Math.toIntExact(days), readOptionalMoney(in), readText(in), readText(in)));
+        }
+        return new SubscriberFigures(choices, readDecimal(in), readDecimal(in));
+    }
+
+    private static void writeOptionalMoney(Money money, DataOutput out) throws IOException {
+        out.writeBoolean(money != null);
+        if (money != null) {
+            writeMoney(money, out);
+        }
+    }
+
+    private static Money readOptionalMoney(DataInput in) throws IOException {
+        return in.readBoolean() ? readMoney(in) : null;
     }
 
     private static int count(DataInput in) throws IOException {

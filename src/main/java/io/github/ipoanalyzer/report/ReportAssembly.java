@@ -1,6 +1,8 @@
 package io.github.ipoanalyzer.report;
 
 import io.github.ipoanalyzer.analysis.IpoAnalysis;
+import io.github.ipoanalyzer.subscription.BreakIssue;
+import io.github.ipoanalyzer.subscription.PolicyBacktest;
 import io.github.ipoanalyzer.eventstudy.EventStudy;
 import io.github.ipoanalyzer.store.InputFileLedger;
 import io.github.ipoanalyzer.store.MarketDataStore;
@@ -35,6 +37,7 @@ record ReportAssembly(MarketDataStore store, InputFileLedger ledger, ReportSetti
         Path staging = folders.stage(request.run().number());
         try {
             List<IpoAnalysis> summaries = new ArrayList<>();
+            List<SubscriberFigures> subscribers = new ArrayList<>();
             EventStudy.Gathered gathered = new EventStudy.Gathered();
             AsOfInputs.Tally histories = new AsOfInputs.Tally();
             List<CsvTable> csvTables = new ArrayList<>();
@@ -74,6 +77,7 @@ record ReportAssembly(MarketDataStore store, InputFileLedger ledger, ReportSetti
                             }
                             gathered.gather(listing.carValues(), listing.pathPoints());
                             summaries.add(listing.summary());
+                            subscribers.add(listing.subscriber());
                             histories.add(listing.leftOut());
                         }
                     }
@@ -86,8 +90,13 @@ record ReportAssembly(MarketDataStore store, InputFileLedger ledger, ReportSetti
                 closeAll(open);
             }
             EventStudy.Result cohorts = in.study.finish(gathered, summaries, in.cohortMembers);
+            PolicyBacktest.Result backtest = SubscriptionReport.backtest(summaries, subscribers, in.cohortMembers,
+                    settings.subscription().policies());
+            List<BreakIssue.Rate> breakIssue = SubscriptionReport.breakIssue(summaries, subscribers, in.cohortMembers);
             for (CsvTable table : List.of(EventStudyTables.cohorts(staging, cohorts),
                     EventStudyTables.cohortCars(staging, cohorts, settings.eventStudy().describe()),
+                    SubscriptionReport.policyTable(staging, backtest),
+                    SubscriptionReport.breakIssueTable(staging, breakIssue),
                     ReportTables.rejects(staging, in.rejects),
                     ReportTables.inputFiles(staging, request.inputSha256(), in.counts, in.notices, ledger.parsedInRun()))) {
                 table.close();
@@ -98,9 +107,11 @@ record ReportAssembly(MarketDataStore store, InputFileLedger ledger, ReportSetti
             List<Charts.ChartFile> charts = new ArrayList<>(chartMaker.writeAll(staging));
             charts.add(chartMaker.writeDistribution(staging, summaries));
             charts.addAll(chartMaker.writeEventStudy(staging, cohorts, charted.events()));
+            chartMaker.writeTiers(staging, charted.analyses()).ifPresent(charts::add);
             Files.writeString(staging.resolve("index.html"), IndexPage.render(request.run().asOf(), charted.analyses(), charted.standings(),
                     charted.selection(), cohorts, csvTables, series, charts, totalRows(in.counts), in.notices,
-                    request.run().settings()), StandardCharsets.UTF_8);
+                    request.run().settings(), SubscriptionSection.html(charted.analyses(), backtest, breakIssue)),
+                    StandardCharsets.UTF_8);
             Workbook.write(staging, csvTables, series, request.run().asOf());
             List<String> leftOut = in.leftOut(histories);
             List<ReportFile> written = new ArrayList<>(csvTables);

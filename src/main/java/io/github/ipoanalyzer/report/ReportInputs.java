@@ -5,13 +5,18 @@ import io.github.ipoanalyzer.eventstudy.EventStudy;
 import io.github.ipoanalyzer.eventstudy.EventStudySettings;
 import io.github.ipoanalyzer.fees.FeeSchedule;
 import io.github.ipoanalyzer.market.CohortMember;
+import io.github.ipoanalyzer.market.Event;
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.market.ListingHistory;
+import io.github.ipoanalyzer.market.OfferFacts;
 import io.github.ipoanalyzer.market.TradingDays;
 import io.github.ipoanalyzer.money.FxRate;
 import io.github.ipoanalyzer.money.FxRates;
 import io.github.ipoanalyzer.store.MarketDataStore;
 import io.github.ipoanalyzer.store.MarketTables;
+import io.github.ipoanalyzer.subscription.SubscriptionInputs;
+import io.github.ipoanalyzer.subscription.SubscriptionSettings;
+import io.github.ipoanalyzer.subscription.TableRow;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -50,7 +55,7 @@ final class ReportInputs {
 
     /** {@code feeScheduleFile}: the input file of the fee schedule, whose rejects make every net figure doubtful. */
     ReportInputs(MarketDataStore store, LocalDate day, EventStudySettings eventStudy, int maxCloseLagTradingDays,
-                 String feeScheduleFile) {
+                 String feeScheduleFile, SubscriptionSettings subscription) {
         this.store = store;
         this.asOf = new AsOfInputs(day);
         this.rejects = store.rejects();
@@ -62,10 +67,12 @@ final class ReportInputs {
         this.fees = new FeeSchedule(feeRows, feeNote);
         this.feeSchedule = feeRows + " " + feeNote;
         TradingDays calendars = new TradingDays(store.rows(MarketTables.EXCHANGE_HOLIDAY));
+        List<OfferFacts> offers = store.rows(MarketTables.OFFER_FACTS);
         this.fxRates = asOf.fxRates(store.fxRates());
         this.analyzer = new IpoAnalyzer(new FxRates(fxRates), fees,
                 store.rows(MarketTables.ALLOTMENT), asOf.greyMarket(store.rows(MarketTables.GREY_MARKET)), calendars, day,
-                maxCloseLagTradingDays);
+                maxCloseLagTradingDays).with(new SubscriptionInputs(store.loadAll(MarketTables.ALLOTMENT_BASIS).stream()
+                .map(r -> new TableRow(r.row(), r.file(), r.line())).toList(), offers, subscription));
         this.listings = asOf.listings(store.rows(MarketTables.LISTING));
         Map<String, Set<LocalDate>> dataDates = asOf.tradingDates(store.priceDatesByExchange());
         Map<String, Set<LocalDate>> tradingDays = new TreeMap<>();
@@ -79,7 +86,7 @@ final class ReportInputs {
         this.calendarNotes = List.copyOf(caveats);
         this.study = new EventStudy(eventStudy, analyzer.rates(), listings, tradingDays,
                 asOf.benchmarkLevels(store.rows(MarketTables.BENCHMARK_LEVEL)), store.rows(MarketTables.BENCHMARK_MAP),
-                asOf.events(store.rows(MarketTables.LISTING_EVENT)), store.rows(MarketTables.LOCKUP));
+                withOfferEvents(asOf.events(store.rows(MarketTables.LISTING_EVENT)), offers), store.rows(MarketTables.LOCKUP));
         this.cohortMembers = store.rows(MarketTables.COHORT_MEMBER);
         this.counts = store.countsByFile();
         List<InputGaps.Gap> found = InputGaps.of(listings, rates(), study::benchmarkMissingOnListingDay);
@@ -88,6 +95,16 @@ final class ReportInputs {
         Map<String, List<String>> withGaps = store.notices();
         found.forEach(g -> withGaps.computeIfAbsent(g.file(), f -> new ArrayList<>()).add(g.message()));
         this.notices = withGaps;
+    }
+
+    /**
+     * The input events and the ends the offers fix (cornerstone lock-up, stabilization): known
+     * since the offer, they are on the event calendar even when after the as-of day.
+     */
+    private static List<Event> withOfferEvents(List<Event> input, List<OfferFacts> offers) {
+        List<Event> events = new ArrayList<>(input);
+        offers.forEach(o -> events.addAll(o.events()));
+        return events;
     }
 
     FxRates rates() {

@@ -74,7 +74,7 @@ public class ReportPublisher {
             prepared = null; // let the last execution's go before reading this one's
             basis = null;
             ReportInputs in = new ReportInputs(store, run.asOf(), settings.eventStudy(),
-                    settings.maxCloseLagTradingDays(), settings.feeScheduleFile());
+                    settings.maxCloseLagTradingDays(), settings.feeScheduleFile(), settings.subscription());
             prepared = new Prepared(in, new ListingComputation(in, settings));
             preparedFor = of;
         }

@@ -1,11 +1,13 @@
 package io.github.ipoanalyzer.report;
 
 import io.github.ipoanalyzer.eventstudy.EventStudySettings;
+import io.github.ipoanalyzer.subscription.SubscriptionSettings;
 
 /**
  * What does not vary from run to run: the event study's settings, the longest wait for a
- * first close, how many listings the charts show, and which input file holds the fee schedule.
+ * first close, how many listings the charts show, which input file holds the fee schedule, and
+ * the subscriber's terms.
  */
 public record ReportSettings(EventStudySettings eventStudy, int maxCloseLagTradingDays, int chartMaxListings,
-                             String feeScheduleFile) {
+                             String feeScheduleFile, SubscriptionSettings subscription) {
 }

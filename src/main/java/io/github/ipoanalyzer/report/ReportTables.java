@@ -53,7 +53,9 @@ public final class ReportTables {
                 "expected_gain_per_application_trading_currency", "fee_note", "grey_market_date", "grey_market_broker",
                 "grey_market_close", "grey_market_return_close_vs_offer_fraction", "grey_market_lot_gain_at_close",
                 "first_day_volume_shares", "first_day_turnover_trading_currency", "first_day_vwap", "float_shares",
-                "first_day_turnover_rate_fraction", "note"));
+                "first_day_turnover_rate_fraction"));
+        header.addAll(SubscriptionTables.FIRST_DAY_COLUMNS);
+        header.add("note");
         return new TableSpec("first-day.csv", "First day of each IPO: prices, returns from the offer price, "
                 + "gain of one winning lot at each reference price (gross, and net of the fee schedule's charges at the "
                 + "close), proceeds, market value, the entrance fee, the odds of a lot and the expected gain of one "
@@ -89,7 +91,7 @@ public final class ReportTables {
         Application app = a.application();
         row.addAll(List.of(money(net.map(NetLotGain::capital).orElse(null)), money(app.entranceFee()),
                 money(net.map(NetLotGain::net).orElse(null)), fraction(net.map(NetLotGain::netReturn).orElse(null)),
-                rate(app.oneLotSuccessRate()), multiple(app.subscriptionMultiple()), money(app.expectedGain()),
+                odds(app.oneLotSuccessRate()), multiple(app.subscriptionMultiple()), money(app.expectedGain()),
                 text(feeNote(a, net))));
         Optional<GreyMarket> grey = a.greyMarketSession();
         row.addAll(List.of(date(grey.map(g -> g.session().date()).orElse(null)),
@@ -97,7 +99,9 @@ public final class ReportTables {
                 fraction(grey.map(GreyMarket::returnAtClose).orElse(null)),
                 money(grey.map(GreyMarket::lotGainAtClose).orElse(null))));
         row.addAll(List.of(whole(d.volume()), money(d.turnover(), l.currency()), averagePrice(d.vwap()), whole(l.floatShares()),
-                fraction(d.turnoverRate(l.floatShares())), text(firstDayNote(a))));
+                fraction(d.turnoverRate(l.floatShares()))));
+        row.addAll(SubscriptionTables.firstDayCells(a));
+        row.add(text(firstDayNote(a)));
         table.add(row);
     }
 

@@ -4,6 +4,7 @@ import io.github.ipoanalyzer.fees.FeeRounding;
 import io.github.ipoanalyzer.fees.FeeRule;
 import io.github.ipoanalyzer.fees.Side;
 import io.github.ipoanalyzer.market.Allotment;
+import io.github.ipoanalyzer.market.AllotmentBasisRow;
 import io.github.ipoanalyzer.market.BenchmarkAssignment;
 import io.github.ipoanalyzer.market.BenchmarkLevel;
 import io.github.ipoanalyzer.market.CohortMember;
@@ -11,6 +12,7 @@ import io.github.ipoanalyzer.market.Event;
 import io.github.ipoanalyzer.market.ExchangeHoliday;
 import io.github.ipoanalyzer.market.GreyMarketPrice;
 import io.github.ipoanalyzer.market.Lockup;
+import io.github.ipoanalyzer.market.OfferFacts;
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.market.ReportedCap;
 import io.github.ipoanalyzer.market.RevenuePeriod;
@@ -106,6 +108,33 @@ public final class MarketTables {
             rs -> new Allotment(rs.getString("TICKER"), rs.getLong("APPLICATION_LOTS"), nullableLong(rs, "APPLICANTS"),
                     nullableLong(rs, "SUCCESSFUL_APPLICANTS"), decimal(rs, "SUCCESS_RATE"), nullableLong(rs, "LOTS_PER_SUCCESS"),
                     decimal(rs, "SUBSCRIPTION_MULTIPLE"), rs.getString("NOTE")));
+
+    /** Ordered as the announcement prints it: the file's own order (totals after the rows they total). */
+    public static final Table<AllotmentBasisRow> ALLOTMENT_BASIS = new Table<>("ALLOTMENT_BASIS",
+            "SOURCE_FILE, SOURCE_LINE",
+            List.of("TICKER", "POOL", "SHARES_APPLIED", "VALID_APPLICATIONS", "GUARANTEED_SHARES", "WINNERS", "OUT_OF",
+                    "EXTRA_SHARES", "SUCCESSFUL_APPLICANTS", "SHARES_ALLOTTED", "BASIS", "SOURCE", "NOTE"),
+            b -> Arrays.asList(b.ticker(), b.pool(), b.sharesApplied(), b.validApplications(), b.guaranteedShares(),
+                    b.winners(), b.outOf(), b.extraShares(), b.successfulApplicants(), b.sharesAllotted(), b.basis(),
+                    b.source(), b.note()),
+            rs -> new AllotmentBasisRow(rs.getString("TICKER"), rs.getString("POOL"), nullableLong(rs, "SHARES_APPLIED"),
+                    nullableLong(rs, "VALID_APPLICATIONS"), rs.getLong("GUARANTEED_SHARES"), rs.getLong("WINNERS"),
+                    rs.getLong("OUT_OF"), rs.getLong("EXTRA_SHARES"), nullableLong(rs, "SUCCESSFUL_APPLICANTS"),
+                    nullableLong(rs, "SHARES_ALLOTTED"), rs.getString("BASIS"), rs.getString("SOURCE"),
+                    rs.getString("NOTE")));
+
+    public static final Table<OfferFacts> OFFER_FACTS = new Table<>("OFFER_FACTS", "TICKER",
+            List.of("TICKER", "APPLICATION_CLOSE", "REFUND_DATE", "PUBLIC_TRANCHE_INITIAL", "PUBLIC_TRANCHE_FINAL", "REGIME",
+                    "SUBSCRIPTION_CAP_SHARES", "MARKET_VALUE_REQUIRED", "CORNERSTONE_SHARES", "CORNERSTONE_LOCKUP_END",
+                    "STABILIZATION_END", "SOURCE", "NOTE"),
+            o -> Arrays.asList(o.ticker(), o.applicationClose(), o.refundDate(), o.publicTrancheInitial(),
+                    o.publicTrancheFinal(), o.regime(), o.subscriptionCapShares(), o.marketValueRequired(),
+                    o.cornerstoneShares(), o.cornerstoneLockupEnd(), o.stabilizationEnd(), o.source(), o.note()),
+            rs -> new OfferFacts(rs.getString("TICKER"), date(rs, "APPLICATION_CLOSE"), date(rs, "REFUND_DATE"),
+                    nullableLong(rs, "PUBLIC_TRANCHE_INITIAL"), nullableLong(rs, "PUBLIC_TRANCHE_FINAL"),
+                    rs.getString("REGIME"), nullableLong(rs, "SUBSCRIPTION_CAP_SHARES"), decimal(rs, "MARKET_VALUE_REQUIRED"),
+                    nullableLong(rs, "CORNERSTONE_SHARES"), date(rs, "CORNERSTONE_LOCKUP_END"),
+                    date(rs, "STABILIZATION_END"), rs.getString("SOURCE"), rs.getString("NOTE")));
 
     public static final Table<GreyMarketPrice> GREY_MARKET = new Table<>("GREY_MARKET", "TICKER, PRICE_DATE, BROKER",
             List.of("TICKER", "PRICE_DATE", "BROKER", "OPEN_PRICE", "HIGH_PRICE", "LOW_PRICE", "CLOSE_PRICE"),

@@ -169,7 +169,7 @@ class FeesTest {
         Allotment fromCounts = new Allotment("6082.HK", 1, 200_000L, 10_000L, null, 1L, null, null);
         assertEquals(new BigDecimal("146.2295"), Application.of(BIREN, s, List.of(fromCounts), biren).expectedGain()
                 .amount().stripTrailingZeros());
-        // Iluvatar CoreX: no public rate, so the expected gain is unknown, never 0.
+        // An IPO whose one-lot rate is not given: the expected gain is unknown, never 0.
         Application unknown = Application.of(ILUVATAR, s, List.of(new Allotment("9903.HK", 1, null, null, null, null,
                 new BigDecimal("414.24"), null)), Optional.empty());
         assertEquals(null, unknown.expectedGain());

@@ -43,7 +43,7 @@ class DuplicateGuardTest {
         assertEquals(1, replaced.size());
         assertEquals(earlier, replaced.get(0).earlier());
         assertEquals("repeated by line 9 of prices/b.csv, which gives the same values and more (the two are kept as "
-                + "one row, loaded from there); counted as a repeat, not loaded", replaced.get(0).asRepeat().reason());
+                + "one row, loaded from there); counted as a repeat, not loaded", replaced.get(0).asReject().reason());
         // The next row of the key is judged against the kept one.
         assertThrows(RejectedRowException.class, () -> guard.admit(new Sourced<>(row(null, "9.5", null), "prices/c.csv", 3)));
     }

@@ -136,9 +136,9 @@ class RowRulesTest {
     void theTableOfKindsDerivesTheStepsAndTables() {
         assertEquals(List.of("loadListings", "loadCalendars", "loadPrices", "loadRevenue", "loadFxRates", "loadReportedCaps",
                 "loadBenchmarks", "loadBenchmarkMap", "loadEvents", "loadLockups", "loadCohorts", "loadFees",
-                "loadAllotments", "loadGreyMarket"),
+                "loadAllotments", "loadAllotmentBasis", "loadOffers", "loadGreyMarket"),
                 InputKinds.ALL.stream().map(InputKind::stepName).toList());
-        assertEquals(List.of("GREY_MARKET", "ALLOTMENT", "FEE_RULE", "COHORT_MEMBER", "LOCKUP", "LISTING_EVENT", "BENCHMARK_MAP", "BENCHMARK_LEVEL",
+        assertEquals(List.of("GREY_MARKET", "OFFER_FACTS", "ALLOTMENT_BASIS", "ALLOTMENT", "FEE_RULE", "COHORT_MEMBER", "LOCKUP", "LISTING_EVENT", "BENCHMARK_MAP", "BENCHMARK_LEVEL",
                 "REPORTED_CAP", "FX_RATE", "REVENUE", "PRICE_BLOCK", "EXCHANGE_HOLIDAY", "LISTING"), InputKinds.tables(),
                 "rows that refer to listings first");
         assertEquals(List.of("listings"), InputKinds.ALL.stream().filter(InputKind::required).map(InputKind::name).toList());

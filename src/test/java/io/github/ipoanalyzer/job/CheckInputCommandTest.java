@@ -45,7 +45,8 @@ class CheckInputCommandTest {
                 + "move it into prices/"), out);
         assertTrue(out.contains("Not read: new_share.csv is read by no input kind: it is a Tushare pro new_share file, "
                 + "which is read only as listings.csv"), out);
-        assertTrue(out.contains(": 905 rows, 1 would be rejected, 0 files cannot be read."), out);
+        // 905 rows, and the 90 of allotment-basis.csv and 4 of offers.csv.
+        assertTrue(out.contains(": 999 rows, 1 would be rejected, 0 files cannot be read."), out);
         try (var files = Files.list(work)) {
             assertEquals(java.util.List.of("input"), files.map(p -> p.getFileName().toString()).toList(),
                     "no database, lock or output folder");

@@ -36,6 +36,7 @@ class FigureSettingsTest {
         // plain digits, the kind of returns in lower case; the windows as given (the shipped
         // "[0,1]" is not EventWindow's "[0,+1]", and the recorded settings of earlier runs keep theirs).
         assertEquals("""
+                ipo.a-share-lots=
                 ipo.bhar-horizons=5,20
                 ipo.cap-milestones-cny=10000000000,100000000000
                 ipo.chart-max-listings=12
@@ -43,9 +44,13 @@ class FigureSettingsTest {
                 ipo.estimation-window-start=-250
                 ipo.event-min-n=5
                 ipo.event-windows=[0,0], [-1, 1]
+                ipo.financed-fraction=0
+                ipo.financing-annual-rate=0
+                ipo.handling-fee-per-application=0
                 ipo.market-model-min-days=60
                 ipo.max-close-lag-trading-days=5
                 ipo.partial-windows=true
+                ipo.policies=one-lot,guaranteed-lot,top-of-pool-A,cap
                 ipo.returns=log
                 """, sent.text());
         FigureSettings received = FigureSettings.parse(sent.text());
@@ -63,12 +68,19 @@ class FigureSettingsTest {
         assertEquals(5, settings.eventStudy().minimumN());
         assertEquals(5, settings.maxCloseLagTradingDays());
         assertEquals(12, settings.chartMaxListings());
+        // The subscriber's terms, unset: nothing financed, no handling fee, the A-share cap, every policy.
+        assertEquals(List.of(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO), List.of(
+                settings.subscription().financedFraction(), settings.subscription().annualRate(),
+                settings.subscription().handlingFee()));
+        assertNull(settings.subscription().aShareLots());
+        assertEquals(List.of("one-lot", "guaranteed-lot", "top-of-pool-A", "cap"), settings.subscription().policies());
     }
 
     /** The shipped defaults are written as application.properties wrote them before the record: a report's settings table keeps its bytes. */
     @Test
     void theDefaultsAreWrittenAsBefore() {
         assertEquals("""
+                ipo.a-share-lots=
                 ipo.bhar-horizons=5,20,60,250
                 ipo.cap-milestones-cny=10000000000,100000000000
                 ipo.chart-max-listings=12
@@ -76,9 +88,13 @@ class FigureSettingsTest {
                 ipo.estimation-window-start=
                 ipo.event-min-n=5
                 ipo.event-windows=[0,0] [0,1] [0,5] [-1,+1] [+1,+20]
+                ipo.financed-fraction=0
+                ipo.financing-annual-rate=0
+                ipo.handling-fee-per-application=0
                 ipo.market-model-min-days=60
                 ipo.max-close-lag-trading-days=5
                 ipo.partial-windows=false
+                ipo.policies=one-lot,guaranteed-lot,top-of-pool-A,cap
                 ipo.returns=simple
                 """, FigureSettings.of(IpoSettings.of(Map.of())).text());
     }

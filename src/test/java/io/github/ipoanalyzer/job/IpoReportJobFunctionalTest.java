@@ -46,10 +46,11 @@ class IpoReportJobFunctionalTest {
         assertEquals(List.of("2026-11-28_run-000001"), JobRun.reportFolders(work.resolve("output")));
         // 4 listings + 8 prices + 16 revenue periods + 3 rates + 6 reported caps + 6 benchmark days
         // + 2 benchmark assignments + 8 lock-ups + 4 cohort members + 23 fee rows + 4 allotment results
+        // + 90 basis-of-allotment rows (41 + 43 + 2 × 3 totals) + 4 offers
         // + 821 calendar closures (215 mainland weekdays × 3 exchanges + 176 HKEX), none rejected.
         List<Map<String, String>> files = csv(report.resolve("input-files.csv"));
-        assertEquals(15, files.size());
-        assertEquals(84 + 215 * 3 + 176, files.stream().mapToLong(f -> Long.parseLong(f.get("rows_loaded"))).sum());
+        assertEquals(17, files.size());
+        assertEquals(84 + 90 + 4 + 215 * 3 + 176, files.stream().mapToLong(f -> Long.parseLong(f.get("rows_loaded"))).sum());
         files.forEach(f -> assertEquals(f.get("rows_read"), f.get("rows_loaded"), f.get("file")));
         assertTrue(csv(report.resolve("rejects.csv")).isEmpty());
     }
@@ -110,13 +111,49 @@ class IpoReportJobFunctionalTest {
         // 15,680 − (16 + 0.89 + 0.42 + 0.02 + 0.66) − 14,605.83 = 1,056.18; / 14,605.83 = 0.072312.
         assertEquals("1056.18", iluvatar.get("net_lot_gain_at_close_trading_currency"));
         assertEquals("0.072312", iluvatar.get("net_return_on_lot_capital_at_close_fraction"));
-        assertEquals("", iluvatar.get("expected_gain_per_application_trading_currency"), "no public rate: unknown");
+        // 7,193 of 102,763 one-lot applications won (7.00%): 7,193 / 102,763 × 1,056.18 = 73.9284…
+        assertEquals("0.0699960102", iluvatar.get("one_lot_success_rate_fraction"));
+        assertEquals("73.93", iluvatar.get("expected_gain_per_application_trading_currency"));
         Map<String, String> moore = row(firstDay, "ticker", "688795.SH");
         assertEquals("", moore.get("entrance_fee_per_lot"), "an A-share application pays nothing up front");
         assertEquals("242940.62", moore.get("net_lot_gain_at_close_trading_currency"));
         // 0.03635054% × 242,940.62 = 88.3096…
         assertEquals("88.31", moore.get("expected_gain_per_application_trading_currency"));
         assertEquals("146.23", row(firstDay, "ticker", "6082.HK").get("expected_gain_per_application_trading_currency"));
+        // The guaranteed lots (HkApplicationsTest works them by hand): Biren 50,000 shares in pool A,
+        // 50,000 × 19.60 × 1.010085 = 989,883.30, expecting 2,924.59 × 64/63 = 2,971.01 at the close;
+        // Iluvatar CoreX 40,000 in pool B, 40,000 × 144.60 × 1.010085 = 5,842,331.64.
+        Map<String, String> biren = row(firstDay, "ticker", "6082.HK");
+        assertEquals(List.of("50000", "A", "989883.30", "2971.01"), List.of(biren.get("guaranteed_lot_shares"),
+                biren.get("guaranteed_lot_pool"), biren.get("guaranteed_lot_application_money"),
+                biren.get("guaranteed_lot_expected_net_gain_at_close")));
+        assertEquals(List.of("40000", "B", "5842331.64"), List.of(iluvatar.get("guaranteed_lot_shares"),
+                iluvatar.get("guaranteed_lot_pool"), iluvatar.get("guaranteed_lot_application_money")));
+        // Moore Threads at the cap (AShareApplicationTest): 22 签 × 0.03635054% × 242,940.62 = 1,942.82; ÷ 11 = 176.62.
+        assertEquals(List.of("22", "0.0079971188", "1942.82", "110000.00", "176.62"), List.of(moore.get("a_share_lots_applied"),
+                moore.get("a_share_expected_lots_won"), moore.get("a_share_expected_net_gain_at_close"),
+                moore.get("a_share_market_value_required"), moore.get("a_share_expected_net_gain_per_10000_market_value")));
+        assertEquals("2", biren.get("days_tied_up")); // applications closed 29 Dec, monies back by 31 Dec
+        // Biren's cornerstone lock-up end is on the event calendar, from offers.csv.
+        assertTrue(csv(report.resolve("events.csv")).stream().anyMatch(e -> e.get("ticker").equals("6082.HK")
+                && e.get("kind").equals("cornerstone lock-up end") && e.get("date").equals("2026-07-01")));
+        // The one-lot policy over the GPU four (PolicyBacktestTest): HK$146.23 + 73.93 on 37,130.72 capital-days.
+        Map<String, String> oneLot = csv(report.resolve("policy-backtest.csv")).stream().filter(p -> p.get("cohort")
+                .equals("GPU four") && p.get("policy").equals("one-lot") && p.get("row").equals("total")).findFirst()
+                .orElseThrow();
+        assertEquals(List.of("HKD", "2", "2", "37130.72", "220.16", "2.164215"), List.of(oneLot.get("currency"),
+                oneLot.get("applied"), oneLot.get("skipped"), oneLot.get("capital_days"),
+                oneLot.get("expected_net_gain_at_first_close"), oneLot.get("annualised_return_on_capital_days_fraction")));
+        String index = Files.readString(report.resolve("index.html"));
+        assertTrue(index.contains("<td class=\"n\">50,000 shares, pool A</td><td class=\"n\">HKD 989,883.30</td>"), index);
+        assertTrue(Files.exists(report.resolve("allotment-tiers.png")));
+        // Every tier names its input row: Biren's guaranteed lot is line 23 of allotment-basis.csv.
+        List<Map<String, String>> tiers = csv(report.resolve("allotment-tiers.csv"));
+        assertEquals(41 + 43, tiers.size());
+        Map<String, String> guaranteed = tiers.stream().filter(t -> t.get("ticker").equals("6082.HK")
+                && t.get("guaranteed_lot").equals("true")).findFirst().orElseThrow();
+        assertEquals(List.of("50000", "allotment-basis.csv line 23", "2971.01"), List.of(guaranteed.get("shares_applied"),
+                guaranteed.get("source_row"), guaranteed.get("expected_net_gain_at_first_close")));
         // Every charge is itemised: Iluvatar's sale at the close adds up to its 17.99.
         List<Map<String, String>> charges = csv(report.resolve("lot-charges.csv")).stream()
                 .filter(c -> c.get("ticker").equals("9903.HK") && c.get("reference_price_kind").equals("first-day close")

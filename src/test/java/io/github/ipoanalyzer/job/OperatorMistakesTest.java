@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -91,8 +92,10 @@ class OperatorMistakesTest extends OnAShippedInputCopy {
                 "cap-reconciliation.csv", "events.csv", "abnormal-returns.csv", "buy-and-hold.csv")) {
             for (Map<String, String> row : JobRun.csv(report.resolve(file))) {
                 assertTrue(!"9903.HK".equals(row.get("ticker")), file + " reports a listing of after the as-of date");
-                // A lock-up expiry is a schedule known on the listing day, not data of its date.
-                boolean scheduled = "lock-up expiry".equals(row.get("kind")) || "lock-up expiry".equals(row.get("event_kind"));
+                // A lock-up expiry, a cornerstone lock-up end or a stabilization end is a schedule known from the
+                // offer, not data of its date.
+                boolean scheduled = Stream.of(row.get("kind"), row.get("event_kind")).anyMatch(k -> k != null
+                        && List.of("lock-up expiry", "cornerstone lock-up end", "stabilization end").contains(k));
                 for (String column : List.of("date", "price_date", "fx_rate_date", "first_close_date", "event_date")) {
                     String value = row.get(column);
                     if (value != null && !value.isEmpty() && !scheduled) {

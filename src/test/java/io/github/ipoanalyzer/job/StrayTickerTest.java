@@ -28,9 +28,9 @@ class StrayTickerTest extends OnAShippedInputCopy {
 
         assertEquals(0, run.exitCode(), run.err() + run.out());
         assertTrue(run.out().contains("  note: prices/export.csv: " + NOTICE + "\n"), run.out());
-        // read = loaded + repeats + rejected + set aside, for the file and in total (905 rows of the shipped input).
+        // read = loaded + repeats + rejected + set aside, for the file and in total (999 rows of the shipped input).
         assertTrue(run.out().matches("(?s).*\n  prices/export\\.csv +4 +1 +0 +0 +3  now\n.*"), run.out());
-        assertTrue(run.out().matches("(?s).*\n  total +909 +906 +0 +0 +3\n.*"), run.out());
+        assertTrue(run.out().matches("(?s).*\n  total +1,003 +1,000 +0 +0 +3\n.*"), run.out());
         Path report = output.resolve("latest");
         assertEquals(List.of(), JobRun.csv(report.resolve("rejects.csv")), "set aside, not rejected one by one");
         assertEquals("700.00", JobRun.row(JobRun.csv(report.resolve("series/market-value")), "date", "2025-12-24")

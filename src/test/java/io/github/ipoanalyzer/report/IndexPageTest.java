@@ -34,7 +34,7 @@ class IndexPageTest {
         table.close();
         String page = IndexPage.render(LocalDate.of(2026, 11, 28), List.of(), List.of(), "the 12 <largest>", noCohorts(),
                 List.of(table), List.of(), List.of(new Charts.ChartFile("c'1.png", "Gain \u200B× lot", "5 < 6")),
-                new MarketDataStore.FileCounts(10, 2, 1, 0), notices, settings);
+                new MarketDataStore.FileCounts(10, 2, 1, 0), notices, settings, "");
 
         // escapeHtml4: < > & " as entities, × as &times;, ' kept; U+202E and U+200B left out.
         assertTrue(page.contains("<p>Shown: the 12 &lt;largest&gt;.</p>\n"), page);
@@ -46,7 +46,8 @@ class IndexPageTest {
         assertTrue(page.contains("<tr><td><a href=\"a&amp;b.csv\">a&amp;b.csv</a></td><td class=\"d\">rows of &lt;A&gt;"
                 + "</td><td class=\"n\">0</td></tr>\n"), page);
         // 10 loaded + 2 repeats + 1 rejected = 13 read.
-        assertTrue(page.contains("Exact figures are in the CSV files. Of 13 input rows, 10 were loaded, 2 were repeats of "
+        assertTrue(page.contains("Exact figures are in the CSV files, and every table in one workbook: <a href=\"report.xlsx\">report.xlsx</a>. "
+                + "Of 13 input rows, 10 were loaded, 2 were repeats of "
                 + "rows loaded (counted once) (see input-files.csv). <strong>1 input row(s) were rejected: see "
                 + "rejects.csv.</strong></p>\n"), page);
         assertFalse(page.contains("{{") || page.contains("\u202E") || page.contains("\u200B"), page);
@@ -55,8 +56,8 @@ class IndexPageTest {
     @Test
     void partsWithNothingToSayAreLeftOut() throws Exception {
         String page = IndexPage.render(LocalDate.of(2026, 11, 28), List.of(), List.of(), null, noCohorts(), List.of(), List.of(),
-                List.of(), MarketDataStore.FileCounts.NONE, Map.of(), Map.of());
-        assertTrue(page.contains("CSV files. Every input row was loaded.</p>\n<h2>First day</h2>\n<table>\n"), page);
+                List.of(), MarketDataStore.FileCounts.NONE, Map.of(), Map.of(), "");
+        assertTrue(page.contains("report.xlsx</a>. Every input row was loaded.</p>\n<h2>First day</h2>\n<table>\n"), page);
         assertFalse(page.contains("Notices on the input") || page.contains("<h2>Settings</h2>")
                 || page.contains("Shown:") || page.contains("Grey-market"), page);
         assertTrue(page.contains("<h2>Charts</h2>\n<h2>Files</h2>\n"), page);

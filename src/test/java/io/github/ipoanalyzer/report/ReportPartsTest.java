@@ -9,6 +9,7 @@ import io.github.ipoanalyzer.eventstudy.EventWindow;
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.money.FxRates;
 import io.github.ipoanalyzer.money.Money;
+import io.github.ipoanalyzer.subscription.PolicyBacktest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -162,7 +163,13 @@ class ReportPartsTest {
                 new RenderedRows(List.of(
                         new RenderedRows.Chunk("2025-12", "a\r\nb\r\n".getBytes(StandardCharsets.UTF_8), 2),
                         new RenderedRows.Chunk("2026-01", new byte[0], 0))));
-        return new ListingPart(index, summary, cars, points, new AsOfInputs.Tally(3, 0, 1), rows);
+        // The one-lot application of a listing with a table, and a policy skipped, with its reason.
+        SubscriberFigures subscriber = new SubscriberFigures(List.of(
+                new PolicyBacktest.Choice("one-lot", "200 shares, pool A", Money.of("3959.53", "HKD"), 2,
+                        Money.of("146.2328045888", "HKD"), "allotment-basis.csv line 2", null),
+                new PolicyBacktest.Choice("cap", null, null, null, null, null, "no A-share subscription cap in offers.csv")),
+                new BigDecimal("2347.53"), new BigDecimal("34.460"));
+        return new ListingPart(index, summary, subscriber, cars, points, new AsOfInputs.Tally(3, 0, 1), rows);
     }
 
     /** Moore Threads as of its first day: the offer, the first day and the returns of the shipped input. */
@@ -180,7 +187,7 @@ class ReportPartsTest {
                 new Money(new BigDecimal("34039000000.00"), cny));
         FxRates.Conversion offerCny = new FxRates.Conversion(new Money(new BigDecimal("114.28"), cny), BigDecimal.ONE, null);
         return new IpoAnalysis(listing, day, returns, proceeds, List.of(), Optional.empty(), offerCny, List.of(),
-                List.of(), null, null);
+                List.of(), null, null, null);
     }
 
     /** A seasoned peer: no offer terms, nothing of a first day known. */
@@ -188,6 +195,6 @@ class ReportPartsTest {
         Listing listing = new Listing("NVDA", "NVIDIA", null, "NASDAQ", null, Currency.getInstance("USD"),
                 LocalDate.of(1999, 1, 22), null, 0, 0, null, null, "peer", null, null);
         return new IpoAnalysis(listing, FirstDay.notStudied(listing.listingDate()), FirstDayReturn.NONE, null,
-                List.of(), Optional.empty(), null, List.of(), List.of(), null, null);
+                List.of(), Optional.empty(), null, List.of(), List.of(), null, null, null);
     }
 }
