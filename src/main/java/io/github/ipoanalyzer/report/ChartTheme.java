@@ -197,8 +197,7 @@ final class ChartTheme {
         LegendTitle legend = chart.getLegend();
         legend.setItemFont(fonts.font(Font.PLAIN, 13));
         legend.setPosition(RectangleEdge.TOP);
-        String footer = "As of " + asOf + " · Data: input folder (listings, prices, revenue, FX rates) from public "
-                + "sources, see README · ipo-analyzer";
+        String footer = source();
         if (selection != null || labelled != null) {
             footer = "Shown: " + (selection == null ? labelled : labelled == null ? selection : selection + "; " + labelled)
                     + "\n" + footer;
@@ -217,6 +216,12 @@ final class ChartTheme {
         source.setPadding(new RectangleInsets(6, 8, 4, 8));
         source.setPaint(Color.DARK_GRAY);
         chart.addSubtitle(source);
+    }
+
+    /** The last line of every footer: the as-of date and where the data comes from. */
+    String source() {
+        return "As of " + asOf + " · Data: input folder (listings, prices, revenue, FX rates) from public "
+                + "sources, see README · ipo-analyzer";
     }
 
     static NumberFormat format(String pattern) {

@@ -2,6 +2,7 @@ package io.github.ipoanalyzer.report;
 
 import io.github.ipoanalyzer.analysis.IpoAnalysis;
 import io.github.ipoanalyzer.analysis.Standing;
+import io.github.ipoanalyzer.market.DailyPrice;
 import io.github.ipoanalyzer.market.Event;
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.market.ListingHistory;
@@ -11,26 +12,30 @@ import io.github.ipoanalyzer.money.Money;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * The listings the charts and the index page show, with their whole series, where they stand now
- * and their events: the largest by gross
+ * and their events (and their prices, for the pages of single IPOs): the largest by gross
  * proceeds, at most {@code max}. They are computed again, in full, when the report is
  * assembled: a few listings' histories are read once more, so that the partitions hand on only
  * what every listing gives (their files stay small and of one shape).
  * {@code selection}: which listings they are of how many, for the charts' captions (null: all).
  */
-record ChartedListings(List<IpoAnalysis> analyses, List<Standing> standings, List<Event> events, String selection) {
+record ChartedListings(List<IpoAnalysis> analyses, List<Standing> standings, List<Event> events,
+                       Map<String, List<DailyPrice>> prices, String selection) {
 
     static ChartedListings of(ReportInputs in, int max) {
         Set<String> charted = largestByProceeds(in.listings, in.rates(), max);
         List<IpoAnalysis> analyses = new ArrayList<>();
         List<Standing> standings = new ArrayList<>();
         List<Event> events = new ArrayList<>();
+        Map<String, List<DailyPrice>> prices = new HashMap<>();
         for (Listing listing : in.listings) {
             if (charted.contains(listing.ticker())) {
                 // What the as-of date leaves out is counted by the listing's partition, not again here.
@@ -39,11 +44,12 @@ record ChartedListings(List<IpoAnalysis> analyses, List<Standing> standings, Lis
                 analyses.add(full);
                 in.analyzer.standing(history, full.firstDay()).ifPresent(standings::add);
                 events.addAll(in.study.study(full, history).events());
+                prices.put(listing.ticker(), history.prices());
             }
         }
         String selection = in.listings.size() > charted.size() ? "the " + charted.size() + " largest of "
                 + in.listings.size() + " listings by gross proceeds (all are in the CSV files)" : null;
-        return new ChartedListings(analyses, standings, events, selection);
+        return new ChartedListings(analyses, standings, events, prices, selection);
     }
 
     /**

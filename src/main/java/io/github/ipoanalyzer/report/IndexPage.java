@@ -43,7 +43,7 @@ public final class IndexPage {
                                 List<CsvTable> tables, List<SeriesTable> series, List<Charts.ChartFile> charts,
                                 MarketDataStore.FileCounts rows,
                                 Map<String, List<String>> notices, Map<String, String> settings,
-                                String subscriberDecision) {
+                                String subscriberDecision, Map<String, String> ipoPages) {
         List<IpoAnalysis> ipos = analyses.stream().filter(a -> a.listing().ipoStudied()).toList();
         boolean greyMarket = ipos.stream().anyMatch(a -> a.greyMarketSession().isPresent());
         List<String> noticeLines = new ArrayList<>();
@@ -58,7 +58,7 @@ public final class IndexPage {
                 standings.stream().map(IndexPage::nowRow).toList(), rowsSentence(rows),
                 rows.rejected() == 0 ? List.of() : List.of(String.format(Locale.ROOT, "%,d", rows.rejected())),
                 selection == null ? List.of() : List.of(selection),
-                ipos.stream().map(IndexPage::firstDayRow).toList(),
+                ipos.stream().map(a -> firstDayRow(a, ipoPages.get(a.listing().ticker()))).toList(),
                 ipos.stream().map(IndexPage::tradingRow).toList(),
                 greyMarket, ipos.stream().map(a -> subscriberRow(a, greyMarket)).toList(), subscriberDecision,
                 study.cohorts().stream().map(IndexPage::cohortRow).toList(), cohortNotes(study.cohorts()),
@@ -80,8 +80,15 @@ public final class IndexPage {
                         boolean hasSettings, List<Setting> settings, List<TableFile> tables, List<SeriesFiles> series) {
     }
 
-    /** A row of a table of figures: its name cell, the listing date where the table has one, then figures. */
-    public record Row(String name, String listingDate, List<String> cells) {
+    /**
+     * A row of a table of figures: its name cell, the listing date where the table has one, then
+     * figures; {@code page}: the IPO's own page, where it has one (one path, or none).
+     */
+    public record Row(String name, String listingDate, List<String> cells, List<String> page) {
+
+        public Row(String name, String listingDate, List<String> cells) {
+            this(name, listingDate, cells, List.of());
+        }
     }
 
     public record Chart(String title, String description, String fileName, String width) {
@@ -133,7 +140,7 @@ public final class IndexPage {
                 null, cells);
     }
 
-    private static Row firstDayRow(IpoAnalysis a) {
+    private static Row firstDayRow(IpoAnalysis a, String page) {
         var l = a.listing();
         List<String> cells = new ArrayList<>(List.of(l.currency().getCurrencyCode() + " " + price(l.offerPrice()),
                 a.firstDay().close() == null ? "unknown" : l.currency().getCurrencyCode() + " " + price(a.firstDay().close()),
@@ -144,7 +151,7 @@ public final class IndexPage {
             cells.add(a.firstDayLotGain(ref).map(LotGain::gain).map(IndexPage::money).orElse("unknown"));
         }
         return new Row(l.nameEn() + (l.nameLocal() == null ? "" : " " + l.nameLocal()) + " (" + l.ticker() + ")",
-                l.listingDate().toString(), cells);
+                l.listingDate().toString(), cells, page == null ? List.of() : List.of(page));
     }
 
     private static Row tradingRow(IpoAnalysis a) {
@@ -213,7 +220,7 @@ public final class IndexPage {
     }
 
     /** A small rate as stated: 0.0003635054 is 0.03635054%; one worked out from counts to {@link Rounding#ODDS_SCALE} decimals. */
-    private static String precisePercent(BigDecimal fraction) {
+    static String precisePercent(BigDecimal fraction) {
         return Rounding.odds(fraction).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
     }
 
@@ -231,7 +238,7 @@ public final class IndexPage {
                 : new DecimalFormat("+#,##0.00%;-#,##0.00%", US).format(Rounding.fraction(fraction));
     }
 
-    private static String price(BigDecimal price) {
+    static String price(BigDecimal price) {
         return Cells.price(price);
     }
 

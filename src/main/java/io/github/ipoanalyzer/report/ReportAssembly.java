@@ -19,7 +19,7 @@ import java.util.function.BooleanSupplier;
 /**
  * Assembles a report from its partitions and publishes it: appends every partition's rows in
  * listing order to the report's tables (so the bytes are those of a one-thread run), computes
- * the cohorts, writes the other tables, the charts, index.html and manifest.json in a staging
+ * the cohorts, writes the other tables, the charts, the IPOs' pages, index.html and manifest.json in a staging
  * folder, and renames it into place only when all is written; the partitions are then removed.
  * Only the first-day figures of each listing are held (and the full series of the listings the
  * charts show, {@link ChartedListings}).
@@ -108,9 +108,10 @@ record ReportAssembly(MarketDataStore store, InputFileLedger ledger, ReportSetti
             charts.add(chartMaker.writeDistribution(staging, summaries));
             charts.addAll(chartMaker.writeEventStudy(staging, cohorts, charted.events()));
             chartMaker.writeTiers(staging, charted.analyses()).ifPresent(charts::add);
+            Map<String, String> ipoPages = IpoPages.write(staging, request.run().asOf(), charted);
             Files.writeString(staging.resolve("index.html"), IndexPage.render(request.run().asOf(), charted.analyses(), charted.standings(),
                     charted.selection(), cohorts, csvTables, series, charts, totalRows(in.counts), in.notices,
-                    request.run().settings(), SubscriptionSection.html(charted.analyses(), backtest, breakIssue)),
+                    request.run().settings(), SubscriptionSection.html(charted.analyses(), backtest, breakIssue), ipoPages),
                     StandardCharsets.UTF_8);
             Workbook.write(staging, csvTables, series, request.run().asOf());
             List<String> leftOut = in.leftOut(histories);

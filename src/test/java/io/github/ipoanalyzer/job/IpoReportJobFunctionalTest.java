@@ -345,6 +345,43 @@ class IpoReportJobFunctionalTest {
     }
 
     @Test
+    void eachIpoHasAPageAndACardThatTheIndexLinks() throws Exception {
+        String index = Files.readString(report.resolve("index.html"));
+        java.util.regex.Matcher links = java.util.regex.Pattern.compile("<a href=\"(ipo/[^\"]+)\">").matcher(index);
+        List<String> pages = new java.util.ArrayList<>();
+        while (links.find()) {
+            pages.add(links.group(1));
+        }
+        // The four IPOs of the shipped input, each named in the first-day table by its ticker.
+        assertEquals(List.of("ipo/688795.SH.html", "ipo/688802.SH.html", "ipo/6082.HK.html", "ipo/9903.HK.html"), pages);
+        for (String page : pages) {
+            assertTrue(Files.exists(report.resolve(page)), page);
+            java.awt.image.BufferedImage card = javax.imageio.ImageIO.read(report.resolve(page.replace(".html", ".png")).toFile());
+            assertEquals(1080, card.getWidth(), page);
+            assertEquals(1620, card.getHeight(), page);
+        }
+        String moore = Files.readString(report.resolve("ipo/688795.SH.html"));
+        // listings.csv: offer 114.28, lot 500, 70,000,000 shares offered; prices: first close 600.50, latest 673 (2025-12-22).
+        for (String figure : List.of(
+                "<tr><th>Offer price</th><td class=\"n\">CNY 114.28</td></tr>",
+                "<tr><th>One lot</th><td class=\"n\">500 shares, CNY 57,140.00</td></tr>", // 500 × 114.28
+                "<tr><th>Gross proceeds</th><td class=\"n\">CNY 7,999,600,000.00</td></tr>", // 70,000,000 × 114.28
+                // 600.50 / 114.28 − 1 = 4.254637…; 500 × (600.50 − 114.28) = 243,110.00
+                "<tr><th>Close</th><td class=\"n\">CNY 600.50</td><td class=\"n\">+425.46%</td><td class=\"n\">CNY 243,110.00</td></tr>",
+                "<tr><th>Gross gain</th><td class=\"n\">CNY 243,110.00</td></tr>",
+                "<tr><th>One-lot success rate</th><td class=\"n\">0.03635054%</td></tr>", // allotments.csv 0.0003635054
+                "<h2>Now (2025-12-22)</h2>",
+                "<tr><th>Latest close</th><td class=\"n\">CNY 673.00</td></tr>",
+                "<tr><th>Since the offer</th><td class=\"n\">+488.90%</td></tr>", // 673 / 114.28 − 1 = 4.889044…
+                "<tr><th>Since the first close</th><td class=\"n\">+12.07%</td></tr>", // 673 / 600.50 − 1 = 0.120733…
+                "<tr><th>One lot sold now, gross</th><td class=\"n\">CNY 279,360.00</td></tr>", // 500 × (673 − 114.28)
+                "<tr><td>2026-06-05</td><td>lock-up expiry</td>",
+                "<img src=\"688795.SH.png\"", "<a href=\"../index.html\">")) {
+            assertTrue(moore.contains(figure), figure + "\n" + moore);
+        }
+    }
+
+    @Test
     void theIndexPageLinksEveryFileAndShowsTheKeyFigures() throws Exception {
         String html = Files.readString(report.resolve("index.html"));
         assertTrue(html.contains("+425.46%"), "Moore Threads first-day return");

@@ -200,7 +200,8 @@ class RerunAndBadInputTest extends OnAShippedInputCopy {
             assertEquals(sha256(report.resolve(out.get("file").asString())), out.get("sha256").asString(), out.toString());
             outputs++;
         }
-        assertEquals(31, outputs, "15 CSV, 4 of the series (2 series × 2 months), 10 PNG, index.html and report.xlsx");
+        assertEquals(39, outputs, "15 CSV, 4 of the series (2 series × 2 months), 10 PNG, index.html, report.xlsx, "
+                + "and in ipo/ a page and a card for each of the 4 IPOs");
     }
 
     private static String sha256(Path file) throws Exception {
