@@ -91,9 +91,15 @@ final class IpoPage {
                 new Figure("Expected gain per application", app.expectedGain() == null ? "unknown"
                         : IndexPage.money(app.expectedGain())));
 
-        // The subscription figures (allotment tiers, the guaranteed lot) go here: the page and the
-        // card show this list where it has figures. None are computed yet.
-        List<Figure> subscription = List.of();
+        // From the HK allotment table (allotment-tiers.csv has every size): the guaranteed lot, if any.
+        List<Figure> subscription = a.hk().map(hk -> hk.guaranteed().map(g -> List.of(
+                new Figure("Guaranteed lot (稳获一手)", String.format(java.util.Locale.ROOT, "%,d shares, pool %s",
+                        g.sharesApplied(), g.pool())),
+                new Figure("Its application money", IndexPage.money(g.applicationMoney())),
+                new Figure("Its expected net gain at the close", g.at(io.github.ipoanalyzer.subscription.ReferencePoint
+                        .FIRST_CLOSE).map(x -> IndexPage.money(x.expectedNet())).orElse("unknown"))))
+                .orElse(List.of(new Figure("Guaranteed lot (稳获一手)", "none: no size gives every applicant a lot"))))
+                .orElse(List.of());
 
         return new Model(asOf.toString(), l.nameEn() + (l.nameLocal() == null ? "" : " " + l.nameLocal())
                 + " (" + l.ticker() + ")", l.exchange() + (l.board() == null ? "" : " " + l.board()) + ", listed "

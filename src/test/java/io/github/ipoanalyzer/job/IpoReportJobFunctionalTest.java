@@ -379,6 +379,13 @@ class IpoReportJobFunctionalTest {
                 "<img src=\"688795.SH.png\"", "<a href=\"../index.html\">")) {
             assertTrue(moore.contains(figure), figure + "\n" + moore);
         }
+        // Biren's table: the smallest size of which every applicant gets a lot is 50,000 shares in pool A
+        // ("200 H Shares plus 78 out of 4,914 applicants to receive an additional 200 H Shares" gives
+        // 200 at least); its money and expected net gain as allotment-tiers.csv has them.
+        String biren = Files.readString(report.resolve("ipo/6082.HK.html"));
+        assertTrue(biren.contains("<tr><th>Guaranteed lot (稳获一手)</th><td class=\"n\">50,000 shares, pool A</td></tr>\n"
+                + "<tr><th>Its application money</th><td class=\"n\">HKD 989,883.30</td></tr>\n"
+                + "<tr><th>Its expected net gain at the close</th><td class=\"n\">HKD 2,971.01</td></tr>"), biren);
     }
 
     @Test
