@@ -129,18 +129,22 @@ final class ChartTheme {
     }
 
     /** A time-series line chart with ISO dates on the axis. */
+    /** Dates as ISO days (a trading day is a day, not an instant of a time zone), with {@code margin} at each end. */
+    static void isoDates(DateAxis dates, double margin) {
+        SimpleDateFormat iso = new SimpleDateFormat("yyyy-MM-dd", Locale.US);
+        iso.setTimeZone(TimeZone.getTimeZone("UTC"));
+        dates.setTimeZone(TimeZone.getTimeZone("UTC"));
+        dates.setDateFormatOverride(iso);
+        dates.setLowerMargin(margin);
+        dates.setUpperMargin(margin);
+    }
+
     JFreeChart timeSeriesChart(String title, String valueLabel, XYDataset data, NumberFormat values,
                                ChartGaps missing) {
         JFreeChart chart = ChartFactory.createTimeSeriesChart(title, "Trading date", valueLabel, data, true, false, false);
         XYPlot plot = chart.getXYPlot();
         plot.setRenderer(lineRenderer(data));
-        DateAxis dates = (DateAxis) plot.getDomainAxis();
-        SimpleDateFormat iso = new SimpleDateFormat("yyyy-MM-dd", Locale.US);
-        iso.setTimeZone(TimeZone.getTimeZone("UTC"));
-        dates.setTimeZone(TimeZone.getTimeZone("UTC"));
-        dates.setDateFormatOverride(iso);
-        dates.setLowerMargin(0.04);
-        dates.setUpperMargin(0.04);
+        isoDates((DateAxis) plot.getDomainAxis(), 0.04);
         NumberAxis range = (NumberAxis) plot.getRangeAxis();
         range.setNumberFormatOverride(values);
         range.setAutoRangeIncludesZero(true);

@@ -36,12 +36,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.SimpleDateFormat;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.TimeZone;
 
 /**
@@ -204,12 +202,7 @@ final class IpoCard {
             missing.add("volume", "not in the price input");
         }
         DateAxis dates = new DateAxis("Trading date");
-        SimpleDateFormat iso = new SimpleDateFormat("yyyy-MM-dd", Locale.US);
-        iso.setTimeZone(TimeZone.getTimeZone("UTC"));
-        dates.setTimeZone(TimeZone.getTimeZone("UTC"));
-        dates.setDateFormatOverride(iso);
-        dates.setLowerMargin(0.06);
-        dates.setUpperMargin(0.06);
+        ChartTheme.isoDates(dates, 0.06);
         style(dates);
 
         TimeSeriesCollection closeData = new TimeSeriesCollection(closes, TimeZone.getTimeZone("UTC"));
