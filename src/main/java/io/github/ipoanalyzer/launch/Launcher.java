@@ -229,8 +229,10 @@ public final class Launcher {
     private static int runJob(Options options, InputLayout layout, PrintStream out, PrintStream err) throws Exception {
         List<String> recovered = new ReportFolder(output(options)).recoverLeftovers();
         Instant checked = Instant.now();
+        // Hashed once per launch: the quick look and the run compare the same fingerprint.
+        String inputSha256 = InputFingerprint.ofAll(layout.sha256PerFile());
         Optional<String> nothingToDo = options.force || options.remoteWorkers ? Optional.empty()
-                : NothingToDo.message(db(options), options.springProperties, requested(options, layout, ""));
+                : NothingToDo.message(db(options), options.springProperties, requested(options, layout, inputSha256, ""));
         if (nothingToDo.isPresent()) {
             printHeader(options, layout, recovered, out);
             out.println();
@@ -275,7 +277,7 @@ public final class Launcher {
             try (SharedRunLock held = shared.lock().get()) {
                 held.watch(lost -> stopAtOnce(lost, databaseName(context), err));
                 try {
-                    code = report(context, options, layout, recovered, stop, held, out, err);
+                    code = report(context, options, layout, inputSha256, recovered, stop, held, out, err);
                 } catch (Exception e) {
                     settle(held);
                     throw e;
@@ -329,12 +331,12 @@ public final class Launcher {
     }
 
     private static int report(ConfigurableApplicationContext context, Options options, InputLayout layout,
-                              List<String> recovered, GracefulStop stop, SharedRunLock lock, PrintStream out,
-                              PrintStream err) throws Exception {
+                              String inputSha256, List<String> recovered, GracefulStop stop, SharedRunLock lock,
+                              PrintStream out, PrintStream err) throws Exception {
         stop.signal(context.getBean(StopSignal.class));
         Instant jobStarted = Instant.now();
         printHeader(options, layout, recovered, out);
-        RunParameters requested = requested(options, layout, context.getBean(FigureSettings.class).text());
+        RunParameters requested = requested(options, layout, inputSha256, context.getBean(FigureSettings.class).text());
         ReportRunner.Outcome outcome = context.getBean(ReportRunner.class).run(requested, options.force);
         settle(lock);
         if (outcome.exitCode() == ExitCode.FAILED) {
@@ -358,10 +360,10 @@ public final class Launcher {
     }
 
     /** The work the options ask for, with {@code figureSettings}; its run sequence is decided later. */
-    private static RunParameters requested(Options options, InputLayout layout, String figureSettings) {
-        return new RunParameters(layout.root(), output(options), options.asOfOrToday(),
-                InputFingerprint.ofAll(layout.sha256PerFile()), options.maxRejectFraction, figureSettings, 0,
-                options.keep, options.force);
+    private static RunParameters requested(Options options, InputLayout layout, String inputSha256,
+                                           String figureSettings) {
+        return new RunParameters(layout.root(), output(options), options.asOfOrToday(), inputSha256,
+                options.maxRejectFraction, figureSettings, 0, options.keep, options.force);
     }
 
     private static Path db(Options options) {
