@@ -36,7 +36,7 @@ class IndexPageInBrowserTest {
 
         String dom = domOf(index.toUri().toString());
 
-        assertTrue(dom.contains("data-images=\"9\""), "the page has the nine charts:\n" + dom);
+        assertTrue(dom.contains("data-images=\"10\""), "the page has the ten charts (with allotment-tiers.png):\n" + dom);
         assertTrue(dom.contains("data-broken-images=\"0\""), "every chart decoded in the browser:\n" + dom);
         assertTrue(dom.contains("+425.46%"), "Moore Threads first-day return");
         assertTrue(dom.contains("+692.95%"), "MetaX first-day return");
@@ -48,15 +48,8 @@ class IndexPageInBrowserTest {
 
         // The page again, in a frame of a probe page that looks at it from inside (report-probe.html): every image
         // decoded, and each Chinese character drawn in the page's own font with a glyph of its own, not a box.
-        String probe;
-        try (var in = getClass().getResourceAsStream("/report-probe.html")) {
-            probe = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("REPORT_URL", index.toUri().toString());
-        }
-        Path probePage = work.resolve("probe.html");
-        Files.writeString(probePage, probe, StandardCharsets.UTF_8);
-        String seen = domOf(probePage.toUri().toString());
-        assertTrue(seen.contains("data-probe=\"done\""), "the probe read the page:\n" + seen);
-        assertTrue(seen.contains("data-images=\"9\"") && seen.contains("data-broken-images=\"\""),
+        String seen = probe(index);
+        assertTrue(seen.contains("data-images=\"10\"") && seen.contains("data-broken-images=\"\""),
                 "every image loads:\n" + seen);
         String found = seen.replaceAll("(?s).*data-cjk-characters=\"([^\"]*)\".*", "$1");
         for (char c : "摩尔线程沐曦股份壁仞科技天数智芯".toCharArray()) {
@@ -64,6 +57,29 @@ class IndexPageInBrowserTest {
         }
         assertTrue(seen.contains("data-cjk-boxes=\"\""), "no Chinese character drawn as a box (is a CJK font such as "
                 + "fonts-wqy-zenhei installed?):\n" + seen);
+
+        // One IPO's page, as a reader opens it from the index: its card loads, its Chinese name is drawn.
+        String page = probe(index.resolveSibling("ipo/688795.SH.html"));
+        assertTrue(page.contains("data-images=\"1\"") && page.contains("data-broken-images=\"\""),
+                "the IPO page's card loads:\n" + page);
+        String onPage = page.replaceAll("(?s).*data-cjk-characters=\"([^\"]*)\".*", "$1");
+        for (char c : "摩尔线程".toCharArray()) {
+            assertTrue(onPage.indexOf(c) >= 0, c + " of Moore Threads' name was looked at: " + onPage);
+        }
+        assertTrue(page.contains("data-cjk-boxes=\"\""), "no Chinese character drawn as a box:\n" + page);
+    }
+
+    /** {@code page} looked at from inside by the probe page (report-probe.html), its DOM once the probe is done. */
+    private String probe(Path page) throws Exception {
+        String probe;
+        try (var in = getClass().getResourceAsStream("/report-probe.html")) {
+            probe = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("REPORT_URL", page.toUri().toString());
+        }
+        Path probePage = work.resolve("probe-" + page.getFileName() + ".html");
+        Files.writeString(probePage, probe, StandardCharsets.UTF_8);
+        String seen = domOf(probePage.toUri().toString());
+        assertTrue(seen.contains("data-probe=\"done\""), "the probe read " + page + ":\n" + seen);
+        return seen;
     }
 
     /** The page's DOM after its scripts ran, as headless Chromium dumps it; files may read files (the probe's frame). */
