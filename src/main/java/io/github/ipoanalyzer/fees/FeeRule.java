@@ -38,18 +38,14 @@ public record FeeRule(String market, Side side, String charge, BigDecimal rate, 
 
     /** The same rate, minimum, maximum, rounding, dates and currency (whatever the name's spelling and the note). */
     public boolean sameTermsAs(FeeRule other) {
-        return sameAmount(rate, other.rate) && sameAmount(amount(minimum), amount(other.minimum))
-                && sameAmount(amount(maximum), amount(other.maximum))
+        return sameAmount(rate, other.rate) && sameAmount(Money.amountOf(minimum), Money.amountOf(other.minimum))
+                && sameAmount(Money.amountOf(maximum), Money.amountOf(other.maximum))
                 && rounding == other.rounding && Objects.equals(effectiveFrom, other.effectiveFrom)
                 && Objects.equals(effectiveTo, other.effectiveTo) && currency.equals(other.currency);
     }
 
     private static String comparable(String name) {
         return SPACING.matcher(name).replaceAll("").toLowerCase(Locale.ROOT);
-    }
-
-    private static BigDecimal amount(Money money) {
-        return money == null ? null : money.amount();
     }
 
     private static boolean sameAmount(BigDecimal a, BigDecimal b) {

@@ -18,6 +18,11 @@ public record Money(BigDecimal amount, Currency currency) {
         return new Money(new BigDecimal(amount), Currency.getInstance(currencyCode));
     }
 
+    /** The amount of {@code money}, or null where there is none (an optional limit, a figure unknown). */
+    public static BigDecimal amountOf(Money money) {
+        return money == null ? null : money.amount();
+    }
+
     public static Money zero(Currency currency) {
         return new Money(BigDecimal.ZERO, currency);
     }

@@ -226,8 +226,8 @@ public final class ReportTables {
                         FeeRule r = c.rule();
                         table.add(List.of(text(a.listing().ticker()), g.reference().label(), date(g.date()),
                                 r.side().label(), text(r.charge()), price(c.consideration().amount()),
-                                c.consideration().currency().getCurrencyCode(), rate(r.rate()), price(amount(r.minimum())),
-                                price(amount(r.maximum())), r.rounding().label(), price(c.amount().amount()),
+                                c.consideration().currency().getCurrencyCode(), rate(r.rate()), price(Money.amountOf(r.minimum())),
+                                price(Money.amountOf(r.maximum())), r.rounding().label(), price(c.amount().amount()),
                                 money(side.total()), text(c.scheduleRow())));
                     }
                 }
@@ -345,10 +345,6 @@ public final class ReportTables {
      * A listing's note where it marks an input approximate (the total shares, say), for every
      * figure of market value computed from it; null otherwise.
      */
-    private static java.math.BigDecimal amount(Money money) {
-        return money == null ? null : money.amount();
-    }
-
     private static String approximate(String note) {
         return note != null && note.toLowerCase(java.util.Locale.ROOT).contains("approximate") ? note : null;
     }

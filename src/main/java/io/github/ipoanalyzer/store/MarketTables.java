@@ -93,8 +93,8 @@ public final class MarketTables {
     public static final Table<FeeRule> FEE_RULE = new Table<>("FEE_RULE", "SOURCE_FILE, SOURCE_LINE",
             List.of("MARKET", "SIDE", "CHARGE", "RATE", "MINIMUM", "MAXIMUM", "ROUNDING", "EFFECTIVE_FROM", "EFFECTIVE_TO",
                     "CURRENCY", "NOTE"),
-            f -> Arrays.asList(f.market(), f.side().label(), f.charge(), f.rate(), amount(f.minimum()), amount(f.maximum()),
-                    f.rounding().label(), f.effectiveFrom(), f.effectiveTo(), f.currency().getCurrencyCode(), f.note()),
+            f -> Arrays.asList(f.market(), f.side().label(), f.charge(), f.rate(), Money.amountOf(f.minimum()),
+                    Money.amountOf(f.maximum()), f.rounding().label(), f.effectiveFrom(), f.effectiveTo(), f.currency().getCurrencyCode(), f.note()),
             rs -> new FeeRule(rs.getString("MARKET"), Side.of(rs.getString("SIDE")).orElseThrow(), rs.getString("CHARGE"),
                     decimal(rs, "RATE"), money(rs, "MINIMUM", "CURRENCY"), money(rs, "MAXIMUM", "CURRENCY"),
                     FeeRounding.of(rs.getString("ROUNDING")).orElseThrow(), date(rs, "EFFECTIVE_FROM"),
@@ -178,10 +178,6 @@ public final class MarketTables {
     private static Money money(ResultSet rs, String column, String currencyColumn) throws SQLException {
         BigDecimal amount = decimal(rs, column);
         return amount == null ? null : new Money(amount, Currency.getInstance(rs.getString(currencyColumn)));
-    }
-
-    private static BigDecimal amount(Money money) {
-        return money == null ? null : money.amount();
     }
 
     private static Long nullableLong(ResultSet rs, String column) throws SQLException {
