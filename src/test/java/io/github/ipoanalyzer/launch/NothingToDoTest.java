@@ -50,6 +50,32 @@ class NothingToDoTest {
         assertEquals(Optional.empty(), NothingToDo.message(db, List.of(), same), "the report folder is gone");
     }
 
+    @Test
+    void aLaunchWithNothingToDoDoesNotStartTheApplication() throws Exception {
+        Path db = work.resolve("db");
+        List<String> args = List.of("--input", "input", "--output", work.resolve("out").toString(), "--db", db.toString(),
+                "--as-of", "2026-11-28");
+        assertEquals(0, JobRun.launch(args.toArray(String[]::new)).exitCode());
+        // The application logs to this file from its start; a launch answered before it starts writes nothing there.
+        Path log = db.resolve("ipo-analyzer.log");
+        long logged = Files.size(log);
+        JobRun again = JobRun.launch(args.toArray(String[]::new));
+        assertEquals(0, again.exitCode(), again.err());
+        assertEquals("Nothing to do: run 1 already reported these inputs as of 2026-11-28 in "
+                + work.resolve("out/2026-11-28_run-000001") + " (use --force to recompute).",
+                again.out().lines().filter(l -> l.startsWith("Nothing to do")).findFirst().orElseThrow()
+                        .replaceAll(" \\(\\d+\\.\\d s since the program started.*", ""));
+        assertEquals(logged, Files.size(log), "the application did not start: its log did not grow");
+
+        // With a spring.* setting the whole launch decides, and says the same.
+        List<String> withSpring = new java.util.ArrayList<>(args);
+        withSpring.add("--spring.main.banner-mode=off");
+        JobRun whole = JobRun.launch(withSpring.toArray(String[]::new));
+        assertEquals(0, whole.exitCode(), whole.err());
+        assertEquals(true, whole.out().contains("Nothing to do: run 1 already reported"), whole.out());
+        assertEquals(true, Files.size(log) > logged, "the application started and logged");
+    }
+
     private RunParameters requested(LocalDate asOf) {
         InputLayout layout = new InputLayout(Path.of("input").toAbsolutePath().normalize());
         return new RunParameters(layout.root(), work.resolve("out"), asOf, InputFingerprint.ofAll(layout.sha256PerFile()),
