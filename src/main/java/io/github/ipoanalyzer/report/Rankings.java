@@ -128,7 +128,9 @@ final class Rankings {
         String net = r.firstDay().get("net_lot_gain_at_close_trading_currency");
         Currency currency = Currency.getInstance(r.firstDay().get("currency"));
         return List.of(net.isEmpty() ? "unknown" : IndexPage.money(new Money(new BigDecimal(net), currency)),
-                r.netInCny() == null ? (net.isEmpty() ? "unknown" : r.note()) : IndexPage.money(r.netInCny().converted()));
+                // Short in the page (rankings.csv's note has the date looked on or before).
+                r.netInCny() == null ? (net.isEmpty() ? "unknown" : "no CNY/" + currency.getCurrencyCode() + " rate")
+                        : IndexPage.money(r.netInCny().converted()));
     }
 
     private static List<String> returnCells(Ranked r) {

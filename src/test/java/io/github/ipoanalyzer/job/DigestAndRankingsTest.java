@@ -114,6 +114,7 @@ class DigestAndRankingsTest {
         assertEquals(List.of("SSE STAR Market 2025-12-17 1 CNY 362,385.92", "SSE STAR Market 2025-12-05 2 CNY 242,940.62",
                         "HKEX Main Board 2026-01-08 3 HKD 1,056.18", "HKEX Main Board (Ch.18C) 2026-01-02 &ndash; HKD 2,924.59"),
                 rows(byNet.substring(0, byNet.indexOf("</table>"))));
+        assertTrue(byNet.contains("<td class=\"n\">HKD 2,924.59</td><td class=\"n\">no CNY/HKD rate</td></tr>"), byNet);
     }
 
     @Test
