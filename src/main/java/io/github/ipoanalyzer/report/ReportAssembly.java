@@ -102,6 +102,16 @@ record ReportAssembly(MarketDataStore store, InputFileLedger ledger, ReportSetti
                 table.close();
                 csvTables.add(table);
             }
+            // Read back from this report's own tables, as the previous report's are: one row, or a few, per listing.
+            PreviousReport.Lookup previous = PreviousReport.find(request.outputRoot(), request.run().asOf(),
+                    request.run().settings());
+            List<Changes.Change> changes = Changes.between(previous.report(),
+                    CsvRows.read(staging.resolve("now.csv"), Changes.NOW_COLUMNS),
+                    CsvRows.read(staging.resolve("events.csv"), Changes.EVENT_COLUMNS), request.run().asOf());
+            csvTables.add(Changes.write(staging, changes));
+            List<Rankings.Ranked> ranked = Rankings.of(CsvRows.read(staging.resolve("first-day.csv"),
+                    Rankings.FIRST_DAY_COLUMNS), in.rates());
+            csvTables.add(Rankings.write(staging, ranked));
             ChartedListings charted = ChartedListings.of(in, settings.chartMaxListings());
             Charts chartMaker = new Charts(charted.analyses(), request.run().asOf(), charted.selection());
             List<Charts.ChartFile> charts = new ArrayList<>(chartMaker.writeAll(staging));
@@ -111,7 +121,8 @@ record ReportAssembly(MarketDataStore store, InputFileLedger ledger, ReportSetti
             Map<String, String> ipoPages = IpoPages.write(staging, request.run().asOf(), charted);
             Files.writeString(staging.resolve("index.html"), IndexPage.render(request.run().asOf(), charted.analyses(), charted.standings(),
                     charted.selection(), cohorts, csvTables, series, charts, totalRows(in.counts), in.notices,
-                    request.run().settings(), SubscriptionSection.html(charted.analyses(), backtest, breakIssue), ipoPages),
+                    request.run().settings(), SubscriptionSection.html(charted.analyses(), backtest, breakIssue), ipoPages,
+                    Changes.page(previous, changes), Rankings.page(ranked, ipoPages)),
                     StandardCharsets.UTF_8);
             Workbook.write(staging, csvTables, series, request.run().asOf());
             List<String> leftOut = in.leftOut(histories);
@@ -129,6 +140,7 @@ record ReportAssembly(MarketDataStore store, InputFileLedger ledger, ReportSetti
                     existing -> Manifest.isOfRun(existing, request.run().identity()));
             parts.discard();
             List<String> notes = new ArrayList<>();
+            previous.warning().ifPresent(notes::add);
             carry.changed().ifPresent(changed -> notes.add("warning: " + changed));
             notes.addAll(publication.notes());
             return new Published(publication.folder(), leftOut, in.calendarNotes, notes, in.gaps);

@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
 
 /**
  * report.xlsx: one sheet per table of figures (the run's accounting of its inputs, rejects.csv
- * and input-files.csv, stays in its CSVs), read back from the CSVs just written, so that every
+ * and input-files.csv, and changes.csv stay in their CSVs), read back from the CSVs just written, so that every
  * cell is the CSV's figure. A cell that is a plain decimal of at most 15 significant digits (what
  * a spreadsheet number holds exactly) is a number, shown as a percentage in a {@code _fraction}
  * column and with thousands separators and the CSV's decimals elsewhere; every other cell is the
@@ -52,10 +52,12 @@ public final class Workbook {
     private static final int EXACT_DIGITS = 15;
     /**
      * The run's accounting of its input files, which differs between two runs of the same figures
-     * (the run that parsed a file, rows rejected by a partial file): left to their CSVs, so that
-     * the workbook, like the figures' CSVs, is the same for the same figures.
+     * (the run that parsed a file, rows rejected by a partial file), and what changed since the
+     * previous report, which depends on the report before: left to their CSVs, so that the
+     * workbook, like the figures' CSVs, is the same for the same figures.
      */
-    static final java.util.Set<String> LEFT_TO_THEIR_CSV = java.util.Set.of("rejects.csv", "input-files.csv");
+    static final java.util.Set<String> LEFT_TO_THEIR_CSV = java.util.Set.of("rejects.csv", "input-files.csv",
+            "changes.csv");
 
     private Workbook() {
     }
@@ -210,7 +212,7 @@ public final class Workbook {
         }
     }
 
-    private static InputStream withoutBom(InputStream in) throws IOException {
+    static InputStream withoutBom(InputStream in) throws IOException {
         PushbackInputStream pushback = new PushbackInputStream(in, 3);
         byte[] bom = new byte[3];
         int read = pushback.readNBytes(bom, 0, 3);

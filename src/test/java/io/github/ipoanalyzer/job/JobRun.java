@@ -91,6 +91,25 @@ public record JobRun(int exitCode, String out, String err) {
         return files;
     }
 
+    /**
+     * Every file of a report folder as {@link #reportFiles} gives it, but what depends on the
+     * report published before it: changes.csv is left out, and index.html is hashed without its
+     * section of what changed and without changes.csv's row count in its list of files. What a run
+     * from scratch on the same input must equal.
+     */
+    static Map<String, String> figureFiles(Path report, String... except) throws Exception {
+        List<String> left = new ArrayList<>(List.of(except));
+        left.add("changes.csv");
+        Map<String, String> files = reportFiles(report, left.toArray(String[]::new));
+        String page = Files.readString(report.resolve("index.html"), StandardCharsets.UTF_8)
+                .replaceFirst("(?s)<h2>Changed since the previous report</h2>.*?(?=<h2>Now</h2>)", "")
+                .replaceFirst("(<a href=\"changes.csv\">changes.csv</a></td><td class=\"d\">[^<]*</td><td class=\"n\">)"
+                        + "[0-9,]+", "$1");
+        files.put("index.html", java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(page.getBytes(StandardCharsets.UTF_8))));
+        return files;
+    }
+
     static String text(Path path) throws IOException {
         return new String(bytes(path), StandardCharsets.UTF_8);
     }

@@ -121,8 +121,8 @@ class MutationTest {
             Path b = dir.resolve("fresh/latest");
             // Every report file, but those that say which run parsed what (and the rejects, whose reasons
             // may name a conflict's two rows the other way round: compared below by line and rule).
-            assertEquals(JobRun.reportFiles(b, "manifest.json", "input-files.csv", "rejects.csv"),
-                    JobRun.reportFiles(a, "manifest.json", "input-files.csv", "rejects.csv"), context);
+            assertEquals(JobRun.figureFiles(b, "manifest.json", "input-files.csv", "rejects.csv"),
+                    JobRun.figureFiles(a, "manifest.json", "input-files.csv", "rejects.csv"), context);
             assertEquals(accounting(b), accounting(a), context);
             assertEquals(rejectedLines(b), rejectedLines(a), context);
         }

@@ -148,8 +148,8 @@ class NightlySeriesTest {
         JobRun fresh = run(market, scratch, scratch + "-db");
         assertEquals(0, fresh.exitCode(), fresh.err());
         assertTrue(series(work.resolve(scratch + "/latest")).startsWith("no earlier report"));
-        assertEquals(JobRun.reportFiles(work.resolve(scratch + "/latest"), "manifest.json", "input-files.csv"),
-                JobRun.reportFiles(report, "manifest.json", "input-files.csv"));
+        assertEquals(JobRun.figureFiles(work.resolve(scratch + "/latest"), "manifest.json", "input-files.csv"),
+                JobRun.figureFiles(report, "manifest.json", "input-files.csv"));
     }
 
     /** What the report's manifest says of its series: which months were taken over, and why. */

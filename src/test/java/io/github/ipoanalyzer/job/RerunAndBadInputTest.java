@@ -135,8 +135,8 @@ class RerunAndBadInputTest extends OnAShippedInputCopy {
         assertEquals(0, JobRun.launch("--input", input.toString(), "--output", scratch.resolve("output").toString(),
                 "--db", scratch.resolve("db").toString(), "--as-of", "2026-11-28", "--max-reject-fraction", "1").exitCode());
         // Every report file, but the two that say which run parsed what and when.
-        assertEquals(JobRun.reportFiles(scratch.resolve("output/latest"), "manifest.json", "input-files.csv"),
-                JobRun.reportFiles(output.resolve("latest"), "manifest.json", "input-files.csv"));
+        assertEquals(JobRun.figureFiles(scratch.resolve("output/latest"), "manifest.json", "input-files.csv"),
+                JobRun.figureFiles(output.resolve("latest"), "manifest.json", "input-files.csv"));
     }
 
     @Test
@@ -200,7 +200,7 @@ class RerunAndBadInputTest extends OnAShippedInputCopy {
             assertEquals(sha256(report.resolve(out.get("file").asString())), out.get("sha256").asString(), out.toString());
             outputs++;
         }
-        assertEquals(39, outputs, "15 CSV, 4 of the series (2 series × 2 months), 10 PNG, index.html, report.xlsx, "
+        assertEquals(41, outputs, "17 CSV, 4 of the series (2 series × 2 months), 10 PNG, index.html, report.xlsx, "
                 + "and in ipo/ a page and a card for each of the 4 IPOs");
     }
 

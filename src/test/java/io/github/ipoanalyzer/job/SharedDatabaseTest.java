@@ -71,8 +71,9 @@ class SharedDatabaseTest {
         JobRun shared = JobRun.launch(concat(concat(common, "--output", work.resolve("out-shared").toString(),
                 "--db", work.resolve("db-shared").toString()), Servers.postgresOptions(database)));
         assertEquals(0, shared.exitCode(), shared.err());
-        assertEquals(JobRun.reportFiles(work.resolve("out-embedded/latest"), "manifest.json"),
-                JobRun.reportFiles(work.resolve("out-shared/latest"), "manifest.json"), when);
+        // Each output folder's digest names its own previous report: the figures are what must be equal.
+        assertEquals(JobRun.figureFiles(work.resolve("out-embedded/latest"), "manifest.json"),
+                JobRun.figureFiles(work.resolve("out-shared/latest"), "manifest.json"), when);
         assertEquals(List.of("BATCH_JOB_EXECUTION", "LISTING", "PRICE_BLOCK"), tablesIn(database,
                 "BATCH_JOB_EXECUTION", "LISTING", "PRICE_BLOCK"), "the repository and the tables are in PostgreSQL");
     }
