@@ -44,11 +44,13 @@ final class ChartData {
 
     private final List<IpoAnalysis> analyses;
     private final Function<Listing, String> label;
+    private final Labels t;
 
-    /** {@code label}: how a listing is named in a legend or on an axis. */
-    ChartData(List<IpoAnalysis> analyses, Function<Listing, String> label) {
+    /** {@code label}: how a listing is named in a legend or on an axis; {@code t}: the words of the series. */
+    ChartData(List<IpoAnalysis> analyses, Function<Listing, String> label, Labels t) {
         this.analyses = analyses;
         this.label = label;
+        this.t = t;
     }
 
     /** Round band widths of the distribution, as fractions: 10, 25, 50 percentage points, … */
@@ -72,7 +74,7 @@ final class ChartData {
      * {@link #maxBands} bands, each closed below and open above, empty bands included so the
      * axis is even; listings without a first close are left out and counted.
      */
-    static Drawn<DefaultCategoryDataset> firstDayDistribution(List<IpoAnalysis> all) {
+    static Drawn<DefaultCategoryDataset> firstDayDistribution(Labels t, List<IpoAnalysis> all) {
         List<IpoAnalysis> ipos = all.stream().filter(a -> a.listing().ipoStudied()).toList();
         List<BigDecimal> returns = ipos.stream().map(a -> a.firstDayReturn().atClose()).filter(r -> r != null).toList();
         ChartGaps missing = new ChartGaps();
@@ -96,7 +98,7 @@ final class ChartData {
                 java.text.DecimalFormatSymbols.getInstance(java.util.Locale.US));
         for (int i = 0; i < counts.length; i++) {
             BigDecimal from = width.multiply(BigDecimal.valueOf(first + i));
-            data.addValue(counts[i], "Listings", percent.format(from) + " to " + percent.format(from.add(width)));
+            data.addValue(counts[i], t.get("listings"), t.format("band", percent.format(from), percent.format(from.add(width))));
         }
         return new Drawn<>(data, missing);
     }
@@ -116,9 +118,9 @@ final class ChartData {
         ChartGaps missing = new ChartGaps();
         for (IpoAnalysis a : ipos()) {
             String name = label.apply(a.listing());
-            data.addValue(number(a.firstDayReturn().atOpen()), "At the open", name);
-            data.addValue(number(a.firstDayReturn().atHigh()), "At the day's high", name);
-            data.addValue(number(a.firstDayReturn().atClose()), "At the close (first-day return)", name);
+            data.addValue(number(a.firstDayReturn().atOpen()), t.get("atOpen"), name);
+            data.addValue(number(a.firstDayReturn().atHigh()), t.get("atDaysHigh"), name);
+            data.addValue(number(a.firstDayReturn().atClose()), t.get("atCloseFirstDayReturn"), name);
             if (a.firstDayReturn().atHigh() == null) {
                 missing.add(a.listing().nameEn(), "high unknown");
             }
@@ -144,7 +146,8 @@ final class ChartData {
                 // Drawn on a log axis (lots of a thousand CNY beside hundreds of thousands): only gains of 1 CNY or more.
                 Optional<Money> amount = cny.map(FxRates.Conversion::converted);
                 boolean drawable = amount.isPresent() && amount.get().amount().compareTo(BigDecimal.ONE) >= 0;
-                data.addValue(drawable ? number(amount.get().amount()) : null, "At the " + ref.shortLabel(), name);
+                data.addValue(drawable ? number(amount.get().amount()) : null,
+                        t.get("at" + Character.toUpperCase(ref.shortLabel().charAt(0)) + ref.shortLabel().substring(1)), name);
                 if (amount.isPresent() && !drawable) {
                     missing.add(a.listing().nameEn(), ref.shortLabel() + " " + (amount.get().amount().signum() < 0
                             ? "loss " : "gain ") + Rounding.money(amount.get()).toPlainString() + " CNY (not on the log axis)");
@@ -173,7 +176,7 @@ final class ChartData {
             Optional<NetLotGain> net = close.flatMap(LotGain::netOfFees);
             boolean gained = close.isPresent() && close.get().gain().amount().signum() > 0;
             data.addValue(gained && net.isPresent() ? number(Rounding.divide(net.get().net().amount(),
-                    close.get().gain().amount())) : null, "Net of fees, as a share of the gross", name);
+                    close.get().gain().amount())) : null, t.get("netShareOfGross"), name);
             if (close.isEmpty()) {
                 missing.add(a.listing().nameEn(), "close unknown");
             } else if (!gained) {
@@ -190,7 +193,7 @@ final class ChartData {
     static final int MAX_DAYS_BETWEEN_CLOSES = 31;
 
     /**
-     * Market value in CNY billion at every close, a series per listing that has one; the line
+     * Market value in CNY billion (亿元 in Chinese) at every close, a series per listing that has one; the line
      * breaks where closes are more than {@link #MAX_DAYS_BETWEEN_CLOSES} days apart.
      */
     Drawn<TimeSeriesCollection> marketValue() {
@@ -210,7 +213,7 @@ final class ChartData {
                 }
                 previous = p.date();
                 p.inCny().ifPresentOrElse(
-                        c -> series.add(day(p.date()), billions(c)),
+                        c -> series.add(day(p.date()), inChartUnit(c)),
                         () -> missing.add(a.listing().nameEn(), "no CNY/" + a.listing().currency()
                                 + " rate on or before " + p.date()));
             }
@@ -244,7 +247,7 @@ final class ChartData {
             if (cny.isPresent() && last.isPresent() && !e.date().isAfter(last.get().date())) {
                 TimeSeries series = markers.computeIfAbsent(e.kind(), TimeSeries::new);
                 if (series.getDataItem(day(e.date())) == null) {
-                    series.add(day(e.date()), billions(cny.get()));
+                    series.add(day(e.date()), inChartUnit(cny.get()));
                 }
             }
         }
@@ -269,7 +272,7 @@ final class ChartData {
                 if (!p.period().period().equals(lastFullYear.get())) {
                     continue;
                 }
-                String series = p.capReference() == ReferencePrice.OFFER ? "At the offer price" : "At the latest close";
+                String series = t.get(p.capReference() == ReferencePrice.OFFER ? "atOfferPrice" : "atLatestClose");
                 data.addValue(number(p.multiple()), series, name);
                 if (p.capReference() != ReferencePrice.OFFER) {
                     a.marketCap().flatMap(s -> s.on(p.capDate())).ifPresent(point ->
@@ -284,7 +287,7 @@ final class ChartData {
         return new Drawn<>(data, missing);
     }
 
-    static Drawn<DefaultCategoryDataset> cohortFirstDay(EventStudy.Result result) {
+    static Drawn<DefaultCategoryDataset> cohortFirstDay(Labels t, EventStudy.Result result) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         ChartGaps missing = new ChartGaps();
         // Cohorts of the same listings (an exchange and a year, say) have the same figures: drawn once, named together.
@@ -296,10 +299,9 @@ final class ChartData {
             CohortStats c = same.get(0);
             String name = String.join(" = ", same.stream().map(x -> InvisibleCharacters.removed(x.cohort().name()))
                     .toList()) + " (n=" + c.n() + ")";
-            data.addValue(number(c.meanFirstDayReturn()), "Equal-weighted mean", name);
-            data.addValue(number(c.medianFirstDayReturn()), "Median", name);
-            data.addValue(number(c.proceedsWeightedReturn()), "Proceeds-weighted (in the cohort's currency, else CNY)",
-                    name);
+            data.addValue(number(c.meanFirstDayReturn()), t.get("equalWeightedMean"), name);
+            data.addValue(number(c.medianFirstDayReturn()), t.get("median"), name);
+            data.addValue(number(c.proceedsWeightedReturn()), t.get("proceedsWeightedSeries"), name);
             if (c.nWeighted() < c.n() && c.note() != null) {
                 missing.add("proceeds-weighted bars", c.note()); // the same IPOs in many cohorts: said once
             }
@@ -316,14 +318,14 @@ final class ChartData {
     record CarLines(Drawn<XYSeriesCollection> drawn, List<List<Integer>> events) {
     }
 
-    static CarLines carByEvent(EventStudy.Result result) {
+    static CarLines carByEvent(Labels t, EventStudy.Result result) {
         XYSeriesCollection data = new XYSeriesCollection();
         Map<String, List<EventStudy.CarPath>> byKind = new LinkedHashMap<>();
         result.carPaths().forEach(p -> byKind.computeIfAbsent(p.eventKind(), k -> new ArrayList<>()).add(p));
         List<List<Integer>> events = new ArrayList<>();
         byKind.forEach((kind, points) -> {
             int most = points.stream().mapToInt(EventStudy.CarPath::events).max().orElse(0);
-            XYSeries series = new XYSeries(kind + " (up to " + most + " event" + (most == 1 ? "" : "s") + ")");
+            XYSeries series = new XYSeries(kind + t.format(most == 1 ? "upToOneEvent" : "upToEvents", most));
             List<Integer> counts = new ArrayList<>();
             EventStudy.CarPath previous = null;
             for (EventStudy.CarPath p : points) {
@@ -343,8 +345,9 @@ final class ChartData {
         return new CarLines(new Drawn<>(data, missing), events);
     }
 
-    private static double billions(FxRates.Conversion cny) {
-        return cny.converted().amount().movePointLeft(9).doubleValue();
+    /** A market value in the chart's unit: CNY billion (10⁹) in English, 亿元 (10⁸) in Chinese. */
+    private double inChartUnit(FxRates.Conversion cny) {
+        return cny.converted().amount().movePointLeft(t.language() == Language.ZH ? 8 : 9).doubleValue();
     }
 
     private static Day day(LocalDate date) {
