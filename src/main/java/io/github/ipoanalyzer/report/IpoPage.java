@@ -30,6 +30,7 @@ final class IpoPage {
     }
 
     /** What the page and the card show; every value is text ({@code t}: the labels, by key). */
+    /** {@code figuresAsOf}: the subtitle (exchange, board, listing day) and the as-of day, in one sentence. */
     record Model(String lang, Map<String, String> t, String asOf, String reportTitle, String allIpos, String figuresAsOf,
                  String title, String subtitle, String image, String imageWidth, List<Figure> offer,
                  String firstDayDate, String firstDayHeading, List<PricePoint> firstDay, List<Figure> lot,
@@ -109,10 +110,10 @@ final class IpoPage {
                 || a.firstDay().closeDate().equals(l.listingDate()) ? "" : t.format("firstCloseOn", a.firstDay().closeDate()));
         String nowDate = standing == null || standing.latestCloseDate() == null ? t.get("noClose")
                 : standing.latestCloseDate().toString();
+        String subtitle = t.format("listedOn", l.exchange() + (l.board() == null ? "" : " " + l.board()), l.listingDate());
         return new Model(t.language().code(), t.all(), asOf.toString(), t.format("indexTitle", asOf),
-                t.format("allIpos", asOf), t.format("figuresAsOf", asOf),
-                l.nameEn() + (l.nameLocal() == null ? "" : " " + l.nameLocal()) + " (" + l.ticker() + ")",
-                t.format("listedOn", l.exchange() + (l.board() == null ? "" : " " + l.board()), l.listingDate()),
+                t.format("allIpos", asOf), t.format("figuresAsOf", subtitle, asOf),
+                l.nameEn() + (l.nameLocal() == null ? "" : " " + l.nameLocal()) + " (" + l.ticker() + ")", subtitle,
                 image, String.valueOf(IpoCard.WIDTH), offer, firstDayDate, t.format("firstDayOn", firstDayDate), firstDay,
                 lot, application, subscription, nowDate, t.format("nowOn", nowDate),
                 now(t, standing), events.stream().map(e -> new EventRow(e.date().toString(), e.kind(), e.description(),
