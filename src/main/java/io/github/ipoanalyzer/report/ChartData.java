@@ -79,8 +79,8 @@ final class ChartData {
         List<BigDecimal> returns = ipos.stream().map(a -> a.firstDayReturn().atClose()).filter(r -> r != null).toList();
         ChartGaps missing = new ChartGaps();
         if (returns.size() < ipos.size()) {
-            missing.add(String.format(java.util.Locale.ROOT, "%,d of %,d listings", ipos.size() - returns.size(), ipos.size()),
-                    "no first close");
+            missing.add(t.format("listingsOf", String.format(java.util.Locale.ROOT, "%,d", ipos.size() - returns.size()),
+                    String.format(java.util.Locale.ROOT, "%,d", ipos.size())), t.get("noFirstClose"));
         }
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         if (returns.isEmpty()) {
@@ -122,10 +122,10 @@ final class ChartData {
             data.addValue(number(a.firstDayReturn().atHigh()), t.get("atDaysHigh"), name);
             data.addValue(number(a.firstDayReturn().atClose()), t.get("atCloseFirstDayReturn"), name);
             if (a.firstDayReturn().atHigh() == null) {
-                missing.add(a.listing().nameEn(), "high unknown");
+                missing.add(a.listing().nameEn(), t.format("unknownAt", t.get("refHigh")));
             }
             if (a.firstDayReturn().atClose() == null) {
-                missing.add(a.listing().nameEn(), "close unknown");
+                missing.add(a.listing().nameEn(), t.format("unknownAt", t.get("refClose")));
             }
         }
         return new Drawn<>(data, missing);
@@ -139,7 +139,7 @@ final class ChartData {
             boolean noRate = gains.stream().anyMatch(Optional::isPresent)
                     && gains.stream().flatMap(Optional::stream).allMatch(g -> g.inCny().isEmpty());
             // A listing with no bar at all is marked on its category, so that its empty slot never reads as zero.
-            String name = label.apply(a.listing()) + (noRate ? " (no rate)" : "");
+            String name = label.apply(a.listing()) + (noRate ? t.get("noRate") : "");
             for (ReferencePrice ref : ReferencePrice.FIRST_DAY) {
                 Optional<LotGain> gain = a.firstDayLotGain(ref);
                 Optional<FxRates.Conversion> cny = gain.flatMap(LotGain::inCny);
@@ -149,13 +149,12 @@ final class ChartData {
                 data.addValue(drawable ? number(amount.get().amount()) : null,
                         t.get("at" + Character.toUpperCase(ref.shortLabel().charAt(0)) + ref.shortLabel().substring(1)), name);
                 if (amount.isPresent() && !drawable) {
-                    missing.add(a.listing().nameEn(), ref.shortLabel() + " " + (amount.get().amount().signum() < 0
-                            ? "loss " : "gain ") + Rounding.money(amount.get()).toPlainString() + " CNY (not on the log axis)");
+                    missing.add(a.listing().nameEn(), t.format(amount.get().amount().signum() < 0 ? "lossNotOnLogAxis"
+                            : "gainNotOnLogAxis", refWord(ref), Rounding.money(amount.get()).toPlainString()));
                 } else if (gain.isPresent() && cny.isEmpty()) {
-                    missing.add(a.listing().nameEn(), "no CNY/" + a.listing().currency()
-                            + " rate on or before " + gain.get().date());
+                    missing.add(a.listing().nameEn(), t.format("noRateOnOrBefore", a.listing().currency(), gain.get().date()));
                 } else if (gain.isEmpty()) {
-                    missing.add(a.listing().nameEn(), ref.shortLabel() + " unknown");
+                    missing.add(a.listing().nameEn(), t.format("unknownAt", refWord(ref)));
                 }
             }
         }
@@ -178,12 +177,11 @@ final class ChartData {
             data.addValue(gained && net.isPresent() ? number(Rounding.divide(net.get().net().amount(),
                     close.get().gain().amount())) : null, t.get("netShareOfGross"), name);
             if (close.isEmpty()) {
-                missing.add(a.listing().nameEn(), "close unknown");
+                missing.add(a.listing().nameEn(), t.format("unknownAt", t.get("refClose")));
             } else if (!gained) {
-                missing.add(a.listing().nameEn(), "no gain at the close");
+                missing.add(a.listing().nameEn(), t.get("noGainAtClose"));
             } else if (net.isEmpty()) {
-                missing.add(a.listing().nameEn(), "no fee schedule row for a sale on " + a.listing().exchange() + " on "
-                        + close.get().date());
+                missing.add(a.listing().nameEn(), t.format("noFeeRow", a.listing().exchange(), close.get().date()));
             }
         }
         return new Drawn<>(data, missing);
@@ -208,17 +206,16 @@ final class ChartData {
                 if (previous != null && previous.plusDays(MAX_DAYS_BETWEEN_CLOSES).isBefore(p.date())) {
                     // A line across a long suspension or a hole in the data would draw closes that do not exist.
                     series.add(day(previous.plusDays(1)), null);
-                    missing.add(a.listing().nameEn(), "no close from " + previous.plusDays(1) + " to "
-                            + p.date().minusDays(1) + " (the line breaks)");
+                    missing.add(a.listing().nameEn(), t.format("noCloseFromTo", previous.plusDays(1), p.date().minusDays(1)));
                 }
                 previous = p.date();
                 p.inCny().ifPresentOrElse(
                         c -> series.add(day(p.date()), inChartUnit(c)),
-                        () -> missing.add(a.listing().nameEn(), "no CNY/" + a.listing().currency()
-                                + " rate on or before " + p.date()));
+                        () -> missing.add(a.listing().nameEn(), t.format("noRateOnOrBefore", a.listing().currency(),
+                                p.date())));
             }
             if (a.marketCap().isEmpty()) {
-                missing.add(a.listing().nameEn(), "total shares unknown");
+                missing.add(a.listing().nameEn(), t.get("totalSharesUnknown"));
             } else if (!series.isEmpty()) {
                 missing.approximateIf(a.listing().nameEn() + " (shares)", a.listing().note());
             }
@@ -264,7 +261,7 @@ final class ChartData {
                     .filter(p -> p.months() == 12 && p.revenue() != null)
                     .max(Comparator.comparing(p -> p.end())).map(p -> p.period());
             if (lastFullYear.isEmpty()) {
-                missing.add(a.listing().nameEn(), "no full-year revenue");
+                missing.add(a.listing().nameEn(), t.get("noFullYearRevenue"));
                 continue;
             }
             String name = label.apply(a.listing()) + " (" + lastFullYear.get() + ")";
@@ -303,7 +300,7 @@ final class ChartData {
             data.addValue(number(c.medianFirstDayReturn()), t.get("median"), name);
             data.addValue(number(c.proceedsWeightedReturn()), t.get("proceedsWeightedSeries"), name);
             if (c.nWeighted() < c.n() && c.note() != null) {
-                missing.add("proceeds-weighted bars", c.note()); // the same IPOs in many cohorts: said once
+                missing.add(t.get("proceedsWeightedBars"), c.note()); // the same IPOs in many cohorts: said once
             }
         }
         return new Drawn<>(data, missing);
@@ -343,6 +340,11 @@ final class ChartData {
         ChartGaps missing = new ChartGaps();
         result.unmeasured().forEach(missing::add);
         return new CarLines(new Drawn<>(data, missing), events);
+    }
+
+    /** A first-day price's word: open, high, low or close. */
+    private String refWord(ReferencePrice ref) {
+        return t.get("ref" + Character.toUpperCase(ref.shortLabel().charAt(0)) + ref.shortLabel().substring(1));
     }
 
     /** A market value in the chart's unit: CNY billion (10⁹) in English, 亿元 (10⁸) in Chinese. */

@@ -204,8 +204,7 @@ final class IpoCard {
             }
             if (previous != null && previous.plusDays(ChartData.MAX_DAYS_BETWEEN_CLOSES).isBefore(p.date())) {
                 closes.add(day(previous.plusDays(1)), null);
-                missing.add(listing.nameEn(), "no close from " + previous.plusDays(1) + " to " + p.date().minusDays(1)
-                        + " (the line breaks)");
+                missing.add(listing.nameEn(), t.format("noCloseFromTo", previous.plusDays(1), p.date().minusDays(1)));
             }
             previous = p.date();
             closes.add(day(p.date()), p.close().doubleValue());
@@ -215,10 +214,10 @@ final class IpoCard {
             }
         }
         if (closes.isEmpty()) {
-            missing.add(listing.nameEn(), "no close on or after the listing day");
+            missing.add(listing.nameEn(), t.get("noCloseOnOrAfterListing"));
         }
         if (volume.isEmpty()) {
-            missing.add("volume", "not in the price input");
+            missing.add(t.get("volumeGap"), t.get("notInPriceInput"));
         }
         DateAxis dates = new DateAxis(t.get("tradingDate"));
         ChartTheme.isoDates(dates, 0.06);

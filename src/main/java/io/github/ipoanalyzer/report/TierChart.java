@@ -53,7 +53,7 @@ final class TierChart {
                 for (Tier t : hk.tiers().stream().filter(t -> t.pool().equals(pool)).toList()) {
                     Optional<Tier.Gain> g = t.at(ReferencePoint.FIRST_CLOSE);
                     if (g.isEmpty()) {
-                        missing.add(theme.label(a.listing()), "expected gain at the first close unknown");
+                        missing.add(theme.label(a.listing()), words.get("expectedGainUnknown"));
                         continue;
                     }
                     series.add(t.applicationMoney().amount().doubleValue(),

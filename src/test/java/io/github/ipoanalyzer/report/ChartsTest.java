@@ -224,6 +224,8 @@ class ChartsTest {
                 .firstDayReturns();
         assertEquals("首日较发行价涨幅", returns.getTitle().getText());
         assertEquals(List.of("开盘", "当日最高", "收盘（首日涨幅）"), returns.getCategoryPlot().getDataset().getRowKeys());
+        // Gamma's prices have closes only: what the chart leaves out is said in Chinese too.
+        assertTrue(footer(returns).startsWith("未显示：Gamma: 最高价未知"), footer(returns));
     }
 
     @Test
