@@ -141,8 +141,9 @@ public final class IpoAnalyzer {
     private void addIfKnown(List<LotGain> gains, Listing listing, ReferencePrice reference, LocalDate date,
                             BigDecimal price, List<DailyPrice> prices) {
         if (price != null) {
+            // One row per date: the search stops at it, not at the end of a history of years.
             gains.add(LotGain.at(listing, reference, date, price, rates, fees, prices.stream()
-                    .filter(p -> p.date().equals(date)).map(DailyPrice::note).filter(n -> n != null).findFirst().orElse(null)));
+                    .filter(p -> p.date().equals(date)).findFirst().map(DailyPrice::note).orElse(null)));
         }
     }
 

@@ -111,9 +111,8 @@ public record CumulativeAbnormalReturn(EventWindow window, String model, BigDeci
             sum = sum.add(abnormal(stock, market.value(), alpha, beta));
             available++;
         }
-        BigDecimal variance = r.residualVariance(estimationStart, estimationEnd, fit.orElse(null));
         return new CumulativeAbnormalReturn(window, model, alpha, beta, estimationDays, available,
-                available == 0 ? null : sum, variance == null ? null : variance.sqrt(Rounding.DIVISION),
+                available == 0 ? null : sum, r.residualSd(estimationStart, estimationEnd, fit.orElse(null)),
                 notes.isEmpty() ? null : String.join("; ", notes));
     }
 

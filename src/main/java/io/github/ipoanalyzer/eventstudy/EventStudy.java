@@ -100,6 +100,10 @@ public final class EventStudy {
         this.lastDay = settings.windows().stream().mapToInt(EventWindow::to).max().orElse(0);
         Map<String, Set<LocalDate>> dates = new HashMap<>();
         datesByExchange.forEach((exchange, d) -> dates.put(exchange, new HashSet<>(d)));
+        Map<String, List<LocalDate>> levelDates = new HashMap<>();
+        levels.forEach(b -> levelDates.computeIfAbsent(b.index(), k -> new ArrayList<>()).add(b.date()));
+        // A benchmark's dates join an exchange's calendar once, not once per listing measured against it.
+        Set<String> joined = new HashSet<>();
         for (Listing l : listings) {
             Set<LocalDate> exchangeDates = dates.computeIfAbsent(l.exchange(), k -> new HashSet<>());
             exchangeDates.add(l.listingDate());
@@ -110,7 +114,9 @@ public final class EventStudy {
                 unmeasured.put(l.ticker(), "benchmark " + index.get() + " has no levels in benchmarks.csv");
             } else {
                 benchmarkOf.put(l.ticker(), index.get());
-                levels.stream().filter(b -> b.index().equals(index.get())).forEach(b -> exchangeDates.add(b.date()));
+                if (joined.add(l.exchange() + "\0" + index.get())) {
+                    exchangeDates.addAll(levelDates.get(index.get()));
+                }
             }
         }
         dates.forEach((exchange, d) -> calendars.put(exchange, TradingCalendar.of(d)));

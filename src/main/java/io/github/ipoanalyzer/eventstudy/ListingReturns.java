@@ -33,9 +33,9 @@ public final class ListingReturns {
     private final boolean[] stockKnown;
     private final BenchmarkSeries.Return[] marketReturns;
     private final Map<Long, Optional<BigDecimal[]>> fits = new HashMap<>();
-    /** The sample and residual variance of each estimation window: every window of an event asks for them. */
+    /** The sample and residual standard deviation of each estimation window: every window of an event asks for them. */
     private final Map<Long, EstimationSums> samples = new HashMap<>();
-    private final Map<Long, Optional<BigDecimal>> residualVariances = new HashMap<>();
+    private final Map<Long, Optional<BigDecimal>> residualSds = new HashMap<>();
     /** Running sums over the estimation points before each day, as far as asked for (see {@link #sumsBefore}). */
     private final List<EstimationSums> sums = new ArrayList<>();
     private EstimationSums running = EstimationSums.NONE;
@@ -125,17 +125,21 @@ public final class ListingReturns {
         return fits.computeIfAbsent(key(from, end), e -> Optional.ofNullable(CumulativeAbnormalReturn.leastSquares(s)));
     }
 
-    /** The fit's residual variance {@code SSE / (n − 2)} on the same sample, exact from the sums; null without a fit. */
-    BigDecimal residualVariance(int from, int end, BigDecimal[] fit) {
+    /**
+     * The square root of the fit's residual variance {@code SSE / (n − 2)} on the same sample, the
+     * variance exact from the sums; null without a fit.
+     */
+    BigDecimal residualSd(int from, int end, BigDecimal[] fit) {
         EstimationSums s = sample(from, end);
         if (fit == null || s.n() <= 2) {
             return null;
         }
-        // The fit of a sample is one (cached in marketModel), so its variance is too.
-        return residualVariances.computeIfAbsent(key(from, end), k -> {
+        // The fit of a sample is one (cached in marketModel), so its deviation is too: one square root per event.
+        return residualSds.computeIfAbsent(key(from, end), k -> {
             // SSE = Σy² − α·Σy − β·Σxy at the least-squares α and β.
             BigDecimal sse = s.sumYY().subtract(fit[0].multiply(s.sumY())).subtract(fit[1].multiply(s.sumXY()));
-            return Optional.of(Rounding.divide(sse.max(BigDecimal.ZERO), BigDecimal.valueOf(s.n() - 2)));
+            return Optional.of(Rounding.divide(sse.max(BigDecimal.ZERO), BigDecimal.valueOf(s.n() - 2))
+                    .sqrt(Rounding.DIVISION));
         }).orElse(null);
     }
 
