@@ -42,7 +42,8 @@ public final class IndexPage {
                                 List<CsvTable> tables, List<SeriesTable> series, List<Charts.ChartFile> charts,
                                 MarketDataStore.FileCounts rows,
                                 Map<String, List<String>> notices, Map<String, String> settings,
-                                SubscriptionSection.Model subscriberDecision, Map<String, String> ipoPages) {
+                                SubscriptionSection.Model subscriberDecision, Map<String, String> ipoPages,
+                                Changes.Page changes, Rankings.Page rankings) {
         List<IpoAnalysis> ipos = analyses.stream().filter(a -> a.listing().ipoStudied()).toList();
         boolean greyMarket = ipos.stream().anyMatch(a -> a.greyMarketSession().isPresent());
         List<String> noticeLines = new ArrayList<>();
@@ -68,7 +69,8 @@ public final class IndexPage {
                 !settings.isEmpty(), settings.entrySet().stream().map(s -> new Setting(s.getKey(),
                         s.getValue().isEmpty() ? t.get("emptyDefault") : s.getValue())).toList(),
                 tables.stream().map(f -> new TableFile(f.fileName(), f.description(), count(f.rowCount()))).toList(),
-                series.stream().map(f -> seriesFiles(t, f)).toList()));
+                series.stream().map(f -> seriesFiles(t, f)).toList(), List.of(changes),
+                rankings.byNetGain().isEmpty() ? List.of() : List.of(rankings)));
     }
 
     /** What the template shows; every value is text, lists of text where a value may be absent. */
@@ -79,7 +81,8 @@ public final class IndexPage {
                         SubscriptionSection.Model subscriberDecision,
                         List<Row> cohorts,
                         List<String> cohortNotes, boolean hasNotices, List<String> notices, List<Chart> charts,
-                        boolean hasSettings, List<Setting> settings, List<TableFile> tables, List<SeriesFiles> series) {
+                        boolean hasSettings, List<Setting> settings, List<TableFile> tables, List<SeriesFiles> series,
+                        List<Changes.Page> changes, List<Rankings.Page> rankings) {
     }
 
     /**

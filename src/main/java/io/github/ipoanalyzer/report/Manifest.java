@@ -123,6 +123,29 @@ final class Manifest {
                 && String.valueOf(run).equals(header.get("runId"));
     }
 
+    /** The as-of day of the report in {@code folder}, as its manifest says; empty when it does not say. */
+    static java.util.Optional<LocalDate> asOf(Path folder) {
+        try {
+            return java.util.Optional.ofNullable(header(folder).get("asOf")).map(LocalDate::parse);
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** The settings the report in {@code folder} was computed with, as its manifest lists them; empty when it lists none. */
+    static Map<String, String> settings(Path folder) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        try {
+            var listed = JsonMapper.builder().build().readTree(folder.resolve("manifest.json").toFile()).get("settings");
+            if (listed != null) {
+                listed.properties().forEach(e -> settings.put(e.getKey(), e.getValue().asString()));
+            }
+        } catch (RuntimeException e) {
+            settings.clear(); // no readable manifest: no settings known
+        }
+        return settings;
+    }
+
     /** When the report in {@code folder} was finished, as its manifest says; empty when it does not say. */
     static java.util.Optional<Instant> finishedAt(Path folder) {
         try {

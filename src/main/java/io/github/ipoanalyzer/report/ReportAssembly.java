@@ -102,6 +102,16 @@ record ReportAssembly(MarketDataStore store, InputFileLedger ledger, ReportSetti
                 table.close();
                 csvTables.add(table);
             }
+            // Read back from this report's own tables, as the previous report's are: one row, or a few, per listing.
+            PreviousReport.Lookup previous = PreviousReport.find(request.outputRoot(), request.run().asOf(),
+                    request.run().settings());
+            List<Changes.Change> changes = Changes.between(previous.report(),
+                    CsvRows.read(staging.resolve("now.csv"), Changes.NOW_COLUMNS),
+                    CsvRows.read(staging.resolve("events.csv"), Changes.EVENT_COLUMNS), request.run().asOf());
+            csvTables.add(Changes.write(staging, changes));
+            List<Rankings.Ranked> ranked = Rankings.of(CsvRows.read(staging.resolve("first-day.csv"),
+                    Rankings.FIRST_DAY_COLUMNS), in.rates());
+            csvTables.add(Rankings.write(staging, ranked));
             ChartedListings charted = ChartedListings.of(in, settings.chartMaxListings());
             Labels labels = Labels.of(settings.language());
             Charts chartMaker = new Charts(labels, charted.analyses(), request.run().asOf(), charted.selection());
@@ -112,7 +122,8 @@ record ReportAssembly(MarketDataStore store, InputFileLedger ledger, ReportSetti
             Map<String, String> ipoPages = IpoPages.write(labels, staging, request.run().asOf(), charted);
             Files.writeString(staging.resolve("index.html"), IndexPage.render(labels, request.run().asOf(), charted.analyses(), charted.standings(),
                     charted.selection(), cohorts, csvTables, series, charts, totalRows(in.counts), in.notices,
-                    request.run().settings(), SubscriptionSection.model(labels, charted.analyses(), backtest, breakIssue), ipoPages),
+                    request.run().settings(), SubscriptionSection.model(labels, charted.analyses(), backtest, breakIssue), ipoPages,
+                    Changes.page(previous, changes), Rankings.page(labels, ranked, ipoPages)),
                     StandardCharsets.UTF_8);
             Workbook.write(labels, staging, csvTables, series, request.run().asOf());
             List<String> leftOut = in.leftOut(histories);
@@ -130,6 +141,7 @@ record ReportAssembly(MarketDataStore store, InputFileLedger ledger, ReportSetti
                     existing -> Manifest.isOfRun(existing, request.run().identity()));
             parts.discard();
             List<String> notes = new ArrayList<>();
+            previous.warning().ifPresent(notes::add);
             carry.changed().ifPresent(changed -> notes.add("warning: " + changed));
             notes.addAll(publication.notes());
             return new Published(publication.folder(), leftOut, in.calendarNotes, notes, in.gaps);

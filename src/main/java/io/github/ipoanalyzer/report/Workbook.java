@@ -220,7 +220,7 @@ public final class Workbook {
         }
     }
 
-    private static InputStream withoutBom(InputStream in) throws IOException {
+    static InputStream withoutBom(InputStream in) throws IOException {
         PushbackInputStream pushback = new PushbackInputStream(in, 3);
         byte[] bom = new byte[3];
         int read = pushback.readNBytes(bom, 0, 3);

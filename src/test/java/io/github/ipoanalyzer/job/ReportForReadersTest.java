@@ -95,7 +95,9 @@ class ReportForReadersTest {
     void theIndexOpensWithWhereEachIpoStandsAndHowOldTheDataIs() throws Exception {
         String page = java.nio.file.Files.readString(report.resolve("index.html"));
         // The newest price of any IPO is Iluvatar CoreX's first day, 8 January: one day before the as-of day.
-        assertTrue(page.contains("<p>The data ends on 2026-01-08, 1 day before the as-of day.</p>\n<h2>Now</h2>"), page);
+        assertTrue(page.contains("<p>The data ends on 2026-01-08, 1 day before the as-of day.</p>\n"
+                + "<h2>Changed since the previous report</h2>\n"), page);
+        assertTrue(page.contains("</p>\n<p>No change, and no lock-up ends within 30 days.</p>\n<h2>Now</h2>"), page);
         // Moore Threads: 673.00 on 22 December; 673 / 114.28 − 1 = +488.90%; 673 / 600.50 − 1 = +12.07%;
         // one lot 500 × (673 − 114.28) = 279,360.00, net 279,170.18 (now.csv's figure, worked above).
         assertTrue(page.contains("<tr><td>Moore Threads 摩尔线程 (688795.SH)</td><td class=\"n\">CNY 673.00 (2025-12-22)</td>"

@@ -58,6 +58,17 @@ class IndexPageInBrowserTest {
         assertTrue(seen.contains("data-cjk-boxes=\"\""), "no Chinese character drawn as a box (is a CJK font such as "
                 + "fonts-wqy-zenhei installed?):\n" + seen);
 
+        // The rankings' filter, used as a reader would (ranking-filter-probe.html): both tables show only the rows
+        // of the board chosen, then only those listed from 2025-12-10 to 2026-01-05 (MetaX 12-17, Biren 01-02).
+        String filtered = probe(index, "/ranking-filter-probe.html");
+        assertTrue(filtered.contains("data-form-shown=\"true\""), "the script shows the filter:\n" + filtered);
+        assertTrue(filtered.contains("data-all=\"688802.SH 688795.SH 9903.HK 6082.HK 688802.SH 688795.SH 6082.HK 9903.HK\""),
+                "by net gain in CNY, then by first-day return:\n" + filtered);
+        assertTrue(filtered.contains("data-board=\"9903.HK 9903.HK\"") && filtered.contains("data-count=\"1 of 4 IPOs shown\""),
+                "HKEX Main Board: Iluvatar CoreX alone (Biren is Main Board (Ch.18C)):\n" + filtered);
+        assertTrue(filtered.contains("data-dates=\"688802.SH 6082.HK 688802.SH 6082.HK\""), "listed 2025-12-10 to 2026-01-05:\n"
+                + filtered);
+
         // One IPO's page, as a reader opens it from the index: its card loads, its Chinese name is drawn.
         String page = probe(index.resolveSibling("ipo/688795.SH.html"));
         assertTrue(page.contains("data-images=\"1\"") && page.contains("data-broken-images=\"\""),
@@ -71,13 +82,18 @@ class IndexPageInBrowserTest {
 
     /** {@code page} looked at from inside by the probe page (report-probe.html), its DOM once the probe is done. */
     private String probe(Path page) throws Exception {
+        return probe(page, "/report-probe.html");
+    }
+
+    /** {@code page} in a frame of the probe page {@code probePage} (a test resource), its DOM once the probe is done. */
+    private String probe(Path page, String probePage) throws Exception {
         String probe;
-        try (var in = getClass().getResourceAsStream("/report-probe.html")) {
+        try (var in = getClass().getResourceAsStream(probePage)) {
             probe = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("REPORT_URL", page.toUri().toString());
         }
-        Path probePage = work.resolve("probe-" + page.getFileName() + ".html");
-        Files.writeString(probePage, probe, StandardCharsets.UTF_8);
-        String seen = domOf(probePage.toUri().toString());
+        Path written = work.resolve("probe-" + page.getFileName() + "-" + probePage.substring(1));
+        Files.writeString(written, probe, StandardCharsets.UTF_8);
+        String seen = domOf(written.toUri().toString());
         assertTrue(seen.contains("data-probe=\"done\""), "the probe read " + page + ":\n" + seen);
         return seen;
     }
