@@ -21,8 +21,8 @@ import java.util.stream.Collectors;
  * The settings that change a report's figures ({@link IpoSettings}: the event study's windows,
  * horizons, estimation window, market-value milestones, partial windows, smallest n and kind of
  * returns; the longest wait for a first close; how many listings the charts show; the
- * subscriber's financing, handling fee, A-share 签 and policies), as text by
- * property name. Each report partition carries them (its step execution's context, which a
+ * subscriber's financing, handling fee, A-share 签 and policies), and the language of its words
+ * (its charts and pages are other images and pages in another language), as text by property name. Each report partition carries them (its step execution's context, which a
  * remote worker reads), so a worker computes with the manager's settings, not the ones it was
  * started with; the manifest and the job parameter {@code figure.settings} record them.
  */
@@ -46,7 +46,8 @@ public record FigureSettings(SortedMap<String, String> values) {
             Map.entry("ipo.financing-annual-rate", s -> s.financingAnnualRate().toPlainString()),
             Map.entry("ipo.handling-fee-per-application", s -> s.handlingFeePerApplication().toPlainString()),
             Map.entry("ipo.a-share-lots", s -> s.aShareLots() == null ? "" : s.aShareLots()),
-            Map.entry("ipo.policies", s -> joined(s.policies())));
+            Map.entry("ipo.policies", s -> joined(s.policies())),
+            Map.entry("ipo.lang", s -> s.lang().code()));
 
     public FigureSettings {
         values = Collections.unmodifiableSortedMap(new TreeMap<>(values));
@@ -123,6 +124,6 @@ public record FigureSettings(SortedMap<String, String> values) {
         return new ReportSettings(new EventStudySettings(s.windows(), s.bharHorizons(),
                 new EstimationWindow(s.estimationWindowStart(), s.estimationGapDays(), s.marketModelMinDays()),
                 s.capMilestonesCny(), s.partialWindows(), s.eventMinN(), s.returns()),
-                s.maxCloseLagTradingDays(), s.chartMaxListings(), InputKinds.FEES.path(), s.subscription());
+                s.maxCloseLagTradingDays(), s.chartMaxListings(), InputKinds.FEES.path(), s.subscription(), s.lang());
     }
 }

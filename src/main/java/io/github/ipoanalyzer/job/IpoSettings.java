@@ -2,6 +2,7 @@ package io.github.ipoanalyzer.job;
 
 import io.github.ipoanalyzer.eventstudy.EventWindow;
 import io.github.ipoanalyzer.eventstudy.ReturnKind;
+import io.github.ipoanalyzer.report.Language;
 import io.github.ipoanalyzer.subscription.PolicyBacktest;
 import io.github.ipoanalyzer.subscription.SubscriptionSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -74,6 +75,10 @@ import java.util.stream.Collectors;
  * @param handlingFeePerApplication the broker's handling fee per HK application, in the trading currency
  * @param aShareLots the A-share number of 签 per application (unset: the subscription cap, 顶格)
  * @param policies the policies of applying to back-test over every cohort
+ *
+ * <p>The words (recorded with the figures' settings, so that a run in another language publishes anew):
+ * @param lang the language of the pages', charts' and workbook's words, {@code en} or {@code zh}
+ *        (the launcher sets it from {@code --lang}); the CSV files are the same in both
  */
 @ConfigurationProperties("ipo")
 public record IpoSettings(
@@ -107,7 +112,8 @@ public record IpoSettings(
         @DefaultValue("0") BigDecimal financingAnnualRate,
         @DefaultValue("0") BigDecimal handlingFeePerApplication,
         Integer aShareLots,
-        @DefaultValue({"one-lot", "guaranteed-lot", "top-of-pool-A", "cap"}) List<String> policies) {
+        @DefaultValue({"one-lot", "guaranteed-lot", "top-of-pool-A", "cap"}) List<String> policies,
+        @DefaultValue("en") Language lang) {
 
     /** The version of a build Maven did not write one into. */
     public static final String UNBUILT_VERSION = "dev";
@@ -150,7 +156,8 @@ public record IpoSettings(
             Map.entry("ipo.financing-annual-rate", "an annual rate of 0 or more, such as 0.05 for 5%"),
             Map.entry("ipo.handling-fee-per-application", "an amount of 0 or more in the trading currency"),
             Map.entry("ipo.a-share-lots", "nothing (the subscription cap) or a whole number of 签, 1 or more"),
-            Map.entry("ipo.policies", "policies separated by commas, of " + String.join(", ", PolicyBacktest.POLICIES)));
+            Map.entry("ipo.policies", "policies separated by commas, of " + String.join(", ", PolicyBacktest.POLICIES)),
+            Map.entry("ipo.lang", "en (English) or zh (Chinese)"));
 
     /** One or more windows {@code [from,to]}, separated by spaces or commas. */
     private static final Pattern WINDOWS = Pattern.compile("\\s*(\\[\\s*[-+]?\\d{1,6}\\s*,\\s*[-+]?\\d{1,6}\\s*][\\s,]*)+");
@@ -196,6 +203,7 @@ public record IpoSettings(
         check(aShareLots == null || aShareLots >= 1, "ipo.a-share-lots", aShareLots);
         policies = list("ipo.policies", policies);
         check(PolicyBacktest.POLICIES.containsAll(policies), "ipo.policies", policies);
+        check(lang != null, "ipo.lang", lang);
     }
 
     /**

@@ -232,7 +232,7 @@ public final class Launcher {
         // Hashed once per launch: the quick look and the run compare the same fingerprint.
         String inputSha256 = InputFingerprint.ofAll(layout.sha256PerFile());
         Optional<String> nothingToDo = options.force || options.remoteWorkers ? Optional.empty()
-                : NothingToDo.message(db(options), options.springProperties, requested(options, layout, inputSha256, ""));
+                : NothingToDo.message(db(options), options.settingArguments(), requested(options, layout, inputSha256, ""));
         if (nothingToDo.isPresent()) {
             printHeader(options, layout, recovered, out);
             out.println();
@@ -379,7 +379,7 @@ public final class Launcher {
         Path db = options.db.toAbsolutePath().normalize();
         List<String> args = new ArrayList<>(List.of("--ipo.db-dir=" + db, "--logging.file.name=" + logFile(options),
                 "--ipo.remote-workers=" + options.remoteWorkers));
-        args.addAll(options.springProperties);
+        args.addAll(options.settingArguments());
         return new SpringApplicationBuilder(IpoAnalyzerApplication.class)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)

@@ -71,6 +71,11 @@ public class Options {
                     + "(default: ${DEFAULT-VALUE}; 0 reads them at once).")
     int settleSeconds;
 
+    @Option(names = "--lang", paramLabel = "en|zh", description = "The language of the report's pages, charts and "
+            + "workbook headers: en (English) or zh (Chinese, money in 万 and 亿); the CSV files are the same in both "
+            + "(default: en, or the setting ipo.lang).")
+    String lang;
+
     @Option(names = "--keep", paramLabel = "N", description = "Report folders to keep in the output folder (default: ${DEFAULT-VALUE}).")
     int keep = 30;
 
@@ -82,6 +87,19 @@ public class Options {
             + "(java -jar ipo-analyzer.jar worker) instead of computing them here; needs the shared PostgreSQL "
             + "database (see the README, \"Scale out\").")
     boolean remoteWorkers;
+
+    /**
+     * The settings the application starts with from the command line: {@link #springProperties} and
+     * the ones options set ({@code --lang}, which replaces an {@code --ipo.lang} given too).
+     */
+    List<String> settingArguments() {
+        List<String> arguments = new ArrayList<>(springProperties);
+        if (lang != null) {
+            arguments.removeIf(a -> a.startsWith("--ipo.lang="));
+            arguments.add("--ipo.lang=" + lang);
+        }
+        return arguments;
+    }
 
     /** Any of {@link #springProperties} that is not a --spring.* or --ipo.* property with a value. */
     Optional<String> badProperty() {

@@ -26,6 +26,8 @@ public final class Rounding {
     public static final int MULTIPLE_SCALE = 2;
     /** Finer than any tick (HKEX quotes to 0.001 below HK$0.25), so an average price is never cut to a cent. */
     public static final int AVERAGE_PRICE_SCALE = 4;
+    /** An amount counted in 万 or 亿 for a Chinese reader: 2,822.52亿 (the exact figure is in the CSV). */
+    public static final int LARGE_UNIT_SCALE = 2;
 
     private Rounding() {
     }
@@ -47,6 +49,11 @@ public final class Rounding {
 
     public static BigDecimal odds(BigDecimal odds) {
         return odds.scale() > ODDS_SCALE ? odds.setScale(ODDS_SCALE, MODE) : odds;
+    }
+
+    /** An amount already counted in 万 or 亿 (moved 4 or 8 places), to {@link #LARGE_UNIT_SCALE} decimals. */
+    public static BigDecimal largeUnit(BigDecimal amountInUnits) {
+        return amountInUnits.setScale(LARGE_UNIT_SCALE, MODE);
     }
 
     public static BigDecimal averagePrice(BigDecimal price) {

@@ -28,6 +28,9 @@ import java.util.Set;
  */
 final class Changes {
 
+    /** changes.csv's descriptions are in English in every language: the CSV files are the same bytes in both. */
+    private static final Labels ENGLISH = Labels.of(Language.EN);
+
     static final String NEW_LISTING = "new_listing";
     static final String NEW_CLOSE = "new_close";
     static final String BROKE_ISSUE = "broke_issue";
@@ -220,7 +223,7 @@ final class Changes {
         /** "HKD 140.00 on 2026-01-12, −3.18% since the offer". */
         String closeSaid() {
             return currency + " " + latestClose + " on " + latestCloseDate + ", " + (returnSinceOffer.isEmpty()
-                    ? "return unknown" : IndexPage.percent(new BigDecimal(returnSinceOffer))) + " since the offer";
+                    ? "return unknown" : IndexPage.percent(ENGLISH, new BigDecimal(returnSinceOffer))) + " since the offer";
         }
 
         /** How the previous report saw it. */

@@ -44,11 +44,13 @@ final class ChartData {
 
     private final List<IpoAnalysis> analyses;
     private final Function<Listing, String> label;
+    private final Labels t;
 
-    /** {@code label}: how a listing is named in a legend or on an axis. */
-    ChartData(List<IpoAnalysis> analyses, Function<Listing, String> label) {
+    /** {@code label}: how a listing is named in a legend or on an axis; {@code t}: the words of the series. */
+    ChartData(List<IpoAnalysis> analyses, Function<Listing, String> label, Labels t) {
         this.analyses = analyses;
         this.label = label;
+        this.t = t;
     }
 
     /** Round band widths of the distribution, as fractions: 10, 25, 50 percentage points, … */
@@ -72,13 +74,13 @@ final class ChartData {
      * {@link #maxBands} bands, each closed below and open above, empty bands included so the
      * axis is even; listings without a first close are left out and counted.
      */
-    static Drawn<DefaultCategoryDataset> firstDayDistribution(List<IpoAnalysis> all) {
+    static Drawn<DefaultCategoryDataset> firstDayDistribution(Labels t, List<IpoAnalysis> all) {
         List<IpoAnalysis> ipos = all.stream().filter(a -> a.listing().ipoStudied()).toList();
         List<BigDecimal> returns = ipos.stream().map(a -> a.firstDayReturn().atClose()).filter(r -> r != null).toList();
         ChartGaps missing = new ChartGaps();
         if (returns.size() < ipos.size()) {
-            missing.add(String.format(java.util.Locale.ROOT, "%,d of %,d listings", ipos.size() - returns.size(), ipos.size()),
-                    "no first close");
+            missing.add(t.format("listingsOf", String.format(java.util.Locale.ROOT, "%,d", ipos.size() - returns.size()),
+                    String.format(java.util.Locale.ROOT, "%,d", ipos.size())), t.get("noFirstClose"));
         }
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         if (returns.isEmpty()) {
@@ -96,7 +98,7 @@ final class ChartData {
                 java.text.DecimalFormatSymbols.getInstance(java.util.Locale.US));
         for (int i = 0; i < counts.length; i++) {
             BigDecimal from = width.multiply(BigDecimal.valueOf(first + i));
-            data.addValue(counts[i], "Listings", percent.format(from) + " to " + percent.format(from.add(width)));
+            data.addValue(counts[i], t.get("listings"), t.format("band", percent.format(from), percent.format(from.add(width))));
         }
         return new Drawn<>(data, missing);
     }
@@ -116,14 +118,14 @@ final class ChartData {
         ChartGaps missing = new ChartGaps();
         for (IpoAnalysis a : ipos()) {
             String name = label.apply(a.listing());
-            data.addValue(number(a.firstDayReturn().atOpen()), "At the open", name);
-            data.addValue(number(a.firstDayReturn().atHigh()), "At the day's high", name);
-            data.addValue(number(a.firstDayReturn().atClose()), "At the close (first-day return)", name);
+            data.addValue(number(a.firstDayReturn().atOpen()), t.get("atOpen"), name);
+            data.addValue(number(a.firstDayReturn().atHigh()), t.get("atDaysHigh"), name);
+            data.addValue(number(a.firstDayReturn().atClose()), t.get("atCloseFirstDayReturn"), name);
             if (a.firstDayReturn().atHigh() == null) {
-                missing.add(a.listing().nameEn(), "high unknown");
+                missing.add(a.listing().nameEn(), t.format("unknownAt", t.get("refHigh")));
             }
             if (a.firstDayReturn().atClose() == null) {
-                missing.add(a.listing().nameEn(), "close unknown");
+                missing.add(a.listing().nameEn(), t.format("unknownAt", t.get("refClose")));
             }
         }
         return new Drawn<>(data, missing);
@@ -137,22 +139,22 @@ final class ChartData {
             boolean noRate = gains.stream().anyMatch(Optional::isPresent)
                     && gains.stream().flatMap(Optional::stream).allMatch(g -> g.inCny().isEmpty());
             // A listing with no bar at all is marked on its category, so that its empty slot never reads as zero.
-            String name = label.apply(a.listing()) + (noRate ? " (no rate)" : "");
+            String name = label.apply(a.listing()) + (noRate ? t.get("noRate") : "");
             for (ReferencePrice ref : ReferencePrice.FIRST_DAY) {
                 Optional<LotGain> gain = a.firstDayLotGain(ref);
                 Optional<FxRates.Conversion> cny = gain.flatMap(LotGain::inCny);
                 // Drawn on a log axis (lots of a thousand CNY beside hundreds of thousands): only gains of 1 CNY or more.
                 Optional<Money> amount = cny.map(FxRates.Conversion::converted);
                 boolean drawable = amount.isPresent() && amount.get().amount().compareTo(BigDecimal.ONE) >= 0;
-                data.addValue(drawable ? number(amount.get().amount()) : null, "At the " + ref.shortLabel(), name);
+                data.addValue(drawable ? number(amount.get().amount()) : null,
+                        t.get("at" + Character.toUpperCase(ref.shortLabel().charAt(0)) + ref.shortLabel().substring(1)), name);
                 if (amount.isPresent() && !drawable) {
-                    missing.add(a.listing().nameEn(), ref.shortLabel() + " " + (amount.get().amount().signum() < 0
-                            ? "loss " : "gain ") + Rounding.money(amount.get()).toPlainString() + " CNY (not on the log axis)");
+                    missing.add(a.listing().nameEn(), t.format(amount.get().amount().signum() < 0 ? "lossNotOnLogAxis"
+                            : "gainNotOnLogAxis", refWord(ref), Rounding.money(amount.get()).toPlainString()));
                 } else if (gain.isPresent() && cny.isEmpty()) {
-                    missing.add(a.listing().nameEn(), "no CNY/" + a.listing().currency()
-                            + " rate on or before " + gain.get().date());
+                    missing.add(a.listing().nameEn(), t.format("noRateOnOrBefore", a.listing().currency(), gain.get().date()));
                 } else if (gain.isEmpty()) {
-                    missing.add(a.listing().nameEn(), ref.shortLabel() + " unknown");
+                    missing.add(a.listing().nameEn(), t.format("unknownAt", refWord(ref)));
                 }
             }
         }
@@ -173,14 +175,13 @@ final class ChartData {
             Optional<NetLotGain> net = close.flatMap(LotGain::netOfFees);
             boolean gained = close.isPresent() && close.get().gain().amount().signum() > 0;
             data.addValue(gained && net.isPresent() ? number(Rounding.divide(net.get().net().amount(),
-                    close.get().gain().amount())) : null, "Net of fees, as a share of the gross", name);
+                    close.get().gain().amount())) : null, t.get("netShareOfGross"), name);
             if (close.isEmpty()) {
-                missing.add(a.listing().nameEn(), "close unknown");
+                missing.add(a.listing().nameEn(), t.format("unknownAt", t.get("refClose")));
             } else if (!gained) {
-                missing.add(a.listing().nameEn(), "no gain at the close");
+                missing.add(a.listing().nameEn(), t.get("noGainAtClose"));
             } else if (net.isEmpty()) {
-                missing.add(a.listing().nameEn(), "no fee schedule row for a sale on " + a.listing().exchange() + " on "
-                        + close.get().date());
+                missing.add(a.listing().nameEn(), t.format("noFeeRow", a.listing().exchange(), close.get().date()));
             }
         }
         return new Drawn<>(data, missing);
@@ -190,7 +191,7 @@ final class ChartData {
     static final int MAX_DAYS_BETWEEN_CLOSES = 31;
 
     /**
-     * Market value in CNY billion at every close, a series per listing that has one; the line
+     * Market value in CNY billion (亿元 in Chinese) at every close, a series per listing that has one; the line
      * breaks where closes are more than {@link #MAX_DAYS_BETWEEN_CLOSES} days apart.
      */
     Drawn<TimeSeriesCollection> marketValue() {
@@ -205,17 +206,16 @@ final class ChartData {
                 if (previous != null && previous.plusDays(MAX_DAYS_BETWEEN_CLOSES).isBefore(p.date())) {
                     // A line across a long suspension or a hole in the data would draw closes that do not exist.
                     series.add(day(previous.plusDays(1)), null);
-                    missing.add(a.listing().nameEn(), "no close from " + previous.plusDays(1) + " to "
-                            + p.date().minusDays(1) + " (the line breaks)");
+                    missing.add(a.listing().nameEn(), t.format("noCloseFromTo", previous.plusDays(1), p.date().minusDays(1)));
                 }
                 previous = p.date();
                 p.inCny().ifPresentOrElse(
-                        c -> series.add(day(p.date()), billions(c)),
-                        () -> missing.add(a.listing().nameEn(), "no CNY/" + a.listing().currency()
-                                + " rate on or before " + p.date()));
+                        c -> series.add(day(p.date()), inChartUnit(c)),
+                        () -> missing.add(a.listing().nameEn(), t.format("noRateOnOrBefore", a.listing().currency(),
+                                p.date())));
             }
             if (a.marketCap().isEmpty()) {
-                missing.add(a.listing().nameEn(), "total shares unknown");
+                missing.add(a.listing().nameEn(), t.get("totalSharesUnknown"));
             } else if (!series.isEmpty()) {
                 missing.approximateIf(a.listing().nameEn() + " (shares)", a.listing().note());
             }
@@ -244,7 +244,7 @@ final class ChartData {
             if (cny.isPresent() && last.isPresent() && !e.date().isAfter(last.get().date())) {
                 TimeSeries series = markers.computeIfAbsent(e.kind(), TimeSeries::new);
                 if (series.getDataItem(day(e.date())) == null) {
-                    series.add(day(e.date()), billions(cny.get()));
+                    series.add(day(e.date()), inChartUnit(cny.get()));
                 }
             }
         }
@@ -261,7 +261,7 @@ final class ChartData {
                     .filter(p -> p.months() == 12 && p.revenue() != null)
                     .max(Comparator.comparing(p -> p.end())).map(p -> p.period());
             if (lastFullYear.isEmpty()) {
-                missing.add(a.listing().nameEn(), "no full-year revenue");
+                missing.add(a.listing().nameEn(), t.get("noFullYearRevenue"));
                 continue;
             }
             String name = label.apply(a.listing()) + " (" + lastFullYear.get() + ")";
@@ -269,7 +269,7 @@ final class ChartData {
                 if (!p.period().period().equals(lastFullYear.get())) {
                     continue;
                 }
-                String series = p.capReference() == ReferencePrice.OFFER ? "At the offer price" : "At the latest close";
+                String series = t.get(p.capReference() == ReferencePrice.OFFER ? "atOfferPrice" : "atLatestClose");
                 data.addValue(number(p.multiple()), series, name);
                 if (p.capReference() != ReferencePrice.OFFER) {
                     a.marketCap().flatMap(s -> s.on(p.capDate())).ifPresent(point ->
@@ -284,7 +284,7 @@ final class ChartData {
         return new Drawn<>(data, missing);
     }
 
-    static Drawn<DefaultCategoryDataset> cohortFirstDay(EventStudy.Result result) {
+    static Drawn<DefaultCategoryDataset> cohortFirstDay(Labels t, EventStudy.Result result) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         ChartGaps missing = new ChartGaps();
         // Cohorts of the same listings (an exchange and a year, say) have the same figures: drawn once, named together.
@@ -296,12 +296,11 @@ final class ChartData {
             CohortStats c = same.get(0);
             String name = String.join(" = ", same.stream().map(x -> InvisibleCharacters.removed(x.cohort().name()))
                     .toList()) + " (n=" + c.n() + ")";
-            data.addValue(number(c.meanFirstDayReturn()), "Equal-weighted mean", name);
-            data.addValue(number(c.medianFirstDayReturn()), "Median", name);
-            data.addValue(number(c.proceedsWeightedReturn()), "Proceeds-weighted (in the cohort's currency, else CNY)",
-                    name);
+            data.addValue(number(c.meanFirstDayReturn()), t.get("equalWeightedMean"), name);
+            data.addValue(number(c.medianFirstDayReturn()), t.get("median"), name);
+            data.addValue(number(c.proceedsWeightedReturn()), t.get("proceedsWeightedSeries"), name);
             if (c.nWeighted() < c.n() && c.note() != null) {
-                missing.add("proceeds-weighted bars", c.note()); // the same IPOs in many cohorts: said once
+                missing.add(t.get("proceedsWeightedBars"), c.note()); // the same IPOs in many cohorts: said once
             }
         }
         return new Drawn<>(data, missing);
@@ -316,14 +315,14 @@ final class ChartData {
     record CarLines(Drawn<XYSeriesCollection> drawn, List<List<Integer>> events) {
     }
 
-    static CarLines carByEvent(EventStudy.Result result) {
+    static CarLines carByEvent(Labels t, EventStudy.Result result) {
         XYSeriesCollection data = new XYSeriesCollection();
         Map<String, List<EventStudy.CarPath>> byKind = new LinkedHashMap<>();
         result.carPaths().forEach(p -> byKind.computeIfAbsent(p.eventKind(), k -> new ArrayList<>()).add(p));
         List<List<Integer>> events = new ArrayList<>();
         byKind.forEach((kind, points) -> {
             int most = points.stream().mapToInt(EventStudy.CarPath::events).max().orElse(0);
-            XYSeries series = new XYSeries(kind + " (up to " + most + " event" + (most == 1 ? "" : "s") + ")");
+            XYSeries series = new XYSeries(kind + t.format(most == 1 ? "upToOneEvent" : "upToEvents", most));
             List<Integer> counts = new ArrayList<>();
             EventStudy.CarPath previous = null;
             for (EventStudy.CarPath p : points) {
@@ -343,8 +342,14 @@ final class ChartData {
         return new CarLines(new Drawn<>(data, missing), events);
     }
 
-    private static double billions(FxRates.Conversion cny) {
-        return cny.converted().amount().movePointLeft(9).doubleValue();
+    /** A first-day price's word: open, high, low or close. */
+    private String refWord(ReferencePrice ref) {
+        return t.get("ref" + Character.toUpperCase(ref.shortLabel().charAt(0)) + ref.shortLabel().substring(1));
+    }
+
+    /** A market value in the chart's unit: CNY billion (10⁹) in English, 亿元 (10⁸) in Chinese. */
+    private double inChartUnit(FxRates.Conversion cny) {
+        return cny.converted().amount().movePointLeft(t.language() == Language.ZH ? 8 : 9).doubleValue();
     }
 
     private static Day day(LocalDate date) {

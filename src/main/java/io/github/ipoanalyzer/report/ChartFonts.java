@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * Picks the chart font. Local-language names (摩尔线程) are shown only when an installed font can
  * draw every one of them, checked with the font itself; otherwise the English names are used,
- * so a chart never shows empty boxes. Debian's fonts-wqy-zenhei adds Chinese glyphs.
+ * so a chart never shows empty boxes; so are a Chinese report's chart words ({@link #words}).
+ * Debian's fonts-wqy-zenhei adds Chinese glyphs.
  */
 public record ChartFonts(String family, boolean localNames) {
 
@@ -31,6 +32,14 @@ public record ChartFonts(String family, boolean localNames) {
 
     static boolean canDisplayAll(Font font, Collection<String> texts) {
         return texts.stream().allMatch(t -> font.canDisplayUpTo(t) == -1);
+    }
+
+    /**
+     * The words a chart is drawn with: {@code t}'s where this font draws every one of them, else
+     * the English ones (Chinese words without a Chinese font would be a row of boxes).
+     */
+    Labels words(Labels t) {
+        return canDisplayAll(font(Font.PLAIN, 12), t.all().values()) ? t : Labels.of(Language.EN);
     }
 
     public Font font(int style, int size) {

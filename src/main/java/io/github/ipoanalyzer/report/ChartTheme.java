@@ -58,6 +58,7 @@ final class ChartTheme {
         javax.imageio.ImageIO.setUseCache(false);
     }
 
+    private final Labels t;
     private final ChartFonts fonts;
     private final LocalDate asOf;
     private final String selection;
@@ -67,11 +68,12 @@ final class ChartTheme {
      * per-listing charts show a selection: its footer must not say it shows only that selection.
      */
     ChartTheme overEveryListing(String what) {
-        return selection == null ? this : new ChartTheme(fonts, asOf, what);
+        return selection == null ? this : new ChartTheme(t, fonts, asOf, what);
     }
 
     /** {@code selection} says which listings the charts show when they are not all (null when all). */
-    ChartTheme(ChartFonts fonts, LocalDate asOf, String selection) {
+    ChartTheme(Labels t, ChartFonts fonts, LocalDate asOf, String selection) {
+        this.t = t;
         this.fonts = fonts;
         this.asOf = asOf;
         this.selection = selection;
@@ -80,6 +82,11 @@ final class ChartTheme {
     /** "Moore Threads 摩尔线程" where the font can draw the local name, else "Moore Threads". */
     String label(Listing listing) {
         return fonts.label(listing.nameEn(), listing.nameLocal());
+    }
+
+    /** The words of the report's language. */
+    Labels labels() {
+        return t;
     }
 
     Font font(int style, int size) {
@@ -95,7 +102,7 @@ final class ChartTheme {
 
     JFreeChart barChart(String title, String valueLabel, DefaultCategoryDataset data, NumberFormat labels,
                         ChartGaps missing) {
-        JFreeChart chart = ChartFactory.createBarChart(title, "IPO", valueLabel, data);
+        JFreeChart chart = ChartFactory.createBarChart(title, t.get("ipo"), valueLabel, data);
         CategoryPlot plot = chart.getCategoryPlot();
         BarRenderer renderer = (BarRenderer) plot.getRenderer();
         renderer.setBarPainter(new StandardBarPainter());
@@ -114,7 +121,7 @@ final class ChartTheme {
             int last = data.getRowCount() - 1;
             renderer.setDefaultItemLabelsVisible(false);
             renderer.setSeriesItemLabelsVisible(last, true);
-            labelled = "values labelled for \"" + data.getRowKey(last) + "\" only (" + bars + " bars; every value is in the CSV files)";
+            labelled = t.format("valuesLabelledFor", data.getRowKey(last), bars);
         }
         NumberAxis range = (NumberAxis) plot.getRangeAxis();
         range.setNumberFormatOverride(labels);
@@ -141,7 +148,7 @@ final class ChartTheme {
 
     JFreeChart timeSeriesChart(String title, String valueLabel, XYDataset data, NumberFormat values,
                                ChartGaps missing) {
-        JFreeChart chart = ChartFactory.createTimeSeriesChart(title, "Trading date", valueLabel, data, true, false, false);
+        JFreeChart chart = ChartFactory.createTimeSeriesChart(title, t.get("tradingDate"), valueLabel, data, true, false, false);
         XYPlot plot = chart.getXYPlot();
         plot.setRenderer(lineRenderer(data));
         isoDates((DateAxis) plot.getDomainAxis(), 0.04);
@@ -203,15 +210,14 @@ final class ChartTheme {
         legend.setPosition(RectangleEdge.TOP);
         String footer = source();
         if (selection != null || labelled != null) {
-            footer = "Shown: " + (selection == null ? labelled : labelled == null ? selection : selection + "; " + labelled)
+            footer = t.get("shown") + " " + (selection == null ? labelled : labelled == null ? selection : selection + "; " + labelled)
                     + "\n" + footer;
         }
         if (!missing.isEmpty()) {
-            footer = "Not shown: " + missing + "\n" + footer;
+            footer = t.format("notShown", missing) + "\n" + footer;
         }
         if (!missing.approximations().isEmpty()) {
-            footer = "Approximate inputs (their sources disagree or derive them; see the notes in the CSVs): "
-                    + missing.approximations() + "\n" + footer;
+            footer = t.format("approximateInputs", missing.approximations()) + "\n" + footer;
         }
         TextTitle source = new TextTitle(InvisibleCharacters.removed(footer), fonts.font(Font.PLAIN, 11));
         source.setPosition(RectangleEdge.BOTTOM);
@@ -224,8 +230,7 @@ final class ChartTheme {
 
     /** The last line of every footer: the as-of date and where the data comes from. */
     String source() {
-        return "As of " + asOf + " · Data: input folder (listings, prices, revenue, FX rates) from public "
-                + "sources, see README · ipo-analyzer";
+        return t.format("chartSource", asOf);
     }
 
     static NumberFormat format(String pattern) {

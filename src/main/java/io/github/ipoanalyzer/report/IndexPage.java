@@ -8,7 +8,6 @@ import io.github.ipoanalyzer.analysis.ReferencePrice;
 import io.github.ipoanalyzer.eventstudy.CohortStats;
 import io.github.ipoanalyzer.eventstudy.EventStudy;
 import io.github.ipoanalyzer.money.FxRates;
-import io.github.ipoanalyzer.money.Money;
 import io.github.ipoanalyzer.money.Rounding;
 
 import java.math.BigDecimal;
@@ -38,45 +37,48 @@ public final class IndexPage {
     private IndexPage() {
     }
 
-    public static String render(LocalDate asOf, List<IpoAnalysis> analyses, List<Standing> standings, String selection,
+    public static String render(Labels t, LocalDate asOf, List<IpoAnalysis> analyses, List<Standing> standings, String selection,
                                 EventStudy.Result study,
                                 List<CsvTable> tables, List<SeriesTable> series, List<Charts.ChartFile> charts,
                                 MarketDataStore.FileCounts rows,
                                 Map<String, List<String>> notices, Map<String, String> settings,
-                                String subscriberDecision, Map<String, String> ipoPages, Changes.Page changes,
-                                Rankings.Page rankings) {
+                                SubscriptionSection.Model subscriberDecision, Map<String, String> ipoPages,
+                                Changes.Page changes, Rankings.Page rankings) {
         List<IpoAnalysis> ipos = analyses.stream().filter(a -> a.listing().ipoStudied()).toList();
         boolean greyMarket = ipos.stream().anyMatch(a -> a.greyMarketSession().isPresent());
         List<String> noticeLines = new ArrayList<>();
         notices.forEach((file, messages) -> messages.forEach(m -> noticeLines.add(file + ": " + m)));
         Optional<LocalDate> dataEnds = standings.stream().map(Standing::dataLastDate).filter(d -> d != null)
                 .max(Comparator.naturalOrder());
-        return ReportTemplates.render("index.html", new Model(asOf.toString(), dataEnds.map(d -> d.equals(asOf)
-                ? "The data runs to the as-of day." : "The data ends on " + d + ", " + days(ChronoUnit.DAYS.between(d, asOf))
-                + " before the as-of day.").orElse("No price is dated on or before the as-of day."),
-                String.valueOf(Standing.STALE_AFTER_SESSIONS),
-                Standing.RECENT_SESSIONS.stream().map(String::valueOf).toList(),
-                standings.stream().map(IndexPage::nowRow).toList(), rowsSentence(rows),
-                rows.rejected() == 0 ? List.of() : List.of(String.format(Locale.ROOT, "%,d", rows.rejected())),
+        return ReportTemplates.render("index.html", new Model(t.language().code(), t.all(), t.format("indexTitle", asOf),
+                dataEnds.map(d -> d.equals(asOf) ? t.get("dataToAsOf")
+                        : t.format("dataEndsOn", d, days(t, ChronoUnit.DAYS.between(d, asOf)))).orElse(t.get("noPrice")),
+                t.format("nowIntro", Standing.STALE_AFTER_SESSIONS),
+                Standing.RECENT_SESSIONS.stream().map(k -> t.format("lastSessions", k)).toList(),
+                standings.stream().map(s -> nowRow(t, s)).toList(), rowsSentence(t, rows),
+                rows.rejected() == 0 ? List.of() : List.of(t.format("rejectedRows", String.format(Locale.ROOT, "%,d",
+                        rows.rejected()))),
                 selection == null ? List.of() : List.of(selection),
-                ipos.stream().map(a -> firstDayRow(a, ipoPages.get(a.listing().ticker()))).toList(),
-                ipos.stream().map(IndexPage::tradingRow).toList(),
-                greyMarket, ipos.stream().map(a -> subscriberRow(a, greyMarket)).toList(), subscriberDecision,
-                study.cohorts().stream().map(IndexPage::cohortRow).toList(), cohortNotes(study.cohorts()),
+                ipos.stream().map(a -> firstDayRow(t, a, ipoPages.get(a.listing().ticker()))).toList(),
+                ipos.stream().map(a -> tradingRow(t, a)).toList(),
+                greyMarket, ipos.stream().map(a -> subscriberRow(t, a, greyMarket)).toList(), subscriberDecision,
+                study.cohorts().stream().map(c -> cohortRow(t, c)).toList(), cohortNotes(study.cohorts()),
                 !noticeLines.isEmpty(), noticeLines,
                 charts.stream().map(c -> new Chart(c.title(), c.description(), c.fileName(), String.valueOf(Charts.WIDTH)))
                         .toList(),
                 !settings.isEmpty(), settings.entrySet().stream().map(s -> new Setting(s.getKey(),
-                        s.getValue().isEmpty() ? "(empty: the default)" : s.getValue())).toList(),
-                tables.stream().map(t -> new TableFile(t.fileName(), t.description(), count(t.rowCount()))).toList(),
-                series.stream().map(IndexPage::seriesFiles).toList(), List.of(changes),
+                        s.getValue().isEmpty() ? t.get("emptyDefault") : s.getValue())).toList(),
+                tables.stream().map(f -> new TableFile(f.fileName(), f.description(), count(f.rowCount()))).toList(),
+                series.stream().map(f -> seriesFiles(t, f)).toList(), List.of(changes),
                 rankings.byNetGain().isEmpty() ? List.of() : List.of(rankings)));
     }
 
     /** What the template shows; every value is text, lists of text where a value may be absent. */
-    public record Model(String asOf, String dataAge, String staleAfterSessions, List<String> recentSessions,
+    public record Model(String lang, Map<String, String> t, String title, String dataAge, String nowIntro,
+                        List<String> recentSessions,
                         List<Row> now, String rows, List<String> rejected, List<String> selection, List<Row> firstDay,
-                        List<Row> trading, boolean greyMarket, List<Row> subscriber, String subscriberDecision,
+                        List<Row> trading, boolean greyMarket, List<Row> subscriber,
+                        SubscriptionSection.Model subscriberDecision,
                         List<Row> cohorts,
                         List<String> cohortNotes, boolean hasNotices, List<String> notices, List<Chart> charts,
                         boolean hasSettings, List<Setting> settings, List<TableFile> tables, List<SeriesFiles> series,
@@ -103,102 +105,105 @@ public final class IndexPage {
     public record TableFile(String fileName, String description, String rows) {
     }
 
-    public record SeriesFiles(String folder, String description, String fileCount, List<Month> months, String rows) {
+    /** {@code description}: what the files hold, how many there are, and that each opens in a spreadsheet. */
+    public record SeriesFiles(String folder, String description, List<Month> months, String rows) {
     }
 
     public record Month(String fileName, String month) {
     }
 
     /** What became of the input rows: every one loaded, or how many were repeats or set aside (rejects apart). */
-    private static String rowsSentence(MarketDataStore.FileCounts rows) {
+    private static String rowsSentence(Labels t, MarketDataStore.FileCounts rows) {
         if (rows.repeated() == 0 && rows.setAside() == 0 && rows.rejected() == 0) {
-            return "Every input row was loaded.";
+            return t.get("everyRowLoaded");
         }
-        return String.format(Locale.ROOT, "Of %,d input rows, %,d were loaded", rows.read(), rows.loaded())
-                + (rows.repeated() == 0 ? "" : String.format(Locale.ROOT, ", %,d were repeats of rows loaded (counted "
-                + "once)", rows.repeated()))
-                + (rows.setAside() == 0 ? "" : String.format(Locale.ROOT, ", %,d were set aside (tickers not in "
-                + "listings.csv, see the notices)", rows.setAside()))
-                + " (see input-files.csv).";
+        return t.format("rowsLoaded", count(rows.read()), count(rows.loaded()))
+                + (rows.repeated() == 0 ? "" : t.format("rowsRepeated", count(rows.repeated())))
+                + (rows.setAside() == 0 ? "" : t.format("rowsSetAside", count(rows.setAside())))
+                + t.get("rowsSeeInputFiles");
     }
 
-    private static String days(long days) {
-        return days == 1 ? "1 day" : String.format(Locale.ROOT, "%,d days", days);
+    private static String days(Labels t, long days) {
+        return days == 1 ? t.get("oneDay") : t.format("days", count(days));
     }
 
     /** Where an IPO stands on the as-of day (now.csv has every figure, exact). */
-    private static Row nowRow(Standing s) {
+    private static Row nowRow(Labels t, Standing s) {
         var l = s.listing();
         String currency = l.currency().getCurrencyCode() + " ";
+        String unknown = t.get("unknown");
         List<String> cells = new ArrayList<>(List.of(
-                s.latestClose() == null ? "unknown" : currency + price(s.latestClose()) + " (" + s.latestCloseDate() + ")",
-                s.sessionsSinceListing() == null ? "unknown" : String.valueOf(s.sessionsSinceListing()),
-                percent(s.returnSinceOffer()), percent(s.returnSinceFirstClose()),
-                s.lotGain().map(LotGain::gain).map(IndexPage::money).orElse("unknown"),
-                s.lotGain().flatMap(LotGain::netOfFees).map(NetLotGain::net).map(IndexPage::money).orElse("unknown"),
-                s.belowIssue() == null ? "unknown" : s.belowIssue() ? "yes" : "no"));
-        Standing.RECENT_SESSIONS.forEach(k -> cells.add(percent(s.recentReturn(k).orElse(null))));
-        cells.add(s.dataLastDate() == null ? "none" : s.dataLastDate() + (s.stale() ? " (stale)" : ""));
+                s.latestClose() == null ? unknown : currency + price(s.latestClose()) + " (" + s.latestCloseDate() + ")",
+                s.sessionsSinceListing() == null ? unknown : String.valueOf(s.sessionsSinceListing()),
+                percent(t, s.returnSinceOffer()), percent(t, s.returnSinceFirstClose()),
+                s.lotGain().map(LotGain::gain).map(t::money).orElse(unknown),
+                s.lotGain().flatMap(LotGain::netOfFees).map(NetLotGain::net).map(t::money).orElse(unknown),
+                s.belowIssue() == null ? unknown : t.get(s.belowIssue() ? "yes" : "no")));
+        Standing.RECENT_SESSIONS.forEach(k -> cells.add(percent(t, s.recentReturn(k).orElse(null))));
+        cells.add(s.dataLastDate() == null ? t.get("none") : s.dataLastDate() + (s.stale() ? t.get("stale") : ""));
         return new Row(l.nameEn() + (l.nameLocal() == null ? "" : " " + l.nameLocal()) + " (" + l.ticker() + ")",
                 null, cells);
     }
 
-    private static Row firstDayRow(IpoAnalysis a, String page) {
+    private static Row firstDayRow(Labels t, IpoAnalysis a, String page) {
         var l = a.listing();
         List<String> cells = new ArrayList<>(List.of(l.currency().getCurrencyCode() + " " + price(l.offerPrice()),
-                a.firstDay().close() == null ? "unknown" : l.currency().getCurrencyCode() + " " + price(a.firstDay().close()),
-                percent(a.firstDayReturn().atClose()), percent(a.firstDayReturn().atOpen()),
-                percent(a.firstDayReturn().atHigh())));
+                a.firstDay().close() == null ? t.get("unknown")
+                        : l.currency().getCurrencyCode() + " " + price(a.firstDay().close()),
+                percent(t, a.firstDayReturn().atClose()), percent(t, a.firstDayReturn().atOpen()),
+                percent(t, a.firstDayReturn().atHigh())));
         for (ReferencePrice ref : List.of(ReferencePrice.FIRST_DAY_OPEN, ReferencePrice.FIRST_DAY_HIGH,
                 ReferencePrice.FIRST_DAY_CLOSE)) {
-            cells.add(a.firstDayLotGain(ref).map(LotGain::gain).map(IndexPage::money).orElse("unknown"));
+            cells.add(a.firstDayLotGain(ref).map(LotGain::gain).map(t::money).orElse(t.get("unknown")));
         }
         return new Row(l.nameEn() + (l.nameLocal() == null ? "" : " " + l.nameLocal()) + " (" + l.ticker() + ")",
                 l.listingDate().toString(), cells, page == null ? List.of() : List.of(page));
     }
 
-    private static Row tradingRow(IpoAnalysis a) {
+    private static Row tradingRow(Labels t, IpoAnalysis a) {
         var l = a.listing();
         var d = a.firstDay();
         DecimalFormat shares = new DecimalFormat("#,##0", US);
+        String unknown = t.get("unknown");
         return new Row(l.nameEn() + " (" + l.ticker() + ")", null, List.of(
-                d.volume() == null ? "unknown" : shares.format(d.volume()),
-                d.turnover() == null ? "unknown" : money(l.price(d.turnover())),
-                d.vwap() == null ? "unknown" : l.currency().getCurrencyCode() + " "
+                d.volume() == null ? unknown : shares.format(d.volume()),
+                d.turnover() == null ? unknown : t.money(l.price(d.turnover())),
+                d.vwap() == null ? unknown : l.currency().getCurrencyCode() + " "
                         + new DecimalFormat("#,##0.00##", US).format(Rounding.averagePrice(d.vwap())),
-                d.turnoverRate(l.floatShares()) == null ? "unknown"
-                        : percent(d.turnoverRate(l.floatShares())).replace("+", "")));
+                d.turnoverRate(l.floatShares()) == null ? unknown
+                        : percent(t, d.turnoverRate(l.floatShares())).replace("+", "")));
     }
 
-    private static Row subscriberRow(IpoAnalysis a, boolean greyMarket) {
+    private static Row subscriberRow(Labels t, IpoAnalysis a, boolean greyMarket) {
         var l = a.listing();
         var close = a.firstDayLotGain(ReferencePrice.FIRST_DAY_CLOSE);
         var net = close.flatMap(LotGain::netOfFees);
         var app = a.application();
+        String unknown = t.get("unknown");
         List<String> cells = new ArrayList<>(List.of(
-                app.entranceFee() == null ? "none (paid after the lottery)" : money(app.entranceFee()),
-                net.map(n -> money(n.capital())).orElse("unknown"),
-                close.map(g -> money(g.gain())).orElse("unknown"),
-                net.map(n -> money(n.net())).orElse("unknown"),
-                net.map(n -> percent(n.netReturn())).orElse("unknown"),
-                app.oneLotSuccessRate() == null ? "unknown" : precisePercent(app.oneLotSuccessRate()),
-                app.subscriptionMultiple() == null ? "unknown"
+                app.entranceFee() == null ? t.get("paidAfterLottery") : t.money(app.entranceFee()),
+                net.map(n -> t.money(n.capital())).orElse(unknown),
+                close.map(g -> t.money(g.gain())).orElse(unknown),
+                net.map(n -> t.money(n.net())).orElse(unknown),
+                net.map(n -> percent(t, n.netReturn())).orElse(unknown),
+                app.oneLotSuccessRate() == null ? unknown : precisePercent(app.oneLotSuccessRate()),
+                app.subscriptionMultiple() == null ? unknown
                         : new DecimalFormat("#,##0.00", US).format(app.subscriptionMultiple()) + "×",
-                app.expectedGain() == null ? "unknown" : money(app.expectedGain())));
+                app.expectedGain() == null ? unknown : t.money(app.expectedGain())));
         if (greyMarket) {
             cells.add(a.greyMarketSession().map(g -> l.currency().getCurrencyCode() + " " + price(g.session().close())
-                    + " (" + percent(g.returnAtClose()) + ", " + g.session().broker() + ")").orElse("none"));
+                    + " (" + percent(t, g.returnAtClose()) + ", " + g.session().broker() + ")").orElse(t.get("none")));
         }
         return new Row(l.nameEn() + " (" + l.ticker() + ")", null, cells);
     }
 
-    private static Row cohortRow(CohortStats c) {
+    private static Row cohortRow(Labels t, CohortStats c) {
         return new Row(c.cohort().name(), null, List.of(String.valueOf(c.n()),
-                percent(c.meanFirstDayReturn()), percent(c.medianFirstDayReturn()),
-                percent(c.proceedsWeightedReturn()) + " (" + c.weightedIn().getCurrencyCode()
-                        + (c.nWeighted() < c.n() ? ", " + c.nWeighted() + " of " + c.n() + " IPOs" : "") + ")",
+                percent(t, c.meanFirstDayReturn()), percent(t, c.medianFirstDayReturn()),
+                percent(t, c.proceedsWeightedReturn()) + " (" + c.weightedIn().getCurrencyCode()
+                        + (c.nWeighted() < c.n() ? t.format("weightedOf", c.nWeighted(), c.n()) : "") + ")",
                 String.valueOf(c.doubled()),
-                c.aggregateMoneyLeftCny() == null ? "unknown" : money(c.aggregateMoneyLeftCny())));
+                c.aggregateMoneyLeftCny() == null ? t.get("unknown") : t.money(c.aggregateMoneyLeftCny())));
     }
 
     /** Whoever a cohort figure leaves out, named with the cohorts it is left out of. */
@@ -212,10 +217,11 @@ public final class IndexPage {
     }
 
     /** A series' folder and its month files, each linked by its month ({@code 2024-03_part2}). */
-    private static SeriesFiles seriesFiles(SeriesTable s) {
+    private static SeriesFiles seriesFiles(Labels t, SeriesTable s) {
         List<Month> months = s.files().stream().map(ReportFile::fileName).map(file -> new Month(file,
                 file.substring(file.lastIndexOf('/') + 1, file.length() - ".csv".length()))).toList();
-        return new SeriesFiles(s.folder() + "/", s.description(), count(months.size()), months, count(s.rowCount()));
+        return new SeriesFiles(s.folder() + "/", t.format("monthFiles", s.description(), count(months.size())), months,
+                count(s.rowCount()));
     }
 
     private static String count(long n) {
@@ -227,17 +233,8 @@ public final class IndexPage {
         return Rounding.odds(fraction).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
     }
 
-    /** A figure's cell of a table the page is given as HTML (the subscriber's decision), escaped. */
-    static String cell(String text) {
-        return "<td class=\"n\">" + html(text) + "</td>";
-    }
-
-    static String html(String text) {
-        return ReportTemplates.html(text);
-    }
-
-    static String percent(BigDecimal fraction) {
-        return fraction == null ? "unknown"
+    static String percent(Labels t, BigDecimal fraction) {
+        return fraction == null ? t.get("unknown")
                 : new DecimalFormat("+#,##0.00%;-#,##0.00%", US).format(Rounding.fraction(fraction));
     }
 
@@ -245,10 +242,4 @@ public final class IndexPage {
         return Cells.price(price);
     }
 
-    /** With thousands separators, to the currency's minor unit (none for JPY). */
-    static String money(Money money) {
-        DecimalFormat format = new DecimalFormat("#,##0", US);
-        format.setMinimumFractionDigits(money.minorUnitDigits());
-        return money.currency().getCurrencyCode() + " " + format.format(Rounding.money(money));
-    }
 }

@@ -39,7 +39,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TimeZone;
 
 /**
@@ -57,11 +59,20 @@ final class IpoCard {
     private static final Color OFFER = new Color(0xd62728);
     private static final Color EVENT = new Color(0x555555);
 
+    private final Labels t;
     private final ChartTheme theme;
 
-    IpoCard(List<IpoAnalysis> ipos, LocalDate asOf, String selection) {
-        this.theme = new ChartTheme(ChartFonts.forNames(ipos.stream().map(a -> a.listing().nameLocal())
-                .filter(n -> n != null).toList()), asOf, selection);
+    /** {@code t}: the report's words; the card's are those where its font draws them ({@link #words}). */
+    IpoCard(Labels t, List<IpoAnalysis> ipos, LocalDate asOf, String selection) {
+        ChartFonts fonts = ChartFonts.forNames(ipos.stream().map(a -> a.listing().nameLocal())
+                .filter(n -> n != null).toList());
+        this.t = fonts.words(t);
+        this.theme = new ChartTheme(this.t, fonts, asOf, selection);
+    }
+
+    /** The words the card is drawn with: the page's figures are written with them too. */
+    Labels words() {
+        return t;
     }
 
     void write(Path file, IpoPage.Model page, IpoAnalysis a, List<DailyPrice> prices, List<Event> events)
@@ -77,15 +88,23 @@ final class IpoCard {
             ChartGaps missing = new ChartGaps();
             JFreeChart chart = priceChart(a.listing(), prices, events, missing);
             List<String> footer = new ArrayList<>();
+            List<Event> marked = marked(a.listing(), prices, events);
+            if (!marked.isEmpty()) {
+                List<String> key = new ArrayList<>();
+                for (int i = 0; i < marked.size(); i++) {
+                    key.add((i + 1) + " " + marked.get(i).kind() + " " + marked.get(i).date());
+                }
+                footer.add(t.format("eventsMarked", String.join("; ", key)));
+            }
             List<String> after = events.stream().filter(e -> after(e, prices)).map(e -> e.date() + " " + e.kind()).toList();
             if (!after.isEmpty()) {
-                footer.add("After the last close (not on the chart): " + String.join(", ", after));
+                footer.add(t.format("afterLastClose", String.join(", ", after)));
             }
             if (!missing.isEmpty()) {
-                footer.add("Not shown: " + missing);
+                footer.add(t.format("notShown", missing));
             }
             if (!missing.approximations().isEmpty()) {
-                footer.add("Approximate inputs (see the notes in the CSVs): " + missing.approximations());
+                footer.add(t.format("approximateInputsCard", missing.approximations()));
             }
             footer.add(theme.source());
             int footerHeight = footer(g, footer, HEIGHT);
@@ -103,18 +122,18 @@ final class IpoCard {
     private int figures(Graphics2D g, IpoPage.Model page, Listing listing) {
         int y = MARGIN;
         y = text(g, theme.label(listing) + " (" + listing.ticker() + ")", MARGIN, y, theme.font(Font.BOLD, 40), Color.BLACK);
-        y = text(g, page.subtitle() + " · as of " + page.asOf(), MARGIN, y + 4, theme.font(Font.PLAIN, 24), Color.DARK_GRAY);
+        y = text(g, page.subtitle() + " · " + t.format("asOf", page.asOf()), MARGIN, y + 4, theme.font(Font.PLAIN, 24), Color.DARK_GRAY);
         y += 18;
         int top = y;
-        int left = section(g, "The offer", page.offer(), MARGIN, top);
-        left = section(g, "Applying", concat(page.application(), page.subscription()), MARGIN, left + 14);
-        int right = section(g, "First day " + page.firstDayDate(), page.firstDay().stream()
+        int left = section(g, t.get("offerHeading"), page.offer(), MARGIN, top);
+        left = section(g, t.get("applyingHeading"), concat(page.application(), page.subscription()), MARGIN, left + 14);
+        int right = section(g, t.format("cardFirstDay", page.firstDayDate()), page.firstDay().stream()
                 .map(p -> new IpoPage.Figure(p.label(), p.price() + "  " + p.fromOffer())).toList(), MARGIN + COLUMN, top);
-        right = section(g, "One lot sold at the first close", page.lot(), MARGIN + COLUMN, right + 14);
+        right = section(g, t.get("cardLotAtFirstClose"), page.lot(), MARGIN + COLUMN, right + 14);
         y = Math.max(left, right) + 14;
         List<IpoPage.Figure> now = page.now();
         int half = (now.size() + 1) / 2;
-        int nowTop = text(g, "Now (" + page.nowDate() + ")", MARGIN, y, theme.font(Font.BOLD, 28), Color.BLACK);
+        int nowTop = text(g, page.nowHeading(), MARGIN, y, theme.font(Font.BOLD, 28), Color.BLACK);
         int a = figureLines(g, now.subList(0, half), MARGIN, nowTop);
         int b = figureLines(g, now.subList(half, now.size()), MARGIN + COLUMN, nowTop);
         return Math.max(a, b) + 10;
@@ -176,8 +195,8 @@ final class IpoCard {
     JFreeChart priceChart(Listing listing, List<DailyPrice> prices, List<Event> events, ChartGaps missing) {
         String currency = listing.currency().getCurrencyCode();
         List<DailyPrice> traded = prices.stream().filter(p -> !p.date().isBefore(listing.listingDate())).toList();
-        TimeSeries closes = new TimeSeries("Close");
-        TimeSeries volume = new TimeSeries("Volume");
+        TimeSeries closes = new TimeSeries(t.get("close"));
+        TimeSeries volume = new TimeSeries(t.get("volume"));
         LocalDate previous = null;
         for (DailyPrice p : traded) {
             if (p.close() == null) {
@@ -185,8 +204,7 @@ final class IpoCard {
             }
             if (previous != null && previous.plusDays(ChartData.MAX_DAYS_BETWEEN_CLOSES).isBefore(p.date())) {
                 closes.add(day(previous.plusDays(1)), null);
-                missing.add(listing.nameEn(), "no close from " + previous.plusDays(1) + " to " + p.date().minusDays(1)
-                        + " (the line breaks)");
+                missing.add(listing.nameEn(), t.format("noCloseFromTo", previous.plusDays(1), p.date().minusDays(1)));
             }
             previous = p.date();
             closes.add(day(p.date()), p.close().doubleValue());
@@ -196,28 +214,29 @@ final class IpoCard {
             }
         }
         if (closes.isEmpty()) {
-            missing.add(listing.nameEn(), "no close on or after the listing day");
+            missing.add(listing.nameEn(), t.get("noCloseOnOrAfterListing"));
         }
         if (volume.isEmpty()) {
-            missing.add("volume", "not in the price input");
+            missing.add(t.get("volumeGap"), t.get("notInPriceInput"));
         }
-        DateAxis dates = new DateAxis("Trading date");
+        DateAxis dates = new DateAxis(t.get("tradingDate"));
         ChartTheme.isoDates(dates, 0.06);
         style(dates);
 
         TimeSeriesCollection closeData = new TimeSeriesCollection(closes, TimeZone.getTimeZone("UTC"));
-        NumberAxis priceAxis = new NumberAxis("Price (" + currency + ")");
+        NumberAxis priceAxis = new NumberAxis(t.format("priceIn", currency));
         priceAxis.setNumberFormatOverride(ChartTheme.format("#,##0.##"));
-        // From zero to above the offer and every close, so that the offer line is always in view.
+        // From zero to above the offer and every close, so that the offer line is always in view, with room at the
+        // top for the events' numbers above the line.
         double top = Math.max(listing.offerPrice().doubleValue(), closes.isEmpty() ? 0 : closes.getMaxY());
-        priceAxis.setRange(0, top * 1.15);
+        priceAxis.setRange(0, top * 1.25);
         style(priceAxis);
         XYLineAndShapeRenderer line = ChartTheme.lineRenderer(closeData);
         line.setSeriesStroke(0, new BasicStroke(3.5f));
         XYPlot pricePlot = new XYPlot(closeData, null, priceAxis, line);
         ValueMarker offer = new ValueMarker(listing.offerPrice().doubleValue(), OFFER, new BasicStroke(2.5f,
                 BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {10f, 7f}, 0f));
-        offer.setLabel("Offer price " + currency + " " + IndexPage.price(listing.offerPrice()));
+        offer.setLabel(t.get("offerPrice") + " " + currency + " " + IndexPage.price(listing.offerPrice()));
         offer.setLabelFont(theme.font(Font.BOLD, 20));
         offer.setLabelPaint(OFFER);
         offer.setLabelBackgroundColor(new Color(255, 255, 255, 220));
@@ -225,31 +244,32 @@ final class IpoCard {
         offer.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
         offer.setLabelOffset(new RectangleInsets(4, 8, 4, 8));
         pricePlot.addRangeMarker(offer);
-        int shown = 0;
-        for (Event e : events) {
-            if (closes.isEmpty() || after(e, prices) || e.date().isBefore(listing.listingDate())) {
-                continue;
-            }
-            ValueMarker marker = new ValueMarker(e.date().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli(), EVENT,
+        // Each event's line carries its number only, at the top, above every close (the footer names the numbers):
+        // a name written across the plot would cross the price line. Events of one day share a line.
+        Map<LocalDate, List<String>> numbers = new LinkedHashMap<>();
+        List<Event> marked = marked(listing, prices, events);
+        for (int i = 0; i < marked.size(); i++) {
+            numbers.computeIfAbsent(marked.get(i).date(), d -> new ArrayList<>()).add(String.valueOf(i + 1));
+        }
+        numbers.forEach((date, numbered) -> {
+            ValueMarker marker = new ValueMarker(date.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli(), EVENT,
                     new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {4f, 4f}, 0f));
-            marker.setLabel(e.kind() + " " + e.date());
-            marker.setLabelFont(theme.font(Font.PLAIN, 18));
+            marker.setLabel(String.join(",", numbered));
+            marker.setLabelFont(theme.font(Font.BOLD, 18));
             marker.setLabelPaint(EVENT);
             marker.setLabelBackgroundColor(new Color(255, 255, 255, 220));
             marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
             marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-            // Stacked downwards, so that the labels of events on near days do not print over each other.
-            marker.setLabelOffset(new RectangleInsets(8 + 28 * (shown % 6), 4, 4, 4));
+            marker.setLabelOffset(new RectangleInsets(4, 4, 4, 4));
             pricePlot.addDomainMarker(marker);
-            shown++;
-        }
+        });
         white(pricePlot);
 
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(dates);
         plot.setGap(12);
         plot.add(pricePlot, 3);
         if (!volume.isEmpty()) {
-            NumberAxis volumeAxis = new NumberAxis("Volume (million shares)");
+            NumberAxis volumeAxis = new NumberAxis(t.get("volumeMillionShares"));
             volumeAxis.setNumberFormatOverride(ChartTheme.format("#,##0.#"));
             style(volumeAxis);
             XYBarRenderer bars = new XYBarRenderer(0.2);
@@ -261,13 +281,20 @@ final class IpoCard {
             white(volumePlot);
             plot.add(volumePlot, 1);
         }
-        JFreeChart chart = new JFreeChart("Closes against the offer price", theme.font(Font.BOLD, 26), plot, true);
+        JFreeChart chart = new JFreeChart(t.get("closesAgainstOffer"), theme.font(Font.BOLD, 26), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         chart.setPadding(new RectangleInsets(0, 10, 0, MARGIN));
         LegendTitle legend = chart.getLegend();
         legend.setItemFont(theme.font(Font.PLAIN, 20));
         legend.setPosition(RectangleEdge.TOP);
         return chart;
+    }
+
+    /** The events the price chart marks, in order (numbered from 1): those from the listing day to the last close. */
+    private static List<Event> marked(Listing listing, List<DailyPrice> prices, List<Event> events) {
+        boolean closes = prices.stream().anyMatch(p -> p.close() != null && !p.date().isBefore(listing.listingDate()));
+        return closes ? events.stream().filter(e -> !after(e, prices) && !e.date().isBefore(listing.listingDate())).toList()
+                : List.of();
     }
 
     /** An event after the last close in the data: the chart's dates do not reach it. */

@@ -40,7 +40,7 @@ final class IpoPages {
      * Writes the pages of the IPOs among {@code charted} and returns, by ticker, the path of each
      * page relative to the report folder ({@code ipo/688795.SH.html}), in listing order.
      */
-    static Map<String, String> write(Path reportFolder, LocalDate asOf, ChartedListings charted) throws IOException {
+    static Map<String, String> write(Labels t, Path reportFolder, LocalDate asOf, ChartedListings charted) throws IOException {
         List<IpoAnalysis> ipos = charted.analyses().stream().filter(a -> a.listing().ipoStudied()).toList();
         Map<String, String> names = fileNames(ipos.stream().map(a -> a.listing().ticker()).toList());
         Map<String, String> pages = new LinkedHashMap<>();
@@ -48,15 +48,16 @@ final class IpoPages {
             return pages;
         }
         Path folder = Files.createDirectories(reportFolder.resolve(FOLDER));
-        IpoCard card = new IpoCard(ipos, asOf, charted.selection());
+        IpoCard card = new IpoCard(t, ipos, asOf, charted.selection());
         for (IpoAnalysis a : ipos) {
             String ticker = a.listing().ticker();
             Standing standing = charted.standings().stream().filter(s -> s.listing().ticker().equals(ticker))
                     .findFirst().orElse(null);
             List<Event> events = charted.events().stream().filter(e -> e.ticker().equals(ticker)).toList();
             List<DailyPrice> prices = charted.prices().getOrDefault(ticker, List.of());
-            IpoPage.Model model = IpoPage.model(asOf, a, standing, events, names.get(ticker) + ".png");
-            card.write(folder.resolve(names.get(ticker) + ".png"), model, a, prices, events);
+            IpoPage.Model model = IpoPage.model(t, asOf, a, standing, events, names.get(ticker) + ".png");
+            card.write(folder.resolve(names.get(ticker) + ".png"), card.words() == t ? model
+                    : IpoPage.model(card.words(), asOf, a, standing, events, names.get(ticker) + ".png"), a, prices, events);
             Files.writeString(folder.resolve(names.get(ticker) + ".html"), IpoPage.render(model), StandardCharsets.UTF_8);
             pages.put(ticker, FOLDER + "/" + names.get(ticker) + ".html");
         }

@@ -110,10 +110,10 @@ final class Rankings {
     record Row(String rank, String name, List<String> page, String board, String listingDate, List<String> cells) {
     }
 
-    static Page page(List<Ranked> ranked, Map<String, String> ipoPages) {
+    static Page page(Labels t, List<Ranked> ranked, Map<String, String> ipoPages) {
         return new Page(ranked.stream().map(Ranked::board).distinct().sorted().toList(),
-                ranked.stream().map(r -> row(r, r.byNetGain(), ipoPages, netCells(r))).toList(),
-                byReturn(ranked).stream().map(r -> row(r, r.byReturn(), ipoPages, returnCells(r))).toList());
+                ranked.stream().map(r -> row(r, r.byNetGain(), ipoPages, netCells(t, r))).toList(),
+                byReturn(ranked).stream().map(r -> row(r, r.byReturn(), ipoPages, returnCells(t, r))).toList());
     }
 
     private static Row row(Ranked r, Integer rank, Map<String, String> ipoPages, List<String> cells) {
@@ -124,20 +124,21 @@ final class Rankings {
                 r.board(), d.get("listing_date"), cells);
     }
 
-    private static List<String> netCells(Ranked r) {
+    private static List<String> netCells(Labels t, Ranked r) {
         String net = r.firstDay().get("net_lot_gain_at_close_trading_currency");
         Currency currency = Currency.getInstance(r.firstDay().get("currency"));
-        return List.of(net.isEmpty() ? "unknown" : IndexPage.money(new Money(new BigDecimal(net), currency)),
+        return List.of(net.isEmpty() ? t.get("unknown") : t.money(new Money(new BigDecimal(net), currency)),
                 // Short in the page (rankings.csv's note has the date looked on or before).
-                r.netInCny() == null ? (net.isEmpty() ? "unknown" : "no CNY/" + currency.getCurrencyCode() + " rate")
-                        : IndexPage.money(r.netInCny().converted()));
+                r.netInCny() == null ? (net.isEmpty() ? t.get("unknown") : t.format("noRateFor", currency.getCurrencyCode()))
+                        : t.money(r.netInCny().converted()));
     }
 
-    private static List<String> returnCells(Ranked r) {
+    private static List<String> returnCells(Labels t, Ranked r) {
         String ret = r.firstDay().get("first_day_return_close_vs_offer_fraction");
         String close = r.firstDay().get("first_close");
-        return List.of(ret.isEmpty() ? "unknown" : IndexPage.percent(new BigDecimal(ret)), close.isEmpty() ? "unknown"
-                : r.firstDay().get("currency") + " " + close + " (" + r.firstDay().get("first_close_date") + ")");
+        return List.of(ret.isEmpty() ? t.get("unknown") : IndexPage.percent(t, new BigDecimal(ret)),
+                close.isEmpty() ? t.get("unknown")
+                        : r.firstDay().get("currency") + " " + close + " (" + r.firstDay().get("first_close_date") + ")");
     }
 
     static CsvTable write(Path folder, List<Ranked> ranked) throws IOException {

@@ -113,18 +113,19 @@ record ReportAssembly(MarketDataStore store, InputFileLedger ledger, ReportSetti
                     Rankings.FIRST_DAY_COLUMNS), in.rates());
             csvTables.add(Rankings.write(staging, ranked));
             ChartedListings charted = ChartedListings.of(in, settings.chartMaxListings());
-            Charts chartMaker = new Charts(charted.analyses(), request.run().asOf(), charted.selection());
+            Labels labels = Labels.of(settings.language());
+            Charts chartMaker = new Charts(labels, charted.analyses(), request.run().asOf(), charted.selection());
             List<Charts.ChartFile> charts = new ArrayList<>(chartMaker.writeAll(staging));
             charts.add(chartMaker.writeDistribution(staging, summaries));
             charts.addAll(chartMaker.writeEventStudy(staging, cohorts, charted.events()));
             chartMaker.writeTiers(staging, charted.analyses()).ifPresent(charts::add);
-            Map<String, String> ipoPages = IpoPages.write(staging, request.run().asOf(), charted);
-            Files.writeString(staging.resolve("index.html"), IndexPage.render(request.run().asOf(), charted.analyses(), charted.standings(),
+            Map<String, String> ipoPages = IpoPages.write(labels, staging, request.run().asOf(), charted);
+            Files.writeString(staging.resolve("index.html"), IndexPage.render(labels, request.run().asOf(), charted.analyses(), charted.standings(),
                     charted.selection(), cohorts, csvTables, series, charts, totalRows(in.counts), in.notices,
-                    request.run().settings(), SubscriptionSection.html(charted.analyses(), backtest, breakIssue), ipoPages,
-                    Changes.page(previous, changes), Rankings.page(ranked, ipoPages)),
+                    request.run().settings(), SubscriptionSection.model(labels, charted.analyses(), backtest, breakIssue), ipoPages,
+                    Changes.page(previous, changes), Rankings.page(labels, ranked, ipoPages)),
                     StandardCharsets.UTF_8);
-            Workbook.write(staging, csvTables, series, request.run().asOf());
+            Workbook.write(labels, staging, csvTables, series, request.run().asOf());
             List<String> leftOut = in.leftOut(histories);
             List<ReportFile> written = new ArrayList<>(csvTables);
             series.forEach(s -> written.addAll(s.files()));

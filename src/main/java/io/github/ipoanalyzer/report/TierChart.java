@@ -32,16 +32,14 @@ import java.util.Optional;
 final class TierChart {
 
     static final String FILE = "allotment-tiers.png";
-    static final String DESCRIPTION = "Expected net return at the first close of each HK application size, against "
-            + "the money it pays up front, by pool, with the guaranteed lot (稳获一手) marked";
-
     private TierChart() {
     }
 
     /** Empty where no listing has an allotment table. */
     static Optional<JFreeChart> of(ChartTheme theme, List<IpoAnalysis> analyses) {
         XYSeriesCollection data = new XYSeriesCollection();
-        XYSeries guaranteed = new XYSeries("guaranteed lot", false);
+        Labels words = theme.labels();
+        XYSeries guaranteed = new XYSeries(words.get("guaranteedLotSeries"), false);
         ChartGaps missing = new ChartGaps();
         List<IpoAnalysis> withTables = analyses.stream().filter(a -> a.hk().isPresent()).toList();
         if (withTables.isEmpty()) {
@@ -51,11 +49,11 @@ final class TierChart {
         for (IpoAnalysis a : withTables) {
             HkApplications hk = a.hk().orElseThrow();
             for (String pool : List.of("A", "B")) {
-                XYSeries series = new XYSeries(theme.label(a.listing()) + ", pool " + pool, false);
+                XYSeries series = new XYSeries(words.format("listingPool", theme.label(a.listing()), pool), false);
                 for (Tier t : hk.tiers().stream().filter(t -> t.pool().equals(pool)).toList()) {
                     Optional<Tier.Gain> g = t.at(ReferencePoint.FIRST_CLOSE);
                     if (g.isEmpty()) {
-                        missing.add(theme.label(a.listing()), "expected gain at the first close unknown");
+                        missing.add(theme.label(a.listing()), words.get("expectedGainUnknown"));
                         continue;
                     }
                     series.add(t.applicationMoney().amount().doubleValue(),
@@ -71,10 +69,9 @@ final class TierChart {
             }
         }
         data.addSeries(guaranteed);
-        String unit = currencies.size() == 1 ? currencies.get(0) : "trading currency";
-        JFreeChart chart = ChartFactory.createXYLineChart("Expected return of an HK application by size and pool",
-                "Application money paid up front (" + unit + ", log scale)",
-                "Expected net return on the application money at the first close (%)", data);
+        String unit = currencies.size() == 1 ? currencies.get(0) : words.get("tradingCurrency");
+        JFreeChart chart = ChartFactory.createXYLineChart(words.get("tiersTitle"), words.format("tiersMoneyAxis", unit),
+                words.get("tiersReturnAxis"), data);
         XYPlot plot = chart.getXYPlot();
         LogAxis money = new LogAxis(plot.getDomainAxis().getLabel());
         money.setNumberFormatOverride(ChartTheme.format("#,##0"));
@@ -93,9 +90,7 @@ final class TierChart {
             renderer.setSeriesShapesVisible(i, true);
         }
         plot.setRenderer(renderer);
-        TextTitle shown = new TextTitle("Shown: every application size of each HK allotment table (allotment-tiers.csv), "
-                + "net of the fee schedule's charges, before any financing; the black square marks each listing's "
-                + "guaranteed lot, the smallest size whose every applicant gets a lot", theme.font(Font.PLAIN, 12));
+        TextTitle shown = new TextTitle(words.get("tiersShown"), theme.font(Font.PLAIN, 12));
         shown.setPosition(RectangleEdge.BOTTOM);
         shown.setHorizontalAlignment(HorizontalAlignment.LEFT);
         shown.setTextAlignment(HorizontalAlignment.LEFT);

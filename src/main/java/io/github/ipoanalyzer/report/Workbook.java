@@ -63,34 +63,34 @@ public final class Workbook {
     }
 
     /** Writes {@code folder}/report.xlsx from the report's closed tables and series. */
-    public static void write(Path folder, List<CsvTable> tables, List<SeriesTable> series, LocalDate asOf)
+    public static void write(Labels t, Path folder, List<CsvTable> tables, List<SeriesTable> series, LocalDate asOf)
             throws IOException {
-        write(folder, tables, series, asOf, MAX_SHEET_ROWS);
+        write(t, folder, tables, series, asOf, MAX_SHEET_ROWS);
     }
 
     /** {@code maxSheetRows}: a series of more rows is not put in a sheet. */
-    static void write(Path folder, List<CsvTable> tables, List<SeriesTable> series, LocalDate asOf, long maxSheetRows)
+    static void write(Labels t, Path folder, List<CsvTable> tables, List<SeriesTable> series, LocalDate asOf,
+                      long maxSheetRows)
             throws IOException {
         try (SXSSFWorkbook book = new SXSSFWorkbook(200)) {
             book.setCompressTempFiles(true); // a million-row sheet would otherwise take a gigabyte of temporary disk
             Styles styles = new Styles(book);
-            for (CsvTable table : tables.stream().filter(t -> !LEFT_TO_THEIR_CSV.contains(t.fileName())).toList()) {
-                SXSSFSheet sheet = book.createSheet(sheetName(table.fileName()));
+            for (CsvTable table : tables.stream().filter(c -> !LEFT_TO_THEIR_CSV.contains(c.fileName())).toList()) {
+                SXSSFSheet sheet = book.createSheet(sheetName(t, table.fileName()));
                 if (table.rowCount() > maxSheetRows) {
-                    tooLong(sheet, styles, table.rowCount(), maxSheetRows, "they are in " + table.fileName());
+                    tooLong(t, sheet, styles, table.rowCount(), maxSheetRows, t.format("inFile", table.fileName()));
                 } else {
-                    fill(sheet, styles, List.of(folder.resolve(table.fileName())));
+                    fill(t, sheet, styles, List.of(folder.resolve(table.fileName())));
                 }
             }
             for (SeriesTable s : series) {
-                SXSSFSheet sheet = book.createSheet(sheetName(s.folder().substring(s.folder().lastIndexOf('/') + 1)));
+                SXSSFSheet sheet = book.createSheet(sheetName(t, s.folder().substring(s.folder().lastIndexOf('/') + 1)));
                 List<Path> months = s.files().stream().map(f -> folder.resolve(f.fileName())).toList();
                 if (s.rowCount() > maxSheetRows) {
-                    tooLong(sheet, styles, s.rowCount(), maxSheetRows, String.format(java.util.Locale.ROOT,
-                            "they are in the %,d files of %s/ (one per month), which open in Excel or WPS one by one",
-                            months.size(), s.folder()));
+                    tooLong(t, sheet, styles, s.rowCount(), maxSheetRows, t.format("inMonthFiles",
+                            String.format(java.util.Locale.ROOT, "%,d", months.size()), s.folder()));
                 } else {
-                    fill(sheet, styles, months);
+                    fill(t, sheet, styles, months);
                 }
             }
             Date created = Date.from(asOf.atStartOfDay(ZoneOffset.UTC).toInstant());
@@ -104,14 +104,17 @@ public final class Workbook {
         }
     }
 
-    /** A sheet's name: the table's file name without ".csv" (Excel allows 31 characters). */
-    static String sheetName(String fileName) {
-        String name = fileName.endsWith(".csv") ? fileName.substring(0, fileName.length() - 4) : fileName;
+    /**
+     * A sheet's name: the table's, by its file name without ".csv", in the report's language (the
+     * file name itself in English; Excel allows 31 characters).
+     */
+    static String sheetName(Labels t, String fileName) {
+        String name = t.sheet(fileName.endsWith(".csv") ? fileName.substring(0, fileName.length() - 4) : fileName);
         return name.length() > 31 ? name.substring(0, 31) : name;
     }
 
     /** The rows of one CSV, or of the months of a series one after the other (one header). */
-    private static void fill(SXSSFSheet sheet, Styles styles, List<Path> files) throws IOException {
+    private static void fill(Labels t, SXSSFSheet sheet, Styles styles, List<Path> files) throws IOException {
         int rowIndex = 0;
         String[] header = null;
         int[] widths = new int[0];
@@ -125,9 +128,10 @@ public final class Workbook {
                     Row row = sheet.createRow(rowIndex++);
                     for (int c = 0; c < header.length; c++) {
                         Cell cell = row.createCell(c);
-                        cell.setCellValue(header[c]);
+                        String shown = t.column(header[c]);
+                        cell.setCellValue(shown);
                         cell.setCellStyle(styles.header);
-                        widths[c] = header[c].length();
+                        widths[c] = width(shown);
                     }
                 }
                 for (String[] values = csv.readNext(); values != null; values = csv.readNext()) {
@@ -155,12 +159,18 @@ public final class Workbook {
     }
 
     /** A table with more rows than a sheet holds: where its rows are instead. */
-    private static void tooLong(SXSSFSheet sheet, Styles styles, long rows, long maxSheetRows, String where) {
+    private static void tooLong(Labels t, SXSSFSheet sheet, Styles styles, long rows, long maxSheetRows, String where) {
         Cell cell = sheet.createRow(0).createCell(0);
-        cell.setCellValue(String.format(java.util.Locale.ROOT, "%,d rows, more than a sheet holds (%,d): %s", rows,
-                maxSheetRows, where));
+        cell.setCellValue(t.format("tooLong", String.format(java.util.Locale.ROOT, "%,d", rows),
+                String.format(java.util.Locale.ROOT, "%,d", maxSheetRows), where));
         cell.setCellStyle(styles.header);
         sheet.setColumnWidth(0, 120 * 256);
+    }
+
+    /** How wide a header is shown, in characters: a Chinese character takes two. */
+    private static int width(String text) {
+        return text.codePoints().map(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+                || c >= 0xFF00 && c <= 0xFFEF ? 2 : 1).sum();
     }
 
     /**

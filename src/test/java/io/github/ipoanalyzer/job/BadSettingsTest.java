@@ -35,6 +35,15 @@ class BadSettingsTest {
                 + "a duration longer than 0, such as 60s or 2m." + HOW, "--ipo.partition-timeout=a minute");
     }
 
+    /** A language the report has no words for, as a setting or as --lang (which sets it). */
+    @Test
+    void aLanguageWithoutWordsIsRefused() {
+        assertRefused("Invalid setting: ipo.lang=fr is not accepted: ipo.lang takes en (English) or zh (Chinese)." + HOW,
+                "--ipo.lang=fr");
+        assertRefused("Invalid setting: ipo.lang=chinese is not accepted: ipo.lang takes en (English) or zh (Chinese)."
+                + HOW, "--lang=chinese");
+    }
+
     @Test
     void aWindowThatEndsBeforeItStartsIsRefused() {
         assertRefused("Invalid setting: ipo.event-windows=[0,0] [3,1] is not accepted: ipo.event-windows takes "

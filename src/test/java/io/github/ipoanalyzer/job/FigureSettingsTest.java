@@ -26,6 +26,7 @@ class FigureSettingsTest {
         p.put("ipo.returns", "LOG");
         p.put("ipo.estimation-window-start", "-250");
         p.put("ipo.partial-windows", "true");
+        p.put("ipo.lang", "ZH");
         return p;
     }
 
@@ -47,6 +48,7 @@ class FigureSettingsTest {
                 ipo.financed-fraction=0
                 ipo.financing-annual-rate=0
                 ipo.handling-fee-per-application=0
+                ipo.lang=zh
                 ipo.market-model-min-days=60
                 ipo.max-close-lag-trading-days=5
                 ipo.partial-windows=true
@@ -74,6 +76,7 @@ class FigureSettingsTest {
                 settings.subscription().handlingFee()));
         assertNull(settings.subscription().aShareLots());
         assertEquals(List.of("one-lot", "guaranteed-lot", "top-of-pool-A", "cap"), settings.subscription().policies());
+        assertEquals(io.github.ipoanalyzer.report.Language.ZH, settings.language());
     }
 
     /** The shipped defaults are written as application.properties wrote them before the record: a report's settings table keeps its bytes. */
@@ -91,6 +94,7 @@ class FigureSettingsTest {
                 ipo.financed-fraction=0
                 ipo.financing-annual-rate=0
                 ipo.handling-fee-per-application=0
+                ipo.lang=en
                 ipo.market-model-min-days=60
                 ipo.max-close-lag-trading-days=5
                 ipo.partial-windows=false

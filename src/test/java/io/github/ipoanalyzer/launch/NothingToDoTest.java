@@ -38,6 +38,13 @@ class NothingToDoTest {
         assertEquals(Optional.of(expected), NothingToDo.message(db, List.of(), same));
         assertEquals(Optional.empty(), NothingToDo.message(db, List.of("--ipo.returns=log"), same),
                 "a setting that changes a figure is other work");
+        assertEquals(Optional.empty(), NothingToDo.message(db, List.of("--ipo.lang=zh"), same),
+                "a report in another language is other work");
+        Options chinese = new Options();
+        new picocli.CommandLine(chinese).parseArgs("--lang=zh", "--ipo.lang=en");
+        assertEquals(List.of("--ipo.lang=zh"), chinese.settingArguments(), "--lang replaces an --ipo.lang given too");
+        assertEquals(Optional.empty(), NothingToDo.message(db, chinese.settingArguments(), same),
+                "--lang reaches the quick look");
         assertEquals(Optional.of(expected), NothingToDo.message(db, List.of("--ipo.chunk-size=100"), same),
                 "a setting that changes no figure is the same work");
         assertEquals(Optional.empty(), NothingToDo.message(db, List.of("--spring.datasource.url=jdbc:hsqldb:mem:x"),

@@ -87,23 +87,23 @@ class ChangesTest {
 
     @Test
     void thePageSaysWhatWasComparedAndWordsEachKind() {
-        String page = IndexPage.render(AS_OF, List.of(), List.of(), null,
+        String page = IndexPage.render(Labels.of(Language.EN), AS_OF, List.of(), List.of(), null,
                 new io.github.ipoanalyzer.eventstudy.EventStudy.Result(List.of(), List.of(), List.of(), Map.of(), Map.of(), 5),
                 List.of(), List.of(), List.of(), io.github.ipoanalyzer.store.MarketDataStore.FileCounts.NONE, Map.of(),
-                Map.of(), "", Map.of(), Changes.page(new PreviousReport.Lookup(PreviousReport.Found.REPORT,
+                Map.of(), null, Map.of(), Changes.page(new PreviousReport.Lookup(PreviousReport.Found.REPORT,
                         new PreviousReport("2026-01-09_run-000001", LocalDate.of(2026, 1, 9), List.of(),
                                 List.of("ipo.returns")), "2026-01-09_run-000001", LocalDate.of(2026, 1, 9), null),
                         List.of(new Changes.Change("9903.HK", "Iluvatar CoreX", Changes.BROKE_ISSUE, AS_OF, "156.80",
                                 LocalDate.of(2026, 1, 8), "140.00", "HKD", "144.60", "-0.031812", "x", "broke <it>"))),
-                Rankings.page(List.of(), Map.of()));
+                Rankings.page(Labels.of(Language.EN), List.of(), Map.of()));
         assertEquals(true, page.contains("<p>Compared with the previous report, 2026-01-09_run-000001, as of 2026-01-09 "
                 + "(computed with other values of ipo.returns): "), page);
         assertEquals(true, page.contains("<tr><td>Iluvatar CoreX (9903.HK)</td><td>broke issue</td><td>2026-01-12</td>"
                 + "<td class=\"d\">broke &lt;it&gt;</td></tr>"), page);
-        String none = IndexPage.render(AS_OF, List.of(), List.of(), null,
+        String none = IndexPage.render(Labels.of(Language.EN), AS_OF, List.of(), List.of(), null,
                 new io.github.ipoanalyzer.eventstudy.EventStudy.Result(List.of(), List.of(), List.of(), Map.of(), Map.of(), 5),
                 List.of(), List.of(), List.of(), io.github.ipoanalyzer.store.MarketDataStore.FileCounts.NONE, Map.of(),
-                Map.of(), "", Map.of(), Changes.page(NONE, List.of()), Rankings.page(List.of(), Map.of()));
+                Map.of(), null, Map.of(), Changes.page(NONE, List.of()), Rankings.page(Labels.of(Language.EN), List.of(), Map.of()));
         assertEquals(true, none.contains("<p>No previous report in this output folder: nothing to compare with. Lock-ups "
                 + "ending on the as-of day or within 30 days after it are listed in any case. Every change is in changes.csv."
                 + "</p>\n<p>No change, and no lock-up ends within 30 days.</p>\n<h2>Now</h2>"), none);

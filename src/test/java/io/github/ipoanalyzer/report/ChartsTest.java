@@ -58,7 +58,7 @@ class ChartsTest {
                                 new BigDecimal("1000"), CNY, null)), List.of())),
                 analyzer.analyse(new ListingHistory(b, List.of(price("B.HK", "2026-01-02", "25", null, null, "22")),
                         List.of(), List.of())));
-        charts = new Charts(analyses, LocalDate.of(2026, 11, 28), null);
+        charts = new Charts(Labels.of(Language.EN), analyses, LocalDate.of(2026, 11, 28), null);
     }
 
     private static DailyPrice price(String ticker, String date, String o, String h, String l, String c) {
@@ -96,7 +96,7 @@ class ChartsTest {
 
     @Test
     void chartDataSaysWhatItLeavesOutAndWhyWithoutDrawingAnything() {
-        ChartData data = new ChartData(analyses, l -> l.nameEn());
+        ChartData data = new ChartData(analyses, l -> l.nameEn(), Labels.of(Language.EN));
         // Beta listed 2026-01-02 with an open and a close only; its first HKD rate is of 2026-01-08.
         assertEquals("Beta: no CNY/HKD rate on or before 2026-01-02, high unknown, low unknown",
                 data.lotGains().leftOut().toString());
@@ -116,7 +116,7 @@ class ChartsTest {
                 new ListingHistory(c, List.of(price("C.SH", "2025-12-09", "11", null, null, null)), List.of(), List.of()));
         List<IpoAnalysis> all = new java.util.ArrayList<>(analyses);
         all.add(gamma);
-        ChartData.Drawn<org.jfree.data.category.DefaultCategoryDataset> bands = ChartData.firstDayDistribution(all);
+        ChartData.Drawn<org.jfree.data.category.DefaultCategoryDataset> bands = ChartData.firstDayDistribution(Labels.of(Language.EN), all);
         // Beta 22 / 20 − 1 = +10%, Alpha 18 / 10 − 1 = +80%: two returns, at most ⌈2·∛2⌉ = 3 bands. Bands of 10 points
         // would be 8 (+10% to +90%), of 25 points 4 (+0% to +100%); of 50 points, 2.
         List<String> labels = List.of("+0% to +50%", "+50% to +100%");
@@ -143,7 +143,7 @@ class ChartsTest {
             all.add(analyzer.analyse(new ListingHistory(l, List.of(price(l.ticker(), "2025-12-05", null, null, null, close)),
                     List.of(), List.of())));
         }
-        var bands = ChartData.firstDayDistribution(all).data();
+        var bands = ChartData.firstDayDistribution(Labels.of(Language.EN), all).data();
         // At most 4 bands: of 100 points they would be 7 (+0% to +700%); of 250 points, 3.
         assertEquals(List.of("+0% to +250%", "+250% to +500%", "+500% to +750%"), bands.getColumnKeys());
         assertEquals(List.of(2, 1, 1), bands.getColumnKeys().stream()
@@ -157,7 +157,7 @@ class ChartsTest {
         // Opens at 10.50 (+250 CNY a lot), closes at 9 (−500 CNY a lot).
         IpoAnalysis delta = new IpoAnalyzer(new FxRates(List.of()), LocalDate.of(2026, 11, 28), 5).analyse(
                 new ListingHistory(d, List.of(price("D.SH", "2025-12-05", "10.50", null, null, "9")), List.of(), List.of()));
-        JFreeChart chart = new Charts(List.of(delta), LocalDate.of(2026, 11, 28), null).lotGains();
+        JFreeChart chart = new Charts(Labels.of(Language.EN), List.of(delta), LocalDate.of(2026, 11, 28), null).lotGains();
         assertTrue(chart.getCategoryPlot().getRangeAxis() instanceof org.jfree.chart.axis.LogAxis);
         CategoryDataset data = chart.getCategoryPlot().getDataset();
         assertEquals(250.0, data.getValue("At the open", "Delta").doubleValue(), 1e-9);
@@ -202,6 +202,32 @@ class ChartsTest {
         assertEquals(180_000.0 / 1e9, data.getYValue(0, 0), 1e-15); // 18 × 10,000 in CNY billion
     }
 
+    /** In Chinese, with a font that draws it: the chart's words in Chinese and market value in 亿元 (10⁸ CNY). */
+    @Test
+    void aChineseReportDrawsMarketValueIn亿元WithChineseWords() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ChartFonts.forNames(List.of("摩尔线程")).localNames(),
+                "no installed font draws Chinese (apt-get install fonts-wqy-zenhei)");
+        Listing c = new Listing("C.SH", "Gamma", "伽马", "SSE", "STAR Market", CNY, LocalDate.of(2025, 1, 6),
+                new BigDecimal("10"), 500, 1000L, 10_000L, null, null);
+        IpoAnalyzer analyzer = new IpoAnalyzer(new FxRates(List.of()), LocalDate.of(2026, 11, 28), 5);
+        IpoAnalysis gamma = analyzer.analyse(new ListingHistory(c, List.of(price("C.SH", "2025-01-06", null, null, null, "11"),
+                price("C.SH", "2025-01-07", null, null, null, "12")), List.of(), List.of()));
+        JFreeChart chart = new Charts(Labels.of(Language.ZH), List.of(gamma), LocalDate.of(2026, 11, 28), null).marketValue();
+        assertEquals("上市以来市值", chart.getTitle().getText());
+        assertEquals("市值（亿元）", chart.getXYPlot().getRangeAxis().getLabel());
+        assertEquals("交易日", chart.getXYPlot().getDomainAxis().getLabel());
+        assertEquals("Gamma 伽马", chart.getXYPlot().getDataset().getSeriesKey(0));
+        // 12 × 10,000 shares = 120,000 CNY = 0.0012 亿
+        assertEquals(120_000.0 / 1e8, chart.getXYPlot().getDataset().getYValue(0, 1), 1e-15);
+        assertTrue(footer(chart).startsWith("截至 2026-11-28 · 数据："), footer(chart));
+        JFreeChart returns = new Charts(Labels.of(Language.ZH), List.of(gamma), LocalDate.of(2026, 11, 28), null)
+                .firstDayReturns();
+        assertEquals("首日较发行价涨幅", returns.getTitle().getText());
+        assertEquals(List.of("开盘", "当日最高", "收盘（首日涨幅）"), returns.getCategoryPlot().getDataset().getRowKeys());
+        // Gamma's prices have closes only: what the chart leaves out is said in Chinese too.
+        assertTrue(footer(returns).startsWith("未显示：Gamma: 最高价未知"), footer(returns));
+    }
+
     @Test
     void aLineBreaksWhereClosesAreMoreThanAMonthApartAndTheFooterSaysWhere() {
         Listing c = new Listing("C.SH", "Gamma", null, "SSE", "STAR Market", CNY, LocalDate.of(2025, 1, 6),
@@ -211,7 +237,7 @@ class ChartsTest {
         IpoAnalysis gamma = analyzer.analyse(new ListingHistory(c, List.of(price("C.SH", "2025-01-06", null, null, null, "11"),
                 price("C.SH", "2025-01-07", null, null, null, "12"), price("C.SH", "2025-02-08", null, null, null, "13"),
                 price("C.SH", "2025-03-11", null, null, null, "14")), List.of(), List.of()));
-        JFreeChart chart = new Charts(List.of(gamma), LocalDate.of(2026, 11, 28), null).marketValue();
+        JFreeChart chart = new Charts(Labels.of(Language.EN), List.of(gamma), LocalDate.of(2026, 11, 28), null).marketValue();
         var data = chart.getXYPlot().getDataset();
         assertEquals(5, data.getItemCount(0), "four closes and one break");
         assertEquals(LocalDate.of(2025, 1, 8), LocalDate.ofInstant(java.time.Instant.ofEpochMilli(data.getX(0, 2).longValue()),
@@ -232,7 +258,7 @@ class ChartsTest {
             many.add(analyzer.analyse(new ListingHistory(l, List.of(price("T" + i, "2025-12-05", "15", "20", "12", "18")),
                     List.of(), List.of())));
         }
-        JFreeChart crowded = new Charts(many, LocalDate.of(2026, 11, 28), null).firstDayReturns();
+        JFreeChart crowded = new Charts(Labels.of(Language.EN), many, LocalDate.of(2026, 11, 28), null).firstDayReturns();
         var renderer = crowded.getCategoryPlot().getRenderer();
         assertTrue(!renderer.isItemLabelVisible(0, 0) && !renderer.isItemLabelVisible(1, 0), "open and high unlabelled");
         assertTrue(renderer.isItemLabelVisible(2, 0), "the close labelled");
@@ -271,7 +297,7 @@ class ChartsTest {
                 new EventStudy.CarPath("listing", 0, 3, new BigDecimal("2.5")),
                 new EventStudy.CarPath("listing", 1, 1, new BigDecimal("0.4")),
                 new EventStudy.CarPath("listing", 2, 1, new BigDecimal("0.3"))), java.util.Map.of(), java.util.Map.of(), 2);
-        ChartData.CarLines lines = ChartData.carByEvent(result);
+        ChartData.CarLines lines = ChartData.carByEvent(Labels.of(Language.EN), result);
         XYSeries series = lines.drawn().data().getSeries(0);
         assertEquals("listing (up to 3 events)", series.getKey());
         assertEquals(List.of(0.0, 0.5, 1.0, 2.0), series.getItems().stream()
@@ -294,7 +320,7 @@ class ChartsTest {
                 new BigDecimal("20"), 100, 1000L, 5_000L, null, null);
         IpoAnalysis beta = new IpoAnalyzer(new FxRates(List.of()), LocalDate.of(2026, 11, 28), 5).analyse(
                 new ListingHistory(b, List.of(price("B.HK", "2026-01-02", "25", null, null, "22")), List.of(), List.of()));
-        JFreeChart chart = new Charts(List.of(beta), LocalDate.of(2026, 11, 28), null).firstDayReturns();
+        JFreeChart chart = new Charts(Labels.of(Language.EN), List.of(beta), LocalDate.of(2026, 11, 28), null).firstDayReturns();
         assertEquals(List.of("Beta"), ((CategoryDataset) chart.getCategoryPlot().getDataset()).getColumnKeys());
         assertTrue(footer(chart).startsWith("Not shown: Beta: high unknown\n"), footer(chart));
     }

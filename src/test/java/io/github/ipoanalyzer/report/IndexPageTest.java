@@ -32,10 +32,10 @@ class IndexPageTest {
         settings.put("ipo.returns", "");
         CsvTable table = new CsvTable(folder, "a&b.csv", "rows of <A>", List.of("x"));
         table.close();
-        String page = IndexPage.render(LocalDate.of(2026, 11, 28), List.of(), List.of(), "the 12 <largest>", noCohorts(),
+        String page = IndexPage.render(Labels.of(Language.EN), LocalDate.of(2026, 11, 28), List.of(), List.of(), "the 12 <largest>", noCohorts(),
                 List.of(table), List.of(), List.of(new Charts.ChartFile("c'1.png", "Gain \u200B× lot", "5 < 6")),
-                new MarketDataStore.FileCounts(10, 2, 1, 0), notices, settings, "", Map.of(),
-                NO_CHANGES, Rankings.page(List.of(), Map.of()));
+                new MarketDataStore.FileCounts(10, 2, 1, 0), notices, settings, null, Map.of(),
+                NO_CHANGES, Rankings.page(Labels.of(Language.EN), List.of(), Map.of()));
 
         // escapeHtml4: < > & " as entities, × as &times;, ' kept; U+202E and U+200B left out.
         assertTrue(page.contains("<p>Shown: the 12 &lt;largest&gt;.</p>\n"), page);
@@ -56,9 +56,9 @@ class IndexPageTest {
 
     @Test
     void partsWithNothingToSayAreLeftOut() throws Exception {
-        String page = IndexPage.render(LocalDate.of(2026, 11, 28), List.of(), List.of(), null, noCohorts(), List.of(), List.of(),
-                List.of(), MarketDataStore.FileCounts.NONE, Map.of(), Map.of(), "", Map.of(), NO_CHANGES,
-                Rankings.page(List.of(), Map.of()));
+        String page = IndexPage.render(Labels.of(Language.EN), LocalDate.of(2026, 11, 28), List.of(), List.of(), null, noCohorts(), List.of(), List.of(),
+                List.of(), MarketDataStore.FileCounts.NONE, Map.of(), Map.of(), null, Map.of(), NO_CHANGES,
+                Rankings.page(Labels.of(Language.EN), List.of(), Map.of()));
         assertTrue(page.contains("report.xlsx</a>. Every input row was loaded.</p>\n<h2>First day</h2>\n<table>\n"), page);
         assertFalse(page.contains("Notices on the input") || page.contains("<h2>Settings</h2>")
                 || page.contains("Shown:") || page.contains("Grey-market"), page);

@@ -32,7 +32,7 @@ class WorkbookTest {
         // A leading zero (a code) and 16 significant digits (more than a spreadsheet number holds) stay text.
         table.add(List.of("0001", "-0.052632", "1234567890123456", "'=1+1"));
         table.close();
-        Workbook.write(folder, List.of(table), List.of(), LocalDate.of(2026, 11, 28));
+        Workbook.write(Labels.of(Language.EN), folder, List.of(table), List.of(), LocalDate.of(2026, 11, 28));
 
         try (XSSFWorkbook book = open()) {
             XSSFSheet sheet = book.getSheet("first-day");
@@ -72,7 +72,7 @@ class WorkbookTest {
         series.append(rows.rendered());
         series.close();
 
-        Workbook.write(folder, List.of(), List.of(series), LocalDate.of(2026, 11, 28));
+        Workbook.write(Labels.of(Language.EN), folder, List.of(), List.of(series), LocalDate.of(2026, 11, 28));
         try (XSSFWorkbook book = open()) {
             XSSFSheet sheet = book.getSheet("market-value");
             assertEquals(3, sheet.getLastRowNum(), "one header, then December's row and January's two");
@@ -86,7 +86,7 @@ class WorkbookTest {
         events.add(List.of("A", "2026-01-02"));
         events.add(List.of("A", "2026-01-05"));
         events.close();
-        Workbook.write(folder, List.of(events), List.of(series), LocalDate.of(2026, 11, 28), 2);
+        Workbook.write(Labels.of(Language.EN), folder, List.of(events), List.of(series), LocalDate.of(2026, 11, 28), 2);
         try (XSSFWorkbook book = open()) {
             XSSFSheet sheet = book.getSheet("market-value");
             assertEquals(0, sheet.getLastRowNum());
@@ -102,10 +102,10 @@ class WorkbookTest {
         CsvTable table = new CsvTable(folder, "now.csv", "Now", List.of("ticker", "latest_close"));
         table.add(List.of("688795.SH", "673.00"));
         table.close();
-        Workbook.write(folder, List.of(table), List.of(), LocalDate.of(2026, 11, 28));
+        Workbook.write(Labels.of(Language.EN), folder, List.of(table), List.of(), LocalDate.of(2026, 11, 28));
         byte[] first = Files.readAllBytes(folder.resolve(Workbook.FILE));
         Thread.sleep(2_100); // past the two-second resolution of a zip entry's time, and another second of the clock
-        Workbook.write(folder, List.of(table), List.of(), LocalDate.of(2026, 11, 28));
+        Workbook.write(Labels.of(Language.EN), folder, List.of(table), List.of(), LocalDate.of(2026, 11, 28));
         assertArrayEquals(first, Files.readAllBytes(folder.resolve(Workbook.FILE)));
     }
 
