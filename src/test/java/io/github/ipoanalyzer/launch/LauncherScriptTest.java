@@ -43,11 +43,20 @@ class LauncherScriptTest {
                 "no extracted jar: the fat jar, as java -jar runs it");
 
         Files.createDirectories(home.resolve("target/app"));
-        Files.writeString(home.resolve("target/app/ipo-analyzer.jar"), "");
+        Path fatJar = home.resolve("target/ipo-analyzer.jar");
+        Files.writeString(fatJar, "");
+        Files.setLastModifiedTime(fatJar, FileTime.fromMillis(1_000_000_000_000L));
+        Path extracted = home.resolve("target/app/ipo-analyzer.jar");
+        Files.writeString(extracted, "");
+        Files.setLastModifiedTime(extracted, FileTime.fromMillis(1_000_000_001_000L));
         assertEquals(List.of("-XX:SharedArchiveFile=" + home + "/target/app/ipo-analyzer.jsa", "-Xshare:auto",
                         "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-Xmx1g", "-jar", home + "/target/app/ipo-analyzer.jar",
                         "--as-of", "2026-11-28"),
                 run(script, Map.of("JAVA", java.toString(), "JAVA_OPTS", "-Xmx1g"), "--as-of", "2026-11-28").lines().toList());
+
+        Files.setLastModifiedTime(fatJar, FileTime.fromMillis(1_000_000_002_000L));
+        assertEquals(List.of("-jar", home + "/target/ipo-analyzer.jar"), run(script, Map.of("JAVA", java.toString()))
+                .lines().toList(), "the jar rebuilt without extracting it again (-Dcds.skip): the new jar, not the old one");
     }
 
     @Test
