@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Nightly run: today's as-of date, a dated log file, the job's own exit code.
-# Usage: jobs/nightly.sh [more ipo-analyzer options]   (see: java -jar target/ipo-analyzer.jar --help)
+# Usage: jobs/nightly.sh [more ipo-analyzer options]   (see: ./ipo-analyzer --help)
 # Environment: IPO_ANALYZER_HOME (default: this repository), AS_OF (default: today), JAVA (default: java),
 # JAVA_OPTS (default: jobs/java-options),
 # SETTLE_RETRIES (default 10) and SETTLE_WAIT (seconds, default 60): the job waits for files still being
@@ -11,14 +11,14 @@ cd "${IPO_ANALYZER_HOME:-$(cd "$(dirname "$0")/.." && pwd)}" || exit 1
 as_of="${AS_OF:-$(date +%F)}"
 mkdir -p data/logs
 log="data/logs/nightly-$as_of.log"
-jar=target/ipo-analyzer.jar
 java_opts="${JAVA_OPTS-$(grep -v '^#' jobs/java-options)}"
-if [ ! -f "$jar" ]; then
+if [ ! -f target/ipo-analyzer.jar ]; then
     mvn -B -q package -DskipTests >>"$log" 2>&1 || { echo "build failed, see $log" >&2; exit 1; }
 fi
 for _ in $(seq 0 "${SETTLE_RETRIES:-10}"); do
     echo "=== $(date -Is) start, as of $as_of" >>"$log"
-    "${JAVA:-java}" $java_opts -jar "$jar" --as-of "$as_of" "$@" >>"$log" 2>&1
+    # The launcher script: the build's class-data-sharing archive, where there is one, cuts the start.
+    JAVA_OPTS="$java_opts" ./ipo-analyzer --as-of "$as_of" "$@" >>"$log" 2>&1
     code=$?
     echo "=== $(date -Is) exit $code" >>"$log"
     [ "$code" -eq 6 ] || break

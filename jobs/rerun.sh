@@ -10,4 +10,5 @@ java_opts="${JAVA_OPTS-$(grep -v '^#' jobs/java-options)}"
 if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -print -quit)" ]; then
     mvn -B -q package -DskipTests || exit 1
 fi
-exec "${JAVA:-java}" $java_opts -jar "$jar" "$@"
+# The launcher script: the build's class-data-sharing archive, where there is one, cuts the start.
+JAVA_OPTS="$java_opts" exec ./ipo-analyzer "$@"

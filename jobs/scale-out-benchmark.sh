@@ -1,46 +1,117 @@
 #!/usr/bin/env bash
 # The scale-out measurement (see README, "Scale out"): one generated market run on the shared
-# PostgreSQL database with 0 workers (the manager's own threads), 1 worker process and 2 worker
-# processes, each from an empty database; prints each run's wall time and report step times.
-# Usage: jobs/scale-out-benchmark.sh [LISTINGS] [DAYS] [WORK_DIR] [HEAP]   (defaults: 5000 2000 target/scale-out 1g)
+# PostgreSQL database, each run from an empty database; prints each run's wall time and step times.
+# Usage: jobs/scale-out-benchmark.sh [LISTINGS] [DAYS] [WORK_DIR] [HEAP] [QUOTA]
+#        (defaults: 5000 2000 target/scale-out 1g, no quota)
+# Without QUOTA: 0 workers (the manager's own threads), 1 worker process and 2, all sharing the cores.
+# With QUOTA (cores, e.g. 0.5): every process, the manager and each worker, held to that much CPU
+# in a cgroup of its own, one report partition at a time each: one process (0 workers), then 2 and
+# 4 workers; then the speed-up of the report step over one process and the partitions' own times.
+# A quota is held through cgroup v2 or the cgroup v1 cpu controller (as root); where neither
+# can be written, the script says so and stops. The processes' group gets the highest CPU weight,
+# so that on a machine busy with other work each process still gets its quota, not only at most it
+# (the manager and 4 workers ask 2.5 cores at most, 2 while the workers compute).
 # Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust) and RabbitMQ on 127.0.0.1:5672.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-LISTINGS=${1:-5000}; DAYS=${2:-2000}; WORK=${3:-target/scale-out}; HEAP=${4:-1g}
+LISTINGS=${1:-5000}; DAYS=${2:-2000}; WORK=${3:-target/scale-out}; HEAP=${4:-1g}; QUOTA=${5:-}
 mvn -B -q package -DskipTests
 JAR=target/ipo-analyzer.jar
 mkdir -p "$WORK"; WORK=$(cd "$WORK" && pwd)
 [ -d "$WORK/market" ] || java -jar $JAR generate-market --out "$WORK/market" --listings "$LISTINGS" --days "$DAYS"
 DB=ipo_scale_out
+PSQL=(psql -q -h 127.0.0.1 -U postgres)
 PG="--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$DB --spring.datasource.username=postgres"
 QUEUE="--ipo.partition-queue=ipo-analyzer.scale-out-benchmark"
+
+# Each process's cgroup: "" runs it as it is.
+CGROUPS=()
+PERIOD_US=100000
+if [ -n "$QUOTA" ]; then
+    QUOTA_US=$(echo "$QUOTA * $PERIOD_US / 1" | bc)
+    if [ -f /sys/fs/cgroup/cgroup.controllers ] && grep -qw cpu /sys/fs/cgroup/cgroup.controllers \
+            && mkdir -p /sys/fs/cgroup/ipo-scale-out 2>/dev/null \
+            && echo +cpu > /sys/fs/cgroup/ipo-scale-out/cgroup.subtree_control 2>/dev/null; then
+        CGROUP_ROOT=/sys/fs/cgroup/ipo-scale-out
+        echo 10000 > "$CGROUP_ROOT/cpu.weight"
+        hold() { mkdir -p "$1" && echo "$QUOTA_US $PERIOD_US" > "$1/cpu.max"; }
+    elif [ -w /sys/fs/cgroup/cpu/cgroup.procs ] && mkdir -p /sys/fs/cgroup/cpu/ipo-scale-out 2>/dev/null; then
+        CGROUP_ROOT=/sys/fs/cgroup/cpu/ipo-scale-out
+        echo 262144 > "$CGROUP_ROOT/cpu.shares"
+        hold() { mkdir -p "$1" && echo "$PERIOD_US" > "$1/cpu.cfs_period_us" && echo "$QUOTA_US" > "$1/cpu.cfs_quota_us"; }
+    else
+        echo "Cannot hold a CPU quota here: neither cgroup v2 with the cpu controller nor cgroup v1's" \
+             "/sys/fs/cgroup/cpu can be written (run as root, or without QUOTA to share the cores)." >&2
+        exit 1
+    fi
+    # One thread per process, and the same ranges for every run, so that only the processes differ.
+    THREADS=1; PARTITIONS=16; RUNS=(0 2 4)
+    echo "Each process held to $QUOTA core(s) (${QUOTA_US} µs of CPU per ${PERIOD_US} µs) in its own cgroup under $CGROUP_ROOT"
+else
+    RUNS=(0 1 2)
+fi
+
+# Becomes the command, in the cgroup $1 ("": as it is); so in the background, $! is the command's pid.
+in_cgroup() {
+    local group=$1; shift
+    if [ -z "$group" ]; then exec "$@"; fi
+    hold "$group" && exec sh -c 'echo $$ > "$0/cgroup.procs" && exec "$@"' "$group" "$@"
+}
+
 WORKERS=()
 stop_workers() { for pid in "${WORKERS[@]:-}"; do [ -n "$pid" ] && { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; }; done; WORKERS=(); }
-trap stop_workers EXIT
+remove_cgroups() { [ -n "${CGROUP_ROOT:-}" ] && rmdir "$CGROUP_ROOT"/*/ "$CGROUP_ROOT" 2>/dev/null || true; }
+trap 'stop_workers; remove_cgroups' EXIT
+trap 'exit 143' TERM INT
+declare -A REPORT_SECONDS
 
-for workers in 0 1 2; do
-    psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
+for workers in "${RUNS[@]}"; do
+    "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
     rm -rf "$WORK/out" "$WORK/db"
-    REMOTE=()
+    REMOTE=(); MANAGER_GROUP=""; MANAGER_THREADS=()
+    if [ -n "$QUOTA" ]; then
+        MANAGER_GROUP="$CGROUP_ROOT/manager"
+        MANAGER_THREADS=(-Dipo.report-threads=$THREADS -Dipo.report-partitions=$PARTITIONS)
+    fi
     if [ "$workers" -gt 0 ]; then
         REMOTE=(--remote-workers)
         for i in $(seq 1 "$workers"); do
-            # The cores are shared: two workers take one partition at a time each, one worker two.
-            java -Xmx"$HEAP" -jar $JAR worker --threads $((2 / workers)) --log-dir "$WORK/worker-$i" $PG $QUEUE \
+            # Without a quota the cores are shared: two workers take one partition at a time each, one worker two.
+            group=""; threads=$((2 / workers))
+            [ -n "$QUOTA" ] && { group="$CGROUP_ROOT/worker-$i"; threads=$THREADS; }
+            in_cgroup "$group" java -Xmx"$HEAP" -jar $JAR worker --threads "$threads" --log-dir "$WORK/worker-$i" $PG $QUEUE \
                 > "$WORK/worker-$i.out" 2>&1 &
             WORKERS+=($!)
-        done
-        for i in $(seq 1 "$workers"); do
-            until grep -q "ipo-analyzer worker (" "$WORK/worker-$i.out"; do sleep 0.5; done
+            # One at a time: workers starting together on an empty database race to create its tables.
+            until grep -qs "ipo-analyzer worker (" "$WORK/worker-$i.out"; do
+                kill -0 "${WORKERS[-1]}" 2>/dev/null || { echo "worker $i ended:" >&2; cat "$WORK/worker-$i.out" >&2; exit 1; }
+                sleep 0.5
+            done
         done
     fi
     start=$(date +%s.%N)
-    /usr/bin/time -f "%M" -o "$WORK/rss" java -Xmx"$HEAP" -jar $JAR --input "$WORK/market" --output "$WORK/out" \
-        --db "$WORK/db" --as-of 2026-11-28 --settle-seconds 0 "${REMOTE[@]}" $PG $QUEUE > "$WORK/run-$workers.out" 2>&1
+    (in_cgroup "$MANAGER_GROUP" /usr/bin/time -f "%M" -o "$WORK/rss" java -Xmx"$HEAP" "${MANAGER_THREADS[@]}" -jar $JAR \
+        --input "$WORK/market" --output "$WORK/out" --db "$WORK/db" --as-of 2026-11-28 --settle-seconds 0 \
+        "${REMOTE[@]}" $PG $QUEUE > "$WORK/run-$workers.out" 2>&1)
     end=$(date +%s.%N)
-    printf '%d worker(s): %.1f s wall, manager peak RSS %d MB; ' "$workers" "$(echo "$end - $start" | bc)" \
-        "$(( $(cat "$WORK/rss") / 1024 ))"
-    grep "time per step" "$WORK/run-$workers.out" | sed 's/^ *//' 
+    printf '%d worker(s): %.1f s wall, manager peak RSS %d MB, load average %s; ' "$workers" "$(echo "$end - $start" | bc)" \
+        "$(( $(cat "$WORK/rss") / 1024 ))" "$(cut -d' ' -f1-3 /proc/loadavg)"
+    grep "time per step" "$WORK/run-$workers.out" | sed 's/^ *//'
+    REPORT_SECONDS[$workers]=$(grep -o "reportListings [0-9.]* s" "$WORK/run-$workers.out" | grep -o "[0-9.]*" || echo "")
+    if [ -n "$QUOTA" ]; then
+        # Each partition's own time, as the job repository recorded it: what one process computes at a time.
+        "${PSQL[@]}" -d "$DB" -At -F ' ' -c "SELECT count(*), round(sum(s)::numeric, 1), round(avg(s)::numeric, 1),
+                round(min(s)::numeric, 1), round(max(s)::numeric, 1) FROM (SELECT extract(epoch FROM END_TIME - START_TIME) s
+                FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'reportListingRange%') p" \
+            | awk '{printf "  partitions: %d, %.1f s in all, each %.1f s on average (%.1f to %.1f s)\n", $1, $2, $3, $4, $5}'
+    fi
     stop_workers
 done
-psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)"
+"${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)"
+if [ -n "$QUOTA" ]; then
+    for workers in 2 4; do
+        [ -n "${REPORT_SECONDS[0]}" ] && [ -n "${REPORT_SECONDS[$workers]}" ] && printf \
+            'reportListings with %d workers: %.2f× one process at the same quota (%s s against %s s)\n' "$workers" \
+            "$(echo "${REPORT_SECONDS[0]} / ${REPORT_SECONDS[$workers]}" | bc -l)" "${REPORT_SECONDS[$workers]}" "${REPORT_SECONDS[0]}"
+    done
+fi
