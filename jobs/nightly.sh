@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Nightly run: today's as-of date, a dated log file, the job's own exit code.
-# Usage: jobs/nightly.sh [more ipo-analyzer options]   (see: ./ipo-analyzer --help)
+# Usage: jobs/nightly.sh [more ipo-analyzer options]   (see: jobs/ipo-analyzer --help)
 # Environment: IPO_ANALYZER_HOME (default: this repository), AS_OF (default: today), JAVA (default: java),
 # JAVA_OPTS (default: jobs/java-options),
 # SETTLE_RETRIES (default 10) and SETTLE_WAIT (seconds, default 60): the job waits for files still being
@@ -18,7 +18,7 @@ fi
 for _ in $(seq 0 "${SETTLE_RETRIES:-10}"); do
     echo "=== $(date -Is) start, as of $as_of" >>"$log"
     # The launcher script: the build's class-data-sharing archive, where there is one, cuts the start.
-    JAVA_OPTS="$java_opts" ./ipo-analyzer --as-of "$as_of" "$@" >>"$log" 2>&1
+    JAVA_OPTS="$java_opts" jobs/ipo-analyzer --as-of "$as_of" "$@" >>"$log" 2>&1
     code=$?
     echo "=== $(date -Is) exit $code" >>"$log"
     [ "$code" -eq 6 ] || break

@@ -11,4 +11,4 @@ if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -print -quit)" ]; t
     mvn -B -q package -DskipTests || exit 1
 fi
 # The launcher script: the build's class-data-sharing archive, where there is one, cuts the start.
-JAVA_OPTS="$java_opts" exec ./ipo-analyzer "$@"
+JAVA_OPTS="$java_opts" exec jobs/ipo-analyzer "$@"

@@ -90,8 +90,8 @@ class LauncherScriptTest {
     }
 
     private Path copyOfScript() throws Exception {
-        Path script = home.resolve("ipo-analyzer");
-        Files.copy(Path.of("ipo-analyzer"), script);
+        Path script = Files.createDirectories(home.resolve("jobs")).resolve("ipo-analyzer");
+        Files.copy(Path.of("jobs/ipo-analyzer"), script);
         return script;
     }
 
