@@ -28,8 +28,11 @@ import java.util.Set;
  */
 final class Changes {
 
-    /** changes.csv's descriptions are in English in every language: the CSV files are the same bytes in both. */
-    private static final Labels ENGLISH = Labels.of(Language.EN);
+    /**
+     * changes.csv's descriptions are in English in every language (the CSV files are the same
+     * bytes in both); the page words them in the report's language, from the same labels.
+     */
+    static final Labels ENGLISH = Labels.of(Language.EN);
 
     static final String NEW_LISTING = "new_listing";
     static final String NEW_CLOSE = "new_close";
@@ -84,10 +87,10 @@ final class Changes {
     /**
      * The changes from {@code previous} (null: none to compare with) to this report's
      * {@code now} rows, then the lock-ups of {@code events} ending soon; by kind, each kind in
-     * now.csv's order (milestones and lock-ups by date).
+     * now.csv's order (milestones and lock-ups by date); each described in the words of {@code t}.
      */
-    static List<Change> between(PreviousReport previous, List<Map<String, String>> now, List<Map<String, String>> events,
-                                LocalDate asOf) {
+    static List<Change> between(Labels t, PreviousReport previous, List<Map<String, String>> now,
+                                List<Map<String, String>> events, LocalDate asOf) {
         List<Position> current = now.stream().map(Position::of).toList();
         Map<String, Position> byTicker = new HashMap<>();
         current.forEach(p -> byTicker.put(p.ticker(), p));
@@ -102,26 +105,24 @@ final class Changes {
             for (Position p : current) {
                 Position q = before.get(p.ticker());
                 if (q == null) {
-                    changes.add(p.change(NEW_LISTING, p.listingDate(), null, name, p.nameEn() + " listed on "
-                            + p.listingDate() + " at an offer price of " + p.currency() + " " + p.offerPrice()
-                            + (p.latestCloseDate() == null ? "; no close yet" : "; latest close " + p.closeSaid()
-                            + (Boolean.TRUE.equals(p.belowIssue()) ? ", below the offer price" : ""))));
+                    changes.add(p.change(NEW_LISTING, p.listingDate(), null, name, t.format("changeSaidNewListing",
+                            p.nameEn(), p.listingDate(), p.offerSaid(), p.latestCloseDate() == null
+                                    ? t.get("changeSaidNoCloseYet") : t.format("changeSaidLatestClose", p.closeSaid(t),
+                                    Boolean.TRUE.equals(p.belowIssue()) ? t.get("changeSaidBelowOffer") : ""))));
                     continue;
                 }
                 if (p.latestCloseDate() != null && (q.latestCloseDate() == null
                         || p.latestCloseDate().isAfter(q.latestCloseDate()))) {
-                    closes.add(p.change(NEW_CLOSE, p.latestCloseDate(), q, name, "new close " + p.closeSaid()
-                            + " (" + q.previousSaid() + ")"));
+                    closes.add(p.change(NEW_CLOSE, p.latestCloseDate(), q, name, t.format("changeSaidNewClose",
+                            p.closeSaid(t), q.previousSaid(t))));
                 }
                 if (Boolean.FALSE.equals(q.belowIssue()) && Boolean.TRUE.equals(p.belowIssue())) {
-                    broke.add(p.change(BROKE_ISSUE, p.latestCloseDate(), q, name, "broke issue: closed below the offer "
-                            + "price of " + p.currency() + " " + p.offerPrice() + " at " + p.closeSaid() + " ("
-                            + q.previousSaid() + ", not below)"));
+                    broke.add(p.change(BROKE_ISSUE, p.latestCloseDate(), q, name, t.format("changeSaidBrokeIssue",
+                            p.offerSaid(), p.closeSaid(t), q.previousSaid(t))));
                 }
                 if (Boolean.TRUE.equals(q.belowIssue()) && Boolean.FALSE.equals(p.belowIssue())) {
-                    recovered.add(p.change(RECOVERED_ISSUE, p.latestCloseDate(), q, name, "recovered the offer price of "
-                            + p.currency() + " " + p.offerPrice() + ": closed at " + p.closeSaid() + " ("
-                            + q.previousSaid() + ", below)"));
+                    recovered.add(p.change(RECOVERED_ISSUE, p.latestCloseDate(), q, name, t.format(
+                            "changeSaidRecoveredIssue", p.offerSaid(), p.closeSaid(t), q.previousSaid(t))));
                 }
             }
             changes.addAll(closes);
@@ -139,7 +140,8 @@ final class Changes {
                 Position q = before.get(p.ticker());
                 LocalDate seenUpTo = q != null ? q.dataLastDate() : previousDataEnds;
                 if (seenUpTo == null || date.isAfter(seenUpTo)) {
-                    milestones.add(p.change(MILESTONE, date, null, name, e.get("description") + " on " + date));
+                    milestones.add(p.change(MILESTONE, date, null, name, t.format("changeSaidMilestone",
+                            e.get("description"), date)));
                 }
             }
             milestones.sort(Comparator.comparing(Change::date));
@@ -159,8 +161,8 @@ final class Changes {
             Position p = byTicker.get(e.get("ticker"));
             String nameEn = p == null ? "" : p.nameEn();
             lockups.add(new Change(e.get("ticker"), nameEn, LOCKUP_ENDING, ends, "", null, "", "", "", "", "",
-                    e.get("description") + " on " + ends + (daysAfter == 0 ? ", the as-of day"
-                            : daysAfter == 1 ? ", 1 day after the as-of day" : ", " + daysAfter + " days after the as-of day")));
+                    t.format(daysAfter == 0 ? "changeSaidLockupOnAsOf" : daysAfter == 1 ? "changeSaidLockupInOneDay"
+                            : "changeSaidLockupInDays", e.get("description"), ends, daysAfter)));
         }
         lockups.sort(Comparator.comparing(Change::date));
         changes.addAll(lockups);
@@ -220,15 +222,21 @@ final class Changes {
                     close ? offerPrice : "", close ? returnSinceOffer : "", comparedWith, description);
         }
 
+        /** "HKD 144.60". */
+        String offerSaid() {
+            return currency + " " + offerPrice;
+        }
+
         /** "HKD 140.00 on 2026-01-12, −3.18% since the offer". */
-        String closeSaid() {
-            return currency + " " + latestClose + " on " + latestCloseDate + ", " + (returnSinceOffer.isEmpty()
-                    ? "return unknown" : IndexPage.percent(ENGLISH, new BigDecimal(returnSinceOffer))) + " since the offer";
+        String closeSaid(Labels t) {
+            return t.format("changeSaidClose", currency + " " + latestClose, latestCloseDate, returnSinceOffer.isEmpty()
+                    ? t.get("changeSaidReturnUnknown") : IndexPage.percent(t, new BigDecimal(returnSinceOffer)));
         }
 
         /** How the previous report saw it. */
-        String previousSaid() {
-            return latestCloseDate == null ? "no close before" : "was " + latestClose + " on " + latestCloseDate;
+        String previousSaid(Labels t) {
+            return latestCloseDate == null ? t.get("changeSaidNoCloseBefore")
+                    : t.format("changeSaidWas", latestClose, latestCloseDate);
         }
     }
 }

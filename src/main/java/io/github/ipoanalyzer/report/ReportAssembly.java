@@ -105,15 +105,17 @@ record ReportAssembly(MarketDataStore store, InputFileLedger ledger, ReportSetti
             // Read back from this report's own tables, as the previous report's are: one row, or a few, per listing.
             PreviousReport.Lookup previous = PreviousReport.find(request.outputRoot(), request.run().asOf(),
                     request.run().settings());
-            List<Changes.Change> changes = Changes.between(previous.report(),
-                    CsvRows.read(staging.resolve("now.csv"), Changes.NOW_COLUMNS),
-                    CsvRows.read(staging.resolve("events.csv"), Changes.EVENT_COLUMNS), request.run().asOf());
-            csvTables.add(Changes.write(staging, changes));
+            List<Map<String, String>> nowRows = CsvRows.read(staging.resolve("now.csv"), Changes.NOW_COLUMNS);
+            List<Map<String, String>> eventRows = CsvRows.read(staging.resolve("events.csv"), Changes.EVENT_COLUMNS);
+            csvTables.add(Changes.write(staging, Changes.between(Changes.ENGLISH, previous.report(), nowRows, eventRows,
+                    request.run().asOf())));
             List<Rankings.Ranked> ranked = Rankings.of(CsvRows.read(staging.resolve("first-day.csv"),
                     Rankings.FIRST_DAY_COLUMNS), in.rates());
             csvTables.add(Rankings.write(staging, ranked));
             ChartedListings charted = ChartedListings.of(in, settings.chartMaxListings());
             Labels labels = Labels.of(settings.language());
+            List<Changes.Change> changes = Changes.between(labels, previous.report(), nowRows, eventRows,
+                    request.run().asOf());
             Charts chartMaker = new Charts(labels, charted.analyses(), request.run().asOf(), charted.selection());
             List<Charts.ChartFile> charts = new ArrayList<>(chartMaker.writeAll(staging));
             charts.add(chartMaker.writeDistribution(staging, summaries));

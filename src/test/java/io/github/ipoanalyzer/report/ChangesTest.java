@@ -24,7 +24,7 @@ class ChangesTest {
         // The previous report saw Biren below its offer of 19.60 at 19.00 on 01-05; now 21.56 on 01-09, 21.56 / 19.60 − 1 = +10%.
         PreviousReport previous = new PreviousReport("2026-01-06_run-000003", LocalDate.of(2026, 1, 6),
                 List.of(now("6082.HK", "19.00", "2026-01-05", "-0.030612", "true", "2026-01-05")), List.of());
-        List<Changes.Change> changes = Changes.between(previous,
+        List<Changes.Change> changes = Changes.between(Changes.ENGLISH, previous,
                 List.of(now("6082.HK", "21.56", "2026-01-09", "0.100000", "false", "2026-01-09")),
                 List.of(event("6082.HK", "2026-01-05", "", "market value milestone", "market value crossed CNY 40 billion"),
                         event("6082.HK", "2026-01-07", "", "market value milestone", "market value crossed CNY 50 billion")),
@@ -44,6 +44,31 @@ class ChangesTest {
     }
 
     @Test
+    void aChineseReportWordsEachChangeInChineseFromTheSameFigures() {
+        PreviousReport previous = new PreviousReport("2026-01-06_run-000003", LocalDate.of(2026, 1, 6),
+                List.of(now("6082.HK", "19.00", "2026-01-05", "-0.030612", "true", "2026-01-05")), List.of());
+        List<Changes.Change> changes = Changes.between(Labels.of(Language.ZH), previous,
+                List.of(now("6082.HK", "21.56", "2026-01-09", "0.100000", "false", "2026-01-09")),
+                List.of(event("6082.HK", "2026-01-07", "", "market value milestone", "market value crossed CNY 50 billion"),
+                        event("6082.HK", "2026-02-11", "", "lock-up expiry", "1-month lock-up of A ends")),
+                AS_OF);
+
+        assertEquals(List.of(
+                "新收盘 HKD 21.56（2026-01-09），较发行价 +10.00%；此前 19.00（2026-01-05）",
+                "回到发行价 HKD 19.60 之上：收盘 HKD 21.56（2026-01-09），较发行价 +10.00%；此前 19.00（2026-01-05），当时破发",
+                // Words of the input (events.csv) stay as given; the date and the days to go are worded.
+                "market value crossed CNY 50 billion（2026-01-07）",
+                "1-month lock-up of A ends：2026-02-11 结束，报告日后 30 天"),
+                changes.stream().map(Changes.Change::description).toList());
+        // The same figures as in English: only the words differ.
+        assertEquals(Changes.between(Changes.ENGLISH, previous,
+                        List.of(now("6082.HK", "21.56", "2026-01-09", "0.100000", "false", "2026-01-09")), List.of(), AS_OF)
+                        .stream().map(c -> c.close() + " " + c.returnSinceOffer() + " " + c.previousClose()).toList(),
+                changes.subList(0, 2).stream().map(c -> c.close() + " " + c.returnSinceOffer() + " " + c.previousClose())
+                        .toList());
+    }
+
+    @Test
     void aListingNotInThePreviousReportIsNewAndItsMilestonesAfterThatReportsDataAreToo() {
         PreviousReport previous = new PreviousReport("2026-01-06_run-000003", LocalDate.of(2026, 1, 6),
                 List.of(now("6082.HK", "19.00", "2026-01-05", "-0.030612", "true", "2026-01-05")), List.of());
@@ -51,7 +76,7 @@ class ChangesTest {
         iluvatar.put("name_en", "Iluvatar CoreX");
         iluvatar.put("offer_price", "144.60");
         iluvatar.put("listing_date", "2026-01-08");
-        List<Changes.Change> changes = Changes.between(previous,
+        List<Changes.Change> changes = Changes.between(Changes.ENGLISH, previous,
                 List.of(now("6082.HK", "19.00", "2026-01-05", "-0.030612", "true", "2026-01-05"), iluvatar),
                 List.of(event("9903.HK", "2026-01-08", "", "market value milestone", "market value crossed CNY 10 billion")),
                 AS_OF);
@@ -64,7 +89,7 @@ class ChangesTest {
 
     @Test
     void withoutAPreviousReportOnlyTheLockUpsEndingFromTheAsOfDayTo30DaysAfterItAreListed() {
-        List<Changes.Change> changes = Changes.between(null,
+        List<Changes.Change> changes = Changes.between(Changes.ENGLISH, null,
                 List.of(now("6082.HK", "21.56", "2026-01-09", "0.100000", "false", "2026-01-09")),
                 List.of(event("6082.HK", "2026-02-11", "", "lock-up expiry", "1-month lock-up of A ends"),
                         // Moved from Saturday 02-07 to Monday 02-09: it ends on the day it was set for.
