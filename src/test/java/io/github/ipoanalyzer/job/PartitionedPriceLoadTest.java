@@ -5,6 +5,7 @@ import io.github.ipoanalyzer.ingest.InputKinds;
 import io.github.ipoanalyzer.store.MarketDataStore;
 import io.github.ipoanalyzer.store.MarketDataStore.RejectedRow;
 import io.github.ipoanalyzer.store.PriceStore;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,8 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * market (40 listings × 60 days) with files that overlap it, before and after in name order and
  * in the middle (a feed that repeats days), so that one date's rows are read by different
  * partitions at once. Loaded on 1 thread and on 4 (16 groups of files), the store holds the same
- * rows, the same repeats and rejects, and the report the same bytes; the hand-made rows give
- * the records worked out below.
+ * rows, the same repeats and rejects, and the report the same bytes, in the embedded database
+ * and in PostgreSQL (a server test, skipped with the reason where there is none); the hand-made
+ * rows give the records worked out below.
  */
 class PartitionedPriceLoadTest {
 
@@ -88,6 +90,32 @@ class PartitionedPriceLoadTest {
         assertEquals(List.of("60", "58", "1", "1"), counts(row(files, "file", TICKER_FILE)));
         assertEquals(List.of("40", "0", "40", "0"), counts(row(files, "file", "prices/5-feed.csv")), "every day a repeat");
         assertEquals(List.of("3", "1", "1", "1"), counts(row(files, "file", "prices/zz-late.csv")));
+    }
+
+    /** The same on PostgreSQL, the team's shared store: 4 load threads there load what 1 loads embedded. */
+    @Test
+    @Tag("server")
+    void onPostgreSqlFourThreadsLoadWhatOneThreadLoadsEmbedded() throws Exception {
+        Servers.requirePostgres();
+        String database = Servers.freshDatabase();
+        try {
+            Path market = work.resolve("market");
+            new MarketGenerator(40, 60, 11).writeTo(market);
+            writeOverlaps(market);
+            Store embedded = load(market, "one", 1);
+            launch(market, "shared", 4, Servers.postgresOptions(database));
+            SingleConnectionDataSource shared = new SingleConnectionDataSource(Servers.POSTGRES_URL + database,
+                    "postgres", "", true);
+            try {
+                assertEquals(embedded, stored(shared));
+            } finally {
+                shared.destroy();
+            }
+            assertEquals(reportFiles(work.resolve("one-out/latest")), reportFiles(work.resolve("shared-out/latest")));
+            assertEquals(6, embedded.records().stream().filter(r -> r.contains("700000.SH")).count());
+        } finally {
+            Servers.drop(database);
+        }
     }
 
     /**
@@ -158,36 +186,47 @@ class PartitionedPriceLoadTest {
     private record Store(List<String> prices, List<String> records) {
     }
 
+    /** A run on {@code threads} load threads in the embedded database, and what it left there. */
     private Store load(Path market, String name, int threads) throws Exception {
-        Path db = work.resolve(name + "-db");
-        JobRun run = JobRun.launch("--input", market.toString(), "--output", work.resolve(name + "-out").toString(),
-                "--db", db.toString(), "--as-of", "2030-01-01", "--max-reject-fraction", "1",
-                "--ipo.load-threads=" + threads);
-        assertEquals(0, run.exitCode(), run.err());
+        launch(market, name, threads);
         SingleConnectionDataSource data = new SingleConnectionDataSource(
-                "jdbc:hsqldb:file:" + db.resolve("ipo") + ";shutdown=true", "SA", "", true);
+                "jdbc:hsqldb:file:" + work.resolve(name + "-db").resolve("ipo") + ";shutdown=true", "SA", "", true);
         try {
-            PriceStore prices = new PriceStore(data);
-            List<String> rows = new ArrayList<>();
-            for (String ticker : new JdbcTemplate(data).queryForList("SELECT DISTINCT TICKER FROM PRICE_BLOCK ORDER BY TICKER",
-                    String.class)) {
-                prices.blocks(ticker).forEach(b -> b.rows().forEach(r -> rows.add(String.join(" ", r.row().ticker(),
-                        r.row().date().toString(), text(r.row().open()), text(r.row().high()), text(r.row().low()),
-                        text(r.row().close()), text(r.row().volume()), String.valueOf(r.row().note()), r.file(),
-                        String.valueOf(r.line())))));
-            }
-            rows.sort(Comparator.naturalOrder());
-            MarketDataStore store = new MarketDataStore(data, InputKinds.tables());
-            List<String> records = new ArrayList<>();
-            Stream.concat(store.rejects().stream(), store.repeats().stream())
-                    .sorted(Comparator.comparing(RejectedRow::file).thenComparingLong(RejectedRow::line))
-                    .forEach(r -> records.add(r.file() + " " + r.line() + " " + r.column() + " " + r.rawValue() + " "
-                            + r.rule() + " " + r.reason() + " -> " + r.otherFile() + " " + r.otherLine()));
-            return new Store(rows, records);
+            return stored(data);
         } finally {
             new JdbcTemplate(data).execute("SHUTDOWN");
             data.destroy();
         }
+    }
+
+    private void launch(Path market, String name, int threads, String... options) {
+        List<String> args = new ArrayList<>(List.of("--input", market.toString(), "--output",
+                work.resolve(name + "-out").toString(), "--db", work.resolve(name + "-db").toString(), "--as-of",
+                "2030-01-01", "--max-reject-fraction", "1", "--ipo.load-threads=" + threads));
+        args.addAll(List.of(options));
+        JobRun run = JobRun.launch(args.toArray(String[]::new));
+        assertEquals(0, run.exitCode(), run.err());
+    }
+
+    /** Every price row and every record of a row not loaded that {@code data} holds. */
+    private static Store stored(javax.sql.DataSource data) {
+        PriceStore prices = new PriceStore(data);
+        List<String> rows = new ArrayList<>();
+        for (String ticker : new JdbcTemplate(data).queryForList("SELECT DISTINCT TICKER FROM PRICE_BLOCK ORDER BY TICKER",
+                String.class)) {
+            prices.blocks(ticker).forEach(b -> b.rows().forEach(r -> rows.add(String.join(" ", r.row().ticker(),
+                    r.row().date().toString(), text(r.row().open()), text(r.row().high()), text(r.row().low()),
+                    text(r.row().close()), text(r.row().volume()), String.valueOf(r.row().note()), r.file(),
+                    String.valueOf(r.line())))));
+        }
+        rows.sort(Comparator.naturalOrder());
+        MarketDataStore store = new MarketDataStore(data, InputKinds.tables());
+        List<String> records = new ArrayList<>();
+        Stream.concat(store.rejects().stream(), store.repeats().stream())
+                .sorted(Comparator.comparing(RejectedRow::file).thenComparingLong(RejectedRow::line))
+                .forEach(r -> records.add(r.file() + " " + r.line() + " " + r.column() + " " + r.rawValue() + " "
+                        + r.rule() + " " + r.reason() + " -> " + r.otherFile() + " " + r.otherLine()));
+        return new Store(rows, records);
     }
 
     private static String text(Object value) {
