@@ -31,7 +31,8 @@ import java.util.function.UnaryOperator;
  * The IPO report job, in the order it runs: drop from the analysis tables what no longer
  * matches the input folder; load the new and changed files of each input kind of
  * {@link InputKinds} (rows validated, rejects recorded), listings first and their conflicts
- * settled before anything refers to them; settle the other conflicting rows; record the files
+ * settled before anything refers to them, the price files in partitions on every core and
+ * their duplicates settled after; settle the other conflicting rows; record the files
  * loaded; stop if a file is mostly rejects; compute the listings' metrics in partitions; assemble
  * and publish the report folder. The tables are wired in {@link StoreConfiguration}, the report
  * and its partitions in {@link ReportConfiguration}.
