@@ -47,12 +47,14 @@ public final class InputKinds {
 
     /**
      * Any number of files, in the project's format or a data source's export ({@link PriceSources});
-     * prices go to the block store, and their duplicate rule keeps a bit per day.
+     * prices go to the block store, and their duplicates are settled once every file is loaded
+     * ({@link PriceDuplicates}), as the files are loaded at once.
      */
     public static final InputKind<DailyPrice> PRICES = new InputKind<>("prices", "prices", true, OPTIONAL,
             new CsvFormat(List.of("ticker", "date"), List.of("open", "high", "low", "close", "volume", "turnover", "note"),
                     PriceSources.ALL),
-            new PriceValidator(), PriceStore.TABLE, PriceDateGuard::new, MarketDataStore::prices);
+            new PriceValidator(), PriceStore.TABLE, store -> RowGuard.afterTheLoad(),
+            MarketDataStore::prices);
 
     public static final InputKind<RevenuePeriod> REVENUE = InputKind.file("revenue", "revenue.csv", OPTIONAL,
             new CsvFormat(List.of("ticker", "period", "period_start", "period_end", "currency"), List.of("revenue", "note")),

@@ -5,12 +5,28 @@ import io.github.ipoanalyzer.store.Sourced;
 import java.util.List;
 
 /**
- * One row per key within a step (see {@link DuplicateGuard} and {@link PriceDateGuard}): a later
- * row of a key already loaded is merged with it by {@link Observations}. Seeded before the step
- * with what is committed, so that a restarted step judges the remaining rows exactly as an
- * uninterrupted one would.
+ * One row per key within a step (see {@link DuplicateGuard}): a later row of a key already loaded
+ * is merged with it by {@link Observations}. Seeded before the step with what is committed, so
+ * that a restarted step judges the remaining rows exactly as an uninterrupted one would.
  */
 public interface RowGuard<T> {
+
+    /**
+     * No rule within the step: every valid row is loaded, and the duplicates are settled once the
+     * step has loaded them all (prices, whose files are loaded at once: {@link PriceDuplicates}).
+     */
+    static <T> RowGuard<T> afterTheLoad() {
+        return new RowGuard<>() {
+            @Override
+            public void seed() {
+            }
+
+            @Override
+            public Sourced<T> admit(Sourced<T> row) {
+                return row;
+            }
+        };
+    }
 
     void seed();
 

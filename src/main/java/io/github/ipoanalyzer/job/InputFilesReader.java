@@ -21,13 +21,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads the files of one input kind that are not already in the tables: a restartable
  * {@link MultiResourceItemReader} of {@link CsvRecordReader}s, made before the step opens it from
  * the run's job parameters (the input folder) and what reconcileInputs found (fingerprints,
  * appended files). The list of files is the same when a failed step restarts, because files are
- * recorded only after all loads. Registered as the step's listener where the step is built.
+ * recorded only after all loads. Registered as the step's listener where the step is built. A
+ * partition of the price load reads its share of those files.
  */
 final class InputFilesReader implements ItemStreamReader<CsvRecord>, StepExecutionListener {
 
@@ -35,15 +37,23 @@ final class InputFilesReader implements ItemStreamReader<CsvRecord>, StepExecuti
     private final MarketDataStore store;
     private final InputFileLedger ledger;
     private final java.util.function.Predicate<String> givenUp;
+    private final UnaryOperator<List<Path>> share;
     private MultiResourceItemReader<CsvRecord> files;
 
     /** {@code givenUp}: the files whose reading ends early, their first rows all rejected. */
     InputFilesReader(InputKind<?> kind, MarketDataStore store, InputFileLedger ledger,
                      java.util.function.Predicate<String> givenUp) {
+        this(kind, store, ledger, givenUp, UnaryOperator.identity());
+    }
+
+    /** {@code share}: of the files to read (in {@link #toRead} order), those this reader reads. */
+    InputFilesReader(InputKind<?> kind, MarketDataStore store, InputFileLedger ledger,
+                     java.util.function.Predicate<String> givenUp, UnaryOperator<List<Path>> share) {
         this.kind = kind;
         this.store = store;
         this.ledger = ledger;
         this.givenUp = givenUp;
+        this.share = share;
     }
 
     @Override
@@ -61,7 +71,7 @@ final class InputFilesReader implements ItemStreamReader<CsvRecord>, StepExecuti
         file.setGivenUp(givenUp);
         files = new MultiResourceItemReader<>(file);
         files.setName(kind.name() + "Files");
-        files.setResources(toRead(kind, layout, ledger).stream().map(FileSystemResource::new).toArray(Resource[]::new));
+        files.setResources(share.apply(toRead(kind, layout, ledger)).stream().map(FileSystemResource::new).toArray(Resource[]::new));
         files.setStrict(false);
     }
 

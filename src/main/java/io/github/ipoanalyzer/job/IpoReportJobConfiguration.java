@@ -5,6 +5,7 @@ import io.github.ipoanalyzer.ingest.InputKind;
 import io.github.ipoanalyzer.ingest.InputKinds;
 import io.github.ipoanalyzer.ingest.RejectedRowException;
 import io.github.ipoanalyzer.ingest.RejectsRecorder;
+import io.github.ipoanalyzer.market.DailyPrice;
 import io.github.ipoanalyzer.report.ReportPublisher;
 import io.github.ipoanalyzer.store.InputFileLedger;
 import io.github.ipoanalyzer.store.MarketDataStore;
@@ -19,13 +20,19 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The IPO report job, in the order it runs: drop from the analysis tables what no longer
  * matches the input folder; load the new and changed files of each input kind of
  * {@link InputKinds} (rows validated, rejects recorded), listings first and their conflicts
- * settled before anything refers to them; settle the other conflicting rows; record the files
+ * settled before anything refers to them, the price files in partitions on every core and
+ * their duplicates settled after; settle the other conflicting rows; record the files
  * loaded; stop if a file is mostly rejects; compute the listings' metrics in partitions; assemble
  * and publish the report folder. The tables are wired in {@link StoreConfiguration}, the report
  * and its partitions in {@link ReportConfiguration}.
@@ -76,7 +83,11 @@ public class IpoReportJobConfiguration {
                 .next(load(InputKinds.LISTINGS))
                 .next(rejectConflicts("rejectConflictingListings"));
         for (InputKind<?> kind : InputKinds.AFTER_LISTINGS) {
-            job.next(load(kind));
+            if (kind == InputKinds.PRICES) {
+                job.next(loadPrices()).next(tasklet("settlePrices", new SettlePricesTasklet(InputKinds.PRICES, store, ledger)));
+            } else {
+                job.next(load(kind));
+            }
         }
         return job.next(rejectConflicts("rejectConflictingRows"))
                 .next(tasklet("recordInputFiles", new RecordInputFilesTasklet(ledger, settings.version())))
@@ -94,11 +105,16 @@ public class IpoReportJobConfiguration {
      * lines and the stop signal are its listeners.
      */
     private <T> Step load(InputKind<T> kind) {
+        return load(kind, kind.stepName(), UnaryOperator.identity());
+    }
+
+    /** The load of {@code share} of the kind's files to read, as the step {@code name}. */
+    private <T> Step load(InputKind<T> kind, String name, UnaryOperator<List<Path>> share) {
         RowRuleProcessor<T> rule = new RowRuleProcessor<>(kind, store);
-        InputFilesReader reader = new InputFilesReader(kind, store, ledger, rule::givenUp);
-        ProgressLogger<Sourced<T>> progress = new ProgressLogger<>(settings.progressIntervalMs(),
-                layout -> InputFilesReader.toRead(kind, layout, ledger), ledger::tails);
-        return new StepBuilder(kind.stepName(), jobRepository).<CsvRecord, Sourced<T>>chunk(settings.chunkSize())
+        InputFilesReader reader = new InputFilesReader(kind, store, ledger, rule::givenUp, share);
+        ProgressLogger<Sourced<T>> progress = new ProgressLogger<>(kind.stepName(), settings.progressIntervalMs(),
+                layout -> share.apply(InputFilesReader.toRead(kind, layout, ledger)), ledger::tails);
+        return new StepBuilder(name, jobRepository).<CsvRecord, Sourced<T>>chunk(settings.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(reader)
                 .processor(rule)
@@ -109,6 +125,32 @@ public class IpoReportJobConfiguration {
                 .listener(progress)
                 .listener(stopSignal())
                 .build();
+    }
+
+    /**
+     * The largest load, the prices, in partitions: groups of files ({@link PriceFilesPartitioner}),
+     * each loaded by its own chunk-oriented step on one of {@code ipo.load-threads} local threads,
+     * every valid row loaded; the {@code settlePrices} step then applies the duplicate rule in the
+     * order of a one-thread load ({@link SettlePricesTasklet}). A restart loads only the groups
+     * that did not finish, each from its last chunk.
+     */
+    private Step loadPrices() {
+        InputKind<DailyPrice> kind = InputKinds.PRICES;
+        PriceFilesPartitioner groups = new PriceFilesPartitioner(kind, ledger);
+        Step group = new StepPerExecution("loadPriceFiles",
+                partition -> load(kind, "loadPriceFiles", PriceFilesPartitioner.share(partition)));
+        return new StepBuilder(kind.stepName(), jobRepository).partitioner(group.getName(), groups)
+                .step(group).gridSize(settings.loadPartitionCount()).taskExecutor(loadPartitionThreads())
+                .listener(groups).listener(stopSignal()).build();
+    }
+
+    /** The local threads the price load's partitions run on. */
+    @Bean
+    public ThreadPoolTaskExecutor loadPartitionThreads() {
+        ThreadPoolTaskExecutor threads = new ThreadPoolTaskExecutor();
+        threads.setCorePoolSize(settings.loadThreadCount());
+        threads.setThreadNamePrefix("load-partition-");
+        return threads;
     }
 
     /**

@@ -35,6 +35,8 @@ import java.util.stream.Collectors;
  *        the application starts (the tests set it to 0)
  * @param chunkSize input rows per load transaction
  * @param progressIntervalMs at most one progress line per step this often (0: one per chunk)
+ * @param loadThreads price files loaded at once on local threads (0: one per core), in four
+ *        partitions per thread
  *
  * <p>The report's partitions (see scale.md):
  * @param reportThreads partitions computed at once on local threads (0: one per core)
@@ -87,6 +89,7 @@ public record IpoSettings(
         @DefaultValue(SETTLE_SECONDS) int inputSettleSeconds,
         @DefaultValue("5000") int chunkSize,
         @DefaultValue("5000") long progressIntervalMs,
+        @DefaultValue("0") int loadThreads,
         @DefaultValue("0") int reportThreads,
         @DefaultValue("0") int reportPartitions,
         @DefaultValue("20") int reportChunkSize,
@@ -127,6 +130,7 @@ public record IpoSettings(
             Map.entry("ipo.input-settle-seconds", "a whole number of seconds, 0 or more"),
             Map.entry("ipo.chunk-size", "a whole number of rows, 1 or more"),
             Map.entry("ipo.progress-interval-ms", "a whole number of milliseconds, 0 or more"),
+            Map.entry("ipo.load-threads", "a whole number, 0 (one per core) or more"),
             Map.entry("ipo.report-threads", "a whole number, 0 (one per core) or more"),
             Map.entry("ipo.report-partitions", "a whole number, 0 (four per thread) or more"),
             Map.entry("ipo.report-chunk-size", "a whole number of listings, 1 or more"),
@@ -172,6 +176,7 @@ public record IpoSettings(
         check(inputSettleSeconds >= 0, "ipo.input-settle-seconds", inputSettleSeconds);
         check(chunkSize >= 1, "ipo.chunk-size", chunkSize);
         check(progressIntervalMs >= 0, "ipo.progress-interval-ms", progressIntervalMs);
+        check(loadThreads >= 0, "ipo.load-threads", loadThreads);
         check(reportThreads >= 0, "ipo.report-threads", reportThreads);
         check(reportPartitions >= 0, "ipo.report-partitions", reportPartitions);
         check(reportChunkSize >= 1, "ipo.report-chunk-size", reportChunkSize);
@@ -239,6 +244,16 @@ public record IpoSettings(
         }
         return unreadable == null || !unreadable.getName().toString().startsWith("ipo.") ? Optional.empty()
                 : Optional.of(new Refused(unreadable.getName().toString(), String.valueOf(unreadable.getProperty().getValue())));
+    }
+
+    /** The price load's local threads: {@code ipo.load-threads}, or one per core. */
+    public int loadThreadCount() {
+        return loadThreads > 0 ? loadThreads : Runtime.getRuntime().availableProcessors();
+    }
+
+    /** The groups of price files the load is split into: four per thread, so that uneven files still even out. */
+    public int loadPartitionCount() {
+        return 4 * loadThreadCount();
     }
 
     /** The report's local threads: {@code ipo.report-threads}, or one per core. */

@@ -25,13 +25,15 @@ import java.util.function.Supplier;
  * Progress lines for a load step at a steady pace (at most one per interval), and one line at
  * its end: rows read, loaded and rejected, the file being read of how many, the share of the
  * step's bytes read (completed files, plus the characters of the current one's records so far:
- * close to bytes for the ASCII of price files) and the rate. Batch 6's chunk-oriented step calls the {@link Chunk} callbacks, so the step
+ * close to bytes for the ASCII of price files) and the rate. A partition of the price load
+ * speaks for its own files, under the load's name, and names its group of files. Batch 6's chunk-oriented step calls the {@link Chunk} callbacks, so the step
  * execution is kept from {@link #beforeStep}.
  */
 public class ProgressLogger<O> implements ChunkListener<CsvRecord, O>, ItemReadListener<CsvRecord>, StepExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger("io.github.ipoanalyzer.progress");
 
+    private final String name;
     private final long intervalNanos;
     private final Function<InputLayout, List<Path>> files;
     private final Supplier<Map<String, FileTail>> tails;
@@ -46,11 +48,13 @@ public class ProgressLogger<O> implements ChunkListener<CsvRecord, O>, ItemReadL
     private long currentBytes;
 
     /**
-     * {@code files}: the files the step reads, as its reader chooses them; {@code tails}: where
-     * the reading of a file that only had rows appended starts (its bytes before are not read).
+     * {@code name}: the load's step name; {@code files}: the files the step reads, as its reader
+     * chooses them; {@code tails}: where the reading of a file that only had rows appended starts
+     * (its bytes before are not read).
      */
-    public ProgressLogger(long intervalMillis, Function<InputLayout, List<Path>> files,
+    public ProgressLogger(String name, long intervalMillis, Function<InputLayout, List<Path>> files,
                           Supplier<Map<String, FileTail>> tails) {
+        this.name = name;
         this.intervalNanos = intervalMillis * 1_000_000L;
         this.files = files;
         this.tails = tails;
@@ -114,9 +118,12 @@ public class ProgressLogger<O> implements ChunkListener<CsvRecord, O>, ItemReadL
 
     private String line(StepExecution s, long now, boolean done) {
         double seconds = Math.max((now - startNanos) / 1e9, 1e-3);
-        return String.format(Locale.ROOT, "  %-18s %,10d rows read, %,d loaded, %,d rejected; file %d of %d, %3.0f%%"
-                        + " (%,.0f rows/s)", s.getStepName(), s.getReadCount(), s.getWriteCount(), s.getSkipCount(),
-                fileIndex, sizes.size(), done ? 100.0 : percent(), s.getReadCount() / seconds);
+        // A partition's step is named after its worker step and its group: loadPriceFiles:prices-00001.
+        int colon = s.getStepName().indexOf(':');
+        String group = colon < 0 ? "" : " of group " + s.getStepName().substring(colon + 1);
+        return String.format(Locale.ROOT, "  %-18s %,10d rows read, %,d loaded, %,d rejected; file %d of %d%s, %3.0f%%"
+                        + " (%,.0f rows/s)", name, s.getReadCount(), s.getWriteCount(), s.getSkipCount(),
+                fileIndex, sizes.size(), group, done ? 100.0 : percent(), s.getReadCount() / seconds);
     }
 
     private double percent() {

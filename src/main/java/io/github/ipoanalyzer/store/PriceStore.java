@@ -84,27 +84,47 @@ public class PriceStore implements RowStore<DailyPrice> {
     public record BlockMark(long id, int rows, LocalDate firstDate) {
     }
 
-    /** A listing's loaded prices by date, with the file and line of each (to name the row a repeat repeats). */
-    public Map<LocalDate, Sourced<DailyPrice>> sourcedByDate(String ticker) {
-        Map<LocalDate, Sourced<DailyPrice>> found = new HashMap<>();
-        jdbc.query("SELECT SOURCE_FILE, ROWS_DATA FROM PRICE_BLOCK WHERE TICKER = ?", rs -> {
-            PriceBlockCodec.decode(rs.getBytes(2), ticker, rs.getString(1)).forEach(r -> found.put(r.row().date(), r));
-        }, ticker);
-        return found;
-    }
-
-    /** Every loaded date per ticker, as days since {@code origin(ticker)}. */
-    public Map<String, BitSet> datesByTicker(java.util.function.ToLongFunction<String> origin) {
-        Map<String, BitSet> dates = new HashMap<>();
+    /**
+     * The dates that more than one stored row gives, per ticker, as days since
+     * {@code origin(ticker)}; tickers without such a date are left out.
+     */
+    public Map<String, BitSet> repeatedDates(java.util.function.ToLongFunction<String> origin) {
+        Map<String, BitSet> seen = new HashMap<>();
+        Map<String, BitSet> repeated = new HashMap<>();
         eachBlock("p.TICKER, p.ROWS_DATA", "", rs -> {
             String ticker = rs.getString(2);
-            BitSet set = dates.computeIfAbsent(ticker, t -> new BitSet());
+            BitSet set = seen.computeIfAbsent(ticker, t -> new BitSet());
             long base = origin.applyAsLong(ticker);
             for (long day : PriceBlockCodec.epochDays(rs.getBytes(3))) {
-                set.set((int) (day - base));
+                int bit = (int) (day - base);
+                if (set.get(bit)) {
+                    repeated.computeIfAbsent(ticker, t -> new BitSet()).set(bit);
+                }
+                set.set(bit);
             }
         });
-        return dates;
+        return repeated;
+    }
+
+    /** A listing's stored blocks, each with its id and its rows in line order. */
+    public List<StoredBlock> blocks(String ticker) {
+        return jdbc.query("SELECT ID, SOURCE_FILE, ROWS_DATA FROM PRICE_BLOCK WHERE TICKER = ? ORDER BY ID",
+                (rs, n) -> new StoredBlock(rs.getLong(1), PriceBlockCodec.decode(rs.getBytes(3), ticker, rs.getString(2))),
+                ticker);
+    }
+
+    /** A stored block: its id and its rows. */
+    public record StoredBlock(long id, List<Sourced<DailyPrice>> rows) {
+    }
+
+    /** Rewrites each block of the given ids with the given rows (or removes it, given none), as {@link #write} writes. */
+    public void rewrite(Map<Long, List<Sourced<DailyPrice>>> blocks) {
+        blocks.forEach((id, rows) -> {
+            jdbc.update("DELETE FROM PRICE_BLOCK WHERE ID = ?", id);
+            if (!rows.isEmpty()) {
+                write(rows);
+            }
+        });
     }
 
     /** Blocks read at a time by {@link #eachBlock}. */

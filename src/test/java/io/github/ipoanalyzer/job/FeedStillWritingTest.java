@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A feed still writing while the run reads: a real child JVM loads a large price file first
- * ({@code aa.csv}) while the test changes the small one it reads next ({@code zz.csv}): cut and
+ * ({@code aa.csv}) while the test changes the small one it reads next ({@code zz.csv}; one load
+ * thread, so that the two files' partitions run one after the other): cut and
  * restored, completed after a half-written fingerprint, appended to, replaced by {@code mv}.
  * Each time the run fails with exit code 3 naming the file, publishes nothing and records
  * nothing of it, and the next launch loads the file as it then is, in full, with no rejects.
@@ -92,7 +93,7 @@ class FeedStillWritingTest {
     }
 
     private ChildJvm startAndWaitUntilReadingTheBigFile() throws Exception {
-        ChildJvm child = ChildJvm.start(args("2026-11-28"), work.resolve("child.out"));
+        ChildJvm child = ChildJvm.start(args("2026-11-28"), work.resolve("child.out"), "-Dipo.load-threads=1");
         long read = child.waitForPricesProgress();
         assertTrue(read < BIG_TICKERS * BIG_DAYS, "still reading aa.csv: " + read);
         return child;

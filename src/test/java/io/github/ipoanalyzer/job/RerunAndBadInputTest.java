@@ -107,8 +107,9 @@ class RerunAndBadInputTest extends OnAShippedInputCopy {
                 + "688795.SH,2026-01-06,,,,7l0.00,,,\n", StandardOpenOption.APPEND);
         JobRun second = launch("--max-reject-fraction", "1");
         assertEquals(0, second.exitCode(), second.err());
-        assertEquals(List.of(4L, 1L, 3L), lastLoadPrices(), "only the 4 appended rows are read: read, loaded, "
-                + "skipped (a repeat and two rejects)");
+        assertEquals(List.of(4L, 3L, 1L), lastLoadPrices(), "only the 4 appended rows are read: read, loaded (the "
+                + "repeat and the conflicting row are valid rows, settled by settlePrices: see the file's accounting "
+                + "below), skipped (one reject)");
         assertEquals(Map.of("prices/688795.SH.csv", "2"), parsedIn("2"));
         List<Map<String, String>> rejects = csv(output.resolve("latest/rejects.csv"));
         assertEquals(List.of("5 conflict", "8 conflict", "9 number-format"),

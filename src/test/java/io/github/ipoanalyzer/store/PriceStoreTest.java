@@ -39,10 +39,15 @@ class PriceStoreTest {
                     null), "prices/" + ticker + ".csv", 2));
             store.write(rows);
         }
-        Map<String, BitSet> byTicker = store.datesByTicker(ticker -> first.toEpochDay());
-        assertEquals(tickers, byTicker.size());
-        for (int t = 0; t < tickers; t++) {
-            assertEquals(Set.of(t), byTicker.get("T" + t).stream().boxed().collect(java.util.stream.Collectors.toSet()));
+        // Every third ticker's day again, from another file: a repeated date, found across pages.
+        for (int t = 0; t < tickers; t += 3) {
+            store.write(List.of(new Sourced<>(new DailyPrice("T" + t, first.plusDays(t), null, null, null, BigDecimal.ONE,
+                    null, null, null), "prices/again.csv", t + 2)));
+        }
+        Map<String, BitSet> repeated = store.repeatedDates(ticker -> first.toEpochDay());
+        assertEquals((tickers + 2) / 3, repeated.size());
+        for (int t = 0; t < tickers; t += 3) {
+            assertEquals(Set.of(t), repeated.get("T" + t).stream().boxed().collect(java.util.stream.Collectors.toSet()));
         }
         Map<String, Set<LocalDate>> byExchange = store.datesByExchange();
         assertEquals((tickers + 1) / 2, byExchange.get("SSE").size());
