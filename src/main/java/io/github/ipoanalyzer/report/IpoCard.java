@@ -53,7 +53,12 @@ import java.util.TimeZone;
 final class IpoCard {
 
     static final int WIDTH = 1080;
+    /** The card's height, unless its figures and footer leave the chart less than {@link #MIN_CHART_HEIGHT}. */
     static final int HEIGHT = 1620;
+    /** The price chart's least height: below it the closes and volume cannot be read on a phone. */
+    static final int MIN_CHART_HEIGHT = 480;
+    /** Room to draw in before the card is cut to its height. */
+    private static final int MAX_HEIGHT = 3 * HEIGHT;
     private static final int MARGIN = 40;
     private static final int COLUMN = (WIDTH - 2 * MARGIN) / 2;
     private static final Color OFFER = new Color(0xd62728);
@@ -77,13 +82,14 @@ final class IpoCard {
 
     void write(Path file, IpoPage.Model page, IpoAnalysis a, List<DailyPrice> prices, List<Event> events)
             throws IOException {
-        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
+        BufferedImage canvas = new BufferedImage(WIDTH, MAX_HEIGHT, BufferedImage.TYPE_INT_RGB);
+        int height;
+        Graphics2D g = canvas.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setColor(Color.WHITE);
-            g.fillRect(0, 0, WIDTH, HEIGHT);
+            g.fillRect(0, 0, WIDTH, MAX_HEIGHT);
             int y = figures(g, page, a.listing());
             ChartGaps missing = new ChartGaps();
             JFreeChart chart = priceChart(a.listing(), prices, events, missing);
@@ -107,11 +113,14 @@ final class IpoCard {
                 footer.add(t.format("approximateInputsCard", missing.approximations()));
             }
             footer.add(theme.source());
-            int footerHeight = footer(g, footer, HEIGHT);
-            chart.draw(g, new Rectangle2D.Double(0, y, WIDTH, HEIGHT - footerHeight - y));
+            List<String> footerLines = wrapped(g, footer);
+            height = height(y, footerHeight(g, footerLines));
+            drawFooter(g, footerLines, height);
+            chart.draw(g, new Rectangle2D.Double(0, y, WIDTH, height - footerHeight(g, footerLines) - y));
         } finally {
             g.dispose();
         }
+        BufferedImage image = canvas.getSubimage(0, 0, WIDTH, height);
         // Encoded in memory, as ChartTheme saves the charts (no ImageIO file cache).
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ImageIO.write(image, "png", png);
@@ -162,10 +171,21 @@ final class IpoCard {
         return y + m.getHeight();
     }
 
-    /** The footer lines, wrapped to the width, at the bottom; returns its height. */
-    private int footer(Graphics2D g, List<String> lines, int bottom) {
-        Font font = theme.font(Font.PLAIN, 18);
-        g.setFont(font);
+    /**
+     * The card's height: {@link #HEIGHT}, or taller where the figures above the chart (ending at
+     * {@code chartTop}) and the footer would leave it less than {@link #MIN_CHART_HEIGHT}.
+     */
+    static int height(int chartTop, int footerHeight) {
+        return Math.min(MAX_HEIGHT, Math.max(HEIGHT, chartTop + MIN_CHART_HEIGHT + footerHeight));
+    }
+
+    private Font footerFont() {
+        return theme.font(Font.PLAIN, 18);
+    }
+
+    /** The footer's lines, wrapped to the width. */
+    private List<String> wrapped(Graphics2D g, List<String> lines) {
+        g.setFont(footerFont());
         FontMetrics m = g.getFontMetrics();
         List<String> wrapped = new ArrayList<>();
         for (String line : lines) {
@@ -179,12 +199,20 @@ final class IpoCard {
             }
             wrapped.add(current.toString());
         }
-        int height = wrapped.size() * m.getHeight() + 16;
-        int y = bottom - height + 4;
+        return wrapped;
+    }
+
+    private int footerHeight(Graphics2D g, List<String> wrapped) {
+        g.setFont(footerFont());
+        return wrapped.size() * g.getFontMetrics().getHeight() + 16;
+    }
+
+    /** The footer's wrapped lines, ending at {@code bottom}. */
+    private void drawFooter(Graphics2D g, List<String> wrapped, int bottom) {
+        int y = bottom - footerHeight(g, wrapped) + 4;
         for (String line : wrapped) {
-            y = text(g, line, MARGIN, y, font, Color.DARK_GRAY);
+            y = text(g, line, MARGIN, y, footerFont(), Color.DARK_GRAY);
         }
-        return height;
     }
 
     /**

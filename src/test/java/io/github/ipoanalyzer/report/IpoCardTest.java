@@ -43,6 +43,15 @@ class IpoCardTest {
         assertEquals(1175.0, price.getRangeAxis().getUpperBound(), 1e-9);
     }
 
+    @Test
+    void aCardWithManyFiguresGrowsSoThatItsChartKeepsItsLeastHeight() {
+        // Figures ending at 900 px and a 100 px footer leave 620 px for the chart: the card keeps its 1,620.
+        assertEquals(1620, IpoCard.height(900, 100));
+        // Figures ending at 1,100 px (the guaranteed lot's three more lines) would leave 420: the card grows to 1,100 + 480 + 100.
+        assertEquals(1680, IpoCard.height(1100, 100));
+        assertEquals(480, IpoCard.height(1100, 100) - 1100 - 100);
+    }
+
     private static DailyPrice close(String date, String close) {
         return new DailyPrice("A.SH", LocalDate.parse(date), null, null, null, new BigDecimal(close), null, null, null);
     }
