@@ -84,7 +84,8 @@ public class IpoReportJobConfiguration {
                 .next(rejectConflicts("rejectConflictingListings"));
         for (InputKind<?> kind : InputKinds.AFTER_LISTINGS) {
             if (kind == InputKinds.PRICES) {
-                job.next(loadPrices()).next(tasklet("settlePrices", new SettlePricesTasklet(InputKinds.PRICES, store, ledger)));
+                job.next(loadPrices()).next(tasklet("settlePrices", new SettlePricesTasklet(InputKinds.PRICES, store, ledger,
+                        settings.chunkSize())));
             } else {
                 job.next(load(kind));
             }

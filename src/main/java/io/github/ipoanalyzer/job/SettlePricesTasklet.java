@@ -26,7 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -34,20 +34,30 @@ import java.util.stream.Collectors;
  * The price load's duplicate rule, once its partitions have loaded every valid row: for each
  * ticker with a date that more than one stored row gives, that date's rows are merged in the
  * order a one-thread load reads them ({@link PriceDuplicates}), the blocks that change are
- * rewritten and the rows no longer loaded recorded. One transaction: a restart settles again from
- * what the partitions committed. A conflict names the value as the row's file has it (a source's
- * export: {@code vol 1000}, not {@code volume 100000}), read again from that line of the file.
+ * rewritten and the rows no longer loaded recorded. Tickers are settled in ticker order, as many
+ * in one transaction as give about {@code ipo.chunk-size} records (a feed that repeats every day of
+ * a whole market is millions of them, never held at once): a ticker's rewritten blocks and its
+ * records are committed together, so a settled ticker has no repeated date left and a restart
+ * settles the others from what is committed. A conflict names the value as the row's file has it
+ * (a source's export: {@code vol 1000}, not {@code volume 100000}), read again from that line of
+ * the file.
  */
 final class SettlePricesTasklet implements Tasklet {
 
     private final InputKind<DailyPrice> kind;
     private final MarketDataStore store;
     private final InputFileLedger ledger;
+    private final int recordsPerTransaction;
+    /** The tickers of the step execution {@link #pendingOf} still to settle, with their repeated dates. */
+    private TreeMap<String, BitSet> pending;
+    private Long pendingOf;
 
-    SettlePricesTasklet(InputKind<DailyPrice> kind, MarketDataStore store, InputFileLedger ledger) {
+    SettlePricesTasklet(InputKind<DailyPrice> kind, MarketDataStore store, InputFileLedger ledger,
+                        int recordsPerTransaction) {
         this.kind = kind;
         this.store = store;
         this.ledger = ledger;
+        this.recordsPerTransaction = recordsPerTransaction;
     }
 
     @Override
@@ -64,18 +74,23 @@ final class SettlePricesTasklet implements Tasklet {
         for (Listing l : store.listingsByTicker().values()) {
             listingDay.put(l.ticker(), l.listingDate().toEpochDay());
         }
-        Map<String, BitSet> repeated = store.prices().repeatedDates(t -> listingDay.getOrDefault(t, 0L));
+        if (!Long.valueOf(step.getId()).equals(pendingOf)) {
+            pending = new TreeMap<>(store.prices().repeatedDates(t -> listingDay.getOrDefault(t, 0L)));
+            pendingOf = step.getId();
+        }
         List<NotLoaded> notLoaded = new ArrayList<>();
-        for (String ticker : new TreeSet<>(repeated.keySet())) {
+        while (!pending.isEmpty() && notLoaded.size() < recordsPerTransaction) {
+            Map.Entry<String, BitSet> next = pending.pollFirstEntry();
+            String ticker = next.getKey();
             long origin = listingDay.getOrDefault(ticker, 0L);
-            Set<LocalDate> dates = repeated.get(ticker).stream().mapToObj(d -> LocalDate.ofEpochDay(origin + d))
+            Set<LocalDate> dates = next.getValue().stream().mapToObj(d -> LocalDate.ofEpochDay(origin + d))
                     .collect(Collectors.toSet());
             PriceDuplicates.Settlement settled = PriceDuplicates.settle(store.prices().blocks(ticker), readNow, dates);
             store.prices().rewrite(settled.rewritten());
             notLoaded.addAll(settled.records());
         }
         store.recordRejects(asRecorded(notLoaded, step));
-        return RepeatStatus.FINISHED;
+        return pending.isEmpty() ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
     }
 
     /** The records, in order; a conflict's with the column and value of its line as read from its file. */

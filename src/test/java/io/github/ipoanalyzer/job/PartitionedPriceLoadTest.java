@@ -54,6 +54,12 @@ class PartitionedPriceLoadTest {
         assertEquals(one.records(), four.records(), "the same repeats, rejects and conflicts, with the same texts");
         assertEquals(reportFiles(work.resolve("one-out/latest")), reportFiles(work.resolve("four-out/latest")),
                 "the same report");
+        // Settled a few records a transaction (the feed's 40 repeats alone take 14): the same again.
+        Store batched = load(market, "batched", 4, "--ipo.chunk-size=3");
+        assertEquals(one, batched, "the same rows and records, settled in many transactions");
+        assertTrue(settleCommits("batched") > 5, "settled in more than five transactions");
+        assertEquals(1, settleCommits("one"));
+        assertEquals(reportFiles(work.resolve("one-out/latest")), reportFiles(work.resolve("batched-out/latest")));
         assertTrue(csv(work.resolve("four-out/latest/input-files.csv")).size() > 40);
 
         for (Store store : List.of(one, four)) {
@@ -182,13 +188,26 @@ class PartitionedPriceLoadTest {
         Files.writeString(market.resolve("prices/5-feed.csv"), feed);
     }
 
+    /** How many transactions the settlePrices step of the run {@code name} committed. */
+    private int settleCommits(String name) {
+        SingleConnectionDataSource data = new SingleConnectionDataSource(
+                "jdbc:hsqldb:file:" + work.resolve(name + "-db").resolve("ipo") + ";shutdown=true", "SA", "", true);
+        try {
+            return new JdbcTemplate(data).queryForObject("SELECT COMMIT_COUNT FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = "
+                    + "'settlePrices'", Integer.class);
+        } finally {
+            new JdbcTemplate(data).execute("SHUTDOWN");
+            data.destroy();
+        }
+    }
+
     /** What a load left in the store: every price row and every record of a row not loaded, each as one line of text. */
     private record Store(List<String> prices, List<String> records) {
     }
 
     /** A run on {@code threads} load threads in the embedded database, and what it left there. */
-    private Store load(Path market, String name, int threads) throws Exception {
-        launch(market, name, threads);
+    private Store load(Path market, String name, int threads, String... options) throws Exception {
+        launch(market, name, threads, options);
         SingleConnectionDataSource data = new SingleConnectionDataSource(
                 "jdbc:hsqldb:file:" + work.resolve(name + "-db").resolve("ipo") + ";shutdown=true", "SA", "", true);
         try {
