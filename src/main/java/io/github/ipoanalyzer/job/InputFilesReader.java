@@ -40,13 +40,10 @@ final class InputFilesReader implements ItemStreamReader<CsvRecord>, StepExecuti
     private final UnaryOperator<List<Path>> share;
     private MultiResourceItemReader<CsvRecord> files;
 
-    /** {@code givenUp}: the files whose reading ends early, their first rows all rejected. */
-    InputFilesReader(InputKind<?> kind, MarketDataStore store, InputFileLedger ledger,
-                     java.util.function.Predicate<String> givenUp) {
-        this(kind, store, ledger, givenUp, UnaryOperator.identity());
-    }
-
-    /** {@code share}: of the files to read (in {@link #toRead} order), those this reader reads. */
+    /**
+     * {@code givenUp}: the files whose reading ends early, their first rows all rejected;
+     * {@code share}: of the files to read (in {@link #toRead} order), those this reader reads.
+     */
     InputFilesReader(InputKind<?> kind, MarketDataStore store, InputFileLedger ledger,
                      java.util.function.Predicate<String> givenUp, UnaryOperator<List<Path>> share) {
         this.kind = kind;

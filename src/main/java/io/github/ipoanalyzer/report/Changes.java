@@ -116,9 +116,11 @@ final class Changes {
                     closes.add(p.change(NEW_CLOSE, p.latestCloseDate(), q, name, t.format("changeSaidNewClose",
                             p.closeSaid(t), q.previousSaid(t))));
                 }
-                if (Boolean.FALSE.equals(q.belowIssue()) && Boolean.TRUE.equals(p.belowIssue())) {
-                    broke.add(p.change(BROKE_ISSUE, p.latestCloseDate(), q, name, t.format("changeSaidBrokeIssue",
-                            p.offerSaid(), p.closeSaid(t), q.previousSaid(t))));
+                // A first close below the offer (the previous report had none) broke issue too.
+                if (!Boolean.TRUE.equals(q.belowIssue()) && Boolean.TRUE.equals(p.belowIssue())) {
+                    broke.add(p.change(BROKE_ISSUE, p.latestCloseDate(), q, name, q.belowIssue() == null
+                            ? t.format("changeSaidBrokeIssueFirstClose", p.offerSaid(), p.closeSaid(t))
+                            : t.format("changeSaidBrokeIssue", p.offerSaid(), p.closeSaid(t), q.previousSaid(t))));
                 }
                 if (Boolean.TRUE.equals(q.belowIssue()) && Boolean.FALSE.equals(p.belowIssue())) {
                     recovered.add(p.change(RECOVERED_ISSUE, p.latestCloseDate(), q, name, t.format(

@@ -15,6 +15,8 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The words of a report in one {@link Language}: {@code labels/labels_<code>.properties} on the
@@ -28,6 +30,7 @@ import java.util.TreeMap;
 public final class Labels {
 
     private static final BigDecimal WAN = new BigDecimal("1E4");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)\\}");
     private static final BigDecimal YI = new BigDecimal("1E8");
     /** The Chinese names of the currencies a report usually holds; another one is written by its code. */
     private static final Map<String, String> CHINESE_CURRENCIES = Map.of("CNY", "元", "HKD", "港元", "USD", "美元");
@@ -72,11 +75,15 @@ public final class Labels {
 
     /** The label {@code key} with {@code {0}}, {@code {1}}, … replaced by {@code values}. */
     public String format(String key, Object... values) {
-        String label = get(key);
-        for (int i = 0; i < values.length; i++) {
-            label = label.replace("{" + i + "}", String.valueOf(values[i]));
+        // One pass: a value that itself holds "{1}" (an event's words from the input) stays as it is.
+        Matcher placeholder = PLACEHOLDER.matcher(get(key));
+        StringBuilder filled = new StringBuilder();
+        while (placeholder.find()) {
+            int i = Integer.parseInt(placeholder.group(1));
+            placeholder.appendReplacement(filled, Matcher.quoteReplacement(i < values.length ? String.valueOf(values[i])
+                    : placeholder.group()));
         }
-        return label;
+        return placeholder.appendTail(filled).toString();
     }
 
     /**
@@ -108,10 +115,11 @@ public final class Labels {
         BigDecimal amount = money.amount();
         BigDecimal size = amount.abs();
         DecimalFormat format = new DecimalFormat("#,##0.00", ChartTheme.US);
-        if (size.compareTo(YI) >= 0) {
+        // The unit is chosen after rounding: 99,999,999.995 is 1.00亿, not 10,000.00万.
+        if (size.compareTo(YI) >= 0 || Rounding.largeUnit(size.movePointLeft(4)).compareTo(WAN) >= 0) {
             return format.format(Rounding.largeUnit(amount.movePointLeft(8))) + "亿" + name;
         }
-        if (size.compareTo(WAN) >= 0) {
+        if (Rounding.money(money).abs().compareTo(WAN) >= 0) {
             return format.format(Rounding.largeUnit(amount.movePointLeft(4))) + "万" + name;
         }
         format.setMinimumFractionDigits(money.minorUnitDigits());

@@ -44,6 +44,19 @@ class ChangesTest {
     }
 
     @Test
+    void aFirstCloseBelowTheOfferBrokeIssue() {
+        // The previous report had Biren listed but no close yet; now 18.62 on 01-05, 18.62 / 19.60 − 1 = −5%.
+        PreviousReport previous = new PreviousReport("2026-01-03_run-000002", LocalDate.of(2026, 1, 3),
+                List.of(now("6082.HK", "", "", "", "", "2026-01-02")), List.of());
+        List<Changes.Change> changes = Changes.between(Changes.ENGLISH, previous,
+                List.of(now("6082.HK", "18.62", "2026-01-05", "-0.050000", "true", "2026-01-05")), List.of(), AS_OF);
+
+        assertEquals(List.of(Changes.NEW_CLOSE, Changes.BROKE_ISSUE), changes.stream().map(Changes.Change::kind).toList());
+        assertEquals("broke issue: its first close, HKD 18.62 on 2026-01-05, -5.00% since the offer, is below the offer "
+                + "price of HKD 19.60", changes.get(1).description());
+    }
+
+    @Test
     void aChineseReportWordsEachChangeInChineseFromTheSameFigures() {
         PreviousReport previous = new PreviousReport("2026-01-06_run-000003", LocalDate.of(2026, 1, 6),
                 List.of(now("6082.HK", "19.00", "2026-01-05", "-0.030612", "true", "2026-01-05")), List.of());

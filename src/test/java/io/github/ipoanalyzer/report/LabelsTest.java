@@ -80,8 +80,19 @@ class LabelsTest {
         assertEquals("1.00万元", ZH.money(new Money(new BigDecimal("10000"), CNY)), "1万 itself is counted in 万");
         assertEquals("9,999.99元", ZH.money(new Money(new BigDecimal("9999.99"), CNY)));
         assertEquals("1.00亿元", ZH.money(new Money(new BigDecimal("100000000"), CNY)), "1亿 itself is counted in 亿");
+        // The unit follows the rounded figure: 99,999,999.995 rounds to 10,000.00万, which is 1.00亿.
+        assertEquals("1.00亿元", ZH.money(new Money(new BigDecimal("99999999.995"), CNY)));
+        assertEquals("9,999.99万元", ZH.money(new Money(new BigDecimal("99999940"), CNY)));
+        // 9,999.995 is 10,000.00 at the minor unit: counted in 万.
+        assertEquals("1.00万元", ZH.money(new Money(new BigDecimal("9999.995"), CNY)));
         assertEquals("3.50万 JPY", ZH.money(new Money(new BigDecimal("35000"), Currency.getInstance("JPY"))),
                 "a currency without a Chinese name here keeps its code");
+    }
+
+    @Test
+    void aLabelIsFilledInOnePassSoThatAValueHoldingAPlaceholderStaysAsItIs() {
+        assertEquals("lock-up {1} of A ends on 2026-02-11, the as-of day",
+                EN.format("changeSaidLockupOnAsOf", "lock-up {1} of A ends", "2026-02-11"));
     }
 
     @Test
