@@ -15,6 +15,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LISTINGS=${1:-5000}; DAYS=${2:-2000}; WORK=${3:-target/scale-out}; HEAP=${4:-1g}; QUOTA=${5:-}
+PERIOD_US=100000
+if [ -n "$QUOTA" ] && { ! [[ "$QUOTA" =~ ^[0-9]*\.?[0-9]+$ ]] || [ "$(echo "$QUOTA * $PERIOD_US >= 1000" | bc)" != 1 ]; }; then
+    echo "QUOTA is a number of cores of at least 0.01, such as 0.5 or 1, not '$QUOTA'." >&2
+    exit 2
+fi
 mvn -B -q package -DskipTests
 JAR=target/ipo-analyzer.jar
 mkdir -p "$WORK"; WORK=$(cd "$WORK" && pwd)
@@ -24,9 +29,6 @@ PSQL=(psql -q -h 127.0.0.1 -U postgres)
 PG="--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$DB --spring.datasource.username=postgres"
 QUEUE="--ipo.partition-queue=ipo-analyzer.scale-out-benchmark"
 
-# Each process's cgroup: "" runs it as it is.
-CGROUPS=()
-PERIOD_US=100000
 if [ -n "$QUOTA" ]; then
     QUOTA_US=$(echo "$QUOTA * $PERIOD_US / 1" | bc)
     if [ -f /sys/fs/cgroup/cgroup.controllers ] && grep -qw cpu /sys/fs/cgroup/cgroup.controllers \
@@ -90,13 +92,17 @@ for workers in "${RUNS[@]}"; do
         done
     fi
     start=$(date +%s.%N)
-    (in_cgroup "$MANAGER_GROUP" /usr/bin/time -f "%M" -o "$WORK/rss" java -Xmx"$HEAP" "${MANAGER_THREADS[@]}" -jar $JAR \
+    if ! (in_cgroup "$MANAGER_GROUP" /usr/bin/time -f "%M" -o "$WORK/rss" java -Xmx"$HEAP" "${MANAGER_THREADS[@]}" -jar $JAR \
         --input "$WORK/market" --output "$WORK/out" --db "$WORK/db" --as-of 2026-11-28 --settle-seconds 0 \
-        "${REMOTE[@]}" $PG $QUEUE > "$WORK/run-$workers.out" 2>&1)
+        "${REMOTE[@]}" $PG $QUEUE > "$WORK/run-$workers.out" 2>&1); then
+        echo "The run with $workers worker(s) failed; the end of $WORK/run-$workers.out:" >&2
+        tail -n 30 "$WORK/run-$workers.out" >&2
+        exit 1
+    fi
     end=$(date +%s.%N)
     printf '%d worker(s): %.1f s wall, manager peak RSS %d MB, load average %s; ' "$workers" "$(echo "$end - $start" | bc)" \
         "$(( $(cat "$WORK/rss") / 1024 ))" "$(cut -d' ' -f1-3 /proc/loadavg)"
-    grep "time per step" "$WORK/run-$workers.out" | sed 's/^ *//'
+    grep "time per step" "$WORK/run-$workers.out" | sed 's/^ *//' || echo "(no step times in $WORK/run-$workers.out)"
     REPORT_SECONDS[$workers]=$(grep -o "reportListings [0-9.]* s" "$WORK/run-$workers.out" | grep -o "[0-9.]*" || echo "")
     if [ -n "$QUOTA" ]; then
         # Each partition's own time, as the job repository recorded it: what one process computes at a time.
