@@ -5,19 +5,22 @@ import io.github.ipoanalyzer.ingest.InputKind;
 import io.github.ipoanalyzer.ingest.InputKinds;
 import io.github.ipoanalyzer.ingest.RejectedRowException;
 import io.github.ipoanalyzer.ingest.RejectsRecorder;
-import io.github.ipoanalyzer.market.DailyPrice;
 import io.github.ipoanalyzer.report.ReportPublisher;
 import io.github.ipoanalyzer.store.InputFileLedger;
 import io.github.ipoanalyzer.store.MarketDataStore;
 import io.github.ipoanalyzer.store.Sourced;
+import org.springframework.amqp.core.AmqpTemplate;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.builder.SimpleJobBuilder;
+import org.springframework.batch.core.partition.support.RemoteStepExecutionAggregator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.PartitionStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -31,10 +34,10 @@ import java.util.function.UnaryOperator;
  * The IPO report job, in the order it runs: drop from the analysis tables what no longer
  * matches the input folder; load the new and changed files of each input kind of
  * {@link InputKinds} (rows validated, rejects recorded), listings first and their conflicts
- * settled before anything refers to them, the price files in partitions on every core and
- * their duplicates settled after; settle the other conflicting rows; record the files
- * loaded; stop if a file is mostly rejects; compute the listings' metrics in partitions; assemble
- * and publish the report folder. The tables are wired in {@link StoreConfiguration}, the report
+ * settled before anything refers to them, the price files in partitions on every core (or on
+ * remote workers) and their duplicates settled after; settle the other conflicting rows; record
+ * the files loaded; stop if a file is mostly rejects; compute the listings' metrics in
+ * partitions; assemble and publish the report folder. The tables are wired in {@link StoreConfiguration}, the report
  * and its partitions in {@link ReportConfiguration}.
  */
 @Configuration
@@ -76,7 +79,8 @@ public class IpoReportJobConfiguration {
     }
 
     @Bean
-    public Job ipoReportJob(Step reportListings, ReportPublisher reportPublisher) {
+    public Job ipoReportJob(Step reportListings, ReportPublisher reportPublisher, Step loadPriceFiles,
+                            ObjectProvider<AmqpTemplate> broker) {
         SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository)
                 .start(tasklet("reconcileInputs", new ReconcileInputsTasklet(ledger, settings.version(),
                         settings.chunkSize())))
@@ -84,8 +88,9 @@ public class IpoReportJobConfiguration {
                 .next(rejectConflicts("rejectConflictingListings"));
         for (InputKind<?> kind : InputKinds.AFTER_LISTINGS) {
             if (kind == InputKinds.PRICES) {
-                job.next(loadPrices()).next(tasklet("settlePrices", new SettlePricesTasklet(InputKinds.PRICES, store, ledger,
-                        settings.chunkSize())));
+                job.next(loadPrices(loadPriceFiles, broker))
+                        .next(tasklet("settlePrices", new SettlePricesTasklet(InputKinds.PRICES, store, ledger,
+                                settings.chunkSize())));
             } else {
                 job.next(load(kind));
             }
@@ -131,18 +136,32 @@ public class IpoReportJobConfiguration {
     /**
      * The largest load, the prices, in partitions: groups of files ({@link PriceFilesPartitioner}),
      * each loaded by its own chunk-oriented step on one of {@code ipo.load-threads} local threads,
-     * every valid row loaded; the {@code settlePrices} step then applies the duplicate rule in the
-     * order of a one-thread load ({@link SettlePricesTasklet}). A restart loads only the groups
-     * that did not finish, each from its last chunk.
+     * or by remote workers ({@code ipo.remote-workers}, which read the input folder at the same
+     * path), every valid row loaded; the {@code settlePrices} step then applies the duplicate rule
+     * in the order of a one-thread load ({@link SettlePricesTasklet}). A restart loads only the
+     * groups that did not finish, each from its last chunk.
      */
-    private Step loadPrices() {
-        InputKind<DailyPrice> kind = InputKinds.PRICES;
-        PriceFilesPartitioner groups = new PriceFilesPartitioner(kind, ledger);
-        Step group = new StepPerExecution("loadPriceFiles",
-                partition -> load(kind, "loadPriceFiles", PriceFilesPartitioner.share(partition)));
-        return new StepBuilder(kind.stepName(), jobRepository).partitioner(group.getName(), groups)
-                .step(group).gridSize(settings.loadPartitionCount()).taskExecutor(loadPartitionThreads())
-                .listener(groups).listener(stopSignal()).build();
+    private Step loadPrices(Step loadPriceFiles, ObjectProvider<AmqpTemplate> broker) {
+        PriceFilesPartitioner groups = new PriceFilesPartitioner(InputKinds.PRICES, ledger, settings.version());
+        PartitionStepBuilder partitioned = new StepBuilder(InputKinds.PRICES.stepName(), jobRepository)
+                .partitioner(loadPriceFiles.getName(), groups);
+        if (settings.remoteWorkers()) {
+            partitioned.partitionHandler(new RemotePartitionHandler(broker.getObject(), settings.partitionQueue(),
+                            jobRepository, loadPriceFiles.getName(), RemotePartitionHandler.Work.PRICE_LOAD,
+                            settings.loadPartitionCount(), settings.partitionTimeout(), settings.partitionPoll(),
+                            settings.progressIntervalMs(), stopSignal()::isRequested))
+                    .aggregator(new RemoteStepExecutionAggregator(jobRepository));
+        } else {
+            partitioned.step(loadPriceFiles).gridSize(settings.loadPartitionCount()).taskExecutor(loadPartitionThreads());
+        }
+        return partitioned.listener(groups).listener(stopSignal()).build();
+    }
+
+    /** One group of price files, the step a local thread or a remote worker runs (found by its name). */
+    @Bean
+    public Step loadPriceFiles() {
+        return new StepPerExecution("loadPriceFiles",
+                partition -> load(InputKinds.PRICES, "loadPriceFiles", PriceFilesPartitioner.share(partition)));
     }
 
     /** The local threads the price load's partitions run on. */

@@ -36,13 +36,13 @@ import java.util.stream.Collectors;
  * @param chunkSize input rows per load transaction
  * @param progressIntervalMs at most one progress line per step this often (0: one per chunk)
  * @param loadThreads price files loaded at once on local threads (0: one per core), in four
- *        partitions per thread
+ *        partitions per thread (with {@code remoteWorkers}, the partitions go to the workers)
  *
- * <p>The report's partitions (see scale.md):
+ * <p>The partitions of the report, and of the price load with remote workers (see scale.md):
  * @param reportThreads partitions computed at once on local threads (0: one per core)
  * @param reportPartitions ranges the listings are split into (0: four per thread)
  * @param reportChunkSize listings computed per partition transaction
- * @param remoteWorkers the partitions go to worker processes over RabbitMQ (the launcher sets it
+ * @param remoteWorkers the price load's and the report's partitions go to worker processes over RabbitMQ (the launcher sets it
  *        from {@code --remote-workers})
  * @param partitionTimeout a remote partition not heard of for this long has lost its worker
  * @param partitionPoll how often the manager looks at its remote partitions

@@ -41,7 +41,6 @@ final class ListingRangePartitioner implements Partitioner, StepExecutionListene
     static final String SERIES_REASON = "series.reason";
     static final String SERIES_CHANGED = "series.changed";
 
-    static final String VERSION = "ipo.version";
     /** The manager's figure settings, as the run's job parameter of that name holds them. */
     static final String SETTINGS = RunParameters.FIGURE_SETTINGS;
 
@@ -115,10 +114,9 @@ final class ListingRangePartitioner implements Partitioner, StepExecutionListene
      */
     static Optional<String> cannotCompute(StepExecution partition, String version) {
         ExecutionContext context = partition.getExecutionContext();
-        String made = context.getString(VERSION, "an unknown version");
-        if (!made.equals(version)) {
-            return Optional.of("the run's manager is ipo-analyzer " + made + " and this worker is " + version
-                    + ": run workers of the manager's version");
+        Optional<String> otherVersion = RemotePartitions.otherVersion(context, version);
+        if (otherVersion.isPresent()) {
+            return otherVersion;
         }
         try {
             settings(context);
@@ -140,7 +138,7 @@ final class ListingRangePartitioner implements Partitioner, StepExecutionListene
             context.putInt(TO, (int) ((long) listings * (i + 1) / ranges));
             context.putInt(TOTAL, listings);
             put(carry, context);
-            context.putString(VERSION, version);
+            context.putString(RemotePartitions.VERSION, version);
             context.putString(SETTINGS, settings.text());
             partitions.put(String.format(Locale.ROOT, "listings-%05d", i), context);
         }

@@ -19,37 +19,47 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * A remote worker: takes the report's partitions from the broker's queue, one at a time per
- * consumer thread, and executes each (Spring Batch Integration's request handler, by the step
- * execution the manager recorded in the shared job repository). A request is acknowledged when
- * taken, so a worker killed mid-partition never has it delivered twice: the manager notices the
- * silence, and the next launch resumes the partition from its last chunk. A request for a
- * partition no longer waiting to start (a late delivery) is dropped with a line in the log. The
- * partition is computed with the settings of the manager that made it; one made by another
- * version is refused (ended failed, saying why, which the manager reports).
+ * A remote worker: takes the partitions of the price load and of the report from the broker's
+ * queue, one at a time per consumer thread, and executes each (Spring Batch Integration's request
+ * handler, by the step execution the manager recorded in the shared job repository). A request is
+ * acknowledged when taken, so a worker killed mid-partition never has it delivered twice: the
+ * manager notices the silence, and the next launch resumes the partition from its last chunk. A
+ * request for a partition no longer waiting to start (a late delivery) is dropped with a line in
+ * the log. The partition is run as the manager that made it would (a report partition with its
+ * settings); one this worker cannot run so (another version, another input folder) is refused
+ * (ended failed, saying why, which the manager reports).
  */
 public final class PartitionWorker implements ChannelAwareMessageListener {
 
     private static final Logger log = LoggerFactory.getLogger("io.github.ipoanalyzer.progress");
 
     private final JobRepository jobRepository;
-    private final Step workerStep;
-    private final String version;
+    private final Map<String, Served> served = new LinkedHashMap<>();
     private final StepExecutionRequestHandler handler = new StepExecutionRequestHandler();
 
-    PartitionWorker(JobRepository jobRepository, Step workerStep, String version) {
+    /**
+     * A step whose partitions a worker runs: what it does to one ("Loading", "Computing"), and why
+     * this worker cannot run a partition as its manager would, if it cannot.
+     */
+    record Served(Step step, String doing, Function<StepExecution, Optional<String>> cannotRun) {
+    }
+
+    PartitionWorker(JobRepository jobRepository, List<Served> steps) {
         this.jobRepository = jobRepository;
-        this.workerStep = workerStep;
-        this.version = version;
+        steps.forEach(s -> served.put(s.step().getName(), s));
         handler.setJobRepository(jobRepository);
         handler.setStepLocator(name -> {
-            if (!name.equals(workerStep.getName())) {
-                throw new IllegalArgumentException("this worker runs " + workerStep.getName() + ", not " + name);
+            if (!served.containsKey(name)) {
+                throw new IllegalArgumentException("this worker runs " + served.keySet() + ", not " + name);
             }
-            return workerStep;
+            return served.get(name).step();
         });
     }
 
@@ -70,9 +80,9 @@ public final class PartitionWorker implements ChannelAwareMessageListener {
     public void onMessage(Message message, com.rabbitmq.client.Channel channel) throws Exception {
         channel.basicAck(message.getMessageProperties().getDeliveryTag(), false);
         Optional<StepExecutionRequest> request = RemotePartitions.parse(message)
-                .filter(r -> r.getStepName().equals(workerStep.getName()));
+                .filter(r -> served.containsKey(r.getStepName()));
         if (request.isEmpty()) {
-            log.warn("Dropped a message that is no report partition: {}",
+            log.warn("Dropped a message that is no partition this worker runs: {}",
                     new String(message.getBody(), StandardCharsets.UTF_8));
             return;
         }
@@ -84,12 +94,14 @@ public final class PartitionWorker implements ChannelAwareMessageListener {
                     partition == null ? "unknown" : partition.getStatus());
             return;
         }
-        Optional<String> cannot = ListingRangePartitioner.cannotCompute(partition, version);
+        Served step = served.get(request.get().getStepName());
+        Optional<String> cannot = step.cannotRun().apply(partition);
         if (cannot.isPresent()) {
             refuse(partition, cannot.get());
             return;
         }
-        log.info("Computing partition {} of run execution {}", partition.getStepName(), partition.getJobExecutionId());
+        log.info("{} partition {} of run execution {}", step.doing(), partition.getStepName(),
+                partition.getJobExecutionId());
         StepExecution done = handler.handle(request.get());
         log.info("Partition {}: {}", partition.getStepName(), done.getStatus());
     }

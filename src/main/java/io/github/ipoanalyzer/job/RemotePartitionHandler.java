@@ -19,13 +19,15 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
- * Sends the report's partitions to remote workers over the broker and follows them in the job
- * repository they share: a partition is done when its step execution ends there. A worker
- * commits every chunk, so a running partition not updated for {@code partitionTimeout} has lost
- * its worker, and partitions left waiting while none made progress for that long have none: the
- * run fails saying which, and marks every unfinished partition failed, so that a late delivery
- * of a request is ignored and the next launch computes them again, each after the listings its
- * file holds; so does a partition a worker refused (another version than the manager's). A stop
+ * Sends a step's partitions (the price load's groups of files, the report's ranges of listings)
+ * to remote workers over the broker and follows them in the job repository they share: a
+ * partition is done when its step execution ends there. A worker commits every chunk, so a
+ * running partition not updated for {@code partitionTimeout} has lost its worker, and partitions
+ * left waiting while none made progress for that long have none: the run fails saying which, and
+ * marks every unfinished partition failed, so that a late delivery of a request is ignored and
+ * the next launch runs them again, each from its last committed chunk (a report partition after
+ * the listings its file holds); so does a partition a worker refused (another version than the
+ * manager's, or an input folder other than the manager's). A stop
  * request stops the partitions not taken yet and waits for those in hand.
  */
 final class RemotePartitionHandler extends AbstractPartitionHandler {
@@ -37,18 +39,29 @@ final class RemotePartitionHandler extends AbstractPartitionHandler {
     private final String queue;
     private final JobRepository jobRepository;
     private final String workerStep;
+    private final Work work;
     private final Duration partitionTimeout;
     private final Duration pollInterval;
     private final long progressIntervalNanos;
     private final BooleanSupplier stopRequested;
 
-    RemotePartitionHandler(AmqpTemplate broker, String queue, JobRepository jobRepository, String workerStep, int gridSize,
-                           Duration partitionTimeout, Duration pollInterval, long progressIntervalMillis,
+    /**
+     * What the partitions are, in the run's messages: {@code partition} as in "no worker took a
+     * report partition", {@code itemsDone} as in "1,000 listings computed by workers".
+     */
+    record Work(String managerStep, String partition, String itemsDone) {
+        static final Work PRICE_LOAD = new Work("loadPrices", "price-load partition", "rows read");
+        static final Work REPORT = new Work("reportListings", "report partition", "listings computed");
+    }
+
+    RemotePartitionHandler(AmqpTemplate broker, String queue, JobRepository jobRepository, String workerStep, Work work,
+                           int gridSize, Duration partitionTimeout, Duration pollInterval, long progressIntervalMillis,
                            BooleanSupplier stopRequested) {
         this.broker = broker;
         this.queue = queue;
         this.jobRepository = jobRepository;
         this.workerStep = workerStep;
+        this.work = work;
         this.partitionTimeout = partitionTimeout;
         this.pollInterval = pollInterval;
         this.progressIntervalNanos = progressIntervalMillis * 1_000_000L;
@@ -66,7 +79,7 @@ final class RemotePartitionHandler extends AbstractPartitionHandler {
             partitions.forEach(p -> end(p, BatchStatus.FAILED)); // what was sent is dropped as a late delivery
             throw e;
         }
-        log.info("Sent {} report partitions to queue {}", partitions.size(), queue);
+        log.info("Sent {} {}s to queue {}", partitions.size(), work.partition(), queue);
         LocalDateTime sent = LocalDateTime.now();
         long lastLine = System.nanoTime();
         while (true) {
@@ -84,7 +97,7 @@ final class RemotePartitionHandler extends AbstractPartitionHandler {
                 // Partitions not taken yet are stopped; those in hand are waited for (they commit as they go).
                 running.stream().filter(p -> p.getStatus() == BatchStatus.STARTING).forEach(p -> end(p, BatchStatus.STOPPED));
                 if (running.stream().noneMatch(p -> p.getStatus() == BatchStatus.STARTED)) {
-                    throw new JobInterruptedException("stopped while workers computed the report's partitions");
+                    throw new JobInterruptedException("stopped while workers ran the " + work.partition() + "s");
                 }
             }
             if (lost.isPresent()) {
@@ -93,9 +106,9 @@ final class RemotePartitionHandler extends AbstractPartitionHandler {
             }
             if (System.nanoTime() - lastLine >= progressIntervalNanos) {
                 lastLine = System.nanoTime();
-                long listings = now.stream().mapToLong(StepExecution::getWriteCount).sum();
-                progress.info(String.format(Locale.ROOT, "  %-18s %,10d listings computed by workers; %d of %d "
-                        + "partitions done", "reportListings", listings, now.size() - running.size(), now.size()));
+                long items = now.stream().mapToLong(StepExecution::getReadCount).sum();
+                progress.info(String.format(Locale.ROOT, "  %-18s %,10d %s by workers; %d of %d partitions done",
+                        work.managerStep(), items, work.itemsDone(), now.size() - running.size(), now.size()));
             }
         }
     }
@@ -124,9 +137,10 @@ final class RemotePartitionHandler extends AbstractPartitionHandler {
         boolean progress = sent.isAfter(deadline) || all.stream()
                 .anyMatch(p -> p.getStatus() != BatchStatus.STARTING && !lastSeen(p).isBefore(deadline));
         if (!progress && running.stream().anyMatch(p -> p.getStatus() == BatchStatus.STARTING)) {
-            return Optional.of(String.format(Locale.ROOT, "no worker took a report partition for %d s "
+            return Optional.of(String.format(Locale.ROOT, "no worker took a %s for %d s "
                     + "(ipo.partition-timeout): start workers (java -jar ipo-analyzer.jar worker) on the same broker "
-                    + "and database. The next launch computes the unfinished partitions", partitionTimeout.toSeconds()));
+                    + "and database. The next launch computes the unfinished partitions", work.partition(),
+                    partitionTimeout.toSeconds()));
         }
         return Optional.empty();
     }

@@ -73,7 +73,8 @@ public class ReportConfiguration {
                 .partitioner(reportListingRange.getName(), ranges);
         if (settings.remoteWorkers()) {
             partitioned.partitionHandler(new RemotePartitionHandler(broker.getObject(), settings.partitionQueue(),
-                            jobRepository, reportListingRange.getName(), settings.reportPartitionCount(),
+                            jobRepository, reportListingRange.getName(), RemotePartitionHandler.Work.REPORT,
+                            settings.reportPartitionCount(),
                             settings.partitionTimeout(), settings.partitionPoll(), settings.progressIntervalMs(),
                             stopSignal::isRequested))
                     .aggregator(new RemoteStepExecutionAggregator(jobRepository));

@@ -1,5 +1,7 @@
 package io.github.ipoanalyzer.job;
 
+import io.github.ipoanalyzer.ingest.InputKinds;
+import io.github.ipoanalyzer.store.InputFileLedger;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
@@ -13,9 +15,11 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.ContextClosedEvent;
 
+import java.util.List;
+
 /**
  * The broker's side of a scaled-out run, absent from the embedded default: the partitions'
- * queue, declared on first contact by a manager started with {@code --remote-workers} and by
+ * queue (the price load's and the report's), declared on first contact by a manager started with {@code --remote-workers} and by
  * every worker, and the worker's consumers. (The conditions read the properties themselves:
  * they are decided before {@link IpoSettings} is bound; both are unset by default.)
  */
@@ -49,9 +53,16 @@ public class ScaleOutConfiguration {
     @ConditionalOnProperty(name = "ipo.role", havingValue = "worker")
     static class Worker {
 
+        /** The price load's groups of files and the report's ranges of listings. */
         @Bean
-        PartitionWorker partitionWorker(JobRepository jobRepository, Step reportListingRange, IpoSettings settings) {
-            return new PartitionWorker(jobRepository, reportListingRange, settings.version());
+        PartitionWorker partitionWorker(JobRepository jobRepository, Step loadPriceFiles, Step reportListingRange,
+                                        IpoSettings settings, InputFileLedger ledger) {
+            String version = settings.version();
+            return new PartitionWorker(jobRepository, List.of(
+                    new PartitionWorker.Served(loadPriceFiles, "Loading",
+                            p -> PriceFilesPartitioner.cannotLoad(p, version, InputKinds.PRICES, ledger)),
+                    new PartitionWorker.Served(reportListingRange, "Computing",
+                            p -> ListingRangePartitioner.cannotCompute(p, version))));
         }
 
         /** {@code ipo.worker-threads} partitions at once. */

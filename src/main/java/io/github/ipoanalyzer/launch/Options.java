@@ -83,9 +83,10 @@ public class Options {
     @Unmatched
     List<String> springProperties = new ArrayList<>();
 
-    @Option(names = "--remote-workers", description = "Send the report's partitions to worker processes over RabbitMQ "
-            + "(java -jar ipo-analyzer.jar worker) instead of computing them here; needs the shared PostgreSQL "
-            + "database (see the README, \"Scale out\").")
+    @Option(names = "--remote-workers", description = "Send the price load's and the report's partitions to worker "
+            + "processes over RabbitMQ (java -jar ipo-analyzer.jar worker) instead of running them here; needs the "
+            + "shared PostgreSQL database and the input folder at the same path on the workers (see the README, "
+            + "\"Scale out\").")
     boolean remoteWorkers;
 
     /**

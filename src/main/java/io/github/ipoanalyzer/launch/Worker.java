@@ -20,8 +20,8 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs a worker process: the application with the worker's consumers on, serving report
- * partitions until SIGTERM (Boot's shutdown hook closes it; the partitions in hand stop at
+ * Runs a worker process: the application with the worker's consumers on, serving the price
+ * load's and the report's partitions until SIGTERM (Boot's shutdown hook closes it; the partitions in hand stop at
  * their next chunk first).
  */
 final class Worker {
@@ -70,7 +70,7 @@ final class Worker {
         }
         ConnectionFactory connections = context.getBean(ConnectionFactory.class);
         String broker = connections.getHost() + ":" + connections.getPort();
-        out.println("ipo-analyzer worker (" + Launcher.holder() + "): report partitions from queue "
+        out.println("ipo-analyzer worker (" + Launcher.holder() + "): price-load and report partitions from queue "
                 + context.getBean(IpoSettings.class).partitionQueue()
                 + " on " + broker + ", database "
                 + context.getEnvironment().getProperty("spring.datasource.url") + ". Stop it with SIGTERM.");

@@ -9,11 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code worker}: serves the report partitions of managers started with --remote-workers, until SIGTERM. */
+/** {@code worker}: serves the partitions of managers started with --remote-workers, until SIGTERM. */
 @Command(name = "worker", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Computes report partitions sent by a manager run with --remote-workers: takes them from "
-                + "RabbitMQ, reads and writes the shared PostgreSQL database, and writes each partition's file "
-                + "into the manager's output folder, which must be mounted here at the same path. Runs until "
+        description = {"Loads price files and computes report partitions sent by a manager run with "
+                + "--remote-workers: takes them from RabbitMQ, reads the manager's input folder and writes each "
+                + "report partition's file into its output folder, both of which must be mounted here at the same "
+                + "paths, and reads and writes the shared PostgreSQL database. Runs until "
                 + "stopped (SIGTERM stops the partitions in hand at their next chunk; the next launch of the "
                 + "manager resumes them).",
                 "",

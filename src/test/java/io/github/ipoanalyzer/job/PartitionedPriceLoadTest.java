@@ -162,7 +162,7 @@ class PartitionedPriceLoadTest {
      * file read before it and in one read after it; and a feed, read between the listings' files,
      * that repeats the last two days of the 20 HKEX listings.
      */
-    private static void writeOverlaps(Path market) throws Exception {
+    static void writeOverlaps(Path market) throws Exception {
         Path own = market.resolve(TICKER_FILE);
         List<String> lines = new ArrayList<>(Files.readAllLines(own));
         assertTrue(lines.get(5).startsWith("700000.SH,2016-01-08,") && lines.get(7).startsWith("700000.SH,2016-01-12,"));
@@ -202,14 +202,19 @@ class PartitionedPriceLoadTest {
     }
 
     /** What a load left in the store: every price row and every record of a row not loaded, each as one line of text. */
-    private record Store(List<String> prices, List<String> records) {
+    record Store(List<String> prices, List<String> records) {
     }
 
     /** A run on {@code threads} load threads in the embedded database, and what it left there. */
     private Store load(Path market, String name, int threads, String... options) throws Exception {
         launch(market, name, threads, options);
+        return storedEmbedded(work.resolve(name + "-db"));
+    }
+
+    /** What a run left in the embedded database of {@code --db} folder {@code db}. */
+    static Store storedEmbedded(Path db) {
         SingleConnectionDataSource data = new SingleConnectionDataSource(
-                "jdbc:hsqldb:file:" + work.resolve(name + "-db").resolve("ipo") + ";shutdown=true", "SA", "", true);
+                "jdbc:hsqldb:file:" + db.resolve("ipo") + ";shutdown=true", "SA", "", true);
         try {
             return stored(data);
         } finally {
@@ -228,7 +233,7 @@ class PartitionedPriceLoadTest {
     }
 
     /** Every price row and every record of a row not loaded that {@code data} holds. */
-    private static Store stored(javax.sql.DataSource data) {
+    static Store stored(javax.sql.DataSource data) {
         PriceStore prices = new PriceStore(data);
         List<String> rows = new ArrayList<>();
         for (String ticker : new JdbcTemplate(data).queryForList("SELECT DISTINCT TICKER FROM PRICE_BLOCK ORDER BY TICKER",

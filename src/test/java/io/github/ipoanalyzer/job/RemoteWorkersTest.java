@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,7 +15,9 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -68,6 +71,114 @@ class RemoteWorkersTest {
         assertTrue(workers.get(0).allOutput().contains("Computing partition")
                 && workers.get(1).allOutput().contains("Computing partition"), "both workers took partitions:\n"
                 + workers.get(0).allOutput() + workers.get(1).allOutput());
+    }
+
+    /**
+     * The price load's groups of files go to the workers too: a generated market with files that
+     * overlap it (see {@link PartitionedPriceLoadTest}), loaded in 8 groups by two worker processes,
+     * leaves in PostgreSQL the rows, repeats and rejects that one thread leaves in the embedded
+     * database, and the same report; every group was loaded by a worker, none by the manager.
+     */
+    @Test
+    void twoWorkerProcessesLoadThePriceFilesAsOneEmbeddedThreadDoes() throws Exception {
+        Path input = work.resolve("market");
+        new MarketGenerator(40, 60, 11).writeTo(input);
+        PartitionedPriceLoadTest.writeOverlaps(input);
+        worker("w1", Servers.RABBIT_PORT);
+        worker("w2", Servers.RABBIT_PORT);
+        String[] load = {"--max-reject-fraction", "1", "--ipo.load-threads=2"}; // 4 groups per thread: 8
+
+        JobRun manager = JobRun.launch(SharedDatabaseTest.concat(managerArgs(input, Servers.RABBIT_PORT), load));
+        assertEquals(0, manager.exitCode(), manager.out() + manager.err());
+        JobRun embedded = JobRun.launch("--input", input.toString(), "--output", work.resolve("out-embedded").toString(),
+                "--db", work.resolve("db-embedded").toString(), "--as-of", AS_OF, "--settle-seconds", "0",
+                "--max-reject-fraction", "1", "--ipo.load-threads=1");
+        assertEquals(0, embedded.exitCode(), embedded.err());
+
+        PartitionedPriceLoadTest.Store oneThread = PartitionedPriceLoadTest.storedEmbedded(work.resolve("db-embedded"));
+        SingleConnectionDataSource shared = new SingleConnectionDataSource(Servers.POSTGRES_URL + database,
+                "postgres", "", true);
+        try {
+            assertEquals(oneThread, PartitionedPriceLoadTest.stored(shared));
+        } finally {
+            shared.destroy();
+        }
+        assertEquals(6, oneThread.records().stream().filter(r -> r.contains("700000.SH")).count(),
+                "the overlaps' repeats and conflicts are there to compare");
+        assertEquals(JobRun.reportFiles(work.resolve("out-embedded/latest"), "manifest.json"),
+                JobRun.reportFiles(work.resolve("out/latest"), "manifest.json"));
+
+        // 40 files of 60 rows, the feed's 2 × 20, 2 + 3 hand-made rows: every one read once, by a worker.
+        Map<String, Long> groups = new TreeMap<>();
+        try (Connection c = DriverManager.getConnection(Servers.POSTGRES_URL + database, "postgres", "");
+             ResultSet rs = c.createStatement().executeQuery("SELECT STEP_NAME, READ_COUNT, STATUS FROM "
+                     + "BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'loadPriceFiles:%'")) {
+            while (rs.next()) {
+                assertEquals("COMPLETED", rs.getString(3));
+                assertEquals(null, groups.put(rs.getString(1), rs.getLong(2)), "each group loaded once");
+            }
+        }
+        assertEquals(8, groups.size(), groups.toString());
+        assertEquals(40 * 60 + 40 + 5, groups.values().stream().mapToLong(Long::longValue).sum(), groups.toString());
+        Set<String> loadedByWorkers = new TreeSet<>();
+        for (ChildJvm w : workers) {
+            List<String> own = w.allOutput().lines().filter(l -> l.contains("Loading partition loadPriceFiles:"))
+                    .map(l -> l.replaceAll(".*Loading partition (\\S+) .*", "$1")).toList();
+            assertTrue(!own.isEmpty(), "both workers loaded groups:\n" + w.allOutput());
+            loadedByWorkers.addAll(own);
+        }
+        assertEquals(groups.keySet(), loadedByWorkers);
+    }
+
+    /**
+     * A worker killed with -9 mid-way through a group of price files: the manager notices within
+     * the partition timeout and exits 1; the next launch loads the rest of that group from its last
+     * chunk (no row read twice), and the store holds what one embedded thread loads.
+     */
+    @Test
+    void aWorkerKilledMidLoadIsNoticedAndTheNextLaunchLoadsOnlyWhatWasLeft() throws Exception {
+        Path input = work.resolve("market");
+        new MarketGenerator(100, 300, 5).writeTo(input);
+        ChildJvm doomed = worker("doomed", Servers.RABBIT_PORT, "-Dipo.chunk-size=20", "-Dipo.progress-interval-ms=0");
+        String[] load = {"--ipo.load-threads=2"}; // 8 groups of about 3,750 rows
+        ChildJvm manager = ChildJvm.start(SharedDatabaseTest.concat(managerArgs(input, Servers.RABBIT_PORT), load),
+                work.resolve("manager.out"), "-Dipo.partition-timeout=6s");
+        doomed.waitFor(ChildJvm.PRICES_PROGRESS, 200);
+        doomed.process().destroyForcibly().waitFor(); // kill -9
+        long killed = System.nanoTime();
+        int code = manager.exitCode();
+        double noticedAfter = (System.nanoTime() - killed) / 1e9;
+        String console = manager.allOutput();
+        assertEquals(1, code, console);
+        assertTrue(console.contains("partition loadPriceFiles:prices-") && console.contains("has not been heard of for 6 s"),
+                console);
+        assertTrue(noticedAfter < 6 + 10, "noticed within the timeout and a poll: " + noticedAfter + " s");
+        assertTrue(!console.contains("\tat "), console);
+
+        worker("w2", Servers.RABBIT_PORT, "-Dipo.chunk-size=20");
+        JobRun resumed = JobRun.launch(SharedDatabaseTest.concat(managerArgs(input, Servers.RABBIT_PORT), load));
+        assertEquals(0, resumed.exitCode(), resumed.out() + resumed.err());
+        assertTrue(resumed.out().contains("Resuming run 1"), resumed.out());
+        JobRun embedded = JobRun.launch("--input", input.toString(), "--output", work.resolve("out-embedded").toString(),
+                "--db", work.resolve("db-embedded").toString(), "--as-of", AS_OF, "--settle-seconds", "0",
+                "--ipo.load-threads=1");
+        assertEquals(0, embedded.exitCode(), embedded.err());
+        SingleConnectionDataSource shared = new SingleConnectionDataSource(Servers.POSTGRES_URL + database,
+                "postgres", "", true);
+        try {
+            assertEquals(PartitionedPriceLoadTest.storedEmbedded(work.resolve("db-embedded")),
+                    PartitionedPriceLoadTest.stored(shared));
+        } finally {
+            shared.destroy();
+        }
+        assertEquals(JobRun.reportFiles(work.resolve("out-embedded/latest"), "manifest.json"),
+                JobRun.reportFiles(work.resolve("out/latest"), "manifest.json"));
+        // 100 listings × 300 days, each row read once in all; the killed group went on where it stopped.
+        Map<String, List<Long>> reads = stepReads("loadPriceFiles:%");
+        assertEquals(100 * 300, reads.values().stream().flatMap(List::stream).mapToLong(Long::longValue).sum(),
+                reads.toString());
+        assertTrue(reads.values().stream().anyMatch(r -> r.size() == 2 && r.get(0) > 0 && r.get(1) > 0),
+                reads.toString());
     }
 
     @Test
@@ -214,12 +325,20 @@ class RemoteWorkersTest {
     }
 
     private Map<String, List<Long>> partitionReads() throws Exception {
+        return stepReads("reportListingRange:%");
+    }
+
+    /** The rows or listings each partition's executions read, in execution order, from the job repository. */
+    private Map<String, List<Long>> stepReads(String partitions) throws Exception {
         Map<String, List<Long>> reads = new TreeMap<>();
         try (Connection c = DriverManager.getConnection(Servers.POSTGRES_URL + database, "postgres", "");
-             ResultSet rs = c.createStatement().executeQuery("SELECT STEP_NAME, READ_COUNT FROM BATCH_STEP_EXECUTION "
-                     + "WHERE STEP_NAME LIKE 'reportListingRange:%' ORDER BY STEP_EXECUTION_ID")) {
-            while (rs.next()) {
-                reads.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2));
+             var query = c.prepareStatement("SELECT STEP_NAME, READ_COUNT FROM BATCH_STEP_EXECUTION "
+                     + "WHERE STEP_NAME LIKE ? ORDER BY STEP_EXECUTION_ID")) {
+            query.setString(1, partitions);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    reads.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2));
+                }
             }
         }
         return reads;
