@@ -360,7 +360,8 @@ class IpoReportJobFunctionalTest {
             assertTrue(Files.exists(report.resolve(page)), page);
             java.awt.image.BufferedImage card = javax.imageio.ImageIO.read(report.resolve(page.replace(".html", ".png")).toFile());
             assertEquals(1080, card.getWidth(), page);
-            assertEquals(1620, card.getHeight(), page);
+            // 1,620 high, or taller where its figures would leave the price chart less than 480 pixels.
+            assertTrue(card.getHeight() >= 1620, page + " is " + card.getHeight() + " high");
         }
         String moore = Files.readString(report.resolve("ipo/688795.SH.html"));
         // listings.csv: offer 114.28, lot 500, 70,000,000 shares offered; prices: first close 600.50, latest 673 (2025-12-22).
