@@ -4,6 +4,7 @@ import io.github.ipoanalyzer.store.InputFingerprint;
 import io.github.ipoanalyzer.store.MarketDataStore;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -97,15 +98,10 @@ final class Manifest {
     /** Every output file of a report folder as its manifest lists it, by relative path; empty when it has no readable manifest. */
     static Map<String, Output> outputs(Path folder) {
         Map<String, Output> found = new LinkedHashMap<>();
-        try {
-            var outputs = JsonMapper.builder().build().readTree(folder.resolve("manifest.json").toFile()).get("outputs");
-            if (outputs != null) {
-                outputs.forEach(o -> found.put(o.get("file").asString(), new Output(o.get("sha256").asString(),
-                        o.has("rows") ? o.get("rows").asLong() : -1, o.has("bytes") ? o.get("bytes").asLong() : -1)));
-            }
-        } catch (RuntimeException e) {
-            found.clear(); // no readable manifest: nothing is shared
-        }
+        // No readable manifest: nothing is shared.
+        section(folder, "outputs").ifPresent(outputs -> outputs.forEach(o -> found.put(o.get("file").asString(),
+                new Output(o.get("sha256").asString(), o.has("rows") ? o.get("rows").asLong() : -1,
+                        o.has("bytes") ? o.get("bytes").asLong() : -1))));
         return found;
     }
 
@@ -135,15 +131,19 @@ final class Manifest {
     /** The settings the report in {@code folder} was computed with, as its manifest lists them; empty when it lists none. */
     static Map<String, String> settings(Path folder) {
         Map<String, String> settings = new LinkedHashMap<>();
-        try {
-            var listed = JsonMapper.builder().build().readTree(folder.resolve("manifest.json").toFile()).get("settings");
-            if (listed != null) {
-                listed.properties().forEach(e -> settings.put(e.getKey(), e.getValue().asString()));
-            }
-        } catch (RuntimeException e) {
-            settings.clear(); // no readable manifest: no settings known
-        }
+        section(folder, "settings").ifPresent(listed ->
+                listed.properties().forEach(e -> settings.put(e.getKey(), e.getValue().asString())));
         return settings;
+    }
+
+    /** One section of the manifest in {@code folder}; empty when the manifest is unreadable or has none. */
+    private static java.util.Optional<JsonNode> section(Path folder, String name) {
+        try {
+            return java.util.Optional.ofNullable(JsonMapper.builder().build()
+                    .readTree(folder.resolve("manifest.json").toFile()).get(name));
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** When the report in {@code folder} was finished, as its manifest says; empty when it does not say. */
