@@ -27,6 +27,12 @@ public class StoreConfiguration {
                 List.of(InputKinds.LISTINGS.path(), InputKinds.CALENDARS.path()));
     }
 
+    /** A connection for every thread the settings start, before any step takes one. */
+    @Bean
+    public InitializingBean connectionPoolSize(DataSource dataSource, IpoSettings settings) {
+        return () -> ConnectionPoolSize.fit(dataSource, settings);
+    }
+
     /** Creates the analysis tables on first use (the job repository's schema is Spring Batch's). */
     @Bean
     public InitializingBean analysisSchema(MarketDataStore store) {

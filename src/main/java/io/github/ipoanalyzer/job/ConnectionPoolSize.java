@@ -1,0 +1,32 @@
+package io.github.ipoanalyzer.job;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import javax.sql.DataSource;
+
+/**
+ * The connection pool sized from the thread settings. Each load, report or worker thread holds a
+ * connection for its chunk's transaction, which can last seconds on a large market; with fewer
+ * connections than threads, a waiting partition fails after the pool's timeout ("Connection is
+ * not available"). The pool is raised, never lowered: a larger pool set by the user is kept.
+ */
+final class ConnectionPoolSize {
+
+    /** Connections beside the threads': the main thread's steps, the run's lock on a shared database, one spare. */
+    static final int RESERVED = 3;
+
+    private ConnectionPoolSize() {
+    }
+
+    /** Raises a Hikari pool's maximum to what the settings' threads need. */
+    static void fit(DataSource dataSource, IpoSettings settings) {
+        if (dataSource instanceof HikariDataSource pool) {
+            pool.setMaximumPoolSize(atLeastTheThreads(pool.getMaximumPoolSize(), settings.loadThreadCount(),
+                    settings.reportThreadCount(), settings.workerThreadCount()));
+        }
+    }
+
+    static int atLeastTheThreads(int configured, int loadThreads, int reportThreads, int workerThreads) {
+        return Math.max(configured, Math.max(loadThreads, Math.max(reportThreads, workerThreads)) + RESERVED);
+    }
+}
