@@ -76,7 +76,7 @@ public class Options {
             + "(default: en, or the setting ipo.lang).")
     String lang;
 
-    @Option(names = "--keep", paramLabel = "N", description = "Report folders to keep in the output folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--keep", paramLabel = "N", description = "Report folders, and runs in the job repository, to keep (default: ${DEFAULT-VALUE}).")
     int keep = 30;
 
     /** Spring Boot's own properties, e.g. the shared database: --spring.datasource.url=jdbc:postgresql://host:5432/db. */

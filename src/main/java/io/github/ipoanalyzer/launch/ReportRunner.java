@@ -114,6 +114,9 @@ public class ReportRunner {
             execution = jobOperator.start(job, requested.withSequence(sequence).toJobParameters());
         }
         Outcome outcome = outcome(execution, notes);
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            forgetRunsBefore(requested.keepReports());
+        }
         if (execution.getAllFailureExceptions().stream().anyMatch(f -> causeOf(f, InputChangedException.class).isPresent())) {
             // What it loaded may be a cut or half-copied file: never resume it, start afresh next time.
             jobOperator.abandon(execution);
@@ -158,6 +161,19 @@ public class ReportRunner {
     /** The run number users see: the run sequence, which also names the report folder. */
     static long runNumber(JobExecution execution) {
         return RunParameters.from(execution.getJobParameters()).runSequence();
+    }
+
+    /**
+     * The job repository keeps the runs of the reports kept, newest first: only the latest is ever
+     * resumed or compared, and HSQLDB reads the whole repository at every launch, so a year of
+     * nightly runs would otherwise slow every launch (the fingerprints of a 1,000-file market are
+     * about 180 KB a run). Run numbers go on from the newest run and the report folders.
+     */
+    private void forgetRunsBefore(int keep) {
+        jobRepository.findJobInstances(IpoReportJobConfiguration.JOB_NAME).stream()
+                .sorted(java.util.Comparator.comparingLong(JobInstance::getInstanceId).reversed())
+                .skip(keep)
+                .forEach(jobRepository::deleteJobInstance);
     }
 
     private JobExecution latestExecution() {
