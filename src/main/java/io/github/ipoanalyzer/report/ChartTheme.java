@@ -71,6 +71,11 @@ final class ChartTheme {
         return selection == null ? this : new ChartTheme(t, fonts, asOf, what);
     }
 
+    /** The theme of a chart whose footer says first what it shows, then the selection if there is one. */
+    ChartTheme showing(String what) {
+        return new ChartTheme(t, fonts, asOf, selection == null ? what : what + "; " + selection);
+    }
+
     /** {@code selection} says which listings the charts show when they are not all (null when all). */
     ChartTheme(Labels t, ChartFonts fonts, LocalDate asOf, String selection) {
         this.t = t;
@@ -135,17 +140,35 @@ final class ChartTheme {
         return chart;
     }
 
-    /** A time-series line chart with ISO dates on the axis. */
-    /** Dates as ISO days (a trading day is a day, not an instant of a time zone), with {@code margin} at each end. */
+    /**
+     * Dates as ISO days (a trading day is a day, not an instant of a time zone), with {@code margin}
+     * at each end, ticked in whole days: over two days JFreeChart's own units put a tick every half
+     * day, which an ISO day label shows as the same date twice.
+     */
     static void isoDates(DateAxis dates, double margin) {
         SimpleDateFormat iso = new SimpleDateFormat("yyyy-MM-dd", Locale.US);
         iso.setTimeZone(TimeZone.getTimeZone("UTC"));
         dates.setTimeZone(TimeZone.getTimeZone("UTC"));
+        dates.setStandardTickUnits(wholeDays());
         dates.setDateFormatOverride(iso);
         dates.setLowerMargin(margin);
         dates.setUpperMargin(margin);
     }
 
+    /** JFreeChart's standard date tick units of a day or more. */
+    static org.jfree.chart.axis.TickUnits wholeDays() {
+        org.jfree.chart.axis.TickUnits all = (org.jfree.chart.axis.TickUnits) DateAxis.createStandardDateTickUnits(
+                TimeZone.getTimeZone("UTC"), Locale.US);
+        org.jfree.chart.axis.TickUnits days = new org.jfree.chart.axis.TickUnits();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).getSize() >= java.time.Duration.ofDays(1).toMillis()) {
+                days.add(all.get(i));
+            }
+        }
+        return days;
+    }
+
+    /** A time-series line chart with ISO dates on the axis. */
     JFreeChart timeSeriesChart(String title, String valueLabel, XYDataset data, NumberFormat values,
                                ChartGaps missing) {
         JFreeChart chart = ChartFactory.createTimeSeriesChart(title, t.get("tradingDate"), valueLabel, data, true, false, false);

@@ -11,15 +11,11 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.title.TextTitle;
-import org.jfree.chart.ui.HorizontalAlignment;
-import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.geom.Rectangle2D;
 import java.util.List;
 import java.util.Optional;
@@ -90,12 +86,7 @@ final class TierChart {
             renderer.setSeriesShapesVisible(i, true);
         }
         plot.setRenderer(renderer);
-        TextTitle shown = new TextTitle(words.get("tiersShown"), theme.font(Font.PLAIN, 12));
-        shown.setPosition(RectangleEdge.BOTTOM);
-        shown.setHorizontalAlignment(HorizontalAlignment.LEFT);
-        shown.setTextAlignment(HorizontalAlignment.LEFT);
-        chart.addSubtitle(shown);
-        theme.xyStyle(chart, missing);
+        theme.showing(words.get("tiersShown")).xyStyle(chart, missing);
         return Optional.of(chart);
     }
 }

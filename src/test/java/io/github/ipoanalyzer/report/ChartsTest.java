@@ -325,6 +325,24 @@ class ChartsTest {
         assertTrue(footer(chart).startsWith("Not shown: Beta: high unknown\n"), footer(chart));
     }
 
+    /** Over two days JFreeChart's own units tick every half day: "2025-12-17" twice under an ISO day label. */
+    @Test
+    void aDateAxisOverTwoDaysTicksEachDayOnce() {
+        org.jfree.chart.axis.DateAxis dates = new org.jfree.chart.axis.DateAxis("Trading date");
+        ChartTheme.isoDates(dates, 0.06);
+        long halfDay = java.time.Duration.ofHours(12).toMillis(); // the margins round the first and last close
+        dates.setRange(utcMillis("2025-12-17") - halfDay, utcMillis("2025-12-19") + halfDay);
+        java.awt.Graphics2D g = new BufferedImage(1080, 600, BufferedImage.TYPE_INT_RGB).createGraphics();
+        List<String> labels = dates.refreshTicks(g, new org.jfree.chart.axis.AxisState(),
+                        new java.awt.geom.Rectangle2D.Double(0, 0, 900, 400), org.jfree.chart.ui.RectangleEdge.BOTTOM)
+                .stream().map(tick -> ((org.jfree.chart.axis.Tick) tick).getText()).toList();
+        assertEquals(List.of("2025-12-17", "2025-12-18", "2025-12-19"), labels);
+    }
+
+    private static long utcMillis(String day) {
+        return LocalDate.parse(day).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
+    }
+
     private static String footer(JFreeChart chart) {
         return ((TextTitle) chart.getSubtitle(chart.getSubtitleCount() - 1)).getText();
     }
