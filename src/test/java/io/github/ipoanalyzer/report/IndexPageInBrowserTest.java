@@ -55,6 +55,8 @@ class IndexPageInBrowserTest {
         for (char c : "摩尔线程沐曦股份壁仞科技天数智芯".toCharArray()) {
             assertTrue(found.indexOf(c) >= 0, c + " of the four Chinese names was looked at: " + found);
         }
+        assertTrue(seen.contains("data-page-overflow=\"0\""), "the page fits a 1,280 px window, its wide tables "
+                + "scrolling in their own boxes:\n" + seen);
         assertTrue(seen.contains("data-cjk-boxes=\"\""), "no Chinese character drawn as a box (is a CJK font such as "
                 + "fonts-wqy-zenhei installed?):\n" + seen);
 
@@ -78,6 +80,7 @@ class IndexPageInBrowserTest {
             assertTrue(onPage.indexOf(c) >= 0, c + " of Moore Threads' name was looked at: " + onPage);
         }
         assertTrue(page.contains("data-cjk-boxes=\"\""), "no Chinese character drawn as a box:\n" + page);
+        assertTrue(page.contains("data-page-overflow=\"0\""), "the IPO page fits a 1,280 px window:\n" + page);
     }
 
     /** {@code page} looked at from inside by the probe page (report-probe.html), its DOM once the probe is done. */
