@@ -3,7 +3,10 @@ package io.github.ipoanalyzer.job;
 import io.github.ipoanalyzer.ingest.InputKinds;
 import io.github.ipoanalyzer.store.InputFileLedger;
 import io.github.ipoanalyzer.store.MarketDataStore;
+import io.github.ipoanalyzer.store.SchemaLock;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.batch.jdbc.autoconfigure.BatchDataSourceScriptDatabaseInitializer;
+import org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,6 +28,21 @@ public class StoreConfiguration {
     public InputFileLedger inputFileLedger(DataSource dataSource) {
         return new InputFileLedger(dataSource, InputKinds.tables(),
                 List.of(InputKinds.LISTINGS.path(), InputKinds.CALENDARS.path()));
+    }
+
+    /**
+     * Spring Batch's schema, created as Spring Boot does ({@code spring.batch.jdbc.*}) but one
+     * process at a time on a shared database, like the analysis tables (see {@link SchemaLock}).
+     */
+    @Bean
+    public BatchDataSourceScriptDatabaseInitializer batchDataSourceInitializer(DataSource dataSource,
+                                                                              BatchJdbcProperties properties) {
+        return new BatchDataSourceScriptDatabaseInitializer(dataSource, properties) {
+            @Override
+            public boolean initializeDatabase() {
+                return SchemaLock.holding(dataSource, super::initializeDatabase);
+            }
+        };
     }
 
     /** Creates the analysis tables on first use (the job repository's schema is Spring Batch's). */
