@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.AmqpTemplate;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.partition.support.AbstractPartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
@@ -28,7 +29,8 @@ import java.util.function.BooleanSupplier;
  * the next launch runs them again, each from its last committed chunk (a report partition after
  * the listings its file holds); so does a partition a worker refused (another version than the
  * manager's, or an input folder other than the manager's). A stop
- * request stops the partitions not taken yet and waits for those in hand.
+ * request stops the partitions not taken yet, asks those in hand to stop at their next chunk and
+ * waits {@link #STOP_WAIT} at most for them.
  */
 final class RemotePartitionHandler extends AbstractPartitionHandler {
 
@@ -44,6 +46,13 @@ final class RemotePartitionHandler extends AbstractPartitionHandler {
     private final Duration pollInterval;
     private final long progressIntervalNanos;
     private final BooleanSupplier stopRequested;
+    /**
+     * How long a stop waits for the partitions in hand to stop at their next chunk: a stopping run
+     * ends within seconds (before a service manager's stop timeout kills it) even when their
+     * workers were killed; one still running then is marked stopped and resumed from its last
+     * committed chunk (its worker, if alive, fails that chunk's commit and keeps nothing of it).
+     */
+    static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
     /**
      * What the partitions are, in the run's messages: {@code partition} as in "no worker took a
@@ -82,6 +91,8 @@ final class RemotePartitionHandler extends AbstractPartitionHandler {
         log.info("Sent {} {}s to queue {}", partitions.size(), work.partition(), queue);
         LocalDateTime sent = LocalDateTime.now();
         long lastLine = System.nanoTime();
+        boolean stopping = false;
+        long stopSeen = 0;
         while (true) {
             Thread.sleep(pollInterval.toMillis());
             Set<StepExecution> now = new HashSet<>();
@@ -94,11 +105,26 @@ final class RemotePartitionHandler extends AbstractPartitionHandler {
                 return now;
             }
             if (stopRequested.getAsBoolean()) {
-                // Partitions not taken yet are stopped; those in hand are waited for (they commit as they go).
+                if (!stopping) {
+                    stopping = true;
+                    stopSeen = System.nanoTime();
+                    askWorkersToStop(manager);
+                }
+                // Partitions not taken yet are stopped; those in hand stop at their next chunk, and are
+                // waited for STOP_WAIT at most: a worker killed, or a chunk that long, is not waited out.
                 running.stream().filter(p -> p.getStatus() == BatchStatus.STARTING).forEach(p -> end(p, BatchStatus.STOPPED));
-                if (running.stream().noneMatch(p -> p.getStatus() == BatchStatus.STARTED)) {
+                List<StepExecution> inHand = running.stream().filter(p -> p.getStatus() == BatchStatus.STARTED).toList();
+                if (!inHand.isEmpty() && System.nanoTime() - stopSeen >= STOP_WAIT.toNanos()) {
+                    log.warn("Stopping: {} not stopped by their workers within {} s, marked stopped (resumed from "
+                            + "their last committed chunk): {}", inHand.size(), STOP_WAIT.toSeconds(),
+                            inHand.stream().map(StepExecution::getStepName).toList());
+                    inHand.forEach(p -> end(p, BatchStatus.STOPPED));
+                    inHand = List.of();
+                }
+                if (inHand.isEmpty()) {
                     throw new JobInterruptedException("stopped while workers ran the " + work.partition() + "s");
                 }
+                continue; // a stop is not a failure: a partition's silence while stopping is not reported lost
             }
             if (lost.isPresent()) {
                 running.forEach(p -> end(p, BatchStatus.FAILED));
@@ -148,6 +174,21 @@ final class RemotePartitionHandler extends AbstractPartitionHandler {
     private static LocalDateTime lastSeen(StepExecution p) {
         return p.getLastUpdated() != null ? p.getLastUpdated()
                 : p.getStartTime() != null ? p.getStartTime() : p.getCreateTime();
+    }
+
+    /**
+     * Marks the run stopping in the job repository: a worker's partition sees it at its next chunk
+     * commit (Spring Batch's own check) and stops there, as it does on the worker's own SIGTERM.
+     */
+    private void askWorkersToStop(StepExecution manager) {
+        JobExecution run = manager.getJobExecution();
+        try {
+            run.setStatus(BatchStatus.STOPPING);
+            jobRepository.update(run);
+            log.info("Stopping: the {}s in hand were asked to stop at their next chunk", work.partition());
+        } catch (RuntimeException e) {
+            log.warn("Could not ask the workers to stop their {}s", work.partition(), e);
+        }
     }
 
     /**

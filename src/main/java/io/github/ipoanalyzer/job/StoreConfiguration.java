@@ -3,7 +3,10 @@ package io.github.ipoanalyzer.job;
 import io.github.ipoanalyzer.ingest.InputKinds;
 import io.github.ipoanalyzer.store.InputFileLedger;
 import io.github.ipoanalyzer.store.MarketDataStore;
+import io.github.ipoanalyzer.store.SchemaLock;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.batch.jdbc.autoconfigure.BatchDataSourceScriptDatabaseInitializer;
+import org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -31,6 +34,21 @@ public class StoreConfiguration {
     @Bean
     public InitializingBean connectionPoolSize(DataSource dataSource, IpoSettings settings) {
         return () -> ConnectionPoolSize.fit(dataSource, settings);
+    }
+
+    /**
+     * Spring Batch's schema, created as Spring Boot does ({@code spring.batch.jdbc.*}) but one
+     * process at a time on a shared database, like the analysis tables (see {@link SchemaLock}).
+     */
+    @Bean
+    public BatchDataSourceScriptDatabaseInitializer batchDataSourceInitializer(DataSource dataSource,
+                                                                              BatchJdbcProperties properties) {
+        return new BatchDataSourceScriptDatabaseInitializer(dataSource, properties) {
+            @Override
+            public boolean initializeDatabase() {
+                return SchemaLock.holding(dataSource, super::initializeDatabase);
+            }
+        };
     }
 
     /** Creates the analysis tables on first use (the job repository's schema is Spring Batch's). */

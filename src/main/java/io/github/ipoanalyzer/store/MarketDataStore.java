@@ -61,7 +61,15 @@ public class MarketDataStore {
         return seriesBasis;
     }
 
+    /** Creates the tables on first use, one process at a time on a shared database (see {@link SchemaLock}). */
     public void createTablesIfMissing() {
+        SchemaLock.holding(dataSource, () -> {
+            createTables();
+            return null;
+        });
+    }
+
+    private void createTables() {
         new ResourceDatabasePopulator(new ByteArrayResource(Dialect.of(dataSource).schema()
                 .getBytes(StandardCharsets.UTF_8))).execute(dataSource);
         // Columns added by later versions; the rows of an older version are reloaded anyway (new version).

@@ -249,6 +249,83 @@ class RemoteWorkersTest {
                 reads.toString());
     }
 
+    /**
+     * SIGTERM to a manager whose workers were killed with -9 mid-report (a systemd stop after the
+     * worker machines were lost): it stops within seconds, not after the partition timeout, as
+     * any SIGTERM does (exit 5, stopped, nothing published), and the next launch completes the
+     * run with the one-process run's bytes, each listing computed once in all.
+     */
+    @Test
+    void aManagerWhoseWorkersWereKilledStopsPromptlyOnSigtermAndTheNextLaunchCompletesTheRun() throws Exception {
+        Path input = work.resolve("market");
+        new MarketGenerator(400, 60, 5).writeTo(input);
+        ChildJvm first = worker("doomed1", Servers.RABBIT_PORT);
+        ChildJvm second = worker("doomed2", Servers.RABBIT_PORT);
+        ChildJvm manager = ChildJvm.start(managerArgs(input, Servers.RABBIT_PORT), work.resolve("manager.out"));
+        first.waitFor(ChildJvm.REPORT_PROGRESS, 20); // each mid-way through its first partition (of 100 listings)
+        second.waitFor(ChildJvm.REPORT_PROGRESS, 20);
+        first.process().destroyForcibly().waitFor(); // kill -9
+        second.process().destroyForcibly().waitFor();
+        long stopped = System.nanoTime();
+        manager.process().destroy(); // SIGTERM
+        int code = manager.exitCode();
+        double stoppedAfter = (System.nanoTime() - stopped) / 1e9;
+        String console = manager.allOutput();
+        assertEquals(5, code, "after " + stoppedAfter + " s: " + console);
+        assertTrue(stoppedAfter < 15, "stopped within seconds, not the partition timeout of 60 s: " + stoppedAfter
+                + " s\n" + console);
+        assertTrue(console.contains("Stopped; the next launch resumes where this one stopped."), console);
+        assertTrue(!console.contains("\tat ") && !console.contains("has not been heard of"), console);
+        assertEquals(List.of(".parts-1"), JobRun.reportFolders(work.resolve("out")), "nothing published");
+
+        worker("w3", Servers.RABBIT_PORT);
+        JobRun resumed = JobRun.launch(managerArgs(input, Servers.RABBIT_PORT));
+        assertEquals(0, resumed.exitCode(), resumed.out() + resumed.err());
+        assertTrue(resumed.out().contains("Resuming run 1"), resumed.out());
+        assertEquals(oneProcessReport(input), JobRun.reportFiles(work.resolve("out/latest"), "manifest.json"));
+        // 4 partitions of 100 listings, none computed twice; the two killed went on after the listings
+        // their files held, the two not taken yet were computed by the next launch.
+        Map<String, List<Long>> reads = partitionReads();
+        assertEquals(4, reads.size(), reads.toString());
+        reads.values().forEach(r -> assertTrue(r.stream().mapToLong(Long::longValue).sum() <= 100, reads.toString()));
+        assertEquals(2, reads.values().stream().filter(r -> r.size() == 2 && r.get(0) > 0).count(), reads.toString());
+    }
+
+    /**
+     * SIGTERM to a manager whose worker is alive mid-report: the partition in hand stops at its
+     * next chunk (the worker goes on serving), the run ends stopped (exit 5) within seconds, and
+     * the next launch, on the same worker, completes it with the one-process run's bytes.
+     */
+    @Test
+    void aManagerStoppedWithSigtermStopsThePartitionsInHandAtTheirNextChunk() throws Exception {
+        Path input = work.resolve("market");
+        new MarketGenerator(400, 60, 5).writeTo(input);
+        ChildJvm w = worker("w1", Servers.RABBIT_PORT);
+        ChildJvm manager = ChildJvm.start(managerArgs(input, Servers.RABBIT_PORT), work.resolve("manager.out"));
+        w.waitFor(ChildJvm.REPORT_PROGRESS, 20); // mid-way through its first partition (of 100 listings)
+        long stopped = System.nanoTime();
+        manager.process().destroy(); // SIGTERM
+        int code = manager.exitCode();
+        double stoppedAfter = (System.nanoTime() - stopped) / 1e9;
+        String console = manager.allOutput();
+        assertEquals(5, code, "after " + stoppedAfter + " s: " + console);
+        assertTrue(stoppedAfter < 15, stoppedAfter + " s\n" + console);
+        assertTrue(console.contains("Stopped; the next launch resumes where this one stopped."), console);
+        assertTrue(w.process().isAlive() && w.allOutput().matches("(?s).*Partition reportListingRange:\\S+: STOPPED.*"),
+                w.allOutput());
+
+        JobRun resumed = JobRun.launch(managerArgs(input, Servers.RABBIT_PORT));
+        assertEquals(0, resumed.exitCode(), resumed.out() + resumed.err());
+        assertTrue(resumed.out().contains("Resuming run 1"), resumed.out());
+        assertEquals(oneProcessReport(input), JobRun.reportFiles(work.resolve("out/latest"), "manifest.json"));
+        // The partition in hand stopped part-way (20 to 99 of its 100 listings) and went on from there.
+        Map<String, List<Long>> reads = partitionReads();
+        assertEquals(4, reads.size(), reads.toString());
+        reads.values().forEach(r -> assertTrue(r.stream().mapToLong(Long::longValue).sum() <= 100, reads.toString()));
+        assertEquals(1, reads.values().stream().filter(r -> r.size() == 2 && r.get(0) >= 20 && r.get(0) < 100).count(),
+                reads.toString());
+    }
+
     @Test
     void aBrokerThatGoesAwayMidRunFailsItCleanlyAndTheRunResumesOnceItIsBack() throws Exception {
         Path input = work.resolve("market");

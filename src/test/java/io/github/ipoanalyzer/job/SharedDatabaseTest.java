@@ -1,5 +1,6 @@
 package io.github.ipoanalyzer.job;
 
+import io.github.ipoanalyzer.IpoAnalyzerApplication;
 import io.github.ipoanalyzer.generate.MarketGenerator;
 import io.github.ipoanalyzer.store.SharedRunLock;
 import org.junit.jupiter.api.AfterEach;
@@ -7,6 +8,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +21,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -76,6 +86,72 @@ class SharedDatabaseTest {
                 JobRun.figureFiles(work.resolve("out-shared/latest"), "manifest.json"), when);
         assertEquals(List.of("BATCH_JOB_EXECUTION", "LISTING", "PRICE_BLOCK"), tablesIn(database,
                 "BATCH_JOB_EXECUTION", "LISTING", "PRICE_BLOCK"), "the repository and the tables are in PostgreSQL");
+    }
+
+    /**
+     * Processes that start together on an empty database (workers brought up with the manager,
+     * a unit started on several machines at once) each create the job repository's and the
+     * analysis tables if missing: six applications started at the same moment, in threads of
+     * this JVM once its classes are loaded so that they reach the schema together, all come up,
+     * three times over, and leave Spring Batch's 6 tables and the 21 analysis tables once.
+     */
+    @Test
+    void applicationsStartedTogetherOnAnEmptyDatabaseAllComeUp() throws Exception {
+        startTogether(1, database); // loads the classes, so that the six below start in step
+        for (int round = 1; round <= 3; round++) {
+            String empty = Servers.freshDatabase();
+            try {
+                List<String> failures = startTogether(6, empty);
+                assertEquals(List.of(), failures, "round " + round);
+                try (Connection c = DriverManager.getConnection(Servers.POSTGRES_URL + empty, "postgres", "");
+                     ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FILTER (WHERE table_name LIKE "
+                             + "'batch\\_%'), COUNT(*) FROM information_schema.tables WHERE table_schema = 'public'")) {
+                    rs.next();
+                    assertEquals(6, rs.getInt(1));
+                    assertEquals(6 + 21, rs.getInt(2));
+                }
+            } finally {
+                Servers.drop(empty);
+            }
+        }
+    }
+
+    /** Starts {@code count} application contexts on {@code database} at once; the failures' messages. */
+    private List<String> startTogether(int count, String database) throws Exception {
+        CyclicBarrier start = new CyclicBarrier(count);
+        ExecutorService threads = Executors.newFixedThreadPool(count);
+        try {
+            List<Future<String>> started = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                Path db = work.resolve("starting-" + database + "-" + i);
+                started.add(threads.submit(() -> {
+                    start.await();
+                    try (ConfigurableApplicationContext context = new SpringApplicationBuilder(IpoAnalyzerApplication.class)
+                            .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
+                            .registerShutdownHook(false).run(concat(new String[] {"--ipo.db-dir=" + db,
+                                    "--logging.file.name=" + db.resolve("ipo-analyzer.log")},
+                                    Servers.postgresOptions(database)))) {
+                        return null;
+                    } catch (RuntimeException e) {
+                        Throwable root = e;
+                        while (root.getCause() != null) {
+                            root = root.getCause();
+                        }
+                        return root.toString();
+                    }
+                }));
+            }
+            List<String> failures = new ArrayList<>();
+            for (Future<String> f : started) {
+                String failure = f.get(120, TimeUnit.SECONDS);
+                if (failure != null) {
+                    failures.add(failure);
+                }
+            }
+            return failures;
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
