@@ -36,9 +36,14 @@ public record InputLayout(Path root) {
 
     /** Relative path to SHA-256 of every existing file, in the layout's order. */
     public Map<String, String> sha256PerFile() {
+        return sha256PerFile(InputFingerprint::sha256);
+    }
+
+    /** The same, each file's hash from {@code hashOf} (a memo of the files' hashes, say). */
+    public Map<String, String> sha256PerFile(java.util.function.Function<Path, String> hashOf) {
         Map<String, String> hashes = new LinkedHashMap<>();
         for (Path file : existingFiles()) {
-            hashes.put(relative(file), InputFingerprint.sha256(file));
+            hashes.put(relative(file), hashOf.apply(file));
         }
         return hashes;
     }

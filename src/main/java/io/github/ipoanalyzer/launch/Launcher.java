@@ -1,6 +1,7 @@
 package io.github.ipoanalyzer.launch;
 
 import io.github.ipoanalyzer.IpoAnalyzerApplication;
+import io.github.ipoanalyzer.store.FileHashMemo;
 import io.github.ipoanalyzer.store.InputFingerprint;
 import io.github.ipoanalyzer.ingest.InputLayout;
 import io.github.ipoanalyzer.job.FigureSettings;
@@ -229,8 +230,11 @@ public final class Launcher {
     private static int runJob(Options options, InputLayout layout, PrintStream out, PrintStream err) throws Exception {
         List<String> recovered = new ReportFolder(output(options)).recoverLeftovers();
         Instant checked = Instant.now();
-        // Hashed once per launch: the quick look and the run compare the same fingerprint.
-        String inputSha256 = InputFingerprint.ofAll(layout.sha256PerFile());
+        // Hashed once per launch: the quick look and the run compare the same fingerprint. Only the
+        // files changed since the last launch are read (the memo beside the database).
+        FileHashMemo memo = FileHashMemo.in(db(options));
+        String inputSha256 = InputFingerprint.ofAll(layout.sha256PerFile(memo::sha256));
+        memo.save();
         Optional<String> nothingToDo = options.force || options.remoteWorkers ? Optional.empty()
                 : NothingToDo.message(db(options), options.settingArguments(), requested(options, layout, inputSha256, ""));
         if (nothingToDo.isPresent()) {

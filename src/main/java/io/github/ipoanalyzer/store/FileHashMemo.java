@@ -1,0 +1,137 @@
+package io.github.ipoanalyzer.store;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The SHA-256 of each input file remembered with the file's state on disk (size, modification
+ * and status-change times to the nanosecond, inode), so that a launch hashes only the files that
+ * changed since the last one: a market of thousands of price files is otherwise read whole at
+ * every launch, a launch with nothing to do included. Any write to a file changes its status-change
+ * time, which no program can set back (unlike the modification time), and a replaced file has
+ * another inode; so a remembered hash is used only for the very file it was computed from. A file
+ * that changed less than {@link #SETTLED} before it was hashed is not remembered: two writes
+ * within one tick of the file system's clock can leave the same times. Only where the file
+ * system gives these times (Linux, macOS); elsewhere every file is hashed, as without the memo.
+ * The memo is a plain file beside the database; one that cannot be read is ignored.
+ */
+public final class FileHashMemo {
+
+    public static final String FILE = "input-hashes.tsv";
+    static final Duration SETTLED = Duration.ofSeconds(2);
+    private static final String HEADER = "# ipo-analyzer: SHA-256 of input files by their state on disk (size, mtime ns, ctime ns, inode)";
+
+    private final Path memoFile;
+    private final Map<String, Entry> known;
+    private final Map<String, Entry> seen = new LinkedHashMap<>();
+
+    /** A file's state on disk: while it is the same, so are its bytes. */
+    record Stat(long size, long modifiedNanos, long changedNanos, String inode) {
+
+        static Optional<Stat> of(Path file) {
+            try {
+                Map<String, Object> a = Files.readAttributes(file, "unix:size,lastModifiedTime,ctime,ino");
+                return Optional.of(new Stat((Long) a.get("size"), nanos((FileTime) a.get("lastModifiedTime")),
+                        nanos((FileTime) a.get("ctime")), String.valueOf(a.get("ino"))));
+            } catch (UnsupportedOperationException | IllegalArgumentException | IOException e) {
+                return Optional.empty();
+            }
+        }
+
+        private static long nanos(FileTime time) {
+            return time.to(TimeUnit.NANOSECONDS);
+        }
+
+        boolean settledBy(Instant now) {
+            long before = TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano() - SETTLED.toNanos();
+            return modifiedNanos < before && changedNanos < before;
+        }
+    }
+
+    private record Entry(Stat stat, String sha256) {
+    }
+
+    private FileHashMemo(Path memoFile, Map<String, Entry> known) {
+        this.memoFile = memoFile;
+        this.known = known;
+    }
+
+    /** The memo kept in {@code folder} (the database's), empty when there is none or it cannot be read. */
+    public static FileHashMemo in(Path folder) {
+        Path memoFile = folder.resolve(FILE);
+        Map<String, Entry> known = new HashMap<>();
+        try {
+            if (Files.isRegularFile(memoFile)) {
+                for (String line : Files.readAllLines(memoFile, StandardCharsets.UTF_8)) {
+                    if (line.startsWith("#")) {
+                        continue;
+                    }
+                    String[] f = line.split("\t", -1);
+                    known.put(f[0], new Entry(new Stat(Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]), f[4]),
+                            f[5]));
+                }
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            known.clear(); // every file is hashed, as on a first launch
+        }
+        return new FileHashMemo(memoFile, known);
+    }
+
+    /** The file's SHA-256: remembered while its state on disk is the one it was computed from, else read. */
+    public String sha256(Path file) {
+        String key = file.toAbsolutePath().normalize().toString();
+        Optional<Stat> before = Stat.of(file);
+        Entry remembered = known.get(key);
+        if (before.isPresent() && remembered != null && remembered.stat().equals(before.get())) {
+            seen.put(key, remembered);
+            return remembered.sha256();
+        }
+        String sha256 = InputFingerprint.sha256(file);
+        Optional<Stat> after = Stat.of(file);
+        if (before.isPresent() && before.equals(after) && after.get().settledBy(Instant.now())
+                && !key.contains("\t") && !key.contains("\n")) {
+            seen.put(key, new Entry(after.get(), sha256));
+        }
+        return sha256;
+    }
+
+    /**
+     * Keeps the hashes of the files asked for this time (a file gone is forgotten), replacing the
+     * memo whole; a memo that cannot be written only costs the next launch its reading.
+     */
+    public void save() {
+        List<String> lines = new ArrayList<>(List.of(HEADER));
+        seen.forEach((file, e) -> lines.add(String.join("\t", file, Long.toString(e.stat().size()),
+                Long.toString(e.stat().modifiedNanos()), Long.toString(e.stat().changedNanos()), e.stat().inode(),
+                e.sha256())));
+        Path written = memoFile.resolveSibling(FILE + ".new");
+        try {
+            Files.write(written, lines, StandardCharsets.UTF_8);
+            try {
+                Files.move(written, memoFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(written, memoFile, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(written);
+            } catch (IOException ignored) {
+                // the next launch writes it again
+            }
+        }
+    }
+}

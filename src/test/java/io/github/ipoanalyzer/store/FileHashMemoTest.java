@@ -1,0 +1,87 @@
+package io.github.ipoanalyzer.store;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A remembered hash is used only for the very file state it was computed from: proved with a
+ * memo whose hash is not the file's (so that only the memo can have answered), and with a file
+ * rewritten to other bytes of the same size, its modification time set back.
+ */
+class FileHashMemoTest {
+
+    @TempDir
+    Path work;
+    Path file;
+
+    @BeforeEach
+    void aFileLastChangedAMinuteAgo() throws Exception {
+        Assumptions.assumeTrue(FileHashMemo.Stat.of(work).isPresent(), "this file system gives no inode and change time");
+        file = work.resolve("prices.csv");
+        Files.writeString(file, "a,1\n", StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aFileHashedOnceIsNotReadAgainWhileItsStateOnDiskIsTheSame() throws Exception {
+        String real = InputFingerprint.sha256(file);
+        FileHashMemo.Stat stat = FileHashMemo.Stat.of(file).orElseThrow();
+        // A memo saying another hash for exactly this state: only the memo can give it back.
+        Files.write(work.resolve(FileHashMemo.FILE), List.of("# memo", String.join("\t", file.toAbsolutePath().toString(),
+                Long.toString(stat.size()), Long.toString(stat.modifiedNanos()), Long.toString(stat.changedNanos()),
+                stat.inode(), "f".repeat(64))));
+        assertEquals("f".repeat(64), FileHashMemo.in(work).sha256(file));
+
+        // Other bytes of the same size, the modification time set back: the change time moved, so it is read.
+        FileTime modified = Files.getLastModifiedTime(file);
+        Thread.sleep(20);
+        Files.writeString(file, "b,2\n", StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(file, modified);
+        assertEquals(4, Files.size(file));
+        assertEquals(InputFingerprint.sha256(file), FileHashMemo.in(work).sha256(file));
+        assertFalse(real.equals(InputFingerprint.sha256(file)));
+    }
+
+    @Test
+    void aFileJustWrittenIsNotRememberedAndASettledOneIs() throws Exception {
+        FileHashMemo memo = FileHashMemo.in(work);
+        assertEquals(InputFingerprint.sha256(file), memo.sha256(file));
+        memo.save();
+        assertEquals(List.of(), entries(), "changed within the last 2 s: the same times could follow another write");
+
+        Path settled = work.resolve("settled.csv");
+        Files.writeString(settled, "a,1\n", StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(settled, FileTime.from(Instant.now().minusSeconds(60)));
+        // The change time is the kernel's: setting the modification time set it to now. Wait it out.
+        Thread.sleep(FileHashMemo.SETTLED.toMillis() + 100);
+        memo = FileHashMemo.in(work);
+        memo.sha256(settled);
+        memo.save();
+        List<String> saved = entries();
+        assertEquals(1, saved.size(), saved.toString());
+        assertTrue(saved.get(0).startsWith(settled.toAbsolutePath() + "\t4\t"), saved.get(0));
+        assertTrue(saved.get(0).endsWith("\t" + InputFingerprint.sha256(settled)), saved.get(0));
+    }
+
+    @Test
+    void aMemoThatCannotBeReadIsIgnored() throws Exception {
+        Files.writeString(work.resolve(FileHashMemo.FILE), "not\ta memo\n", StandardCharsets.UTF_8);
+        assertEquals(InputFingerprint.sha256(file), FileHashMemo.in(work).sha256(file));
+    }
+
+    private List<String> entries() throws Exception {
+        return Files.readAllLines(work.resolve(FileHashMemo.FILE)).stream().filter(l -> !l.startsWith("#")).toList();
+    }
+}
