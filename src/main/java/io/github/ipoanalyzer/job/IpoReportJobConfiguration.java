@@ -83,7 +83,7 @@ public class IpoReportJobConfiguration {
                             ObjectProvider<AmqpTemplate> broker) {
         SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository)
                 .start(tasklet("reconcileInputs", new ReconcileInputsTasklet(ledger, settings.version(),
-                        settings.chunkSize())))
+                        settings.chunkSize(), settings.dbDir())))
                 .next(load(InputKinds.LISTINGS))
                 .next(rejectConflicts("rejectConflictingListings"));
         for (InputKind<?> kind : InputKinds.AFTER_LISTINGS) {

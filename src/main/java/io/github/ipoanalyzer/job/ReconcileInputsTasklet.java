@@ -3,6 +3,7 @@ package io.github.ipoanalyzer.job;
 import io.github.ipoanalyzer.ingest.InputChangedException;
 import io.github.ipoanalyzer.ingest.InputLayout;
 import io.github.ipoanalyzer.store.InputFileLedger;
+import io.github.ipoanalyzer.store.FileHashMemo;
 import io.github.ipoanalyzer.store.InputFingerprint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +36,12 @@ final class ReconcileInputsTasklet implements Tasklet {
     private final String version;
     private final int rowsPerBlock;
 
-    ReconcileInputsTasklet(InputFileLedger ledger, String version, int rowsPerBlock) {
+    /** Where the launch keeps its memo of the input files' hashes (null: every file is read). */
+    private final Path memoFolder;
+
+    ReconcileInputsTasklet(InputFileLedger ledger, String version, int rowsPerBlock, Path memoFolder) {
         this.ledger = ledger;
+        this.memoFolder = memoFolder;
         this.version = version;
         this.rowsPerBlock = rowsPerBlock;
     }
@@ -68,9 +73,12 @@ final class ReconcileInputsTasklet implements Tasklet {
         InputLayout layout = new InputLayout(run.inputDir());
         Map<String, Long> recordedSizes = ledger.recordedSizes();
         LinkedHashMap<String, InputFingerprint.FileState> files = new LinkedHashMap<>();
+        // A file the launch hashed and that has not changed since is not read again (see FileHashMemo).
+        java.util.function.Function<Path, String> hashOf = memoFolder == null ? InputFingerprint::sha256
+                : FileHashMemo.in(memoFolder)::sha256;
         for (Path file : layout.existingFiles()) {
             String name = layout.relative(file);
-            files.put(name, InputFingerprint.state(file, recordedSizes.getOrDefault(name, -1L)));
+            files.put(name, InputFingerprint.state(file, recordedSizes.getOrDefault(name, -1L), hashOf));
         }
         Map<String, String> hashes = new LinkedHashMap<>();
         files.forEach((name, state) -> hashes.put(name, state.sha256()));

@@ -57,10 +57,15 @@ public final class InputFingerprint {
 
     /** {@code recordedSize}: the size the ledger recorded, or -1. Reads the file once. */
     public static FileState state(Path file, long recordedSize) {
+        return state(file, recordedSize, InputFingerprint::sha256);
+    }
+
+    /** The same, the hash of a file of its recorded size from {@code hashOf} (a {@link FileHashMemo}'s, say). */
+    public static FileState state(Path file, long recordedSize, java.util.function.Function<Path, String> hashOf) {
         long modified = modifiedMillis(file);
         long size = size(file);
         if (recordedSize == size) {
-            return new FileState(sha256(file), size, -1, null, 0, false, null, modified);
+            return new FileState(hashOf.apply(file), size, -1, null, 0, false, null, modified);
         }
         MessageDigest digest = newDigest();
         MessageDigest tail = newDigest();

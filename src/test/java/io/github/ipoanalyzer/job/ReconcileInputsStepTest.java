@@ -78,6 +78,33 @@ class ReconcileInputsStepTest {
                 + "of the run; is a copy still in progress?"), failure.toString());
     }
 
+    /**
+     * A file of the size the ledger recorded is hashed from the launch's memo while its state on
+     * disk is the one remembered: a memo giving revenue.csv another hash is what the step finds
+     * (had it read the file, the launch's fingerprint would not match and the step would fail).
+     */
+    @Test
+    void aFileOfItsRecordedSizeIsHashedFromTheLaunchesMemoWhileItIsUnchanged() throws Exception {
+        InputLayout layout = new InputLayout(WORK.resolve("input"));
+        Map<String, String> hashes = layout.sha256PerFile();
+        JobExecution whole = jobs.startJob(parameters(InputFingerprint.ofAll(hashes), 3));
+        assertEquals(BatchStatus.COMPLETED, whole.getStatus(), whole.getAllFailureExceptions().toString());
+
+        Path revenue = layout.root().resolve("revenue.csv").toAbsolutePath().normalize();
+        Map<String, Object> stat = Files.readAttributes(revenue, "unix:size,lastModifiedTime,ctime,ino");
+        String remembered = "e".repeat(64);
+        Files.write(WORK.resolve("db").resolve(io.github.ipoanalyzer.store.FileHashMemo.FILE), java.util.List.of(
+                String.join("\t", revenue.toString(), stat.get("size").toString(),
+                        Long.toString(((java.nio.file.attribute.FileTime) stat.get("lastModifiedTime")).to(java.util.concurrent.TimeUnit.NANOSECONDS)),
+                        Long.toString(((java.nio.file.attribute.FileTime) stat.get("ctime")).to(java.util.concurrent.TimeUnit.NANOSECONDS)),
+                        stat.get("ino").toString(), remembered)));
+        hashes.put("revenue.csv", remembered);
+        JobExecution execution = jobs.launchStep("reconcileInputs", parameters(InputFingerprint.ofAll(hashes), 4));
+        assertEquals(BatchStatus.COMPLETED, execution.getStatus(), execution.getAllFailureExceptions().toString());
+        assertEquals(remembered, RunContext.inputFiles(execution.getStepExecutions().iterator().next())
+                .get("revenue.csv").sha256());
+    }
+
     private static org.springframework.batch.core.job.parameters.JobParameters parameters(String inputSha256, long run) {
         return new RunParameters(WORK.resolve("input"), WORK.resolve("output"), LocalDate.of(2026, 11, 28), inputSha256,
                 new BigDecimal("0.05"), "", run, 30, false).toJobParameters();
