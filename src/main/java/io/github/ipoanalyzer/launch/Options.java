@@ -54,7 +54,7 @@ public class Options {
     LocalDate asOf;
 
     @Option(names = "--db", paramLabel = "DIR",
-            description = "Folder of the embedded HSQLDB database, lock and log file (default: ${DEFAULT-VALUE}).")
+            description = "Folder of the embedded HSQLDB database, lock, log file and memo of the input files' hashes (default: ${DEFAULT-VALUE}).")
     Path db = Path.of("data");
 
     @Option(names = "--force", description = "Parse every input file again and recompute, even if the same inputs "
