@@ -116,6 +116,29 @@ class SharedDatabaseTest {
         }
     }
 
+    /**
+     * A pool of one set by the user is raised to the threads' need before the schema is created:
+     * creating it on PostgreSQL holds the schema lock's connection and takes another, which a
+     * pool of one never gives (the start failed after the pool's timeout).
+     */
+    @Test
+    void aPoolOfOneIsRaisedBeforeTheSchemaIsCreatedOnAnEmptyDatabase() throws Exception {
+        String empty = Servers.freshDatabase();
+        Path db = work.resolve("pool-of-one");
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(IpoAnalyzerApplication.class)
+                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
+                .registerShutdownHook(false).run(concat(new String[] {"--ipo.db-dir=" + db,
+                        "--logging.file.name=" + db.resolve("ipo-analyzer.log"), "--ipo.load-threads=2",
+                        "--ipo.report-threads=2", "--ipo.worker-threads=2",
+                        "--spring.datasource.hikari.maximum-pool-size=1",
+                        "--spring.datasource.hikari.connection-timeout=2000"}, Servers.postgresOptions(empty)))) {
+            // 2 threads + 3
+            assertEquals(5, context.getBean(com.zaxxer.hikari.HikariDataSource.class).getMaximumPoolSize());
+        } finally {
+            Servers.drop(empty);
+        }
+    }
+
     /** Starts {@code count} application contexts on {@code database} at once; the failures' messages. */
     private List<String> startTogether(int count, String database) throws Exception {
         CyclicBarrier start = new CyclicBarrier(count);
