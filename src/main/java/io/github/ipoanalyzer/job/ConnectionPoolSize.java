@@ -18,9 +18,17 @@ final class ConnectionPoolSize {
     private ConnectionPoolSize() {
     }
 
-    /** Raises a Hikari pool's maximum to what the settings' threads need. */
+    /**
+     * Raises a Hikari pool's maximum to what the settings' threads need. The connections kept open
+     * while idle stay the configured pool's: Hikari's own default keeps the maximum open, which in
+     * every process on a shared PostgreSQL (the manager, each worker) would take that many of its
+     * {@code max_connections} whether its threads work or not.
+     */
     static void fit(DataSource dataSource, IpoSettings settings) {
         if (dataSource instanceof HikariDataSource pool) {
+            if (pool.getMinimumIdle() < 0) { // not set, and the pool not started yet
+                pool.setMinimumIdle(pool.getMaximumPoolSize());
+            }
             pool.setMaximumPoolSize(atLeastTheThreads(pool.getMaximumPoolSize(), settings.loadThreadCount(),
                     settings.reportThreadCount(), settings.workerThreadCount()));
         }

@@ -50,7 +50,9 @@ final class RemotePartitionHandler extends AbstractPartitionHandler {
      * How long a stop waits for the partitions in hand to stop at their next chunk: a stopping run
      * ends within seconds (before a service manager's stop timeout kills it) even when their
      * workers were killed; one still running then is marked stopped and resumed from its last
-     * committed chunk (its worker, if alive, fails that chunk's commit and keeps nothing of it).
+     * committed chunk (its worker, if alive, fails that chunk's commit: its rows roll back; a
+     * report partition's listings already appended to its file are whole records, which the
+     * resumed partition keeps and goes on after).
      */
     static final Duration STOP_WAIT = Duration.ofSeconds(5);
 

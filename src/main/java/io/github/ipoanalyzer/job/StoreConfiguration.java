@@ -5,6 +5,8 @@ import io.github.ipoanalyzer.store.InputFileLedger;
 import io.github.ipoanalyzer.store.MarketDataStore;
 import io.github.ipoanalyzer.store.SchemaLock;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.batch.jdbc.autoconfigure.BatchDataSourceScriptDatabaseInitializer;
 import org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcProperties;
 import org.springframework.context.annotation.Bean;
@@ -30,10 +32,21 @@ public class StoreConfiguration {
                 List.of(InputKinds.LISTINGS.path(), InputKinds.CALENDARS.path()));
     }
 
-    /** A connection for every thread the settings start, before any step takes one. */
+    /**
+     * A connection for every thread the settings start, set on the pool as it is made: before the
+     * schema's creation, which on PostgreSQL holds two connections (see {@link SchemaLock}).
+     */
     @Bean
-    public InitializingBean connectionPoolSize(DataSource dataSource, IpoSettings settings) {
-        return () -> ConnectionPoolSize.fit(dataSource, settings);
+    public static BeanPostProcessor connectionPoolSize(ObjectProvider<IpoSettings> settings) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof DataSource dataSource) {
+                    ConnectionPoolSize.fit(dataSource, settings.getObject());
+                }
+                return bean;
+            }
+        };
     }
 
     /**

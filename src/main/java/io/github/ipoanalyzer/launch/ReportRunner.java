@@ -115,7 +115,7 @@ public class ReportRunner {
         }
         Outcome outcome = outcome(execution, notes);
         if (execution.getStatus() == BatchStatus.COMPLETED) {
-            forgetRunsBefore(requested.keepReports());
+            forgetRunsBefore(requested.keepReports(), notes);
         }
         if (execution.getAllFailureExceptions().stream().anyMatch(f -> causeOf(f, InputChangedException.class).isPresent())) {
             // What it loaded may be a cut or half-copied file: never resume it, start afresh next time.
@@ -167,13 +167,24 @@ public class ReportRunner {
      * The job repository keeps the runs of the reports kept, newest first: only the latest is ever
      * resumed or compared, and HSQLDB reads the whole repository at every launch, so a year of
      * nightly runs would otherwise slow every launch (the fingerprints of a 1,000-file market are
-     * about 180 KB a run). Run numbers go on from the newest run and the report folders.
+     * about 180 KB a run). Run numbers go on from the newest run and the report folders. The
+     * report is out by then: a run that cannot be forgotten stays, said in a note, and the run
+     * still ends as it did; the next completed run tries again.
      */
-    private void forgetRunsBefore(int keep) {
-        jobRepository.findJobInstances(IpoReportJobConfiguration.JOB_NAME).stream()
+    private void forgetRunsBefore(int keep, List<String> notes) {
+        List<JobInstance> old = jobRepository.findJobInstances(IpoReportJobConfiguration.JOB_NAME).stream()
                 .sorted(java.util.Comparator.comparingLong(JobInstance::getInstanceId).reversed())
-                .skip(keep)
-                .forEach(jobRepository::deleteJobInstance);
+                .skip(keep).toList();
+        for (JobInstance instance : old) {
+            try {
+                jobRepository.deleteJobInstance(instance);
+            } catch (RuntimeException e) {
+                log.warn("Could not forget job instance {}", instance.getInstanceId(), e);
+                notes.add(note("The job repository keeps its older runs for now: " + rootMessage(e)
+                        + " (the next completed run tries again)."));
+                return;
+            }
+        }
     }
 
     private JobExecution latestExecution() {

@@ -39,8 +39,26 @@ class ConnectionPoolSizeTest {
 
     @Test
     void thePoolHoldsTheBusiestThreadsAndTheRunsOwnConnections() {
-        // 7 report threads, the busiest setting, + 3: the job's own steps, the run's lock, the recorder
+        // 7 report threads, the busiest setting, + 3: the job's own steps, the run's lock, one spare
         assertEquals(10, ((HikariDataSource) dataSource).getMaximumPoolSize());
+    }
+
+    @Test
+    void raisedBeforeThePoolStartsOnlyTheConfiguredConnectionsStayOpenWhenIdle() throws Exception {
+        // Hikari keeps its maximum open when no minimum is set: a pool raised before it started
+        // would hold 10 sessions of a shared PostgreSQL's max_connections (100 by default) in
+        // every process, the manager and each worker, idle or not. The configured 4 stay the
+        // idle floor; the others are opened when threads ask for them.
+        try (HikariDataSource pool = new HikariDataSource()) {
+            pool.setJdbcUrl("jdbc:hsqldb:mem:pool-size-" + System.nanoTime());
+            pool.setUsername("SA");
+            pool.setMaximumPoolSize(4);
+            ConnectionPoolSize.fit(pool, IpoSettings.of(java.util.Map.of("ipo.report-threads", "7")));
+            try (java.sql.Connection started = pool.getConnection()) {
+                assertEquals(10, pool.getMaximumPoolSize());
+                assertEquals(4, pool.getMinimumIdle());
+            }
+        }
     }
 
     @Test

@@ -46,6 +46,32 @@ class JobHistoryTest {
         assertEquals(List.of(3L, 4L), runsInTheRepository());
     }
 
+    /**
+     * Forgetting old runs is housekeeping after the report is out: when it fails (here another
+     * program's table refers to run 1), the run that published still ends OK, says why the old
+     * runs stay, and the next completed run tries again.
+     */
+    @Test
+    void oldRunsThatCannotBeForgottenLeaveThePublishedRunOk() throws Exception {
+        Path input = work.resolve("input");
+        JobRun.copyTree(Path.of("input"), input);
+        JobRun first = run(input, "");
+        assertEquals(0, first.exitCode(), first.err());
+        try (Connection c = database(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE AUDIT_TRAIL (EXECUTION BIGINT REFERENCES BATCH_JOB_EXECUTION (JOB_EXECUTION_ID))");
+            s.execute("INSERT INTO AUDIT_TRAIL SELECT JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION");
+        }
+        JobRun second = run(input, "--force");
+        assertEquals(0, second.exitCode(), second.out() + second.err());
+        JobRun third = run(input, "--force");
+        assertEquals(0, third.exitCode(), third.out() + third.err());
+        assertTrue(third.out().contains("Report published.") && third.out().contains("The job repository keeps its "
+                + "older runs for now: HsqlException: integrity constraint violation"), third.out());
+        assertEquals(List.of(1L, 2L, 3L), runsInTheRepository(), "run 1 stays whole");
+        JobRun last = run(input, "");
+        assertTrue(last.out().contains("Nothing to do: run 3 already reported these inputs"), last.out());
+    }
+
     private JobRun run(Path input, String force) {
         List<String> args = new ArrayList<>(List.of("--input", input.toString(), "--output", work.resolve("output").toString(),
                 "--db", work.resolve("db").toString(), "--as-of", "2026-11-28", "--keep", "2", "--settle-seconds", "0"));

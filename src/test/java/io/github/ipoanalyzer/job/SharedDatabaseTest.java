@@ -116,6 +116,33 @@ class SharedDatabaseTest {
         }
     }
 
+    /**
+     * A pool of one set by the user is raised to the threads' need before the schema is created:
+     * creating it on PostgreSQL holds the schema lock's connection and takes another, which a
+     * pool of one never gives (the start failed after the pool's timeout).
+     */
+    @Test
+    void aPoolOfOneIsRaisedBeforeTheSchemaIsCreatedOnAnEmptyDatabase() throws Exception {
+        String empty = Servers.freshDatabase();
+        Path db = work.resolve("pool-of-one");
+        try (ConfigurableApplicationContext context = application(db, empty, "--ipo.load-threads=2",
+                "--ipo.report-threads=2", "--ipo.worker-threads=2", "--spring.datasource.hikari.maximum-pool-size=1",
+                "--spring.datasource.hikari.connection-timeout=2000")) {
+            // 2 threads + 3
+            assertEquals(5, context.getBean(com.zaxxer.hikari.HikariDataSource.class).getMaximumPoolSize());
+        } finally {
+            Servers.drop(empty);
+        }
+    }
+
+    /** The application started on {@code database}, its own files in {@code db}, with {@code settings}. */
+    private static ConfigurableApplicationContext application(Path db, String database, String... settings) {
+        return new SpringApplicationBuilder(IpoAnalyzerApplication.class).web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF).logStartupInfo(false).registerShutdownHook(false)
+                .run(concat(concat(new String[] {"--ipo.db-dir=" + db, "--logging.file.name="
+                        + db.resolve("ipo-analyzer.log")}, settings), Servers.postgresOptions(database)));
+    }
+
     /** Starts {@code count} application contexts on {@code database} at once; the failures' messages. */
     private List<String> startTogether(int count, String database) throws Exception {
         CyclicBarrier start = new CyclicBarrier(count);
@@ -126,11 +153,7 @@ class SharedDatabaseTest {
                 Path db = work.resolve("starting-" + database + "-" + i);
                 started.add(threads.submit(() -> {
                     start.await();
-                    try (ConfigurableApplicationContext context = new SpringApplicationBuilder(IpoAnalyzerApplication.class)
-                            .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
-                            .registerShutdownHook(false).run(concat(new String[] {"--ipo.db-dir=" + db,
-                                    "--logging.file.name=" + db.resolve("ipo-analyzer.log")},
-                                    Servers.postgresOptions(database)))) {
+                    try (ConfigurableApplicationContext context = application(db, database)) {
                         return null;
                     } catch (RuntimeException e) {
                         Throwable root = e;
