@@ -101,6 +101,34 @@ class LargePriceFileSplitTest {
     }
 
     /**
+     * A file whose first 1,000 rows are all rejected is read no further than the 1,000th, its
+     * line 1,001, by one thread; cut into ranges, the first range (lines 2 to 1,001, as many rows
+     * as that judgement needs) says so, and what the later ranges read is dropped before the
+     * duplicates are settled: the same store and the same counts.
+     */
+    @Test
+    void aFileGivenUpInItsFirstRangeLeavesWhatAOneThreadLoadLeaves() throws Exception {
+        Path market = work.resolve("market");
+        List<String> lines = oneFile(market, 20, 300);
+        for (int line = 2; line <= 1500; line++) {
+            set(lines, line, 5, "x".repeat(field(lines, line, 5).length()));
+        }
+        Files.write(market.resolve(BIG), lines);
+        PartitionedPriceLoadTest.Store whole = load(market, "whole", "--ipo.load-threads=1");
+        PartitionedPriceLoadTest.Store split = load(market, "split", "--ipo.load-threads=4", "--ipo.load-split-bytes=1");
+        assertEquals(15, partitions("split"));
+        assertEquals(whole, split);
+        assertEquals(0, split.prices().size());
+        assertEquals(1000, split.records().size());
+        assertTrue(split.records().get(999).startsWith(BIG + " 1001 close xxxxx not-prices the first 1000 rows of "
+                + BIG + " are all rejected"), split.records().get(999));
+        for (String run : List.of("whole", "split")) {
+            assertEquals(List.of("1000", "0", "0", "1000"),
+                    counts(row(csv(work.resolve(run + "-out/latest/input-files.csv")), "file", BIG)), run);
+        }
+    }
+
+    /**
      * A market in one price file of 40,000 rows, loaded on 2 threads in 8 ranges, stopped (SIGTERM)
      * after a range's first chunks: the next launch resumes each range from its last chunk, and
      * loads what an uninterrupted load on one thread loads, every row once.
