@@ -41,31 +41,7 @@ class LargePriceFileSplitTest {
     @Test
     void oneThreadWholeAndFourThreadsInRangesLoadTheSameRowsRejectsAndReport() throws Exception {
         Path market = work.resolve("market");
-        List<String> lines = oneFile(market, 20, 300);
-        assertEquals(6001, lines.size());
-        // The ranges the 4-thread load cuts the file into (16 partitions, 15 ranges): the first keeps its
-        // 1,000 rows (lines 2 to 1,001), the others start near each sixteenth of the bytes.
-        List<Long> starts = FileRanges.cut(market.resolve(BIG), 0, 0, 1, 1000, 16).orElseThrow().ranges().stream()
-                .map(FileRanges.Range::linesBefore).toList();
-        assertEquals(List.of(0L, 1001L, 1124L, 1495L, 1879L, 2251L, 2624L, 3007L, 3390L, 3762L, 4133L, 4515L),
-                starts.subList(0, 12));
-        assertEquals(15, starts.size());
-
-        // Bad rows of the same length as the rows they replace, so that the cuts stay where they are.
-        set(lines, 2, 5, "xxxxxx");          // the file's first row, first line of range 1: close not a number
-        set(lines, 1001, 1, "2016-06-31");    // the last line of range 1: no such date
-        set(lines, 1002, 1, "2016-06-15");    // the first line of range 2: line 1,000's day, other prices: a conflict
-        set(lines, 2251, 6, "1200701x");      // the last line of range 5: volume not a number
-        set(lines, 2252, 2, "6O.13");         // the first line of range 6: open not a number
-        set(lines, 3008, 1, "2016-01-07");    // the first line of range 8: line 3,005's day (range 7): a conflict
-        set(lines, 6001, 5, "xxxxxx".substring(0, field(lines, 6001, 5).length())); // the file's last line
-        Files.write(market.resolve(BIG), lines);
-        // A later file: line 4,516 again (a repeat) and line 4,515 with another close (a conflict).
-        String conflicting = lines.get(4514).replace(field(lines, 4515, 5), "28.74");
-        Files.writeString(market.resolve(EXTRA), lines.get(0) + "\n" + lines.get(4515) + "\n" + conflicting + "\n");
-        assertEquals(starts, FileRanges.cut(market.resolve(BIG), 0, 0, 1, 1000, 16).orElseThrow().ranges().stream()
-                .map(FileRanges.Range::linesBefore).toList());
-
+        writePlanted(market);
         PartitionedPriceLoadTest.Store whole = load(market, "whole", "--ipo.load-threads=1");
         PartitionedPriceLoadTest.Store split = load(market, "split", "--ipo.load-threads=4", "--ipo.load-split-bytes=1");
         assertEquals(2, partitions("whole"), "one group per file: the large file is not cut");
@@ -129,6 +105,52 @@ class LargePriceFileSplitTest {
     }
 
     /**
+     * A large file loaded once and then grown by its listings' next 100 days each (2,000 rows at
+     * its end, lines 4,002 to 6,001): the next run reads only the appended bytes, and cut into
+     * ranges it stores and rejects what one thread reading them whole does, a conflict with a
+     * row of the earlier run included.
+     */
+    @Test
+    void theRowsAppendedToALoadedFileAreReadInRangesFromItsPreviousEnd() throws Exception {
+        Path market = work.resolve("market");
+        List<String> lines = oneFile(market, 20, 300);
+        List<String> first = new ArrayList<>(List.of(lines.get(0)));
+        List<String> appended = new ArrayList<>();
+        for (int listing = 0; listing < 20; listing++) {
+            first.addAll(lines.subList(1 + 300 * listing, 1 + 300 * listing + 200));
+            appended.addAll(lines.subList(1 + 300 * listing + 200, 1 + 300 * (listing + 1)));
+        }
+        Files.write(market.resolve(BIG), first);
+        assertEquals(0, JobRun.launch(args(market, "whole", "--ipo.load-threads=1")).exitCode());
+        assertEquals(0, JobRun.launch(args(market, "split", "--ipo.load-threads=4", "--ipo.load-split-bytes=1"))
+                .exitCode());
+        int splitBefore = partitions("split");
+
+        List<String> grown = new ArrayList<>(first);
+        grown.addAll(appended);
+        set(grown, 4002, 5, "x".repeat(field(grown, 4002, 5).length())); // the first appended line
+        set(grown, 4003, 1, field(grown, 201, 1));                         // the day of line 201, loaded before
+        set(grown, 6001, 1, "2017-02-30");                                 // the last line
+        assertEquals(field(grown, 201, 0), field(grown, 4003, 0));
+        Files.write(market.resolve(BIG), grown);
+        PartitionedPriceLoadTest.Store whole = load(market, "whole", "--ipo.load-threads=1");
+        PartitionedPriceLoadTest.Store split = load(market, "split", "--ipo.load-threads=4", "--ipo.load-split-bytes=1");
+        assertTrue(partitions("split") - splitBefore >= 4, "the appended rows in ranges: " + (partitions("split") - splitBefore));
+        assertEquals(whole, split);
+        assertEquals(List.of(BIG + " 201 conflict -> " + BIG + " 4003", BIG + " 4002 number-format -> null 0",
+                BIG + " 4003 conflict -> " + BIG + " 201", BIG + " 6001 date-format -> null 0"),
+                split.records().stream().map(r -> {
+                    String[] words = r.split(" ");
+                    return words[0] + " " + words[1] + " " + rule(r) + r.substring(r.indexOf(" -> "));
+                }).toList());
+        for (String run : List.of("whole", "split")) {
+            assertEquals(List.of("6000", "5996", "0", "4"),
+                    counts(row(csv(work.resolve(run + "-out/latest/input-files.csv")), "file", BIG)), run);
+        }
+        assertEquals(reportFiles(work.resolve("whole-out/latest")), reportFiles(work.resolve("split-out/latest")));
+    }
+
+    /**
      * A market in one price file of 40,000 rows, loaded on 2 threads in 8 ranges, stopped (SIGTERM)
      * after a range's first chunks: the next launch resumes each range from its last chunk, and
      * loads what an uninterrupted load on one thread loads, every row once.
@@ -160,6 +182,38 @@ class LargePriceFileSplitTest {
         assertEquals(List.of("40000", "40000", "0", "0"),
                 counts(row(csv(work.resolve("split-out/latest/input-files.csv")), "file", BIG)));
         assertEquals(reportFiles(work.resolve("whole-out/latest")), reportFiles(work.resolve("split-out/latest")));
+    }
+
+    /**
+     * The market of 20 listings × 300 days in one price file with bad rows planted at the first
+     * and last lines of its ranges, and a later file that repeats and conflicts with two of its rows.
+     */
+    static void writePlanted(Path market) throws Exception {
+        List<String> lines = oneFile(market, 20, 300);
+        assertEquals(6001, lines.size());
+        // The ranges the 4-thread load cuts the file into (16 partitions, 15 ranges): the first keeps its
+        // 1,000 rows (lines 2 to 1,001), the others start near each sixteenth of the bytes.
+        List<Long> starts = FileRanges.cut(market.resolve(BIG), 0, 0, 1, 1000, 16).orElseThrow().ranges().stream()
+                .map(FileRanges.Range::linesBefore).toList();
+        assertEquals(List.of(0L, 1001L, 1124L, 1495L, 1879L, 2251L, 2624L, 3007L, 3390L, 3762L, 4133L, 4515L),
+                starts.subList(0, 12));
+        assertEquals(15, starts.size());
+
+        // Bad rows of the same length as the rows they replace, so that the cuts stay where they are.
+        set(lines, 2, 5, "xxxxxx");          // the file's first row, first line of range 1: close not a number
+        set(lines, 1001, 1, "2016-06-31");    // the last line of range 1: no such date
+        set(lines, 1002, 1, "2016-06-15");    // the first line of range 2: line 1,000's day, other prices: a conflict
+        set(lines, 2251, 6, "1200701x");      // the last line of range 5: volume not a number
+        set(lines, 2252, 2, "6O.13");         // the first line of range 6: open not a number
+        set(lines, 3008, 1, "2016-01-07");    // the first line of range 8: line 3,005's day (range 7): a conflict
+        set(lines, 6001, 5, "xxxxxx".substring(0, field(lines, 6001, 5).length())); // the file's last line
+        Files.write(market.resolve(BIG), lines);
+        // A later file: line 4,516 again (a repeat) and line 4,515 with another close (a conflict).
+        String conflicting = lines.get(4514).replace(field(lines, 4515, 5), "28.74");
+        Files.writeString(market.resolve(EXTRA), lines.get(0) + "\n" + lines.get(4515) + "\n" + conflicting + "\n");
+        assertEquals(starts, FileRanges.cut(market.resolve(BIG), 0, 0, 1, 1000, 16).orElseThrow().ranges().stream()
+                .map(FileRanges.Range::linesBefore).toList());
+
     }
 
     /** The rule of a record as {@link PartitionedPriceLoadTest#stored} writes it: the word before the reason. */
@@ -207,13 +261,17 @@ class LargePriceFileSplitTest {
     }
 
     private PartitionedPriceLoadTest.Store load(Path market, String name, String... options) {
+        JobRun run = JobRun.launch(args(market, name, options));
+        assertEquals(0, run.exitCode(), run.err());
+        return PartitionedPriceLoadTest.storedEmbedded(work.resolve(name + "-db"));
+    }
+
+    private String[] args(Path market, String name, String... options) {
         List<String> args = new ArrayList<>(List.of("--input", market.toString(), "--output",
                 work.resolve(name + "-out").toString(), "--db", work.resolve(name + "-db").toString(), "--as-of",
                 "2030-01-01", "--max-reject-fraction", "1"));
         args.addAll(List.of(options));
-        JobRun run = JobRun.launch(args.toArray(String[]::new));
-        assertEquals(0, run.exitCode(), run.err());
-        return PartitionedPriceLoadTest.storedEmbedded(work.resolve(name + "-db"));
+        return args.toArray(String[]::new);
     }
 
     /** How many partitions the price load of the run {@code name} ran. */
