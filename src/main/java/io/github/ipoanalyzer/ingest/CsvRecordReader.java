@@ -40,7 +40,8 @@ import java.util.function.Function;
  * the format does not know, and a file with no rows, are reported once as notices.
  * Restartable: the item count is saved under the reader's name and a restart skips that many
  * records. A file that only had rows appended since it was loaded is read from its
- * {@link FileTail}: the header from the top, then the rows after the recorded bytes.
+ * {@link FileTail}: the header from the top, then the rows after the recorded bytes; a range of a
+ * large file ({@link #setRanges}) likewise, up to the range's end.
  * <p>
  * It hashes the bytes it reads (the whole file, or the tail) and, at the end of the file,
  * compares them with the fingerprint the run took: a file cut, grown or replaced while it was

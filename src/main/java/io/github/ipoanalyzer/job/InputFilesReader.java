@@ -30,7 +30,7 @@ import java.util.function.UnaryOperator;
  * the run's job parameters (the input folder) and what reconcileInputs found (fingerprints,
  * appended files). The list of files is the same when a failed step restarts, because files are
  * recorded only after all loads. Registered as the step's listener where the step is built. A
- * partition of the price load reads its share of those files.
+ * partition of the price load reads its share of those files, or a range of the lines of one.
  */
 final class InputFilesReader implements ItemStreamReader<CsvRecord>, StepExecutionListener {
 

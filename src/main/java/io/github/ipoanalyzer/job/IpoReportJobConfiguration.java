@@ -142,7 +142,8 @@ public class IpoReportJobConfiguration {
     }
 
     /**
-     * The largest load, the prices, in partitions: groups of files ({@link PriceFilesPartitioner}),
+     * The largest load, the prices, in partitions: groups of files, or ranges of the lines of a
+     * large file ({@link PriceFilesPartitioner}),
      * each loaded by its own chunk-oriented step on one of {@code ipo.load-threads} local threads,
      * or by remote workers ({@code ipo.remote-workers}, which read the input folder at the same
      * path), every valid row loaded; the {@code settlePrices} step then applies the duplicate rule

@@ -24,7 +24,8 @@ import java.util.function.UnaryOperator;
  * Splits the price files the load reads (in the reader's order) into contiguous groups of nearly
  * equal size in bytes, one per partition: the same groups for the same files and grid size, and
  * the files to read stay the same until the run has recorded them, so a restart loads exactly
- * the groups that did not finish, each from where its reader stopped. A large file is one group's.
+ * the groups that did not finish, each from where its reader stopped. A file larger than a
+ * group's share is cut into ranges of its lines ({@link FileRanges}), each a group of its own.
  * Each group carries the manager's version: a remote worker of another version refuses it (its
  * rules may judge the rows otherwise).
  */
