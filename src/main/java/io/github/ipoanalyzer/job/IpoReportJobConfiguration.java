@@ -152,7 +152,8 @@ public class IpoReportJobConfiguration {
      */
     private Step loadPrices(Step loadPriceFiles, ObjectProvider<AmqpTemplate> broker) {
         PriceFilesPartitioner groups = new PriceFilesPartitioner(InputKinds.PRICES, ledger, settings.version(),
-                settings.loadSplitBytes());
+                // One local thread reads the ranges one after another: cutting would only add its pass over the file.
+                settings.remoteWorkers() || settings.loadThreadCount() > 1 ? settings.loadSplitBytes() : Long.MAX_VALUE);
         PartitionStepBuilder partitioned = new StepBuilder(InputKinds.PRICES.stepName(), jobRepository)
                 .partitioner(loadPriceFiles.getName(), groups);
         if (settings.remoteWorkers()) {
