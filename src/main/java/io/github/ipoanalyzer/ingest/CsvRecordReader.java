@@ -40,7 +40,8 @@ import java.util.function.Function;
  * the format does not know, and a file with no rows, are reported once as notices.
  * Restartable: the item count is saved under the reader's name and a restart skips that many
  * records. A file that only had rows appended since it was loaded is read from its
- * {@link FileTail}: the header from the top, then the rows after the recorded bytes.
+ * {@link FileTail}: the header from the top, then the rows after the recorded bytes; a range of a
+ * large file ({@link #setRanges}) likewise, up to the range's end.
  * <p>
  * It hashes the bytes it reads (the whole file, or the tail) and, at the end of the file,
  * compares them with the fingerprint the run took: a file cut, grown or replaced while it was
@@ -71,6 +72,8 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
     private final Supplier<Collection<String>> listed;
     private boolean cutShort;
     private java.util.function.Predicate<String> givenUp = file -> false;
+    private Function<String, Optional<FileRanges.Range>> ranges = file -> Optional.empty();
+    private FileRanges.Range range;
 
     /**
      * {@code notices} receives (file, message) for what a person should know but is no row's
@@ -101,6 +104,15 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
         this.givenUp = givenUp;
     }
 
+    /**
+     * {@code ranges} tells, by relative path, of a file of which this reader reads one range
+     * ({@link FileRanges}): the header from the top, then only the range's bytes, with the line
+     * numbers of the whole file; the range's bytes must have its SHA-256.
+     */
+    public void setRanges(Function<String, Optional<FileRanges.Range>> ranges) {
+        this.ranges = ranges;
+    }
+
     @Override
     public void setResource(Resource resource) {
         this.resource = resource;
@@ -117,7 +129,8 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
         ExportSniff sniff = ExportSniff.of(path, format);
         charset = sniff.charset();
         separator = sniff.separator();
-        csv = open(path, 0, 0);
+        range = ranges.apply(fileName).orElse(null);
+        csv = open(path, 0, 0, range != null && range.from() == 0 ? range.to() : Long.MAX_VALUE);
         for (int i = 0; i < sniff.linesAbove().size(); i++) {
             next();
         }
@@ -144,11 +157,13 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
         } else {
             checkProjectHeader(first);
         }
-        Optional<FileTail> from = tails.apply(fileName);
-        tail = from.isPresent();
+        Optional<FileTail> from = range != null ? Optional.of(new FileTail(range.from(), range.linesBefore()))
+                : tails.apply(fileName);
+        tail = from.isPresent() && from.get().fromByte() > 0;
         if (tail) {
             csv.close();
-            csv = open(path, from.get().fromByte(), from.get().linesBefore());
+            csv = open(path, from.get().fromByte(), from.get().linesBefore(),
+                    range == null ? Long.MAX_VALUE : range.to() - range.from());
             linesBefore = from.get().linesBefore();
         }
     }
@@ -190,13 +205,17 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
         }
     }
 
-    private CSVReader open(Path path, long fromByte, long linesAbove) throws IOException {
+    /** The file's bytes from {@code fromByte}, at most {@code length} of them, after {@code linesAbove} line ends. */
+    private CSVReader open(Path path, long fromByte, long linesAbove, long length) throws IOException {
         if (!Files.isRegularFile(path)) {
             throw new InputFileException(fileName + " is not a regular file (a pipe, device or socket?); "
                     + "only plain files are read");
         }
         InputStream in = Files.newInputStream(path);
         in.skipNBytes(fromByte);
+        if (length < Long.MAX_VALUE) {
+            in = new Limited(in, length);
+        }
         digest = InputFingerprint.newDigest();
         in = new DigestInputStream(in, digest);
         Reader reader = new BoundedRecords(new InputStreamReader(in, charset.newDecoder()
@@ -222,7 +241,7 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
             }
             if (values == null) {
                 checkFingerprint();
-                if (rowsInFile == 0 && !tail) {
+                if (rowsInFile == 0 && !tail && range == null) {
                     notices.accept(fileName, NO_DATA_ROWS);
                 }
                 return null;
@@ -247,7 +266,7 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
 
     /** At the end of the file: the bytes read must be those the run fingerprinted. */
     private void checkFingerprint() {
-        Optional<String> expected = fingerprints.apply(fileName);
+        Optional<String> expected = range != null ? Optional.of(range.sha256()) : fingerprints.apply(fileName);
         String read = HexFormat.of().formatHex(digest.digest());
         if (expected.isPresent() && !expected.get().equals(read)) {
             throw new InputChangedException(fileName, "it changed while being read");
@@ -277,6 +296,53 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
         if (csv != null) {
             csv.close();
             csv = null;
+        }
+    }
+
+    /** The first {@code left} bytes of a stream: a range's reader stops at its end. */
+    private static final class Limited extends java.io.FilterInputStream {
+
+        private long left;
+
+        Limited(InputStream in, long left) {
+            super(in);
+            this.left = left;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int b = super.read();
+            if (b >= 0) {
+                left--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = super.read(buffer, offset, (int) Math.min(length, left));
+            if (n > 0) {
+                left -= n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(Math.min(n, left));
+            left -= skipped;
+            return skipped;
+        }
+
+        @Override
+        public int available() throws IOException {
+            return (int) Math.min(super.available(), left);
         }
     }
 }

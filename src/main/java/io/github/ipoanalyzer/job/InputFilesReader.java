@@ -2,6 +2,7 @@ package io.github.ipoanalyzer.job;
 
 import io.github.ipoanalyzer.ingest.CsvRecord;
 import io.github.ipoanalyzer.ingest.CsvRecordReader;
+import io.github.ipoanalyzer.ingest.FileRanges;
 import io.github.ipoanalyzer.ingest.InputKind;
 import io.github.ipoanalyzer.ingest.InputLayout;
 import io.github.ipoanalyzer.store.FileTail;
@@ -29,7 +30,7 @@ import java.util.function.UnaryOperator;
  * the run's job parameters (the input folder) and what reconcileInputs found (fingerprints,
  * appended files). The list of files is the same when a failed step restarts, because files are
  * recorded only after all loads. Registered as the step's listener where the step is built. A
- * partition of the price load reads its share of those files.
+ * partition of the price load reads its share of those files, or a range of the lines of one.
  */
 final class InputFilesReader implements ItemStreamReader<CsvRecord>, StepExecutionListener {
 
@@ -38,6 +39,7 @@ final class InputFilesReader implements ItemStreamReader<CsvRecord>, StepExecuti
     private final InputFileLedger ledger;
     private final java.util.function.Predicate<String> givenUp;
     private final UnaryOperator<List<Path>> share;
+    private final Optional<FileRanges.Range> range;
     private MultiResourceItemReader<CsvRecord> files;
 
     /**
@@ -46,6 +48,14 @@ final class InputFilesReader implements ItemStreamReader<CsvRecord>, StepExecuti
      */
     InputFilesReader(InputKind<?> kind, MarketDataStore store, InputFileLedger ledger,
                      java.util.function.Predicate<String> givenUp, UnaryOperator<List<Path>> share) {
+        this(kind, store, ledger, givenUp, share, Optional.empty());
+    }
+
+    /** {@code range}: of the one file of its share, the range this reader reads ({@link PriceFilesPartitioner}). */
+    InputFilesReader(InputKind<?> kind, MarketDataStore store, InputFileLedger ledger,
+                     java.util.function.Predicate<String> givenUp, UnaryOperator<List<Path>> share,
+                     Optional<FileRanges.Range> range) {
+        this.range = range;
         this.kind = kind;
         this.store = store;
         this.ledger = ledger;
@@ -66,6 +76,7 @@ final class InputFilesReader implements ItemStreamReader<CsvRecord>, StepExecuti
                 f -> Optional.ofNullable(fingerprinted.get(f)).map(s -> s.sha256Read(tails.containsKey(f))),
                 () -> listed);
         file.setGivenUp(givenUp);
+        file.setRanges(f -> range);
         files = new MultiResourceItemReader<>(file);
         files.setName(kind.name() + "Files");
         files.setResources(share.apply(toRead(kind, layout, ledger)).stream().map(FileSystemResource::new).toArray(Resource[]::new));

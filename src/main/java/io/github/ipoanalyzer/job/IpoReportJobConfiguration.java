@@ -1,6 +1,7 @@
 package io.github.ipoanalyzer.job;
 
 import io.github.ipoanalyzer.ingest.CsvRecord;
+import io.github.ipoanalyzer.ingest.FileRanges;
 import io.github.ipoanalyzer.ingest.InputKind;
 import io.github.ipoanalyzer.ingest.InputKinds;
 import io.github.ipoanalyzer.ingest.RejectedRowException;
@@ -28,6 +29,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -111,15 +113,21 @@ public class IpoReportJobConfiguration {
      * lines and the stop signal are its listeners.
      */
     private <T> Step load(InputKind<T> kind) {
-        return load(kind, kind.stepName(), UnaryOperator.identity());
+        return load(kind, kind.stepName(), UnaryOperator.identity(), Optional.empty(), true);
     }
 
-    /** The load of {@code share} of the kind's files to read, as the step {@code name}. */
-    private <T> Step load(InputKind<T> kind, String name, UnaryOperator<List<Path>> share) {
-        RowRuleProcessor<T> rule = new RowRuleProcessor<>(kind, store);
-        InputFilesReader reader = new InputFilesReader(kind, store, ledger, rule::givenUp, share);
+    /**
+     * The load of {@code share} of the kind's files to read, as the step {@code name}; of a
+     * {@code range} of its one file, if given; {@code fromStart}: whether its reading starts where
+     * the reading of its files starts (no range, or the first), and so judges their first rows.
+     */
+    private <T> Step load(InputKind<T> kind, String name, UnaryOperator<List<Path>> share,
+                          Optional<FileRanges.Range> range, boolean fromStart) {
+        RowRuleProcessor<T> rule = new RowRuleProcessor<>(kind, store, fromStart);
+        InputFilesReader reader = new InputFilesReader(kind, store, ledger, rule::givenUp, share, range);
         ProgressLogger<Sourced<T>> progress = new ProgressLogger<>(kind.stepName(), settings.progressIntervalMs(),
                 layout -> share.apply(InputFilesReader.toRead(kind, layout, ledger)), ledger::tails);
+        progress.reading(range);
         return new StepBuilder(name, jobRepository).<CsvRecord, Sourced<T>>chunk(settings.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(reader)
@@ -134,7 +142,8 @@ public class IpoReportJobConfiguration {
     }
 
     /**
-     * The largest load, the prices, in partitions: groups of files ({@link PriceFilesPartitioner}),
+     * The largest load, the prices, in partitions: groups of files, or ranges of the lines of a
+     * large file ({@link PriceFilesPartitioner}),
      * each loaded by its own chunk-oriented step on one of {@code ipo.load-threads} local threads,
      * or by remote workers ({@code ipo.remote-workers}, which read the input folder at the same
      * path), every valid row loaded; the {@code settlePrices} step then applies the duplicate rule
@@ -142,7 +151,9 @@ public class IpoReportJobConfiguration {
      * groups that did not finish, each from its last chunk.
      */
     private Step loadPrices(Step loadPriceFiles, ObjectProvider<AmqpTemplate> broker) {
-        PriceFilesPartitioner groups = new PriceFilesPartitioner(InputKinds.PRICES, ledger, settings.version());
+        PriceFilesPartitioner groups = new PriceFilesPartitioner(InputKinds.PRICES, ledger, settings.version(),
+                // One local thread reads the ranges one after another: cutting would only add its pass over the file.
+                settings.remoteWorkers() || settings.loadThreadCount() > 1 ? settings.loadSplitBytes() : Long.MAX_VALUE);
         PartitionStepBuilder partitioned = new StepBuilder(InputKinds.PRICES.stepName(), jobRepository)
                 .partitioner(loadPriceFiles.getName(), groups);
         if (settings.remoteWorkers()) {
@@ -161,7 +172,8 @@ public class IpoReportJobConfiguration {
     @Bean
     public Step loadPriceFiles() {
         return new StepPerExecution("loadPriceFiles",
-                partition -> load(InputKinds.PRICES, "loadPriceFiles", PriceFilesPartitioner.share(partition)));
+                partition -> load(InputKinds.PRICES, "loadPriceFiles", PriceFilesPartitioner.share(partition),
+                        PriceFilesPartitioner.range(partition), PriceFilesPartitioner.readsFromStart(partition)));
     }
 
     /** The local threads the price load's partitions run on. */

@@ -37,6 +37,8 @@ import java.util.stream.Collectors;
  * @param progressIntervalMs at most one progress line per step this often (0: one per chunk)
  * @param loadThreads price files loaded at once on local threads (0: one per core), in four
  *        partitions per thread (with {@code remoteWorkers}, the partitions go to the workers)
+ * @param loadSplitBytes a price file with more bytes to read than this and than a partition's fair
+ *        share is read in ranges, one per partition (see architecture.md)
  *
  * <p>The partitions of the report, and of the price load with remote workers (see scale.md):
  * @param reportThreads partitions computed at once on local threads (0: one per core)
@@ -90,6 +92,7 @@ public record IpoSettings(
         @DefaultValue("5000") int chunkSize,
         @DefaultValue("5000") long progressIntervalMs,
         @DefaultValue("0") int loadThreads,
+        @DefaultValue("8388608") long loadSplitBytes,
         @DefaultValue("0") int reportThreads,
         @DefaultValue("0") int reportPartitions,
         @DefaultValue("20") int reportChunkSize,
@@ -131,6 +134,7 @@ public record IpoSettings(
             Map.entry("ipo.chunk-size", "a whole number of rows, 1 or more"),
             Map.entry("ipo.progress-interval-ms", "a whole number of milliseconds, 0 or more"),
             Map.entry("ipo.load-threads", "a whole number, 0 (one per core) or more"),
+            Map.entry("ipo.load-split-bytes", "a whole number of bytes, 1 or more"),
             Map.entry("ipo.report-threads", "a whole number, 0 (one per core) or more"),
             Map.entry("ipo.report-partitions", "a whole number, 0 (four per thread) or more"),
             Map.entry("ipo.report-chunk-size", "a whole number of listings, 1 or more"),
@@ -177,6 +181,7 @@ public record IpoSettings(
         check(chunkSize >= 1, "ipo.chunk-size", chunkSize);
         check(progressIntervalMs >= 0, "ipo.progress-interval-ms", progressIntervalMs);
         check(loadThreads >= 0, "ipo.load-threads", loadThreads);
+        check(loadSplitBytes >= 1, "ipo.load-split-bytes", loadSplitBytes);
         check(reportThreads >= 0, "ipo.report-threads", reportThreads);
         check(reportPartitions >= 0, "ipo.report-partitions", reportPartitions);
         check(reportChunkSize >= 1, "ipo.report-chunk-size", reportChunkSize);

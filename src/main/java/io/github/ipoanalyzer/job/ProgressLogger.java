@@ -37,6 +37,7 @@ public class ProgressLogger<O> implements ChunkListener<CsvRecord, O>, ItemReadL
     private final long intervalNanos;
     private final Function<InputLayout, List<Path>> files;
     private final Supplier<Map<String, FileTail>> tails;
+    private java.util.Optional<io.github.ipoanalyzer.ingest.FileRanges.Range> range = java.util.Optional.empty();
     private StepExecution step;
     private long startNanos;
     private long lastNanos;
@@ -60,6 +61,12 @@ public class ProgressLogger<O> implements ChunkListener<CsvRecord, O>, ItemReadL
         this.tails = tails;
     }
 
+    /** A partition that reads one range of its one file: the range's bytes are the step's. */
+    ProgressLogger<O> reading(java.util.Optional<io.github.ipoanalyzer.ingest.FileRanges.Range> range) {
+        this.range = range;
+        return this;
+    }
+
     @Override
     public void beforeStep(StepExecution stepExecution) {
         step = stepExecution;
@@ -71,7 +78,7 @@ public class ProgressLogger<O> implements ChunkListener<CsvRecord, O>, ItemReadL
         for (Path file : files.apply(layout)) {
             String name = layout.relative(file);
             long skipped = from.containsKey(name) ? from.get(name).fromByte() : 0;
-            sizes.put(name, new File(file.toString()).length() - skipped);
+            sizes.put(name, range.map(r -> r.to() - r.from()).orElse(new File(file.toString()).length() - skipped));
         }
         totalBytes = sizes.values().stream().mapToLong(Long::longValue).sum();
         doneBytes = 0;

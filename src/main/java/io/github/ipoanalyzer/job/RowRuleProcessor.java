@@ -52,7 +52,18 @@ final class RowRuleProcessor<T> implements ItemProcessor<CsvRecord, Sourced<T>>,
      */
     static final int MAX_REJECTED_FROM_START = 1000;
 
+    /**
+     * Judges whether a file's first rows are all rejected only where the reading of its files
+     * starts ({@code fromStart}): not a partition that reads a later range of a file.
+     */
+    private final boolean fromStart;
+
     RowRuleProcessor(InputKind<T> kind, MarketDataStore store) {
+        this(kind, store, true);
+    }
+
+    RowRuleProcessor(InputKind<T> kind, MarketDataStore store, boolean fromStart) {
+        this.fromStart = fromStart;
         this.store = store;
         this.table = kind.table();
         this.destination = kind.destination().apply(store);
@@ -99,7 +110,7 @@ final class RowRuleProcessor<T> implements ItemProcessor<CsvRecord, Sourced<T>>,
         } catch (RejectedRowException e) {
             if (RejectedRowException.REPEAT.equals(e.rule()) || MarketDataStore.SET_ASIDE_RULE.equals(e.rule())) {
                 anyKept = true; // a repeat or a row set aside is no sign of a wrong file
-            } else if (!anyKept && ++rejectedFromStart == MAX_REJECTED_FROM_START) {
+            } else if (fromStart && !anyKept && ++rejectedFromStart == MAX_REJECTED_FROM_START) {
                 givenUp.add(file);
                 throw new RejectedRowException(e.column(), e.rawValue(), "not-" + kindName, "the first "
                         + MAX_REJECTED_FROM_START + " rows of " + file + " are all rejected (this one: " + e.reason()

@@ -75,6 +75,7 @@ final class SettlePricesTasklet implements Tasklet {
             listingDay.put(l.ticker(), l.listingDate().toEpochDay());
         }
         if (!Long.valueOf(step.getId()).equals(pendingOf)) {
+            dropAfterGivingUp(readNow);
             pending = new TreeMap<>(store.prices().repeatedDates(t -> listingDay.getOrDefault(t, 0L)));
             pendingOf = step.getId();
         }
@@ -91,6 +92,21 @@ final class SettlePricesTasklet implements Tasklet {
         }
         store.recordRejects(asRecorded(notLoaded, step));
         return pending.isEmpty() ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
+    }
+
+    /**
+     * A file whose first rows were all rejected was read only up to the reject that says so, in
+     * a one-thread load; the partitions that read its later ranges ({@link PriceFilesPartitioner})
+     * read on: their rows and records after that line are dropped, so that the store holds what
+     * a one-thread load leaves. (No row of a file read whole follows that line.)
+     */
+    private void dropAfterGivingUp(Predicate<Sourced<DailyPrice>> readNow) {
+        store.firstLineOf("not-" + kind.name()).forEach((file, line) -> {
+            if (readNow.test(new Sourced<>(null, file, line))) {
+                store.prices().removeAfter(file, line);
+                store.removeRecordsAfter(file, line);
+            }
+        });
     }
 
     /** The records, in order; a conflict's with the column and value of its line as read from its file. */

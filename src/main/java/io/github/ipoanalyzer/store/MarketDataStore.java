@@ -213,6 +213,21 @@ public class MarketDataStore {
                 + "ORDER BY SOURCE_FILE, SOURCE_LINE, ID", (rs, n) -> rejectedRow(rs), SET_ASIDE_RULE);
     }
 
+    /** Of each file with a record of {@code rule}, the first line that has one. */
+    public Map<String, Long> firstLineOf(String rule) {
+        Map<String, Long> lines = new TreeMap<>();
+        jdbc.query("SELECT SOURCE_FILE, MIN(SOURCE_LINE) FROM REJECTED_ROW WHERE RULE_NAME = ? GROUP BY SOURCE_FILE",
+                rs -> {
+                    lines.put(rs.getString(1), rs.getLong(2));
+                }, rule);
+        return lines;
+    }
+
+    /** Removes the records of the rows after line {@code line} of {@code file}; returns how many. */
+    public int removeRecordsAfter(String file, long line) {
+        return jdbc.update("DELETE FROM REJECTED_ROW WHERE SOURCE_FILE = ? AND SOURCE_LINE > ?", file, line);
+    }
+
     /** The rows not loaded because a row of the same key says the same (see ingest.Observations). */
     public List<RejectedRow> repeats() {
         return jdbc.query("SELECT * FROM REJECTED_ROW WHERE RULE_NAME = 'repeat' ORDER BY SOURCE_FILE, SOURCE_LINE, ID",

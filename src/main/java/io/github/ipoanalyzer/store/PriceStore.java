@@ -106,6 +106,21 @@ public class PriceStore implements RowStore<DailyPrice> {
         return repeated;
     }
 
+    /** Removes the rows loaded from the lines after {@code line} of {@code file}, as {@link #removeAll} removes rows. */
+    public void removeAfter(String file, long line) {
+        List<long[]> blocks = jdbc.query("SELECT ID, TICKER FROM PRICE_BLOCK WHERE SOURCE_FILE = ? AND LAST_LINE > ?",
+                (rs, n) -> new long[] {rs.getLong(1)}, file, line);
+        for (long[] b : blocks) {
+            List<Sourced<DailyPrice>> rows = jdbc.queryForObject("SELECT TICKER, ROWS_DATA FROM PRICE_BLOCK WHERE ID = ?",
+                    (rs, n) -> PriceBlockCodec.decode(rs.getBytes(2), rs.getString(1), file), b[0]);
+            jdbc.update("DELETE FROM PRICE_BLOCK WHERE ID = ?", b[0]);
+            List<Sourced<DailyPrice>> kept = rows.stream().filter(r -> r.line() <= line).toList();
+            if (!kept.isEmpty()) {
+                write(kept);
+            }
+        }
+    }
+
     /** A listing's stored blocks, each with its id and its rows in line order. */
     public List<StoredBlock> blocks(String ticker) {
         return jdbc.query("SELECT ID, SOURCE_FILE, ROWS_DATA FROM PRICE_BLOCK WHERE TICKER = ? ORDER BY ID",

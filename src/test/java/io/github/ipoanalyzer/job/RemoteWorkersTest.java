@@ -131,6 +131,41 @@ class RemoteWorkersTest {
     }
 
     /**
+     * One large price file cut into 15 ranges (and a small file whole), loaded by two worker
+     * processes: each range read by a worker from the input folder at the manager's path, the
+     * same rows and records, with the same lines, as one embedded thread that reads it whole.
+     */
+    @Test
+    void twoWorkerProcessesLoadTheRangesOfOneLargeFileAsOneEmbeddedThreadDoes() throws Exception {
+        Path input = work.resolve("market");
+        LargePriceFileSplitTest.writePlanted(input);
+        worker("w1", Servers.RABBIT_PORT);
+        worker("w2", Servers.RABBIT_PORT);
+        String[] load = {"--max-reject-fraction", "1", "--ipo.load-threads=4", "--ipo.load-split-bytes=1"};
+        JobRun manager = JobRun.launch(SharedDatabaseTest.concat(managerArgs(input, Servers.RABBIT_PORT), load));
+        assertEquals(0, manager.exitCode(), manager.out() + manager.err());
+        JobRun embedded = JobRun.launch("--input", input.toString(), "--output", work.resolve("out-embedded").toString(),
+                "--db", work.resolve("db-embedded").toString(), "--as-of", AS_OF, "--settle-seconds", "0",
+                "--max-reject-fraction", "1", "--ipo.load-threads=1");
+        assertEquals(0, embedded.exitCode(), embedded.err());
+        PartitionedPriceLoadTest.Store oneThread = PartitionedPriceLoadTest.storedEmbedded(work.resolve("db-embedded"));
+        SingleConnectionDataSource shared = new SingleConnectionDataSource(Servers.POSTGRES_URL + database,
+                "postgres", "", true);
+        try {
+            assertEquals(oneThread, PartitionedPriceLoadTest.stored(shared));
+        } finally {
+            shared.destroy();
+        }
+        assertEquals(12, oneThread.records().size());
+        assertEquals(JobRun.reportFiles(work.resolve("out-embedded/latest"), "manifest.json"),
+                JobRun.reportFiles(work.resolve("out/latest"), "manifest.json"));
+        Map<String, List<Long>> reads = stepReads("loadPriceFiles:%");
+        assertEquals(16, reads.size(), reads.toString());
+        assertEquals(6000 + 2, reads.values().stream().flatMap(List::stream).mapToLong(Long::longValue).sum(),
+                reads.toString());
+    }
+
+    /**
      * A worker killed with -9 mid-way through a group of price files: the manager notices within
      * the partition timeout and exits 1; the next launch loads the rest of that group from its last
      * chunk (no row read twice), and the store holds what one embedded thread loads.
