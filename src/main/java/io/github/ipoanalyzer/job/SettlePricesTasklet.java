@@ -95,10 +95,10 @@ final class SettlePricesTasklet implements Tasklet {
     }
 
     /**
-     * A file whose first rows were all rejected was read only up to the reject that says so, in
-     * a one-thread load; the partitions that read its later ranges ({@link PriceFilesPartitioner})
-     * read on: their rows and records after that line are dropped, so that the store holds what
-     * a one-thread load leaves. (No row of a file read whole follows that line.)
+     * A file whose first rows were all rejected ends at the reject that says so: the rows and
+     * records after that line are dropped, whether the rest of its chunk read them (a file read
+     * whole) or the partitions of its later ranges did ({@link PriceFilesPartitioner}), so that
+     * the store is the same however the file was read.
      */
     private void dropAfterGivingUp(Predicate<Sourced<DailyPrice>> readNow) {
         store.firstLineOf("not-" + kind.name()).forEach((file, line) -> {

@@ -45,14 +45,13 @@ class HostileFilesTest extends OnAShippedInputCopy {
         Files.writeString(input.resolve("prices/archive.csv"), file);
         JobRun run = launch();
         assertEquals(3, run.exitCode(), run.err());
-        // The rows already read with the 1000th (a chunk of 5,000 of this one: the file is its own group of
-        // the price load, the other price files are far smaller) are judged; then reading stops: 15,000 rows
-        // are never read.
-        assertTrue(run.err().contains("prices/archive.csv: 5000 of 5000 rows rejected (at most 250 allowed)"),
+        // Reading stops with the chunk that holds the 1000th reject, and of a price file nothing after
+        // that reject is kept, whichever chunk or range read it: 19,000 rows are never judged.
+        assertTrue(run.err().contains("prices/archive.csv: 1000 of 1000 rows rejected (at most 50 allowed)"),
                 run.out() + run.err());
         List<Map<String, String>> rejects = csv(output.resolve("failed-" + io.github.ipoanalyzer.report.ReportFolder.name("2026-11-28", 1)
                 + "/rejects.csv"));
-        assertEquals(5000, rejects.size());
+        assertEquals(1000, rejects.size());
         Map<String, String> last = rejects.get(999);
         assertEquals(List.of("1001", "not-prices"), List.of(last.get("line"), last.get("rule")));
         assertTrue(last.get("reason").startsWith("the first 1000 rows of prices/archive.csv are all rejected (this one: ")
