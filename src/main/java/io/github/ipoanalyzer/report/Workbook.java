@@ -46,6 +46,8 @@ public final class Workbook {
     /** The rows a sheet holds below its header (Excel's and WPS's 1,048,576 rows, less one). */
     static final long MAX_SHEET_ROWS = SeriesTable.MAX_DATA_ROWS;
     static final int MAX_COLUMN_CHARS = 60;
+    /** The characters a cell holds (Excel's and WPS's limit): a longer CSV value is cut, saying so. */
+    static final int MAX_CELL_CHARS = 32_767;
     /** How many rows of a sheet its column widths are measured on: enough to see its values' lengths. */
     private static final int MEASURED_ROWS = 1_000;
     private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?");
@@ -80,7 +82,7 @@ public final class Workbook {
                 if (table.rowCount() > maxSheetRows) {
                     tooLong(t, sheet, styles, table.rowCount(), maxSheetRows, t.format("inFile", table.fileName()));
                 } else {
-                    fill(t, sheet, styles, List.of(folder.resolve(table.fileName())));
+                    fill(t, folder, sheet, styles, List.of(folder.resolve(table.fileName())));
                 }
             }
             for (SeriesTable s : series) {
@@ -90,7 +92,7 @@ public final class Workbook {
                     tooLong(t, sheet, styles, s.rowCount(), maxSheetRows, t.format("inMonthFiles",
                             String.format(java.util.Locale.ROOT, "%,d", months.size()), s.folder()));
                 } else {
-                    fill(t, sheet, styles, months);
+                    fill(t, folder, sheet, styles, months);
                 }
             }
             Date created = Date.from(asOf.atStartOfDay(ZoneOffset.UTC).toInstant());
@@ -114,7 +116,7 @@ public final class Workbook {
     }
 
     /** The rows of one CSV, or of the months of a series one after the other (one header). */
-    private static void fill(Labels t, SXSSFSheet sheet, Styles styles, List<Path> files) throws IOException {
+    private static void fill(Labels t, Path folder, SXSSFSheet sheet, Styles styles, List<Path> files) throws IOException {
         int rowIndex = 0;
         String[] header = null;
         int[] widths = new int[0];
@@ -137,7 +139,9 @@ public final class Workbook {
                 for (String[] values = csv.readNext(); values != null; values = csv.readNext()) {
                     Row row = sheet.createRow(rowIndex++);
                     for (int c = 0; c < values.length; c++) {
-                        int shown = put(row, c, values[c], header[c], styles);
+                        String value = values[c].length() <= MAX_CELL_CHARS ? values[c]
+                                : cut(t, values[c], folder.relativize(file).toString().replace('\\', '/'));
+                        int shown = put(row, c, value, header[c], styles);
                         if (rowIndex <= MEASURED_ROWS) {
                             widths[c] = Math.max(widths[c], shown);
                         }
@@ -165,6 +169,19 @@ public final class Workbook {
                 String.format(java.util.Locale.ROOT, "%,d", maxSheetRows), where));
         cell.setCellStyle(styles.header);
         sheet.setColumnWidth(0, 120 * 256);
+    }
+
+    /**
+     * A value longer than a cell holds: as much of it as fits with the words that say it is cut and
+     * that {@code file} (the CSV the sheet is read from) has it whole.
+     */
+    static String cut(Labels t, String value, String file) {
+        String note = " " + t.format("cellCut", String.format(java.util.Locale.ROOT, "%,d", value.length()), file);
+        int keep = MAX_CELL_CHARS - note.length();
+        if (Character.isHighSurrogate(value.charAt(keep - 1))) {
+            keep--; // never half a character
+        }
+        return value.substring(0, keep) + note;
     }
 
     /** How wide a header is shown, in characters: a Chinese character takes two. */

@@ -60,6 +60,33 @@ class WorkbookTest {
         }
     }
 
+    /**
+     * A cell holds at most 32,767 characters: the tickers of a cohort of 5,000 listings (about
+     * 47,500) failed the whole run. The cell keeps what fits and says it is cut and where the whole
+     * value is; the CSV keeps it whole.
+     */
+    @Test
+    void aValueLongerThanACellHoldsIsCutSayingWhereTheWholeValueIs() throws Exception {
+        StringBuilder tickers = new StringBuilder();
+        for (int i = 0; i < 5000; i++) {
+            tickers.append(i == 0 ? "" : " ").append(String.format(java.util.Locale.ROOT, "%06d.SH", 700000 + i));
+        }
+        assertEquals(49_999, tickers.length());
+        CsvTable table = new CsvTable(folder, "cohorts.csv", "Cohorts", List.of("cohort", "tickers"));
+        table.add(List.of("all", tickers.toString()));
+        table.close();
+        Workbook.write(Labels.of(Language.EN), folder, List.of(table), List.of(), LocalDate.of(2026, 11, 28));
+
+        try (XSSFWorkbook book = open()) {
+            String cell = book.getSheet("cohorts").getRow(1).getCell(1).getStringCellValue();
+            String note = " … (cut: 49,999 characters, more than a cell holds; the whole value is in cohorts.csv)";
+            assertEquals(32_767, cell.length());
+            assertTrue(cell.endsWith(note), cell.substring(cell.length() - 120));
+            assertEquals(tickers.substring(0, 32_767 - note.length()), cell.substring(0, 32_767 - note.length()));
+        }
+        assertTrue(Files.readString(folder.resolve("cohorts.csv")).contains(tickers), "the CSV keeps the whole value");
+    }
+
     @Test
     void aSeriesIsOneSheetOfItsMonthsAndATableTooLongForASheetSaysWhereItsRowsAre() throws Exception {
         SeriesTable series = new SeriesTable(folder, "market-value", "Market value", List.of("ticker", "date", "cap"),
