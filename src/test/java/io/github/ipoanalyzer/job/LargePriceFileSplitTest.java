@@ -2,7 +2,6 @@ package io.github.ipoanalyzer.job;
 
 import io.github.ipoanalyzer.generate.MarketGenerator;
 import io.github.ipoanalyzer.ingest.FileRanges;
-import io.github.ipoanalyzer.ingest.InputKinds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -13,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -73,7 +71,8 @@ class LargePriceFileSplitTest {
             assertEquals(List.of("6000", "5990", "0", "10"), counts(row(files, "file", BIG)), run);
             assertEquals(List.of("2", "0", "1", "1"), counts(row(files, "file", EXTRA)), run);
         }
-        assertEquals(reportFiles(work.resolve("whole-out/latest")), reportFiles(work.resolve("split-out/latest")));
+        assertEquals(JobRun.reportFiles(work.resolve("whole-out/latest"), "manifest.json"),
+                JobRun.reportFiles(work.resolve("split-out/latest"), "manifest.json"));
     }
 
     /**
@@ -147,7 +146,8 @@ class LargePriceFileSplitTest {
             assertEquals(List.of("6000", "5996", "0", "4"),
                     counts(row(csv(work.resolve(run + "-out/latest/input-files.csv")), "file", BIG)), run);
         }
-        assertEquals(reportFiles(work.resolve("whole-out/latest")), reportFiles(work.resolve("split-out/latest")));
+        assertEquals(JobRun.reportFiles(work.resolve("whole-out/latest"), "manifest.json"),
+                JobRun.reportFiles(work.resolve("split-out/latest"), "manifest.json"));
     }
 
     /**
@@ -181,7 +181,8 @@ class LargePriceFileSplitTest {
         // A range re-read from its start would count its committed rows again, as repeats.
         assertEquals(List.of("40000", "40000", "0", "0"),
                 counts(row(csv(work.resolve("split-out/latest/input-files.csv")), "file", BIG)));
-        assertEquals(reportFiles(work.resolve("whole-out/latest")), reportFiles(work.resolve("split-out/latest")));
+        assertEquals(JobRun.reportFiles(work.resolve("whole-out/latest"), "manifest.json"),
+                JobRun.reportFiles(work.resolve("split-out/latest"), "manifest.json"));
     }
 
     /**
@@ -285,20 +286,5 @@ class LargePriceFileSplitTest {
             new JdbcTemplate(data).execute("SHUTDOWN");
             data.destroy();
         }
-    }
-
-    /** Every file of a report but its manifest (which records when it was made), with its bytes. */
-    static Map<String, String> reportFiles(Path report) throws Exception {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> all = Files.walk(report)) {
-            for (Path f : all.filter(Files::isRegularFile).toList()) {
-                String name = report.relativize(f).toString();
-                if (!name.equals("manifest.json")) {
-                    files.put(name, java.util.HexFormat.of().formatHex(
-                            java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f))));
-                }
-            }
-        }
-        return files;
     }
 }

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static io.github.ipoanalyzer.job.JobRun.csv;
@@ -52,14 +51,16 @@ class PartitionedPriceLoadTest {
 
         assertEquals(one.prices(), four.prices(), "the same rows loaded, from the same lines, with the same values");
         assertEquals(one.records(), four.records(), "the same repeats, rejects and conflicts, with the same texts");
-        assertEquals(reportFiles(work.resolve("one-out/latest")), reportFiles(work.resolve("four-out/latest")),
+        assertEquals(JobRun.reportFiles(work.resolve("one-out/latest"), "manifest.json"),
+                JobRun.reportFiles(work.resolve("four-out/latest"), "manifest.json"),
                 "the same report");
         // Settled a few records a transaction (the feed's 40 repeats alone take 14): the same again.
         Store batched = load(market, "batched", 4, "--ipo.chunk-size=3");
         assertEquals(one, batched, "the same rows and records, settled in many transactions");
         assertTrue(settleCommits("batched") > 5, "settled in more than five transactions");
         assertEquals(1, settleCommits("one"));
-        assertEquals(reportFiles(work.resolve("one-out/latest")), reportFiles(work.resolve("batched-out/latest")));
+        assertEquals(JobRun.reportFiles(work.resolve("one-out/latest"), "manifest.json"),
+                JobRun.reportFiles(work.resolve("batched-out/latest"), "manifest.json"));
         assertTrue(csv(work.resolve("four-out/latest/input-files.csv")).size() > 40);
 
         for (Store store : List.of(one, four)) {
@@ -117,7 +118,8 @@ class PartitionedPriceLoadTest {
             } finally {
                 shared.destroy();
             }
-            assertEquals(reportFiles(work.resolve("one-out/latest")), reportFiles(work.resolve("shared-out/latest")));
+            assertEquals(JobRun.reportFiles(work.resolve("one-out/latest"), "manifest.json"),
+                    JobRun.reportFiles(work.resolve("shared-out/latest"), "manifest.json"));
             assertEquals(6, embedded.records().stream().filter(r -> r.contains("700000.SH")).count());
         } finally {
             Servers.drop(database);
@@ -255,20 +257,5 @@ class PartitionedPriceLoadTest {
 
     private static String text(Object value) {
         return value instanceof java.math.BigDecimal d ? d.toPlainString() : String.valueOf(value);
-    }
-
-    /** Every file of a report but its manifest (which records when it was made), with its bytes. */
-    private static Map<String, String> reportFiles(Path report) throws Exception {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> all = Files.walk(report)) {
-            for (Path f : all.filter(Files::isRegularFile).toList()) {
-                String name = report.relativize(f).toString();
-                if (!name.equals("manifest.json")) {
-                    files.put(name, java.util.HexFormat.of().formatHex(
-                            java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f))));
-                }
-            }
-        }
-        return files;
     }
 }
