@@ -41,6 +41,15 @@ final class Changes {
     static final String MILESTONE = "market_value_milestone";
     static final String LOCKUP_ENDING = "lockup_ending";
 
+    /**
+     * The changes index.html shows at most: a whole market's nightly run has a new close for every
+     * listing, which would bury the rest; changes.csv holds every one.
+     */
+    static final int PAGE_ROWS = 50;
+    /** The order of the kinds on the page: what a reader must not miss first, the new closes last. */
+    private static final List<String> PAGE_ORDER = List.of(NEW_LISTING, BROKE_ISSUE, RECOVERED_ISSUE, MILESTONE,
+            LOCKUP_ENDING, NEW_CLOSE);
+
     /** Lock-ups ending on the as-of day or up to this many calendar days after it are listed. */
     static final int LOCKUP_DAYS_AHEAD = 30;
 
@@ -174,11 +183,12 @@ final class Changes {
     /**
      * What index.html shows (template {@code changes.mustache}): how the previous report was
      * found (one of {@code compared}, {@code noPrevious}, {@code later}, {@code unreadable}) and
-     * each change, its kind as one flag so that the template words it.
+     * each change, its kind as one flag so that the template words it; at most {@link #PAGE_ROWS},
+     * {@code more} saying how many changes.csv holds beyond them (none when all are shown).
      */
     record Page(boolean compared, boolean noPrevious, boolean later, boolean unreadable, String previousName,
                 String previousAsOf, List<String> settingsDiffer, String why, String lockupDays, boolean hasRows,
-                List<Line> rows) {
+                List<Line> rows, List<String> more) {
     }
 
     record Line(String name, boolean newListing, boolean newClose, boolean brokeIssue, boolean recoveredIssue,
@@ -187,7 +197,8 @@ final class Changes {
 
     static Page page(PreviousReport.Lookup lookup, List<Change> changes) {
         PreviousReport previous = lookup.report();
-        List<Line> lines = changes.stream().map(c -> new Line(c.nameEn().isEmpty() ? c.ticker()
+        List<Line> lines = changes.stream().sorted(Comparator.comparingInt(c -> PAGE_ORDER.indexOf(c.kind())))
+                .limit(PAGE_ROWS).map(c -> new Line(c.nameEn().isEmpty() ? c.ticker()
                 : c.nameEn() + " (" + c.ticker() + ")", c.kind().equals(NEW_LISTING), c.kind().equals(NEW_CLOSE),
                 c.kind().equals(BROKE_ISSUE), c.kind().equals(RECOVERED_ISSUE), c.kind().equals(MILESTONE),
                 c.kind().equals(LOCKUP_ENDING), Cells.date(c.date()), c.description())).toList();
@@ -196,7 +207,9 @@ final class Changes {
                 lookup.name(), lookup.asOf() == null ? null : lookup.asOf().toString(),
                 previous == null || previous.settingsThatDiffer().isEmpty() ? List.of()
                         : List.of(String.join(", ", previous.settingsThatDiffer())),
-                lookup.why(), String.valueOf(LOCKUP_DAYS_AHEAD), !lines.isEmpty(), lines);
+                lookup.why(), String.valueOf(LOCKUP_DAYS_AHEAD), !lines.isEmpty(), lines,
+                changes.size() > lines.size()
+                        ? List.of(String.format(java.util.Locale.ROOT, "%,d", changes.size() - lines.size())) : List.of());
     }
 
     private static LocalDate date(String cell) {

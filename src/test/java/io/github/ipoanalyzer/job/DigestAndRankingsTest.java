@@ -82,9 +82,11 @@ class DigestAndRankingsTest {
         String page = Files.readString(second.resolve("index.html"));
         assertTrue(page.contains("<p>The data runs to the as-of day.</p>\n<h2>Changed since the previous report</h2>\n"
                 + "<p>Compared with the previous report, " + first.getFileName() + ", as of 2026-01-09: "), page);
-        assertTrue(page.contains("<tr><td>Iluvatar CoreX (9903.HK)</td><td>new close</td><td>2026-01-12</td><td class=\"d\">"
-                + "new close HKD 140.00 on 2026-01-12, -3.18% since the offer (was 156.80 on 2026-01-08)</td></tr>\n"
-                + "<tr><td>Iluvatar CoreX (9903.HK)</td><td>broke issue</td><td>2026-01-12</td>"), page);
+        // The page shows the broke issue before the new close (changes.csv keeps its order): what matters first.
+        assertTrue(page.contains("<tr><td>Iluvatar CoreX (9903.HK)</td><td>broke issue</td><td>2026-01-12</td><td class=\"d\">"
+                + "broke issue: closed below the offer price of HKD 144.60 at HKD 140.00 on 2026-01-12, -3.18% since the "
+                + "offer (was 156.80 on 2026-01-08, not below)</td></tr>\n"
+                + "<tr><td>Iluvatar CoreX (9903.HK)</td><td>new close</td><td>2026-01-12</td>"), page);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What changed between two reports' now.csv rows and which lock-ups of events.csv end soon,
@@ -162,6 +163,35 @@ class ChangesTest {
         row.put("below_issue_now", below);
         row.put("data_last_date", dataLast);
         return row;
+    }
+
+    /**
+     * A whole market's nightly run has a new close for every listing: 5,000 rows at the top of the
+     * page would bury what matters. The page shows the first PAGE_ROWS changes, the kinds that
+     * matter first (the new closes last), and says how many more changes.csv holds.
+     */
+    @Test
+    void aPageOfManyChangesShowsTheOtherKindsBeforeTheNewClosesAndSaysHowManyMoreTheCsvHolds() {
+        List<Changes.Change> changes = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            changes.add(change("T" + i, Changes.NEW_CLOSE));
+        }
+        for (int i = 0; i < 20; i++) {
+            changes.add(change("B" + i, Changes.BROKE_ISSUE));
+        }
+        Changes.Page page = Changes.page(NONE, changes);
+        assertEquals(Changes.PAGE_ROWS, page.rows().size());
+        assertEquals(50, Changes.PAGE_ROWS);
+        assertTrue(page.rows().subList(0, 20).stream().allMatch(Changes.Line::brokeIssue), page.rows().toString());
+        assertTrue(page.rows().subList(20, 50).stream().allMatch(Changes.Line::newClose), page.rows().toString());
+        assertEquals("B0 (B0)", page.rows().get(0).name());
+        assertEquals("T0 (T0)", page.rows().get(20).name());
+        assertEquals(List.of("70"), page.more(), "120 changes, 50 shown");
+        assertEquals(List.of(), Changes.page(NONE, changes.subList(0, 50)).more(), "all shown: nothing more to say");
+    }
+
+    private static Changes.Change change(String ticker, String kind) {
+        return new Changes.Change(ticker, ticker, kind, AS_OF, "", null, "", "", "", "", "", kind + " of " + ticker);
     }
 
     private static Map<String, String> event(String ticker, String date, String scheduled, String kind, String description) {
