@@ -80,6 +80,20 @@ public final class Benchmark {
             Files.readAllLines(work.resolve(run + ".log")).stream().filter(l -> l.contains("time per step"))
                     .forEach(l -> System.out.println("(" + run + ")" + l));
         }
+        // A run that failed published no report to measure: say which, with the end of its log, and stop.
+        boolean failed = false;
+        for (Map.Entry<String, Measure> run : List.of(Map.entry("a", a), Map.entry("n", n), Map.entry("b", b))) {
+            if (run.getValue().exitCode() != 0) {
+                List<String> log = Files.readAllLines(work.resolve(run.getKey() + ".log"));
+                System.out.println(run.getValue().name() + " exited " + run.getValue().exitCode() + "; the end of "
+                        + work.resolve(run.getKey() + ".log") + ":");
+                log.subList(Math.max(0, log.size() - 4), log.size()).forEach(l -> System.out.println("  " + l));
+                failed = true;
+            }
+        }
+        if (failed) {
+            System.exit(1);
+        }
         Path report = work.resolve("out/latest").toRealPath();
         System.out.printf(Locale.ROOT, "report folder: %,.0f MB; outside series/ (what people open first): %,.0f MB; "
                 + "longest CSV: %,d rows with the header (a spreadsheet opens 1,048,576)%n", diskMb(report, null),
