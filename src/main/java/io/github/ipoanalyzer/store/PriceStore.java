@@ -106,19 +106,19 @@ public class PriceStore implements RowStore<DailyPrice> {
         return repeated;
     }
 
-    /** Removes the rows loaded from the lines after {@code line} of {@code file}, as {@link #removeAll} removes rows. */
+    /**
+     * Removes the rows loaded from the lines after {@code line} of {@code file}: the blocks wholly
+     * after it at once, and each block across it rewritten with its rows up to it.
+     */
     public void removeAfter(String file, long line) {
-        List<long[]> blocks = jdbc.query("SELECT ID, TICKER FROM PRICE_BLOCK WHERE SOURCE_FILE = ? AND LAST_LINE > ?",
-                (rs, n) -> new long[] {rs.getLong(1)}, file, line);
-        for (long[] b : blocks) {
-            List<Sourced<DailyPrice>> rows = jdbc.queryForObject("SELECT TICKER, ROWS_DATA FROM PRICE_BLOCK WHERE ID = ?",
-                    (rs, n) -> PriceBlockCodec.decode(rs.getBytes(2), rs.getString(1), file), b[0]);
-            jdbc.update("DELETE FROM PRICE_BLOCK WHERE ID = ?", b[0]);
-            List<Sourced<DailyPrice>> kept = rows.stream().filter(r -> r.line() <= line).toList();
-            if (!kept.isEmpty()) {
-                write(kept);
-            }
-        }
+        jdbc.update("DELETE FROM PRICE_BLOCK WHERE SOURCE_FILE = ? AND FIRST_LINE > ?", file, line);
+        Map<Long, List<Sourced<DailyPrice>>> across = new LinkedHashMap<>();
+        jdbc.query("SELECT ID, TICKER, ROWS_DATA FROM PRICE_BLOCK WHERE SOURCE_FILE = ? AND LAST_LINE > ?",
+                rs -> {
+                    across.put(rs.getLong(1), PriceBlockCodec.decode(rs.getBytes(3), rs.getString(2), file).stream()
+                            .filter(r -> r.line() <= line).toList());
+                }, file, line);
+        rewrite(across);
     }
 
     /** A listing's stored blocks, each with its id and its rows in line order. */
