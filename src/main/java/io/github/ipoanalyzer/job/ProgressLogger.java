@@ -1,6 +1,7 @@
 package io.github.ipoanalyzer.job;
 
 import io.github.ipoanalyzer.ingest.CsvRecord;
+import io.github.ipoanalyzer.ingest.FileRanges;
 import io.github.ipoanalyzer.store.FileTail;
 import io.github.ipoanalyzer.ingest.InputLayout;
 import org.slf4j.Logger;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -37,7 +39,7 @@ public class ProgressLogger<O> implements ChunkListener<CsvRecord, O>, ItemReadL
     private final long intervalNanos;
     private final Function<InputLayout, List<Path>> files;
     private final Supplier<Map<String, FileTail>> tails;
-    private java.util.Optional<io.github.ipoanalyzer.ingest.FileRanges.Range> range = java.util.Optional.empty();
+    private Optional<FileRanges.Range> range = Optional.empty();
     private StepExecution step;
     private long startNanos;
     private long lastNanos;
@@ -62,7 +64,7 @@ public class ProgressLogger<O> implements ChunkListener<CsvRecord, O>, ItemReadL
     }
 
     /** A partition that reads one range of its one file: the range's bytes are the step's. */
-    ProgressLogger<O> reading(java.util.Optional<io.github.ipoanalyzer.ingest.FileRanges.Range> range) {
+    ProgressLogger<O> reading(Optional<FileRanges.Range> range) {
         this.range = range;
         return this;
     }
