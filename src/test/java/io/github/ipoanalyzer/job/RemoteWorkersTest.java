@@ -86,27 +86,10 @@ class RemoteWorkersTest {
         PartitionedPriceLoadTest.writeOverlaps(input);
         worker("w1", Servers.RABBIT_PORT);
         worker("w2", Servers.RABBIT_PORT);
-        String[] load = {"--max-reject-fraction", "1", "--ipo.load-threads=2"}; // 4 groups per thread: 8
-
-        JobRun manager = JobRun.launch(SharedDatabaseTest.concat(managerArgs(input, Servers.RABBIT_PORT), load));
-        assertEquals(0, manager.exitCode(), manager.out() + manager.err());
-        JobRun embedded = JobRun.launch("--input", input.toString(), "--output", work.resolve("out-embedded").toString(),
-                "--db", work.resolve("db-embedded").toString(), "--as-of", AS_OF, "--settle-seconds", "0",
-                "--max-reject-fraction", "1", "--ipo.load-threads=1");
-        assertEquals(0, embedded.exitCode(), embedded.err());
-
-        PartitionedPriceLoadTest.Store oneThread = PartitionedPriceLoadTest.storedEmbedded(work.resolve("db-embedded"));
-        SingleConnectionDataSource shared = new SingleConnectionDataSource(Servers.POSTGRES_URL + database,
-                "postgres", "", true);
-        try {
-            assertEquals(oneThread, PartitionedPriceLoadTest.stored(shared));
-        } finally {
-            shared.destroy();
-        }
+        // 4 groups per thread: 8
+        PartitionedPriceLoadTest.Store oneThread = loadedByWorkersAsByOneThread(input, "--ipo.load-threads=2");
         assertEquals(6, oneThread.records().stream().filter(r -> r.contains("700000.SH")).count(),
                 "the overlaps' repeats and conflicts are there to compare");
-        assertEquals(JobRun.reportFiles(work.resolve("out-embedded/latest"), "manifest.json"),
-                JobRun.reportFiles(work.resolve("out/latest"), "manifest.json"));
 
         // 40 files of 60 rows, the feed's 2 × 20, 2 + 3 hand-made rows: every one read once, by a worker.
         Map<String, Long> groups = new TreeMap<>();
@@ -141,8 +124,23 @@ class RemoteWorkersTest {
         LargePriceFileSplitTest.writePlanted(input);
         worker("w1", Servers.RABBIT_PORT);
         worker("w2", Servers.RABBIT_PORT);
-        String[] load = {"--max-reject-fraction", "1", "--ipo.load-threads=4", "--ipo.load-split-bytes=1"};
-        JobRun manager = JobRun.launch(SharedDatabaseTest.concat(managerArgs(input, Servers.RABBIT_PORT), load));
+        PartitionedPriceLoadTest.Store oneThread = loadedByWorkersAsByOneThread(input, "--ipo.load-threads=4",
+                "--ipo.load-split-bytes=1");
+        assertEquals(12, oneThread.records().size());
+        Map<String, List<Long>> reads = stepReads("loadPriceFiles:%");
+        assertEquals(16, reads.size(), reads.toString());
+        assertEquals(6000 + 2, reads.values().stream().flatMap(List::stream).mapToLong(Long::longValue).sum(),
+                reads.toString());
+    }
+
+    /**
+     * The manager's run with {@code load} (every row kept: no reject limit) on the workers, then
+     * one embedded thread on the same input: the shared database holds the same rows and records
+     * as the embedded one, and the reports are the same bytes. Returns the embedded one's store.
+     */
+    private PartitionedPriceLoadTest.Store loadedByWorkersAsByOneThread(Path input, String... load) throws Exception {
+        JobRun manager = JobRun.launch(SharedDatabaseTest.concat(managerArgs(input, Servers.RABBIT_PORT),
+                SharedDatabaseTest.concat(new String[] {"--max-reject-fraction", "1"}, load)));
         assertEquals(0, manager.exitCode(), manager.out() + manager.err());
         JobRun embedded = JobRun.launch("--input", input.toString(), "--output", work.resolve("out-embedded").toString(),
                 "--db", work.resolve("db-embedded").toString(), "--as-of", AS_OF, "--settle-seconds", "0",
@@ -156,13 +154,9 @@ class RemoteWorkersTest {
         } finally {
             shared.destroy();
         }
-        assertEquals(12, oneThread.records().size());
         assertEquals(JobRun.reportFiles(work.resolve("out-embedded/latest"), "manifest.json"),
                 JobRun.reportFiles(work.resolve("out/latest"), "manifest.json"));
-        Map<String, List<Long>> reads = stepReads("loadPriceFiles:%");
-        assertEquals(16, reads.size(), reads.toString());
-        assertEquals(6000 + 2, reads.values().stream().flatMap(List::stream).mapToLong(Long::longValue).sum(),
-                reads.toString());
+        return oneThread;
     }
 
     /**
