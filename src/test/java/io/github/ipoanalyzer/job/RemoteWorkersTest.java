@@ -347,13 +347,14 @@ class RemoteWorkersTest {
         assertEquals(0, resumed.exitCode(), resumed.out() + resumed.err());
         assertTrue(resumed.out().contains("Resuming run 1"), resumed.out());
         assertEquals(oneProcessReport(input), JobRun.reportFiles(work.resolve("out/latest"), "manifest.json"));
-        // The partition in hand stopped at a chunk's end (after 20 to 100 of its 100 listings: on a fast
-        // machine the stop can reach it at its last chunk) and went on from there; a partition run to its
-        // end regardless would have one execution, not two.
+        // The partition in hand stopped at a chunk's end and went on from there: after any number of its
+        // chunks (a fast worker may have finished its first partition and be a chunk into the next when the
+        // stop reaches it, or be at its last chunk). A partition run to its end regardless would have one
+        // execution, not two.
         Map<String, List<Long>> reads = partitionReads();
         assertEquals(4, reads.size(), reads.toString());
         reads.values().forEach(r -> assertTrue(r.stream().mapToLong(Long::longValue).sum() <= 100, reads.toString()));
-        assertEquals(1, reads.values().stream().filter(r -> r.size() == 2 && r.get(0) >= 20).count(),
+        assertEquals(1, reads.values().stream().filter(r -> r.size() == 2 && r.get(0) > 0).count(),
                 reads.toString());
     }
 
