@@ -7,6 +7,9 @@
 # With QUOTA (cores, e.g. 0.5): every process, the manager and each worker, held to that much CPU
 # in a cgroup of its own, one report partition at a time each: one process (0 workers), then 2 and
 # 4 workers; then the speed-up of the report step over one process and the partitions' own times.
+# Each of these runs is followed by a second one (--force, every listing computed again) on the
+# same processes: workers run as a service stay up between runs, so from their second run on
+# their code is compiled (warm), while the manager, and so one process alone, starts cold each run.
 # A quota is held through cgroup v2 or the cgroup v1 cpu controller (as root); where neither
 # can be written, the script says so and stops. The processes' group gets the highest CPU weight,
 # so that on a machine busy with other work each process still gets its quota, not only at most it
@@ -91,33 +94,43 @@ for workers in "${RUNS[@]}"; do
             done
         done
     fi
-    start=$(date +%s.%N)
-    if ! (in_cgroup "$MANAGER_GROUP" /usr/bin/time -f "%M" -o "$WORK/rss" java -Xmx"$HEAP" "${MANAGER_THREADS[@]}" -jar $JAR \
-        --input "$WORK/market" --output "$WORK/out" --db "$WORK/db" --as-of 2026-11-28 --settle-seconds 0 \
-        "${REMOTE[@]}" $PG $QUEUE > "$WORK/run-$workers.out" 2>&1); then
-        echo "The run with $workers worker(s) failed; the end of $WORK/run-$workers.out:" >&2
-        tail -n 30 "$WORK/run-$workers.out" >&2
-        exit 1
-    fi
-    end=$(date +%s.%N)
-    printf '%d worker(s): %.1f s wall, manager peak RSS %d MB, load average %s; ' "$workers" "$(echo "$end - $start" | bc)" \
-        "$(( $(cat "$WORK/rss") / 1024 ))" "$(cut -d' ' -f1-3 /proc/loadavg)"
-    grep "time per step" "$WORK/run-$workers.out" | sed 's/^ *//' || echo "(no step times in $WORK/run-$workers.out)"
-    REPORT_SECONDS[$workers]=$(grep -o "reportListings [0-9.]* s" "$WORK/run-$workers.out" | grep -o "[0-9.]*" || echo "")
-    if [ -n "$QUOTA" ]; then
-        # Each partition's own time, as the job repository recorded it: what one process computes at a time.
-        "${PSQL[@]}" -d "$DB" -At -F ' ' -c "SELECT count(*), round(sum(s)::numeric, 1), round(avg(s)::numeric, 1),
-                round(min(s)::numeric, 1), round(max(s)::numeric, 1) FROM (SELECT extract(epoch FROM END_TIME - START_TIME) s
-                FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'reportListingRange%') p" \
-            | awk '{printf "  partitions: %d, %.1f s in all, each %.1f s on average (%.1f to %.1f s)\n", $1, $2, $3, $4, $5}'
-    fi
+    # Run $1 of the manager ("cold", or "warm": --force, on the workers of the cold run), arguments after it.
+    run_manager() {
+        local name=$1 start end; shift
+        start=$(date +%s.%N)
+        if ! (in_cgroup "$MANAGER_GROUP" /usr/bin/time -f "%M" -o "$WORK/rss" java -Xmx"$HEAP" "${MANAGER_THREADS[@]}" -jar $JAR \
+            --input "$WORK/market" --output "$WORK/out" --db "$WORK/db" --as-of 2026-11-28 --settle-seconds 0 \
+            "${REMOTE[@]}" $PG $QUEUE "$@" > "$WORK/run-$workers-$name.out" 2>&1); then
+            echo "The $name run with $workers worker(s) failed; the end of $WORK/run-$workers-$name.out:" >&2
+            tail -n 30 "$WORK/run-$workers-$name.out" >&2
+            exit 1
+        fi
+        end=$(date +%s.%N)
+        printf '%d worker(s), %s: %.1f s wall, manager peak RSS %d MB, load average %s; ' "$workers" "$name" \
+            "$(echo "$end - $start" | bc)" "$(( $(cat "$WORK/rss") / 1024 ))" "$(cut -d' ' -f1-3 /proc/loadavg)"
+        grep "time per step" "$WORK/run-$workers-$name.out" | sed 's/^ *//' || echo "(no step times in $WORK/run-$workers-$name.out)"
+        REPORT_SECONDS[$workers-$name]=$(grep -o "reportListings [0-9.]* s" "$WORK/run-$workers-$name.out" | grep -o "[0-9.]*" || echo "")
+        if [ -n "$QUOTA" ]; then
+            # Each partition's own time, as the job repository recorded it: what one process computes at a time.
+            "${PSQL[@]}" -d "$DB" -At -F ' ' -c "SELECT count(*), round(sum(s)::numeric, 1), round(avg(s)::numeric, 1),
+                    round(min(s)::numeric, 1), round(max(s)::numeric, 1) FROM (SELECT extract(epoch FROM END_TIME - START_TIME) s
+                    FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'reportListingRange%' AND JOB_EXECUTION_ID =
+                    (SELECT max(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION)) p" \
+                | awk '{printf "  partitions: %d, %.1f s in all, each %.1f s on average (%.1f to %.1f s)\n", $1, $2, $3, $4, $5}'
+        fi
+    }
+    run_manager cold
+    [ -n "$QUOTA" ] && run_manager warm --force
     stop_workers
 done
 "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)"
 if [ -n "$QUOTA" ]; then
-    for workers in 2 4; do
-        [ -n "${REPORT_SECONDS[0]}" ] && [ -n "${REPORT_SECONDS[$workers]}" ] && printf \
-            'reportListings with %d workers: %.2f× one process at the same quota (%s s against %s s)\n' "$workers" \
-            "$(echo "${REPORT_SECONDS[0]} / ${REPORT_SECONDS[$workers]}" | bc -l)" "${REPORT_SECONDS[$workers]}" "${REPORT_SECONDS[0]}"
+    for name in cold warm; do
+        for workers in 2 4; do
+            one=${REPORT_SECONDS[0-$name]}; many=${REPORT_SECONDS[$workers-$name]}
+            [ -n "$one" ] && [ -n "$many" ] && printf \
+                'reportListings with %d %s workers: %.2f× one process at the same quota (%s s against %s s)\n' "$workers" \
+                "$name" "$(echo "$one / $many" | bc -l)" "$many" "$one"
+        done
     done
 fi
