@@ -32,7 +32,7 @@ final class PartitionPublishers {
         }
         if (!settings.equals(otherSettings)) {
             other = null; // let the last run's go before reading this one's
-            other = new ReportPublisher(store, ledger, settings.publisherSettings());
+            other = new ReportPublisher(store, ledger, settings.publisherSettings(), 1); // computes listings, never assembles
             otherSettings = settings;
         }
         return other;

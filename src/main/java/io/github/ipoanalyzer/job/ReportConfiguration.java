@@ -44,7 +44,7 @@ public class ReportConfiguration {
 
     @Bean
     public ReportPublisher reportPublisher(MarketDataStore store, InputFileLedger ledger, FigureSettings figureSettings) {
-        return new ReportPublisher(store, ledger, figureSettings.publisherSettings());
+        return new ReportPublisher(store, ledger, figureSettings.publisherSettings(), settings.reportThreadCount());
     }
 
     /** What a partition computes with: this process's publisher, or one for the settings its manager sent. */

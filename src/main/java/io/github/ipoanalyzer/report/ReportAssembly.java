@@ -22,9 +22,10 @@ import java.util.function.BooleanSupplier;
  * the cohorts, writes the other tables, the charts, the IPOs' pages, index.html and manifest.json in a staging
  * folder, and renames it into place only when all is written; the partitions are then removed.
  * Only the first-day figures of each listing are held (and the full series of the listings the
- * charts show, {@link ChartedListings}).
+ * charts show, {@link ChartedListings}). With more than one of {@code threads}, report.xlsx is
+ * written on a thread of its own beside the charts and pages.
  */
-record ReportAssembly(MarketDataStore store, InputFileLedger ledger, ReportSettings settings) {
+record ReportAssembly(MarketDataStore store, InputFileLedger ledger, ReportSettings settings, int threads) {
 
     /**
      * {@code tables}: the per-listing tables, in the order of a {@link ListingPart}'s rows;
@@ -35,6 +36,7 @@ record ReportAssembly(MarketDataStore store, InputFileLedger ledger, ReportSetti
         ReportFolder folders = new ReportFolder(request.outputRoot());
         ReportParts parts = folders.parts(request.run().number());
         Path staging = folders.stage(request.run().number());
+        SideTask workbook = null;
         try {
             List<IpoAnalysis> summaries = new ArrayList<>();
             List<SubscriberFigures> subscribers = new ArrayList<>();
@@ -112,8 +114,12 @@ record ReportAssembly(MarketDataStore store, InputFileLedger ledger, ReportSetti
             List<Rankings.Ranked> ranked = Rankings.of(CsvRows.read(staging.resolve("first-day.csv"),
                     Rankings.FIRST_DAY_COLUMNS), in.rates());
             csvTables.add(Rankings.write(staging, ranked));
-            ChartedListings charted = ChartedListings.of(in, settings.chartMaxListings());
             Labels labels = Labels.of(settings.language());
+            // Read back from the tables, every one closed by now; the charts and pages write other files.
+            List<CsvTable> closedTables = List.copyOf(csvTables);
+            workbook = SideTask.start(Workbook.FILE, threads > 1,
+                    () -> Workbook.write(labels, staging, closedTables, series, request.run().asOf()));
+            ChartedListings charted = ChartedListings.of(in, settings.chartMaxListings());
             List<Changes.Change> changes = Changes.between(labels, previous.report(), nowRows, eventRows,
                     request.run().asOf());
             Charts chartMaker = new Charts(labels, charted.analyses(), request.run().asOf(), charted.selection());
@@ -127,7 +133,7 @@ record ReportAssembly(MarketDataStore store, InputFileLedger ledger, ReportSetti
                     request.run().settings(), SubscriptionSection.model(labels, charted.analyses(), backtest, breakIssue), ipoPages,
                     Changes.page(previous, changes), Rankings.page(labels, ranked, ipoPages)),
                     StandardCharsets.UTF_8);
-            Workbook.write(labels, staging, csvTables, series, request.run().asOf());
+            workbook.finish();
             List<String> leftOut = in.leftOut(histories);
             List<ReportFile> written = new ArrayList<>(csvTables);
             series.forEach(s -> written.addAll(s.files()));
@@ -148,6 +154,9 @@ record ReportAssembly(MarketDataStore store, InputFileLedger ledger, ReportSetti
             notes.addAll(publication.notes());
             return new Published(publication.folder(), leftOut, in.calendarNotes, notes, in.gaps);
         } catch (IOException | RuntimeException e) {
+            if (workbook != null) {
+                workbook.close();
+            }
             folders.discard(staging);
             throw e;
         }

@@ -28,16 +28,20 @@ public class ReportPublisher {
     private final MarketDataStore store;
     private final InputFileLedger ledger;
     private final ReportSettings settings;
+    /** Threads the assembly may write on (see {@link ReportAssembly}). */
+    private final int publishThreads;
     /** The execution {@link #prepared} is of (run identity and execution id). */
     private String preparedFor;
     private Prepared prepared;
     /** What that execution's series are computed from: only asked for when choosing months and publishing. */
     private SeriesBasis basis;
 
-    public ReportPublisher(MarketDataStore store, InputFileLedger ledger, ReportSettings settings) {
+    /** {@code publishThreads}: the threads the assembly may write on (a publisher that only computes listings: 1). */
+    public ReportPublisher(MarketDataStore store, InputFileLedger ledger, ReportSettings settings, int publishThreads) {
         this.store = store;
         this.ledger = ledger;
         this.settings = settings;
+        this.publishThreads = publishThreads;
     }
 
     /** The listings a report of {@code asOf} covers, in the order of its rows; partitions are ranges of it. */
@@ -54,7 +58,7 @@ public class ReportPublisher {
     public Published assemble(PublishRequest request, long execution, SeriesCarry carry, BooleanSupplier stopRequested)
             throws IOException {
         Prepared p = prepared(request.run(), execution);
-        return new ReportAssembly(store, ledger, settings).assemble(request, p.in(), p.computation().tables(),
+        return new ReportAssembly(store, ledger, settings, publishThreads).assemble(request, p.in(), p.computation().tables(),
                 basis(request.run(), execution), carry, stopRequested);
     }
 

@@ -288,6 +288,39 @@ class OperatorMistakesTest extends OnAShippedInputCopy {
         }
     }
 
+    @Test
+    void aFullDiskUnderTheOutputWhileTheReportIsPublishedSaysSoAndLeavesNoHalfReport() throws Exception {
+        Path market = work.resolve("market");
+        new MarketGenerator(40, 300, 5).writeTo(market);
+        // The report's size on a roomy disk, then a disk that holds the partitions and most of the
+        // report but not all of it: it fills while the last parts (report.xlsx, charts, pages) are written.
+        Path roomy = work.resolve("roomy");
+        JobRun whole = JobRun.launch("--input", market.toString(), "--output", roomy.toString(), "--db",
+                work.resolve("db-roomy").toString(), "--as-of", "2026-11-28", "--settle-seconds", "0");
+        assertEquals(0, whole.exitCode(), whole.err());
+        long reportBytes;
+        try (var files = Files.walk(roomy.resolve("latest").toRealPath())) {
+            reportBytes = files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        }
+        Path small = Files.createDirectories(work.resolve("small-output"));
+        assumeTrue(mount("-t", "tmpfs", "-o", "size=" + reportBytes * 13 / 10, "tmpfs", small.toString()),
+                "cannot mount a tmpfs here (not root?)");
+        try {
+            ChildJvm child = ChildJvm.start(new String[] {"--input", market.toString(), "--output",
+                    small.resolve("out").toString(), "--db", work.resolve("db").toString(), "--as-of", "2026-11-28",
+                    "--settle-seconds", "0"}, work.resolve("child.out"));
+            int code = child.exitCode();
+            String console = child.allOutput();
+            assertEquals(1, code, console);
+            assertTrue(console.contains("Failed: no space left on " + small.resolve("out")), console);
+            assertTrue(!console.contains("\tat "), console);
+            assertEquals(List.of(".parts-1"), JobRun.reportFolders(small.resolve("out")),
+                    "nothing published, no staging left; the partitions kept for the resume");
+        } finally {
+            new ProcessBuilder("umount", small.toString()).start().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
     private static boolean mount(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("mount"));
         command.addAll(List.of(args));

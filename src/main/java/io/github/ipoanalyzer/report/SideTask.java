@@ -1,0 +1,87 @@
+package io.github.ipoanalyzer.report;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+
+/**
+ * A part of the report written on a thread of its own while the caller writes others (the
+ * parts write different files), or at once on the caller's thread where the report has one
+ * thread. {@link #finish} returns when it is written, throwing what it threw; {@link #close},
+ * on the way out of a failure elsewhere, waits for it to end, so that nothing still writes into
+ * a staging folder that is being removed.
+ */
+final class SideTask implements AutoCloseable {
+
+    /** The part's writing. */
+    interface Work {
+        void write() throws IOException;
+    }
+
+    private final FutureTask<Void> task;
+    private final Thread thread;
+
+    private SideTask(FutureTask<Void> task, Thread thread) {
+        this.task = task;
+        this.thread = thread;
+    }
+
+    /** Starts {@code work} on a thread named {@code name}, or runs it now if {@code ownThread} is false. */
+    static SideTask start(String name, boolean ownThread, Work work) {
+        FutureTask<Void> task = new FutureTask<>(() -> {
+            work.write();
+            return null;
+        });
+        if (!ownThread) {
+            task.run();
+            return new SideTask(task, null);
+        }
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true); // a JVM stopped in the middle of a report does not wait for it
+        thread.start();
+        return new SideTask(task, thread);
+    }
+
+    /** Waits for the part to be written; throws what its writing threw. */
+    void finish() throws IOException {
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new InterruptedIOException("stopped while waiting for a part of the report to be written");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** Waits for the part's thread to end, whatever came of it (its failure, if any, is {@link #finish}'s to say). */
+    @Override
+    public void close() {
+        if (thread == null) {
+            return;
+        }
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
