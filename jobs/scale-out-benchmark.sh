@@ -7,9 +7,10 @@
 # With QUOTA (cores, e.g. 0.5): every process, the manager and each worker, held to that much CPU
 # in a cgroup of its own, one report partition at a time each: one process (0 workers), then 2 and
 # 4 workers; then the speed-up of the report step over one process and the partitions' own times.
-# Each of these runs is followed by a second one (--force, every listing computed again) on the
-# same processes: workers run as a service stay up between runs, so from their second run on
-# their code is compiled (warm), while the manager, and so one process alone, starts cold each run.
+# Each of these runs is followed by a second one on the same workers, as of the next day with
+# the report folder removed (every listing computed again, the prices already loaded): workers
+# run as a service stay up between runs, so from their second run on their code is compiled
+# (warm), while the manager, and so one process alone, starts cold each run.
 # A quota is held through cgroup v2 or the cgroup v1 cpu controller (as root); where neither
 # can be written, the script says so and stops. The processes' group gets the highest CPU weight,
 # so that on a machine busy with other work each process still gets its quota, not only at most it
@@ -72,7 +73,7 @@ declare -A REPORT_SECONDS
 
 for workers in "${RUNS[@]}"; do
     "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
-    rm -rf "$WORK/out" "$WORK/db"
+    rm -rf "$WORK/db"
     REMOTE=(); MANAGER_GROUP=""; MANAGER_THREADS=()
     if [ -n "$QUOTA" ]; then
         MANAGER_GROUP="$CGROUP_ROOT/manager"
@@ -94,13 +95,14 @@ for workers in "${RUNS[@]}"; do
             done
         done
     fi
-    # Run $1 of the manager ("cold", or "warm": --force, on the workers of the cold run), arguments after it.
+    # Run $1 of the manager ("cold", or "warm": on the workers of the cold run) as of day $2.
     run_manager() {
-        local name=$1 start end; shift
+        local name=$1 as_of=$2 start end
+        rm -rf "$WORK/out"
         start=$(date +%s.%N)
         if ! (in_cgroup "$MANAGER_GROUP" /usr/bin/time -f "%M" -o "$WORK/rss" java -Xmx"$HEAP" "${MANAGER_THREADS[@]}" -jar $JAR \
-            --input "$WORK/market" --output "$WORK/out" --db "$WORK/db" --as-of 2026-11-28 --settle-seconds 0 \
-            "${REMOTE[@]}" $PG $QUEUE "$@" > "$WORK/run-$workers-$name.out" 2>&1); then
+            --input "$WORK/market" --output "$WORK/out" --db "$WORK/db" --as-of "$as_of" --settle-seconds 0 \
+            "${REMOTE[@]}" $PG $QUEUE > "$WORK/run-$workers-$name.out" 2>&1); then
             echo "The $name run with $workers worker(s) failed; the end of $WORK/run-$workers-$name.out:" >&2
             tail -n 30 "$WORK/run-$workers-$name.out" >&2
             exit 1
@@ -119,8 +121,8 @@ for workers in "${RUNS[@]}"; do
                 | awk '{printf "  partitions: %d, %.1f s in all, each %.1f s on average (%.1f to %.1f s)\n", $1, $2, $3, $4, $5}'
         fi
     }
-    run_manager cold
-    [ -n "$QUOTA" ] && run_manager warm --force
+    run_manager cold 2026-11-28
+    [ -n "$QUOTA" ] && run_manager warm 2026-11-29
     stop_workers
 done
 "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)"
