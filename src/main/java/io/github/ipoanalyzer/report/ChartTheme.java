@@ -73,7 +73,7 @@ final class ChartTheme {
 
     /** The theme of a chart whose footer says first what it shows, then the selection if there is one. */
     ChartTheme showing(String what) {
-        return new ChartTheme(t, fonts, asOf, selection == null ? what : what + "; " + selection);
+        return new ChartTheme(t, fonts, asOf, selection == null ? what : t.format("both", what, selection));
     }
 
     /** {@code selection} says which listings the charts show when they are not all (null when all). */
@@ -233,8 +233,8 @@ final class ChartTheme {
         legend.setPosition(RectangleEdge.TOP);
         String footer = source();
         if (selection != null || labelled != null) {
-            footer = t.get("shown") + " " + (selection == null ? labelled : labelled == null ? selection : selection + "; " + labelled)
-                    + "\n" + footer;
+            footer = t.format("shown", selection == null ? labelled : labelled == null ? selection
+                    : t.format("both", selection, labelled)) + "\n" + footer;
         }
         if (!missing.isEmpty()) {
             footer = t.format("notShown", missing) + "\n" + footer;

@@ -58,7 +58,7 @@ public final class IndexPage {
                 standings.stream().map(s -> nowRow(t, s)).toList(), rowsSentence(t, rows),
                 rows.rejected() == 0 ? List.of() : List.of(t.format("rejectedRows", String.format(Locale.ROOT, "%,d",
                         rows.rejected()))),
-                selection == null ? List.of() : List.of(selection),
+                selection == null ? List.of() : List.of(t.format("shownSentence", selection)),
                 ipos.stream().map(a -> firstDayRow(t, a, ipoPages.get(a.listing().ticker()))).toList(),
                 ipos.stream().map(a -> tradingRow(t, a)).toList(),
                 greyMarket, ipos.stream().map(a -> subscriberRow(t, a, greyMarket)).toList(), subscriberDecision,

@@ -264,6 +264,12 @@ class ChartsTest {
         assertTrue(renderer.isItemLabelVisible(2, 0), "the close labelled");
         assertTrue(footer(crowded).contains("values labelled for \"At the close (first-day return)\" only (27 bars;"),
                 footer(crowded));
+        // In Chinese (with a font that draws it), with a selection too: full-width punctuation, no space after the colon.
+        if (ChartFonts.forNames(List.of("摩尔线程")).localNames()) {
+            String zh = footer(new Charts(Labels.of(Language.ZH), many, LocalDate.of(2026, 11, 28), "最大的 9 只")
+                    .firstDayReturns());
+            assertTrue(zh.startsWith("显示：最大的 9 只；"), zh);
+        }
         // Two IPOs (6 bars): every bar labelled, nothing said.
         assertTrue(charts.firstDayReturns().getCategoryPlot().getRenderer().isItemLabelVisible(0, 0));
         assertTrue(!footer(charts.firstDayReturns()).contains("labelled"));
