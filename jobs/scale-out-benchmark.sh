@@ -5,12 +5,14 @@
 #        (defaults: 5000 2000 target/scale-out 1g, no quota)
 # Without QUOTA: 0 workers (the manager's own threads), 1 worker process and 2, all sharing the cores.
 # With QUOTA (cores, e.g. 0.5): every process, the manager and each worker, held to that much CPU
-# in a cgroup of its own, one report partition at a time each: one process (0 workers), then 2 and
-# 4 workers; then the speed-up of the report step over one process and the partitions' own times.
+# in a cgroup of its own, one report partition at a time each: one process (0 workers), then 1, 2
+# and 4 workers; then the speed-up of the report step over one process and the partitions' own times.
 # Each of these runs is followed by a second one on the same workers, as of the next day with
 # the report folder removed (every listing computed again, the prices already loaded): workers
 # run as a service stay up between runs, so from their second run on their code is compiled
-# (warm), while the manager, and so one process alone, starts cold each run.
+# (warm), while the manager, and so one process alone, starts cold each run. Warm workers are
+# compared with one process and with one warm worker (the same kind of process, only more of them).
+# WORKER_COUNTS (environment): the runs to make, such as "1" (default "0 1 2 4" with QUOTA, else "0 1 2").
 # A quota is held through cgroup v2 or the cgroup v1 cpu controller (as root); where neither
 # can be written, the script says so and stops. The processes' group gets the highest CPU weight,
 # so that on a machine busy with other work each process still gets its quota, not only at most it
@@ -51,10 +53,10 @@ if [ -n "$QUOTA" ]; then
         exit 1
     fi
     # One thread per process, and the same ranges for every run, so that only the processes differ.
-    THREADS=1; PARTITIONS=16; RUNS=(0 2 4)
+    THREADS=1; PARTITIONS=16; read -r -a RUNS <<< "${WORKER_COUNTS:-0 1 2 4}"
     echo "Each process held to $QUOTA core(s) (${QUOTA_US} µs of CPU per ${PERIOD_US} µs) in its own cgroup under $CGROUP_ROOT"
 else
-    RUNS=(0 1 2)
+    read -r -a RUNS <<< "${WORKER_COUNTS:-0 1 2}"
 fi
 
 # Becomes the command, in the cgroup $1 ("": as it is); so in the background, $! is the command's pid.
@@ -129,10 +131,15 @@ done
 if [ -n "$QUOTA" ]; then
     for name in cold warm; do
         for workers in 2 4; do
-            one=${REPORT_SECONDS[0-$name]}; many=${REPORT_SECONDS[$workers-$name]}
-            [ -n "$one" ] && [ -n "$many" ] && printf \
-                'reportListings with %d %s workers: %.2f× one process at the same quota (%s s against %s s)\n' "$workers" \
-                "$name" "$(echo "$one / $many" | bc -l)" "$many" "$one"
+            one=${REPORT_SECONDS[0-$name]:-}; single=${REPORT_SECONDS[1-$name]:-}; many=${REPORT_SECONDS[$workers-$name]:-}
+            if [ -n "$one" ] && [ -n "$many" ]; then
+                printf 'reportListings with %d %s workers: %.2f× one process at the same quota (%s s against %s s)\n' \
+                    "$workers" "$name" "$(echo "$one / $many" | bc -l)" "$many" "$one"
+            fi
+            if [ -n "$single" ] && [ -n "$many" ]; then
+                printf 'reportListings with %d %s workers: %.2f× one %s worker (%s s against %s s)\n' "$workers" "$name" \
+                    "$(echo "$single / $many" | bc -l)" "$name" "$many" "$single"
+            fi
         done
     done
 fi
