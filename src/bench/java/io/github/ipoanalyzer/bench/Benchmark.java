@@ -65,9 +65,6 @@ public final class Benchmark {
         Measure a = timed("(a) full job, cold database", job, work.resolve("a.log"));
         Measure n = timed("(n) launch with nothing to do", job, work.resolve("n.log"));
         generator.appendOneDay(market);
-        // A nightly's files were exported before it starts; files changed in the last 2 s are hashed
-        // again by the run's own check (store.FileHashMemo), which only a benchmark this quick would pay.
-        Thread.sleep(3_000);
         Measure b = timed("(b) rerun after +1 day per listing", job, work.resolve("b.log"));
         Measure c = timed("(c) DuckDB reference", List.of("java", "-cp", System.getProperty("java.class.path"),
                 DuckDbReference.class.getName(), market.toString(), work.resolve("duck").toString()), work.resolve("c.log"));
@@ -108,7 +105,6 @@ public final class Benchmark {
             List<Measure> nightly = new ArrayList<>();
             for (int night = 1; night <= nights; night++) {
                 generator.appendDay(market, night);
-                Thread.sleep(3_000); // as before (b)
                 nightly.add(timed("night " + night, job, work.resolve("night.log")));
             }
             double mean = nightly.stream().mapToDouble(Measure::seconds).average().orElse(0);
