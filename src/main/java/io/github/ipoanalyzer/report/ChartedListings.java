@@ -25,10 +25,17 @@ import java.util.stream.Collectors;
  * proceeds, at most {@code max}. They are computed again, in full, when the report is
  * assembled: a few listings' histories are read once more, so that the partitions hand on only
  * what every listing gives (their files stay small and of one shape).
- * {@code selection}: which listings they are of how many, for the charts' captions (null: all).
+ * {@code selection}: how many listings they are of how many, for the charts' captions (null: all).
  */
 record ChartedListings(List<IpoAnalysis> analyses, List<Standing> standings, List<Event> events,
-                       Map<String, List<DailyPrice>> prices, String selection) {
+                       Map<String, List<DailyPrice>> prices, Selection selection) {
+
+    /** The {@code shown} largest listings of {@code of}, said in the words of whatever shows them. */
+    record Selection(int shown, int of) {
+        String words(Labels t) {
+            return t.format("chartedSelection", shown, of);
+        }
+    }
 
     static ChartedListings of(ReportInputs in, int max) {
         Set<String> charted = largestByProceeds(in.listings, in.rates(), max);
@@ -47,8 +54,8 @@ record ChartedListings(List<IpoAnalysis> analyses, List<Standing> standings, Lis
                 prices.put(listing.ticker(), history.prices());
             }
         }
-        String selection = in.listings.size() > charted.size() ? "the " + charted.size() + " largest of "
-                + in.listings.size() + " listings by gross proceeds (all are in the CSV files)" : null;
+        Selection selection = in.listings.size() > charted.size() ? new Selection(charted.size(), in.listings.size())
+                : null;
         return new ChartedListings(analyses, standings, events, prices, selection);
     }
 

@@ -37,11 +37,11 @@ public final class Charts {
     private final ChartData data;
 
     /** {@code selection} says which listings the charts show when they are not all (null when all); {@code t}: their words. */
-    public Charts(Labels t, List<IpoAnalysis> analyses, LocalDate asOf, String selection) {
+    public Charts(Labels t, List<IpoAnalysis> analyses, LocalDate asOf, ChartedListings.Selection selection) {
         ChartFonts fonts = ChartFonts.forNames(analyses.stream().map(a -> a.listing().nameLocal())
                 .filter(n -> n != null).toList());
         this.t = fonts.words(t);
-        this.theme = new ChartTheme(this.t, fonts, asOf, selection);
+        this.theme = new ChartTheme(this.t, fonts, asOf, selection == null ? null : selection.words(this.t));
         this.data = new ChartData(analyses, theme::label, this.t);
     }
 

@@ -37,7 +37,7 @@ public final class IndexPage {
     private IndexPage() {
     }
 
-    public static String render(Labels t, LocalDate asOf, List<IpoAnalysis> analyses, List<Standing> standings, String selection,
+    public static String render(Labels t, LocalDate asOf, List<IpoAnalysis> analyses, List<Standing> standings, ChartedListings.Selection selection,
                                 EventStudy.Result study,
                                 List<CsvTable> tables, List<SeriesTable> series, List<Charts.ChartFile> charts,
                                 MarketDataStore.FileCounts rows,
@@ -58,7 +58,7 @@ public final class IndexPage {
                 standings.stream().map(s -> nowRow(t, s)).toList(), rowsSentence(t, rows),
                 rows.rejected() == 0 ? List.of() : List.of(t.format("rejectedRows", String.format(Locale.ROOT, "%,d",
                         rows.rejected()))),
-                selection == null ? List.of() : List.of(t.format("shownSentence", selection)),
+                selection == null ? List.of() : List.of(t.format("shownSentence", selection.words(t))),
                 ipos.stream().map(a -> firstDayRow(t, a, ipoPages.get(a.listing().ticker()))).toList(),
                 ipos.stream().map(a -> tradingRow(t, a)).toList(),
                 greyMarket, ipos.stream().map(a -> subscriberRow(t, a, greyMarket)).toList(), subscriberDecision,

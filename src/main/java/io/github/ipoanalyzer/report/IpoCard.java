@@ -68,11 +68,11 @@ final class IpoCard {
     private final ChartTheme theme;
 
     /** {@code t}: the report's words; the card's are those where its font draws them ({@link #words}). */
-    IpoCard(Labels t, List<IpoAnalysis> ipos, LocalDate asOf, String selection) {
+    IpoCard(Labels t, List<IpoAnalysis> ipos, LocalDate asOf, ChartedListings.Selection selection) {
         ChartFonts fonts = ChartFonts.forNames(ipos.stream().map(a -> a.listing().nameLocal())
                 .filter(n -> n != null).toList());
         this.t = fonts.words(t);
-        this.theme = new ChartTheme(this.t, fonts, asOf, selection);
+        this.theme = new ChartTheme(this.t, fonts, asOf, selection == null ? null : selection.words(this.t));
     }
 
     /** The words the card is drawn with: the page's figures are written with them too. */

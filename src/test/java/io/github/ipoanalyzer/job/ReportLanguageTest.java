@@ -95,6 +95,17 @@ class ReportLanguageTest {
     }
 
     @Test
+    void whichListingsTheChartsShowIsSaidInChineseToo() throws Exception {
+        JobRun three = JobRun.launch("--input", "input", "--output", work.resolve("out-3").toString(), "--db",
+                work.resolve("db-3").toString(), "--as-of", "2026-11-28", "--lang=zh", "--ipo.chart-max-listings=3");
+        assertEquals(0, three.exitCode(), three.err());
+        String index = Files.readString(work.resolve("out-3/latest/index.html"));
+        // The four listings of the shipped input, the three largest by gross proceeds charted.
+        assertTrue(index.contains("<p>显示：募资总额最大的 3 只（共 4 只，全部在 CSV 文件中）。</p>"), index);
+        assertFalse(index.contains("largest"), "no English left in the Chinese page");
+    }
+
+    @Test
     void theWorkbookHasChineseSheetsAndHeadersAndTheSameCells() throws Exception {
         try (XSSFWorkbook bookEn = new XSSFWorkbook(Files.newInputStream(en.resolve("report.xlsx")));
              XSSFWorkbook bookZh = new XSSFWorkbook(Files.newInputStream(zh.resolve("report.xlsx")))) {

@@ -266,9 +266,9 @@ class ChartsTest {
                 footer(crowded));
         // In Chinese (with a font that draws it), with a selection too: full-width punctuation, no space after the colon.
         if (ChartFonts.forNames(List.of("摩尔线程")).localNames()) {
-            String zh = footer(new Charts(Labels.of(Language.ZH), many, LocalDate.of(2026, 11, 28), "最大的 9 只")
+            String zh = footer(new Charts(Labels.of(Language.ZH), many, LocalDate.of(2026, 11, 28), new ChartedListings.Selection(9, 20))
                     .firstDayReturns());
-            assertTrue(zh.startsWith("显示：最大的 9 只；"), zh);
+            assertTrue(zh.startsWith("显示：募资总额最大的 9 只（共 20 只，全部在 CSV 文件中）；"), zh);
         }
         // Two IPOs (6 bars): every bar labelled, nothing said.
         assertTrue(charts.firstDayReturns().getCategoryPlot().getRenderer().isItemLabelVisible(0, 0));

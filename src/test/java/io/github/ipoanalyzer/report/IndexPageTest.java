@@ -32,13 +32,13 @@ class IndexPageTest {
         settings.put("ipo.returns", "");
         CsvTable table = new CsvTable(folder, "a&b.csv", "rows of <A>", List.of("x"));
         table.close();
-        String page = IndexPage.render(Labels.of(Language.EN), LocalDate.of(2026, 11, 28), List.of(), List.of(), "the 12 <largest>", noCohorts(),
+        String page = IndexPage.render(Labels.of(Language.EN), LocalDate.of(2026, 11, 28), List.of(), List.of(), new ChartedListings.Selection(12, 40), noCohorts(),
                 List.of(table), List.of(), List.of(new Charts.ChartFile("c'1.png", "Gain \u200B× lot", "5 < 6")),
                 new MarketDataStore.FileCounts(10, 2, 1, 0), notices, settings, null, Map.of(),
                 NO_CHANGES, Rankings.page(Labels.of(Language.EN), List.of(), Map.of()));
 
         // escapeHtml4: < > & " as entities, × as &times;, ' kept; U+202E and U+200B left out.
-        assertTrue(page.contains("<p>Shown: the 12 &lt;largest&gt;.</p>\n"), page);
+        assertTrue(page.contains("<p>Shown: the 12 largest of 40 listings by gross proceeds (all are in the CSV files).</p>\n"), page);
         assertTrue(page.contains("<li>prices/x.csv: line 3: ticker &lt;b&gt;A&amp;B&lt;/b&gt;</li>\n"), page);
         assertTrue(page.contains("<h3>Gain &times; lot</h3>\n<p>5 &lt; 6</p>\n"
                 + "<img src=\"c'1.png\" alt=\"Gain &times; lot\" width=\"" + Charts.WIDTH + "\">\n"), page);
