@@ -2,9 +2,9 @@ package io.github.ipoanalyzer.report;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** What a chart could not draw, grouped by IPO (or by part of the chart), each reason once, in the order met. */
 public final class ChartGaps {
@@ -33,18 +33,13 @@ public final class ChartGaps {
     }
 
     /** "Moore Threads 2025-12-22, MetaX 2025-12-19" (the notes themselves are in the CSVs), or empty. */
-    public String approximations() {
-        return String.join(", ", approximate.keySet());
+    public String approximations(Labels t) {
+        return t.joined("listJoin", List.copyOf(approximate.keySet()));
     }
 
-    /** "Beta: high unknown; Gamma: total shares unknown", as the chart's footer says it. */
-    @Override
-    public String toString() {
-        return join(reasons);
-    }
-
-    private static String join(Map<String, Set<String>> byWhat) {
-        return byWhat.entrySet().stream().map(e -> e.getKey() + ": " + String.join(", ", e.getValue()))
-                .collect(Collectors.joining("; "));
+    /** "Beta: high unknown; Gamma: total shares unknown", as the chart's footer says it in {@code t}'s language. */
+    public String words(Labels t) {
+        return t.joined("both", reasons.entrySet().stream()
+                .map(e -> t.format("gapOf", e.getKey(), t.joined("listJoin", List.copyOf(e.getValue())))).toList());
     }
 }

@@ -237,10 +237,10 @@ final class ChartTheme {
                     : t.format("both", selection, labelled)) + "\n" + footer;
         }
         if (!missing.isEmpty()) {
-            footer = t.format("notShown", missing) + "\n" + footer;
+            footer = t.format("notShown", missing.words(t)) + "\n" + footer;
         }
-        if (!missing.approximations().isEmpty()) {
-            footer = t.format("approximateInputs", missing.approximations()) + "\n" + footer;
+        if (!missing.approximations(t).isEmpty()) {
+            footer = t.format("approximateInputs", missing.approximations(t)) + "\n" + footer;
         }
         TextTitle source = new TextTitle(InvisibleCharacters.removed(footer), fonts.font(Font.PLAIN, 11));
         source.setPosition(RectangleEdge.BOTTOM);

@@ -100,17 +100,17 @@ final class IpoCard {
                 for (int i = 0; i < marked.size(); i++) {
                     key.add((i + 1) + " " + marked.get(i).kind() + " " + marked.get(i).date());
                 }
-                footer.add(t.format("eventsMarked", String.join("; ", key)));
+                footer.add(t.format("eventsMarked", t.joined("both", key)));
             }
             List<String> after = events.stream().filter(e -> after(e, prices)).map(e -> e.date() + " " + e.kind()).toList();
             if (!after.isEmpty()) {
-                footer.add(t.format("afterLastClose", String.join(", ", after)));
+                footer.add(t.format("afterLastClose", t.joined("listJoin", after)));
             }
             if (!missing.isEmpty()) {
-                footer.add(t.format("notShown", missing));
+                footer.add(t.format("notShown", missing.words(t)));
             }
-            if (!missing.approximations().isEmpty()) {
-                footer.add(t.format("approximateInputsCard", missing.approximations()));
+            if (!missing.approximations(t).isEmpty()) {
+                footer.add(t.format("approximateInputsCard", missing.approximations(t)));
             }
             footer.add(theme.source());
             List<String> footerLines = wrapped(g, footer);

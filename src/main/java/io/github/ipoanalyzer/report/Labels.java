@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.text.DecimalFormat;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -74,6 +75,11 @@ public final class Labels {
     }
 
     /** The label {@code key} with {@code {0}}, {@code {1}}, … replaced by {@code values}. */
+    /** {@code items} joined pair by pair with the pattern {@code key} ("{0}, {1}"): the language's own punctuation. */
+    public String joined(String key, List<String> items) {
+        return items.stream().reduce((a, b) -> format(key, a, b)).orElse("");
+    }
+
     public String format(String key, Object... values) {
         // One pass: a value that itself holds "{1}" (an event's words from the input) stays as it is.
         Matcher placeholder = PLACEHOLDER.matcher(get(key));

@@ -99,10 +99,10 @@ class ChartsTest {
         ChartData data = new ChartData(analyses, l -> l.nameEn(), Labels.of(Language.EN));
         // Beta listed 2026-01-02 with an open and a close only; its first HKD rate is of 2026-01-08.
         assertEquals("Beta: no CNY/HKD rate on or before 2026-01-02, high unknown, low unknown",
-                data.lotGains().leftOut().toString());
-        assertEquals("Beta: high unknown", data.firstDayReturns().leftOut().toString());
-        assertEquals("Beta: no CNY/HKD rate on or before 2026-01-02", data.marketValue().leftOut().toString());
-        assertEquals("Beta: no full-year revenue", data.priceToSales().leftOut().toString());
+                data.lotGains().leftOut().words(Labels.of(Language.EN)));
+        assertEquals("Beta: high unknown", data.firstDayReturns().leftOut().words(Labels.of(Language.EN)));
+        assertEquals("Beta: no CNY/HKD rate on or before 2026-01-02", data.marketValue().leftOut().words(Labels.of(Language.EN)));
+        assertEquals("Beta: no full-year revenue", data.priceToSales().leftOut().words(Labels.of(Language.EN)));
         // Alpha's two closes, 18 and 16 × 10,000 shares, in CNY billion.
         assertEquals(List.of(180_000.0 / 1e9, 160_000.0 / 1e9), List.of(data.marketValue().data().getYValue(0, 0),
                 data.marketValue().data().getYValue(0, 1)));
@@ -122,7 +122,7 @@ class ChartsTest {
         List<String> labels = List.of("+0% to +50%", "+50% to +100%");
         assertEquals(labels, bands.data().getColumnKeys());
         assertEquals(List.of(1, 1), labels.stream().map(l -> bands.data().getValue("Listings", l).intValue()).toList());
-        assertEquals("1 of 3 listings: no first close", bands.leftOut().toString());
+        assertEquals("1 of 3 listings: no first close", bands.leftOut().words(Labels.of(Language.EN)));
     }
 
     @Test
@@ -225,7 +225,7 @@ class ChartsTest {
         assertEquals("首日较发行价涨幅", returns.getTitle().getText());
         assertEquals(List.of("开盘", "当日最高", "收盘（首日涨幅）"), returns.getCategoryPlot().getDataset().getRowKeys());
         // Gamma's prices have closes only: what the chart leaves out is said in Chinese too.
-        assertTrue(footer(returns).startsWith("未显示：Gamma: 最高价未知"), footer(returns));
+        assertTrue(footer(returns).startsWith("未显示：Gamma：最高价未知"), footer(returns));
     }
 
     @Test
