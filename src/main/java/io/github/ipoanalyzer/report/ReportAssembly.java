@@ -155,7 +155,7 @@ record ReportAssembly(MarketDataStore store, InputFileLedger ledger, ReportSetti
             return new Published(publication.folder(), leftOut, in.calendarNotes, notes, in.gaps);
         } catch (IOException | RuntimeException e) {
             if (workbook != null) {
-                workbook.close();
+                workbook.abandon(e);
             }
             folders.discard(staging);
             throw e;

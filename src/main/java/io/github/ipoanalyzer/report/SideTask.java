@@ -2,17 +2,18 @@ package io.github.ipoanalyzer.report;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /**
  * A part of the report written on a thread of its own while the caller writes others (the
  * parts write different files), or at once on the caller's thread where the report has one
- * thread. {@link #finish} returns when it is written, throwing what it threw; {@link #close},
- * on the way out of a failure elsewhere, waits for it to end, so that nothing still writes into
- * a staging folder that is being removed.
+ * thread. {@link #finish} returns when it is written, throwing what it threw; {@link #abandon},
+ * on the way out of a failure elsewhere, interrupts it and waits for it to end, so that nothing
+ * still writes into a staging folder that is being removed.
  */
-final class SideTask implements AutoCloseable {
+final class SideTask {
 
     /** The part's writing. */
     interface Work {
@@ -49,8 +50,9 @@ final class SideTask implements AutoCloseable {
             task.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            close();
-            throw new InterruptedIOException("stopped while waiting for a part of the report to be written");
+            InterruptedIOException stopped = new InterruptedIOException("stopped while waiting for a part of the report to be written");
+            abandon(stopped);
+            throw stopped;
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IOException io) {
@@ -66,22 +68,37 @@ final class SideTask implements AutoCloseable {
         }
     }
 
-    /** Waits for the part's thread to end, whatever came of it (its failure, if any, is {@link #finish}'s to say). */
-    @Override
-    public void close() {
-        if (thread == null) {
-            return;
-        }
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
+    /**
+     * After {@code failure} elsewhere: interrupts the part's thread (a file channel it writes to
+     * closes at once), waits for it to end, and adds what the part threw, other than being
+     * interrupted, to {@code failure} as suppressed.
+     */
+    void abandon(Exception failure) {
+        if (thread != null) {
+            thread.interrupt();
+            boolean interrupted = false;
+            while (thread.isAlive()) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+        if (task.isDone() && !task.isCancelled()) {
+            try {
+                task.get();
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause != failure && !(cause instanceof InterruptedIOException || cause instanceof ClosedByInterruptException)) {
+                    failure.addSuppressed(cause); // not when it is the failure itself (finish threw it)
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -1,12 +1,16 @@
 package io.github.ipoanalyzer.report;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SideTaskTest {
 
     @Test
+    @Timeout(10)
     void aPartWrittenOnItsOwnThreadRunsBesideTheCallerAndItsFailureIsThrownByFinish() throws Exception {
         CountDownLatch callerWorking = new CountDownLatch(1);
         AtomicReference<String> thread = new AtomicReference<>();
@@ -33,18 +38,44 @@ class SideTaskTest {
     }
 
     @Test
-    void closeWaitsForThePartToEndSoThatNothingWritesIntoAFolderBeingRemoved() {
+    @Timeout(10)
+    void abandonStopsThePartAndWaitsForItToEndSoThatNothingWritesIntoAFolderBeingRemoved() {
         AtomicBoolean ended = new AtomicBoolean();
+        CountDownLatch started = new CountDownLatch(1);
         SideTask task = SideTask.start("report.xlsx", true, () -> {
+            started.countDown();
             try {
-                Thread.sleep(300);
+                Thread.sleep(60_000); // a long write, interrupted
             } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
+                pause(200); // what it still does after the interruption, before it ends
+                ended.set(true);
+                throw new IOException("the workbook's own failure");
             }
-            ended.set(true);
         });
-        task.close();
-        assertTrue(ended.get());
+        assertDoesNotThrow(() -> started.await());
+        IOException charts = new IOException("the charts failed");
+        task.abandon(charts);
+        assertTrue(ended.get(), "abandon returned before the part ended");
+        assertEquals(List.of("the workbook's own failure"),
+                Arrays.stream(charts.getSuppressed()).map(Throwable::getMessage).toList());
+    }
+
+    @Test
+    void thePartsOwnFailureIsNotAddedToItself() {
+        SideTask task = SideTask.start("report.xlsx", true, () -> {
+            throw new IOException("disk full");
+        });
+        IOException failure = assertThrows(IOException.class, task::finish);
+        task.abandon(failure);
+        assertEquals(0, failure.getSuppressed().length);
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
