@@ -26,6 +26,11 @@ if [ -n "$QUOTA" ] && { ! [[ "$QUOTA" =~ ^[0-9]*\.?[0-9]+$ ]] || [ "$(echo "$QUO
     echo "QUOTA is a number of cores of at least 0.01, such as 0.5 or 1, not '$QUOTA'." >&2
     exit 2
 fi
+if [ -n "$QUOTA" ]; then DEFAULT_RUNS="0 1 2 4"; else DEFAULT_RUNS="0 1 2"; fi
+read -r -a RUNS <<< "${WORKER_COUNTS:-$DEFAULT_RUNS}"
+for workers in "${RUNS[@]}"; do
+    [[ "$workers" =~ ^[0-9]+$ ]] || { echo "WORKER_COUNTS holds whole numbers of workers, such as \"0 2 4\", not '$workers'." >&2; exit 2; }
+done
 mvn -B -q package -DskipTests
 JAR=target/ipo-analyzer.jar
 mkdir -p "$WORK"; WORK=$(cd "$WORK" && pwd)
@@ -53,10 +58,8 @@ if [ -n "$QUOTA" ]; then
         exit 1
     fi
     # One thread per process, and the same ranges for every run, so that only the processes differ.
-    THREADS=1; PARTITIONS=16; read -r -a RUNS <<< "${WORKER_COUNTS:-0 1 2 4}"
+    THREADS=1; PARTITIONS=16
     echo "Each process held to $QUOTA core(s) (${QUOTA_US} µs of CPU per ${PERIOD_US} µs) in its own cgroup under $CGROUP_ROOT"
-else
-    read -r -a RUNS <<< "${WORKER_COUNTS:-0 1 2}"
 fi
 
 # Becomes the command, in the cgroup $1 ("": as it is); so in the background, $! is the command's pid.
@@ -85,7 +88,7 @@ for workers in "${RUNS[@]}"; do
         REMOTE=(--remote-workers)
         for i in $(seq 1 "$workers"); do
             # Without a quota the cores are shared: two workers take one partition at a time each, one worker two.
-            group=""; threads=$((2 / workers))
+            group=""; threads=$(( workers >= 2 ? 1 : 2 ))
             [ -n "$QUOTA" ] && { group="$CGROUP_ROOT/worker-$i"; threads=$THREADS; }
             in_cgroup "$group" java -Xmx"$HEAP" -jar $JAR worker --threads "$threads" --log-dir "$WORK/worker-$i" $PG $QUEUE \
                 > "$WORK/worker-$i.out" 2>&1 &
@@ -130,7 +133,8 @@ done
 "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)"
 if [ -n "$QUOTA" ]; then
     for name in cold warm; do
-        for workers in 2 4; do
+        for workers in "${RUNS[@]}"; do
+            [ "$workers" -ge 2 ] || continue
             one=${REPORT_SECONDS[0-$name]:-}; single=${REPORT_SECONDS[1-$name]:-}; many=${REPORT_SECONDS[$workers-$name]:-}
             if [ -n "$one" ] && [ -n "$many" ]; then
                 printf 'reportListings with %d %s workers: %.2f× one process at the same quota (%s s against %s s)\n' \
