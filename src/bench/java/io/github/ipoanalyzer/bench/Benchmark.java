@@ -57,6 +57,13 @@ public final class Benchmark {
 
         // The job as the scheduled and one-off runs launch it: jobs/ipo-analyzer (the extracted jar with its
         // class-data-sharing archive, which the build above recorded), the JVM options in JAVA_OPTS.
+        Path extracted = Path.of("target/app/ipo-analyzer.jar");
+        if (!Files.exists(extracted) || Files.getLastModifiedTime(extracted).compareTo(
+                Files.getLastModifiedTime(Path.of("target/ipo-analyzer.jar"))) < 0) {
+            System.out.println(extracted + " is missing or older than target/ipo-analyzer.jar (a build with -Dcds.skip?): "
+                    + "jobs/ipo-analyzer would run java -jar instead, which is not what users run. Build without -Dcds.skip.");
+            System.exit(1);
+        }
         jobOptions = ("-Xmx" + heap + " " + javaOptions).trim();
         List<String> job = new ArrayList<>(List.of(Path.of("jobs/ipo-analyzer").toAbsolutePath().toString(),
                 "--input", market.toString(),
