@@ -95,6 +95,19 @@ public final class Launcher {
             return ExitCode.USAGE.code();
         }
         InputLayout layout = new InputLayout(options.input.toAbsolutePath().normalize());
+        if (options.watchSeconds != null) {
+            return Watch.serve(layout.root(), Duration.ofSeconds(options.watchSeconds), options::asOfOrToday,
+                    options.asOf == null, () -> {
+                quietUntilSpringConfiguresLogging(); // each run's context leaves logging as it found it
+                RunSummary.startClock();
+                return launch(options, layout, out, err);
+            }, out, err);
+        }
+        return launch(options, layout, out, err);
+    }
+
+    /** One launch's work after the command line: the input folder checked and settled, the run locked and run. */
+    private static int launch(Options options, InputLayout layout, PrintStream out, PrintStream err) {
         Optional<String> inputProblem = layout.problem();
         if (inputProblem.isPresent()) {
             err.println("Bad input: " + inputProblem.get());
@@ -439,6 +452,13 @@ public final class Launcher {
         }
         if (options.keep < 1) {
             return Optional.of("--keep must be at least 1");
+        }
+        if (options.watchSeconds != null && options.watchSeconds < 1) {
+            return Optional.of("--watch must be at least 1 (seconds between looks at the input folder)");
+        }
+        if (options.watchSeconds != null && options.force) {
+            return Optional.of("--force cannot go with --watch: every run would recompute everything, whether the "
+                    + "input changed or not; run once with --force, then watch");
         }
         if (options.maxRejectFraction.signum() < 0 || options.maxRejectFraction.compareTo(BigDecimal.ONE) > 0) {
             return Optional.of("--max-reject-fraction must be between 0 and 1");

@@ -38,7 +38,7 @@ import java.util.Optional;
                 "2:wrong command line",
                 "3:bad input (unreadable file, missing columns, too many rejected rows)",
                 "4:another run is in progress",
-                "5:stopped (SIGTERM); the next launch resumes",
+                "5:stopped (SIGTERM); the next launch resumes (with --watch: stopped during a run)",
                 "6:an input file kept changing while the run waited for it to settle (still being copied?); nothing done, "
                         + "run again later"})
 public class Options {
@@ -78,6 +78,13 @@ public class Options {
 
     @Option(names = "--keep", paramLabel = "N", description = "Report folders, and runs in the job repository, to keep (default: ${DEFAULT-VALUE}).")
     int keep = 30;
+
+    @Option(names = "--watch", paramLabel = "S", description = "Stay up and run whenever the input folder has "
+            + "changed (a file added, replaced or appended to) or, without --as-of, when the day has changed: a look "
+            + "every S seconds. Runs after the first reuse this process's warmed-up code, about twice as fast as a new "
+            + "launch. A run that failed is tried again when the input changes. SIGTERM or Ctrl-C stops it: exit 0 "
+            + "between runs; during a run, the run stops at its next chunk as a launch does (exit 5).")
+    Integer watchSeconds;
 
     /** Spring Boot's own properties, e.g. the shared database: --spring.datasource.url=jdbc:postgresql://host:5432/db. */
     @Unmatched

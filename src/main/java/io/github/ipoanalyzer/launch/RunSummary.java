@@ -10,6 +10,7 @@ import org.springframework.batch.core.step.StepExecution;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -115,15 +116,25 @@ final class RunSummary {
         printEnd(out, outcome.message(), elapsed);
     }
 
+    /** When the run of a process that stays up (--watch) started; null: the run is the process's own. */
+    private static volatile Instant runStarted;
+
     /** The last line: how the launch ended, and how long it took. */
     static void printEnd(PrintStream out, String message, Duration elapsed) {
-        out.printf(Locale.ROOT, "%s (%.1f s since the program started, %.1f s of it the job)%n", message,
-                sinceStart().toMillis() / 1000.0, elapsed.toMillis() / 1000.0);
+        out.printf(Locale.ROOT, "%s (%.1f s since the %s started, %.1f s of it the job)%n", message,
+                sinceStart().toMillis() / 1000.0, runStarted == null ? "program" : "run", elapsed.toMillis() / 1000.0);
     }
 
-    /** Wall time since the JVM started: what a person waited, the JVM's and Spring's start included. */
+    /** A process that stays up starts a run: its last line counts from now, not from the JVM's start. */
+    static void startClock() {
+        runStarted = Instant.now();
+    }
+
+    /** Wall time since the JVM started (or the run, see {@link #startClock}): what a person waited, the JVM's and Spring's start included. */
     static Duration sinceStart() {
-        return Duration.ofMillis(System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
+        Instant started = runStarted;
+        return started != null ? Duration.between(started, Instant.now())
+                : Duration.ofMillis(System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
     }
 
     /**

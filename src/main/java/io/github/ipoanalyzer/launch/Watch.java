@@ -1,0 +1,133 @@
+package io.github.ipoanalyzer.launch;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * {@code --watch S}: one process that stays up and launches the job whenever the input folder has
+ * changed, or the day has (a report as of today). Every run is a whole launch as a new process
+ * would make it (locks, settling, the quick look, the summary), but the code it runs has been
+ * compiled by the runs before: on a small machine, most of a one-day rerun's CPU in a new JVM is
+ * the JIT compiling it. What changed is judged by each file's name, size and modification time;
+ * the launch then decides by the files' hashes, as always.
+ */
+final class Watch {
+
+    private static final Logger log = LoggerFactory.getLogger(Watch.class);
+    /** How long a stop signal waits for the loop to end before the process halts anyway. */
+    private static final long MAX_STOP_WAIT_SECONDS = 120;
+
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final CountDownLatch ended = new CountDownLatch(1);
+    private volatile int exitCode = ExitCode.OK.code();
+
+    private Watch() {
+    }
+
+    /**
+     * Launches at once, then whenever {@code input}'s files or {@code asOf} have changed since the
+     * last launch, looking every {@code every}; until SIGTERM or Ctrl-C. A launch refused for a
+     * passing reason (another run, a file still being written) is tried at the next look; one that
+     * failed waits for a change. Returns the exit code: 0, or the code of the run a stop cut short.
+     */
+    static int serve(Path input, Duration every, Supplier<LocalDate> asOf, boolean today, IntSupplier launch,
+                     PrintStream out, PrintStream err) {
+        Watch watch = new Watch();
+        Thread hook = new Thread(watch::stopAndWait, "ipo-analyzer-watch-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        String change = "a file in " + input + " changes" + (today ? " or the day does" : "");
+        out.println("Watching every " + every.toSeconds() + " s: a run starts when " + change
+                + " (SIGTERM or Ctrl-C stops).");
+        try {
+            watch.loop(input, every, asOf, launch, change, out);
+            return watch.exitCode;
+        } catch (RuntimeException e) {
+            log.error("The watch failed", e);
+            err.println("Failed: the watch stopped: " + FailureMessage.rootMessage(e));
+            watch.exitCode = ExitCode.FAILED.code();
+            return watch.exitCode;
+        } finally {
+            watch.ended.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running: it halts with the exit code.
+            }
+        }
+    }
+
+    private void loop(Path input, Duration every, Supplier<LocalDate> asOf, IntSupplier launch, String change,
+                      PrintStream out) {
+        Seen launched = null;
+        boolean waitForChange = false;
+        while (stopRequested.getCount() > 0) {
+            Seen now = new Seen(state(input), asOf.get());
+            if (launched == null || !waitForChange || !now.equals(launched)) {
+                int code = launch.getAsInt();
+                exitCode = code;
+                launched = now;
+                if (stopRequested.getCount() == 0) {
+                    return; // stopped during the run: exit with the run's code
+                }
+                waitForChange = code != ExitCode.ALREADY_RUNNING.code() && code != ExitCode.INPUT_NOT_SETTLED.code();
+                if (code != ExitCode.OK.code() && waitForChange) {
+                    out.println("Watching: the next run when " + change + ".");
+                }
+                exitCode = ExitCode.OK.code();
+            }
+            try {
+                stopRequested.await(every.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** The shutdown hook: ends the loop (a run in progress stops through its own hook), then halts with its code. */
+    private void stopAndWait() {
+        stopRequested.countDown();
+        try {
+            ended.await(MAX_STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Runtime.getRuntime().halt(exitCode);
+    }
+
+    /** What a look at the input saw: its files, and the day a run would be as of. */
+    private record Seen(String files, LocalDate asOf) {
+    }
+
+    /** Every file under {@code input} with its size and modification time, in name order: equal when nothing was written. */
+    static String state(Path input) {
+        try (Stream<Path> walk = Files.walk(input)) {
+            return walk.map(p -> {
+                try {
+                    BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+                    return input.relativize(p) + "\t" + a.size() + "\t" + a.lastModifiedTime().toInstant();
+                } catch (IOException e) {
+                    return input.relativize(p) + "\tunreadable";
+                }
+            }).sorted().collect(Collectors.joining("\n"));
+        } catch (IOException | UncheckedIOException e) {
+            return "unreadable: " + Objects.toString(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package io.github.ipoanalyzer.job;
+
+import io.github.ipoanalyzer.generate.MarketGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code --watch}: one process that stays up runs the job whenever the input folder changes, as a
+ * new launch would run it, and stops on SIGTERM (exit 0 between runs, 5 during one).
+ */
+class WatchTest {
+
+    private static final String PUBLISHED = "Report published.";
+    private static final String HEADER = "ipo-analyzer: input ";
+
+    @TempDir
+    Path work;
+
+    @Test
+    void aPriceRowAppendedIsReportedByTheProcessThatStaysUpAndSigtermBetweenRunsExitsZero() throws Exception {
+        Path input = work.resolve("input");
+        JobRun.copyTree(Path.of("input"), input);
+        ChildJvm child = ChildJvm.start(args(input, "--watch", "1"), work.resolve("child.out"));
+        try {
+            waitForCount(child, PUBLISHED, 1);
+            Files.writeString(input.resolve("prices/688795.SH.csv"), "688795.SH,2025-12-30,,,,700.00,,,\n",
+                    StandardOpenOption.APPEND);
+            waitForCount(child, PUBLISHED, 2);
+            Thread.sleep(2500); // two more looks at an unchanged folder
+        } finally {
+            child.process().destroy(); // SIGTERM
+        }
+        int code = child.exitCode();
+        String console = child.allOutput();
+
+        assertEquals(0, code, console);
+        assertEquals(2, count(console, HEADER), "a launch for the first look and one for the change, none for "
+                + "the looks at an unchanged folder:\n" + console);
+        assertTrue(console.contains("Watching every 1 s: a run starts when a file in " + input.toRealPath()
+                + " changes (SIGTERM or Ctrl-C stops)."), console);
+        assertTrue(Pattern.compile("Report published\\. \\([0-9.]+ s since the run started").matcher(console).find(),
+                "a run's time counts from its own start, not the process's:\n" + console);
+        Map<String, String> moore = JobRun.row(JobRun.csv(work.resolve("out/latest/now.csv")), "ticker", "688795.SH");
+        assertEquals("700.00", moore.get("latest_close"));
+        assertEquals("2025-12-30", moore.get("latest_close_date"));
+        // One lot of 500 shares bought at the offer price of 114.28: (700.00 - 114.28) x 500.
+        assertEquals("292860.00", moore.get("lot_gain_at_latest_close_trading_currency"));
+        assertEquals(List.of("2026-01-05_run-000001", "2026-01-05_run-000002", "latest"), entries(work.resolve("out")));
+    }
+
+    @Test
+    void aRunThatFailedIsTriedAgainWhenTheInputChangesNotAtEveryLook() throws Exception {
+        Path input = work.resolve("input");
+        JobRun.copyTree(Path.of("input"), input);
+        Path listings = input.resolve("listings.csv");
+        String good = Files.readString(listings);
+        Files.writeString(listings, "ticker,name\n688795.SH,Moore Threads\n"); // most columns missing
+        ChildJvm child = ChildJvm.start(args(input, "--watch", "1"), work.resolve("child.out"));
+        try {
+            child.waitForLine("Watching: the next run when a file in ");
+            Thread.sleep(2500);
+            assertEquals(1, count(child.allOutput(), HEADER), "no launch while the input stays as it failed:\n"
+                    + child.allOutput());
+            Files.writeString(listings, good);
+            waitForCount(child, PUBLISHED, 1);
+        } finally {
+            child.process().destroy();
+        }
+        int code = child.exitCode();
+        String console = child.allOutput();
+
+        assertEquals(0, code, console);
+        assertTrue(console.contains("Bad input: listings.csv"), console);
+        assertEquals(2, count(console, HEADER), console);
+        assertEquals("673.00", JobRun.row(JobRun.csv(work.resolve("out/latest/now.csv")), "ticker", "688795.SH")
+                .get("latest_close"));
+    }
+
+    @Test
+    void sigtermDuringARunStopsItWithExitCode5AndTheNextLaunchResumesIt() throws Exception {
+        Path input = work.resolve("input");
+        new MarketGenerator(40, 500, 3).writeTo(input);
+        ChildJvm child = ChildJvm.start(args(input, "--watch", "1"), work.resolve("child.out"));
+        child.waitForPricesProgress();
+        child.process().destroy();
+        assertTrue(child.process().waitFor(60, TimeUnit.SECONDS), "stopped in time");
+        String console = child.allOutput();
+        assertEquals(5, child.process().exitValue(), console);
+        assertTrue(console.contains("Run 1 (as of 2026-01-05): STOPPED"), console);
+
+        JobRun resumed = JobRun.launch(args(input));
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.out().contains("Resuming run 1 from where it stopped."), resumed.out());
+        assertEquals("500", JobRun.row(JobRun.csv(work.resolve("out/latest/input-files.csv")), "file",
+                "prices/700000.SH.csv").get("rows_loaded"), "each of the 40 listings' 500 days, loaded once");
+    }
+
+    @Test
+    void watchingNeedsAWholeNumberOfSecondsAndNoForce() {
+        Path input = Path.of("input");
+        JobRun zero = JobRun.launch(args(input, "--watch", "0"));
+        assertEquals(2, zero.exitCode());
+        assertEquals("--watch must be at least 1 (seconds between looks at the input folder)\n", zero.err());
+        JobRun forced = JobRun.launch(args(input, "--watch", "60", "--force"));
+        assertEquals(2, forced.exitCode());
+        assertTrue(forced.err().startsWith("--force cannot go with --watch"), forced.err());
+        assertTrue(!Files.exists(work.resolve("db")) && !Files.exists(work.resolve("out")), "nothing written");
+    }
+
+    private String[] args(Path input, String... extra) {
+        String[] common = {"--input", input.toString(), "--output", work.resolve("out").toString(), "--db",
+                work.resolve("db").toString(), "--as-of", "2026-01-05"};
+        String[] all = new String[common.length + extra.length];
+        System.arraycopy(common, 0, all, 0, common.length);
+        System.arraycopy(extra, 0, all, common.length, extra.length);
+        return all;
+    }
+
+    private static void waitForCount(ChildJvm child, String text, int times) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (count(child.allOutput(), text) < times) {
+            if (!child.process().isAlive() || System.nanoTime() > deadline) {
+                throw new AssertionError("no " + times + " × " + text + ":\n" + child.allOutput());
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static int count(String text, String part) {
+        Matcher m = Pattern.compile(Pattern.quote(part)).matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    private static List<String> entries(Path folder) throws Exception {
+        try (var list = Files.list(folder)) {
+            return list.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
+        }
+    }
+}
