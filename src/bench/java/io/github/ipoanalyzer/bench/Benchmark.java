@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * the job is launched as users launch it (jobs/ipo-analyzer) with its heap capped. Then it checks that (a) and (c) agree for every listing.
  * Then the report's sizes (one folder; what people open first, outside series/; the longest CSV,
  * which a spreadsheet must open) and, with NIGHTS, that many more nightly runs of one appended
- * day each, keeping 30, and the disk the output folder then takes (hard-linked files once).
+ * day each, keeping 30, and the disk the output folder then takes (hard-linked files once). Last,
+ * (w): a one-day rerun by a process that stays up ({@code --watch}).
  * Usage: Benchmark LISTINGS DAYS WORK_DIR [HEAP] [NIGHTS] (see jobs/benchmark.sh).
  */
 public final class Benchmark {
@@ -125,6 +126,61 @@ public final class Benchmark {
             agreement(work.resolve("out/latest/first-day.csv"), work.resolve("duck/first-day.csv"), listings);
         } else {
             System.out.println("(a) failed: no agreement check; see " + work.resolve("a.log"));
+        }
+        watched(job, work, generator, market, nights, n);
+    }
+
+    /**
+     * (w): the one-day rerun by a process that stays up ({@code --watch 1}), as a nightly run there
+     * costs it. Its first look finds nothing to do; a day appended is its first run (the JIT still
+     * compiling); another day appended is timed from the append to the report's last line (the
+     * next look, up to a second, included), with the run's own time as it printed it.
+     */
+    private static void watched(List<String> job, Path work, MarketGenerator generator, Path market, int nights,
+                                Measure n) throws Exception {
+        List<String> command = new ArrayList<>(job);
+        command.addAll(List.of("--watch", "1"));
+        Path log = work.resolve("w.log");
+        System.out.println("running (w) the same on a process that stays up (--watch 1) …");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("JAVA_OPTS", jobOptions);
+        Process p = builder.start();
+        try {
+            awaitLines(p, log, "Nothing to do", 1);
+            generator.appendDay(market, nights + 1);
+            long first = System.nanoTime();
+            awaitLines(p, log, "Report published.", 1);
+            double firstSeconds = (System.nanoTime() - first) / 1e9;
+            generator.appendDay(market, nights + 2);
+            long second = System.nanoTime();
+            awaitLines(p, log, "Report published.", 2);
+            double secondSeconds = (System.nanoTime() - second) / 1e9;
+            String status = Files.readString(Path.of("/proc/" + p.pid() + "/status"));
+            Matcher peak = Pattern.compile("VmHWM:\\s+(\\d+) kB").matcher(status);
+            List<String> printed = Files.readAllLines(log).stream().filter(l -> l.startsWith("Report published.")).toList();
+            System.out.printf(Locale.ROOT, "(w) +1 day on a process that stays up: %.1f s from the append to the report "
+                            + "(its first run: %.1f s); the run printed \"%s\"; peak RSS %.0f MB%n", secondSeconds,
+                    firstSeconds, printed.get(1).replaceAll(".*\\((.*)\\)", "$1"),
+                    peak.find() ? Long.parseLong(peak.group(1)) / 1024.0 : Double.NaN);
+            System.out.printf(Locale.ROOT, "ratio (w)/(n) = %.2f%n", secondSeconds / n.seconds());
+            Files.readAllLines(log).stream().filter(l -> l.contains("time per step")).skip(1)
+                    .forEach(l -> System.out.println("(w)" + l));
+        } finally {
+            p.destroy(); // SIGTERM: between runs, the process ends at once with 0
+            if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        }
+        System.out.println("(w) stopped with exit code " + p.exitValue());
+    }
+
+    /** Waits until {@code log} holds {@code times} lines starting with {@code start}; fails if the process ends first. */
+    private static void awaitLines(Process p, Path log, String start, int times) throws Exception {
+        while (Files.readAllLines(log).stream().filter(l -> l.startsWith(start)).count() < times) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException("(w) ended before its report; see " + log);
+            }
+            Thread.sleep(20);
         }
     }
 
