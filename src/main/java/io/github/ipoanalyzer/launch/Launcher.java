@@ -256,7 +256,14 @@ public final class Launcher {
             RunSummary.printEnd(out, nothingToDo.get(), Duration.between(checked, Instant.now()));
             return ExitCode.OK.code();
         }
-        GracefulStop stop = GracefulStop.install();
+        GracefulStop stop;
+        try {
+            stop = GracefulStop.install();
+        } catch (IllegalStateException shuttingDown) {
+            // A stop signal came before the run started (a process that stays up, --watch, waits for this launch).
+            out.println("Stopped before the run started; the next launch runs it.");
+            return ExitCode.STOPPED.code();
+        }
         int code = ExitCode.FAILED.code();
         ConfigurableApplicationContext context;
         try {

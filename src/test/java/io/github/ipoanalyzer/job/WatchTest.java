@@ -108,6 +108,28 @@ class WatchTest {
     }
 
     @Test
+    void sigtermWhileALaunchWaitsForAFileToSettleEndsItBeforeTheRunStartsWithExitCode5() throws Exception {
+        Path input = work.resolve("input");
+        JobRun.copyTree(Path.of("input"), input);
+        Path late = input.resolve("prices/688795.SH-late.csv");
+        String content = "ticker,date,close\n688795.SH,2025-12-23,700.00\n";
+        Files.writeString(late, content);
+        ChildJvm child = ChildJvm.start(args(input, "--watch", "1", "--settle-seconds", "1"), work.resolve("child.out"));
+        while (!child.allOutput().contains("Waiting for") && child.process().isAlive()) {
+            Files.writeString(late, content); // still being copied
+            Thread.sleep(100);
+        }
+        child.process().destroy(); // the file then rests, and the launch goes on to where the run would start
+        int code = child.exitCode();
+        String console = child.allOutput();
+
+        assertEquals(5, code, console);
+        assertTrue(console.contains("Stopped before the run started; the next launch runs it."), console);
+        assertTrue(!console.contains("Failed"), console);
+        assertTrue(!Files.exists(work.resolve("out")) || entries(work.resolve("out")).isEmpty(), "nothing published");
+    }
+
+    @Test
     void watchingNeedsAWholeNumberOfSecondsAndNoForce() {
         Path input = Path.of("input");
         JobRun zero = JobRun.launch(args(input, "--watch", "0"));
