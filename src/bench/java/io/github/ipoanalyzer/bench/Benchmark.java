@@ -127,7 +127,12 @@ public final class Benchmark {
         } else {
             System.out.println("(a) failed: no agreement check; see " + work.resolve("a.log"));
         }
-        watched(job, work, generator, market, nights, n);
+        try {
+            watched(job, work, generator, market, nights, n);
+        } catch (IllegalStateException e) {
+            System.out.println(e.getMessage());
+            System.exit(1);
+        }
     }
 
     /**
