@@ -96,7 +96,7 @@ public final class Launcher {
         }
         InputLayout layout = new InputLayout(options.input.toAbsolutePath().normalize());
         if (options.watchSeconds != null) {
-            return Watch.serve(layout.root(), Duration.ofSeconds(options.watchSeconds), options::asOfOrToday,
+            return Watch.serve(layout, Duration.ofSeconds(options.watchSeconds), options::asOfOrToday,
                     options.asOf == null, () -> {
                 quietUntilSpringConfiguresLogging(); // each run's context leaves logging as it found it
                 RunSummary.startClock();

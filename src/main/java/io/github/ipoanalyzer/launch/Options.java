@@ -81,9 +81,10 @@ public class Options {
 
     @Option(names = "--watch", paramLabel = "S", description = "Stay up and run whenever the input folder has "
             + "changed (a file added, replaced or appended to) or, without --as-of, when the day has changed: a look "
-            + "every S seconds. Runs after the first reuse this process's warmed-up code, about twice as fast as a new "
-            + "launch. A run that failed is tried again when the input changes. SIGTERM or Ctrl-C stops it: exit 0 "
-            + "between runs; during a run, the run stops at its next chunk as a launch does (exit 5).")
+            + "every S seconds. Runs after the first reuse this process's compiled code (a one-day rerun of a 2M-row "
+            + "market on 2 cores: 13 s instead of 21 s). A run that failed is tried again when the input changes; a "
+            + "refused setting ends the watch (exit 2). SIGTERM or Ctrl-C stops it: exit 0 between runs; during a "
+            + "launch, the run stops at its next chunk, or before it starts, as a launch does (exit 5).")
     Integer watchSeconds;
 
     /** Spring Boot's own properties, e.g. the shared database: --spring.datasource.url=jdbc:postgresql://host:5432/db. */

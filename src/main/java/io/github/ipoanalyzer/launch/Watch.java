@@ -1,5 +1,6 @@
 package io.github.ipoanalyzer.launch;
 
+import io.github.ipoanalyzer.ingest.InputLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -7,7 +8,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * {@code --watch S}: one process that stays up and launches the job whenever the input folder has
@@ -46,18 +45,18 @@ final class Watch {
      * passing reason (another run, a file still being written) is tried at the next look; one that
      * failed waits for a change. Returns the exit code: 0, or the code of the run a stop cut short.
      */
-    static int serve(Path input, Duration every, Supplier<LocalDate> asOf, boolean today, IntSupplier launch,
+    static int serve(InputLayout input, Duration every, Supplier<LocalDate> asOf, boolean today, IntSupplier launch,
                      PrintStream out, PrintStream err) {
         Watch watch = new Watch();
         Thread hook = new Thread(watch::stopAndWait, "ipo-analyzer-watch-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        String change = "a file in " + input + " changes" + (today ? " or the day does" : "");
+        String change = "a file in " + input.root() + " changes" + (today ? " or the day does" : "");
         out.println("Watching every " + every.toSeconds() + " s: a run starts when " + change
                 + " (SIGTERM or Ctrl-C stops).");
         try {
             watch.loop(input, every, asOf, launch, change, out);
             return watch.exitCode;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             log.error("The watch failed", e);
             err.println("Failed: the watch stopped: " + FailureMessage.rootMessage(e));
             watch.exitCode = ExitCode.FAILED.code();
@@ -72,35 +71,50 @@ final class Watch {
         }
     }
 
-    private void loop(Path input, Duration every, Supplier<LocalDate> asOf, IntSupplier launch, String change,
+    private void loop(InputLayout input, Duration every, Supplier<LocalDate> asOf, IntSupplier launch, String change,
                       PrintStream out) {
         Seen launched = null;
         boolean waitForChange = false;
+        boolean retrying = false;
         while (stopRequested.getCount() > 0) {
             Seen now = new Seen(state(input), asOf.get());
             if (launched == null || !waitForChange || !now.equals(launched)) {
+                // A stop that cannot wait for this launch to end (see stopAndWait) leaves it stopped, not done.
+                exitCode = ExitCode.STOPPED.code();
                 int code = launch.getAsInt();
                 exitCode = code;
                 launched = now;
                 if (stopRequested.getCount() == 0) {
                     return; // stopped during the run: exit with the run's code
                 }
+                if (code == ExitCode.USAGE.code()) {
+                    return; // a setting refused when the application started: no change of input mends it
+                }
                 waitForChange = code != ExitCode.ALREADY_RUNNING.code() && code != ExitCode.INPUT_NOT_SETTLED.code();
                 if (code != ExitCode.OK.code() && waitForChange) {
                     out.println("Watching: the next run when " + change + ".");
+                } else if (!waitForChange && !retrying) {
+                    out.println("Watching: tried again at every look, every " + every.toSeconds() + " s.");
                 }
+                retrying = !waitForChange;
                 exitCode = ExitCode.OK.code();
             }
             try {
                 stopRequested.await(every.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                out.println("Stopped: the watch was interrupted.");
+                exitCode = ExitCode.STOPPED.code();
                 return;
             }
         }
     }
 
-    /** The shutdown hook: ends the loop (a run in progress stops through its own hook), then halts with its code. */
+    /**
+     * The shutdown hook: ends the loop (a run in progress stops through its own hook), then halts
+     * with its code; with 5 when a launch has not ended in time (killed mid-way, it is resumed as
+     * a crashed run is).
+     */
     private void stopAndWait() {
         stopRequested.countDown();
         try {
@@ -108,25 +122,29 @@ final class Watch {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        Runtime.getRuntime().halt(exitCode);
+        Runtime.getRuntime().halt(exitCode); // 5 while a launch is still under way (set before each)
     }
 
     /** What a look at the input saw: its files, and the day a run would be as of. */
     private record Seen(String files, LocalDate asOf) {
     }
 
-    /** Every file under {@code input} with its size and modification time, in name order: equal when nothing was written. */
-    static String state(Path input) {
-        try (Stream<Path> walk = Files.walk(input)) {
-            return walk.map(p -> {
+    /**
+     * Every input file a run would read (links followed, as a run follows them) with its size,
+     * modification time and identity (a file replaced by another), in the layout's order: equal
+     * when nothing a run reads was written.
+     */
+    static String state(InputLayout input) {
+        try {
+            return input.existingFiles().stream().map(p -> {
                 try {
                     BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-                    return input.relativize(p) + "\t" + a.size() + "\t" + a.lastModifiedTime().toInstant();
+                    return p + "\t" + a.size() + "\t" + a.lastModifiedTime().toInstant() + "\t" + a.fileKey();
                 } catch (IOException e) {
-                    return input.relativize(p) + "\tunreadable";
+                    return p + "\tunreadable";
                 }
-            }).sorted().collect(Collectors.joining("\n"));
-        } catch (IOException | UncheckedIOException e) {
+            }).collect(Collectors.joining("\n"));
+        } catch (UncheckedIOException | SecurityException e) {
             return "unreadable: " + Objects.toString(e.getMessage());
         }
     }

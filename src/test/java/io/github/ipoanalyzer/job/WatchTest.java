@@ -1,7 +1,9 @@
 package io.github.ipoanalyzer.job;
 
 import io.github.ipoanalyzer.generate.MarketGenerator;
+import io.github.ipoanalyzer.launch.RunLock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -30,8 +32,10 @@ class WatchTest {
 
     @Test
     void aPriceRowAppendedIsReportedByTheProcessThatStaysUpAndSigtermBetweenRunsExitsZero() throws Exception {
-        Path input = work.resolve("input");
-        JobRun.copyTree(Path.of("input"), input);
+        // The input folder is a link, as a shared or mounted folder often is: a change below it counts.
+        Path real = work.resolve("shared-input");
+        JobRun.copyTree(Path.of("input"), real);
+        Path input = Files.createSymbolicLink(work.resolve("input"), real);
         ChildJvm child = ChildJvm.start(args(input, "--watch", "1"), work.resolve("child.out"));
         try {
             waitForCount(child, PUBLISHED, 1);
@@ -48,7 +52,7 @@ class WatchTest {
         assertEquals(0, code, console);
         assertEquals(2, count(console, HEADER), "a launch for the first look and one for the change, none for "
                 + "the looks at an unchanged folder:\n" + console);
-        assertTrue(console.contains("Watching every 1 s: a run starts when a file in " + input.toRealPath()
+        assertTrue(console.contains("Watching every 1 s: a run starts when a file in " + input.toAbsolutePath().normalize()
                 + " changes (SIGTERM or Ctrl-C stops)."), console);
         assertTrue(Pattern.compile("Report published\\. \\([0-9.]+ s since the run started").matcher(console).find(),
                 "a run's time counts from its own start, not the process's:\n" + console);
@@ -127,6 +131,42 @@ class WatchTest {
         assertTrue(console.contains("Stopped before the run started; the next launch runs it."), console);
         assertTrue(!console.contains("Failed"), console);
         assertTrue(!Files.exists(work.resolve("out")) || entries(work.resolve("out")).isEmpty(), "nothing published");
+    }
+
+    @Test
+    void aLaunchRefusedBecauseAnotherRunHoldsTheDatabaseIsTriedAgainAtEveryLook() throws Exception {
+        Path input = work.resolve("input");
+        JobRun.copyTree(Path.of("input"), input);
+        Files.createDirectories(work.resolve("db"));
+        ChildJvm child;
+        // Another run holds the database's lock: every look is refused, until it lets go.
+        try (RunLock other = RunLock.tryAcquire(work.resolve("db/ipo-analyzer.lock"), "another run").orElseThrow()) {
+            child = ChildJvm.start(args(input, "--watch", "1"), work.resolve("child.out"));
+            waitForCount(child, "Another ipo-analyzer run is in progress", 3);
+        }
+        try {
+            waitForCount(child, PUBLISHED, 1);
+        } finally {
+            child.process().destroy();
+        }
+        int code = child.exitCode();
+        String console = child.allOutput();
+
+        assertEquals(0, code, console);
+        assertEquals(1, count(console, "Watching: tried again at every look, every 1 s."), console);
+        assertTrue(!console.contains("the next run when"), console);
+        assertEquals("673.00", JobRun.row(JobRun.csv(work.resolve("out/latest/now.csv")), "ticker", "688795.SH")
+                .get("latest_close"));
+    }
+
+    @Test
+    @Timeout(60) // a watch that waited for a change here would never return
+    void aSettingRefusedWhenTheApplicationStartsEndsTheWatchWithExitCode2() {
+        JobRun refused = JobRun.launch(args(Path.of("input"), "--watch", "1", "--ipo.chunk-size=0"));
+        assertEquals(2, refused.exitCode(), refused.err());
+        assertTrue(refused.err().startsWith("Invalid setting: ipo.chunk-size=0 is not accepted"), refused.err());
+        assertEquals(1, count(refused.out(), "Watching every 1 s"), refused.out());
+        assertTrue(!refused.out().contains("the next run when"), "no waiting for a change that cannot mend it");
     }
 
     @Test
