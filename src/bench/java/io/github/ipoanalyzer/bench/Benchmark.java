@@ -170,10 +170,16 @@ public final class Benchmark {
             System.out.printf(Locale.ROOT, "ratio (w)/(n) = %.2f%n", secondSeconds / n.seconds());
             Files.readAllLines(log).stream().filter(l -> l.contains("time per step")).skip(1)
                     .forEach(l -> System.out.println("(w)" + l));
+            long launches = Files.readAllLines(log).stream().filter(l -> l.startsWith("ipo-analyzer: input ")).count();
+            if (launches != 3) {
+                // A look during an append (1,000 files, one after the other) starts a run on part of the day.
+                System.out.println("(w) warning: " + launches + " launches where 3 were due: a look fell in the middle "
+                        + "of an append, and the figures above include a run on part of a day; run again");
+            }
         } finally {
             p.destroy(); // SIGTERM: between runs, the process ends at once with 0
             if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
-                p.destroyForcibly();
+                p.destroyForcibly().waitFor();
             }
         }
         System.out.println("(w) stopped with exit code " + p.exitValue());
