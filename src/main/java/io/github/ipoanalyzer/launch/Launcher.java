@@ -54,6 +54,7 @@ public final class Launcher {
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         quietUntilSpringConfiguresLogging();
+        RunSummary.programClock(); // a launch in a JVM that watched before (tests launch many in one) is its own
         Options options = new Options();
         CommandLine cli = new CommandLine(options);
         cli.setOut(new PrintWriter(out, true));

@@ -130,6 +130,11 @@ final class RunSummary {
         runStarted = Instant.now();
     }
 
+    /** A launch that is the process's own: its last line counts from the JVM's start. */
+    static void programClock() {
+        runStarted = null;
+    }
+
     /** Wall time since the JVM started (or the run, see {@link #startClock}): what a person waited, the JVM's and Spring's start included. */
     static Duration sinceStart() {
         Instant started = runStarted;
