@@ -23,8 +23,8 @@ import java.util.stream.Collectors;
  * changed, or the day has (a report as of today). Every run is a whole launch as a new process
  * would make it (locks, settling, the quick look, the summary), but the code it runs has been
  * compiled by the runs before: on a small machine, most of a one-day rerun's CPU in a new JVM is
- * the JIT compiling it. What changed is judged by each file's name, size and modification time;
- * the launch then decides by the files' hashes, as always.
+ * the JIT compiling it. What changed is judged by each input file's name, size, modification time
+ * and identity; the launch then decides by the files' hashes, as always.
  */
 final class Watch {
 
