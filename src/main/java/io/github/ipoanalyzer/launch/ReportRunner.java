@@ -150,7 +150,7 @@ public class ReportRunner {
 
     static String nothingToDo(long run, java.time.LocalDate asOf, String folder) {
         return "Nothing to do: run " + run + " already reported these inputs as of " + asOf + " in " + folder
-                + " (use --force to recompute).";
+                + " (a launch with --force recomputes).";
     }
 
     private static String note(String text) {

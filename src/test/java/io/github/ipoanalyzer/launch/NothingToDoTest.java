@@ -33,7 +33,7 @@ class NothingToDoTest {
         assertEquals(0, first.exitCode(), first.err());
         RunParameters same = requested(LocalDate.of(2026, 11, 28));
         String expected = "Nothing to do: run 1 already reported these inputs as of 2026-11-28 in "
-                + work.resolve("out/2026-11-28_run-000001") + " (use --force to recompute).";
+                + work.resolve("out/2026-11-28_run-000001") + " (a launch with --force recomputes).";
 
         assertEquals(Optional.of(expected), NothingToDo.message(db, List.of(), same));
         assertEquals(Optional.empty(), NothingToDo.message(db, List.of("--ipo.returns=log"), same),
@@ -69,7 +69,7 @@ class NothingToDoTest {
         JobRun again = JobRun.launch(args.toArray(String[]::new));
         assertEquals(0, again.exitCode(), again.err());
         assertEquals("Nothing to do: run 1 already reported these inputs as of 2026-11-28 in "
-                + work.resolve("out/2026-11-28_run-000001") + " (use --force to recompute).",
+                + work.resolve("out/2026-11-28_run-000001") + " (a launch with --force recomputes).",
                 again.out().lines().filter(l -> l.startsWith("Nothing to do")).findFirst().orElseThrow()
                         .replaceAll(" \\(\\d+\\.\\d s since the program started.*", ""));
         assertEquals(logged, Files.size(log), "the application did not start: its log did not grow");
