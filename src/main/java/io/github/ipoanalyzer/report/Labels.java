@@ -74,12 +74,12 @@ public final class Labels {
         return label;
     }
 
-    /** The label {@code key} with {@code {0}}, {@code {1}}, … replaced by {@code values}. */
     /** {@code items} joined pair by pair with the pattern {@code key} ("{0}, {1}"): the language's own punctuation. */
     public String joined(String key, List<String> items) {
         return items.stream().reduce((a, b) -> format(key, a, b)).orElse("");
     }
 
+    /** The label {@code key} with {@code {0}}, {@code {1}}, … replaced by {@code values}. */
     public String format(String key, Object... values) {
         // One pass: a value that itself holds "{1}" (an event's words from the input) stays as it is.
         Matcher placeholder = PLACEHOLDER.matcher(get(key));
