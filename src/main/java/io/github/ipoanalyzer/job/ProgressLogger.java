@@ -121,7 +121,11 @@ public class ProgressLogger<O> implements ChunkListener<CsvRecord, O>, ItemReadL
 
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
-        log.info(line(stepExecution, System.nanoTime(), true));
+        // A load with no file to read (absent, or unchanged since the run that parsed it) has nothing
+        // to say: the summary names every file and when it was parsed.
+        if (!sizes.isEmpty()) {
+            log.info(line(stepExecution, System.nanoTime(), true));
+        }
         return null;
     }
 
@@ -130,8 +134,9 @@ public class ProgressLogger<O> implements ChunkListener<CsvRecord, O>, ItemReadL
         // A partition's step is named after its worker step and its group: loadPriceFiles:prices-00001.
         int colon = s.getStepName().indexOf(':');
         String group = colon < 0 ? "" : " of group " + s.getStepName().substring(colon + 1);
-        return String.format(Locale.ROOT, "  %-18s %,10d rows read, %,d loaded, %,d rejected; file %d of %d%s, %3.0f%%"
-                        + " (%,.0f rows/s)", name, s.getReadCount(), s.getWriteCount(), s.getSkipCount(),
+        return String.format(Locale.ROOT, "  %-18s %,10d %s read, %,d loaded, %,d rejected; file %d of %d%s, %3.0f%%"
+                        + " (%,.0f rows/s)", name, s.getReadCount(), s.getReadCount() == 1 ? "row" : "rows",
+                s.getWriteCount(), s.getSkipCount(),
                 fileIndex, sizes.size(), group, done ? 100.0 : percent(), s.getReadCount() / seconds);
     }
 

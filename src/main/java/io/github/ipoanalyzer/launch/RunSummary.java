@@ -195,8 +195,13 @@ final class RunSummary {
                         steps.add(String.format(Locale.ROOT, "%s %.1f s", s.getStepName(), seconds(s)));
                     }
                 });
-        partitions.forEach((worker, runs) -> steps.add(String.format(Locale.ROOT, "%s %d partitions, the longest %.1f s",
-                worker, runs.size(), runs.stream().mapToDouble(RunSummary::seconds).max().orElse(0))));
+        partitions.forEach((worker, runs) -> {
+            double longest = runs.stream().mapToDouble(RunSummary::seconds).max().orElse(0);
+            if (longest >= 0.1) {
+                steps.add(runs.size() == 1 ? String.format(Locale.ROOT, "%s 1 partition, %.1f s", worker, longest)
+                        : String.format(Locale.ROOT, "%s %d partitions, the longest %.1f s", worker, runs.size(), longest));
+            }
+        });
         return steps.length() == 0 ? "none, each took under 0.1 s" : steps.toString();
     }
 

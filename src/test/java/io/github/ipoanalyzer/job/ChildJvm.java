@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 record ChildJvm(Process process, Path output) {
 
-    static final Pattern PRICES_PROGRESS = Pattern.compile("loadPrices\\s+([0-9,]+) rows read");
+    static final Pattern PRICES_PROGRESS = Pattern.compile("loadPrices\\s+([0-9,]+) rows? read");
     static final Pattern REPORT_PROGRESS = Pattern.compile("reportListings\\s+([0-9,]+) of [0-9,]+ listings");
 
     static ChildJvm start(String[] args, Path output, String... jvmOptions) throws IOException {
