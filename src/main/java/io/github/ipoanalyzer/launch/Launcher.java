@@ -97,18 +97,24 @@ public final class Launcher {
         }
         InputLayout layout = new InputLayout(options.input.toAbsolutePath().normalize());
         if (options.watchSeconds != null) {
+            Refusals refusals = Refusals.onceEach();
             return Watch.serve(layout, Duration.ofSeconds(options.watchSeconds), options::asOfOrToday,
                     options.asOf == null, () -> {
                 quietUntilSpringConfiguresLogging(); // each run's context leaves logging as it found it
                 RunSummary.startClock();
-                return launch(options, layout, out, err);
+                int code = launch(options, layout, out, err, refusals);
+                if (!Watch.triedAgainAtEveryLook(code)) {
+                    refusals.forget();
+                }
+                return code;
             }, out, err);
         }
-        return launch(options, layout, out, err);
+        return launch(options, layout, out, err, Refusals.everyTime());
     }
 
     /** One launch's work after the command line: the input folder checked and settled, the run locked and run. */
-    private static int launch(Options options, InputLayout layout, PrintStream out, PrintStream err) {
+    private static int launch(Options options, InputLayout layout, PrintStream out, PrintStream err,
+                              Refusals refusals) {
         Optional<String> inputProblem = layout.problem();
         if (inputProblem.isPresent()) {
             err.println("Bad input: " + inputProblem.get());
@@ -122,11 +128,11 @@ public final class Launcher {
             return ExitCode.STOPPED.code();
         }
         if (!changing.isEmpty()) {
-            err.println(InputSettling.gaveUp(changing, Duration.ofSeconds(options.settleSeconds)));
+            refusals.say(err, InputSettling.gaveUp(changing, Duration.ofSeconds(options.settleSeconds)));
             return ExitCode.INPUT_NOT_SETTLED.code();
         }
         try {
-            return runLocked(options, layout, out, err);
+            return runLocked(options, layout, out, err, refusals);
         } catch (Exception e) {
             log.error("Run failed", e);
             err.println("Failed: " + FailureMessage.of(e, db(options), output(options), true)
@@ -181,13 +187,14 @@ public final class Launcher {
         }
     }
 
-    private static int runLocked(Options options, InputLayout layout, PrintStream out, PrintStream err) throws Exception {
+    private static int runLocked(Options options, InputLayout layout, PrintStream out, PrintStream err,
+                                 Refusals refusals) throws Exception {
         Path db = db(options);
         Files.createDirectories(db);
         Path lockFile = db.resolve("ipo-analyzer.lock");
         Optional<RunLock> lock = RunLock.tryAcquire(lockFile, "database " + db);
         if (lock.isEmpty()) {
-            err.println("Another ipo-analyzer run is in progress on " + db + " (" + RunLock.holder(lockFile)
+            refusals.say(err, "Another ipo-analyzer run is in progress on " + db + " (" + RunLock.holder(lockFile)
                     + "); this one does nothing.");
             return ExitCode.ALREADY_RUNNING.code();
         }
@@ -199,12 +206,12 @@ public final class Launcher {
             Path outputLockFile = output.resolve(OUTPUT_LOCK);
             Optional<RunLock> outputLock = RunLock.tryAcquire(outputLockFile, "database " + db);
             if (outputLock.isEmpty()) {
-                err.println("Another ipo-analyzer run is publishing into " + output + " ("
+                refusals.say(err, "Another ipo-analyzer run is publishing into " + output + " ("
                         + RunLock.holder(outputLockFile) + "); this one does nothing.");
                 return ExitCode.ALREADY_RUNNING.code();
             }
             try (RunLock heldOutput = outputLock.get()) {
-                return runJob(options, layout, out, err);
+                return runJob(options, layout, out, err, refusals);
             }
         }
     }
@@ -241,7 +248,8 @@ public final class Launcher {
         }
     }
 
-    private static int runJob(Options options, InputLayout layout, PrintStream out, PrintStream err) throws Exception {
+    private static int runJob(Options options, InputLayout layout, PrintStream out, PrintStream err,
+                              Refusals refusals) throws Exception {
         List<String> recovered = new ReportFolder(output(options)).recoverLeftovers();
         Instant checked = Instant.now();
         // Hashed once per launch: the quick look and the run compare the same fingerprint. Only the
@@ -294,7 +302,7 @@ public final class Launcher {
             }
             SharedRunLock.Result shared = SharedRunLock.tryAcquire(context.getBean(DataSource.class), holder(), out::println);
             if (shared.lock().isEmpty()) {
-                err.println("Another ipo-analyzer run is in progress on the shared database " + databaseName(context)
+                refusals.say(err, "Another ipo-analyzer run is in progress on the shared database " + databaseName(context)
                         + " (" + shared.holder() + "); this one does nothing.");
                 code = ExitCode.ALREADY_RUNNING.code();
                 return code;

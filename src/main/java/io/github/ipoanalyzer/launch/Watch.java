@@ -90,7 +90,7 @@ final class Watch {
                 if (code == ExitCode.USAGE.code()) {
                     return; // a setting refused when the application started: no change of input mends it
                 }
-                waitForChange = code != ExitCode.ALREADY_RUNNING.code() && code != ExitCode.INPUT_NOT_SETTLED.code();
+                waitForChange = !triedAgainAtEveryLook(code);
                 if (code != ExitCode.OK.code() && waitForChange) {
                     out.println("Watching: the next run when " + change + ".");
                 } else if (!waitForChange && !retrying) {
@@ -108,6 +108,11 @@ final class Watch {
                 return;
             }
         }
+    }
+
+    /** A launch refused for a passing reason (another run, a file still being written): no change of input is needed. */
+    static boolean triedAgainAtEveryLook(int code) {
+        return code == ExitCode.ALREADY_RUNNING.code() || code == ExitCode.INPUT_NOT_SETTLED.code();
     }
 
     /**

@@ -134,7 +134,7 @@ class WatchTest {
     }
 
     @Test
-    void aLaunchRefusedBecauseAnotherRunHoldsTheDatabaseIsTriedAgainAtEveryLook() throws Exception {
+    void aLaunchRefusedBecauseAnotherRunHoldsTheDatabaseIsTriedAgainAtEveryLookAndSaidOnce() throws Exception {
         Path input = work.resolve("input");
         JobRun.copyTree(Path.of("input"), input);
         Files.createDirectories(work.resolve("db"));
@@ -142,7 +142,8 @@ class WatchTest {
         // Another run holds the database's lock: every look is refused, until it lets go.
         try (RunLock other = RunLock.tryAcquire(work.resolve("db/ipo-analyzer.lock"), "another run").orElseThrow()) {
             child = ChildJvm.start(args(input, "--watch", "1"), work.resolve("child.out"));
-            waitForCount(child, "Another ipo-analyzer run is in progress", 3);
+            child.waitForLine("Watching: tried again at every look");
+            Thread.sleep(3500); // three more looks, refused for the same reason
         }
         try {
             waitForCount(child, PUBLISHED, 1);
@@ -154,6 +155,8 @@ class WatchTest {
 
         assertEquals(0, code, console);
         assertEquals(1, count(console, "Watching: tried again at every look, every 1 s."), console);
+        assertEquals(1, count(console, "Another ipo-analyzer run is in progress on " + work.resolve("db") + " (pid "),
+                "the same refusal is said once:\n" + console);
         assertTrue(!console.contains("the next run when"), console);
         assertEquals("673.00", JobRun.row(JobRun.csv(work.resolve("out/latest/now.csv")), "ticker", "688795.SH")
                 .get("latest_close"));
