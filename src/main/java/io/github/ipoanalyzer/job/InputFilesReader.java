@@ -26,7 +26,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * Reads the files of one input kind that are not already in the tables: a restartable
- * {@link MultiResourceItemReader} of {@link CsvRecordReader}s, made before the step opens it from
+ * {@link FilesReader} of {@link CsvRecordReader}s, made before the step opens it from
  * the run's job parameters (the input folder) and what reconcileInputs found (fingerprints,
  * appended files). The list of files is the same when a failed step restarts, because files are
  * recorded only after all loads. Registered as the step's listener where the step is built. A
@@ -77,7 +77,7 @@ final class InputFilesReader implements ItemStreamReader<CsvRecord>, StepExecuti
                 () -> listed);
         file.setGivenUp(givenUp);
         file.setRanges(f -> range);
-        files = new MultiResourceItemReader<>(file);
+        files = new FilesReader<>(file);
         files.setName(kind.name() + "Files");
         files.setResources(share.apply(toRead(kind, layout, ledger)).stream().map(FileSystemResource::new).toArray(Resource[]::new));
         files.setStrict(false);
