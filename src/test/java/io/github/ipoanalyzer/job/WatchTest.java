@@ -112,6 +112,44 @@ class WatchTest {
     }
 
     @Test
+    void sigtermDuringALaterRunOfTheWatchStopsThatRunWithExitCode5AndTheNextLaunchResumesIt() throws Exception {
+        // The input folder is a link: pointed at a whole other market at once, as a folder swapped in is.
+        Path shipped = work.resolve("shipped");
+        JobRun.copyTree(Path.of("input"), shipped);
+        Path market = work.resolve("market");
+        new MarketGenerator(40, 500, 3).writeTo(market);
+        Path input = Files.createSymbolicLink(work.resolve("input"), shipped);
+        ChildJvm child = ChildJvm.start(args(input, "--watch", "1"), work.resolve("child.out"));
+        try {
+            waitForCount(child, PUBLISHED, 1);
+            Path swapped = Files.createSymbolicLink(work.resolve("input.new"), market);
+            Files.move(swapped, input, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            waitForCount(child, HEADER, 2);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            String console = child.allOutput();
+            while (!ChildJvm.PRICES_PROGRESS.matcher(console.substring(console.lastIndexOf(HEADER))).find()) {
+                assertTrue(child.process().isAlive() && System.nanoTime() < deadline, "no progress in run 2:\n" + console);
+                Thread.sleep(20);
+                console = child.allOutput();
+            }
+        } finally {
+            child.process().destroy(); // SIGTERM during the second run's price load
+        }
+        int code = child.exitCode();
+        String console = child.allOutput();
+
+        assertEquals(5, code, console);
+        assertTrue(console.contains("Run 1 (as of 2026-01-05): COMPLETED"), console);
+        assertTrue(console.contains("Run 2 (as of 2026-01-05): STOPPED"), console);
+        JobRun resumed = JobRun.launch(args(input));
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.out().contains("Resuming run 2 from where it stopped."), resumed.out());
+        assertEquals("500", JobRun.row(JobRun.csv(work.resolve("out/latest/input-files.csv")), "file",
+                "prices/700000.SH.csv").get("rows_loaded"), "each of the 40 listings' 500 days, loaded once");
+    }
+
+    @Test
     void sigtermWhileALaunchWaitsForAFileToSettleEndsItBeforeTheRunStartsWithExitCode5() throws Exception {
         Path input = work.resolve("input");
         JobRun.copyTree(Path.of("input"), input);
