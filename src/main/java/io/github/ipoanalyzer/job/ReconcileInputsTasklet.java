@@ -83,9 +83,13 @@ final class ReconcileInputsTasklet implements Tasklet {
         Map<String, String> hashes = new LinkedHashMap<>();
         files.forEach((name, state) -> hashes.put(name, state.sha256()));
         if (!InputFingerprint.ofAll(hashes).equals(run.inputSha256())) {
-            // The launch keeps only the hash of the whole set (a job parameter), so no file can be named.
-            throw new InputChangedException("the input folder",
-                    "a file in it changed between the launch's fingerprint and the start of the run");
+            // The job parameter is the hash of the whole set; the launch's memo of each file's state names the file.
+            List<String> changed = memoFolder == null ? List.of()
+                    : FileHashMemo.in(memoFolder).changedUnder(layout.root()).stream().map(layout::relative).toList();
+            throw changed.isEmpty() ? new InputChangedException("the input folder",
+                    "a file in it changed between the launch's fingerprint and the start of the run")
+                    : new InputChangedException(String.join(", ", changed),
+                    "it changed between the launch's fingerprint and the start of the run");
         }
         step.getJobExecution().getExecutionContext().put(RunContext.INPUT_FILES_KEY, files);
         InputFileLedger.Reconciliation r = ledger.reconcile(files, version, run.reloadAll());

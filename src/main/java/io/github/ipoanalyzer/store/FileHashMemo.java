@@ -110,6 +110,18 @@ public final class FileHashMemo {
     }
 
     /**
+     * Of the files remembered under {@code folder}, those whose state on disk is no longer the one
+     * remembered: written to, replaced or removed since. A file the memo does not know (new, or
+     * still changing when it was hashed) is not among them.
+     */
+    public List<Path> changedUnder(Path folder) {
+        Path root = folder.toAbsolutePath().normalize();
+        return known.entrySet().stream().filter(e -> Path.of(e.getKey()).startsWith(root))
+                .filter(e -> !Stat.of(Path.of(e.getKey())).equals(Optional.of(e.getValue().stat())))
+                .map(e -> Path.of(e.getKey())).sorted().toList();
+    }
+
+    /**
      * Keeps the hashes of the files asked for this time (a file gone is forgotten), replacing the
      * memo whole; a memo that cannot be written only costs the next launch its reading.
      */

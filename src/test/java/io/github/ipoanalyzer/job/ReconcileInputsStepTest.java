@@ -79,6 +79,33 @@ class ReconcileInputsStepTest {
     }
 
     /**
+     * The launch's memo of each file's state names the file that changed since: the launch
+     * remembered revenue.csv as it was, a row was appended before the run started.
+     */
+    @Test
+    void aFileThatChangedSinceTheLaunchIsNamedFromTheLaunchesMemo() throws Exception {
+        InputLayout layout = new InputLayout(WORK.resolve("input"));
+        Path revenue = layout.root().resolve("revenue.csv");
+        String before = Files.readString(revenue);
+        Thread.sleep(2_100); // only files at rest for 2 s are remembered
+        io.github.ipoanalyzer.store.FileHashMemo memo = io.github.ipoanalyzer.store.FileHashMemo.in(WORK.resolve("db"));
+        Map<String, String> launch = layout.sha256PerFile(memo::sha256);
+        memo.save();
+        try {
+            Files.writeString(revenue, before + "688795.SH,FY2026,2026-01-01,2026-12-31,1000,CNY,\n");
+            JobExecution execution = jobs.launchStep("reconcileInputs", parameters(InputFingerprint.ofAll(launch), 5));
+            assertEquals(BatchStatus.FAILED, execution.getStatus());
+            Throwable failure = execution.getAllFailureExceptions().get(0);
+            assertTrue(failure instanceof InputChangedException changed && changed.file().equals("revenue.csv")
+                    && failure.getMessage().startsWith("revenue.csv: it changed between the launch's fingerprint and "
+                    + "the start of the run; is a copy still in progress?"), failure.toString());
+        } finally {
+            Files.writeString(revenue, before);
+            Files.delete(WORK.resolve("db").resolve(io.github.ipoanalyzer.store.FileHashMemo.FILE));
+        }
+    }
+
+    /**
      * A file of the size the ledger recorded is hashed from the launch's memo while its state on
      * disk is the one remembered: a memo giving revenue.csv another hash is what the step finds
      * (had it read the file, the launch's fingerprint would not match and the step would fail).
