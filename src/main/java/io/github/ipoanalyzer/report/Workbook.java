@@ -50,6 +50,8 @@ public final class Workbook {
     static final int MAX_CELL_CHARS = 32_767;
     /** How many rows of a sheet its column widths are measured on: enough to see its values' lengths. */
     private static final int MEASURED_ROWS = 1_000;
+    /** Past this many rows copied, the sheets' temporary files are compressed (about 1 KB of XML a row uncompressed). */
+    static final long COMPRESSED_TEMPORARY_FILES_ABOVE_ROWS = 100_000;
     private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?");
     private static final int EXACT_DIGITS = 15;
     /**
@@ -74,10 +76,15 @@ public final class Workbook {
     static void write(Labels t, Path folder, List<CsvTable> tables, List<SeriesTable> series, LocalDate asOf,
                       long maxSheetRows)
             throws IOException {
+        List<CsvTable> sheets = tables.stream().filter(c -> !LEFT_TO_THEIR_CSV.contains(c.fileName())).toList();
+        long copiedRows = sheets.stream().mapToLong(CsvTable::rowCount).filter(n -> n <= maxSheetRows).sum()
+                + series.stream().mapToLong(SeriesTable::rowCount).filter(n -> n <= maxSheetRows).sum();
         try (SXSSFWorkbook book = new SXSSFWorkbook(200)) {
-            book.setCompressTempFiles(true); // a million-row sheet would otherwise take a gigabyte of temporary disk
+            // A million-row sheet would take a gigabyte of temporary disk; a few thousand rows are not worth
+            // compressing twice (the temporary files, then the workbook).
+            book.setCompressTempFiles(copiedRows > COMPRESSED_TEMPORARY_FILES_ABOVE_ROWS);
             Styles styles = new Styles(book);
-            for (CsvTable table : tables.stream().filter(c -> !LEFT_TO_THEIR_CSV.contains(c.fileName())).toList()) {
+            for (CsvTable table : sheets) {
                 SXSSFSheet sheet = book.createSheet(sheetName(t, table.fileName()));
                 if (table.rowCount() > maxSheetRows) {
                     tooLong(t, sheet, styles, table.rowCount(), maxSheetRows, t.format("inFile", table.fileName()));
