@@ -35,7 +35,6 @@ public record BuyAndHold(String base, int horizon, int daysAvailable, String end
         if (end < 0) {
             return new BuyAndHold(base, horizon, 0, null, null, null, null, "no close within the horizon");
         }
-        BigDecimal market = BigDecimal.ONE;
         String note = null;
         for (int k = first; k <= end; k++) {
             BenchmarkSeries.Return m = r.market(k);
@@ -46,8 +45,8 @@ public record BuyAndHold(String base, int horizon, int daysAvailable, String end
             if (m.note() != null && note == null) {
                 note = m.note();
             }
-            market = Rounding.compound(market, BigDecimal.ONE.add(m.value()));
         }
+        BigDecimal market = r.compoundedMarket(first, end);
         int available = end - first + 1;
         if (available < horizon) {
             String truncated = "partial: " + available + " of " + horizon + " trading days in the data";

@@ -32,6 +32,8 @@ public final class ListingReturns {
     private final BigDecimal[] stockReturns;
     private final boolean[] stockKnown;
     private final BenchmarkSeries.Return[] marketReturns;
+    /** Per first day, the benchmark's running compounded product (see {@link #compoundedMarket}). */
+    private final Map<Integer, List<BigDecimal>> compounded = new HashMap<>();
     private final Map<Long, Optional<BigDecimal[]>> fits = new HashMap<>();
     /** The sample and residual standard deviation of each estimation window: every window of an event asks for them. */
     private final Map<Long, EstimationSums> samples = new HashMap<>();
@@ -60,9 +62,20 @@ public final class ListingReturns {
         this.stockReturns = new BigDecimal[calendar.size()];
         this.stockKnown = new boolean[calendar.size()];
         this.marketReturns = new BenchmarkSeries.Return[calendar.size()];
+        // A history is in date order, as the calendar is: one walk along both (a search per price otherwise).
+        int day = 0;
         for (DailyPrice p : prices) {
-            if (p.close() != null) {
-                calendar.indexOf(p.date()).ifPresent(i -> closes[i] = p.close());
+            if (p.close() == null) {
+                continue;
+            }
+            if (day > 0 && calendar.day(day - 1).isAfter(p.date())) {
+                day = 0; // out of order: walk again from the start
+            }
+            while (day < closes.length && calendar.day(day).isBefore(p.date())) {
+                day++;
+            }
+            if (day < closes.length && calendar.day(day).equals(p.date())) {
+                closes[day] = p.close();
             }
         }
     }
@@ -110,6 +123,21 @@ public final class ListingReturns {
                     : new BenchmarkSeries.Return(kind.of(r.value()), r.note());
         }
         return marketReturns[k];
+    }
+
+    /**
+     * The benchmark's factors {@code Π(1 + R_m)} of days {@code first} to {@code end} compounded in
+     * day order, each step rounded ({@link Rounding#compound}), every day's return known: one
+     * running product per first day, so that the horizons of a buy-and-hold return cost what the
+     * longest does.
+     */
+    BigDecimal compoundedMarket(int first, int end) {
+        List<BigDecimal> products = compounded.computeIfAbsent(first, f -> new ArrayList<>(List.of(BigDecimal.ONE)));
+        while (products.size() <= end - first + 1) {
+            int k = first + products.size() - 1; // products.get(i): the days first … first + i − 1
+            products.add(Rounding.compound(products.get(products.size() - 1), BigDecimal.ONE.add(market(k).value())));
+        }
+        return products.get(end - first + 1);
     }
 
     /**

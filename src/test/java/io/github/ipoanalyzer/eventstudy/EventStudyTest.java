@@ -187,6 +187,20 @@ class EventStudyTest {
     }
 
     @Test
+    void aHistoryOutOfDateOrderOrWithDaysOffTheCalendarGivesTheClosesOfItsDays() {
+        Listing listing = new Listing("T", "Test", null, "SSE", null, Currency.getInstance("CNY"), d("2025-01-02"),
+                new BigDecimal("10"), 500, 1000L, 10_000L, null, null);
+        TradingCalendar calendar = TradingCalendar.of(List.of(d("2025-01-02"), d("2025-01-03"), d("2025-01-06"),
+                d("2025-01-07")));
+        BenchmarkSeries index = new BenchmarkSeries("X", Map.of(d("2025-01-02"), BigDecimal.ONE), Map.of());
+        ListingReturns r = new ListingReturns(listing, List.of(price("T", "2025-01-06", "12"),
+                price("T", "2025-01-04", "99"), price("T", "2025-01-02", "11"), price("T", "2025-01-07", "13"),
+                price("T", "2025-01-08", "14")), calendar, index);
+        assertEquals(java.util.Arrays.asList(new BigDecimal("11"), null, new BigDecimal("12"), new BigDecimal("13")),
+                java.util.stream.IntStream.range(0, 4).mapToObj(r::close).toList());
+    }
+
+    @Test
     void buyAndHoldFromTheOfferAndFromTheFirstClosePartialWhereTheDataEnds() {
         Listing listing = new Listing("T", "Test", null, "SSE", null, Currency.getInstance("CNY"), d("2025-01-02"),
                 new BigDecimal("10"), 500, 1000L, 10_000L, null, null);
