@@ -62,14 +62,14 @@ public final class ListingReturns {
         this.stockReturns = new BigDecimal[calendar.size()];
         this.stockKnown = new boolean[calendar.size()];
         this.marketReturns = new BenchmarkSeries.Return[calendar.size()];
-        // A history is in date order, as the calendar is: one walk along both (a search per price otherwise).
+        // A history is in date order, as the calendar is: one walk along both.
         int day = 0;
         for (DailyPrice p : prices) {
             if (p.close() == null) {
                 continue;
             }
-            if (day > 0 && calendar.day(day - 1).isAfter(p.date())) {
-                day = 0; // out of order: walk again from the start
+            if (day > 0 && !calendar.day(day - 1).isBefore(p.date())) {
+                day = 0; // a date at or before the walk's last: walk again from the start
             }
             while (day < closes.length && calendar.day(day).isBefore(p.date())) {
                 day++;
@@ -128,8 +128,8 @@ public final class ListingReturns {
     /**
      * The benchmark's factors {@code Π(1 + R_m)} of days {@code first} to {@code end} compounded in
      * day order, each step rounded ({@link Rounding#compound}), every day's return known: one
-     * running product per first day, so that the horizons of a buy-and-hold return cost what the
-     * longest does.
+     * running product per first day, so that the horizons of a buy-and-hold return share their
+     * multiplications.
      */
     BigDecimal compoundedMarket(int first, int end) {
         List<BigDecimal> products = compounded.computeIfAbsent(first, f -> new ArrayList<>(List.of(BigDecimal.ONE)));

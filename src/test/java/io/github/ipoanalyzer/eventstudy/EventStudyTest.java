@@ -198,6 +198,12 @@ class EventStudyTest {
                 price("T", "2025-01-08", "14")), calendar, index);
         assertEquals(java.util.Arrays.asList(new BigDecimal("11"), null, new BigDecimal("12"), new BigDecimal("13")),
                 java.util.stream.IntStream.range(0, 4).mapToObj(r::close).toList());
+        // The day just before the walk's last, and the calendar's last day after a date past its end.
+        ListingReturns back = new ListingReturns(listing, List.of(price("T", "2025-01-06", "12"),
+                price("T", "2025-01-03", "99"), price("T", "2025-01-08", "14"), price("T", "2025-01-07", "13")),
+                calendar, index);
+        assertEquals(java.util.Arrays.asList(null, new BigDecimal("99"), new BigDecimal("12"), new BigDecimal("13")),
+                java.util.stream.IntStream.range(0, 4).mapToObj(back::close).toList());
     }
 
     @Test
