@@ -37,7 +37,8 @@ final class InputSettling {
      * most; returns the files still changing when the wait ran out, each with its age (empty when
      * every file settled).
      */
-    static List<String> await(InputLayout layout, Duration window, PrintStream out) throws InterruptedException {
+    static List<Changing> await(InputLayout layout, Duration window, PrintStream out, Refusals refusals)
+            throws InterruptedException {
         Instant started = Instant.now();
         Instant giveUp = started.plus(window.multipliedBy(BOUND_FACTOR));
         Map<String, Instant> young = unsettled(layout, window, started);
@@ -45,16 +46,15 @@ final class InputSettling {
             return List.of();
         }
         List<String> names = new ArrayList<>(young.keySet());
-        out.printf(Locale.ROOT, "Waiting for %s, changed less than %d s ago, to stop changing (at most %d s; "
-                        + "--settle-seconds sets the rest a file needs).%n",
+        refusals.say(out, "waiting for " + names, String.format(Locale.ROOT, "Waiting for %s, changed less than %d s ago, "
+                        + "to stop changing (at most %d s; --settle-seconds sets the rest a file needs).",
                 names.size() == 1 ? names.get(0) : names.size() + " input files (" + named(names, NAMED_WHILE_WAITING) + ")",
-                window.toSeconds(), window.multipliedBy(BOUND_FACTOR).toSeconds());
+                window.toSeconds(), window.multipliedBy(BOUND_FACTOR).toSeconds()));
         while (!young.isEmpty()) {
             Instant now = Instant.now();
             if (!now.isBefore(giveUp)) {
-                List<String> changing = new ArrayList<>();
-                young.forEach((file, modified) -> changing.add(String.format(Locale.ROOT, "%s (modified %.1f s ago)",
-                        file, Duration.between(modified, now).toMillis() / 1000.0)));
+                List<Changing> changing = new ArrayList<>();
+                young.forEach((file, modified) -> changing.add(new Changing(file, Duration.between(modified, now))));
                 return changing;
             }
             Instant settles = Collections.max(young.values()).plus(window);
@@ -65,8 +65,16 @@ final class InputSettling {
         return List.of();
     }
 
+    /** A file still changing when the wait ran out, and how long before that it was last written. */
+    record Changing(String file, Duration age) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%s (modified %.1f s ago)", file, age.toMillis() / 1000.0);
+        }
+    }
+
     /** The message of a launch that gave up: the files one per line, past {@link #MAX_NAMED} how many more. */
-    static String gaveUp(List<String> changing, Duration window) {
+    static String gaveUp(List<Changing> changing, Duration window) {
         StringBuilder message = new StringBuilder(String.format(Locale.ROOT, "Not yet: %s still changing after "
                         + "%d s of waiting (a copy or feed still writing?). Nothing was read; run again once %s stopped "
                         + "(--settle-seconds sets the rest a file needs):",

@@ -120,15 +120,17 @@ public final class Launcher {
             err.println("Bad input: " + inputProblem.get());
             return ExitCode.BAD_INPUT.code();
         }
-        List<String> changing;
+        List<InputSettling.Changing> changing;
         try {
-            changing = InputSettling.await(layout, Duration.ofSeconds(options.settleSeconds), out);
+            changing = InputSettling.await(layout, Duration.ofSeconds(options.settleSeconds), out, refusals);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ExitCode.STOPPED.code();
         }
         if (!changing.isEmpty()) {
-            refusals.say(err, InputSettling.gaveUp(changing, Duration.ofSeconds(options.settleSeconds)));
+            // The reason is which files, not their ages, which differ at every look.
+            refusals.say(err, "still changing: " + changing.stream().map(InputSettling.Changing::file).toList(),
+                    InputSettling.gaveUp(changing, Duration.ofSeconds(options.settleSeconds)));
             return ExitCode.INPUT_NOT_SETTLED.code();
         }
         try {

@@ -201,6 +201,50 @@ class WatchTest {
     }
 
     @Test
+    void aFileStillBeingWrittenIsTriedAgainAtEveryLookAndSaidOnce() throws Exception {
+        Path input = work.resolve("input");
+        JobRun.copyTree(Path.of("input"), input);
+        Path feed = input.resolve("prices/688795.SH-feed.csv");
+        Files.writeString(feed, "ticker,date,close\n");
+        Thread writer = new Thread(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    Files.writeString(feed, "ticker,date,close\n688795.SH,2025-12-23,700.00\n"); // a feed still writing
+                    Thread.sleep(200);
+                }
+            } catch (InterruptedException | java.io.IOException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        writer.start();
+        ChildJvm child;
+        try {
+            Thread.sleep(1_500); // the copied files at rest, the feed still writing
+            child = ChildJvm.start(args(input, "--watch", "1", "--settle-seconds", "1"), work.resolve("child.out"));
+            child.waitForLine("Watching: tried again at every look");
+            Thread.sleep(12_000); // a second launch waits its 10 s and is refused again
+        } finally {
+            writer.interrupt();
+            writer.join();
+        }
+        try {
+            waitForCount(child, PUBLISHED, 1);
+        } finally {
+            child.process().destroy();
+        }
+        int code = child.exitCode();
+        String console = child.allOutput();
+
+        assertEquals(0, code, console);
+        assertEquals(1, count(console, "Waiting for prices/688795.SH-feed.csv"), "the wait is said once:\n" + console);
+        assertEquals(1, count(console, "Not yet: an input file was still changing"), "the refusal is said once:\n"
+                + console);
+        assertEquals(1, count(console, "Watching: tried again at every look, every 1 s."), console);
+        assertEquals("700.00", JobRun.row(JobRun.csv(work.resolve("out/latest/now.csv")), "ticker", "688795.SH")
+                .get("latest_close"));
+    }
+
+    @Test
     @Timeout(60) // a watch that waited for a change here would never return
     void aSettingRefusedWhenTheApplicationStartsEndsTheWatchWithExitCode2() {
         JobRun refused = JobRun.launch(args(Path.of("input"), "--watch", "1", "--ipo.chunk-size=0"));
