@@ -37,6 +37,8 @@ final class ReconcileInputsTasklet implements Tasklet {
     private final int rowsPerBlock;
 
     /** Where the launch keeps its memo of the input files' hashes (null: every file is read). */
+    /** How many changed files a message names before "and N more". */
+    private static final int NAMED_CHANGED = 10;
     private final Path memoFolder;
 
     ReconcileInputsTasklet(InputFileLedger ledger, String version, int rowsPerBlock, Path memoFolder) {
@@ -67,6 +69,28 @@ final class ReconcileInputsTasklet implements Tasklet {
     }
 
     /** Fingerprints the input folder, hands it on to the later steps, and returns the files whose rows must go. */
+    /**
+     * The files whose bytes differ from what the launch hashed, where that is certain: the job
+     * parameter is only the hash of the whole set, so the launch's memo of each file's hash (a file
+     * it did not remember taken as unchanged) must give that hash again; else none are named (a file
+     * added or removed since, one the launch did not remember, a memo of an earlier launch).
+     */
+    private static List<String> changedSinceTheLaunch(Map<String, String> now, InputLayout layout, FileHashMemo memo,
+                                                      String launchFingerprint) {
+        Map<String, String> asLaunched = new LinkedHashMap<>();
+        now.forEach((name, sha256) -> asLaunched.put(name, memo.remembered(layout.root().resolve(name)).orElse(sha256)));
+        if (!InputFingerprint.ofAll(asLaunched).equals(launchFingerprint)) {
+            return List.of();
+        }
+        return now.keySet().stream().filter(name -> !now.get(name).equals(asLaunched.get(name))).toList();
+    }
+
+    /** Up to {@link #NAMED_CHANGED} file names, then how many more. */
+    private static String named(List<String> files) {
+        return files.size() <= NAMED_CHANGED ? String.join(", ", files) : String.join(", ", files.subList(0, NAMED_CHANGED))
+                + " and " + (files.size() - NAMED_CHANGED) + " more";
+    }
+
     private List<String> decide(StepExecution step) {
         RunParameters run = RunParameters.from(step.getJobParameters());
         // In the layout's order (listings first), which the report's input-files.csv and manifest keep.
@@ -83,13 +107,12 @@ final class ReconcileInputsTasklet implements Tasklet {
         Map<String, String> hashes = new LinkedHashMap<>();
         files.forEach((name, state) -> hashes.put(name, state.sha256()));
         if (!InputFingerprint.ofAll(hashes).equals(run.inputSha256())) {
-            // The job parameter is the hash of the whole set; the launch's memo of each file's state names the file.
             List<String> changed = memoFolder == null ? List.of()
-                    : FileHashMemo.in(memoFolder).changedUnder(layout.root()).stream().map(layout::relative).toList();
+                    : changedSinceTheLaunch(hashes, layout, FileHashMemo.in(memoFolder), run.inputSha256());
             throw changed.isEmpty() ? new InputChangedException("the input folder",
                     "a file in it changed between the launch's fingerprint and the start of the run")
-                    : new InputChangedException(String.join(", ", changed),
-                    "it changed between the launch's fingerprint and the start of the run");
+                    : new InputChangedException(named(changed),
+                    (changed.size() == 1 ? "it" : "they") + " changed between the launch's fingerprint and the start of the run");
         }
         step.getJobExecution().getExecutionContext().put(RunContext.INPUT_FILES_KEY, files);
         InputFileLedger.Reconciliation r = ledger.reconcile(files, version, run.reloadAll());

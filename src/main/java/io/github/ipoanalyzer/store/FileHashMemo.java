@@ -109,16 +109,9 @@ public final class FileHashMemo {
         return sha256;
     }
 
-    /**
-     * Of the files remembered under {@code folder}, those whose state on disk is no longer the one
-     * remembered: written to, replaced or removed since. A file the memo does not know (new, or
-     * still changing when it was hashed) is not among them.
-     */
-    public List<Path> changedUnder(Path folder) {
-        Path root = folder.toAbsolutePath().normalize();
-        return known.entrySet().stream().filter(e -> Path.of(e.getKey()).startsWith(root))
-                .filter(e -> !Stat.of(Path.of(e.getKey())).equals(Optional.of(e.getValue().stat())))
-                .map(e -> Path.of(e.getKey())).sorted().toList();
+    /** The SHA-256 remembered for {@code file}, whatever its state on disk now; empty when none is. */
+    public Optional<String> remembered(Path file) {
+        return Optional.ofNullable(known.get(file.toAbsolutePath().normalize().toString())).map(Entry::sha256);
     }
 
     /**

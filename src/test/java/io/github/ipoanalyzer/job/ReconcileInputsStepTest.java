@@ -79,8 +79,9 @@ class ReconcileInputsStepTest {
     }
 
     /**
-     * The launch's memo of each file's state names the file that changed since: the launch
-     * remembered revenue.csv as it was, a row was appended before the run started.
+     * The launch's memo of each file's hash names the file that changed since: the launch
+     * remembered revenue.csv as it was, a row was appended before the run started; listings.csv,
+     * written again with the same bytes, is not named.
      */
     @Test
     void aFileThatChangedSinceTheLaunchIsNamedFromTheLaunchesMemo() throws Exception {
@@ -93,6 +94,9 @@ class ReconcileInputsStepTest {
         memo.save();
         try {
             Files.writeString(revenue, before + "688795.SH,FY2026,2026-01-01,2026-12-31,1000,CNY,\n");
+            // Touched, not changed: its state on disk differs from the memo's, its bytes do not.
+            Path listings = layout.root().resolve("listings.csv");
+            Files.writeString(listings, Files.readString(listings));
             JobExecution execution = jobs.launchStep("reconcileInputs", parameters(InputFingerprint.ofAll(launch), 5));
             assertEquals(BatchStatus.FAILED, execution.getStatus());
             Throwable failure = execution.getAllFailureExceptions().get(0);
