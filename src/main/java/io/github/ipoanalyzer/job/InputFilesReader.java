@@ -79,14 +79,19 @@ final class InputFilesReader implements ItemStreamReader<CsvRecord>, StepExecuti
         file.setRanges(f -> range);
         files = new FilesReader<>(file);
         files.setName(kind.name() + "Files");
-        files.setResources(share.apply(toRead(kind, layout, ledger)).stream().map(FileSystemResource::new).toArray(Resource[]::new));
+        files.setResources(share.apply(toRead(kind, layout, ledger, step)).stream().map(FileSystemResource::new).toArray(Resource[]::new));
         files.setStrict(false);
     }
 
-    /** Of the files of one kind, those that exist and are not already in the tables. */
-    static List<Path> toRead(InputKind<?> kind, InputLayout layout, InputFileLedger ledger) {
+    /**
+     * Of the files of one kind, those of the run (fingerprinted by reconcileInputs: a file that
+     * appeared since is left to the next run) that exist and are not already in the tables.
+     */
+    static List<Path> toRead(InputKind<?> kind, InputLayout layout, InputFileLedger ledger, StepExecution step) {
         Set<String> recorded = ledger.recordedPaths();
+        Optional<Set<String>> ofTheRun = RunContext.fileNames(step.getJobExecution()).map(Set::copyOf);
         return layout.candidates(kind).stream()
+                .filter(p -> ofTheRun.map(run -> run.contains(layout.relative(p))).orElse(true))
                 .filter(p -> p.toFile().exists() && !recorded.contains(layout.relative(p))).toList();
     }
 

@@ -59,6 +59,14 @@ public class IpoReportJobConfiguration {
     /** Figures unknown for want of an input, with the file and row that would fill each (a list of strings). */
     public static final String GAPS_KEY = "input.gaps";
 
+    /**
+     * The input files of a run, as it fingerprinted them when it started, in the input folder's
+     * order; empty for a run that ended before. A file that appeared during the run is not among them.
+     */
+    public static java.util.Optional<List<String>> inputFilesOf(org.springframework.batch.core.job.JobExecution execution) {
+        return RunContext.fileNames(execution);
+    }
+
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
     private final IpoSettings settings;
@@ -126,7 +134,7 @@ public class IpoReportJobConfiguration {
         RowRuleProcessor<T> rule = new RowRuleProcessor<>(kind, store, fromStart);
         InputFilesReader reader = new InputFilesReader(kind, store, ledger, rule::givenUp, share, range);
         ProgressLogger<Sourced<T>> progress = new ProgressLogger<>(kind.stepName(), settings.progressIntervalMs(),
-                layout -> share.apply(InputFilesReader.toRead(kind, layout, ledger)), ledger::tails);
+                (layout, step) -> share.apply(InputFilesReader.toRead(kind, layout, ledger, step)), ledger::tails);
         progress.reading(range);
         return new StepBuilder(name, jobRepository).<CsvRecord, Sourced<T>>chunk(settings.chunkSize())
                 .transactionManager(transactionManager)

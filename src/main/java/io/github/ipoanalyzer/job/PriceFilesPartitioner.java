@@ -75,7 +75,7 @@ final class PriceFilesPartitioner implements Partitioner, StepExecutionListener 
     @Override
     public void beforeStep(StepExecution stepExecution) {
         InputLayout layout = new InputLayout(RunParameters.from(stepExecution.getJobParameters()).inputDir());
-        List<Path> files = InputFilesReader.toRead(kind, layout, ledger);
+        List<Path> files = InputFilesReader.toRead(kind, layout, ledger, stepExecution);
         names = files.stream().map(layout::relative).toList();
         paths = files;
         tails = ledger.tails();
@@ -236,7 +236,7 @@ final class PriceFilesPartitioner implements Partitioner, StepExecutionListener 
             return otherVersion;
         }
         InputLayout layout = new InputLayout(RunParameters.from(partition.getJobParameters()).inputDir());
-        List<Path> files = InputFilesReader.toRead(kind, layout, ledger);
+        List<Path> files = InputFilesReader.toRead(kind, layout, ledger, partition);
         int from = context.getInt(FROM);
         String first = from < files.size() ? layout.relative(files.get(from)) : "none";
         if (files.size() != context.getInt(FILE_COUNT, -1)

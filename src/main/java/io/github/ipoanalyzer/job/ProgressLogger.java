@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -37,7 +37,7 @@ public class ProgressLogger<O> implements ChunkListener<CsvRecord, O>, ItemReadL
 
     private final String name;
     private final long intervalNanos;
-    private final Function<InputLayout, List<Path>> files;
+    private final BiFunction<InputLayout, StepExecution, List<Path>> files;
     private final Supplier<Map<String, FileTail>> tails;
     private Optional<FileRanges.Range> range = Optional.empty();
     private StepExecution step;
@@ -55,7 +55,7 @@ public class ProgressLogger<O> implements ChunkListener<CsvRecord, O>, ItemReadL
      * chooses them; {@code tails}: where the reading of a file that only had rows appended starts
      * (its bytes before are not read).
      */
-    public ProgressLogger(String name, long intervalMillis, Function<InputLayout, List<Path>> files,
+    public ProgressLogger(String name, long intervalMillis, BiFunction<InputLayout, StepExecution, List<Path>> files,
                           Supplier<Map<String, FileTail>> tails) {
         this.name = name;
         this.intervalNanos = intervalMillis * 1_000_000L;
@@ -77,7 +77,7 @@ public class ProgressLogger<O> implements ChunkListener<CsvRecord, O>, ItemReadL
         InputLayout layout = new InputLayout(RunParameters.from(stepExecution.getJobParameters()).inputDir());
         sizes.clear();
         Map<String, FileTail> from = tails.get();
-        for (Path file : files.apply(layout)) {
+        for (Path file : files.apply(layout, stepExecution)) {
             String name = layout.relative(file);
             long skipped = from.containsKey(name) ? from.get(name).fromByte() : 0;
             sizes.put(name, range.map(r -> r.to() - r.from()).orElse(new File(file.toString()).length() - skipped));

@@ -21,6 +21,17 @@ final class RunContext {
                 step.getJobExecution().getExecutionContext().get(INPUT_FILES_KEY));
     }
 
+    /**
+     * The input files of the run, as reconcileInputs fingerprinted them, in the layout's order; empty
+     * before it has (or where a step runs without it, as in a unit test). A file that appeared
+     * since is not the run's: the next run reads it.
+     */
+    static java.util.Optional<java.util.List<String>> fileNames(org.springframework.batch.core.job.JobExecution execution) {
+        Object files = execution.getExecutionContext().get(INPUT_FILES_KEY);
+        return files instanceof Map<?, ?> map ? java.util.Optional.of(map.keySet().stream().map(String::valueOf).toList())
+                : java.util.Optional.empty();
+    }
+
     /** Each input file's SHA-256 as reconcileInputs found it, in the layout's order. */
     static Map<String, String> inputHashes(StepExecution step) {
         Map<String, String> hashes = new LinkedHashMap<>();

@@ -64,7 +64,7 @@ final class SettlePricesTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         StepExecution step = chunkContext.getStepContext().getStepExecution();
         InputLayout layout = new InputLayout(RunParameters.from(step.getJobParameters()).inputDir());
-        Set<String> read = InputFilesReader.toRead(kind, layout, ledger).stream().map(layout::relative)
+        Set<String> read = InputFilesReader.toRead(kind, layout, ledger, step).stream().map(layout::relative)
                 .collect(Collectors.toSet());
         Map<String, FileTail> tails = ledger.tails();
         // An appended file's lines up to its tail were loaded, and settled, by an earlier run.

@@ -66,15 +66,16 @@ final class RunSummary {
             // Every row read is loaded, a repeat (it says what a row already loaded says), rejected or set aside.
             out.printf(Locale.ROOT, "  %-40s %10s %10s %10s %10s %10s  %s%n", "input file", "read", "loaded", "repeats",
                     "rejected", "set aside", "parsed");
-            var files = layout.existingFiles();
+            // The run's files as it fingerprinted them: one that appeared during the run is not the run's.
+            List<String> present = layout.existingFiles().stream().map(layout::relative).toList();
+            List<String> files = IpoReportJobConfiguration.inputFilesOf(execution).orElse(present);
             // A market of thousands of price files still fits a screen: those without repeats or
             // rejects are summed on one line (every file is in the report's input-files.csv).
             boolean many = files.size() > MAX_FILES_LISTED;
             long quiet = 0;
             long quietNow = 0;
             long quietRows = 0; // without repeats and rejects, rows read = rows loaded
-            for (var file : files) {
-                String name = layout.relative(file);
+            for (String name : files) {
                 MarketDataStore.FileCounts c = counts.getOrDefault(name, MarketDataStore.FileCounts.NONE);
                 Long parsed = parsedIn.get(name);
                 boolean now = parsed == null || parsed == thisRun;
@@ -100,6 +101,12 @@ final class RunSummary {
             }
             out.printf(Locale.ROOT, "  %-40s %,10d %,10d %,10d %,10d %,10d%n", "total", read, loaded, repeated, rejected,
                     setAside);
+            List<String> appeared = present.stream().filter(f -> !files.contains(f)).toList();
+            if (!appeared.isEmpty()) {
+                out.println("  not read by this run, which started without " + (appeared.size() == 1 ? "it" : "them")
+                        + " (the next run reads " + (appeared.size() == 1 ? "it" : "them") + "): "
+                        + named(appeared));
+            }
             printRepeats(out, store.repeats());
             printNotices(out, store.notices());
             String folder = execution.getExecutionContext().getString(IpoReportJobConfiguration.REPORT_FOLDER_KEY, null);
@@ -114,6 +121,12 @@ final class RunSummary {
             }
         });
         printEnd(out, outcome.message(), elapsed);
+    }
+
+    /** Up to ten file names, then how many more. */
+    private static String named(List<String> files) {
+        return files.size() <= 10 ? String.join(", ", files)
+                : String.join(", ", files.subList(0, 10)) + String.format(Locale.ROOT, " and %,d more", files.size() - 10);
     }
 
     /** When the run of a process that stays up (--watch) started; null: the run is the process's own. */

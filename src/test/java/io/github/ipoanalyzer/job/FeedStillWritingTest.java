@@ -92,6 +92,30 @@ class FeedStillWritingTest {
         assertEquals(InputFingerprint.sha256(feed), manifestEntry.get("sha256"), "the report names what it read");
     }
 
+    @Test
+    void aFileThatAppearsDuringTheRunIsLeftToTheNextRunAndSaidSo() throws Exception {
+        writeMarket();
+        ChildJvm child = startAndWaitUntilReadingTheBigFile();
+        Files.writeString(work.resolve("input/prices/mm.csv"), HEADER + feedRows(FEED_DAYS, FEED_DAYS + 5, 0));
+        int code = child.exitCode();
+        String console = child.allOutput();
+
+        assertEquals(0, code, console);
+        assertTrue(console.contains("  not read by this run, which started without it (the next run reads it): "
+                + "prices/mm.csv"), console);
+        assertTrue(!console.contains("  prices/mm.csv "), "not in the table of the files the run read:\n" + console);
+        assertEquals(List.of("prices/aa.csv", "prices/zz.csv"), JobRun.csv(work.resolve("out/latest/input-files.csv"))
+                .stream().map(r -> r.get("file")).filter(f -> f.startsWith("prices/")).toList());
+
+        JobRun next = JobRun.launch(args("2026-11-28"));
+        assertEquals(0, next.exitCode(), next.err());
+        assertTrue(next.out().contains("  prices/mm.csv                                     5          5          0"
+                + "          0          0  now"), next.out());
+        assertTrue(!next.out().contains("not read by this run"), next.out());
+        assertEquals(feedClose(FEED_DAYS + 4, 0), JobRun.row(JobRun.csv(work.resolve("out/latest/now.csv")), "ticker",
+                FEED_TICKER).get("latest_close"));
+    }
+
     private ChildJvm startAndWaitUntilReadingTheBigFile() throws Exception {
         ChildJvm child = ChildJvm.start(args("2026-11-28"), work.resolve("child.out"), "-Dipo.load-threads=1");
         long read = child.waitForPricesProgress();
