@@ -192,7 +192,7 @@ final class RunSummary {
     /**
      * Where a long run's time went: the steps of this execution that took a tenth of a second or
      * more; the partitions of a partitioned step ({@code worker:partition}) counted, with the
-     * longest one's time.
+     * longest one's time, where that took a tenth of a second or more too.
      */
     static String stepTimes(JobExecution execution) {
         StringJoiner steps = new StringJoiner(", ");
