@@ -42,7 +42,7 @@ public final class RunLock implements AutoCloseable {
             return Optional.empty();
         }
         channel.truncate(0);
-        channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + ", " + what + ", since " + Instant.now()
+        channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + ", " + what + ", since " + Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
                 + "\n")
                 .getBytes(StandardCharsets.UTF_8)));
         channel.force(true);

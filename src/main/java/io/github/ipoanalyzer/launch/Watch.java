@@ -108,6 +108,7 @@ final class Watch {
                 return;
             }
         }
+        out.println("Stopped watching (between runs: nothing was cut short).");
     }
 
     /** A launch refused for a passing reason (another run, a file still being written): no change of input is needed. */

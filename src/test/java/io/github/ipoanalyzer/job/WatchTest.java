@@ -50,6 +50,7 @@ class WatchTest {
         String console = child.allOutput();
 
         assertEquals(0, code, console);
+        assertTrue(console.stripTrailing().endsWith("Stopped watching (between runs: nothing was cut short)."), console);
         assertEquals(2, count(console, HEADER), "a launch for the first look and one for the change, none for "
                 + "the looks at an unchanged folder:\n" + console);
         assertTrue(console.contains("Watching every 1 s: a run starts when a file in " + input.toAbsolutePath().normalize()
