@@ -16,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * What a rerun after one new day in one price file prints: a progress line for the one load that
  * read something, in words that agree with its count, none for the loads whose files are
- * unchanged (the summary says "unchanged since run 1" for each), and no partitioned step of under
- * 0.1 s among the steps of 0.1 s or more.
+ * unchanged (the summary says "unchanged since run 1" for each), and no step of under 0.1 s
+ * among the steps of 0.1 s or more.
  */
 class RerunConsoleTest {
 
