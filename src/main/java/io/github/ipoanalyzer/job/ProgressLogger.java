@@ -25,7 +25,7 @@ import java.util.function.Supplier;
 
 /**
  * Progress lines for a load step at a steady pace (at most one per interval), and one line at
- * its end: rows read, loaded and rejected, the file being read of how many, the share of the
+ * its end: rows read, loaded and rejected, the file being read (named) of how many, the share of the
  * step's bytes read (completed files, plus the characters of the current one's records so far:
  * close to bytes for the ASCII of price files) and the rate. A partition of the price load
  * speaks for its own files, under the load's name, and names its group of files. Batch 6's chunk-oriented step calls the {@link Chunk} callbacks, so the step
@@ -134,10 +134,11 @@ public class ProgressLogger<O> implements ChunkListener<CsvRecord, O>, ItemReadL
         // A partition's step is named after its worker step and its group: loadPriceFiles:prices-00001.
         int colon = s.getStepName().indexOf(':');
         String group = colon < 0 ? "" : " of group " + s.getStepName().substring(colon + 1);
-        return String.format(Locale.ROOT, "  %-18s %,10d %s read, %,d loaded, %,d rejected; file %d of %d%s, %3.0f%%"
+        String file = currentFile == null ? "" : " (" + currentFile + ")";
+        return String.format(Locale.ROOT, "  %-18s %,10d %s read, %,d loaded, %,d rejected; file %d of %d%s%s, %3.0f%%"
                         + " (%,.0f rows/s)", name, s.getReadCount(), s.getReadCount() == 1 ? "row" : "rows",
                 s.getWriteCount(), s.getSkipCount(),
-                fileIndex, sizes.size(), group, done ? 100.0 : percent(), s.getReadCount() / seconds);
+                fileIndex, sizes.size(), file, group, done ? 100.0 : percent(), s.getReadCount() / seconds);
     }
 
     private double percent() {

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What a rerun after one new day in one price file prints: a progress line for the one load that
- * read something, in words that agree with its count, none for the loads whose files are
+ * read something, naming the file, in words that agree with its count, none for the loads whose files are
  * unchanged (the summary says "unchanged since run 1" for each), and no step of under 0.1 s
  * among the steps of 0.1 s or more.
  */
@@ -42,7 +42,7 @@ class RerunConsoleTest {
                 .filter(l -> l.contains(" read, ")).toList();
         assertEquals(1, progress.size(), rerunLog);
         assertTrue(progress.get(0).endsWith("loadPrices                  1 row read, 1 loaded, 0 rejected; file 1 of 1 "
-                + "of group prices-00000, 100%" + progress.get(0).substring(progress.get(0).lastIndexOf('%') + 1)),
+                + "(prices/6082.HK.csv) of group prices-00000, 100%" + progress.get(0).substring(progress.get(0).lastIndexOf('%') + 1)),
                 progress.get(0));
         assertFalse(rerunLog.contains("file 0 of 0"), rerunLog);
         assertTrue(second.out().contains("prices/6082.HK.csv                                2          2"), second.out());
