@@ -67,6 +67,11 @@ public class IpoReportJobConfiguration {
         return RunContext.fileNames(execution);
     }
 
+    /** The input files a run read from their appended rows only, the rows before kept from an earlier run. */
+    public static java.util.Set<String> appendedFilesOf(org.springframework.batch.core.job.JobExecution execution) {
+        return RunContext.appended(execution);
+    }
+
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
     private final IpoSettings settings;

@@ -116,6 +116,7 @@ final class ReconcileInputsTasklet implements Tasklet {
         }
         step.getJobExecution().getExecutionContext().put(RunContext.INPUT_FILES_KEY, files);
         InputFileLedger.Reconciliation r = ledger.reconcile(files, version, run.reloadAll());
+        step.getJobExecution().getExecutionContext().put(RunContext.APPENDED_KEY, new ArrayList<>(r.appended()));
         if (r.fullReload()) {
             log.info("Parsing every input file");
         } else {

@@ -12,6 +12,9 @@ final class RunContext {
     /** Each input file as reconcileInputs found it (relative path to its state), in the layout's order. */
     static final String INPUT_FILES_KEY = "input.files";
 
+    /** The input files read from their appended rows only (a list of relative paths). */
+    static final String APPENDED_KEY = "input.appended";
+
     private RunContext() {
     }
 
@@ -30,6 +33,13 @@ final class RunContext {
         Object files = execution.getExecutionContext().get(INPUT_FILES_KEY);
         return files instanceof Map<?, ?> map ? java.util.Optional.of(map.keySet().stream().map(String::valueOf).toList())
                 : java.util.Optional.empty();
+    }
+
+    /** The input files the run reads from their appended rows only, the rows before kept from an earlier run. */
+    @SuppressWarnings("unchecked")
+    static java.util.Set<String> appended(org.springframework.batch.core.job.JobExecution execution) {
+        Object files = execution.getExecutionContext().get(APPENDED_KEY);
+        return files instanceof java.util.List<?> list ? java.util.Set.copyOf((java.util.List<String>) list) : java.util.Set.of();
     }
 
     /** Each input file's SHA-256 as reconcileInputs found it, in the layout's order. */

@@ -72,8 +72,10 @@ final class RunSummary {
             // A market of thousands of price files still fits a screen: those without repeats or
             // rejects are summed on one line (every file is in the report's input-files.csv).
             boolean many = files.size() > MAX_FILES_LISTED;
+            java.util.Set<String> appended = IpoReportJobConfiguration.appendedFilesOf(execution);
             long quiet = 0;
             long quietNow = 0;
+            long quietAppended = 0;
             long quietRows = 0; // without repeats and rejects, rows read = rows loaded
             for (String name : files) {
                 MarketDataStore.FileCounts c = counts.getOrDefault(name, MarketDataStore.FileCounts.NONE);
@@ -83,10 +85,12 @@ final class RunSummary {
                         && name.startsWith(InputLayout.PRICES + "/")) {
                     quiet++;
                     quietNow += now ? 1 : 0;
+                    quietAppended += now && appended.contains(name) ? 1 : 0;
                     quietRows += c.loaded();
                 } else {
                     out.printf(Locale.ROOT, "  %-40s %,10d %,10d %,10d %,10d %,10d  %s%n", name, c.read(), c.loaded(),
-                            c.repeated(), c.rejected(), c.setAside(), now ? "now" : "unchanged since run " + parsed);
+                            c.repeated(), c.rejected(), c.setAside(), !now ? "unchanged since run " + parsed
+                                    : appended.contains(name) ? "now: its new rows" : "now");
                 }
                 read += c.read();
                 loaded += c.loaded();
@@ -97,7 +101,9 @@ final class RunSummary {
             if (quiet > 0) {
                 out.printf(Locale.ROOT, "  %-40s %,10d %,10d %,10d %,10d %,10d  %s%n", String.format(Locale.ROOT,
                         "%,d price files without repeats, rejects or rows set aside", quiet), quietRows, quietRows, 0, 0, 0,
-                        String.format(Locale.ROOT, "%,d now, %,d unchanged", quietNow, quiet - quietNow));
+                        quietAppended == 0 ? String.format(Locale.ROOT, "%,d now, %,d unchanged", quietNow, quiet - quietNow)
+                                : String.format(Locale.ROOT, "%,d now (%,d of them their new rows), %,d unchanged", quietNow,
+                                quietAppended, quiet - quietNow));
             }
             out.printf(Locale.ROOT, "  %-40s %,10d %,10d %,10d %,10d %,10d%n", "total", read, loaded, repeated, rejected,
                     setAside);

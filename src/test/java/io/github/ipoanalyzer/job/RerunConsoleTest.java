@@ -45,7 +45,8 @@ class RerunConsoleTest {
                 + "(prices/6082.HK.csv) of group prices-00000, 100%" + progress.get(0).substring(progress.get(0).lastIndexOf('%') + 1)),
                 progress.get(0));
         assertFalse(rerunLog.contains("file 0 of 0"), rerunLog);
-        assertTrue(second.out().contains("prices/6082.HK.csv                                2          2"), second.out());
+        assertTrue(second.out().contains("prices/6082.HK.csv                                2          2          0"
+                + "          0          0  now: its new rows"), "the row before was kept from run 1:\n" + second.out());
         assertTrue(second.out().contains("listings.csv                                      4          4          0"
                 + "          0          0  unchanged since run 1"), second.out());
         String stepTimes = second.out().lines().filter(l -> l.contains("time per step")).findFirst().orElseThrow();
