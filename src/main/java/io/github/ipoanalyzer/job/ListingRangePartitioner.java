@@ -75,7 +75,7 @@ final class ListingRangePartitioner implements Partitioner, StepExecutionListene
                     stepExecution.getJobExecutionId(), run.outputDir(), run.reloadAll());
             put(carry, job);
         }
-        log.info("  series: " + carry.reason());
+        log.info("  series/ (the market value and lot gains at every close): " + carry.reason());
         try {
             new ReportFolder(run.outputDir()).discardPartsOtherThan(run.runSequence());
         } catch (IOException e) {
