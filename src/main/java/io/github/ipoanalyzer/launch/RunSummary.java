@@ -100,7 +100,7 @@ final class RunSummary {
             }
             if (quiet > 0) {
                 out.printf(Locale.ROOT, "  %-40s %,10d %,10d %,10d %,10d %,10d  %s%n", String.format(Locale.ROOT,
-                        "%,d price files without repeats, rejects or rows set aside", quiet), quietRows, quietRows, 0, 0, 0,
+                        "%,d price files, every row loaded", quiet), quietRows, quietRows, 0, 0, 0,
                         quietAppended == 0 ? String.format(Locale.ROOT, "%,d now, %,d unchanged", quietNow, quiet - quietNow)
                                 : String.format(Locale.ROOT, "%,d now (%,d of them their new rows), %,d unchanged", quietNow,
                                 quietAppended, quiet - quietNow));

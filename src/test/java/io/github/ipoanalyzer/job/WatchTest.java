@@ -108,6 +108,9 @@ class WatchTest {
         JobRun resumed = JobRun.launch(args(input));
         assertEquals(0, resumed.exitCode(), resumed.err());
         assertTrue(resumed.out().contains("Resuming run 1 from where it stopped."), resumed.out());
+        // More files than the summary lists one by one: one line for those whose every row loaded, in the columns.
+        assertTrue(resumed.out().contains(String.format(java.util.Locale.ROOT, "  %-40s %,10d %,10d %,10d", "40 price "
+                + "files, every row loaded", 20_000, 20_000, 0)), resumed.out());
         assertEquals("500", JobRun.row(JobRun.csv(work.resolve("out/latest/input-files.csv")), "file",
                 "prices/700000.SH.csv").get("rows_loaded"), "each of the 40 listings' 500 days, loaded once");
     }
