@@ -372,7 +372,7 @@ public final class Launcher {
         Instant jobStarted = Instant.now();
         printHeader(options, layout, recovered, out);
         RunParameters requested = requested(options, layout, inputSha256, context.getBean(FigureSettings.class).text());
-        ReportRunner.Outcome outcome = context.getBean(ReportRunner.class).run(requested, options.force);
+        ReportRunner.Outcome outcome = context.getBean(ReportRunner.class).run(requested, options.force, out::println);
         settle(lock);
         if (outcome.exitCode() == ExitCode.FAILED) {
             outcome = outcome.withMessage("Failed: " + outcome.failure()

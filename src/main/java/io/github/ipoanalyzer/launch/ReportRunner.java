@@ -72,12 +72,18 @@ public class ReportRunner {
         }
     }
 
-    public Outcome run(RunParameters requested, boolean force) throws Exception {
+    /**
+     * Runs, resumes or finds nothing to do; {@code sayNow} hears at once what is decided before the
+     * job starts (a run resumed, abandoned or recovered, settings changed), before its progress.
+     */
+    public Outcome run(RunParameters requested, boolean force, java.util.function.Consumer<String> sayNow)
+            throws Exception {
         List<String> notes = new ArrayList<>();
+        java.util.function.Consumer<String> before = text -> sayNow.accept(note(text));
         JobExecution latest = latestExecution();
         if (latest != null && latest.getStatus().isRunning()) {
-            notes.add(note("Run " + runNumber(latest) + " did not finish (its process ended without closing it); "
-                    + "marking it failed to resume it."));
+            before.accept("Run " + runNumber(latest) + " did not finish (its process ended without closing it); "
+                    + "marking it failed to resume it.");
             jobOperator.recover(latest);
             latest = latestExecution();
         }
@@ -85,9 +91,9 @@ public class ReportRunner {
         boolean sameWork = last != null && last.sameWorkAs(requested);
         if (last != null && !sameWork && last.withFigureSettings(requested.figureSettings()).sameWorkAs(requested)) {
             // Same inputs, other settings: a report of other figures, never "nothing to do".
-            notes.add(note("Settings changed since run " + runNumber(latest) + ", so the figures are computed anew: "
+            before.accept("Settings changed since run " + runNumber(latest) + ", so the figures are computed anew: "
                     + String.join("; ", FigureSettings.parse(requested.figureSettings())
-                    .changesFrom(last.figureSettings())) + "."));
+                    .changesFrom(last.figureSettings())) + ".");
         }
         if (sameWork && latest.getStatus() == BatchStatus.COMPLETED && !force) {
             String folder = latest.getExecutionContext().getString(IpoReportJobConfiguration.REPORT_FOLDER_KEY, "?");
@@ -98,13 +104,13 @@ public class ReportRunner {
                 && (latest.getStatus() == BatchStatus.FAILED || latest.getStatus() == BatchStatus.STOPPED);
         JobExecution execution;
         if (sameWork && unfinished && !force) {
-            notes.add(note("Resuming run " + runNumber(latest) + " from where it stopped."));
+            before.accept("Resuming run " + runNumber(latest) + " from where it stopped.");
             execution = jobOperator.restart(latest);
         } else {
             if (unfinished) {
-                notes.add(note("Run " + runNumber(latest) + " (" + latest.getStatus().toString().toLowerCase(Locale.ROOT)
+                before.accept("Run " + runNumber(latest) + " (" + latest.getStatus().toString().toLowerCase(Locale.ROOT)
                         + ") is abandoned: " + (force ? "--force starts a new run from scratch"
-                        : "its inputs or options have changed since") + "."));
+                        : "its inputs or options have changed since") + ".");
                 jobOperator.abandon(latest);
             }
             // Numbers continue after every report folder already in the output folder (a database
