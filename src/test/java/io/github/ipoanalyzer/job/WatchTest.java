@@ -105,12 +105,14 @@ class WatchTest {
         assertEquals(5, child.process().exitValue(), console);
         assertTrue(console.contains("Run 1 (as of 2026-01-05): STOPPED"), console);
 
-        JobRun resumed = JobRun.launch(args(input));
-        assertEquals(0, resumed.exitCode(), resumed.err());
-        assertTrue(resumed.out().contains("Resuming run 1 from where it stopped."), resumed.out());
+        ChildJvm resumed = ChildJvm.start(args(input), work.resolve("resumed.out"));
+        assertEquals(0, resumed.exitCode(), resumed.allOutput());
+        String again = resumed.allOutput();
+        int resuming = again.indexOf("Resuming run 1 from where it stopped.");
+        assertTrue(resuming >= 0 && resuming < again.indexOf("  loadPrices"), "said before the run's progress:\n" + again);
         // More files than the summary lists one by one: one line for those whose every row loaded, in the columns.
-        assertTrue(resumed.out().contains(String.format(java.util.Locale.ROOT, "  %-40s %,10d %,10d %,10d", "40 price "
-                + "files, every row loaded", 20_000, 20_000, 0)), resumed.out());
+        assertTrue(again.contains(String.format(java.util.Locale.ROOT, "  %-40s %,10d %,10d %,10d", "40 price "
+                + "files, every row loaded", 20_000, 20_000, 0)), again);
         assertEquals("500", JobRun.row(JobRun.csv(work.resolve("out/latest/input-files.csv")), "file",
                 "prices/700000.SH.csv").get("rows_loaded"), "each of the 40 listings' 500 days, loaded once");
     }
