@@ -25,6 +25,17 @@ record ChildJvm(Process process, Path output) {
         return startIn(Path.of("").toAbsolutePath(), args, output, jvmOptions);
     }
 
+    /** Every child started: none outlives the tests' JVM, whatever a failed test left running (a watch never ends). */
+    private static final List<Process> STARTED = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            synchronized (STARTED) {
+                STARTED.forEach(Process::destroyForcibly);
+            }
+        }, "child-jvms-stop"));
+    }
+
     /** Started in the working directory {@code cwd}, where relative paths (the default data/) resolve. */
     static ChildJvm startIn(Path cwd, String[] args, Path output, String... jvmOptions) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -34,6 +45,7 @@ record ChildJvm(Process process, Path output) {
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true)
                 .redirectOutput(output.toFile()).start();
+        STARTED.add(process);
         return new ChildJvm(process, output);
     }
 

@@ -182,17 +182,19 @@ class WatchTest {
         Path input = work.resolve("input");
         JobRun.copyTree(Path.of("input"), input);
         Files.createDirectories(work.resolve("db"));
-        ChildJvm child;
-        // Another run holds the database's lock: every look is refused, until it lets go.
-        try (RunLock other = RunLock.tryAcquire(work.resolve("db/ipo-analyzer.lock"), "another run").orElseThrow()) {
-            child = ChildJvm.start(args(input, "--watch", "1"), work.resolve("child.out"));
-            child.waitForLine("Watching: tried again at every look");
-            Thread.sleep(3500); // three more looks, refused for the same reason
-        }
+        ChildJvm child = null;
         try {
+            // Another run holds the database's lock: every look is refused, until it lets go.
+            try (RunLock other = RunLock.tryAcquire(work.resolve("db/ipo-analyzer.lock"), "another run").orElseThrow()) {
+                child = ChildJvm.start(args(input, "--watch", "1"), work.resolve("child.out"));
+                child.waitForLine("Watching: tried again at every look");
+                Thread.sleep(3500); // three more looks, refused for the same reason
+            }
             waitForCount(child, PUBLISHED, 1);
         } finally {
-            child.process().destroy();
+            if (child != null) {
+                child.process().destroy();
+            }
         }
         int code = child.exitCode();
         String console = child.allOutput();
@@ -223,19 +225,17 @@ class WatchTest {
             }
         });
         writer.start();
-        ChildJvm child;
+        Thread.sleep(1_500); // the copied files at rest, the feed still writing
+        ChildJvm child = ChildJvm.start(args(input, "--watch", "1", "--settle-seconds", "1"), work.resolve("child.out"));
         try {
-            Thread.sleep(1_500); // the copied files at rest, the feed still writing
-            child = ChildJvm.start(args(input, "--watch", "1", "--settle-seconds", "1"), work.resolve("child.out"));
             child.waitForLine("Watching: tried again at every look");
             Thread.sleep(12_000); // a second launch waits its 10 s and is refused again
+            writer.interrupt();
+            writer.join();
+            waitForCount(child, PUBLISHED, 1);
         } finally {
             writer.interrupt();
             writer.join();
-        }
-        try {
-            waitForCount(child, PUBLISHED, 1);
-        } finally {
             child.process().destroy();
         }
         int code = child.exitCode();
