@@ -5,6 +5,7 @@ import io.github.ipoanalyzer.ingest.InputLayout;
 import io.github.ipoanalyzer.store.InputFileLedger;
 import io.github.ipoanalyzer.store.FileHashMemo;
 import io.github.ipoanalyzer.store.InputFingerprint;
+import io.github.ipoanalyzer.text.ShortList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepContribution;
@@ -85,12 +86,6 @@ final class ReconcileInputsTasklet implements Tasklet {
         return now.keySet().stream().filter(name -> !now.get(name).equals(asLaunched.get(name))).toList();
     }
 
-    /** Up to {@link #NAMED_CHANGED} file names, then how many more. */
-    private static String named(List<String> files) {
-        return files.size() <= NAMED_CHANGED ? String.join(", ", files) : String.join(", ", files.subList(0, NAMED_CHANGED))
-                + " and " + (files.size() - NAMED_CHANGED) + " more";
-    }
-
     private List<String> decide(StepExecution step) {
         RunParameters run = RunParameters.from(step.getJobParameters());
         // In the layout's order (listings first), which the report's input-files.csv and manifest keep.
@@ -111,7 +106,7 @@ final class ReconcileInputsTasklet implements Tasklet {
                     : changedSinceTheLaunch(hashes, layout, FileHashMemo.in(memoFolder), run.inputSha256());
             throw changed.isEmpty() ? new InputChangedException("the input folder",
                     "a file in it changed between the launch's fingerprint and the start of the run")
-                    : new InputChangedException(named(changed),
+                    : new InputChangedException(ShortList.of(changed, NAMED_CHANGED),
                     (changed.size() == 1 ? "it" : "they") + " changed between the launch's fingerprint and the start of the run");
         }
         step.getJobExecution().getExecutionContext().put(RunContext.INPUT_FILES_KEY, files);

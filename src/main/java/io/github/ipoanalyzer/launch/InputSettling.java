@@ -48,7 +48,7 @@ final class InputSettling {
         List<String> names = new ArrayList<>(young.keySet());
         refusals.say(out, "waiting for " + names, String.format(Locale.ROOT, "Waiting for %s, changed less than %d s ago, "
                         + "to stop changing (at most %d s; --settle-seconds sets the rest a file needs).",
-                names.size() == 1 ? names.get(0) : names.size() + " input files (" + named(names, NAMED_WHILE_WAITING) + ")",
+                names.size() == 1 ? names.get(0) : names.size() + " input files (" + io.github.ipoanalyzer.text.ShortList.of(names, NAMED_WHILE_WAITING) + ")",
                 window.toSeconds(), window.multipliedBy(BOUND_FACTOR).toSeconds()));
         while (!young.isEmpty()) {
             Instant now = Instant.now();
@@ -85,11 +85,6 @@ final class InputSettling {
             message.append(String.format(Locale.ROOT, "%n  … and %,d more", changing.size() - MAX_NAMED));
         }
         return message.toString();
-    }
-
-    private static String named(List<String> names, int limit) {
-        String listed = String.join(", ", names.subList(0, Math.min(limit, names.size())));
-        return names.size() > limit ? String.format(Locale.ROOT, "%s and %,d more", listed, names.size() - limit) : listed;
     }
 
     /** Input files modified within {@code window} of {@code now} (either way: a clock ahead counts), with when. */

@@ -22,6 +22,8 @@ import java.util.Map;
 final class RunSummary {
 
     private static final int MAX_FILES_LISTED = 30;
+    /** The files a note names before "and N more". */
+    private static final int MAX_NAMED = 10;
     private static final int MAX_REPEATS_LISTED = 10;
 
     private RunSummary() {
@@ -107,11 +109,12 @@ final class RunSummary {
             }
             out.printf(Locale.ROOT, "  %-40s %,10d %,10d %,10d %,10d %,10d%n", "total", read, loaded, repeated, rejected,
                     setAside);
-            List<String> appeared = present.stream().filter(f -> !files.contains(f)).toList();
+            java.util.Set<String> ofTheRun = java.util.Set.copyOf(files);
+            List<String> appeared = present.stream().filter(f -> !ofTheRun.contains(f)).toList();
             if (!appeared.isEmpty()) {
                 out.println("  not read by this run, which started without " + (appeared.size() == 1 ? "it" : "them")
                         + " (the next run reads " + (appeared.size() == 1 ? "it" : "them") + "): "
-                        + named(appeared));
+                        + io.github.ipoanalyzer.text.ShortList.of(appeared, MAX_NAMED));
             }
             printRepeats(out, store.repeats());
             printNotices(out, store.notices());
@@ -127,12 +130,6 @@ final class RunSummary {
             }
         });
         printEnd(out, outcome.message(), elapsed);
-    }
-
-    /** Up to ten file names, then how many more. */
-    private static String named(List<String> files) {
-        return files.size() <= 10 ? String.join(", ", files)
-                : String.join(", ", files.subList(0, 10)) + String.format(Locale.ROOT, " and %,d more", files.size() - 10);
     }
 
     /** When the run of a process that stays up (--watch) started; null: the run is the process's own. */

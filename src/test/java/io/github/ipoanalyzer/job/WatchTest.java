@@ -113,8 +113,7 @@ class WatchTest {
         // More files than the summary lists one by one: one line for those whose every row loaded, in the columns.
         assertTrue(again.contains(String.format(java.util.Locale.ROOT, "  %-40s %,10d %,10d %,10d", "40 price "
                 + "files, every row loaded", 20_000, 20_000, 0)), again);
-        assertEquals("500", JobRun.row(JobRun.csv(work.resolve("out/latest/input-files.csv")), "file",
-                "prices/700000.SH.csv").get("rows_loaded"), "each of the 40 listings' 500 days, loaded once");
+        assertEachPriceRowLoadedOnce();
     }
 
     @Test
@@ -151,8 +150,7 @@ class WatchTest {
         JobRun resumed = JobRun.launch(args(input));
         assertEquals(0, resumed.exitCode(), resumed.err());
         assertTrue(resumed.out().contains("Resuming run 2 from where it stopped."), resumed.out());
-        assertEquals("500", JobRun.row(JobRun.csv(work.resolve("out/latest/input-files.csv")), "file",
-                "prices/700000.SH.csv").get("rows_loaded"), "each of the 40 listings' 500 days, loaded once");
+        assertEachPriceRowLoadedOnce();
     }
 
     @Test
@@ -279,6 +277,12 @@ class WatchTest {
         System.arraycopy(common, 0, all, 0, common.length);
         System.arraycopy(extra, 0, all, common.length, extra.length);
         return all;
+    }
+
+    /** The generated market's 40 listings × 500 days, each row loaded once across a stop and its resumption. */
+    private void assertEachPriceRowLoadedOnce() throws Exception {
+        assertEquals("500", JobRun.row(JobRun.csv(work.resolve("out/latest/input-files.csv")), "file",
+                "prices/700000.SH.csv").get("rows_loaded"), "each of the 40 listings' 500 days, loaded once");
     }
 
     private static void waitForCount(ChildJvm child, String text, int times) throws Exception {
