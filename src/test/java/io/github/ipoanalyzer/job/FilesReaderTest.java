@@ -3,6 +3,7 @@ package io.github.ipoanalyzer.job;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.file.FlatFileItemReader;
 import org.springframework.batch.infrastructure.item.file.MultiResourceItemReader;
 import org.springframework.batch.infrastructure.item.file.mapping.PassThroughLineMapper;
@@ -73,6 +74,26 @@ class FilesReaderTest {
         assertEquals("3", resumed.read());
         assertNull(resumed.read());
         resumed.close();
+    }
+
+    @Test
+    void aReaderResumedOverAnotherNumberOfFilesRefusesWithTheCounts() throws Exception {
+        Resource[] two = {file("a.csv", "1\n2\n"), file("c.csv", "4\n")};
+        FilesReader<String> first = reader(two);
+        first.open(new ExecutionContext());
+        first.read();
+        first.read();
+        first.read(); // the first of c.csv: the saved index is 1 ("a.csv read")
+        ExecutionContext saved = new ExecutionContext();
+        first.update(saved);
+        first.close();
+        assertEquals(2, saved.getInt("files.resourceCount"));
+
+        // b.csv sorts between them: index 1 would now skip it unread.
+        Resource[] three = {two[0], file("b.csv", "3\n"), two[1]};
+        ItemStreamException refused = assertThrows(ItemStreamException.class, () -> reader(three).open(saved));
+        assertEquals("the step stopped with 2 file(s) to read and resumes with 3: its saved place in them means "
+                + "nothing now", refused.getMessage());
     }
 
     private static FilesReader<String> reader(Resource[] files) {
