@@ -328,8 +328,11 @@ class RemoteWorkersTest {
     @Test
     void aManagerStoppedWithSigtermStopsThePartitionsInHandAtTheirNextChunk() throws Exception {
         Path input = work.resolve("market");
-        new MarketGenerator(400, 60, 5).writeTo(input);
-        ChildJvm w = worker("w1", Servers.RABBIT_PORT);
+        // A chunk per listing, and listings of half a year: the 80 listings left of the partition in hand take
+        // far longer than the stop takes to reach it (with 60 days and chunks of 20 a warm worker could
+        // finish them first, and the manager then stopped the next partitions before the worker took one).
+        new MarketGenerator(400, 120, 5).writeTo(input);
+        ChildJvm w = worker("w1", Servers.RABBIT_PORT, "-Dipo.report-chunk-size=1");
         ChildJvm manager = ChildJvm.start(managerArgs(input, Servers.RABBIT_PORT), work.resolve("manager.out"));
         w.waitFor(ChildJvm.REPORT_PROGRESS, 20); // mid-way through its first partition (of 100 listings)
         long stopped = System.nanoTime();
