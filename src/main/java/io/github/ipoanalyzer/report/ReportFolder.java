@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -120,9 +121,12 @@ public final class ReportFolder {
         if (!target.normalize().getParent().equals(outputRoot)) {
             throw new IllegalArgumentException("report folder name leaves the output folder: " + finalName);
         }
-        shareUnchangedFiles(staging);
+        Instant writtenBy = Instant.now();
+        PublishedHashes hashes = PublishedHashes.in(outputRoot);
+        shareUnchangedFiles(staging, hashes);
         syncTree(staging);
-        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+        boolean moved = !Files.exists(target, LinkOption.NOFOLLOW_LINKS);
+        if (!moved) {
             if (!sameRun.test(target)) {
                 discard(staging);
                 throw new FileAlreadyExistsException(target.toString(), null,
@@ -156,6 +160,13 @@ public final class ReportFolder {
         } catch (IOException e) {
             notes.add("warning: what a failed run left could not be removed (" + why(e) + "); remove it by hand");
         }
+        if (moved) { // a folder an earlier attempt of this run published may have been edited since: read again
+            try {
+                hashes.rememberPublished(target.toRealPath(), Manifest.outputHashes(target), writtenBy);
+            } catch (IOException | RuntimeException e) {
+                // not remembered: the next run reads the files it takes over
+            }
+        }
         return new Publication(target, notes);
     }
 
@@ -170,6 +181,10 @@ public final class ReportFolder {
      * no hard links, the staged copy stays.
      */
     void shareUnchangedFiles(Path staging) throws IOException {
+        shareUnchangedFiles(staging, PublishedHashes.in(outputRoot));
+    }
+
+    private void shareUnchangedFiles(Path staging, PublishedHashes hashes) throws IOException {
         Path latest = outputRoot.resolve(LATEST);
         if (!Files.isDirectory(latest)) {
             return;
@@ -180,13 +195,16 @@ public final class ReportFolder {
             Path file = staging.resolve(now.getKey());
             Manifest.Output listed = before.get(now.getKey());
             Path name = previous.resolve(now.getKey());
-            if (listed == null || !now.getValue().equals(listed.sha256())
-                    || (Files.exists(name, LinkOption.NOFOLLOW_LINKS) && Files.isSameFile(name, file))) {
-                continue; // different, or taken over already (and verified then)
+            if (listed == null || !now.getValue().equals(listed.sha256())) {
+                continue; // different
+            }
+            if (Files.exists(name, LinkOption.NOFOLLOW_LINKS) && Files.isSameFile(name, file)) {
+                hashes.linked(now.getKey(), name); // taken over already, and verified then
+                continue;
             }
             Path earlier;
             try {
-                earlier = TakenOverFile.verified(previous, now.getKey(), listed);
+                earlier = TakenOverFile.verified(previous, now.getKey(), listed, hashes::sha256);
             } catch (IOException | java.io.UncheckedIOException e) {
                 continue; // not what was published: this report keeps its own copy
             }
@@ -195,6 +213,7 @@ public final class ReportFolder {
             try {
                 Files.createLink(file, earlier);
                 Files.delete(aside);
+                hashes.linked(now.getKey(), earlier);
             } catch (IOException | UnsupportedOperationException e) {
                 Files.move(aside, file); // no hard links here: keep the copy
             }

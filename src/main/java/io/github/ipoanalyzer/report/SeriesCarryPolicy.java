@@ -18,7 +18,8 @@ import java.util.function.Supplier;
  * --force, or without an earlier report or its basis. Every file to be taken over is verified
  * against that report's manifest first ({@link TakenOverFile}): from the month of the first that
  * is not what it lists (edited, gone, reached through a link), every month is computed, and the
- * carry says which file it was.
+ * carry says which file it was. A file whose state on disk is the one the run that published it
+ * remembered is not read again ({@link PublishedHashes}).
  */
 final class SeriesCarryPolicy {
 
@@ -72,13 +73,14 @@ final class SeriesCarryPolicy {
                 }
             }
             Optional<String> changed = Optional.empty();
+            PublishedHashes hashes = PublishedHashes.in(outputRoot);
             for (Map.Entry<String, Map.Entry<String, Manifest.Output>> taken : byMonth.entrySet()) {
                 YearMonth month = YearMonth.parse(taken.getKey().substring(0, 7));
                 if (!month.isBefore(from)) {
                     break;
                 }
                 try {
-                    TakenOverFile.verified(previous, taken.getValue().getKey(), taken.getValue().getValue());
+                    TakenOverFile.verified(previous, taken.getValue().getKey(), taken.getValue().getValue(), hashes::sha256);
                 } catch (IOException e) {
                     from = month;
                     why = " (" + taken.getValue().getKey() + " there is not what its manifest lists)";

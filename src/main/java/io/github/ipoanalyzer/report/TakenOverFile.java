@@ -8,6 +8,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A file of an earlier published report that a new report takes over: hard-linked into it, with
@@ -26,8 +27,17 @@ final class TakenOverFile {
      * against {@code listed}; an {@link IOException} saying what differs otherwise.
      */
     static Path verified(Path previous, String file, Manifest.Output listed) throws IOException {
+        return verified(previous, file, listed, InputFingerprint::sha256);
+    }
+
+    /**
+     * The same, the file's SHA-256 from {@code hashOf}: the memo of published files' hashes
+     * ({@link PublishedHashes}) reads a file only when its state on disk is not the one remembered.
+     */
+    static Path verified(Path previous, String file, Manifest.Output listed, Function<Path, String> hashOf)
+            throws IOException {
         Path source = placed(previous, file, listed);
-        if (!InputFingerprint.sha256(source).equals(listed.sha256())) {
+        if (!hashOf.apply(source).equals(listed.sha256())) {
             throw new IOException(source + " is not the file its report published (its SHA-256 differs from "
                     + previous.getFileName() + "'s manifest): it was changed since");
         }

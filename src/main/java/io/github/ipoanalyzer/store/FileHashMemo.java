@@ -33,16 +33,17 @@ public final class FileHashMemo {
 
     public static final String FILE = "input-hashes.tsv";
     static final Duration SETTLED = Duration.ofSeconds(2);
-    private static final String HEADER = "# ipo-analyzer: SHA-256 of input files by their state on disk (size, mtime ns, ctime ns, inode)";
+    private static final String HEADER = "# ipo-analyzer: SHA-256 of files by their state on disk (size, mtime ns, ctime ns, inode)";
 
     private final Path memoFile;
     private final Map<String, Entry> known;
     private final Map<String, Entry> seen = new LinkedHashMap<>();
 
     /** A file's state on disk: while it is the same, so are its bytes. */
-    record Stat(long size, long modifiedNanos, long changedNanos, String inode) {
+    public record Stat(long size, long modifiedNanos, long changedNanos, String inode) {
 
-        static Optional<Stat> of(Path file) {
+        /** Empty where the file system does not give these times and the inode (or the file is gone). */
+        public static Optional<Stat> of(Path file) {
             try {
                 Map<String, Object> a = Files.readAttributes(file, "unix:size,lastModifiedTime,ctime,ino");
                 return Optional.of(new Stat((Long) a.get("size"), nanos((FileTime) a.get("lastModifiedTime")),
@@ -54,6 +55,20 @@ public final class FileHashMemo {
 
         private static long nanos(FileTime time) {
             return time.to(TimeUnit.NANOSECONDS);
+        }
+
+        /**
+         * The same file, its bytes not written since {@code earlier}: only its status-change time may
+         * differ, which adding or removing one of its names (a hard link) changes too.
+         */
+        public boolean sameBytesAs(Stat earlier) {
+            return size == earlier.size && modifiedNanos == earlier.modifiedNanos && inode.equals(earlier.inode);
+        }
+
+        /** Neither written nor its status changed after {@code instant}. */
+        public boolean unchangedSince(Instant instant) {
+            long at = TimeUnit.SECONDS.toNanos(instant.getEpochSecond()) + instant.getNano();
+            return modifiedNanos <= at && changedNanos <= at;
         }
 
         boolean settledBy(Instant now) {
@@ -72,7 +87,12 @@ public final class FileHashMemo {
 
     /** The memo kept in {@code folder} (the database's), empty when there is none or it cannot be read. */
     public static FileHashMemo in(Path folder) {
-        Path memoFile = folder.resolve(FILE);
+        return in(folder, FILE);
+    }
+
+    /** The memo {@code fileName} kept in {@code folder}: another set of files than the input files'. */
+    public static FileHashMemo in(Path folder, String fileName) {
+        Path memoFile = folder.resolve(fileName);
         Map<String, Entry> known = new HashMap<>();
         try {
             if (Files.isRegularFile(memoFile)) {
@@ -109,6 +129,18 @@ public final class FileHashMemo {
         return sha256;
     }
 
+    /**
+     * Remembers {@code sha256} as the hash of {@code file} in the state {@code state}, which the
+     * caller knows to hold those bytes (it wrote the file, or saw the hash computed and the file
+     * not written since); kept by the next {@link #save}.
+     */
+    public void remember(Path file, Stat state, String sha256) {
+        String key = file.toAbsolutePath().normalize().toString();
+        if (!key.contains("\t") && !key.contains("\n")) {
+            seen.put(key, new Entry(state, sha256));
+        }
+    }
+
     /** The SHA-256 remembered for {@code file}, whatever its state on disk now; empty when none is. */
     public Optional<String> remembered(Path file) {
         return Optional.ofNullable(known.get(file.toAbsolutePath().normalize().toString())).map(Entry::sha256);
@@ -123,7 +155,7 @@ public final class FileHashMemo {
         seen.forEach((file, e) -> lines.add(String.join("\t", file, Long.toString(e.stat().size()),
                 Long.toString(e.stat().modifiedNanos()), Long.toString(e.stat().changedNanos()), e.stat().inode(),
                 e.sha256())));
-        Path written = memoFile.resolveSibling(FILE + ".new");
+        Path written = memoFile.resolveSibling(memoFile.getFileName() + ".new");
         try {
             Files.write(written, lines, StandardCharsets.UTF_8);
             try {

@@ -132,7 +132,8 @@ public record JobRun(int exitCode, String out, String err) {
         }
         try (Stream<Path> entries = Files.list(output)) {
             return entries.map(p -> p.getFileName().toString())
-                    .filter(n -> !n.equals("latest") && !n.equals(".ipo-analyzer.lock")).sorted().toList();
+                    .filter(n -> !n.equals("latest") && !n.equals(".ipo-analyzer.lock") && !n.equals(".published-hashes.tsv"))
+                    .sorted().toList();
         }
     }
 

@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A nightly run takes months of the series over from the report before only once each file is
  * what that report's manifest lists (NightlySeriesTest has the nightly case itself): a month a
- * person edited there is computed again and the run says which file it was; a series folder
+ * person edited there, its modification time set back, is computed again and the run says which
+ * file it was, though the run that published it remembered its hash; a series folder
  * replaced by a link to a folder outside the report is never taken over from.
  */
 class TakenOverFilesTest {
@@ -40,12 +41,23 @@ class TakenOverFilesTest {
         Path first = work.resolve("out/latest").toRealPath();
         List<String> lotGains = files(first.resolve("series/lot-gains"));
         assertTrue(lotGains.size() >= 10, lotGains.toString());
+        // The run remembers each file it published with its hash, so that the next one need not read them.
+        Map<String, String> remembered = new TreeMap<>();
+        for (String line : Files.readAllLines(work.resolve("out/.published-hashes.tsv"))) {
+            if (!line.startsWith("#")) {
+                remembered.put(line.split("\t")[0], line.split("\t")[5]);
+            }
+        }
+        Map<String, String> published = new TreeMap<>();
+        outputs(first).forEach((file, sha256) -> published.put(first.resolve(file).toString(), sha256));
+        assertEquals(published, remembered);
 
         // A person sets one lot gain of an early month to 999…9.99 in the published report: the same size, another hash.
         String month = lotGains.get(3);
         Path edited = first.resolve("series/lot-gains/" + month);
-        byte[] published = Files.readAllBytes(edited);
-        List<String> lines = new ArrayList<>(List.of(new String(published, StandardCharsets.UTF_8).split("\r\n", -1)));
+        byte[] publishedBytes = Files.readAllBytes(edited);
+        java.nio.file.attribute.FileTime modified = Files.getLastModifiedTime(edited);
+        List<String> lines = new ArrayList<>(List.of(new String(publishedBytes, StandardCharsets.UTF_8).split("\r\n", -1)));
         int column = Arrays.asList(lines.get(0).replace("\uFEFF", "").split(",")).indexOf("lot_gain_trading_currency");
         String[] row = lines.get(1).split(",", -1);
         String nines = row[column].replaceAll("\\d", "9");
@@ -53,7 +65,8 @@ class TakenOverFilesTest {
         row[column] = nines;
         lines.set(1, String.join(",", row));
         Files.writeString(edited, String.join("\r\n", lines), StandardCharsets.UTF_8);
-        assertEquals(published.length, Files.size(edited));
+        assertEquals(publishedBytes.length, Files.size(edited));
+        Files.setLastModifiedTime(edited, modified); // and its modification time set back: its hash is read again
 
         generator.appendOneDay(market);
         JobRun nightly = run(market);
@@ -61,9 +74,9 @@ class TakenOverFilesTest {
         Path second = work.resolve("out/latest").toRealPath();
         assertNotEquals(first, second);
         Path recomputed = second.resolve("series/lot-gains/" + month);
-        assertArrayEquals(published, Files.readAllBytes(recomputed), month + " is computed again, as first published");
+        assertArrayEquals(publishedBytes, Files.readAllBytes(recomputed), month + " is computed again, as first published");
         assertNotEquals(inode(edited), inode(recomputed));
-        assertEquals(sha256(published), outputs(second).get("series/lot-gains/" + month));
+        assertEquals(sha256(publishedBytes), outputs(second).get("series/lot-gains/" + month));
         assertTrue(nightly.out().contains("  warning: " + edited + " is not the file its report published (its SHA-256 "
                 + "differs from " + first.getFileName() + "'s manifest): it was changed since; not taken over: months from "
                 + month.substring(0, 7) + " on are computed again\n"), nightly.out());
