@@ -42,7 +42,9 @@ public record Application(Money entranceFee, BigDecimal oneLotSuccessRate, BigDe
             note = "net gain at the first-day close unknown: expected gain unknown";
         } else {
             long lots = oneLot.get().lotsPerSuccess() == null ? 1 : oneLot.get().lotsPerSuccess();
-            expected = netAtFirstClose.get().net().times(rate.multiply(BigDecimal.valueOf(lots)));
+            Money net = netAtFirstClose.get().net();
+            expected = new Money(oneLot.get().expectedShareOf(net.amount().multiply(BigDecimal.valueOf(lots))).orElseThrow(),
+                    net.currency());
         }
         if (schedule.caveat().isPresent()) {
             note = note == null ? schedule.caveat().get() : schedule.caveat().get() + "; " + note;

@@ -15,11 +15,20 @@ public record Allotment(String ticker, long applicationLots, Long applicants, Lo
 
     /** The success rate as stated, else successful applicants over applicants. */
     public Optional<BigDecimal> rate() {
+        return expectedShareOf(BigDecimal.ONE);
+    }
+
+    /**
+     * {@code amount × rate}: exact with a stated rate; else {@code amount × successful / applicants}
+     * divided once and last, so that an expected gain is never a rounded rate times the gain
+     * (1/12 as 0.08333…3 takes 88.015 below its half).
+     */
+    public Optional<BigDecimal> expectedShareOf(BigDecimal amount) {
         if (successRate != null) {
-            return Optional.of(successRate);
+            return Optional.of(amount.multiply(successRate));
         }
         if (applicants != null && successfulApplicants != null && applicants > 0) {
-            return Optional.of(BigDecimal.valueOf(successfulApplicants)
+            return Optional.of(amount.multiply(BigDecimal.valueOf(successfulApplicants))
                     .divide(BigDecimal.valueOf(applicants), new MathContext(34, RoundingMode.HALF_EVEN)));
         }
         return Optional.empty();

@@ -58,7 +58,7 @@ public record HkApplications(List<Tier> tiers, Tier oneLot, Tier guaranteedLot) 
         BigDecimal oneLotChance = row.guaranteedShares() >= listing.lotShares() ? BigDecimal.ONE
                 : row.extraShares() >= listing.lotShares() ? p : BigDecimal.ZERO;
         BigDecimal expectedShares = BigDecimal.valueOf(row.guaranteedShares())
-                .add(p.multiply(BigDecimal.valueOf(row.extraShares())));
+                .add(ballotShareOf(row, BigDecimal.valueOf(row.extraShares())));
         BigDecimal expectedLots = Rounding.divide(expectedShares, BigDecimal.valueOf(listing.lotShares()));
         Money money = applicationMoney(listing, fees, row.sharesApplied());
         Money handling = new Money(settings.handlingFee(), listing.currency());
@@ -70,8 +70,9 @@ public record HkApplications(List<Tier> tiers, Tier oneLot, Tier guaranteedLot) 
             if (withoutWin.isEmpty() || withWin.isEmpty() || financing == null) {
                 continue; // unknown, never 0: the schedule does not cover the sale day, or the days are unknown
             }
-            Money expected = withoutWin.get().times(BigDecimal.ONE.subtract(p)).plus(withWin.get().times(p))
-                    .minus(handling).minus(financing);
+            // W₀ + p·(W₁ − W₀), the ballot's fraction applied last: 93/1,116 × 1,056.18 is 88.015 to the cent's half.
+            Money expected = withoutWin.get().plus(new Money(ballotShareOf(row,
+                    withWin.get().minus(withoutWin.get()).amount()), listing.currency())).minus(handling).minus(financing);
             BigDecimal onCapital = Rounding.divide(expected.amount(), money.amount());
             BigDecimal annualised = days == null ? null
                     : Rounding.divide(onCapital.multiply(DAYS_A_YEAR), BigDecimal.valueOf(days));
@@ -79,6 +80,15 @@ public record HkApplications(List<Tier> tiers, Tier oneLot, Tier guaranteedLot) 
         }
         return new Tier(source, p, oneLotChance, expectedShares, expectedLots, money, days, financing, handling,
                 List.copyOf(gains));
+    }
+
+    /**
+     * {@code amount × winners / outOf}, divided once and last: a ballot's fraction rounded to 34
+     * digits first (1/12 as 0.08333…3) can take a half-cent figure below its half.
+     */
+    private static BigDecimal ballotShareOf(AllotmentBasisRow row, BigDecimal amount) {
+        return row.winners() == 0 ? BigDecimal.ZERO
+                : Rounding.divide(amount.multiply(BigDecimal.valueOf(row.winners())), BigDecimal.valueOf(row.outOf()));
     }
 
     /**

@@ -96,6 +96,20 @@ class HkApplicationsTest {
     }
 
     @Test
+    void aBallotOfOneTwelfthExpectsExactlyHalfACentOverAndRoundsItAsTheReportRounds() throws Exception {
+        // Pool A, 4,000 shares: 93 out of 1,116 (= 1/12) receive 100 shares; net(100) at 156.80 is 1,056.18.
+        Tier tier = of(ILUVATAR, ILUVATAR_CLOSE, SubscriptionSettings.NONE, null).tiers().stream()
+                .filter(t -> t.pool().equals("A") && t.sharesApplied() == 4_000).findFirst().orElseThrow();
+        BigDecimal expected = tier.at(ReferencePoint.FIRST_CLOSE).orElseThrow().expectedNet().amount();
+        // 1,056.18 / 12 = 88.015 exactly: a 34-digit 1/12 times 1,056.18 was 88.01499…, written 88.01.
+        assertEquals(0, new BigDecimal("88.015").compareTo(expected), expected.toPlainString());
+        assertEquals(new BigDecimal("88.02"), io.github.ipoanalyzer.money.Rounding.money(tier.at(ReferencePoint.FIRST_CLOSE)
+                .orElseThrow().expectedNet()));
+        assertEquals(0, new BigDecimal("100").multiply(new BigDecimal(93)).divide(new BigDecimal(1_116), M)
+                .compareTo(tier.expectedShares()));
+    }
+
+    @Test
     void financingHandlingAndDaysTiedUp() throws Exception {
         // Half the money financed at 6% a year for 2 days, HK$100 handling fee per application.
         SubscriptionSettings financed = new SubscriptionSettings(new BigDecimal("0.5"), new BigDecimal("0.06"),
