@@ -283,7 +283,7 @@ public final class EventStudy {
         return series;
     }
 
-    /** All listings, one cohort per exchange, one per listing year, and the named ones of cohorts.csv. */
+    /** All listings, one cohort per exchange, one per listing year, and the named ones of cohorts.csv (their members listed by then). */
     private static List<Cohort> cohorts(List<IpoAnalysis> analyses, List<CohortMember> members) {
         List<Cohort> cohorts = new ArrayList<>();
         cohorts.add(new Cohort("all", "every listing", analyses.stream().map(a -> a.listing().ticker()).toList()));
@@ -293,9 +293,12 @@ public final class EventStudy {
         analyses.stream().map(a -> a.listing().listingDate().getYear()).distinct().sorted().forEach(y -> cohorts.add(
                 new Cohort("listed in " + y, "listing date in " + y, analyses.stream()
                         .filter(a -> a.listing().listingDate().getYear() == y).map(a -> a.listing().ticker()).toList())));
+        // Only members listed as of the report's day: a later IPO named in cohorts.csv is not named before it lists.
+        Set<String> listed = new HashSet<>();
+        analyses.forEach(a -> listed.add(a.listing().ticker()));
         members.stream().map(CohortMember::cohort).distinct().sorted().forEach(name -> cohorts.add(new Cohort(name,
                 "named in cohorts.csv", members.stream().filter(m -> m.cohort().equals(name)).map(CohortMember::ticker)
-                .toList())));
+                .filter(listed::contains).toList())));
         return cohorts;
     }
 }

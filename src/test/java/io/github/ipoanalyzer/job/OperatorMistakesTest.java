@@ -88,6 +88,13 @@ class OperatorMistakesTest extends OnAShippedInputCopy {
         assertTrue(laterRates > 0);
 
         assertEquals(listedByThen, JobRun.csv(report.resolve("first-day.csv")).stream().map(r -> r.get("ticker")).toList());
+        // Nor is it named anywhere, a cohort of cohorts.csv that counts it included (but the input files' own list).
+        try (Stream<Path> files = Files.walk(report.toRealPath())) {
+            for (Path csv : files.filter(f -> f.toString().endsWith(".csv") && !f.endsWith("input-files.csv")).toList()) {
+                assertTrue(!Files.readString(csv).contains("9903.HK"), csv + " names a listing of after the as-of date:\n"
+                        + Files.readString(csv));
+            }
+        }
         for (String file : List.of("first-day.csv", "series/lot-gains", "series/market-value", "price-to-sales.csv",
                 "cap-reconciliation.csv", "events.csv", "abnormal-returns.csv", "buy-and-hold.csv")) {
             for (Map<String, String> row : JobRun.csv(report.resolve(file))) {
