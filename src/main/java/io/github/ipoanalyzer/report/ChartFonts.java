@@ -36,10 +36,13 @@ public record ChartFonts(String family, boolean localNames) {
 
     /**
      * The words a chart is drawn with: {@code t}'s where this font draws every one of them, else
-     * the English ones (Chinese words without a Chinese font would be a row of boxes).
+     * the English ones without the Chinese terms they give in brackets (Chinese words without a
+     * Chinese font would be a row of boxes).
      */
     Labels words(Labels t) {
-        return canDisplayAll(font(Font.PLAIN, 12), t.all().values()) ? t : Labels.of(Language.EN);
+        Font font = font(Font.PLAIN, 12);
+        return canDisplayAll(font, t.all().values()) ? t
+                : Labels.of(Language.EN).withoutAsides(text -> font.canDisplayUpTo(text) == -1);
     }
 
     public Font font(int style, int size) {

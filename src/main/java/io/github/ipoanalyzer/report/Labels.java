@@ -60,6 +60,19 @@ public final class Labels {
         return language;
     }
 
+    private static final Pattern ASIDE = Pattern.compile("\\s*[(（]([^()（）]*)[)）]");
+
+    /**
+     * The same words without each bracketed aside that {@code drawable} refuses: "Guaranteed lot
+     * (稳获一手)" is "Guaranteed lot" on a chart drawn without a Chinese font, never boxes.
+     */
+    Labels withoutAsides(java.util.function.Predicate<String> drawable) {
+        Map<String, String> kept = new java.util.LinkedHashMap<>();
+        labels.forEach((key, label) -> kept.put(key, ASIDE.matcher(label).replaceAll(m ->
+                drawable.test(m.group(1)) ? java.util.regex.Matcher.quoteReplacement(m.group()) : "")));
+        return new Labels(language, kept, workbook);
+    }
+
     /** Every label by key, for a template ({@code {{t.key}}}). */
     public Map<String, String> all() {
         return labels;

@@ -57,6 +57,17 @@ class LabelsTest {
     }
 
     @Test
+    void aChartWithoutAChineseFontDrawsTheEnglishWordsWithoutTheirChineseAsides() {
+        Labels drawn = EN.withoutAsides(text -> text.chars().allMatch(c -> c < 0x2E80));
+        assertEquals("Guaranteed lot (稳获一手)", EN.get("guaranteedLotNamed"));
+        assertEquals("Guaranteed lot", drawn.get("guaranteedLotNamed"));
+        assertEquals("Rankings", drawn.get("rankingsHeading"));
+        assertEquals(" (stale)", drawn.get("stale"), "an aside the font draws stays");
+        assertTrue(drawn.all().values().stream().noneMatch(v -> v.contains("(") && v.chars().anyMatch(c -> c >= 0x4E00
+                && c <= 0x9FFF && v.indexOf(c) > v.indexOf('('))), drawn.all().toString());
+    }
+
+    @Test
     void englishMoneyIsTheCurrencyCodeAndEveryDigitWithSeparators() {
         assertEquals("CNY 282,251,944,308.50", EN.money(new Money(new BigDecimal("282251944308.50"), CNY)));
         assertEquals("HKD 4,084.00", EN.money(new Money(new BigDecimal("4084"), HKD)));
