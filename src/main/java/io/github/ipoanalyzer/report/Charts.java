@@ -33,6 +33,8 @@ public final class Charts {
     public static final int HEIGHT = ChartTheme.HEIGHT;
 
     private final Labels t;
+    /** The words of the pages, which list the charts with their descriptions ({@link #t}: those the charts are drawn with). */
+    private final Labels described;
     private final ChartTheme theme;
     private final ChartData data;
 
@@ -41,6 +43,7 @@ public final class Charts {
         ChartFonts fonts = ChartFonts.forNames(analyses.stream().map(a -> a.listing().nameLocal())
                 .filter(n -> n != null).toList());
         this.t = fonts.words(t);
+        this.described = t;
         this.theme = new ChartTheme(this.t, fonts, asOf, selection == null ? null : selection.words(this.t));
         this.data = new ChartData(analyses, theme::label, this.t);
     }
@@ -50,34 +53,34 @@ public final class Charts {
 
     public List<ChartFile> writeAll(Path folder) throws IOException {
         List<ChartFile> files = new ArrayList<>();
-        files.add(save(folder, "first-day-returns.png", firstDayReturns(), t.get("firstDayReturnsDescription")));
-        files.add(save(folder, "lot-gains-cny.png", lotGains(), t.get("lotGainsDescription")));
-        files.add(save(folder, "lot-gains-net.png", grossAndNet(), t.get("lotGainsNetDescription")));
-        files.add(save(folder, "market-value.png", marketValue(), t.get("marketValueDescription")));
-        files.add(save(folder, "price-to-sales.png", priceToSales(), t.get("priceToSalesDescription")));
+        files.add(save(folder, "first-day-returns.png", firstDayReturns(), described.get("firstDayReturnsDescription")));
+        files.add(save(folder, "lot-gains-cny.png", lotGains(), described.get("lotGainsDescription")));
+        files.add(save(folder, "lot-gains-net.png", grossAndNet(), described.get("lotGainsNetDescription")));
+        files.add(save(folder, "market-value.png", marketValue(), described.get("marketValueDescription")));
+        files.add(save(folder, "price-to-sales.png", priceToSales(), described.get("priceToSalesDescription")));
         return files;
     }
 
     /** The event-study charts: CAR around each event kind, cohorts side by side, market value with events. */
     public List<ChartFile> writeEventStudy(Path folder, EventStudy.Result result, List<Event> events) throws IOException {
         return List.of(
-                save(folder, "car-by-event.png", carByEvent(result), t.get("carByEventDescription")),
-                save(folder, "cohort-first-day.png", cohortFirstDay(result), t.get("cohortFirstDayDescription")),
+                save(folder, "car-by-event.png", carByEvent(result), described.get("carByEventDescription")),
+                save(folder, "cohort-first-day.png", cohortFirstDay(result), described.get("cohortFirstDayDescription")),
                 save(folder, "market-value-events.png", marketValueWithEvents(events),
-                        t.get("marketValueEventsDescription")));
+                        described.get("marketValueEventsDescription")));
     }
 
     /** Expected return of each HK application size against its money (see {@link TierChart}); empty without a table. */
     public java.util.Optional<ChartFile> writeTiers(Path folder, List<IpoAnalysis> analyses) throws IOException {
         java.util.Optional<JFreeChart> chart = TierChart.of(theme, analyses);
         return chart.isEmpty() ? java.util.Optional.empty()
-                : java.util.Optional.of(save(folder, TierChart.FILE, chart.get(), t.get("tiersDescription")));
+                : java.util.Optional.of(save(folder, TierChart.FILE, chart.get(), described.get("tiersDescription")));
     }
 
     /** The distribution of first-day returns over every listing of the report (the charts of single listings show a selection). */
     public ChartFile writeDistribution(Path folder, List<IpoAnalysis> everyListing) throws IOException {
         return save(folder, "first-day-distribution.png", firstDayDistribution(everyListing),
-                t.get("distributionDescription"));
+                described.get("distributionDescription"));
     }
 
     JFreeChart firstDayDistribution(List<IpoAnalysis> everyListing) {

@@ -66,8 +66,8 @@ final class IpoPage {
                 new Figure(t.get("sharesOffered"), whole.format(l.sharesOffered())),
                 new Figure(t.get("grossProceeds"), t.money(a.proceeds().grossProceeds()))));
         a.offerInCny().filter(c -> !c.converted().currency().equals(l.currency())).ifPresent(c ->
-                offer.add(new Figure(t.get("offerPriceInCny"), "CNY " + IndexPage.price(c.converted().amount())
-                        + t.format("rateOf", c.rateDate()))));
+                // To the fen, as people read a price (first-day.csv has the offer price and the rate it is converted at).
+                offer.add(new Figure(t.get("offerPriceInCny"), t.money(c.converted()) + t.format("rateOf", c.rateDate()))));
 
         List<PricePoint> firstDay = new ArrayList<>();
         BigDecimal[] prices = {a.firstDay().open(), a.firstDay().high(), a.firstDay().low(), a.firstDay().close()};

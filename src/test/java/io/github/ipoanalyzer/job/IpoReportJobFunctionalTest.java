@@ -389,6 +389,10 @@ class IpoReportJobFunctionalTest {
         assertTrue(biren.contains("<tr><th>Guaranteed lot (稳获一手)</th><td class=\"n\">50,000 shares, pool A</td></tr>\n"
                 + "<tr><th>Its application money</th><td class=\"n\">HKD 989,883.30</td></tr>\n"
                 + "<tr><th>Its expected net gain at the close</th><td class=\"n\">HKD 2,971.01</td></tr>"), biren);
+        // Iluvatar's offer in CNY to the fen, for people: 144.60 × 0.8957 = 129.51822.
+        String iluvatar = Files.readString(report.resolve("ipo/9903.HK.html"));
+        assertTrue(iluvatar.contains("<tr><th>Offer price in CNY</th><td class=\"n\">CNY 129.52 (rate of 2026-01-08)</td></tr>"),
+                iluvatar);
     }
 
     @Test
