@@ -71,6 +71,9 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
     private Export.Translation reading;
     private final Supplier<Collection<String>> listed;
     private boolean cutShort;
+    /** The file's last byte is no line end: its last line, when read, is noticed (a copy cut short ends so). */
+    private boolean endsWithoutLineEnd;
+    private CsvRecord lastRecord;
     private java.util.function.Predicate<String> givenUp = file -> false;
     private Function<String, Optional<FileRanges.Range>> ranges = file -> Optional.empty();
     private FileRanges.Range range;
@@ -130,6 +133,8 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
         charset = sniff.charset();
         separator = sniff.separator();
         range = ranges.apply(fileName).orElse(null);
+        lastRecord = null;
+        endsWithoutLineEnd = (range == null || range.to() >= Files.size(path)) && lastByteIsNoLineEnd(path);
         csv = open(path, 0, 0, range != null && range.from() == 0 ? range.to() : Long.MAX_VALUE);
         for (int i = 0; i < sniff.linesAbove().size(); i++) {
             next();
@@ -244,12 +249,20 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
                 if (rowsInFile == 0 && !tail && range == null) {
                     notices.accept(fileName, NO_DATA_ROWS);
                 }
+                if (endsWithoutLineEnd && lastRecord != null) {
+                    // Many exporters end without one; a copy cut short does too, its last value then cut (7 for 700.00).
+                    notices.accept(fileName, "its last line, line " + lastRecord.line() + ", has no line end, and was read "
+                            + "as written: " + String.join(",", lastRecord.values()) + ". A file cut short while being "
+                            + "copied ends like this: if it was, copy it again and run again");
+                }
                 return null;
             }
             if (values.length == 1 && values[0].isBlank()) {
+                lastRecord = null;
                 continue;
             }
             if (reading != null && reading.isFooter(values[0])) {
+                lastRecord = null;
                 continue; // the export's footer ("数据来源:通达信"), which moves down as days are added
             }
             rowsInFile++;
@@ -260,7 +273,19 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
                     cells.remove(cells.size() - 1);
                 }
             }
-            return new CsvRecord(fileName, startLine, header, cells, reading);
+            lastRecord = new CsvRecord(fileName, startLine, header, cells, reading);
+            return lastRecord;
+        }
+    }
+
+    private static boolean lastByteIsNoLineEnd(Path path) throws IOException {
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(path)) {
+            if (channel.size() == 0) {
+                return false;
+            }
+            java.nio.ByteBuffer last = java.nio.ByteBuffer.allocate(1);
+            channel.read(last, channel.size() - 1);
+            return last.get(0) != '\n' && last.get(0) != '\r';
         }
     }
 

@@ -55,6 +55,21 @@ class CsvRecordReaderTest {
     }
 
     @Test
+    void aLastLineWithoutALineEndIsReadAndNoticedWithItsValues() throws Exception {
+        // As a copy cut short leaves it: 700.00 cut to 7.
+        Files.writeString(dir.resolve("p.csv"), "ticker,date,close\r\n688802.SH,2025-12-22,700.00\r\n688802.SH,2025-12-23,7");
+        List<CsvRecord> records = readAll(reader("p.csv"), new ExecutionContext());
+        assertEquals("7", records.get(1).get("close"));
+        assertEquals(List.of("p.csv: its last line, line 3, has no line end, and was read as written: 688802.SH,2025-12-23,7. "
+                + "A file cut short while being copied ends like this: if it was, copy it again and run again"), notices);
+
+        notices.clear();
+        Files.writeString(dir.resolve("q.csv"), "ticker,date,close\n688802.SH,2025-12-22,700.00\n\n   ");
+        assertEquals(1, readAll(reader("q.csv"), new ExecutionContext()).size());
+        assertEquals(List.of(), notices, "blanks after the last line end are no line of data");
+    }
+
+    @Test
     void restartsAfterTheLastCommittedRecord() throws Exception {
         Files.writeString(dir.resolve("p.csv"), "ticker,date,close\nA,2025-01-01,1\nB,2025-01-01,2\nC,2025-01-01,3\n");
         CsvRecordReader first = reader("p.csv");
