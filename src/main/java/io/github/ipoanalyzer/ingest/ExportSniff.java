@@ -62,7 +62,7 @@ record ExportSniff(Charset charset, char separator, List<String> linesAbove, Exp
     /**
      * Whether bytes that are not UTF-8 are GBK text rather than damaged UTF-8 or a stray byte:
      * read as GB18030 they give at least two characters beyond ASCII, nearly all of them Chinese
-     * (ideographs, CJK punctuation, full-width forms). Read as GBK, damaged UTF-8 would garble
+     * (ideographs, CJK punctuation, full-width forms, and the signs of GBK's symbol rows). Read as GBK, damaged UTF-8 would garble
      * every Chinese name in the file behind a mere notice; it is refused with the line of the
      * bad byte instead.
      */
@@ -70,8 +70,21 @@ record ExportSniff(Charset charset, char separator, List<String> linesAbove, Exp
         String text = new String(bytes, GB18030);
         long beyondAscii = text.chars().filter(c -> c >= 0x80).count();
         long chinese = text.chars().filter(c -> c >= 0x80 && (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
-                || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF))).count();
+                || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF) || isGbkSymbol(c))).count();
         return beyondAscii >= 2 && chinese * 10 >= beyondAscii * 9;
+    }
+
+    /** The signs GBK's own symbol rows give Chinese text (× ÷ ± ° ≈ ≤ … ‰ ℃ № ① Ⅱ → ○ ★ β): a note "约2,750×" is GBK. */
+    private static final java.util.Set<Character.UnicodeBlock> GBK_SYMBOL_BLOCKS = java.util.Set.of(
+            Character.UnicodeBlock.GENERAL_PUNCTUATION, Character.UnicodeBlock.LETTERLIKE_SYMBOLS,
+            Character.UnicodeBlock.NUMBER_FORMS, Character.UnicodeBlock.ARROWS, Character.UnicodeBlock.MATHEMATICAL_OPERATORS,
+            Character.UnicodeBlock.MISCELLANEOUS_TECHNICAL, Character.UnicodeBlock.ENCLOSED_ALPHANUMERICS,
+            Character.UnicodeBlock.BOX_DRAWING, Character.UnicodeBlock.GEOMETRIC_SHAPES,
+            Character.UnicodeBlock.MISCELLANEOUS_SYMBOLS, Character.UnicodeBlock.ENCLOSED_CJK_LETTERS_AND_MONTHS,
+            Character.UnicodeBlock.GREEK);
+
+    private static boolean isGbkSymbol(int c) {
+        return "±×÷·°§¨¤".indexOf(c) >= 0 || GBK_SYMBOL_BLOCKS.contains(Character.UnicodeBlock.of(c));
     }
 
     /**

@@ -112,6 +112,16 @@ class CsvRecordReaderTest {
     }
 
     @Test
+    void aGbkFileWhoseNotesHaveSignsBesideChineseIsGbk() throws Exception {
+        // The shipped listings' notes: two × among sixteen Chinese characters; reported caps' ≈.
+        Files.write(dir.resolve("p.csv"), ("ticker,date,close,note\nA,2025-01-01,1,发行价 × 股数 = 募资\n"
+                + "B,2025-01-01,2,\"摩尔线程 ≈ 2,750× 认购 ≤ 上限 ①\"\n").getBytes(Charset.forName("GBK")));
+        List<CsvRecord> records = readAll(reader("p.csv"), new ExecutionContext());
+        assertEquals("摩尔线程 ≈ 2,750× 认购 ≤ 上限 ①", records.get(1).get("note"));
+        assertEquals(List.of("p.csv: read as GB18030 (GBK) text: it is not UTF-8"), notices);
+    }
+
+    @Test
     void utf8WithABadByteIsRefusedNotReadAsGbk() throws Exception {
         // One stray byte in a UTF-8 file of Chinese names: read as GBK, every name would be garbled.
         byte[] utf8 = "ticker,date,close,note\nA,2025-01-01,1,摩尔线程\nB,2025-01-01,2,沐曦股份\n".getBytes(StandardCharsets.UTF_8);
