@@ -40,7 +40,8 @@ public record CapReconciliation(ReportedCap reported, MarketCapPoint computedPoi
             if (point.isPresent()) {
                 lag = calendars.sessions(exchange, point.get().date().plusDays(1), reported.date()).size();
                 matched = reported.date() + " is " + closed.get() + ": compared with the close of " + point.get().date()
-                        + ", " + lag + " trading day(s) later";
+                        + (lag == 0 ? ", the last session before it"
+                        : ", the latest before it (" + lag + " later session(s) without a close)");
             }
         }
         if (point.isEmpty()) {

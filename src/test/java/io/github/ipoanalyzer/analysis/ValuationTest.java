@@ -115,12 +115,15 @@ class ValuationTest {
         assertEquals(new BigDecimal("0.025174"), Rounding.fraction(r.gapFraction()));
         assertEquals(0, r.lagTradingDays(), "Friday's close is the last session before Sunday");
         assertEquals(LocalDate.of(2025, 12, 19), r.computedPoint().date());
-        assertEquals("2025-12-21 is a Sunday: compared with the close of 2025-12-19, 0 trading day(s) later", r.note());
+        assertEquals("2025-12-21 is a Sunday: compared with the close of 2025-12-19, the last session before it", r.note());
         // A Tuesday's cap with the last close on the Thursday before: Friday and Monday lie between.
         ReportedCap tuesday = new ReportedCap("688802.SH", LocalDate.of(2025, 12, 23), Money.of("274500000000", "CNY"), null);
         TradingDays withHoliday = new TradingDays(List.of(new ExchangeHoliday("SSE", LocalDate.of(2025, 12, 23), null)));
-        assertEquals(1, CapReconciliation.of(tuesday, series, Fixtures.NO_RATES, withHoliday, "SSE").lagTradingDays(),
-                "on a holiday Tuesday: Monday 2025-12-22 lies between");
+        CapReconciliation holiday = CapReconciliation.of(tuesday, series, Fixtures.NO_RATES, withHoliday, "SSE");
+        assertEquals(1, holiday.lagTradingDays(), "on a holiday Tuesday: Monday 2025-12-22 lies between");
+        assertEquals("2025-12-23 is " + new TradingDays(List.of(new ExchangeHoliday("SSE", LocalDate.of(2025, 12, 23), null)))
+                .closedBecause("SSE", LocalDate.of(2025, 12, 23)).orElseThrow() + ": compared with the close of 2025-12-19, "
+                + "the latest before it (1 later session(s) without a close)", holiday.note());
     }
 
     @Test
