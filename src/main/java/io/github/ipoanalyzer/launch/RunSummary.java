@@ -24,7 +24,8 @@ final class RunSummary {
     private static final int MAX_FILES_LISTED = 30;
     /** The files a note names before "and N more". */
     private static final int MAX_NAMED = 10;
-    private static final int MAX_REPEATS_LISTED = 10;
+    /** How many rejected rows, and how many repeats, the summary names before counting the rest. */
+    private static final int MAX_ROWS_LISTED = 10;
 
     private RunSummary() {
     }
@@ -116,6 +117,7 @@ final class RunSummary {
                         + " (the next run reads " + (appeared.size() == 1 ? "it" : "them") + "): "
                         + io.github.ipoanalyzer.text.ShortList.of(appeared, MAX_NAMED));
             }
+            printRejects(out, store.rejects());
             printRepeats(out, store.repeats());
             printNotices(out, store.notices());
             String folder = execution.getExecutionContext().getString(IpoReportJobConfiguration.REPORT_FOLDER_KEY, null);
@@ -159,15 +161,27 @@ final class RunSummary {
     }
 
     /**
+     * The rows rejected and why, the first few named (a conflict of a corrected close with one
+     * loaded before takes a published close away: a person must see it here, not only in
+     * rejects.csv), the rest counted.
+     */
+    static void printRejects(PrintStream out, List<MarketDataStore.RejectedRow> rejects) {
+        printFirst(out, "rejected", rejects, "more rows (rejects.csv in the report has every one)");
+    }
+
+    /**
      * Which rows were repeats and of what: a few named, the rest counted (every one is in the
      * manifest's counts, file by file).
      */
     static void printRepeats(PrintStream out, List<MarketDataStore.RejectedRow> repeats) {
-        repeats.stream().limit(MAX_REPEATS_LISTED).forEach(r -> out.println("  repeat: " + r.file() + " line " + r.line()
+        printFirst(out, "repeat", repeats, "more rows that repeat a row loaded from another line");
+    }
+
+    private static void printFirst(PrintStream out, String what, List<MarketDataStore.RejectedRow> rows, String more) {
+        rows.stream().limit(MAX_ROWS_LISTED).forEach(r -> out.println("  " + what + ": " + r.file() + " line " + r.line()
                 + ": " + r.reason()));
-        if (repeats.size() > MAX_REPEATS_LISTED) {
-            out.printf(Locale.ROOT, "  repeat: … and %,d more rows that repeat a row loaded from another line%n",
-                    repeats.size() - MAX_REPEATS_LISTED);
+        if (rows.size() > MAX_ROWS_LISTED) {
+            out.printf(Locale.ROOT, "  %s: … and %,d %s%n", what, rows.size() - MAX_ROWS_LISTED, more);
         }
     }
 

@@ -81,5 +81,8 @@ class OverlappingRowsTest extends OnAShippedInputCopy {
                 + "prices/688802.SH.csv";
         assertEquals(List.of(List.of("3", "close", "conflict", reason), List.of("5", "close", "conflict", reason)),
                 rejects.stream().map(r -> List.of(r.get("line"), r.get("column"), r.get("rule"), r.get("reason"))).toList());
+        // The console says so too: the conflict takes away a close the report had.
+        assertTrue(run.out().contains("  rejected: prices/688802.SH.csv line 3: " + reason + "\n"
+                + "  rejected: prices/688802.SH.csv line 5: " + reason + "\n"), run.out());
     }
 }
