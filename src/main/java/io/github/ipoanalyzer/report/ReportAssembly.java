@@ -34,6 +34,7 @@ record ReportAssembly(MarketDataStore store, InputFileLedger ledger, ReportSetti
     Published assemble(PublishRequest request, ReportInputs in, List<ListingTableSpec> tables, SeriesBasis basis,
                        SeriesCarry carry, BooleanSupplier stopRequested) throws IOException {
         ReportFolder folders = new ReportFolder(request.outputRoot());
+        PublishedHashes hashes = PublishedHashes.in(request.outputRoot());
         ReportParts parts = folders.parts(request.run().number());
         Path staging = folders.stage(request.run().number());
         SideTask workbook = null;
@@ -59,7 +60,7 @@ record ReportAssembly(MarketDataStore store, InputFileLedger ledger, ReportSetti
                     Path previous = carry.takeOver().get().previousFolder();
                     Map<String, Manifest.Output> outputs = Manifest.outputs(previous);
                     for (SeriesTable table : series) {
-                        table.carry(previous, outputs, carry.takeOver().get().fromMonth().toString());
+                        table.carry(previous, outputs, carry.takeOver().get().fromMonth().toString(), hashes);
                     }
                 }
                 int next = 0;
@@ -145,7 +146,7 @@ record ReportAssembly(MarketDataStore store, InputFileLedger ledger, ReportSetti
             String name = ReportFolder.name(request.run().asOf().toString(), request.run().number());
             // Recorded first: a basis naming a folder that did not get published is never used.
             store.seriesBasis().save(basis.publishedAs(staging.toRealPath().resolveSibling(name).toString()).toBytes());
-            ReportFolder.Publication publication = folders.publish(staging, name, request.keep(),
+            ReportFolder.Publication publication = folders.publish(staging, name, request.keep(), hashes,
                     existing -> Manifest.isOfRun(existing, request.run().identity()));
             parts.discard();
             List<String> notes = new ArrayList<>();

@@ -115,6 +115,12 @@ public final class ReportFolder {
      * not do is said in the notes.
      */
     public Publication publish(Path staging, String finalName, int keep, Predicate<Path> sameRun) throws IOException {
+        return publish(staging, finalName, keep, PublishedHashes.in(outputRoot), sameRun);
+    }
+
+    /** The same, the files the run linked recorded in {@code hashes}, where the published ones are then remembered. */
+    Publication publish(Path staging, String finalName, int keep, PublishedHashes hashes, Predicate<Path> sameRun)
+            throws IOException {
         Path target = outputRoot.resolve(finalName);
         Report published = report(target).orElseThrow(() ->
                 new IllegalArgumentException("not a report folder name: " + finalName));
@@ -122,7 +128,6 @@ public final class ReportFolder {
             throw new IllegalArgumentException("report folder name leaves the output folder: " + finalName);
         }
         Instant writtenBy = Instant.now();
-        PublishedHashes hashes = PublishedHashes.in(outputRoot);
         shareUnchangedFiles(staging, hashes);
         syncTree(staging);
         boolean moved = !Files.exists(target, LinkOption.NOFOLLOW_LINKS);
@@ -150,6 +155,7 @@ public final class ReportFolder {
                     + "; this report as of " + published.asOf() + " is " + target);
         }
         pointLatestAt(newest.folder());
+        hashes.beforePruning(target);
         try {
             prune(keep, reports, List.of(published, newest), notes);
         } catch (IOException e) {
@@ -180,10 +186,6 @@ public final class ReportFolder {
      * deletes only its names: the other folders' links keep the data. Where the file system has
      * no hard links, the staged copy stays.
      */
-    void shareUnchangedFiles(Path staging) throws IOException {
-        shareUnchangedFiles(staging, PublishedHashes.in(outputRoot));
-    }
-
     private void shareUnchangedFiles(Path staging, PublishedHashes hashes) throws IOException {
         Path latest = outputRoot.resolve(LATEST);
         if (!Files.isDirectory(latest)) {
@@ -199,8 +201,7 @@ public final class ReportFolder {
                 continue; // different
             }
             if (Files.exists(name, LinkOption.NOFOLLOW_LINKS) && Files.isSameFile(name, file)) {
-                hashes.linked(now.getKey(), name); // taken over already, and verified then
-                continue;
+                continue; // taken over already (verified, and recorded in hashes, then)
             }
             Path earlier;
             try {
@@ -211,11 +212,15 @@ public final class ReportFolder {
             Path aside = file.resolveSibling(file.getFileName() + ".unlinked");
             Files.move(file, aside);
             try {
+                if (!hashes.stillAsVerified(earlier)) {
+                    throw new IOException(earlier + " changed since it was verified");
+                }
                 Files.createLink(file, earlier);
+                hashes.linked(now.getKey(), file);
                 Files.delete(aside);
-                hashes.linked(now.getKey(), earlier);
             } catch (IOException | UnsupportedOperationException e) {
-                Files.move(aside, file); // no hard links here: keep the copy
+                Files.deleteIfExists(file);
+                Files.move(aside, file); // no hard links here, or the earlier file changed: keep the copy
             }
         }
     }

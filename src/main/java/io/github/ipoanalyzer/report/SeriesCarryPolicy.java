@@ -88,6 +88,7 @@ final class SeriesCarryPolicy {
                             + " on are computed again");
                 }
             }
+            hashes.save(); // each file's state when verified: the assembly checks it is still that before linking it
             return new SeriesCarry(Optional.of(new SeriesTakeOver(previous, from)), "months before " + from
                     + " taken over from " + previous.getFileName() + why, changed);
         } catch (IOException e) {

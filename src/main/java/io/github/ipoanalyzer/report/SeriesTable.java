@@ -72,10 +72,12 @@ public final class SeriesTable implements ListingTable {
      * its manifest lists for a month before {@code fromMonth} (YYYY-MM): each is hard-linked into
      * this report (copied where the file system has no links), with the rows and SHA-256 listed.
      * Each was verified when the months were chosen ({@link TakenOverFile#verified}); it is
-     * checked again, without reading it, before it is linked. Rows of those months must not be
+     * checked again before it is linked, without reading it while its state on disk is still the
+     * one it was verified in ({@link PublishedHashes}). Rows of those months must not be
      * appended then.
      */
-    void carry(Path previous, Map<String, Manifest.Output> outputs, String fromMonth) throws IOException {
+    void carry(Path previous, Map<String, Manifest.Output> outputs, String fromMonth, PublishedHashes hashes)
+            throws IOException {
         String prefix = folder() + "/";
         for (Map.Entry<String, Manifest.Output> output : new TreeMap<>(outputs).entrySet()) {
             String file = output.getKey();
@@ -85,6 +87,7 @@ public final class SeriesTable implements ListingTable {
             Path source;
             try {
                 source = TakenOverFile.unchanged(previous, file, output.getValue());
+                hashes.checkStillAsListed(source, output.getValue(), previous);
             } catch (IOException e) {
                 throw new IOException(e.getMessage() + ", and this run takes it over: run again with --force to "
                         + "compute every month", e);
@@ -95,6 +98,7 @@ public final class SeriesTable implements ListingTable {
             } catch (IOException | UnsupportedOperationException e) {
                 Files.copy(source, target);
             }
+            hashes.linked(file, target);
             written.add(new ReportFile.Carried(file, monthDescription(month(file)), output.getValue().rows(),
                     output.getValue().sha256()));
             rows += output.getValue().rows();

@@ -18,8 +18,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The SHA-256 of each input file remembered with the file's state on disk (size, modification
- * and status-change times to the nanosecond, inode), so that a launch hashes only the files that
+ * The SHA-256 of each input file (or, in a memo of another name, each published report file:
+ * report.PublishedHashes) remembered with the file's state on disk (size, modification and
+ * status-change times to the nanosecond, inode), so that a launch hashes only the files that
  * changed since the last one: a market of thousands of price files is otherwise read whole at
  * every launch, a launch with nothing to do included. Any write to a file changes its status-change
  * time, which no program can set back (unlike the modification time), and a replaced file has
@@ -139,6 +140,17 @@ public final class FileHashMemo {
         if (!key.contains("\t") && !key.contains("\n")) {
             seen.put(key, new Entry(state, sha256));
         }
+    }
+
+    /**
+     * Whether {@code file}'s state on disk is still the one its hash was remembered (or computed
+     * by this memo) with: its bytes are those of that hash, with no read.
+     */
+    public boolean holds(Path file) {
+        String key = file.toAbsolutePath().normalize().toString();
+        Entry entry = seen.containsKey(key) ? seen.get(key) : known.get(key);
+        Optional<Stat> now = Stat.of(file);
+        return entry != null && now.isPresent() && entry.stat().equals(now.get());
     }
 
     /** The SHA-256 remembered for {@code file}, whatever its state on disk now; empty when none is. */

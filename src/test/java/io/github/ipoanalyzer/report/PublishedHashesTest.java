@@ -63,18 +63,55 @@ class PublishedHashesTest {
         PublishedHashes hashes = PublishedHashes.in(root);
         for (String name : new String[] {"series/2024-01.csv", "series/2024-02.csv"}) {
             Files.createLink(report.resolve(name), before.resolve(name.substring(7)));
-            hashes.linked(name, before.resolve(name.substring(7)));
+            hashes.linked(name, report.resolve(name));
         }
         Files.writeString(edited, "month 3\n");
-        // Long before either was linked: the links changed their status-change times, which the verified state allows.
+        hashes.beforePruning(report);
+        // Long before either was linked: the links changed their status-change times, which the state after the link allows.
         hashes.rememberPublished(report, Map.of("series/2024-01.csv", MADE_UP, "series/2024-02.csv", MADE_UP),
                 Instant.now().minusSeconds(60));
         assertEquals(MADE_UP, PublishedHashes.in(root).sha256(report.resolve("series/2024-01.csv")));
         assertEquals(InputFingerprint.sha256(edited), PublishedHashes.in(root).sha256(report.resolve("series/2024-02.csv")));
 
         // A name added later (the next run takes the month over) changes its status: read again until remembered anew.
+        // (What the next run does instead: it checks the state is still the remembered one just before it links.)
         Files.createDirectories(root.resolve("next"));
         Files.createLink(root.resolve("next/2024-01.csv"), kept);
         assertEquals(InputFingerprint.sha256(kept), PublishedHashes.in(root).sha256(report.resolve("series/2024-01.csv")));
+    }
+
+    @Test
+    void aLinkedFileEditedInPlaceWithItsModificationTimeSetBackBeforePruningIsNotRemembered() throws Exception {
+        Path before = Files.createDirectories(root.resolve("2030-01-01_run-000000"));
+        Path month = Files.writeString(before.resolve("2024-01.csv"), "month 1\n");
+        FileTime modified = Files.getLastModifiedTime(month);
+        PublishedHashes hashes = PublishedHashes.in(root);
+        Files.createLink(report.resolve("2024-01.csv"), month);
+        hashes.linked("2024-01.csv", report.resolve("2024-01.csv"));
+        Thread.sleep(20); // past the file system's clock tick
+        Files.writeString(month, "month 9\n"); // the same size, through the earlier report's name
+        Files.setLastModifiedTime(month, modified);
+        hashes.beforePruning(report);
+        hashes.rememberPublished(report, Map.of("2024-01.csv", MADE_UP), Instant.now().plusSeconds(1));
+        assertEquals(InputFingerprint.sha256(month), PublishedHashes.in(root).sha256(report.resolve("2024-01.csv")));
+    }
+
+    @Test
+    void aVerifiedFileEditedBeforeItIsLinkedIsReadAgainAndRefused() throws Exception {
+        Path month = Files.writeString(report.resolve("2024-01.csv"), "month 1\n");
+        String listed = InputFingerprint.sha256(month);
+        PublishedHashes hashes = PublishedHashes.in(root);
+        assertEquals(listed, hashes.sha256(month)); // verified when the months are chosen
+        hashes.save();
+        PublishedHashes assembly = PublishedHashes.in(root);
+        assembly.checkStillAsListed(month, new Manifest.Output(listed, 1, 8), report);
+        FileTime modified = Files.getLastModifiedTime(month);
+        Thread.sleep(20);
+        Files.writeString(month, "month 9\n");
+        Files.setLastModifiedTime(month, modified);
+        java.io.IOException refused = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> PublishedHashes.in(root).checkStillAsListed(month, new Manifest.Output(listed, 1, 8), report));
+        assertEquals(month + " is not the file its report published (its SHA-256 differs from 2030-01-01_run-000001's "
+                + "manifest): it was changed since its months were chosen", refused.getMessage());
     }
 }

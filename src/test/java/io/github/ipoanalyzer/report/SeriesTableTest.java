@@ -58,13 +58,16 @@ class SeriesTableTest {
         Files.writeString(before.resolve("series/market-value/2025-12.csv"), "\uFEFFticker,date,cap\r\nA,2025-12-31,2\r\n");
         Files.writeString(before.resolve("series/market-value/2025-12_part2.csv"), "\uFEFFticker,date,cap\r\nB,2025-12-31,4\r\n");
         Files.writeString(before.resolve("series/market-value/2026-01.csv"), "\uFEFFticker,date,cap\r\nA,2026-01-02,3\r\n");
-        Map<String, Manifest.Output> listed = Map.of("series/market-value/2025-12.csv", new Manifest.Output("h1", 1, -1),
-                "series/market-value/2025-12_part2.csv", new Manifest.Output("h2", 1, -1),
+        String h1 = io.github.ipoanalyzer.store.InputFingerprint.sha256(before.resolve("series/market-value/2025-12.csv"));
+        String h2 = io.github.ipoanalyzer.store.InputFingerprint.sha256(before.resolve("series/market-value/2025-12_part2.csv"));
+        Map<String, Manifest.Output> listed = Map.of("series/market-value/2025-12.csv", new Manifest.Output(h1, 1, -1),
+                "series/market-value/2025-12_part2.csv", new Manifest.Output(h2, 1, -1),
                 "series/market-value/2026-01.csv", new Manifest.Output("h3", 1, -1),
                 "series/lot-gains/2025-12.csv", new Manifest.Output("h4", 7, -1));
+        PublishedHashes hashes = PublishedHashes.in(report);
         Path now = report.resolve("now");
         SeriesTable series = new SeriesTable(now, "market-value", "Market value", List.of("ticker", "date", "cap"), "date");
-        series.carry(before, listed, "2026-01");
+        series.carry(before, listed, "2026-01", hashes);
         SeriesSpec spec = new SeriesSpec("market-value", "Market value", List.of("ticker", "date", "cap"), "date");
         ListingRows rows = spec.blankRows(Optional.of(YearMonth.of(2026, 1)));
         assertFalse(rows.keeps(java.time.LocalDate.of(2025, 12, 31)), "a taken-over month is not rendered");
@@ -76,7 +79,7 @@ class SeriesTableTest {
 
         assertEquals(List.of("series/market-value/2025-12.csv", "series/market-value/2025-12_part2.csv",
                 "series/market-value/2026-01.csv"), series.files().stream().map(ReportFile::fileName).toList());
-        assertEquals(List.of("h1", "h2"), series.files().stream().limit(2).map(ReportFile::sha256).toList(),
+        assertEquals(List.of(h1, h2), series.files().stream().limit(2).map(ReportFile::sha256).toList(),
                 "a taken-over file keeps the hash its manifest lists");
         assertEquals(3, series.rowCount());
         assertEquals(Files.getAttribute(before.resolve("series/market-value/2025-12.csv"), "unix:ino"),
@@ -86,7 +89,7 @@ class SeriesTableTest {
 
         SeriesTable again = new SeriesTable(report.resolve("again"), "market-value", "Market value",
                 List.of("ticker", "date", "cap"), "date");
-        again.carry(before, listed, "2026-01");
+        again.carry(before, listed, "2026-01", hashes);
         ListingRows late = spec.blankRows(Optional.empty());
         late.add(List.of("C", "2025-12-31", "6"));
         assertThrows(IllegalStateException.class, () -> again.append(late.rendered()),
@@ -94,12 +97,20 @@ class SeriesTableTest {
 
         Files.delete(before.resolve("series/market-value/2025-12_part2.csv"));
         IOException gone = assertThrows(IOException.class, () -> new SeriesTable(report.resolve("gone"), "market-value",
-                "Market value", List.of("ticker", "date", "cap"), "date").carry(before, listed, "2026-01"));
+                "Market value", List.of("ticker", "date", "cap"), "date").carry(before, listed, "2026-01", hashes));
         assertTrue(gone.getMessage().contains("run again with --force"), gone.getMessage());
         IOException outside = assertThrows(IOException.class, () -> new SeriesTable(report.resolve("outside"),
                 "market-value", "Market value", List.of("ticker", "date", "cap"), "date").carry(before,
-                Map.of("series/market-value/../../../etc/2025-01.csv", new Manifest.Output("h", 1, -1)), "2026-01"));
+                Map.of("series/market-value/../../../etc/2025-01.csv", new Manifest.Output("h", 1, -1)), "2026-01", hashes));
         assertTrue(outside.getMessage().contains("outside its folder"), outside.getMessage());
+
+        // A month whose bytes are not those listed (changed after the months were chosen) is refused, even with
+        // its size and modification time as they were.
+        IOException changed = assertThrows(IOException.class, () -> new SeriesTable(report.resolve("changed"),
+                "market-value", "Market value", List.of("ticker", "date", "cap"), "date").carry(before,
+                Map.of("series/market-value/2025-12.csv", new Manifest.Output("0".repeat(64), 1, -1)), "2026-01", hashes));
+        assertTrue(changed.getMessage().contains("is not the file its report published") 
+                && changed.getMessage().contains("run again with --force"), changed.getMessage());
     }
 
     private String read(String file) throws Exception {
