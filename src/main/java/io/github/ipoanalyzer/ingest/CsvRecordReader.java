@@ -252,8 +252,8 @@ public class CsvRecordReader extends AbstractItemCountingItemStreamItemReader<Cs
                 if (endsWithoutLineEnd && lastRecord != null) {
                     // Many exporters end without one; a copy cut short does too, its last value then cut (7 for 700.00).
                     notices.accept(fileName, "its last line, line " + lastRecord.line() + ", has no line end, and was read "
-                            + "as written: " + String.join(",", lastRecord.values()) + ". A file cut short while being "
-                            + "copied ends like this: if it was, copy it again and run again");
+                            + "as it is, with the values " + String.join(" | ", lastRecord.values()) + ". A file cut short "
+                            + "while being copied ends like this: if it was, copy it again and run again");
                 }
                 return null;
             }

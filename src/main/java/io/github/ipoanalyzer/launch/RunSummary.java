@@ -200,8 +200,14 @@ final class RunSummary {
                 shared.put(message, files);
             }
         });
+        List<String> own = new ArrayList<>();
         notices.forEach((file, messages) -> messages.stream().filter(m -> !shared.containsKey(m))
-                .forEach(m -> out.println("  note: " + file + ": " + m)));
+                .forEach(m -> own.add("  note: " + file + ": " + m)));
+        // Notes that differ file by file (each names its file's last line) still fit a screen: the first named, the rest counted.
+        own.stream().limit(MAX_FILES_LISTED).forEach(out::println);
+        if (own.size() > MAX_FILES_LISTED) {
+            out.printf(Locale.ROOT, "  note: … and %,d more notes (input-files.csv has every one)%n", own.size() - MAX_FILES_LISTED);
+        }
         shared.forEach((message, files) -> out.printf(Locale.ROOT, "  note: %,d files (%s, %s, …; all in input-files.csv): %s%n",
                 files.size(), files.get(0), files.get(1), message));
     }

@@ -60,8 +60,9 @@ class CsvRecordReaderTest {
         Files.writeString(dir.resolve("p.csv"), "ticker,date,close\r\n688802.SH,2025-12-22,700.00\r\n688802.SH,2025-12-23,7");
         List<CsvRecord> records = readAll(reader("p.csv"), new ExecutionContext());
         assertEquals("7", records.get(1).get("close"));
-        assertEquals(List.of("p.csv: its last line, line 3, has no line end, and was read as written: 688802.SH,2025-12-23,7. "
-                + "A file cut short while being copied ends like this: if it was, copy it again and run again"), notices);
+        assertEquals(List.of("p.csv: its last line, line 3, has no line end, and was read as it is, with the values "
+                + "688802.SH | 2025-12-23 | 7. A file cut short while being copied ends like this: if it was, copy it again "
+                + "and run again"), notices);
 
         notices.clear();
         Files.writeString(dir.resolve("q.csv"), "ticker,date,close\n688802.SH,2025-12-22,700.00\n\n   ");
