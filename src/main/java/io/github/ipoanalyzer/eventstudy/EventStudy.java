@@ -293,12 +293,7 @@ public final class EventStudy {
         analyses.stream().map(a -> a.listing().listingDate().getYear()).distinct().sorted().forEach(y -> cohorts.add(
                 new Cohort("listed in " + y, "listing date in " + y, analyses.stream()
                         .filter(a -> a.listing().listingDate().getYear() == y).map(a -> a.listing().ticker()).toList())));
-        // Only members listed as of the report's day: a later IPO named in cohorts.csv is not named before it lists.
-        Set<String> listed = new HashSet<>();
-        analyses.forEach(a -> listed.add(a.listing().ticker()));
-        members.stream().map(CohortMember::cohort).distinct().sorted().forEach(name -> cohorts.add(new Cohort(name,
-                "named in cohorts.csv", members.stream().filter(m -> m.cohort().equals(name)).map(CohortMember::ticker)
-                .filter(listed::contains).toList())));
+        cohorts.addAll(Cohort.named(members, analyses.stream().map(a -> a.listing().ticker()).toList()));
         return cohorts;
     }
 }

@@ -31,14 +31,14 @@ final class SubscriptionReport {
     static Map<String, List<String>> cohorts(List<IpoAnalysis> summaries, List<CohortMember> members) {
         Map<String, List<String>> cohorts = new LinkedHashMap<>();
         cohorts.put("all", summaries.stream().map(a -> a.listing().ticker()).toList());
-        cohorts.putAll(named(members));
+        cohorts.putAll(named(members, summaries));
         return cohorts;
     }
 
-    private static Map<String, List<String>> named(List<CohortMember> members) {
+    private static Map<String, List<String>> named(List<CohortMember> members, List<IpoAnalysis> summaries) {
         Map<String, List<String>> named = new LinkedHashMap<>();
-        members.stream().map(CohortMember::cohort).distinct().sorted().forEach(name -> named.put(name,
-                members.stream().filter(m -> m.cohort().equals(name)).map(CohortMember::ticker).toList()));
+        io.github.ipoanalyzer.eventstudy.Cohort.named(members, summaries.stream().map(a -> a.listing().ticker()).toList())
+                .forEach(c -> named.put(c.name(), c.tickers()));
         return named;
     }
 
@@ -68,7 +68,7 @@ final class SubscriptionReport {
                         a.firstDay().open(), a.firstDay().close(), s.latestClose()));
             }
         }
-        return BreakIssue.rates(outcomes, named(members));
+        return BreakIssue.rates(outcomes, named(members, summaries));
     }
 
     static CsvTable policyTable(Path folder, PolicyBacktest.Result result) {
