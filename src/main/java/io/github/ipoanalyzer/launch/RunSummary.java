@@ -117,8 +117,8 @@ final class RunSummary {
                         + " (the next run reads " + (appeared.size() == 1 ? "it" : "them") + "): "
                         + io.github.ipoanalyzer.text.ShortList.of(appeared, MAX_NAMED));
             }
-            printRejects(out, store.rejects());
-            printRepeats(out, store.repeats());
+            printRejects(out, store.firstRejects(MAX_ROWS_LISTED));
+            printRepeats(out, store.firstRepeats(MAX_ROWS_LISTED));
             printNotices(out, store.notices());
             String folder = execution.getExecutionContext().getString(IpoReportJobConfiguration.REPORT_FOLDER_KEY, null);
             if (folder != null) {
@@ -165,7 +165,7 @@ final class RunSummary {
      * loaded before takes a published close away: a person must see it here, not only in
      * rejects.csv), the rest counted.
      */
-    static void printRejects(PrintStream out, List<MarketDataStore.RejectedRow> rejects) {
+    static void printRejects(PrintStream out, MarketDataStore.Listed rejects) {
         printFirst(out, "rejected", rejects, "more rows (rejects.csv in the report has every one)");
     }
 
@@ -173,15 +173,14 @@ final class RunSummary {
      * Which rows were repeats and of what: a few named, the rest counted (every one is in the
      * manifest's counts, file by file).
      */
-    static void printRepeats(PrintStream out, List<MarketDataStore.RejectedRow> repeats) {
+    static void printRepeats(PrintStream out, MarketDataStore.Listed repeats) {
         printFirst(out, "repeat", repeats, "more rows that repeat a row loaded from another line");
     }
 
-    private static void printFirst(PrintStream out, String what, List<MarketDataStore.RejectedRow> rows, String more) {
-        rows.stream().limit(MAX_ROWS_LISTED).forEach(r -> out.println("  " + what + ": " + r.file() + " line " + r.line()
-                + ": " + r.reason()));
-        if (rows.size() > MAX_ROWS_LISTED) {
-            out.printf(Locale.ROOT, "  %s: … and %,d %s%n", what, rows.size() - MAX_ROWS_LISTED, more);
+    private static void printFirst(PrintStream out, String what, MarketDataStore.Listed rows, String more) {
+        rows.first().forEach(r -> out.println("  " + what + ": " + r.file() + " line " + r.line() + ": " + r.reason()));
+        if (rows.total() > rows.first().size()) {
+            out.printf(Locale.ROOT, "  %s: … and %,d %s%n", what, rows.total() - rows.first().size(), more);
         }
     }
 

@@ -228,6 +228,28 @@ public class MarketDataStore {
         return jdbc.update("DELETE FROM REJECTED_ROW WHERE SOURCE_FILE = ? AND SOURCE_LINE > ?", file, line);
     }
 
+    /** The first {@code limit} rejected rows of {@link #rejects()} and how many there are: for a summary, bounded however many. */
+    public Listed firstRejects(int limit) {
+        return first("RULE_NAME <> 'repeat' AND RULE_NAME <> ?", limit, SET_ASIDE_RULE);
+    }
+
+    /** The first {@code limit} repeats of {@link #repeats()} and how many there are (a re-export can repeat millions). */
+    public Listed firstRepeats(int limit) {
+        return first("RULE_NAME = 'repeat'", limit);
+    }
+
+    /** Some records of rows not loaded, and how many there are in all. */
+    public record Listed(List<RejectedRow> first, long total) {
+    }
+
+    private Listed first(String where, int limit, Object... args) {
+        List<RejectedRow> first = jdbc.query("SELECT * FROM REJECTED_ROW WHERE " + where
+                + " ORDER BY SOURCE_FILE, SOURCE_LINE, ID FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY",
+                (rs, n) -> rejectedRow(rs), args);
+        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM REJECTED_ROW WHERE " + where, Long.class, args);
+        return new Listed(first.subList(0, Math.min(limit, first.size())), total == null ? 0 : total);
+    }
+
     /** The rows not loaded because a row of the same key says the same (see ingest.Observations). */
     public List<RejectedRow> repeats() {
         return jdbc.query("SELECT * FROM REJECTED_ROW WHERE RULE_NAME = 'repeat' ORDER BY SOURCE_FILE, SOURCE_LINE, ID",

@@ -66,6 +66,21 @@ class OverlappingRowsTest extends OnAShippedInputCopy {
     }
 
     @Test
+    void theSummaryNamesTenRepeatsAndCountsTheRest() throws Exception {
+        // Three more copies of Moore Threads' four days: twelve repeats of the rows loaded from its own file.
+        for (String copy : List.of("a", "b", "c")) {
+            Files.copy(input.resolve("prices/688795.SH.csv"), input.resolve("prices/" + copy + "-copy.csv"));
+        }
+        JobRun run = launch();
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> repeats = run.out().lines().filter(l -> l.startsWith("  repeat: ")).toList();
+        assertEquals(11, repeats.size(), run.out());
+        assertTrue(repeats.get(0).startsWith("  repeat: prices/a-copy.csv line 2: repeats line 2 of prices/688795.SH.csv"),
+                repeats.get(0));
+        assertEquals("  repeat: … and 2 more rows that repeat a row loaded from another line", repeats.get(10));
+    }
+
+    @Test
     void aDifferentNoteIsARepeatAndOnlyADifferentValueIsAConflictThatNamesBothRows() throws Exception {
         Files.writeString(input.resolve("prices/688802.SH.csv"),
                 "688802.SH,2025-12-17,700.00,895.00,,829.90,,11259000000,listing day (exchange bulletin)\n"
