@@ -91,7 +91,8 @@ public final class IpoAnalyzer {
                 history.reportedCaps().stream().filter(c -> !c.date().isAfter(asOf))
                         .map(c -> CapReconciliation.of(c, caps, rates, calendars, listing.exchange())).toList(),
                 application, grey.orElse(null), subscriptions.of(listing, fees, references(firstDay, grey),
-                        application.oneLotSuccessRate(), netAtFirstClose.map(NetLotGain::net).orElse(null)));
+                        Allotment.oneLot(listing.ticker(), allotments).orElse(null),
+                        netAtFirstClose.map(NetLotGain::net).orElse(null)));
     }
 
     /** A peer or seasoned stock: its market value, price-to-sales and reported caps, no IPO figure. */

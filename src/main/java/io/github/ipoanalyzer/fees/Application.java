@@ -29,8 +29,7 @@ public record Application(Money entranceFee, BigDecimal oneLotSuccessRate, BigDe
             entranceFee = new Money(listing.applicationPrice().multiply(BigDecimal.valueOf(listing.lotShares()))
                     .multiply(factor), listing.currency()).roundedHalfUp();
         }
-        Optional<Allotment> oneLot = allotments.stream().filter(a -> a.ticker().equals(listing.ticker())
-                && a.applicationLots() == 1).findFirst();
+        Optional<Allotment> oneLot = Allotment.oneLot(listing.ticker(), allotments);
         BigDecimal rate = oneLot.flatMap(Allotment::rate).orElse(null);
         BigDecimal multiple = allotments.stream().filter(a -> a.ticker().equals(listing.ticker()))
                 .map(Allotment::subscriptionMultiple).filter(m -> m != null).findFirst().orElse(null);

@@ -13,6 +13,11 @@ import java.util.Optional;
 public record Allotment(String ticker, long applicationLots, Long applicants, Long successfulApplicants,
                         BigDecimal successRate, Long lotsPerSuccess, BigDecimal subscriptionMultiple, String note) {
 
+    /** The allotment of one-lot applications of {@code ticker}, where allotments.csv has it. */
+    public static Optional<Allotment> oneLot(String ticker, java.util.List<Allotment> allotments) {
+        return allotments.stream().filter(a -> a.ticker().equals(ticker) && a.applicationLots() == 1).findFirst();
+    }
+
     /** The success rate as stated, else successful applicants over applicants. */
     public Optional<BigDecimal> rate() {
         return expectedShareOf(BigDecimal.ONE);

@@ -1,5 +1,6 @@
 package io.github.ipoanalyzer.subscription;
 
+import io.github.ipoanalyzer.market.Allotment;
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.market.OfferFacts;
 import io.github.ipoanalyzer.money.Money;
@@ -22,9 +23,13 @@ public record AShareApplication(long lots, boolean atCap, BigDecimal expectedLot
     private static final BigDecimal MARKET_VALUE_PER_SHARE = BigDecimal.TEN;
     private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
 
-    /** Empty without a subscription cap; the gains unknown (null) without a rate or a net gain of one lot. */
+    /**
+     * Empty without a subscription cap; the gains unknown (null) without a rate or a net gain of one
+     * lot. The rate per 签 is that of {@code oneLot} (null: unknown): a rate given as counts is
+     * applied with its division last ({@link Allotment#expectedShareOf}).
+     */
     public static Optional<AShareApplication> of(Listing listing, OfferFacts offer, Integer chosenLots,
-                                                 BigDecimal ratePerLot, Money netOfOneLot) {
+                                                 Allotment oneLot, Money netOfOneLot) {
         if (offer == null || offer.subscriptionCapShares() == null || listing.lotShares() == 0) {
             return Optional.empty();
         }
@@ -35,11 +40,12 @@ public record AShareApplication(long lots, boolean atCap, BigDecimal expectedLot
                 ? new Money(offer.marketValueRequired(), listing.currency())
                 : new Money(MARKET_VALUE_PER_SHARE.multiply(BigDecimal.valueOf(lots * listing.lotShares())),
                 listing.currency());
-        if (ratePerLot == null || netOfOneLot == null) {
+        if (oneLot == null || oneLot.rate().isEmpty() || netOfOneLot == null) {
             return Optional.of(new AShareApplication(lots, atCap, null, null, marketValue, null));
         }
-        BigDecimal won = ratePerLot.multiply(BigDecimal.valueOf(lots));
-        Money expected = netOfOneLot.times(won);
+        BigDecimal won = oneLot.expectedShareOf(BigDecimal.valueOf(lots)).orElseThrow();
+        Money expected = new Money(oneLot.expectedShareOf(netOfOneLot.amount().multiply(BigDecimal.valueOf(lots)))
+                .orElseThrow(), netOfOneLot.currency());
         return Optional.of(new AShareApplication(lots, atCap, won, expected, marketValue, new Money(
                 Rounding.divide(expected.amount().multiply(TEN_THOUSAND), marketValue.amount()), listing.currency())));
     }

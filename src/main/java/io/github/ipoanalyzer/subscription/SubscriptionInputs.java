@@ -20,14 +20,14 @@ public record SubscriptionInputs(List<TableRow> basis, List<OfferFacts> offers, 
 
     /**
      * The listing's figures: every tier of its HK table valued at {@code references} over the days
-     * its offer tied the money up; its A-share application at {@code ratePerLot} (per 签) and the
+     * its offer tied the money up; its A-share application at the rate per 签 of {@code oneLot} (null: unknown) and the
      * net gain of one lot at the first close ({@code netOfOneLot}, null where unknown).
      */
-    public Subscription of(Listing listing, FeeSchedule fees, List<ReferencePoint> references, BigDecimal ratePerLot,
-                           Money netOfOneLot) {
+    public Subscription of(Listing listing, FeeSchedule fees, List<ReferencePoint> references,
+                           io.github.ipoanalyzer.market.Allotment oneLot, Money netOfOneLot) {
         OfferFacts offer = offers.stream().filter(o -> o.ticker().equals(listing.ticker())).findFirst().orElse(null);
         Integer days = offer == null ? null : offer.daysTiedUp();
         return new Subscription(HkApplications.of(listing, fees, basis, references, settings, days).orElse(null),
-                AShareApplication.of(listing, offer, settings.aShareLots(), ratePerLot, netOfOneLot).orElse(null), offer);
+                AShareApplication.of(listing, offer, settings.aShareLots(), oneLot, netOfOneLot).orElse(null), offer);
     }
 }

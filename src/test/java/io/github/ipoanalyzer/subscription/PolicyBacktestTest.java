@@ -34,7 +34,8 @@ class PolicyBacktestTest {
         List<String> policies = List.of(PolicyBacktest.ONE_LOT, PolicyBacktest.GUARANTEED_LOT, PolicyBacktest.CAP);
         List<PolicyBacktest.Listed> listed = List.of(
                 new PolicyBacktest.Listed(MOORE_THREADS, PolicyBacktest.choices(new Subscription(null,
-                        AShareApplication.of(MOORE_THREADS, moore, null, new BigDecimal("0.0003635054"),
+                        AShareApplication.of(MOORE_THREADS, moore, null, new io.github.ipoanalyzer.market.Allotment("688795.SH", 1,
+                                null, null, new BigDecimal("0.0003635054"), 1L, null, null),
                                 Money.of("242940.62", "CNY")).orElseThrow(), moore), policies), false),
                 new PolicyBacktest.Listed(BIREN, PolicyBacktest.choices(hk(BIREN, "34.46", LocalDate.of(2026, 1, 2)),
                         policies), false),
