@@ -2,7 +2,6 @@ package io.github.ipoanalyzer.report;
 
 import io.github.ipoanalyzer.store.FileHashMemo;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
@@ -90,13 +89,5 @@ final class PublishedHashes {
             }
         });
         memo.save();
-    }
-
-    /** {@link TakenOverFile#unchanged}'s check of the bytes: still as verified, else read again and compared. */
-    void checkStillAsListed(Path source, Manifest.Output listed, Path previous) throws IOException {
-        if (!stillAsVerified(source) && !sha256(source).equals(listed.sha256())) {
-            throw new IOException(source + " is not the file its report published (its SHA-256 differs from "
-                    + previous.getFileName() + "'s manifest): it was changed since its months were chosen");
-        }
     }
 }

@@ -112,13 +112,9 @@ public final class ReportFolder {
      * (a restart after the rename but before the run was recorded complete: same inputs, same
      * content), and refused otherwise: a published folder is never replaced or mixed. Once it is
      * in place, nothing that follows fails the publication: what {@code latest} and pruning could
-     * not do is said in the notes.
+     * not do is said in the notes. The files the run linked are recorded in {@code hashes}, where
+     * the published ones are then remembered ({@link PublishedHashes}).
      */
-    public Publication publish(Path staging, String finalName, int keep, Predicate<Path> sameRun) throws IOException {
-        return publish(staging, finalName, keep, PublishedHashes.in(outputRoot), sameRun);
-    }
-
-    /** The same, the files the run linked recorded in {@code hashes}, where the published ones are then remembered. */
     Publication publish(Path staging, String finalName, int keep, PublishedHashes hashes, Predicate<Path> sameRun)
             throws IOException {
         Path target = outputRoot.resolve(finalName);

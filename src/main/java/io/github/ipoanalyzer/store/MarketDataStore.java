@@ -233,7 +233,10 @@ public class MarketDataStore {
         return first("RULE_NAME <> 'repeat' AND RULE_NAME <> ?", limit, SET_ASIDE_RULE);
     }
 
-    /** The first {@code limit} repeats of {@link #repeats()} and how many there are (a re-export can repeat millions). */
+    /**
+     * The first {@code limit} rows not loaded because a row of the same key says the same (see
+     * ingest.Observations), and how many there are (a re-export can repeat millions).
+     */
     public Listed firstRepeats(int limit) {
         return first("RULE_NAME = 'repeat'", limit);
     }
@@ -248,12 +251,6 @@ public class MarketDataStore {
                 (rs, n) -> rejectedRow(rs), args);
         Long total = jdbc.queryForObject("SELECT COUNT(*) FROM REJECTED_ROW WHERE " + where, Long.class, args);
         return new Listed(first.subList(0, Math.min(limit, first.size())), total == null ? 0 : total);
-    }
-
-    /** The rows not loaded because a row of the same key says the same (see ingest.Observations). */
-    public List<RejectedRow> repeats() {
-        return jdbc.query("SELECT * FROM REJECTED_ROW WHERE RULE_NAME = 'repeat' ORDER BY SOURCE_FILE, SOURCE_LINE, ID",
-                (rs, n) -> rejectedRow(rs));
     }
 
     private static RejectedRow rejectedRow(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -248,7 +248,7 @@ class PartitionedPriceLoadTest {
         rows.sort(Comparator.naturalOrder());
         MarketDataStore store = new MarketDataStore(data, InputKinds.tables());
         List<String> records = new ArrayList<>();
-        Stream.concat(store.rejects().stream(), store.repeats().stream())
+        Stream.concat(store.rejects().stream(), store.firstRepeats(Integer.MAX_VALUE).first().stream())
                 .sorted(Comparator.comparing(RejectedRow::file).thenComparingLong(RejectedRow::line))
                 .forEach(r -> records.add(r.file() + " " + r.line() + " " + r.column() + " " + r.rawValue() + " "
                         + r.rule() + " " + r.reason() + " -> " + r.otherFile() + " " + r.otherLine()));

@@ -27,7 +27,7 @@ class ReportFolderTest {
         Files.writeString(staging.resolve("first-day.csv"), "a");
         Files.writeString(staging.resolve("chart.png"), "b");
 
-        folders.publish(staging, "2026-11-28_run-1", 30, existing -> false);
+        folders.publish(staging, "2026-11-28_run-1", 30, PublishedHashes.in(output), existing -> false);
 
         // Files, then their folder; then the output folder, after the rename and after latest moved.
         assertEquals(List.of("before rename: STAGING/first-day.csv", "before rename: STAGING/chart.png",
@@ -50,7 +50,7 @@ class ReportFolderTest {
         Path staging = folders.stage(11);
         manifest(staging, "2026-11-28", 11);
         ReportFolder.Publication publication = folders.publish(staging, ReportFolder.name("2026-11-28", 11), 2,
-                existing -> false);
+                PublishedHashes.in(output), existing -> false);
 
         assertEquals(output.resolve("2026-11-28_run-000011"), publication.folder(), "zero-padded: names sort in run order");
         assertEquals(List.of(run10, publication.folder()), folders.reports().stream().map(ReportFolder.Report::folder).toList());
@@ -66,10 +66,10 @@ class ReportFolderTest {
     void latestStaysAtTheNewestAsOfWhenABackdatedReportIsPublishedAndBothAreKept() throws Exception {
         ReportFolder folders = new ReportFolder(output, path -> { });
         Path newest = folders.publish(manifest(folders.stage(1), "2026-11-28", 1), ReportFolder.name("2026-11-28", 1), 1,
-                existing -> false).folder();
+                PublishedHashes.in(output), existing -> false).folder();
 
         ReportFolder.Publication backdated = folders.publish(manifest(folders.stage(2), "2026-01-05", 2),
-                ReportFolder.name("2026-01-05", 2), 1, existing -> false);
+                ReportFolder.name("2026-01-05", 2), 1, PublishedHashes.in(output), existing -> false);
 
         assertEquals(newest.toRealPath(), output.resolve("latest").toRealPath());
         assertEquals(List.of("latest still points at 2026-11-28_run-000001, a report as of a later day (2026-11-28); "
@@ -79,7 +79,7 @@ class ReportFolderTest {
 
         // A later run of the same day becomes latest; the oldest run goes.
         ReportFolder.Publication later = folders.publish(manifest(folders.stage(3), "2026-11-28", 3),
-                ReportFolder.name("2026-11-28", 3), 1, existing -> false);
+                ReportFolder.name("2026-11-28", 3), 1, PublishedHashes.in(output), existing -> false);
         assertEquals(later.folder().toRealPath(), output.resolve("latest").toRealPath());
         assertEquals(List.of("2026-11-28_run-000003", "latest"), names());
     }
@@ -89,16 +89,16 @@ class ReportFolderTest {
         ReportFolder folders = new ReportFolder(output, path -> { });
         Path first = folders.stage(1);
         Files.writeString(first.resolve("first-day.csv"), "published before a crash");
-        folders.publish(first, "2026-11-28_run-1", 30, existing -> false);
+        folders.publish(first, "2026-11-28_run-1", 30, PublishedHashes.in(output), existing -> false);
 
         Path again = folders.stage(1);
         Files.writeString(again.resolve("first-day.csv"), "the restart's copy");
-        folders.publish(again, "2026-11-28_run-1", 30, existing -> true);
+        folders.publish(again, "2026-11-28_run-1", 30, PublishedHashes.in(output), existing -> true);
         assertEquals("published before a crash", Files.readString(output.resolve("latest/first-day.csv")));
 
         Path other = folders.stage(1);
         assertThrows(java.nio.file.FileAlreadyExistsException.class,
-                () -> folders.publish(other, "2026-11-28_run-1", 30, existing -> false));
+                () -> folders.publish(other, "2026-11-28_run-1", 30, PublishedHashes.in(output), existing -> false));
         assertEquals("published before a crash", Files.readString(output.resolve("2026-11-28_run-1/first-day.csv")));
         assertTrue(!Files.exists(other), "the refused staging folder is removed");
     }
