@@ -112,6 +112,34 @@ class TakenOverFilesTest {
         assertArrayEquals(before.get(firstMonth), Files.readAllBytes(latest.resolve("series/market-value/" + firstMonth)));
     }
 
+    @Test
+    void aNightlyRunTakesTheHashOfAMonthWhoseStateIsRememberedWithoutReadingIt() throws Exception {
+        Path market = work.resolve("market");
+        MarketGenerator generator = new MarketGenerator(3, 80, 4);
+        generator.writeTo(market);
+        assertEquals(0, run(market).exitCode());
+        Path first = work.resolve("out/latest").toRealPath();
+        String month = files(first.resolve("series/lot-gains")).get(0);
+        Thread.sleep(2_100); // the memo keeps a hash read only of a file unchanged for 2 s
+        // The memo says another hash for the first month, its state on disk unchanged: a run that takes the
+        // remembered hash finds it unlike the manifest's and computes the month again; one that read the file would not.
+        Path memo = work.resolve("out/.published-hashes.tsv");
+        String key = first.resolve("series/lot-gains/" + month).toString();
+        List<String> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(memo)) {
+            lines.add(line.startsWith(key + "\t") ? line.substring(0, line.lastIndexOf('\t') + 1) + "0".repeat(64) : line);
+        }
+        assertNotEquals(Files.readAllLines(memo), lines, "the month is remembered");
+        Files.write(memo, lines);
+
+        generator.appendOneDay(market);
+        JobRun nightly = run(market);
+        assertEquals(0, nightly.exitCode(), nightly.err());
+        assertTrue(nightly.out().contains("  warning: " + key + " is not the file its report published"), nightly.out());
+        assertNotEquals(inode(first.resolve("series/lot-gains/" + month)),
+                inode(work.resolve("out/latest").toRealPath().resolve("series/lot-gains/" + month)), "computed again");
+    }
+
     private JobRun run(Path market) {
         return JobRun.launch("--input", market.toString(), "--output", work.resolve("out").toString(), "--db",
                 work.resolve("db").toString(), "--as-of", "2030-01-01", "--settle-seconds", "0");
