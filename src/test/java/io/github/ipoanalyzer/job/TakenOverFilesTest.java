@@ -36,9 +36,7 @@ class TakenOverFilesTest {
     void anEditedMonthOrAFolderReachedThroughALinkIsComputedAgainAndNamed() throws Exception {
         Path market = work.resolve("market");
         MarketGenerator generator = new MarketGenerator(12, 300, 15);
-        generator.writeTo(market);
-        assertEquals(0, run(market).exitCode());
-        Path first = work.resolve("out/latest").toRealPath();
+        Path first = firstReport(generator, market);
         List<String> lotGains = files(first.resolve("series/lot-gains"));
         assertTrue(lotGains.size() >= 10, lotGains.toString());
         // The run remembers each file it published with its hash, so that the next one need not read them.
@@ -116,9 +114,7 @@ class TakenOverFilesTest {
     void aNightlyRunTakesTheHashOfAMonthWhoseStateIsRememberedWithoutReadingIt() throws Exception {
         Path market = work.resolve("market");
         MarketGenerator generator = new MarketGenerator(3, 80, 4);
-        generator.writeTo(market);
-        assertEquals(0, run(market).exitCode());
-        Path first = work.resolve("out/latest").toRealPath();
+        Path first = firstReport(generator, market);
         String month = files(first.resolve("series/lot-gains")).get(0);
         Thread.sleep(2_100); // the memo keeps a hash read only of a file unchanged for 2 s
         // The memo says another hash for the first month, its state on disk unchanged: a run that takes the
@@ -138,6 +134,13 @@ class TakenOverFilesTest {
         assertTrue(nightly.out().contains("  warning: " + key + " is not the file its report published"), nightly.out());
         assertNotEquals(inode(first.resolve("series/lot-gains/" + month)),
                 inode(work.resolve("out/latest").toRealPath().resolve("series/lot-gains/" + month)), "computed again");
+    }
+
+    /** The report folder of a first run on the generated market. */
+    private Path firstReport(MarketGenerator generator, Path market) throws Exception {
+        generator.writeTo(market);
+        assertEquals(0, run(market).exitCode());
+        return work.resolve("out/latest").toRealPath();
     }
 
     private JobRun run(Path market) {
