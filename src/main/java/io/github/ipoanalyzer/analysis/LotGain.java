@@ -6,7 +6,6 @@ import io.github.ipoanalyzer.fees.FeeSchedule;
 import io.github.ipoanalyzer.fees.NetLotGain;
 import io.github.ipoanalyzer.money.FxRates;
 import io.github.ipoanalyzer.money.Money;
-import io.github.ipoanalyzer.money.Rounding;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -18,7 +17,12 @@ import java.util.Optional;
  * ties up ({@code L × P0}) and the return on it.
  */
 public record LotGain(ReferencePrice reference, LocalDate date, Money price, Money gain, Money lotCost,
-                      BigDecimal returnOnCapital, FxRates.Conversion gainInCny, NetLotGain net, String priceNote) {
+                      FxRates.Conversion gainInCny, NetLotGain net, String priceNote) {
+
+    /** {@code G / (L × P0)} as written ({@link Money#fractionOf}): computed when asked for, as a series writes it. */
+    public BigDecimal returnOnCapital() {
+        return gain.fractionOf(lotCost);
+    }
 
     /** What the lot leaves after the fee schedule's charges, where the schedule covers the sale's day. */
     public Optional<NetLotGain> netOfFees() {
@@ -42,8 +46,8 @@ public record LotGain(ReferencePrice reference, LocalDate date, Money price, Mon
         BigDecimal lot = BigDecimal.valueOf(listing.lotShares());
         Money gain = listing.price(price).minus(listing.offer()).times(lot);
         Money cost = listing.offer().times(lot);
-        return new LotGain(reference, date, listing.price(price), gain, cost, Rounding.divide(gain.amount(), cost.amount()),
-                rates.toCny(gain, date).orElse(null), NetLotGain.of(fees, listing.exchange(), cost, listing.listingDate(),
-                        listing.price(price).times(lot), date).orElse(null), priceNote);
+        return new LotGain(reference, date, listing.price(price), gain, cost, rates.toCny(gain, date).orElse(null),
+                NetLotGain.of(fees, listing.exchange(), cost, listing.listingDate(), listing.price(price).times(lot), date)
+                        .orElse(null), priceNote);
     }
 }

@@ -58,6 +58,21 @@ public record Money(BigDecimal amount, Currency currency) {
         return Rounding.divide(amount, other.amount);
     }
 
+    /**
+     * {@code this / base − 1} as a fraction is written ({@link Rounding#fraction(BigDecimal,
+     * BigDecimal, int)}): the change from one amount to another in one currency.
+     */
+    public BigDecimal changeFrom(Money base) {
+        requireSameCurrency(base);
+        return Rounding.fraction(amount, base.amount, 1);
+    }
+
+    /** {@code this / whole} as a fraction is written: the share of one amount in another of one currency. */
+    public BigDecimal fractionOf(Money whole) {
+        requireSameCurrency(whole);
+        return Rounding.fraction(amount, whole.amount, 0);
+    }
+
     public int compareAmount(Money other) {
         requireSameCurrency(other);
         return amount.compareTo(other.amount);

@@ -40,6 +40,92 @@ public final class Rounding {
         return fraction.setScale(FRACTION_SCALE, MODE);
     }
 
+    /**
+     * {@code fraction(divide(numerator, denominator) − minus)}: a ratio as it is written, e.g.
+     * a change {@code a / b − 1}. The same figure, decided in long arithmetic where that is exact
+     * (the market-value and lot-gain series, a row a close): the quotient's seven digits after
+     * the point and its remainder give the half-even rounding. The 34-digit quotient rounds to
+     * the same figure: unless the quotient is a tie, it lies at least {@code 10⁻⁶ / (2·|b|)}
+     * from the tie, farther than the 34-digit rounding moves it. Anything larger or finer than
+     * the bounds below is divided as before.
+     */
+    public static BigDecimal fraction(BigDecimal numerator, BigDecimal denominator, int minus) {
+        BigDecimal decided = LongQuotient.fraction(numerator, denominator, minus);
+        return decided != null ? decided
+                : fraction(divide(numerator, denominator).subtract(BigDecimal.valueOf(minus)));
+    }
+
+    /** The long arithmetic of {@link #fraction(BigDecimal, BigDecimal, int)}. */
+    static final class LongQuotient {
+        /** Past this the remainder × 10 could overflow a long. */
+        static final long MAX_DENOMINATOR = 100_000_000_000_000_000L;
+        /** The whole part's bound: it keeps the 34-digit quotient's last digit below 10⁻²⁴. */
+        static final long MAX_WHOLE = 1_000_000_000L;
+        private static final long[] POWERS = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
+                100_000_000L, 1_000_000_000L, 10_000_000_000L, 100_000_000_000L, 1_000_000_000_000L,
+                10_000_000_000_000L, 100_000_000_000_000L, 1_000_000_000_000_000L, 10_000_000_000_000_000L,
+                100_000_000_000_000_000L, 1_000_000_000_000_000_000L};
+
+        private LongQuotient() {
+        }
+
+        /** The figure, or null where long arithmetic cannot decide it. */
+        static BigDecimal fraction(BigDecimal numerator, BigDecimal denominator, int minus) {
+            if (numerator.precision() > 18 || denominator.precision() > 18 || denominator.signum() == 0) {
+                return null;
+            }
+            int scale = Math.max(numerator.scale(), denominator.scale());
+            Long a = atScale(numerator, scale);
+            Long b = atScale(denominator, scale);
+            if (a == null || b == null || b == Long.MIN_VALUE) {
+                return null;
+            }
+            if (b < 0) {
+                a = -a;
+                b = -b;
+            }
+            if (b > MAX_DENOMINATOR) {
+                return null;
+            }
+            long c;
+            try {
+                c = Math.subtractExact(a, Math.multiplyExact(b, (long) minus));
+            } catch (ArithmeticException overflow) {
+                return null;
+            }
+            long whole = Math.floorDiv(c, b);
+            if (Math.abs(whole) >= MAX_WHOLE) {
+                return null;
+            }
+            long r = c - whole * b; // 0 ≤ r < b
+            long millionths = whole;
+            for (int digit = 0; digit < FRACTION_SCALE; digit++) {
+                r *= 10;
+                millionths = millionths * 10 + r / b;
+                r %= b;
+            }
+            // c / b = (millionths + r / b) / 10⁶, 0 ≤ r < b: half-even on the remainder.
+            long twice = 2 * r;
+            if (twice > b || twice == b && (millionths & 1) == 1) {
+                millionths++;
+            }
+            return BigDecimal.valueOf(millionths, FRACTION_SCALE);
+        }
+
+        /** The unscaled value of {@code x} at {@code scale} (at least its own), or null past a long. */
+        private static Long atScale(BigDecimal x, int scale) {
+            int shift = scale - x.scale();
+            if (shift >= POWERS.length) {
+                return null;
+            }
+            try {
+                return Math.multiplyExact(x.unscaledValue().longValueExact(), POWERS[shift]);
+            } catch (ArithmeticException overflow) {
+                return null;
+            }
+        }
+    }
+
     public static BigDecimal multiple(BigDecimal multiple) {
         return multiple.setScale(MULTIPLE_SCALE, MODE);
     }
