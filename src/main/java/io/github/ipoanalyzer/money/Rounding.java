@@ -119,7 +119,8 @@ public final class Rounding {
                 return null;
             }
             try {
-                return Math.multiplyExact(x.unscaledValue().longValueExact(), POWERS[shift]);
+                // Its unscaled value, without the BigInteger that unscaledValue() makes of it.
+                return Math.multiplyExact(x.scaleByPowerOfTen(x.scale()).longValueExact(), POWERS[shift]);
             } catch (ArithmeticException overflow) {
                 return null;
             }
