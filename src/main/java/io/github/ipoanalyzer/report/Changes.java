@@ -18,7 +18,9 @@ import java.util.Set;
  * What changed since the previous report (changes.csv, and the top of index.html), worked out
  * from the two reports' own tables: the previous report's now.csv ({@link PreviousReport}) and
  * this report's now.csv and events.csv. A listing in this report's now.csv and not in the
- * previous one is new; one whose latest close date advanced has a new close; one that was not
+ * previous one is new, and one in the previous and not in this one is gone; one whose latest
+ * close date advanced has a new close, went back had its close withdrawn, stayed with another
+ * close had it revised (a published figure never changes unsaid); one that was not
  * below the offer price and is now broke issue, and the other way round recovered it; a
  * market-value milestone of events.csv dated after the day the previous report's data of that
  * listing ended (of a new listing: after the previous report's last data day) was crossed since.
@@ -36,6 +38,9 @@ final class Changes {
 
     static final String NEW_LISTING = "new_listing";
     static final String NEW_CLOSE = "new_close";
+    static final String REVISED_CLOSE = "revised_close";
+    static final String CLOSE_WITHDRAWN = "close_withdrawn";
+    static final String LISTING_GONE = "listing_gone";
     static final String BROKE_ISSUE = "broke_issue";
     static final String RECOVERED_ISSUE = "recovered_issue";
     static final String MILESTONE = "market_value_milestone";
@@ -47,8 +52,8 @@ final class Changes {
      */
     static final int PAGE_ROWS = 50;
     /** The order of the kinds on the page: what a reader must not miss first, the new closes last. */
-    private static final List<String> PAGE_ORDER = List.of(NEW_LISTING, BROKE_ISSUE, RECOVERED_ISSUE, MILESTONE,
-            LOCKUP_ENDING, NEW_CLOSE);
+    private static final List<String> PAGE_ORDER = List.of(NEW_LISTING, LISTING_GONE, CLOSE_WITHDRAWN, REVISED_CLOSE,
+            BROKE_ISSUE, RECOVERED_ISSUE, MILESTONE, LOCKUP_ENDING, NEW_CLOSE);
 
     /** Lock-ups ending on the as-of day or up to this many calendar days after it are listed. */
     static final int LOCKUP_DAYS_AHEAD = 30;
@@ -75,7 +80,8 @@ final class Changes {
 
     static TableSpec table() {
         return new TableSpec("changes.csv", "What changed since the previous report (the one latest pointed to): new "
-                + "listings, new closes, listings that broke the offer price or recovered it, market-value milestones "
+                + "listings and listings gone, new closes and closes withdrawn or revised, listings that broke the "
+                + "offer price or recovered it, market-value milestones "
                 + "crossed since the previous report's data; and the lock-ups ending within " + LOCKUP_DAYS_AHEAD
                 + " calendar days after the as-of day", List.of("ticker", "name_en", "change", "date", "previous_close",
                 "previous_close_date", "close", "currency", "offer_price", "return_since_offer_fraction", "compared_with",
@@ -109,6 +115,8 @@ final class Changes {
             previous.now().stream().map(Position::of).forEach(p -> before.put(p.ticker(), p));
             String name = previous.name();
             List<Change> closes = new ArrayList<>();
+            List<Change> withdrawn = new ArrayList<>();
+            List<Change> revised = new ArrayList<>();
             List<Change> broke = new ArrayList<>();
             List<Change> recovered = new ArrayList<>();
             for (Position p : current) {
@@ -124,6 +132,14 @@ final class Changes {
                         || p.latestCloseDate().isAfter(q.latestCloseDate()))) {
                     closes.add(p.change(NEW_CLOSE, p.latestCloseDate(), q, name, t.format("changeSaidNewClose",
                             p.closeSaid(t), q.previousSaid(t))));
+                } else if (q.latestCloseDate() != null && (p.latestCloseDate() == null
+                        || p.latestCloseDate().isBefore(q.latestCloseDate()))) {
+                    withdrawn.add(p.change(CLOSE_WITHDRAWN, q.latestCloseDate(), q, name, p.latestCloseDate() == null
+                            ? t.format("changeSaidCloseWithdrawnNoneLeft", q.latestCloseDate(), q.latestClose())
+                            : t.format("changeSaidCloseWithdrawn", q.latestCloseDate(), q.latestClose(), p.closeSaid(t))));
+                } else if (q.latestCloseDate() != null && !p.latestClose().equals(q.latestClose())) {
+                    revised.add(p.change(REVISED_CLOSE, p.latestCloseDate(), q, name, t.format("changeSaidRevisedClose",
+                            p.latestCloseDate(), p.closeSaid(t), q.previousSaid(t))));
                 }
                 // A first close below the offer (the previous report had none) broke issue too.
                 if (!Boolean.TRUE.equals(q.belowIssue()) && Boolean.TRUE.equals(p.belowIssue())) {
@@ -136,6 +152,13 @@ final class Changes {
                             "changeSaidRecoveredIssue", p.offerSaid(), p.closeSaid(t), q.previousSaid(t))));
                 }
             }
+            // A listing of the previous report that this one no longer has, in that report's order.
+            previous.now().stream().map(Position::of).filter(q -> !byTicker.containsKey(q.ticker())).forEach(q ->
+                    changes.add(new Change(q.ticker(), q.nameEn(), LISTING_GONE, null, q.latestClose(),
+                            q.latestCloseDate(), "", "", "", "", name, t.format("changeSaidListingGone",
+                            q.previousSaid(t)))));
+            changes.addAll(withdrawn);
+            changes.addAll(revised);
             changes.addAll(closes);
             changes.addAll(broke);
             changes.addAll(recovered);
@@ -191,15 +214,17 @@ final class Changes {
                 List<Line> rows, List<String> more) {
     }
 
-    record Line(String name, boolean newListing, boolean newClose, boolean brokeIssue, boolean recoveredIssue,
-                boolean milestone, boolean lockup, String date, String description) {
+    record Line(String name, boolean newListing, boolean listingGone, boolean closeWithdrawn, boolean revisedClose,
+                boolean newClose, boolean brokeIssue, boolean recoveredIssue, boolean milestone, boolean lockup,
+                String date, String description) {
     }
 
     static Page page(PreviousReport.Lookup lookup, List<Change> changes) {
         PreviousReport previous = lookup.report();
         List<Line> lines = changes.stream().sorted(Comparator.comparingInt(c -> PAGE_ORDER.indexOf(c.kind())))
                 .limit(PAGE_ROWS).map(c -> new Line(c.nameEn().isEmpty() ? c.ticker()
-                : c.nameEn() + " (" + c.ticker() + ")", c.kind().equals(NEW_LISTING), c.kind().equals(NEW_CLOSE),
+                : c.nameEn() + " (" + c.ticker() + ")", c.kind().equals(NEW_LISTING), c.kind().equals(LISTING_GONE),
+                c.kind().equals(CLOSE_WITHDRAWN), c.kind().equals(REVISED_CLOSE), c.kind().equals(NEW_CLOSE),
                 c.kind().equals(BROKE_ISSUE), c.kind().equals(RECOVERED_ISSUE), c.kind().equals(MILESTONE),
                 c.kind().equals(LOCKUP_ENDING), Cells.date(c.date()), c.description())).toList();
         return new Page(lookup.found() == PreviousReport.Found.REPORT, lookup.found() == PreviousReport.Found.NONE,

@@ -100,4 +100,24 @@ class OverlappingRowsTest extends OnAShippedInputCopy {
         assertTrue(run.out().contains("  rejected: prices/688802.SH.csv line 3: " + reason + "\n"
                 + "  rejected: prices/688802.SH.csv line 5: " + reason + "\n"), run.out());
     }
+
+    @Test
+    void aConflictThatTakesAwayAPublishedCloseIsAChangeSinceThePreviousReport() throws Exception {
+        assertEquals(0, launch().exitCode());
+        Files.writeString(input.resolve("prices/688802.SH.csv"), "688802.SH,2025-12-19,,,,703.36,,,\n",
+                StandardOpenOption.APPEND);
+        JobRun run = launch("--max-reject-fraction", "1");
+        assertEquals(0, run.exitCode(), run.err());
+
+        // MetaX's latest close is its listing day's again: 829.90 / 104.66 − 1 = 6.929486.
+        Map<String, String> change = row(csv(output.resolve("latest/changes.csv")), "ticker", "688802.SH");
+        assertEquals(List.of("close_withdrawn", "2025-12-19", "703.35", "2025-12-19", "829.90", "CNY", "104.66",
+                "6.929486"), List.of(change.get("change"), change.get("date"), change.get("previous_close"),
+                change.get("previous_close_date"), change.get("close"), change.get("currency"), change.get("offer_price"),
+                change.get("return_since_offer_fraction")));
+        assertEquals("the close of 2025-12-19 (703.35) is no longer in the data: its row was removed, or set aside as "
+                + "conflicting (rejects.csv); latest close now CNY 829.90 on 2025-12-17, +692.95% since the offer",
+                change.get("description"));
+        assertTrue(Files.readString(output.resolve("latest/index.html")).contains("close withdrawn"));
+    }
 }

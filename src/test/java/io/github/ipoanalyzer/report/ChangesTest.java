@@ -44,6 +44,44 @@ class ChangesTest {
                         "", "", "2026-01-06_run-000003", "market value crossed CNY 50 billion on 2026-01-07")), changes);
     }
 
+    /**
+     * A published figure that changes without a later close: the latest close corrected, taken
+     * away (a conflicting row set aside, a row deleted), or the listing gone. Each is said.
+     */
+    @Test
+    void aCloseRevisedOrWithdrawnAndAListingGoneAreChangesToo() {
+        Map<String, String> iluvatar = now("9903.HK", "156.80", "2026-01-08", "0.084371", "false", "2026-01-08");
+        iluvatar.put("name_en", "Iluvatar CoreX");
+        iluvatar.put("offer_price", "144.60");
+        Map<String, String> metax = now("688802.SH", "829.90", "2026-01-05", "6.929486", "false", "2026-01-05");
+        metax.put("name_en", "MetaX");
+        metax.put("currency", "CNY");
+        metax.put("offer_price", "104.66");
+        PreviousReport previous = new PreviousReport("2026-01-09_run-000004", LocalDate.of(2026, 1, 9), List.of(
+                now("6082.HK", "21.56", "2026-01-09", "0.100000", "false", "2026-01-09"), iluvatar, metax), List.of());
+        // Biren's close of 01-09 corrected to 20.58 (20.58 / 19.60 − 1 = +5%); Iluvatar's close of 01-08 gone,
+        // its latest now 01-07's 150.00 (150.00 / 144.60 − 1 = +3.73%); MetaX no longer in listings.csv.
+        Map<String, String> iluvatarNow = now("9903.HK", "150.00", "2026-01-07", "0.037344", "false", "2026-01-08");
+        iluvatarNow.put("name_en", "Iluvatar CoreX");
+        iluvatarNow.put("offer_price", "144.60");
+        List<Changes.Change> changes = Changes.between(Changes.ENGLISH, previous, List.of(
+                now("6082.HK", "20.58", "2026-01-09", "0.050000", "false", "2026-01-09"), iluvatarNow), List.of(), AS_OF);
+
+        assertEquals(List.of(
+                new Changes.Change("688802.SH", "MetaX", Changes.LISTING_GONE, null, "829.90", LocalDate.of(2026, 1, 5),
+                        "", "", "", "", "2026-01-09_run-000004", "no longer in the report (was 829.90 on 2026-01-05): "
+                        + "its row in listings.csv was removed, changed or rejected (rejects.csv)"),
+                new Changes.Change("9903.HK", "Iluvatar CoreX", Changes.CLOSE_WITHDRAWN, LocalDate.of(2026, 1, 8),
+                        "156.80", LocalDate.of(2026, 1, 8), "150.00", "HKD", "144.60", "0.037344", "2026-01-09_run-000004",
+                        "the close of 2026-01-08 (156.80) is no longer in the data: its row was removed, or set aside "
+                                + "as conflicting (rejects.csv); latest close now HKD 150.00 on 2026-01-07, +3.73% since "
+                                + "the offer"),
+                new Changes.Change("6082.HK", "Biren", Changes.REVISED_CLOSE, LocalDate.of(2026, 1, 9), "21.56",
+                        LocalDate.of(2026, 1, 9), "20.58", "HKD", "19.60", "0.050000", "2026-01-09_run-000004",
+                        "the close of 2026-01-09 was revised: now HKD 20.58 on 2026-01-09, +5.00% since the offer "
+                                + "(was 21.56 on 2026-01-09)")), changes);
+    }
+
     @Test
     void aFirstCloseBelowTheOfferBrokeIssue() {
         // The previous report had Biren listed but no close yet; now 18.62 on 01-05, 18.62 / 19.60 − 1 = −5%.
