@@ -43,10 +43,11 @@ public final class Rounding {
     /**
      * {@code fraction(divide(numerator, denominator) − minus)}: a ratio as it is written, e.g.
      * a change {@code a / b − 1}. The same figure, decided in long arithmetic where that is exact
-     * (the market-value and lot-gain series, a row a close): the quotient's seven digits after
+     * (the market-value and lot-gain series, a row a close): the quotient's six digits after
      * the point and its remainder give the half-even rounding. The 34-digit quotient rounds to
      * the same figure: unless the quotient is a tie, it lies at least {@code 10⁻⁶ / (2·|b|)}
-     * from the tie, farther than the 34-digit rounding moves it. Anything larger or finer than
+     * from the tie ({@code b} the divisor as a whole number at the finer of the two scales),
+     * farther than the 34-digit rounding moves it. Anything larger or finer than
      * the bounds below is divided as before.
      */
     public static BigDecimal fraction(BigDecimal numerator, BigDecimal denominator, int minus) {
@@ -94,7 +95,7 @@ public final class Rounding {
                 return null;
             }
             long whole = Math.floorDiv(c, b);
-            if (Math.abs(whole) >= MAX_WHOLE) {
+            if (whole <= -MAX_WHOLE || whole >= MAX_WHOLE) {
                 return null;
             }
             long r = c - whole * b; // 0 ≤ r < b

@@ -20,7 +20,7 @@ import java.util.Set;
  * this report's now.csv and events.csv. A listing in this report's now.csv and not in the
  * previous one is new, and one in the previous and not in this one is gone; one whose latest
  * close date advanced has a new close, went back had its close withdrawn, stayed with another
- * close had it revised (a published figure never changes unsaid); one that was not
+ * close had it revised (earlier closes are not compared); one that was not
  * below the offer price and is now broke issue, and the other way round recovered it; a
  * market-value milestone of events.csv dated after the day the previous report's data of that
  * listing ended (of a new listing: after the previous report's last data day) was crossed since.
@@ -137,6 +137,7 @@ final class Changes {
                     withdrawn.add(p.change(CLOSE_WITHDRAWN, q.latestCloseDate(), q, name, p.latestCloseDate() == null
                             ? t.format("changeSaidCloseWithdrawnNoneLeft", q.latestCloseDate(), q.latestClose())
                             : t.format("changeSaidCloseWithdrawn", q.latestCloseDate(), q.latestClose(), p.closeSaid(t))));
+                    continue; // an earlier close now: no issue broken or recovered since, the withdrawal says where it stands
                 } else if (q.latestCloseDate() != null && !p.latestClose().equals(q.latestClose())) {
                     revised.add(p.change(REVISED_CLOSE, p.latestCloseDate(), q, name, t.format("changeSaidRevisedClose",
                             p.latestCloseDate(), p.closeSaid(t), q.previousSaid(t))));
@@ -155,7 +156,7 @@ final class Changes {
             // A listing of the previous report that this one no longer has, in that report's order.
             previous.now().stream().map(Position::of).filter(q -> !byTicker.containsKey(q.ticker())).forEach(q ->
                     changes.add(new Change(q.ticker(), q.nameEn(), LISTING_GONE, null, q.latestClose(),
-                            q.latestCloseDate(), "", "", "", "", name, t.format("changeSaidListingGone",
+                            q.latestCloseDate(), "", q.currency(), q.offerPrice(), "", name, t.format("changeSaidListingGone",
                             q.previousSaid(t)))));
             changes.addAll(withdrawn);
             changes.addAll(revised);

@@ -103,6 +103,36 @@ class RoundingTest {
         assertTrue(decided > 400_000, decided + " of 500,000 decided in long arithmetic");
     }
 
+    /**
+     * At the bounds of the long arithmetic: a divisor of up to 10¹⁷ at the finer scale (a whole
+     * number of up to 10¹⁰ against a tie of 7 decimals), and a whole part of up to 10⁹ − 1.
+     */
+    @Test
+    void theSameFigureNextToTiesAtTheBoundsOfTheLongArithmetic() {
+        Random random = new Random(17);
+        int decided = 0;
+        for (int i = 0; i < 50_000; i++) {
+            int minus = random.nextInt(2);
+            boolean largeDivisor = random.nextBoolean();
+            BigDecimal denominator = BigDecimal.valueOf(largeDivisor ? 9_000_000_000L + random.nextInt(1_000_000_000)
+                    : 1 + random.nextInt(90));
+            long millionths = largeDivisor ? random.nextInt(2_000_000) : 999_000_000_000_000L + random.nextInt(999_999_999);
+            BigDecimal tie = BigDecimal.valueOf(millionths * 10 + 5, 7).add(BigDecimal.valueOf(minus));
+            BigDecimal exact = tie.multiply(denominator);
+            for (long nudge = -1; nudge <= 1; nudge++) {
+                decided += assertSameFigure(exact.add(BigDecimal.valueOf(nudge, exact.scale())), denominator, minus)
+                        ? 1 : 0;
+            }
+        }
+        assertTrue(decided > 100_000, decided + " of 150,000 decided in long arithmetic");
+        // Past the bounds, the division: a whole part of 10⁹, a divisor past 10¹⁷ at the finer scale.
+        assertNull(Rounding.LongQuotient.fraction(new BigDecimal("1000000000.0000005"), BigDecimal.ONE, 0));
+        assertNull(Rounding.LongQuotient.fraction(new BigDecimal("0.0000001"), new BigDecimal("10000000001"), 0));
+        // A whole part of −2⁶³ exactly, whose absolute value a long does not hold.
+        assertEquals("-9223372036854775808.000000", Rounding.fraction(new BigDecimal("-922337203685477580"),
+                new BigDecimal("0.1"), 8).toPlainString());
+    }
+
     /** A price, an amount of money or a share count: any sign, 0 to 6 decimals, up to 18 digits. */
     private static BigDecimal amount(Random random) {
         int digits = 1 + random.nextInt(18);

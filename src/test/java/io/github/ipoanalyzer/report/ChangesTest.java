@@ -69,7 +69,7 @@ class ChangesTest {
 
         assertEquals(List.of(
                 new Changes.Change("688802.SH", "MetaX", Changes.LISTING_GONE, null, "829.90", LocalDate.of(2026, 1, 5),
-                        "", "", "", "", "2026-01-09_run-000004", "no longer in the report (was 829.90 on 2026-01-05): "
+                        "", "CNY", "104.66", "", "2026-01-09_run-000004", "no longer in the report (was 829.90 on 2026-01-05): "
                         + "its row in listings.csv was removed, changed or rejected (rejects.csv)"),
                 new Changes.Change("9903.HK", "Iluvatar CoreX", Changes.CLOSE_WITHDRAWN, LocalDate.of(2026, 1, 8),
                         "156.80", LocalDate.of(2026, 1, 8), "150.00", "HKD", "144.60", "0.037344", "2026-01-09_run-000004",
@@ -80,6 +80,24 @@ class ChangesTest {
                         LocalDate.of(2026, 1, 9), "20.58", "HKD", "19.60", "0.050000", "2026-01-09_run-000004",
                         "the close of 2026-01-09 was revised: now HKD 20.58 on 2026-01-09, +5.00% since the offer "
                                 + "(was 21.56 on 2026-01-09)")), changes);
+    }
+
+    @Test
+    void aWithdrawnCloseBelowTheOfferIsNoRecoveryAndThePageShowsItBeforeTheNewCloses() {
+        // Biren was below its offer of 19.60 at 19.00 on 01-09; that close is gone, 01-08's 20.00 is the latest.
+        PreviousReport previous = new PreviousReport("2026-01-09_run-000004", LocalDate.of(2026, 1, 9), List.of(
+                now("6082.HK", "19.00", "2026-01-09", "-0.030612", "true", "2026-01-09"),
+                now("2513.HK", "100.00", "2026-01-08", "0.100000", "false", "2026-01-08")), List.of());
+        List<Changes.Change> changes = Changes.between(Changes.ENGLISH, previous, List.of(
+                now("6082.HK", "20.00", "2026-01-08", "0.020408", "false", "2026-01-09"),
+                now("2513.HK", "101.00", "2026-01-09", "0.111000", "false", "2026-01-09")), List.of(), AS_OF);
+
+        assertEquals(List.of("6082.HK close_withdrawn", "2513.HK new_close"),
+                changes.stream().map(c -> c.ticker() + " " + c.kind()).toList());
+        // Handed to the page with the new close first, it shows the withdrawal first.
+        Changes.Page page = Changes.page(new PreviousReport.Lookup(PreviousReport.Found.REPORT, previous,
+                "2026-01-09_run-000004", LocalDate.of(2026, 1, 9), null), List.of(changes.get(1), changes.get(0)));
+        assertEquals(List.of(true, false), page.rows().stream().map(Changes.Line::closeWithdrawn).toList());
     }
 
     @Test

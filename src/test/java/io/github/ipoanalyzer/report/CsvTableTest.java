@@ -44,6 +44,22 @@ class CsvTableTest {
     }
 
     @Test
+    void rowsAddedAndRowsAppendedInTurnKeepTheirOrder() throws Exception {
+        CsvTable mixed = new CsvTable(folder, "mixed.csv", "", HEADER);
+        mixed.add(ROWS.get(0));
+        ListingRows rendered = new TableSpec("mixed.csv", "", HEADER).blankRows(Optional.empty());
+        rendered.add(ROWS.get(1));
+        mixed.append(rendered.rendered());
+        mixed.add(ROWS.get(3));
+        mixed.close();
+
+        assertEquals("\uFEFFticker,date,note\r\n6082.HK,2026-01-02,\r\n"
+                + "688795.SH,2026-01-05,\"a \"\"quoted\"\" word, and a comma\"\r\n9903.HK,2026-02-02,天数智芯 × 1\r\n",
+                Files.readString(folder.resolve("mixed.csv"), StandardCharsets.UTF_8));
+        assertEquals(3, mixed.rowCount());
+    }
+
+    @Test
     void aSeriesRendersEachMonthsRowsAsItsFileWritesThem() throws Exception {
         SeriesSpec spec = new SeriesSpec("notes", "", HEADER, "date");
         ListingRows rows = spec.blankRows(Optional.empty());
