@@ -75,9 +75,10 @@ CREATE CACHED TABLE IF NOT EXISTS REJECTED_ROW (
     RAW_VALUE VARCHAR(4000),
     RULE_NAME VARCHAR(1000) NOT NULL,
     REASON VARCHAR(4000) NOT NULL,
-    -- For a conflict: the other row with the same key (both end up rejected).
+    -- For a conflict: the other row with the same key (both end up rejected), and its value.
     OTHER_FILE VARCHAR(1000),
-    OTHER_LINE BIGINT
+    OTHER_LINE BIGINT,
+    OTHER_VALUE VARCHAR(4000)
 );
 -- What a person should know about a file that is not a row's fault: unused columns, no rows.
 CREATE CACHED TABLE IF NOT EXISTS INPUT_NOTICE (

@@ -49,7 +49,7 @@ final class FeeOverlapGuard implements RowGuard<FeeRule> {
                 throw new RejectedRowException("charge", key, "conflict", "the dates of " + key + " at line "
                         + earlier.line() + " of " + earlier.file() + spelled + " and at line " + row.line() + " of "
                         + row.file() + " overlap: two rates for one day; both rows are rejected", earlier.file(),
-                        earlier.line());
+                        earlier.line(), e.market() + " " + e.side().label() + " " + e.charge());
             }
         }
         admitted.add(row);

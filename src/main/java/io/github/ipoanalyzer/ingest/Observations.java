@@ -75,7 +75,7 @@ public final class Observations {
         return new RejectedRowException(field, text(y), "conflict", field + " differs for " + keyDescription + " "
                 + key + ": " + text(x) + " at line " + earlier.line() + " of " + earlier.file() + ", " + text(y)
                 + " at line " + row.line() + " of " + row.file() + "; both rows are rejected: " + suggestion,
-                earlier.file(), earlier.line());
+                earlier.file(), earlier.line(), text(x));
     }
 
     /** The input column of a record field: offerPrice is offer_price. */

@@ -16,20 +16,31 @@ public class RejectedRowException extends RuntimeException {
     private final String rule;
     private final String otherFile;
     private final long otherLine;
+    private final String otherValue;
 
     public RejectedRowException(String column, String rawValue, String rule, String reason) {
         this(column, rawValue, rule, reason, null, 0);
     }
 
-    /** A reject that names another row, the one it conflicts with. */
+    /** A reject that names another row: the one it repeats. */
     public RejectedRowException(String column, String rawValue, String rule, String reason, String otherFile,
                                 long otherLine) {
+        this(column, rawValue, rule, reason, otherFile, otherLine, null);
+    }
+
+    /**
+     * A reject that names the row it conflicts with, and that row's value of the column: the
+     * other row is rejected in turn (once loaded, perhaps in an earlier chunk) with its own value.
+     */
+    public RejectedRowException(String column, String rawValue, String rule, String reason, String otherFile,
+                                long otherLine, String otherValue) {
         super(reason);
         this.column = column;
         this.rawValue = rawValue;
         this.rule = rule;
         this.otherFile = otherFile;
         this.otherLine = otherLine;
+        this.otherValue = otherValue;
     }
 
     public String otherFile() {
@@ -64,11 +75,12 @@ public class RejectedRowException extends RuntimeException {
         java.util.Optional<String[]> cell = row.reading() == null ? java.util.Optional.empty()
                 : row.reading().cellInFile(column, row);
         return new MarketDataStore.RejectedRow(row.file(), row.line(), cell.map(c -> c[0]).orElse(column),
-                cell.map(c -> c[1]).orElse(rawValue), rule, getMessage(), otherFile, otherLine);
+                cell.map(c -> c[1]).orElse(rawValue), rule, getMessage(), otherFile, otherLine, otherValue);
     }
 
     /** This reject as the store records it, for the row at {@code line} of {@code file}. */
     public MarketDataStore.RejectedRow at(String file, long line) {
-        return new MarketDataStore.RejectedRow(file, line, column, rawValue, rule, getMessage(), otherFile, otherLine);
+        return new MarketDataStore.RejectedRow(file, line, column, rawValue, rule, getMessage(), otherFile, otherLine,
+                otherValue);
     }
 }

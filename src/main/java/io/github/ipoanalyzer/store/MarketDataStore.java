@@ -77,6 +77,7 @@ public class MarketDataStore {
         addColumnIfMissing("INPUT_FILE", "LINES", "BIGINT DEFAULT -1 NOT NULL");
         addColumnIfMissing("LISTING", "OFFER_PRICE_MAX", "DECIMAL(38, 12)");
         addColumnIfMissing("LISTING", "FLOAT_SHARES", "BIGINT");
+        addColumnIfMissing("REJECTED_ROW", "OTHER_VALUE", "VARCHAR(4000)");
     }
 
     private void addColumnIfMissing(String table, String column, String type) {
@@ -127,16 +128,16 @@ public class MarketDataStore {
     /** Records rows not loaded (rejects and repeats) in one batch. */
     public void recordRejects(List<RejectedRow> rejects) {
         jdbc.batchUpdate("INSERT INTO REJECTED_ROW (SOURCE_FILE, SOURCE_LINE, COLUMN_NAME, RAW_VALUE, RULE_NAME, REASON, "
-                + "OTHER_FILE, OTHER_LINE) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rejects.stream().map(r -> new Object[] {
-                r.file(), r.line(), r.column(), shortened(r.rawValue()), r.rule(), shortened(r.reason()), r.otherFile(),
-                r.otherFile() == null ? null : r.otherLine()}).toList());
+                + "OTHER_FILE, OTHER_LINE, OTHER_VALUE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rejects.stream().map(r ->
+                new Object[] {r.file(), r.line(), r.column(), shortened(r.rawValue()), r.rule(), shortened(r.reason()),
+                        r.otherFile(), r.otherFile() == null ? null : r.otherLine(), shortened(r.otherValue())}).toList());
     }
 
     /**
      * The second half of "conflicting rows are both rejected": each conflict reject names the
      * earlier row it collided with, which was loaded (perhaps in an earlier chunk); that row is
-     * removed from its table and rejected in turn, with the same reason (it names both rows and
-     * both values). Idempotent: a row already removed is skipped. One pass over the rejects and
+     * removed from its table and rejected in turn, with its own value and the same reason (it
+     * names both rows and both values). Idempotent: a row already removed is skipped. One pass over the rejects and
      * over the blocks they touch, however many rows conflict.
      */
     public int rejectConflictingRows() {
@@ -153,8 +154,8 @@ public class MarketDataStore {
         for (RejectedRow c : conflicts) {
             Set<Long> lines = removed.get(c.otherFile());
             if (lines != null && lines.remove(c.otherLine())) {
-                rejected.add(new RejectedRow(c.otherFile(), c.otherLine(), c.column(), null, "conflict", c.reason(),
-                        c.file(), c.line()));
+                rejected.add(new RejectedRow(c.otherFile(), c.otherLine(), c.column(), c.otherValue(), "conflict",
+                        c.reason(), c.file(), c.line(), c.rawValue()));
             }
         }
         recordRejects(rejected);
@@ -256,7 +257,7 @@ public class MarketDataStore {
     private static RejectedRow rejectedRow(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new RejectedRow(rs.getString("SOURCE_FILE"), rs.getLong("SOURCE_LINE"), rs.getString("COLUMN_NAME"),
                 rs.getString("RAW_VALUE"), rs.getString("RULE_NAME"), rs.getString("REASON"), rs.getString("OTHER_FILE"),
-                rs.getLong("OTHER_LINE"));
+                rs.getLong("OTHER_LINE"), rs.getString("OTHER_VALUE"));
     }
 
     /** Rows loaded, repeated, rejected and set aside per input file (relative path), in file order. */
@@ -285,8 +286,9 @@ public class MarketDataStore {
     }
 
     /** A row not loaded: where it is, the column and value at fault, the rule and a reason; the row it repeats, if any. */
+    /** {@code otherValue}: of a conflict, the value of the other row (see {@link #rejectConflictingRows}). */
     public record RejectedRow(String file, long line, String column, String rawValue, String rule, String reason,
-                              String otherFile, long otherLine) {
+                              String otherFile, long otherLine, String otherValue) {
     }
 
     /**

@@ -94,8 +94,11 @@ class OverlappingRowsTest extends OnAShippedInputCopy {
         String reason = "close differs for ticker and date 688802.SH 2025-12-19: 703.35 at line 3 of prices/688802.SH.csv, "
                 + "703.36 at line 5 of prices/688802.SH.csv; both rows are rejected: correct or remove the wrong line of "
                 + "prices/688802.SH.csv";
-        assertEquals(List.of(List.of("3", "close", "conflict", reason), List.of("5", "close", "conflict", reason)),
-                rejects.stream().map(r -> List.of(r.get("line"), r.get("column"), r.get("rule"), r.get("reason"))).toList());
+        // Each row with its own value: the row loaded first and rejected afterwards too.
+        assertEquals(List.of(List.of("3", "close", "703.35", "conflict", reason),
+                        List.of("5", "close", "703.36", "conflict", reason)),
+                rejects.stream().map(r -> List.of(r.get("line"), r.get("column"), r.get("value"), r.get("rule"),
+                        r.get("reason"))).toList());
         // The console says so too: the conflict takes away a close the report had.
         assertTrue(run.out().contains("  rejected: prices/688802.SH.csv line 3: " + reason + "\n"
                 + "  rejected: prices/688802.SH.csv line 5: " + reason + "\n"), run.out());

@@ -45,11 +45,11 @@ class ConflictingRowsTest {
         for (int i = 0; i < DAYS; i++) {
             if (i % 3 != 0) {
                 rejected.add(new Object[] {"prices/b.csv", i + 2, "close", "2", "conflict", "close differs", "prices/a.csv",
-                        i + 2});
+                        i + 2, "1"});
             }
         }
         new JdbcTemplate(db).batchUpdate("INSERT INTO REJECTED_ROW (SOURCE_FILE, SOURCE_LINE, COLUMN_NAME, RAW_VALUE, "
-                + "RULE_NAME, REASON, OTHER_FILE, OTHER_LINE) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rejected);
+                + "RULE_NAME, REASON, OTHER_FILE, OTHER_LINE, OTHER_VALUE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rejected);
         int conflicts = rejected.size();
 
         assertEquals(conflicts, store.rejectConflictingRows());
@@ -61,8 +61,8 @@ class ConflictingRowsTest {
         }
         List<MarketDataStore.RejectedRow> rejects = store.rejects();
         assertEquals(2 * conflicts, rejects.size());
-        assertEquals(new MarketDataStore.RejectedRow("prices/a.csv", 3, "close", null, "conflict", "close differs",
-                "prices/b.csv", 3), rejects.get(0));
+        assertEquals(new MarketDataStore.RejectedRow("prices/a.csv", 3, "close", "1", "conflict", "close differs",
+                "prices/b.csv", 3, "2"), rejects.get(0));
         assertEquals(0, store.rejectConflictingRows(), "a restarted step removes and rejects nothing twice");
     }
 }
