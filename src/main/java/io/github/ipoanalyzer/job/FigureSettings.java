@@ -3,6 +3,7 @@ package io.github.ipoanalyzer.job;
 import io.github.ipoanalyzer.eventstudy.EstimationWindow;
 import io.github.ipoanalyzer.eventstudy.EventStudySettings;
 import io.github.ipoanalyzer.ingest.InputKinds;
+import io.github.ipoanalyzer.report.Language;
 import io.github.ipoanalyzer.report.ReportSettings;
 
 import java.math.BigDecimal;
@@ -47,7 +48,7 @@ public record FigureSettings(SortedMap<String, String> values) {
             Map.entry("ipo.handling-fee-per-application", s -> s.handlingFeePerApplication().toPlainString()),
             Map.entry("ipo.a-share-lots", s -> s.aShareLots() == null ? "" : s.aShareLots()),
             Map.entry("ipo.policies", s -> joined(s.policies())),
-            Map.entry("ipo.lang", s -> s.lang().code()));
+            Map.entry(Language.SETTING, s -> s.lang().code()));
 
     public FigureSettings {
         values = Collections.unmodifiableSortedMap(new TreeMap<>(values));

@@ -12,6 +12,9 @@ public enum Language {
     EN,
     ZH;
 
+    /** The setting that chooses it. */
+    public static final String SETTING = "ipo.lang";
+
     /** {@code en} or {@code zh}, as the setting is written and as the pages' {@code lang} attribute says it. */
     public String code() {
         return name().toLowerCase(Locale.ROOT);

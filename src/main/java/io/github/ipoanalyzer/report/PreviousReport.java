@@ -16,7 +16,7 @@ import java.util.TreeSet;
  * The report a run publishes after: the folder {@code latest} of the same output folder points
  * to before publishing. What the changes compare is read from its published now.csv, verified
  * against its manifest as a file taken over is ({@link TakenOverFile#verified}), never from the
- * database; {@code settingsThatDiffer}: the settings it was computed with other values of.
+ * database; {@code settingsThatDiffer}: the settings of the figures it was computed with other values of.
  */
 record PreviousReport(String name, LocalDate asOf, List<Map<String, String>> now, List<String> settingsThatDiffer) {
 
@@ -58,7 +58,9 @@ record PreviousReport(String name, LocalDate asOf, List<Map<String, String>> now
             Map<String, String> before = Manifest.settings(folder);
             TreeSet<String> names = new TreeSet<>(settings.keySet());
             names.addAll(before.keySet());
-            List<String> differ = names.stream().filter(s -> !Objects.equals(settings.get(s), before.get(s))).toList();
+            // The language changes words, not figures: the CSVs compared are the same bytes in either.
+            List<String> differ = names.stream().filter(s -> !s.equals(Language.SETTING))
+                    .filter(s -> !Objects.equals(settings.get(s), before.get(s))).toList();
             return new Lookup(Found.REPORT, new PreviousReport(name, previousAsOf, now, differ), name, previousAsOf, null);
         } catch (IOException | UncheckedIOException e) {
             String why = e instanceof NoSuchFileException gone ? gone.getFile() + " is gone" : e.getMessage();

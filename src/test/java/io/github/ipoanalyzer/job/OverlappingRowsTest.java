@@ -118,8 +118,8 @@ class OverlappingRowsTest extends OnAShippedInputCopy {
                 "6.929486"), List.of(change.get("change"), change.get("date"), change.get("previous_close"),
                 change.get("previous_close_date"), change.get("close"), change.get("currency"), change.get("offer_price"),
                 change.get("return_since_offer_fraction")));
-        assertEquals("the close of 2025-12-19 (703.35) is no longer in the data: its row was removed, or set aside as "
-                + "conflicting (rejects.csv); latest close now CNY 829.90 on 2025-12-17, +692.95% since the offer",
+        assertEquals("the close of 2025-12-19 (703.35) is no longer in the data: its row was removed, or rejected with "
+                + "a row it conflicts with (rejects.csv); latest close now CNY 829.90 on 2025-12-17, +692.95% since the offer",
                 change.get("description"));
         assertTrue(Files.readString(output.resolve("latest/index.html")).contains("close withdrawn"));
     }

@@ -46,7 +46,7 @@ class ChangesTest {
 
     /**
      * A published figure that changes without a later close: the latest close corrected, taken
-     * away (a conflicting row set aside, a row deleted), or the listing gone. Each is said.
+     * away (rejected with a conflicting row, a row deleted), or the listing gone. Each is said.
      */
     @Test
     void aCloseRevisedOrWithdrawnAndAListingGoneAreChangesToo() {
@@ -73,8 +73,8 @@ class ChangesTest {
                         + "its row in listings.csv was removed, changed or rejected (rejects.csv)"),
                 new Changes.Change("9903.HK", "Iluvatar CoreX", Changes.CLOSE_WITHDRAWN, LocalDate.of(2026, 1, 8),
                         "156.80", LocalDate.of(2026, 1, 8), "150.00", "HKD", "144.60", "0.037344", "2026-01-09_run-000004",
-                        "the close of 2026-01-08 (156.80) is no longer in the data: its row was removed, or set aside "
-                                + "as conflicting (rejects.csv); latest close now HKD 150.00 on 2026-01-07, +3.73% since "
+                        "the close of 2026-01-08 (156.80) is no longer in the data: its row was removed, or rejected "
+                                + "with a row it conflicts with (rejects.csv); latest close now HKD 150.00 on 2026-01-07, +3.73% since "
                                 + "the offer"),
                 new Changes.Change("6082.HK", "Biren", Changes.REVISED_CLOSE, LocalDate.of(2026, 1, 9), "21.56",
                         LocalDate.of(2026, 1, 9), "20.58", "HKD", "19.60", "0.050000", "2026-01-09_run-000004",

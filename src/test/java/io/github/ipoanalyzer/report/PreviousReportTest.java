@@ -46,6 +46,15 @@ class PreviousReportTest {
     }
 
     @Test
+    void anotherLanguageIsNoOtherSettingOfTheFiguresCompared() throws Exception {
+        // The CSVs are the same bytes in English and Chinese: a reader is not told the figures differ in their settings.
+        published("2026-01-09_run-000001", "2026-01-09", "{\"ipo.returns\":\"close\",\"ipo.lang\":\"en\"}", NOW, null);
+        PreviousReport.Lookup lookup = PreviousReport.find(output, LocalDate.of(2026, 1, 12),
+                Map.of("ipo.returns", "close", "ipo.lang", "zh"));
+        assertEquals(List.of(), lookup.report().settingsThatDiffer());
+    }
+
+    @Test
     void aNowCsvThatIsNotWhatItsManifestListsIsNotRead() throws Exception {
         Path folder = published("2026-01-09_run-000001", "2026-01-09", "{}", NOW, "0".repeat(64));
         PreviousReport.Lookup lookup = PreviousReport.find(output, LocalDate.of(2026, 1, 12), Map.of());
