@@ -144,13 +144,17 @@ public final class RowValues {
         return optionalDecimal(column);
     }
 
+    /** A number BigDecimal would read with its exponent (1e3, 2.5E-4); a word with an e in it is none. */
+    private static final java.util.regex.Pattern EXPONENT_NOTATION =
+            java.util.regex.Pattern.compile("[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)[eE][-+]?[0-9]+");
+
     /** A plain decimal, or null when empty. Thousands separators, percent signs and units are rejected by name. */
     public BigDecimal optionalDecimal(String column) {
         String value = record.get(column);
         if (value.isEmpty()) {
             return null;
         }
-        if (value.indexOf('e') >= 0 || value.indexOf('E') >= 0) {
+        if (EXPONENT_NOTATION.matcher(value).matches()) {
             throw new RejectedRowException(column, value, "number-format", column + " '" + value
                     + "' uses exponent notation: write the plain number");
         }

@@ -73,6 +73,9 @@ class RowValuesTest {
                 "date +10000-01-01 is outside 1900-01-01 to 2199-12-31");
         assertReject(() -> row("X", "2025-12-05", "1e3", "CNY", "").positiveDecimal("close"), "number-format",
                 "close '1e3' uses exponent notation: write the plain number");
+        // Words with an e in them are no exponent notation.
+        assertReject(() -> row("X", "2025-12-05", "not a price", "CNY", "").positiveDecimal("close"), "number-format",
+                "close 'not a price' is not a plain decimal number");
     }
 
     @Test
