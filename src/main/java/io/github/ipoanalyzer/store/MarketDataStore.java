@@ -246,9 +246,15 @@ public class MarketDataStore {
     public record Listed(List<RejectedRow> first, long total) {
     }
 
+    /**
+     * The rows of the files read most recently first (a file not recorded yet, as in a run that
+     * stopped at the reject limit, first of all), then by file and line: what a run has just
+     * read is what its reader needs to see, not the rejects of files unchanged for months.
+     */
     private Listed first(String where, int limit, Object... args) {
-        List<RejectedRow> first = jdbc.query("SELECT * FROM REJECTED_ROW WHERE " + where
-                + " ORDER BY SOURCE_FILE, SOURCE_LINE, ID FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY",
+        List<RejectedRow> first = jdbc.query("SELECT r.* FROM REJECTED_ROW r LEFT JOIN INPUT_FILE f ON f.PATH = "
+                + "r.SOURCE_FILE WHERE " + where + " ORDER BY COALESCE(f.PARSED_IN_RUN, " + Long.MAX_VALUE + ") DESC, "
+                + "r.SOURCE_FILE, r.SOURCE_LINE, r.ID FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY",
                 (rs, n) -> rejectedRow(rs), args);
         Long total = jdbc.queryForObject("SELECT COUNT(*) FROM REJECTED_ROW WHERE " + where, Long.class, args);
         return new Listed(first.subList(0, Math.min(limit, first.size())), total == null ? 0 : total);

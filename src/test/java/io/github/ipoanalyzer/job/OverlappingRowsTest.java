@@ -105,6 +105,27 @@ class OverlappingRowsTest extends OnAShippedInputCopy {
     }
 
     @Test
+    void theSummaryNamesTheRejectsOfTheFilesThisRunReadBeforeThoseOfFilesUnchangedSince() throws Exception {
+        StringBuilder bad = new StringBuilder("ticker,date,open,high,low,close,volume,turnover,note\n");
+        for (int day = 1; day <= 12; day++) {
+            bad.append("688802.SH,2026-02-").append(String.format("%02d", day)).append(",,,,not a price,,,\n");
+        }
+        Files.writeString(input.resolve("prices/aaa.csv"), bad.toString());
+        assertEquals(0, launch("--max-reject-fraction", "1").exitCode());
+        // A later file whose close of 2025-12-19 conflicts with the one MetaX's own file gave.
+        Files.writeString(input.resolve("prices/zzz.csv"), "ticker,date,open,high,low,close,volume,turnover,note\n"
+                + "688802.SH,2025-12-19,,,,703.36,,,\n");
+        JobRun run = launch("--max-reject-fraction", "1");
+        assertEquals(0, run.exitCode(), run.err());
+
+        List<String> rejects = run.out().lines().filter(l -> l.startsWith("  rejected: ")).toList();
+        assertTrue(rejects.get(0).startsWith("  rejected: prices/zzz.csv line 2: close differs"), run.out());
+        assertTrue(rejects.get(1).startsWith("  rejected: prices/688802.SH.csv line 3: close differs"), run.out());
+        assertTrue(rejects.get(2).startsWith("  rejected: prices/aaa.csv line 2: "), run.out());
+        assertEquals("  rejected: … and 4 more rows (rejects.csv in the report has every one)", rejects.get(10), run.out());
+    }
+
+    @Test
     void aConflictThatTakesAwayAPublishedCloseIsAChangeSinceThePreviousReport() throws Exception {
         assertEquals(0, launch().exitCode());
         Files.writeString(input.resolve("prices/688802.SH.csv"), "688802.SH,2025-12-19,,,,703.36,,,\n",
