@@ -52,28 +52,21 @@ public record ListingLookup(Map<String, Listing> byTicker, TradingDays calendars
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
-    /** The listing of the row's ticker column, or a reject saying the ticker is not in listings.csv. */
-    public Listing of(RowValues values) {
-        return of(values, "unknown-ticker");
-    }
-
     /**
-     * The listing of a price row's ticker. An export often holds tickers the listings do not name;
-     * their rows are set aside by ticker ({@link MarketDataStore#SET_ASIDE_RULE}), not counted as
-     * rejects, so that they never stop the report of the others.
+     * The listing of the row's ticker column. A row of a ticker the listings do not name (an
+     * export's other tickers, the rows left in every file of a listing taken out of listings.csv)
+     * is set aside by ticker ({@link MarketDataStore#SET_ASIDE_RULE}) and told once per ticker
+     * and file, not counted as a reject, so that it never stops the report of the others.
      */
-    public Listing ofPriceRow(RowValues values) {
-        return of(values, MarketDataStore.SET_ASIDE_RULE);
-    }
-
-    private Listing of(RowValues values, String rule) {
+    public Listing of(RowValues values) {
         String ticker = values.text("ticker");
         Listing listing = byTicker.get(ticker);
         if (listing == null) {
             listing = byKey.get(TickerSymbols.key(ticker));
         }
         if (listing == null) {
-            throw values.reject("ticker", rule, "no listing for ticker " + ticker + " in listings.csv");
+            throw values.reject("ticker", MarketDataStore.SET_ASIDE_RULE, "no listing for ticker " + ticker
+                    + " in listings.csv");
         }
         return listing;
     }

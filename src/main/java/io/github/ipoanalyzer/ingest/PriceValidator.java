@@ -11,7 +11,7 @@ public class PriceValidator implements RowRule<DailyPrice> {
 
     @Override
     public DailyPrice apply(RowValues v, ListingLookup listings) {
-        Listing listing = listings.ofPriceRow(v);
+        Listing listing = listings.of(v);
         DailyPrice p = new DailyPrice(listing.ticker(), v.date("date"), v.optionalPositiveDecimal("open"),
                 v.optionalPositiveDecimal("high"), v.optionalPositiveDecimal("low"), v.optionalPositiveDecimal("close"),
                 v.optionalNonNegativeWholeNumber("volume"), v.optionalNonNegativeDecimal("turnover"), v.optionalText("note"));

@@ -7,6 +7,7 @@ import io.github.ipoanalyzer.market.ExchangeHoliday;
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.market.TradingDays;
 import io.github.ipoanalyzer.money.FxRate;
+import io.github.ipoanalyzer.store.MarketDataStore;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -98,7 +99,7 @@ class RowRulesTest {
         String allotments = "ticker,application_lots,applicants,successful_applicants,success_rate";
         assertEquals("success-rate", rejectRule(InputKinds.ALLOTMENTS, allotments, "688795.SH,1,,,1.5"));
         assertEquals("success-rate", rejectRule(InputKinds.ALLOTMENTS, allotments, "688795.SH,1,10,11,"));
-        assertEquals("unknown-ticker", rejectRule(InputKinds.ALLOTMENTS, allotments, "000001.SZ,1,,,0.01"));
+        assertEquals(MarketDataStore.SET_ASIDE_RULE, rejectRule(InputKinds.ALLOTMENTS, allotments, "000001.SZ,1,,,0.01"));
         assertEquals("grey-market-date", rejectRule(InputKinds.GREY_MARKET, "ticker,date,broker,close",
                 "688795.SH,2025-12-05,Futu,700"));
     }

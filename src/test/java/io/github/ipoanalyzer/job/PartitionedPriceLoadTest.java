@@ -75,7 +75,7 @@ class PartitionedPriceLoadTest {
             String fuller = "which gives the same values and more (the two are kept as one row, loaded from there); "
                     + "counted as a repeat, not loaded";
             assertEquals(List.of(
-                    "prices/0-early.csv 2 close null conflict " + first + " -> " + TICKER_FILE + " 6",
+                    "prices/0-early.csv 2 close 10.4 conflict " + first + " -> " + TICKER_FILE + " 6",
                     "prices/0-early.csv 3 ticker and date 700000.SH 2016-01-12 repeat repeated by line 8 of "
                             + TICKER_FILE + ", " + fuller + " -> " + TICKER_FILE + " 8",
                     TICKER_FILE + " 6 close 10.5 conflict " + first + " -> prices/0-early.csv 2",
