@@ -144,9 +144,14 @@ class SharedDatabaseTest {
     }
 
     /** Starts {@code count} application contexts on {@code database} at once; the failures' messages. */
+    private static final String LOGGING_SYSTEM = org.springframework.boot.logging.LoggingSystem.SYSTEM_PROPERTY;
+
     private List<String> startTogether(int count, String database) throws Exception {
         CyclicBarrier start = new CyclicBarrier(count);
         ExecutorService threads = Executors.newFixedThreadPool(count);
+        // Processes, not threads, start together in use: in one JVM the applications would also configure the one
+        // Logback context at once ("No appenders present", a ConcurrentModificationException in a full suite).
+        String loggingSystem = System.setProperty(LOGGING_SYSTEM, "none");
         try {
             List<Future<String>> started = new ArrayList<>();
             for (int i = 0; i < count; i++) {
@@ -160,7 +165,9 @@ class SharedDatabaseTest {
                         while (root.getCause() != null) {
                             root = root.getCause();
                         }
-                        return root.toString();
+                        // Where it was thrown too: a bare exception name says nothing of which start raced.
+                        return root + java.util.Arrays.stream(root.getStackTrace()).limit(12)
+                                .map(f -> "\n    at " + f).collect(java.util.stream.Collectors.joining());
                     }
                 }));
             }
@@ -173,6 +180,11 @@ class SharedDatabaseTest {
             }
             return failures;
         } finally {
+            if (loggingSystem == null) {
+                System.clearProperty(LOGGING_SYSTEM);
+            } else {
+                System.setProperty(LOGGING_SYSTEM, loggingSystem);
+            }
             threads.shutdownNow();
         }
     }
