@@ -112,7 +112,8 @@ final class Changes {
         List<Change> changes = new ArrayList<>();
         if (previous != null) {
             Map<String, Position> before = new HashMap<>();
-            previous.now().stream().map(Position::of).forEach(p -> before.put(p.ticker(), p));
+            List<Position> previousPositions = previous.now().stream().map(Position::of).toList();
+            previousPositions.forEach(p -> before.put(p.ticker(), p));
             String name = previous.name();
             List<Change> closes = new ArrayList<>();
             List<Change> withdrawn = new ArrayList<>();
@@ -154,7 +155,7 @@ final class Changes {
                 }
             }
             // A listing of the previous report that this one no longer has, in that report's order.
-            previous.now().stream().map(Position::of).filter(q -> !byTicker.containsKey(q.ticker())).forEach(q ->
+            previousPositions.stream().filter(q -> !byTicker.containsKey(q.ticker())).forEach(q ->
                     changes.add(new Change(q.ticker(), q.nameEn(), LISTING_GONE, null, q.latestClose(),
                             q.latestCloseDate(), "", q.currency(), q.offerPrice(), "", name, t.format("changeSaidListingGone",
                             q.previousSaid(t)))));
