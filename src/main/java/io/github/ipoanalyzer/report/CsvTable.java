@@ -1,13 +1,9 @@
 package io.github.ipoanalyzer.report;
 
-import com.opencsv.CSVWriter;
-import com.opencsv.ICSVWriter;
-
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +34,8 @@ public final class CsvTable implements ListingTable, RowSink, ReportFile {
     private final Writer out;
     /** Text written through {@link #out} since its last flush: flushed before rendered bytes are appended. */
     private boolean textPending;
-    private final CSVWriter csv;
+    /** The line being written, reused. */
+    private final StringBuilder line = new StringBuilder();
     private long rows;
     private String hash;
 
@@ -53,9 +50,7 @@ public final class CsvTable implements ListingTable, RowSink, ReportFile {
                     1 << 16), sha256);
             out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
             out.write('\uFEFF');
-            textPending = true;
-            csv = csvWriter(out);
-            csv.writeNext(header.toArray(String[]::new), false);
+            write(header);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + fileName, e);
         } catch (NoSuchAlgorithmException e) {
@@ -63,17 +58,21 @@ public final class CsvTable implements ListingTable, RowSink, ReportFile {
         }
     }
 
-    private static CSVWriter csvWriter(Writer writer) {
-        return new CSVWriter(writer, ICSVWriter.DEFAULT_SEPARATOR, ICSVWriter.DEFAULT_QUOTE_CHARACTER,
-                ICSVWriter.DEFAULT_QUOTE_CHARACTER, "\r\n");
-    }
-
     @Override
     public void add(List<String> cells) {
         checkWidth(fileName, columns, cells);
-        csv.writeNext(cells.toArray(String[]::new), false);
-        textPending = true;
+        try {
+            write(cells);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + fileName, e);
+        }
         rows++;
+    }
+
+    private void write(List<String> cells) throws IOException {
+        line.setLength(0);
+        out.append(CsvLine.append(line, cells));
+        textPending = true;
     }
 
     private static void checkWidth(String fileName, int columns, List<String> cells) {
@@ -107,8 +106,7 @@ public final class CsvTable implements ListingTable, RowSink, ReportFile {
     public static final class Rows implements ListingRows {
         private final String fileName;
         private final int columns;
-        private final StringWriter text = new StringWriter();
-        private final CSVWriter csv = csvWriter(text);
+        private final StringBuilder text = new StringBuilder();
         private long count;
 
         private Rows(String fileName, int columns) {
@@ -121,20 +119,15 @@ public final class CsvTable implements ListingTable, RowSink, ReportFile {
             return new Rows(fileName, columns);
         }
 
-        /** One row as the table would write it, leaving nothing behind. */
-        String render(List<String> cells) {
-            add(cells);
-            StringBuffer buffer = text.getBuffer();
-            String line = buffer.toString();
-            buffer.setLength(0);
-            count = 0;
-            return line;
+        /** Appends one row to {@code to} as the table would write it, leaving nothing behind here. */
+        void renderInto(StringBuilder to, List<String> cells) {
+            checkWidth(fileName, columns, cells);
+            CsvLine.append(to, cells);
         }
 
         @Override
         public void add(List<String> cells) {
-            checkWidth(fileName, columns, cells);
-            csv.writeNext(cells.toArray(String[]::new), false);
+            renderInto(text, cells);
             count++;
         }
 
@@ -174,11 +167,7 @@ public final class CsvTable implements ListingTable, RowSink, ReportFile {
         if (hash != null) {
             return;
         }
-        // OpenCSV keeps a row's write error to itself; asked before closing, it flushes and tells.
-        if (csv.checkError()) {
-            throw new IOException("cannot write " + fileName, csv.getException());
-        }
-        csv.close();
+        out.close();
         hash = HexFormat.of().formatHex(sha256.digest());
     }
 }

@@ -186,8 +186,9 @@ public final class SeriesTable implements ListingTable {
     static final class MonthRows implements ListingRows {
         private final int dateColumn;
         private final CsvTable.Rows renderer;
-        private final Map<String, StringBuilder> byMonth = new TreeMap<>();
-        private final Map<String, Long> counts = new HashMap<>();
+        private final Map<String, MonthText> byMonth = new TreeMap<>();
+        /** The month of the last row: a listing's rows come in date order, a month's rows one after another. */
+        private MonthText last;
 
         /** Months before this one (YYYY-MM; "" sorts before every month) are taken over from the report before: not rendered. */
         private final String fromMonth;
@@ -207,20 +208,37 @@ public final class SeriesTable implements ListingTable {
 
         @Override
         public void add(List<String> cells) {
-            String month = cells.get(dateColumn).substring(0, 7);
-            if (month.compareTo(fromMonth) < 0) {
-                return;
+            String date = cells.get(dateColumn);
+            MonthText month = last;
+            if (month == null || !date.startsWith(month.month)) {
+                String name = date.substring(0, 7);
+                if (name.compareTo(fromMonth) < 0) {
+                    return;
+                }
+                month = byMonth.computeIfAbsent(name, MonthText::new);
+                last = month;
             }
-            byMonth.computeIfAbsent(month, m -> new StringBuilder()).append(renderer.render(cells));
-            counts.merge(month, 1L, Long::sum);
+            renderer.renderInto(month.text, cells);
+            month.count++;
         }
 
         @Override
         public RenderedRows rendered() {
             List<RenderedRows.Chunk> chunks = new ArrayList<>();
-            byMonth.forEach((month, text) -> chunks.add(new RenderedRows.Chunk(month,
-                    text.toString().getBytes(StandardCharsets.UTF_8), counts.get(month))));
+            byMonth.forEach((name, month) -> chunks.add(new RenderedRows.Chunk(name,
+                    month.text.toString().getBytes(StandardCharsets.UTF_8), month.count)));
             return new RenderedRows(chunks);
+        }
+
+        /** One month's rows so far. */
+        private static final class MonthText {
+            private final String month;
+            private final StringBuilder text = new StringBuilder();
+            private long count;
+
+            MonthText(String month) {
+                this.month = month;
+            }
         }
     }
 }
