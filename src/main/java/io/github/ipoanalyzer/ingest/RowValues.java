@@ -154,7 +154,8 @@ public final class RowValues {
         if (value.isEmpty()) {
             return null;
         }
-        if (EXPONENT_NOTATION.matcher(value).matches()) {
+        // The pattern only where it can match: it was a third of a price row's validation.
+        if ((value.indexOf('e') >= 0 || value.indexOf('E') >= 0) && EXPONENT_NOTATION.matcher(value).matches()) {
             throw new RejectedRowException(column, value, "number-format", column + " '" + value
                     + "' uses exponent notation: write the plain number");
         }
