@@ -22,9 +22,8 @@ import java.util.function.BooleanSupplier;
  * the cohorts, writes the other tables, the charts, the IPOs' pages, index.html and manifest.json in a staging
  * folder, and renames it into place only when all is written; the partitions are then removed.
  * Only the first-day figures of each listing are held (and the full series of the listings the
- * charts show, {@link ChartedListings}). With more than one of {@code threads}, the series
- * ({@link SeriesWriter}) and report.xlsx are written on threads of their own beside the tables,
- * charts and pages.
+ * charts show, {@link ChartedListings}). With more than one of {@code threads}, report.xlsx is
+ * written on a thread of its own beside the charts and pages.
  */
 record ReportAssembly(MarketDataStore store, InputFileLedger ledger, ReportSettings settings, int threads) {
 
