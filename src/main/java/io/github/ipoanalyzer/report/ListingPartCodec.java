@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.IntPredicate;
 
 /**
  * A {@link ListingPart} as the bytes of a partition file's record, field by field in a fixed
@@ -74,8 +73,7 @@ final class ListingPartCodec {
         }
     }
 
-    /** {@code keepRows}: which tables' rows to read; the others' are skipped and left empty. */
-    static ListingPart read(DataInput in, IntPredicate keepRows) throws IOException {
+    static ListingPart read(DataInput in) throws IOException {
         int index = in.readInt();
         IpoAnalysis summary = readSummary(in);
         SubscriberFigures subscriber = readSubscriber(in);
@@ -90,20 +88,14 @@ final class ListingPartCodec {
         }
         AsOfInputs.Tally leftOut = new AsOfInputs.Tally(in.readLong(), in.readLong(), in.readLong());
         List<RenderedRows> rows = new ArrayList<>();
-        for (int i = 0, tables = count(in); i < tables; i++) {
-            boolean keep = keepRows.test(i);
+        for (int i = count(in); i > 0; i--) {
             List<RenderedRows.Chunk> chunks = new ArrayList<>();
             for (int j = count(in); j > 0; j--) {
                 String month = readText(in);
                 long rowCount = in.readLong();
-                int length = count(in);
-                if (keep) {
-                    byte[] utf8 = new byte[length];
-                    in.readFully(utf8);
-                    chunks.add(new RenderedRows.Chunk(month, utf8, rowCount));
-                } else if (in.skipBytes(length) < length) {
-                    throw new java.io.EOFException("a table's rows are cut short");
-                }
+                byte[] utf8 = new byte[count(in)];
+                in.readFully(utf8);
+                chunks.add(new RenderedRows.Chunk(month, utf8, rowCount));
             }
             rows.add(new RenderedRows(chunks));
         }

@@ -38,7 +38,6 @@ record ReportAssembly(MarketDataStore store, InputFileLedger ledger, ReportSetti
         ReportParts parts = folders.parts(request.run().number());
         Path staging = folders.stage(request.run().number());
         SideTask workbook = null;
-        SeriesWriter seriesWriter = null;
         try {
             List<IpoAnalysis> summaries = new ArrayList<>();
             List<SubscriberFigures> subscribers = new ArrayList<>();
@@ -64,18 +63,10 @@ record ReportAssembly(MarketDataStore store, InputFileLedger ledger, ReportSetti
                         table.carry(previous, outputs, carry.takeOver().get().fromMonth().toString(), hashes);
                     }
                 }
-                List<Integer> seriesColumns = new ArrayList<>();
-                for (int i = 0; i < open.size(); i++) {
-                    if (open.get(i) instanceof SeriesTable) {
-                        seriesColumns.add(i);
-                    }
-                }
-                seriesWriter = SeriesWriter.start(parts, series, seriesColumns, threads > 1, stopRequested);
                 int next = 0;
                 for (Path file : parts.files()) {
                     try (ReportParts.Reader part = parts.read(file)) {
-                        for (ListingPart listing = part.next(i -> !seriesColumns.contains(i)); listing != null;
-                             listing = part.next(i -> !seriesColumns.contains(i))) {
+                        for (ListingPart listing = part.next(); listing != null; listing = part.next()) {
                             if (listing.index() != next) {
                                 throw new IllegalStateException(file + " holds listing " + listing.index()
                                         + " where listing " + next + " was due: the report's partitions do not match");
@@ -85,9 +76,7 @@ record ReportAssembly(MarketDataStore store, InputFileLedger ledger, ReportSetti
                                 throw new PublishStoppedException();
                             }
                             for (int i = 0; i < open.size(); i++) {
-                                if (!seriesColumns.contains(i)) {
-                                    open.get(i).append(listing.rows().get(i));
-                                }
+                                open.get(i).append(listing.rows().get(i));
                             }
                             gathered.gather(listing.carValues(), listing.pathPoints());
                             summaries.add(listing.summary());
@@ -100,17 +89,8 @@ record ReportAssembly(MarketDataStore store, InputFileLedger ledger, ReportSetti
                     throw new IllegalStateException("the report's partitions in " + parts.folder() + " hold " + next
                             + " of " + in.listings.size() + " listings (files removed by hand?): run again with --force");
                 }
-            } catch (IOException | RuntimeException e) {
-                if (seriesWriter == null) { // else the series writer closes them when it stops (see below)
-                    try {
-                        closeAll(series);
-                    } catch (IOException closing) {
-                        e.addSuppressed(closing);
-                    }
-                }
-                throw e;
             } finally {
-                closeAll(csvTables);
+                closeAll(open);
             }
             EventStudy.Result cohorts = in.study.finish(gathered, summaries, in.cohortMembers);
             PolicyBacktest.Result backtest = SubscriptionReport.backtest(summaries, subscribers, in.cohortMembers,
@@ -138,9 +118,8 @@ record ReportAssembly(MarketDataStore store, InputFileLedger ledger, ReportSetti
             Labels labels = Labels.of(settings.language());
             // Read back from the tables, every one closed by now; the charts and pages write other files.
             List<CsvTable> closedTables = List.copyOf(csvTables);
-            SeriesWriter seriesWritten = seriesWriter;
             workbook = SideTask.start(Workbook.FILE, threads > 1,
-                    () -> Workbook.write(labels, staging, closedTables, series, seriesWritten::await, request.run().asOf()));
+                    () -> Workbook.write(labels, staging, closedTables, series, request.run().asOf()));
             ChartedListings charted = ChartedListings.of(in, settings.chartMaxListings());
             List<Changes.Change> changes = Changes.between(labels, previous.report(), nowRows, eventRows,
                     request.run().asOf());
@@ -150,7 +129,6 @@ record ReportAssembly(MarketDataStore store, InputFileLedger ledger, ReportSetti
             charts.addAll(chartMaker.writeEventStudy(staging, cohorts, charted.events()));
             chartMaker.writeTiers(staging, charted.analyses()).ifPresent(charts::add);
             Map<String, String> ipoPages = IpoPages.write(labels, staging, request.run().asOf(), charted);
-            seriesWriter.await(); // index.html names the series' files and counts their rows
             Files.writeString(staging.resolve("index.html"), IndexPage.render(labels, request.run().asOf(), charted.analyses(), charted.standings(),
                     charted.selection(), cohorts, csvTables, series, charts, totalRows(in.counts), in.notices,
                     request.run().settings(), SubscriptionSection.model(labels, charted.analyses(), backtest, breakIssue), ipoPages,
@@ -180,9 +158,6 @@ record ReportAssembly(MarketDataStore store, InputFileLedger ledger, ReportSetti
             if (workbook != null) {
                 workbook.abandon(e);
             }
-            if (seriesWriter != null) {
-                seriesWriter.abandon(e);
-            }
             folders.discard(staging);
             throw e;
         }
@@ -193,7 +168,7 @@ record ReportAssembly(MarketDataStore store, InputFileLedger ledger, ReportSetti
                 a.loaded() + b.loaded(), a.repeated() + b.repeated(), a.rejected() + b.rejected(), a.setAside() + b.setAside()));
     }
 
-    private static void closeAll(List<? extends ListingTable> tables) throws IOException {
+    private static void closeAll(List<ListingTable> tables) throws IOException {
         IOException first = null;
         for (ListingTable table : tables) {
             try {

@@ -137,11 +137,6 @@ public final class ReportParts {
 
         /** The next listing's record, or null after the last. */
         ListingPart next() throws IOException {
-            return next(table -> true);
-        }
-
-        /** The next listing's record with the rows of the tables {@code keepRows} names (the others' empty), or null after the last. */
-        ListingPart next(java.util.function.IntPredicate keepRows) throws IOException {
             int length;
             try {
                 length = in.readInt();
@@ -153,7 +148,7 @@ public final class ReportParts {
                 throw new IOException(file + " is damaged: its last record is cut short");
             }
             try (DataInputStream fields = new DataInputStream(new ByteArrayInputStream(record))) {
-                ListingPart listing = ListingPartCodec.read(fields, keepRows);
+                ListingPart listing = ListingPartCodec.read(fields);
                 if (fields.available() > 0) {
                     throw new IOException(fields.available() + " bytes left over after listing " + listing.index());
                 }

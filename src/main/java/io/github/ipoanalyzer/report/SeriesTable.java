@@ -34,8 +34,6 @@ public final class SeriesTable implements ListingTable {
     private final Map<String, Integer> parts = new HashMap<>();
     private final List<ReportFile> written = new ArrayList<>();
     private long rows;
-    /** Set by the thread that writes the series, read by those that list them. */
-    private volatile boolean closed;
     /** Months before this one were taken over from the report before ({@link #carry}); "" when none. */
     private String carriedBefore = "";
 
@@ -165,16 +163,13 @@ public final class SeriesTable implements ListingTable {
         written.add(table);
     }
 
-    /** Its rows, taken over and written; only once closed (the series may be written on a thread of their own). */
     @Override
     public long rowCount() {
-        requireClosed();
         return rows;
     }
 
     /** The files written or taken over, in name order; only once closed. */
     public List<ReportFile> files() {
-        requireClosed();
         return written.stream().sorted(java.util.Comparator.comparing(ReportFile::fileName)).toList();
     }
 
@@ -185,13 +180,6 @@ public final class SeriesTable implements ListingTable {
             written.add(table);
         }
         current.clear();
-        closed = true;
-    }
-
-    private void requireClosed() {
-        if (!closed) {
-            throw new IllegalStateException(folder() + " is still being written");
-        }
     }
 
     /** One listing's rows, rendered per month (one renderer for all: a listing has rows in a hundred months). */

@@ -44,11 +44,6 @@ final class SideTask {
         return new SideTask(task, thread);
     }
 
-    /** Whether the part's writing has ended, written or not. */
-    boolean done() {
-        return task.isDone();
-    }
-
     /** Waits for the part to be written; throws what its writing threw. */
     void finish() throws IOException {
         try {

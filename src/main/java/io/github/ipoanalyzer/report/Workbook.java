@@ -50,7 +50,7 @@ public final class Workbook {
     static final int MAX_CELL_CHARS = 32_767;
     /** How many rows of a sheet its column widths are measured on: enough to see its values' lengths. */
     private static final int MEASURED_ROWS = 1_000;
-    /** Past this many rows, a sheet's temporary file is compressed (about 1 KB of XML a row uncompressed). */
+    /** Past this many rows copied, the sheets' temporary files are compressed (about 1 KB of XML a row uncompressed). */
     static final long COMPRESSED_TEMPORARY_FILES_ABOVE_ROWS = 100_000;
     private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?");
     private static final int EXACT_DIGITS = 15;
@@ -66,26 +66,25 @@ public final class Workbook {
     private Workbook() {
     }
 
-    /** Returns once the series are written and closed (they may still be written when the workbook starts). */
-    public interface SeriesWritten {
-        void await() throws IOException;
-    }
-
-    /** Writes {@code folder}/report.xlsx from the report's closed tables and, once {@code written}, its series. */
-    public static void write(Labels t, Path folder, List<CsvTable> tables, List<SeriesTable> series,
-                             SeriesWritten written, LocalDate asOf) throws IOException {
-        write(t, folder, tables, series, written, asOf, MAX_SHEET_ROWS);
+    /** Writes {@code folder}/report.xlsx from the report's closed tables and series. */
+    public static void write(Labels t, Path folder, List<CsvTable> tables, List<SeriesTable> series, LocalDate asOf)
+            throws IOException {
+        write(t, folder, tables, series, asOf, MAX_SHEET_ROWS);
     }
 
     /** {@code maxSheetRows}: a series of more rows is not put in a sheet. */
-    static void write(Labels t, Path folder, List<CsvTable> tables, List<SeriesTable> series, SeriesWritten written,
-                      LocalDate asOf, long maxSheetRows)
+    static void write(Labels t, Path folder, List<CsvTable> tables, List<SeriesTable> series, LocalDate asOf,
+                      long maxSheetRows)
             throws IOException {
         List<CsvTable> sheets = tables.stream().filter(c -> !LEFT_TO_THEIR_CSV.contains(c.fileName())).toList();
+        long copiedRows = sheets.stream().mapToLong(CsvTable::rowCount).filter(n -> n <= maxSheetRows).sum()
+                + series.stream().mapToLong(SeriesTable::rowCount).filter(n -> n <= maxSheetRows).sum();
         try (SXSSFWorkbook book = new SXSSFWorkbook(200)) {
+            // A million-row sheet would take a gigabyte of temporary disk; a few thousand rows are not worth
+            // compressing twice (the temporary files, then the workbook).
+            book.setCompressTempFiles(copiedRows > COMPRESSED_TEMPORARY_FILES_ABOVE_ROWS);
             Styles styles = new Styles(book);
             for (CsvTable table : sheets) {
-                compressTemporaryFile(book, table.rowCount(), maxSheetRows);
                 SXSSFSheet sheet = book.createSheet(sheetName(t, table.fileName()));
                 if (table.rowCount() > maxSheetRows) {
                     tooLong(t, sheet, styles, table.rowCount(), maxSheetRows, t.format("inFile", table.fileName()));
@@ -93,9 +92,7 @@ public final class Workbook {
                     fill(t, folder, sheet, styles, List.of(folder.resolve(table.fileName())));
                 }
             }
-            written.await();
             for (SeriesTable s : series) {
-                compressTemporaryFile(book, s.rowCount(), maxSheetRows);
                 SXSSFSheet sheet = book.createSheet(sheetName(t, s.folder().substring(s.folder().lastIndexOf('/') + 1)));
                 List<Path> months = s.files().stream().map(f -> folder.resolve(f.fileName())).toList();
                 if (s.rowCount() > maxSheetRows) {
@@ -114,15 +111,6 @@ public final class Workbook {
             }
             book.dispose();
         }
-    }
-
-    /**
-     * A sheet of many rows is written to a compressed temporary file (a million-row sheet would
-     * take a gigabyte of disk); a few thousand rows are not worth compressing twice (the
-     * temporary file, then the workbook). The bytes of the workbook are the same either way.
-     */
-    private static void compressTemporaryFile(SXSSFWorkbook book, long rows, long maxSheetRows) {
-        book.setCompressTempFiles(rows <= maxSheetRows && rows > COMPRESSED_TEMPORARY_FILES_ABOVE_ROWS);
     }
 
     /**

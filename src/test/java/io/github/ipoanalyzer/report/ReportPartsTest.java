@@ -149,44 +149,20 @@ class ReportPartsTest {
         }
     }
 
-    @Test
-    void theRowsOfTablesNotAskedForAreSkippedAndLeftEmpty() throws IOException {
-        ReportParts parts = new ReportParts(folder);
-        ListingPart moore = part(0, moore());
-        try (ReportPartWriter writer = parts.write(0, WORK)) {
-            writer.add(moore);
-        }
-        try (ReportParts.Reader reader = parts.read(parts.files().get(0))) {
-            ListingPart read = reader.next(table -> table == 2);
-            assertEquals(List.of(), read.rows().get(0).chunks(), "the first table's row is skipped");
-            assertEquals(List.of(), read.rows().get(1).chunks());
-            List<RenderedRows.Chunk> kept = read.rows().get(2).chunks();
-            assertEquals(List.of("2025-12", "2026-01"), kept.stream().map(RenderedRows.Chunk::month).toList());
-            assertEquals("a\r\nb\r\n", new String(kept.get(0).utf8(), StandardCharsets.UTF_8));
-            assertEquals(2, kept.get(0).count());
-            assertEquals(moore.summary(), read.summary(), "the rest of the record is read as ever");
-            assertEquals(moore.carValues(), read.carValues());
-            assertNull(reader.next(table -> false));
-        }
-    }
-
-    static ListingPart part(int index, IpoAnalysis summary) {
-        return part(index, summary, List.of(
-                new RenderedRows(List.of(new RenderedRows.Chunk("", "688795.SH,摩尔线程,4.25\r\n"
-                        .getBytes(StandardCharsets.UTF_8), 1))),
-                new RenderedRows(List.of()),
-                new RenderedRows(List.of(
-                        new RenderedRows.Chunk("2025-12", "a\r\nb\r\n".getBytes(StandardCharsets.UTF_8), 2),
-                        new RenderedRows.Chunk("2026-01", new byte[0], 0)))));
-    }
-
-    static ListingPart part(int index, IpoAnalysis summary, List<RenderedRows> rows) {
+    private static ListingPart part(int index, IpoAnalysis summary) {
         List<EventStudy.CarValue> cars = List.of(
                 new EventStudy.CarValue("688795.SH", "listing", new EventWindow(-1, 1), new BigDecimal("0.0123400"),
                         null, LocalDate.of(2025, 12, 5)),
                 new EventStudy.CarValue("688795.SH", "lockup-expiry", new EventWindow(0, 0), new BigDecimal("-1E-7"),
                         new BigDecimal("-2.5"), LocalDate.of(2026, 6, 5)));
         List<EventStudy.PathPoint> points = List.of(new EventStudy.PathPoint("listing", -1, new BigDecimal("0.00")));
+        List<RenderedRows> rows = List.of(
+                new RenderedRows(List.of(new RenderedRows.Chunk("", "688795.SH,摩尔线程,4.25\r\n"
+                        .getBytes(StandardCharsets.UTF_8), 1))),
+                new RenderedRows(List.of()),
+                new RenderedRows(List.of(
+                        new RenderedRows.Chunk("2025-12", "a\r\nb\r\n".getBytes(StandardCharsets.UTF_8), 2),
+                        new RenderedRows.Chunk("2026-01", new byte[0], 0))));
         // The one-lot application of a listing with a table, and a policy skipped, with its reason.
         SubscriberFigures subscriber = new SubscriberFigures(List.of(
                 new PolicyBacktest.Choice("one-lot", "200 shares, pool A", Money.of("3959.53", "HKD"), 2,
@@ -197,7 +173,7 @@ class ReportPartsTest {
     }
 
     /** Moore Threads as of its first day: the offer, the first day and the returns of the shipped input. */
-    static IpoAnalysis moore() {
+    private static IpoAnalysis moore() {
         Currency cny = Currency.getInstance("CNY");
         Listing listing = new Listing("688795.SH", "Moore Threads", "摩尔线程", "SSE", "STAR", cny,
                 LocalDate.of(2025, 12, 5), new BigDecimal("114.28"), 500, 70_000_000L, 470_023_534L,

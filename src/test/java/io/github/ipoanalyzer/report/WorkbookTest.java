@@ -32,7 +32,7 @@ class WorkbookTest {
         // A leading zero (a code) and 16 significant digits (more than a spreadsheet number holds) stay text.
         table.add(List.of("0001", "-0.052632", "1234567890123456", "'=1+1"));
         table.close();
-        Workbook.write(Labels.of(Language.EN), folder, List.of(table), List.of(), () -> { }, LocalDate.of(2026, 11, 28));
+        Workbook.write(Labels.of(Language.EN), folder, List.of(table), List.of(), LocalDate.of(2026, 11, 28));
 
         try (XSSFWorkbook book = open()) {
             XSSFSheet sheet = book.getSheet("first-day");
@@ -75,7 +75,7 @@ class WorkbookTest {
         CsvTable table = new CsvTable(folder, "cohorts.csv", "Cohorts", List.of("cohort", "tickers"));
         table.add(List.of("all", tickers.toString()));
         table.close();
-        Workbook.write(Labels.of(Language.EN), folder, List.of(table), List.of(), () -> { }, LocalDate.of(2026, 11, 28));
+        Workbook.write(Labels.of(Language.EN), folder, List.of(table), List.of(), LocalDate.of(2026, 11, 28));
 
         try (XSSFWorkbook book = open()) {
             String cell = book.getSheet("cohorts").getRow(1).getCell(1).getStringCellValue();
@@ -99,7 +99,7 @@ class WorkbookTest {
         series.append(rows.rendered());
         series.close();
 
-        Workbook.write(Labels.of(Language.EN), folder, List.of(), List.of(series), () -> { }, LocalDate.of(2026, 11, 28));
+        Workbook.write(Labels.of(Language.EN), folder, List.of(), List.of(series), LocalDate.of(2026, 11, 28));
         try (XSSFWorkbook book = open()) {
             XSSFSheet sheet = book.getSheet("market-value");
             assertEquals(3, sheet.getLastRowNum(), "one header, then December's row and January's two");
@@ -113,7 +113,7 @@ class WorkbookTest {
         events.add(List.of("A", "2026-01-02"));
         events.add(List.of("A", "2026-01-05"));
         events.close();
-        Workbook.write(Labels.of(Language.EN), folder, List.of(events), List.of(series), () -> { }, LocalDate.of(2026, 11, 28), 2);
+        Workbook.write(Labels.of(Language.EN), folder, List.of(events), List.of(series), LocalDate.of(2026, 11, 28), 2);
         try (XSSFWorkbook book = open()) {
             XSSFSheet sheet = book.getSheet("market-value");
             assertEquals(0, sheet.getLastRowNum());
@@ -129,10 +129,10 @@ class WorkbookTest {
         CsvTable table = new CsvTable(folder, "now.csv", "Now", List.of("ticker", "latest_close"));
         table.add(List.of("688795.SH", "673.00"));
         table.close();
-        Workbook.write(Labels.of(Language.EN), folder, List.of(table), List.of(), () -> { }, LocalDate.of(2026, 11, 28));
+        Workbook.write(Labels.of(Language.EN), folder, List.of(table), List.of(), LocalDate.of(2026, 11, 28));
         byte[] first = Files.readAllBytes(folder.resolve(Workbook.FILE));
         Thread.sleep(2_100); // past the two-second resolution of a zip entry's time, and another second of the clock
-        Workbook.write(Labels.of(Language.EN), folder, List.of(table), List.of(), () -> { }, LocalDate.of(2026, 11, 28));
+        Workbook.write(Labels.of(Language.EN), folder, List.of(table), List.of(), LocalDate.of(2026, 11, 28));
         assertArrayEquals(first, Files.readAllBytes(folder.resolve(Workbook.FILE)));
     }
 
