@@ -38,6 +38,8 @@ public final class CsvTable implements ListingTable, RowSink, ReportFile {
     private final StringBuilder line = new StringBuilder();
     private long rows;
     private String hash;
+    /** Why closing failed: a writer that failed to close counts as closed, and the file is not whole. */
+    private IOException closeFailure;
 
     public CsvTable(Path folder, String fileName, String description, List<String> header) {
         this.fileName = fileName;
@@ -88,7 +90,7 @@ public final class CsvTable implements ListingTable, RowSink, ReportFile {
         }
     }
 
-    /** {@code count} rows rendered as this table writes them (see {@link Rows#render}), in UTF-8. */
+    /** {@code count} rows rendered as this table writes them (see {@link Rows#renderInto}), in UTF-8. */
     void append(byte[] utf8, long count) {
         try {
             if (textPending) {
@@ -167,7 +169,15 @@ public final class CsvTable implements ListingTable, RowSink, ReportFile {
         if (hash != null) {
             return;
         }
-        out.close();
+        if (closeFailure != null) {
+            throw closeFailure;
+        }
+        try {
+            out.close();
+        } catch (IOException e) {
+            closeFailure = new IOException("cannot write " + fileName + ": " + e.getMessage(), e);
+            throw closeFailure;
+        }
         hash = HexFormat.of().formatHex(sha256.digest());
     }
 }

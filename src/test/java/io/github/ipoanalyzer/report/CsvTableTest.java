@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class CsvTableTest {
 
@@ -71,5 +75,19 @@ class CsvTableTest {
                 + "9903.HK,2026-01-06,\"two\r\nlines\"\r\n", new String(chunks.get(0).utf8(), StandardCharsets.UTF_8));
         assertEquals(3, chunks.get(0).count());
         assertEquals("9903.HK,2026-02-02,天数智芯 × 1\r\n", new String(chunks.get(1).utf8(), StandardCharsets.UTF_8));
+    }
+
+    /** Linux's /dev/full takes the file's opening and refuses its first write, as a full disk does. */
+    @Test
+    void aTableThatCouldNotBeWrittenWholeSaysSoAtEveryCloseAndHasNoHash() {
+        Path full = Path.of("/dev/full");
+        assumeTrue(Files.isWritable(full), "no writable /dev/full on this system");
+        CsvTable table = new CsvTable(full.getParent(), "full", "", HEADER);
+        ROWS.forEach(table::add);
+
+        java.io.IOException first = assertThrows(java.io.IOException.class, table::close);
+        assertTrue(first.getMessage().startsWith("cannot write full: "), first.getMessage());
+        assertSame(first, assertThrows(java.io.IOException.class, table::close), "closed again, still not whole");
+        assertThrows(IllegalStateException.class, table::sha256);
     }
 }
