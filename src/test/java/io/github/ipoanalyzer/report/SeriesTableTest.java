@@ -52,6 +52,21 @@ class SeriesTableTest {
     }
 
     @Test
+    void aRowOfAMonthTakenOverIsLeftOutEvenAfterARowOfAComputedMonth() {
+        SeriesSpec spec = new SeriesSpec("market-value", "Market value", List.of("ticker", "date", "cap"), "date");
+        ListingRows rows = spec.blankRows(Optional.of(YearMonth.of(2026, 1)));
+        rows.add(List.of("A", "2026-01-05", "1"));
+        rows.add(List.of("A", "2025-12-31", "2")); // out of date order, in a month taken over
+        rows.add(List.of("A", "2026-01-06", "3"));
+        rows.add(List.of("A", "2026-02-02", "4"));
+
+        List<RenderedRows.Chunk> chunks = rows.rendered().chunks();
+        assertEquals(List.of("2026-01", "2026-02"), chunks.stream().map(RenderedRows.Chunk::month).toList());
+        assertEquals("A,2026-01-05,1\r\nA,2026-01-06,3\r\n", new String(chunks.get(0).utf8(), StandardCharsets.UTF_8));
+        assertEquals(List.of(2L, 1L), chunks.stream().map(RenderedRows.Chunk::count).toList());
+    }
+
+    @Test
     void monthsBeforeTheFirstComputedOneAreTakenOverFromTheReportBeforeAndNotRendered() throws Exception {
         Path before = report.resolve("before");
         Files.createDirectories(before.resolve("series/market-value"));
