@@ -228,6 +228,13 @@ CREATE CACHED TABLE IF NOT EXISTS COHORT_MEMBER (
 );
 CREATE INDEX IF NOT EXISTS PRICE_BLOCK_TICKER ON PRICE_BLOCK (TICKER);
 CREATE INDEX IF NOT EXISTS PRICE_BLOCK_SOURCE ON PRICE_BLOCK (SOURCE_FILE);
+-- Each listing's estimation sums at the fit ends of its events, with the digest of what they
+-- were computed from (see eventstudy.EstimationMemo): a nightly run sums only the new days.
+-- Not an input: a full reload clears it; a sum whose inputs changed is never used.
+CREATE CACHED TABLE IF NOT EXISTS ESTIMATION_SUMS (
+    TICKER VARCHAR(1000) PRIMARY KEY,
+    STATE VARBINARY(16777216) NOT NULL
+);
 -- What the series of the latest published report were computed from (see report.SeriesBasis):
 -- the next report takes over the months it shows unchanged. Not an input: no run clears it.
 CREATE CACHED TABLE IF NOT EXISTS SERIES_BASIS (

@@ -76,6 +76,9 @@ public final class EventStudy {
     private final Map<String, TradingCalendar> calendars = new HashMap<>();
     /** Per calendar and benchmark, each day's close-to-close return: the same for every listing there. */
     private final Map<String, BenchmarkSeries.Return[]> dailyBenchmarkReturns = new ConcurrentHashMap<>();
+    /** Per calendar and benchmark, the digests a listing's kept estimation sums are checked against. */
+    private final Map<String, byte[][]> calendarChains = new ConcurrentHashMap<>();
+    private final EstimationMemo memo;
     private final Map<String, String> benchmarkOf = new LinkedHashMap<>();
     private final Map<String, String> unmeasured = new LinkedHashMap<>();
     private final EventDeriver deriver;
@@ -89,6 +92,15 @@ public final class EventStudy {
     public EventStudy(EventStudySettings settings, FxRates rates, List<Listing> listings,
                       Map<String, Set<LocalDate>> datesByExchange, List<BenchmarkLevel> levels,
                       List<BenchmarkAssignment> assignments, List<Event> inputEvents, List<Lockup> lockups) {
+        this(settings, rates, listings, datesByExchange, levels, assignments, inputEvents, lockups, EstimationMemo.NONE);
+    }
+
+    /** {@code memo}: where each listing's estimation sums are kept between runs. */
+    public EventStudy(EventStudySettings settings, FxRates rates, List<Listing> listings,
+                      Map<String, Set<LocalDate>> datesByExchange, List<BenchmarkLevel> levels,
+                      List<BenchmarkAssignment> assignments, List<Event> inputEvents, List<Lockup> lockups,
+                      EstimationMemo memo) {
+        this.memo = memo;
         this.settings = settings;
         this.rates = rates;
         this.assignments = assignments;
@@ -140,8 +152,13 @@ public final class EventStudy {
         BenchmarkSeries benchmark = benchmarks.get(benchmarkOf.get(ticker));
         BenchmarkSeries.Return[] daily = dailyBenchmarkReturns.computeIfAbsent(
                 a.listing().exchange() + "\0" + benchmark.index(), k -> dailyReturns(benchmark, calendar));
+        List<EstimationMemo.Checkpoint> kept = memo.kept(ticker);
         ListingReturns returns = new ListingReturns(a.listing(), history.prices(), calendar, benchmark, i -> daily[i])
                 .as(settings.returns());
+        if (memo != EstimationMemo.NONE) {
+            returns.resumingFrom(kept, calendarChains.computeIfAbsent(a.listing().exchange() + "\0" + benchmark.index(),
+                    k -> ListingReturns.calendarChain(calendar, i -> daily[i])));
+        }
         // Buy-and-hold returns compound simple returns, whatever the abnormal returns are of.
         ListingReturns simple = settings.returns() == ReturnKind.SIMPLE ? returns
                 : new ListingReturns(a.listing(), history.prices(), calendar, benchmark, i -> daily[i]);
@@ -187,6 +204,7 @@ public final class EventStudy {
                         .published(settings.partialWindows())));
             }
         }
+        memo.keep(ticker, kept, returns.checkpoints());
         return new ListingResult(own, cars, bhars, knownCars, pathPoints);
     }
 

@@ -5,7 +5,15 @@ import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.money.Rounding;
 
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,9 +46,19 @@ public final class ListingReturns {
     /** The sample and residual standard deviation of each estimation window: every window of an event asks for them. */
     private final Map<Long, EstimationSums> samples = new HashMap<>();
     private final Map<Long, Optional<BigDecimal>> residualSds = new HashMap<>();
-    /** Running sums over the estimation points before each day, as far as asked for (see {@link #sumsBefore}). */
+    /** Running sums over the estimation points before each day from {@code base} on, as far as asked for (see {@link #sumsBefore}). */
     private final List<EstimationSums> sums = new ArrayList<>();
+    private int base;
     private EstimationSums running = EstimationSums.NONE;
+    /** How many days' points were added to the running sums: what a kept checkpoint saves. */
+    private int daysSummed;
+    /** The digests of the calendar and its benchmark returns (see {@link #calendarChain}); null: nothing kept or used. */
+    private byte[][] chain;
+    /** Checkpoints of an earlier run, not yet checked against this run's inputs; then the valid ones, by end. */
+    private List<EstimationMemo.Checkpoint> found = List.of();
+    private TreeMap<Integer, EstimationSums> valid;
+    /** The sums asked for in this computation, by end: the checkpoints a next run may use. */
+    private final TreeMap<Integer, EstimationSums> asked = new TreeMap<>();
 
     public ListingReturns(Listing listing, List<DailyPrice> prices, TradingCalendar calendar, BenchmarkSeries benchmark) {
         this(listing, prices, calendar, benchmark, k -> benchmark.between(calendar.day(k - 1), calendar.day(k)));
@@ -209,18 +227,198 @@ public final class ListingReturns {
      * The sums of the sample before {@code end}, from running sums built once per listing and
      * only as far as the latest {@code end} asked for: every event's fit then costs the same
      * however long the history (refitting from the points cost a pass over all of them per
-     * event and window start).
+     * event and window start). The running sums go on from the latest valid checkpoint of an
+     * earlier run at or before {@code end} ({@link #resumingFrom}) where that is past the days
+     * summed so far, or from the listing's first day.
      */
     private EstimationSums sumsBefore(int end) {
         int upTo = Math.max(0, Math.min(end, lastDay() + 1));
-        while (sums.size() <= upTo) {
-            int k = sums.size();
-            sums.add(running); // the points of days listingIndex + 1 … k − 1
-            if (k > listingIndex && k <= lastDay() && stock(k) != null && market(k).value() != null) {
-                running = running.plus(market(k).value(), stock(k));
+        EstimationSums s = prefix(upTo);
+        if (chain != null) {
+            asked.put(upTo, s);
+        }
+        return s;
+    }
+
+    private EstimationSums prefix(int upTo) {
+        if (upTo >= base && upTo < base + sums.size()) {
+            return sums.get(upTo - base);
+        }
+        TreeMap<Integer, EstimationSums> kept = validCheckpoints();
+        Integer checkpoint = kept.floorKey(upTo);
+        if (upTo < base) {
+            if (checkpoint != null && checkpoint == upTo) {
+                return kept.get(upTo);
+            }
+            // Before where the running sums start, with no checkpoint there: from an earlier one or the first day.
+            base = 0;
+            sums.clear();
+            running = EstimationSums.NONE;
+        }
+        if (checkpoint != null && checkpoint >= base + sums.size()) {
+            // A checkpoint past the days summed so far: go on from there.
+            base = checkpoint;
+            sums.clear();
+            running = kept.get(checkpoint);
+        }
+        while (base + sums.size() <= upTo) {
+            if (!sums.isEmpty()) {
+                int k = base + sums.size() - 1; // the day the next sums take in
+                if (k > listingIndex && k <= lastDay() && stock(k) != null && market(k).value() != null) {
+                    running = running.plus(market(k).value(), stock(k));
+                    daysSummed++;
+                }
+            }
+            sums.add(running); // the points of days listingIndex + 1 … base + sums.size() − 1
+        }
+        return sums.get(upTo - base);
+    }
+
+    /**
+     * Starts the estimation sums from an earlier run's checkpoints where this run's inputs give
+     * the same digest (see {@link EstimationMemo}); {@code calendarChain}: this listing's
+     * calendar's {@link #calendarChain}. Call before any return is asked for.
+     */
+    ListingReturns resumingFrom(List<EstimationMemo.Checkpoint> checkpoints, byte[][] calendarChain) {
+        if (calendarChain.length != calendar.size() + 1) {
+            throw new IllegalArgumentException("the chain is of another calendar");
+        }
+        this.chain = calendarChain;
+        this.found = List.copyOf(checkpoints);
+        return this;
+    }
+
+    /** The sums asked for in this computation with the digests of what they were computed from, by end. */
+    List<EstimationMemo.Checkpoint> checkpoints() {
+        if (chain == null) {
+            return List.of();
+        }
+        Map<Integer, byte[]> digests = digests(asked.navigableKeySet());
+        List<EstimationMemo.Checkpoint> checkpoints = new ArrayList<>();
+        asked.forEach((end, s) -> checkpoints.add(new EstimationMemo.Checkpoint(end, digests.get(end), s)));
+        return checkpoints;
+    }
+
+    /** How many days' points this computation added to its running sums. */
+    int daysSummed() {
+        return daysSummed;
+    }
+
+    private TreeMap<Integer, EstimationSums> validCheckpoints() {
+        if (valid == null) {
+            valid = new TreeMap<>();
+            TreeSet<Integer> ends = new TreeSet<>();
+            for (EstimationMemo.Checkpoint c : found) {
+                if (c.end() >= 0 && c.end() <= lastDay() + 1) {
+                    ends.add(c.end());
+                }
+            }
+            Map<Integer, byte[]> digests = digests(ends);
+            for (EstimationMemo.Checkpoint c : found) {
+                if (Arrays.equals(c.digest(), digests.get(c.end()))) {
+                    valid.put(c.end(), c.sums());
+                }
             }
         }
-        return sums.get(upTo);
+        return valid;
+    }
+
+    /**
+     * The digest of what the sums before each end are computed from: the calendar's dates and
+     * the benchmark's returns before it ({@link #calendarChain}), the listing's first day, the
+     * kind of return, and the listing's closes from its first day to the day before the end.
+     * One pass over the closes for all the ends.
+     */
+    private Map<Integer, byte[]> digests(SortedSet<Integer> ends) {
+        Map<Integer, byte[]> digests = new HashMap<>();
+        if (chain == null) {
+            return digests;
+        }
+        Digests closesSoFar = new Digests();
+        int k = listingIndex;
+        for (int end : ends) {
+            for (; k < end; k++) {
+                closesSoFar.add(closes[k]);
+            }
+            Digests at = closesSoFar.copy();
+            at.add(EstimationMemo.FORMAT + "|" + kind + "|" + listingIndex + "|" + end);
+            at.add(chain[end]);
+            digests.put(end, at.finish());
+        }
+        return digests;
+    }
+
+    /**
+     * {@code chain[j]}: the digest of the calendar's dates 0 … j − 1 and the benchmark's
+     * close-to-close returns of days 1 … j − 1 ({@code closeToClose}, as the listings of the
+     * calendar share it): what a listing's estimation sums before day j depend on besides its own
+     * closes. Computed once per calendar and benchmark.
+     */
+    static byte[][] calendarChain(TradingCalendar calendar, IntFunction<BenchmarkSeries.Return> closeToClose) {
+        byte[][] chain = new byte[calendar.size() + 1][];
+        chain[0] = new Digests().finish();
+        for (int k = 0; k < calendar.size(); k++) {
+            Digests d = new Digests();
+            d.add(chain[k]);
+            d.add(calendar.day(k).toString());
+            d.add(k == 0 ? null : closeToClose.apply(k).value());
+            chain[k + 1] = d.finish();
+        }
+        return chain;
+    }
+
+    /** SHA-256 of a sequence of values, each written so that no two sequences read alike. */
+    private static final class Digests {
+        private final MessageDigest sha;
+        private final ByteBuffer buffer = ByteBuffer.allocate(16);
+
+        Digests() {
+            try {
+                sha = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every JVM", e);
+            }
+        }
+
+        private Digests(MessageDigest sha) {
+            this.sha = sha;
+        }
+
+        Digests copy() {
+            try {
+                return new Digests((MessageDigest) sha.clone());
+            } catch (CloneNotSupportedException e) {
+                throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
+            }
+        }
+
+        void add(BigDecimal d) {
+            buffer.clear();
+            if (d == null) {
+                sha.update((byte) 0);
+            } else if (d.unscaledValue().bitLength() < 64) {
+                sha.update(buffer.put((byte) 1).putLong(d.unscaledValue().longValue()).putInt(d.scale()).array(), 0,
+                        buffer.position());
+            } else {
+                byte[] unscaled = d.unscaledValue().toByteArray();
+                sha.update(buffer.put((byte) 2).putInt(unscaled.length).putInt(d.scale()).array(), 0, buffer.position());
+                sha.update(unscaled);
+            }
+        }
+
+        void add(byte[] bytes) {
+            buffer.clear();
+            sha.update(buffer.putInt(bytes.length).array(), 0, Integer.BYTES);
+            sha.update(bytes);
+        }
+
+        void add(String text) {
+            add(text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        byte[] finish() {
+            return sha.digest();
+        }
     }
 
     /** True when day {@code k} is in the data and both the stock's and the benchmark's return are known. */

@@ -1,6 +1,7 @@
 package io.github.ipoanalyzer.report;
 
 import io.github.ipoanalyzer.analysis.IpoAnalyzer;
+import io.github.ipoanalyzer.eventstudy.EstimationMemo;
 import io.github.ipoanalyzer.eventstudy.EventStudy;
 import io.github.ipoanalyzer.eventstudy.EventStudySettings;
 import io.github.ipoanalyzer.fees.FeeSchedule;
@@ -86,7 +87,8 @@ final class ReportInputs {
         this.calendarNotes = List.copyOf(caveats);
         this.study = new EventStudy(eventStudy, analyzer.rates(), listings, tradingDays,
                 asOf.benchmarkLevels(store.rows(MarketTables.BENCHMARK_LEVEL)), store.rows(MarketTables.BENCHMARK_MAP),
-                withOfferEvents(asOf.events(store.rows(MarketTables.LISTING_EVENT)), offers), store.rows(MarketTables.LOCKUP));
+                withOfferEvents(asOf.events(store.rows(MarketTables.LISTING_EVENT)), offers), store.rows(MarketTables.LOCKUP),
+                new EstimationMemo(store.estimationSums()::load, store.estimationSums()::save));
         this.cohortMembers = store.rows(MarketTables.COHORT_MEMBER);
         this.counts = store.countsByFile();
         List<InputGaps.Gap> found = InputGaps.of(listings, rates(), study::benchmarkMissingOnListingDay);

@@ -82,6 +82,8 @@ public class InputFileLedger {
                 recorded.containsKey(file) ? recorded.get(file).sha256() : null));
         if (reloadAll || referencesChanged || !versions.stream().allMatch(version::equals)) {
             jdbc.update("DELETE FROM INPUT_FILE");
+            // A full reload (--force among its causes) computes every estimation sum again.
+            jdbc.update("DELETE FROM ESTIMATION_SUMS");
             return new Reconciliation(true, recorded.keySet(), Set.of(), unrecordedSourceFiles(Set.of()));
         }
         Set<String> dropped = new LinkedHashSet<>();

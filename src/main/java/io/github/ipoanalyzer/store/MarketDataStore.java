@@ -27,6 +27,7 @@ public class MarketDataStore {
     private final DataSource dataSource;
     private final PriceStore prices;
     private final SeriesBasisStore seriesBasis;
+    private final EstimationSumsStore estimationSums;
     private final List<String> dataTables;
 
     /** {@code dataTables}: the tables of loaded rows, rows that refer to listings before LISTING. */
@@ -36,6 +37,7 @@ public class MarketDataStore {
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.prices = new PriceStore(dataSource);
         this.seriesBasis = new SeriesBasisStore(dataSource);
+        this.estimationSums = new EstimationSumsStore(dataSource);
         this.dataTables = List.copyOf(dataTables);
     }
 
@@ -59,6 +61,11 @@ public class MarketDataStore {
     /** What the latest published report's series were computed from. */
     public SeriesBasisStore seriesBasis() {
         return seriesBasis;
+    }
+
+    /** Each listing's estimation sums, kept between runs. */
+    public EstimationSumsStore estimationSums() {
+        return estimationSums;
     }
 
     /** Creates the tables on first use, one process at a time on a shared database (see {@link SchemaLock}). */

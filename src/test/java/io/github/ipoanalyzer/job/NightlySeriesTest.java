@@ -6,8 +6,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * since the report before, and is still, byte for byte, the report a run from scratch writes:
  * after the nightly append of one day to every listing (only the new day's month is computed),
  * after a price corrected deep in one listing's history (its listing's months are computed
- * again from its first day) and after an exchange rate corrected (from that rate's day).
+ * again from its first day) and after an exchange rate corrected (from that rate's day). The
+ * listings' estimation sums kept in the database between runs are part of it.
  */
 class NightlySeriesTest {
 
@@ -61,6 +68,9 @@ class NightlySeriesTest {
         new MarketGenerator(LISTINGS, DAYS, 12).writeTo(market);
         assertEquals(0, run(market, "out", "db").exitCode());
 
+        Map<String, String> kept = keptSums("db");
+        assertEquals(LISTINGS, kept.size(), "each listing's estimation sums kept: " + kept.keySet());
+
         // One close of the 100th day corrected: the file is read again, its listing's rows can all change.
         Path prices = market.resolve("prices/10005.HK.csv");
         List<String> lines = new ArrayList<>(Files.readAllLines(prices));
@@ -74,6 +84,12 @@ class NightlySeriesTest {
         assertTrue(series(work.resolve("out/latest")).startsWith("months before " + firstDay.substring(0, 7) + " taken over"),
                 series(work.resolve("out/latest")));
         assertEqualsScratch(market, work.resolve("out/latest"));
+        // The corrected listing's sums were summed again and kept anew; no other listing's changed.
+        Map<String, String> keptAfter = keptSums("db");
+        assertNotEquals(kept.get("10005.HK"), keptAfter.get("10005.HK"));
+        kept.remove("10005.HK");
+        keptAfter.remove("10005.HK");
+        assertEquals(kept, keptAfter);
 
         // A rate corrected in the middle of the history: from that day's month on.
         Path rates = market.resolve("fx-rates.csv");
@@ -150,6 +166,19 @@ class NightlySeriesTest {
         assertTrue(series(work.resolve(scratch + "/latest")).startsWith("no earlier report"));
         assertEquals(JobRun.figureFiles(work.resolve(scratch + "/latest"), "manifest.json", "input-files.csv"),
                 JobRun.figureFiles(report, "manifest.json", "input-files.csv"));
+    }
+
+    /** The estimation sums the database keeps, by ticker, as hex. */
+    private Map<String, String> keptSums(String db) throws Exception {
+        Map<String, String> kept = new TreeMap<>();
+        try (Connection c = DriverManager.getConnection("jdbc:hsqldb:file:" + work.resolve(db).resolve("ipo")
+                + ";shutdown=true;ifexists=true", "SA", "");
+             ResultSet rows = c.createStatement().executeQuery("SELECT TICKER, STATE FROM ESTIMATION_SUMS")) {
+            while (rows.next()) {
+                kept.put(rows.getString(1), HexFormat.of().formatHex(rows.getBytes(2)));
+            }
+        }
+        return kept;
     }
 
     /** What the report's manifest says of its series: which months were taken over, and why. */
