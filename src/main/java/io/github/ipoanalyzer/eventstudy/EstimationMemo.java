@@ -9,12 +9,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.zip.CRC32;
 
 /**
  * The estimation sums of each event's fit, kept per listing between runs, so that a nightly run
@@ -75,6 +77,7 @@ public final class EstimationMemo {
         return true;
     }
 
+    /** The checkpoints as bytes, ending with the CRC32 of the rest: a kept state that changed on disk is not used. */
     static byte[] encode(List<Checkpoint> checkpoints) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -93,15 +96,26 @@ public final class EstimationMemo {
                     out.write(unscaled);
                 }
             }
+            CRC32 crc = new CRC32();
+            crc.update(bytes.toByteArray());
+            out.writeInt((int) crc.getValue());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
     }
 
-    /** The checkpoints in {@code state}; none when it is of another format or cut short (they are only a shortcut). */
+    /** The checkpoints in {@code state}; none when it is of another format, cut short or changed (they are only a shortcut). */
     static List<Checkpoint> decode(byte[] state) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state))) {
+        if (state.length < Integer.BYTES) {
+            return List.of();
+        }
+        CRC32 crc = new CRC32();
+        crc.update(state, 0, state.length - Integer.BYTES);
+        if ((int) crc.getValue() != ByteBuffer.wrap(state, state.length - Integer.BYTES, Integer.BYTES).getInt()) {
+            return List.of();
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state, 0, state.length - Integer.BYTES))) {
             if (!FORMAT.equals(in.readUTF())) {
                 return List.of();
             }

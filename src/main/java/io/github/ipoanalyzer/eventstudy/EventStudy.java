@@ -75,9 +75,7 @@ public final class EventStudy {
     private final Map<String, BenchmarkSeries> benchmarks;
     private final Map<String, TradingCalendar> calendars = new HashMap<>();
     /** Per calendar and benchmark, each day's close-to-close return: the same for every listing there. */
-    private final Map<String, BenchmarkSeries.Return[]> dailyBenchmarkReturns = new ConcurrentHashMap<>();
-    /** Per calendar and benchmark, the digests a listing's kept estimation sums are checked against. */
-    private final Map<String, byte[][]> calendarChains = new ConcurrentHashMap<>();
+    private final Map<String, DailyBenchmark> dailyBenchmarkReturns = new ConcurrentHashMap<>();
     private final EstimationMemo memo;
     private final Map<String, String> benchmarkOf = new LinkedHashMap<>();
     private final Map<String, String> unmeasured = new LinkedHashMap<>();
@@ -150,14 +148,14 @@ public final class EventStudy {
             return new ListingResult(own, cars, bhars, knownCars, pathPoints);
         }
         BenchmarkSeries benchmark = benchmarks.get(benchmarkOf.get(ticker));
-        BenchmarkSeries.Return[] daily = dailyBenchmarkReturns.computeIfAbsent(
+        DailyBenchmark benchmarkDays = dailyBenchmarkReturns.computeIfAbsent(
                 a.listing().exchange() + "\0" + benchmark.index(), k -> dailyReturns(benchmark, calendar));
+        BenchmarkSeries.Return[] daily = benchmarkDays.returns();
         List<EstimationMemo.Checkpoint> kept = memo.kept(ticker);
         ListingReturns returns = new ListingReturns(a.listing(), history.prices(), calendar, benchmark, i -> daily[i])
                 .as(settings.returns());
-        if (memo != EstimationMemo.NONE) {
-            returns.resumingFrom(kept, calendarChains.computeIfAbsent(a.listing().exchange() + "\0" + benchmark.index(),
-                    k -> ListingReturns.calendarChain(calendar, i -> daily[i])));
+        if (benchmarkDays.chain() != null) {
+            returns.resumingFrom(kept, benchmarkDays.chain());
         }
         // Buy-and-hold returns compound simple returns, whatever the abnormal returns are of.
         ListingReturns simple = settings.returns() == ReturnKind.SIMPLE ? returns
@@ -275,12 +273,21 @@ public final class EventStudy {
         return new Result(stats, cohortCars, paths, benchmarkOf, unmeasured, settings.minimumN());
     }
 
-    private static BenchmarkSeries.Return[] dailyReturns(BenchmarkSeries benchmark, TradingCalendar calendar) {
+    /**
+     * A benchmark's close-to-close returns on a calendar, and the digests of them that kept
+     * estimation sums are checked against ({@link ListingReturns#calendarChain}; null when
+     * nothing is kept): one value, so that a listing's returns and its checks never differ.
+     */
+    private record DailyBenchmark(BenchmarkSeries.Return[] returns, byte[][] chain) {
+    }
+
+    private DailyBenchmark dailyReturns(BenchmarkSeries benchmark, TradingCalendar calendar) {
         BenchmarkSeries.Return[] daily = new BenchmarkSeries.Return[calendar.size()];
         for (int k = 1; k < daily.length; k++) {
             daily[k] = benchmark.between(calendar.day(k - 1), calendar.day(k));
         }
-        return daily;
+        return new DailyBenchmark(daily, memo == EstimationMemo.NONE ? null
+                : ListingReturns.calendarChain(calendar, k -> daily[k]));
     }
 
     private static Map<String, BenchmarkSeries> benchmarks(List<BenchmarkLevel> levels) {

@@ -9,15 +9,14 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.SortedSet;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ArrayList;
+import java.util.TreeMap;
 import java.util.function.IntFunction;
 
 /**
@@ -54,9 +53,14 @@ public final class ListingReturns {
     private int daysSummed;
     /** The digests of the calendar and its benchmark returns (see {@link #calendarChain}); null: nothing kept or used. */
     private byte[][] chain;
-    /** Checkpoints of an earlier run, not yet checked against this run's inputs; then the valid ones, by end. */
+    /** Checkpoints of an earlier run, as kept: checked against this run's inputs when first needed. */
     private List<EstimationMemo.Checkpoint> found = List.of();
+    /** Those of them whose digest is this run's, by end. */
     private TreeMap<Integer, EstimationSums> valid;
+    /** The digest of each end computed so far, and the closes digested up to {@code digestedTo} (see {@link #digest}). */
+    private final Map<Integer, byte[]> digests = new HashMap<>();
+    private Digests closesSoFar;
+    private int digestedTo;
     /** The sums asked for in this computation, by end: the checkpoints a next run may use. */
     private final TreeMap<Integer, EstimationSums> asked = new TreeMap<>();
 
@@ -293,9 +297,8 @@ public final class ListingReturns {
         if (chain == null) {
             return List.of();
         }
-        Map<Integer, byte[]> digests = digests(asked.navigableKeySet());
         List<EstimationMemo.Checkpoint> checkpoints = new ArrayList<>();
-        asked.forEach((end, s) -> checkpoints.add(new EstimationMemo.Checkpoint(end, digests.get(end), s)));
+        asked.forEach((end, s) -> checkpoints.add(new EstimationMemo.Checkpoint(end, digest(end), s)));
         return checkpoints;
     }
 
@@ -307,15 +310,12 @@ public final class ListingReturns {
     private TreeMap<Integer, EstimationSums> validCheckpoints() {
         if (valid == null) {
             valid = new TreeMap<>();
-            TreeSet<Integer> ends = new TreeSet<>();
-            for (EstimationMemo.Checkpoint c : found) {
-                if (c.end() >= 0 && c.end() <= lastDay() + 1) {
-                    ends.add(c.end());
-                }
-            }
-            Map<Integer, byte[]> digests = digests(ends);
-            for (EstimationMemo.Checkpoint c : found) {
-                if (Arrays.equals(c.digest(), digests.get(c.end()))) {
+            // In the order of their ends, so that the closes are digested once.
+            List<EstimationMemo.Checkpoint> byEnd = found.stream()
+                    .filter(c -> c.end() >= 0 && c.end() <= lastDay() + 1)
+                    .sorted(Comparator.comparingInt(EstimationMemo.Checkpoint::end)).toList();
+            for (EstimationMemo.Checkpoint c : byEnd) {
+                if (Arrays.equals(c.digest(), digest(c.end()))) {
                     valid.put(c.end(), c.sums());
                 }
             }
@@ -324,28 +324,30 @@ public final class ListingReturns {
     }
 
     /**
-     * The digest of what the sums before each end are computed from: the calendar's dates and
+     * The digest of what the sums before {@code end} are computed from: the calendar's dates and
      * the benchmark's returns before it ({@link #calendarChain}), the listing's first day, the
      * kind of return, and the listing's closes from its first day to the day before the end.
-     * One pass over the closes for all the ends.
+     * The closes are digested once for ends asked in increasing order (as both the check and the
+     * kept checkpoints ask), from the first day again for an earlier one.
      */
-    private Map<Integer, byte[]> digests(SortedSet<Integer> ends) {
-        Map<Integer, byte[]> digests = new HashMap<>();
-        if (chain == null) {
-            return digests;
+    private byte[] digest(int end) {
+        byte[] known = digests.get(end);
+        if (known != null) {
+            return known;
         }
-        Digests closesSoFar = new Digests();
-        int k = listingIndex;
-        for (int end : ends) {
-            for (; k < end; k++) {
-                closesSoFar.add(closes[k]);
-            }
-            Digests at = closesSoFar.copy();
-            at.add(EstimationMemo.FORMAT + "|" + kind + "|" + listingIndex + "|" + end);
-            at.add(chain[end]);
-            digests.put(end, at.finish());
+        if (closesSoFar == null || end < digestedTo) {
+            closesSoFar = new Digests();
+            digestedTo = listingIndex;
         }
-        return digests;
+        for (; digestedTo < end; digestedTo++) {
+            closesSoFar.add(closes[digestedTo]);
+        }
+        Digests at = closesSoFar.copy();
+        at.add(EstimationMemo.FORMAT + "|" + kind + "|" + listingIndex + "|" + end);
+        at.add(chain[end]);
+        byte[] digest = at.finish();
+        digests.put(end, digest);
+        return digest;
     }
 
     /**

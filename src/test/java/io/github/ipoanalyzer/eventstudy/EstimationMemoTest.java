@@ -32,8 +32,15 @@ class EstimationMemoTest {
         final List<LocalDate> days = new ArrayList<>();
         final Map<LocalDate, BigDecimal> closes = new HashMap<>();
         final Map<LocalDate, BigDecimal> levels = new HashMap<>();
+        /** Trading days before the listing's first: the benchmark's only. */
+        final int before;
 
         Market(int count, long seed) {
+            this(count, seed, 0);
+        }
+
+        Market(int count, long seed, int before) {
+            this.before = before;
             Random random = new Random(seed);
             LocalDate day = LocalDate.of(2024, 1, 1);
             long close = 1_000;
@@ -43,10 +50,16 @@ class EstimationMemoTest {
                 close = Math.max(1, close + random.nextInt(81) - 40);
                 level = Math.max(1, level + random.nextInt(6001) - 3000);
                 days.add(day);
-                closes.put(day, BigDecimal.valueOf(close, 2));
+                if (i >= before) {
+                    closes.put(day, BigDecimal.valueOf(close, 2));
+                }
                 levels.put(day, BigDecimal.valueOf(level, 2));
                 day = day.plusDays(day.getDayOfWeek().getValue() == 5 ? 3 : 1);
             }
+        }
+
+        void correct(int day, String by) {
+            closes.put(days.get(day), closes.get(days.get(day)).add(new BigDecimal(by)));
         }
 
         /** One more trading day. */
@@ -59,7 +72,7 @@ class EstimationMemoTest {
         }
 
         ListingReturns returns(ReturnKind kind) {
-            Listing listing = new Listing("T", "Test", null, "SSE", null, Currency.getInstance("CNY"), days.get(0),
+            Listing listing = new Listing("T", "Test", null, "SSE", null, Currency.getInstance("CNY"), days.get(before),
                     new BigDecimal("9.00"), 500, 1000L, 10_000L, null, null);
             List<DailyPrice> prices = days.stream().filter(closes::containsKey)
                     .map(d -> new DailyPrice("T", d, null, null, null, closes.get(d), null, null, null)).toList();
@@ -148,14 +161,55 @@ class EstimationMemoTest {
     }
 
     @Test
+    void aCloseOnTheDayBeforeACheckpointsEndInvalidatesItAndOneOnTheEndDoesNot() {
+        // Listed on calendar day 30, after 30 days of the benchmark alone: checkpoints end before days 118 and 198.
+        Market market = new Market(260, 6, 30);
+        List<EstimationMemo.Checkpoint> kept = firstRun(market, ReturnKind.SIMPLE, ALL_DAYS, 120, 200);
+        Next unchanged = nextRun(market, ReturnKind.SIMPLE, ALL_DAYS, kept, 120, 200);
+        assertEquals(0, unchanged.daysSummed());
+
+        Market onTheEnd = new Market(260, 6, 30);
+        onTheEnd.correct(198, "0.01"); // day 198's close: in the return of day 198, which the sums before 198 leave out
+        Next keptAll = nextRun(onTheEnd, ReturnKind.SIMPLE, ALL_DAYS, kept, 120, 200);
+        assertEquals(fromScratch(onTheEnd, ReturnKind.SIMPLE, ALL_DAYS, 120, 200).cars(), keptAll.cars());
+        assertEquals(0, keptAll.daysSummed());
+
+        Market dayBefore = new Market(260, 6, 30);
+        dayBefore.correct(197, "0.01"); // in the return of day 197: the sums before 198 change
+        Next summedAgain = nextRun(dayBefore, ReturnKind.SIMPLE, ALL_DAYS, kept, 120, 200);
+        assertEquals(fromScratch(dayBefore, ReturnKind.SIMPLE, ALL_DAYS, 120, 200).cars(), summedAgain.cars());
+        assertEquals(198 - 118, summedAgain.daysSummed()); // days 118 … 197, from the checkpoint still equal
+
+        Market firstDay = new Market(260, 6, 30);
+        firstDay.correct(30, "0.01"); // the first close: in the return of day 31, the first day summed
+        Next fromTheStart = nextRun(firstDay, ReturnKind.SIMPLE, ALL_DAYS, kept, 120, 200);
+        assertEquals(fromScratch(firstDay, ReturnKind.SIMPLE, ALL_DAYS, 120, 200).cars(), fromTheStart.cars());
+        assertEquals(197 - 30, fromTheStart.daysSummed()); // days 31 … 197
+    }
+
+    @Test
+    void aSumAskedForBeforeWhereTheRunningSumsStartIsSummedAgainWhereNoCheckpointHasIt() {
+        Market market = new Market(300, 7);
+        List<EstimationMemo.Checkpoint> kept = firstRun(market, ReturnKind.SIMPLE, ALL_DAYS, 40, 150, 297);
+        // The last 60 days before each event now: the sums before day 140 are asked for after those before 193,
+        // which start at the checkpoint of day 148.
+        Next next = nextRun(market, ReturnKind.SIMPLE, LAST_60, kept, 200);
+        Next scratch = fromScratch(market, ReturnKind.SIMPLE, LAST_60, 200);
+        assertEquals(scratch.cars(), next.cars());
+        assertTrue(scratch.cars().stream().allMatch(c -> CumulativeAbnormalReturn.MARKET_MODEL.equals(c.model())));
+        assertTrue(next.daysSummed() < scratch.daysSummed(), next.daysSummed() + " against " + scratch.daysSummed());
+    }
+
+    @Test
     void aCheckpointIsNotUsedWhenTheCalendarTheBenchmarkOrTheKindOfReturnChangedBeforeIt() {
         Market before = new Market(200, 4);
         List<EstimationMemo.Checkpoint> kept = firstRun(before, ReturnKind.SIMPLE, ALL_DAYS, 190);
 
         Market level = new Market(200, 4);
         level.levels.put(level.days.get(120), level.levels.get(level.days.get(120)).add(new BigDecimal("0.01")));
-        assertEquals(fromScratch(level, ReturnKind.SIMPLE, ALL_DAYS, 190).cars(),
-                nextRun(level, ReturnKind.SIMPLE, ALL_DAYS, kept, 190).cars());
+        Next changedLevel = nextRun(level, ReturnKind.SIMPLE, ALL_DAYS, kept, 190);
+        assertEquals(fromScratch(level, ReturnKind.SIMPLE, ALL_DAYS, 190).cars(), changedLevel.cars());
+        assertEquals(187, changedLevel.daysSummed()); // days 1 … 187: the one checkpoint is no longer equal
 
         // A trading day without a close of the listing: the next day's return becomes unknown.
         Market calendar = new Market(200, 4);
@@ -176,7 +230,7 @@ class EstimationMemoTest {
     }
 
     @Test
-    void keptBytesOfAnotherFormatOrCutShortAreNotUsed() {
+    void keptBytesOfAnotherFormatCutShortOrChangedAreNotUsed() {
         Market market = new Market(120, 5);
         List<EstimationMemo.Checkpoint> kept = firstRun(market, ReturnKind.SIMPLE, ALL_DAYS, 60, 110);
         byte[] bytes = EstimationMemo.encode(kept);
@@ -186,5 +240,8 @@ class EstimationMemoTest {
         byte[] other = bytes.clone();
         other[3] ^= 1; // inside the format's name
         assertEquals(List.of(), EstimationMemo.decode(other));
+        byte[] changedSum = bytes.clone();
+        changedSum[bytes.length - 6] ^= 1; // in the last sum's digits: it still reads, but not as kept
+        assertEquals(List.of(), EstimationMemo.decode(changedSum));
     }
 }
