@@ -93,7 +93,7 @@ class SharedDatabaseTest {
      * a unit started on several machines at once) each create the job repository's and the
      * analysis tables if missing: six applications started at the same moment, in threads of
      * this JVM once its classes are loaded so that they reach the schema together, all come up,
-     * three times over, and leave Spring Batch's 6 tables and the 21 analysis tables once.
+     * three times over, and leave Spring Batch's 6 tables and the 22 analysis tables once.
      */
     @Test
     void applicationsStartedTogetherOnAnEmptyDatabaseAllComeUp() throws Exception {
@@ -108,7 +108,7 @@ class SharedDatabaseTest {
                              + "'batch\\_%'), COUNT(*) FROM information_schema.tables WHERE table_schema = 'public'")) {
                     rs.next();
                     assertEquals(6, rs.getInt(1));
-                    assertEquals(6 + 21, rs.getInt(2));
+                    assertEquals(6 + 22, rs.getInt(2));
                 }
             } finally {
                 Servers.drop(empty);
