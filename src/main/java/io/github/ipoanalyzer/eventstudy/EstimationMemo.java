@@ -52,7 +52,7 @@ public final class EstimationMemo {
         this.save = save;
     }
 
-    /** What was kept for this listing; nothing when none was, or when it is of another format. */
+    /** What was kept for this listing; nothing when none was, or when it does not read back whole ({@link #decode}). */
     List<Checkpoint> kept(String ticker) {
         return load.apply(ticker).map(EstimationMemo::decode).orElse(List.of());
     }
