@@ -1,7 +1,13 @@
 package io.github.ipoanalyzer.eventstudy;
 
+import io.github.ipoanalyzer.analysis.IpoAnalyzer;
+import io.github.ipoanalyzer.market.BenchmarkAssignment;
+import io.github.ipoanalyzer.market.BenchmarkLevel;
 import io.github.ipoanalyzer.market.DailyPrice;
+import io.github.ipoanalyzer.market.Event;
 import io.github.ipoanalyzer.market.Listing;
+import io.github.ipoanalyzer.market.ListingHistory;
+import io.github.ipoanalyzer.money.FxRates;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -11,7 +17,9 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -71,12 +79,32 @@ class EstimationMemoTest {
             levels.put(day, new BigDecimal(level));
         }
 
-        ListingReturns returns(ReturnKind kind) {
-            Listing listing = new Listing("T", "Test", null, "SSE", null, Currency.getInstance("CNY"), days.get(before),
+        Listing listing() {
+            return new Listing("T", "Test", null, "SSE", null, Currency.getInstance("CNY"), days.get(before),
                     new BigDecimal("9.00"), 500, 1000L, 10_000L, null, null);
-            List<DailyPrice> prices = days.stream().filter(closes::containsKey)
+        }
+
+        List<DailyPrice> prices() {
+            return days.stream().filter(closes::containsKey)
                     .map(d -> new DailyPrice("T", d, null, null, null, closes.get(d), null, null, null)).toList();
-            return new ListingReturns(listing, prices, TradingCalendar.of(days), benchmark()).as(kind);
+        }
+
+        ListingReturns returns(ReturnKind kind) {
+            return new ListingReturns(listing(), prices(), TradingCalendar.of(days), benchmark()).as(kind);
+        }
+
+        /** The event study of the listing as a report runs it, with events on these calendar days. */
+        EventStudy.ListingResult study(EstimationMemo memo, int... eventDays) {
+            List<BenchmarkLevel> levelRows = levels.entrySet().stream()
+                    .map(e -> new BenchmarkLevel("X", e.getKey(), e.getValue(), null)).toList();
+            List<Event> events = java.util.Arrays.stream(eventDays).mapToObj(k -> new Event("T", days.get(k), null,
+                    "results", "results day " + k, "test", null)).toList();
+            EventStudy study = new EventStudy(new EventStudySettings(List.of(AROUND), List.of(), 30, List.of()),
+                    new FxRates(List.of()), List.of(listing()), Map.of("SSE", Set.copyOf(days)), levelRows,
+                    List.of(new BenchmarkAssignment("SSE", null, null, "X")), events, List.of(), memo);
+            ListingHistory history = new ListingHistory(listing(), prices(), List.of(), List.of());
+            return study.study(new IpoAnalyzer(new FxRates(List.of()), days.get(days.size() - 1), 5).analyse(history),
+                    history);
         }
 
         BenchmarkSeries benchmark() {
@@ -227,6 +255,31 @@ class EstimationMemoTest {
         Next log = nextRun(before, ReturnKind.LOG, ALL_DAYS, kept, 190);
         assertEquals(fromScratch(before, ReturnKind.LOG, ALL_DAYS, 190).cars(), log.cars());
         assertTrue(log.daysSummed() > 150, "summed " + log.daysSummed());
+    }
+
+    @Test
+    void theEventStudyGoesOnFromTheSumsItKeptAndKeepsThemAgainOnlyWhenTheyChange() {
+        Market market = new Market(300, 9);
+        Map<String, byte[]> store = new HashMap<>();
+        List<String> saved = new ArrayList<>();
+        EstimationMemo memo = new EstimationMemo(ticker -> Optional.ofNullable(store.get(ticker)), (ticker, state) -> {
+            store.put(ticker, state);
+            saved.add(ticker);
+        });
+        List<EventStudy.EventCar> scratch = market.study(EstimationMemo.NONE, 150, 290).cars();
+        assertEquals(scratch, market.study(memo, 150, 290).cars());
+        assertEquals(List.of("T"), saved);
+        assertEquals(scratch, market.study(memo, 150, 290).cars());
+        assertEquals(List.of("T"), saved, "the same sums are not written again");
+
+        // Sums that differ from the true ones under digests that still hold: the study's CARs follow them.
+        List<EstimationMemo.Checkpoint> kept = EstimationMemo.decode(store.get("T"));
+        store.put("T", EstimationMemo.encode(kept.stream().map(c -> new EstimationMemo.Checkpoint(c.end(), c.digest(),
+                c.sums().plus(new BigDecimal("0.01"), new BigDecimal("0.02")))).toList()));
+        List<EventStudy.EventCar> fromKept = market.study(memo, 150, 290).cars();
+        assertEquals(scratch.size(), fromKept.size());
+        assertTrue(java.util.stream.IntStream.range(0, scratch.size()).anyMatch(i -> scratch.get(i).car().alpha() != null
+                && !scratch.get(i).car().alpha().equals(fromKept.get(i).car().alpha())), "the kept sums were not used");
     }
 
     @Test
