@@ -149,15 +149,15 @@ public record Standing(Listing listing, LocalDate asOf, FirstDay firstDay, BigDe
             return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
         }
 
-        /** The sessions after {@code from} up to and including {@code to}. */
+        /**
+         * The sessions after {@code from} up to and including {@code to}: its weekdays less the
+         * calendar's holidays among them (counted, not walked: the span can be years long).
+         */
         int after(LocalDate from, LocalDate to) {
-            int n = 0;
-            for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
-                if (isSession(d)) {
-                    n++;
-                }
+            if (to.isAfter(from) && !(calendars.covers(exchange, from.plusDays(1)) && calendars.covers(exchange, to))) {
+                weekdaysUsed = true; // a calendar covers whole years in one span: its ends tell
             }
-            return n;
+            return TradingDays.weekdaysAfter(from, to) - calendars.weekdayHolidaysAfter(exchange, from, to);
         }
 
         /** The session {@code k} sessions before {@code day}; null when it would be before {@code notBefore}. */

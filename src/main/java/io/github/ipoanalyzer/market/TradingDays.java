@@ -3,6 +3,7 @@ package io.github.ipoanalyzer.market;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,6 +24,8 @@ public final class TradingDays {
 
     private final Map<String, Set<LocalDate>> holidays = new HashMap<>();
     private final Map<String, int[]> years = new HashMap<>();
+    /** Each exchange's holidays that fall on a weekday, as epoch days in order: what a count of sessions takes out. */
+    private final Map<String, long[]> weekdayHolidays = new HashMap<>();
 
     public TradingDays(Collection<ExchangeHoliday> closures) {
         for (ExchangeHoliday h : closures) {
@@ -31,6 +34,44 @@ public final class TradingDays {
             span[0] = Math.min(span[0], h.date().getYear());
             span[1] = Math.max(span[1], h.date().getYear());
         }
+        holidays.forEach((exchange, days) -> weekdayHolidays.put(exchange, days.stream().filter(TradingDays::isWeekday)
+                .mapToLong(LocalDate::toEpochDay).sorted().toArray()));
+    }
+
+    private static boolean isWeekday(LocalDate day) {
+        return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
+    }
+
+    /** The weekdays after {@code from} up to and including {@code to} (none when {@code to} is not after it). */
+    public static int weekdaysAfter(LocalDate from, LocalDate to) {
+        long days = to.toEpochDay() - from.toEpochDay();
+        if (days <= 0) {
+            return 0;
+        }
+        // Every whole week holds five; then the few days left, one by one.
+        int count = (int) (days / 7 * 5);
+        for (LocalDate d = from.plusDays(days / 7 * 7 + 1); !d.isAfter(to); d = d.plusDays(1)) {
+            count += isWeekday(d) ? 1 : 0;
+        }
+        return count;
+    }
+
+    /**
+     * The exchange's holidays on a weekday after {@code from} up to and including {@code to}: the
+     * weekdays of those days that are not sessions (a calendar's holidays all lie in the years it covers).
+     */
+    public int weekdayHolidaysAfter(String exchange, LocalDate from, LocalDate to) {
+        long[] days = weekdayHolidays.get(exchange);
+        if (days == null || !to.isAfter(from)) {
+            return 0;
+        }
+        return firstAfter(days, to.toEpochDay()) - firstAfter(days, from.toEpochDay());
+    }
+
+    /** The index of the first of {@code sorted} after {@code day}. */
+    private static int firstAfter(long[] sorted, long day) {
+        int found = Arrays.binarySearch(sorted, day);
+        return found >= 0 ? found + 1 : -found - 1;
     }
 
     /** The exchanges that have a calendar. */

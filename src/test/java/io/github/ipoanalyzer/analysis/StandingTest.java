@@ -118,6 +118,22 @@ class StandingTest {
     }
 
     @Test
+    void sessionsPastTheCalendarsLastYearAreWeekdaysAndTheNoteSaysSo() {
+        // The calendar covers 2026 (one holiday: Monday 03-16). After Friday 03-13 to 2026-12-31 are 209 weekdays,
+        // 208 sessions; as of Monday 2027-01-04 the count runs past the calendar's year, where Friday 01-01 and
+        // Monday 01-04 count as weekdays: 210.
+        TradingDays calendar = new TradingDays(List.of(new ExchangeHoliday("SSE", LocalDate.of(2026, 3, 16), "test")));
+        Standing s = standing(prices(), LocalDate.of(2027, 1, 4), calendar);
+        assertEquals(210, s.sessionsSinceDataLastDate());
+        assertTrue(s.stale());
+        assertTrue(s.note().contains("sessions counted as weekdays where calendars.csv has no SSE calendar"), s.note());
+        // Within the year the calendar covers, the same count says nothing of weekdays.
+        Standing covered = standing(prices(), LocalDate.of(2026, 12, 31), calendar);
+        assertEquals(208, covered.sessionsSinceDataLastDate());
+        assertFalse(covered.note().contains("weekdays"), covered.note());
+    }
+
+    @Test
     void withoutACloseOnTheSessionKSessionsBackTheReturnIsUnknownNotTakenFromAnotherDay() {
         List<DailyPrice> prices = prices().stream().filter(p -> !p.date().equals(LocalDate.of(2026, 3, 6))).toList();
         Standing s = standing(prices, LocalDate.of(2026, 3, 13), TradingDays.NONE);
