@@ -31,11 +31,11 @@ import java.util.Map;
  * What a report is made from, read from the store as of one day (nothing dated after it, see
  * {@link AsOfInputs}): the listings, the analyser with its rates, the event study with its
  * calendars and benchmarks, the cohorts, and the accounting of the input files. Each listing's
- * history is read when it is reported, one at a time.
+ * prices are read when it is reported, one listing at a time.
  */
 final class ReportInputs {
 
-    private final MarketDataStore store;
+    private final MarketDataStore.Histories histories;
     private final AsOfInputs asOf;
     final FeeSchedule fees;
     /** The fee schedule's rows, with where each came from, and its note, as text: what the series' net figures depend on. */
@@ -57,7 +57,7 @@ final class ReportInputs {
     /** {@code feeScheduleFile}: the input file of the fee schedule, whose rejects make every net figure doubtful. */
     ReportInputs(MarketDataStore store, LocalDate day, EventStudySettings eventStudy, int maxCloseLagTradingDays,
                  String feeScheduleFile, SubscriptionSettings subscription) {
-        this.store = store;
+        this.histories = store.histories();
         this.asOf = new AsOfInputs(day);
         this.rejects = store.rejects();
         long feeRejects = rejects.stream().filter(r -> r.file().equals(feeScheduleFile)).count();
@@ -115,7 +115,7 @@ final class ReportInputs {
 
     /** One listing's history up to the as-of day, what it left out counted in {@code tally}; called in partitions. */
     ListingHistory history(Listing listing, AsOfInputs.Tally tally) {
-        return asOf.history(store.history(listing), tally);
+        return asOf.history(histories.of(listing), tally);
     }
 
     /** What the as-of day left out, one line per kind; {@code histories}: what every listing's history left out. */

@@ -2,6 +2,8 @@ package io.github.ipoanalyzer.store;
 
 import io.github.ipoanalyzer.market.Listing;
 import io.github.ipoanalyzer.market.ListingHistory;
+import io.github.ipoanalyzer.market.ReportedCap;
+import io.github.ipoanalyzer.market.RevenuePeriod;
 import io.github.ipoanalyzer.money.FxRate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -12,10 +14,13 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -104,15 +109,40 @@ public class MarketDataStore {
         return loadAll(table).stream().map(Sourced::row).toList();
     }
 
-    /** One listing with its prices (in date order), revenue and reported caps: the report reads one at a time. */
-    public ListingHistory history(Listing listing) {
-        return new ListingHistory(listing, prices.prices(listing.ticker()),
-                forTicker(MarketTables.REVENUE, listing.ticker()), forTicker(MarketTables.REPORTED_CAP, listing.ticker()));
+    /**
+     * The listings' histories for a report: every listing's revenue and reported caps read here,
+     * at once (a few rows a listing), and each listing's prices when its history is asked for.
+     */
+    public Histories histories() {
+        return new Histories(byTicker(MarketTables.REVENUE, RevenuePeriod::ticker),
+                byTicker(MarketTables.REPORTED_CAP, ReportedCap::ticker));
     }
 
-    private <T> List<T> forTicker(Table<T> table, String ticker) {
-        return jdbc.query("SELECT * FROM " + table.name() + " WHERE TICKER = ? ORDER BY " + table.orderBy(),
-                table.rowMapper(), ticker).stream().map(Sourced::row).toList();
+    /** A table's rows by ticker, each ticker's in the table's order (which starts with the ticker). */
+    private <T> Map<String, List<T>> byTicker(Table<T> table, Function<T, String> ticker) {
+        Map<String, List<T>> rows = new HashMap<>();
+        for (T row : rows(table)) {
+            rows.computeIfAbsent(ticker.apply(row), t -> new ArrayList<>()).add(row);
+        }
+        rows.replaceAll((t, list) -> List.copyOf(list));
+        return rows;
+    }
+
+    /** Listings' histories, on any thread: the revenue and caps held, the prices read one listing at a time. */
+    public final class Histories {
+        private final Map<String, List<RevenuePeriod>> revenue;
+        private final Map<String, List<ReportedCap>> reportedCaps;
+
+        private Histories(Map<String, List<RevenuePeriod>> revenue, Map<String, List<ReportedCap>> reportedCaps) {
+            this.revenue = revenue;
+            this.reportedCaps = reportedCaps;
+        }
+
+        /** One listing with its prices (in date order), revenue and reported caps. */
+        public ListingHistory of(Listing listing) {
+            return new ListingHistory(listing, prices.prices(listing.ticker()),
+                    revenue.getOrDefault(listing.ticker(), List.of()), reportedCaps.getOrDefault(listing.ticker(), List.of()));
+        }
     }
 
     /** Every date with a price of a listing of each exchange: the trading calendars of the event study. */
