@@ -33,6 +33,7 @@ public record MarketCapSeries(MarketCapPoint atOffer, List<MarketCapPoint> close
                 rates.toCny(offerCap, listing.listingDate()).orElse(null));
 
         List<MarketCapPoint> closes = new ArrayList<>();
+        FxRates.CnyAlongDates inCny = rates.toCnyAlongDates(listing.currency());
         Money peak = null;
         LocalDate peakDate = null;
         for (DailyPrice day : pricesInDateOrder) {
@@ -45,7 +46,7 @@ public record MarketCapSeries(MarketCapPoint atOffer, List<MarketCapPoint> close
                 peakDate = day.date();
             }
             closes.add(new MarketCapPoint(day.date(), ReferencePrice.CLOSE, listing.price(day.close()), shares, cap,
-                    offerCap, peak, peakDate, day.note(), rates.toCny(cap, day.date()).orElse(null)));
+                    offerCap, peak, peakDate, day.note(), inCny.at(cap, day.date())));
         }
         return Optional.of(new MarketCapSeries(atOffer, List.copyOf(closes)));
     }

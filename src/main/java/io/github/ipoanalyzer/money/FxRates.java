@@ -71,6 +71,52 @@ public final class FxRates {
     }
 
     /**
+     * Conversions into CNY of amounts in {@code currency} on one date after another, each the
+     * same as {@link #toCny}'s: for a listing's closes in date order, where the rate in force is
+     * found by a step along the rates rather than a search for every close.
+     */
+    public CnyAlongDates toCnyAlongDates(Currency currency) {
+        TreeMap<LocalDate, FxRate> rates = byCurrency.get(currency);
+        return new CnyAlongDates(currency, rates == null ? new FxRate[0] : rates.values().toArray(FxRate[]::new));
+    }
+
+    /** See {@link #toCnyAlongDates}; one walk, on one thread. */
+    public static final class CnyAlongDates {
+        private final Currency currency;
+        private final FxRate[] rates;
+        /** How many rates are dated on or before the last date asked for: the one in force is the last of them. */
+        private int inForce;
+        private LocalDate last;
+
+        private CnyAlongDates(Currency currency, FxRate[] rates) {
+            this.currency = currency;
+            this.rates = rates;
+        }
+
+        /** {@code money}, in the walk's currency, in CNY on {@code date}; null where no rate is in force. */
+        public Conversion at(Money money, LocalDate date) {
+            if (!money.currency().equals(currency)) {
+                throw new IllegalArgumentException(money + " is not in " + currency);
+            }
+            if (currency.equals(CNY)) {
+                return new Conversion(money, BigDecimal.ONE, null);
+            }
+            if (last != null && date.isBefore(last)) {
+                inForce = 0; // a date before the last: walk again from the first rate
+            }
+            last = date;
+            while (inForce < rates.length && !rates[inForce].date().isAfter(date)) {
+                inForce++;
+            }
+            if (inForce == 0) {
+                return null;
+            }
+            FxRate rate = rates[inForce - 1];
+            return new Conversion(new Money(money.amount().multiply(rate.cnyPerUnit()), CNY), rate.cnyPerUnit(), rate.date());
+        }
+    }
+
+    /**
      * A converted amount with the rate used (units of the target per unit of the source) and
      * that rate's date (null when no rate was needed).
      */

@@ -4,8 +4,10 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -62,6 +64,43 @@ class FxRatesTest {
         assertEquals(LocalDate.of(2026, 1, 5), cross.rateDate());
         assertTrue(withUsd.convert(Money.of("100", "USD"), HKD, LocalDate.of(2026, 1, 6)).isEmpty(),
                 "no HKD rate on or before the day");
+    }
+
+    @Test
+    void aWalkAlongDatesConvertsAsEachDateAlone() {
+        FxRates.CnyAlongDates walk = rates.toCnyAlongDates(HKD);
+        Money cap = new Money(new BigDecimal("1000.00"), HKD);
+        // Before the first rate: none. On 01-08 and up to 01-26: 0.8957; from 01-27: 0.89592.
+        assertNull(walk.at(cap, LocalDate.of(2026, 1, 7)));
+        assertEquals(new BigDecimal("895.700000"), walk.at(cap, LocalDate.of(2026, 1, 8)).converted().amount());
+        assertEquals(LocalDate.of(2026, 1, 8), walk.at(cap, LocalDate.of(2026, 1, 26)).rateDate());
+        assertEquals(new BigDecimal("895.9200000"), walk.at(cap, LocalDate.of(2026, 1, 27)).converted().amount());
+        // A date before the last one asked for is still converted at its own rate.
+        assertEquals(LocalDate.of(2026, 1, 8), walk.at(cap, LocalDate.of(2026, 1, 9)).rateDate());
+        assertThrows(IllegalArgumentException.class, () -> walk.at(new Money(BigDecimal.ONE, FxRates.CNY),
+                LocalDate.of(2026, 1, 9)));
+        assertEquals(BigDecimal.ONE, rates.toCnyAlongDates(FxRates.CNY).at(new Money(BigDecimal.TEN, FxRates.CNY),
+                LocalDate.of(2026, 1, 1)).rate());
+        assertNull(rates.toCnyAlongDates(Currency.getInstance("USD")).at(new Money(BigDecimal.TEN,
+                Currency.getInstance("USD")), LocalDate.of(2026, 1, 9)), "no USD rate");
+        // Against toCny on random rates and dates: gaps, a date repeated, a step back now and then.
+        Random random = new Random(20261207);
+        for (int round = 0; round < 200; round++) {
+            List<FxRate> list = new ArrayList<>();
+            LocalDate start = LocalDate.of(2020, 1, 1);
+            for (int i = random.nextInt(30); i > 0; i--) {
+                list.add(new FxRate(start.plusDays(random.nextInt(200)), HKD,
+                        new BigDecimal(random.nextInt(100_000)).movePointLeft(5)));
+            }
+            FxRates some = new FxRates(list);
+            FxRates.CnyAlongDates along = some.toCnyAlongDates(HKD);
+            LocalDate day = start.minusDays(10);
+            for (int i = 0; i < 60; i++) {
+                day = day.plusDays(random.nextInt(10) == 0 ? -random.nextInt(30) : random.nextInt(6));
+                Money amount = new Money(new BigDecimal(random.nextInt(1_000_000)).movePointLeft(2), HKD);
+                assertEquals(some.toCny(amount, day).orElse(null), along.at(amount, day), day + " " + list);
+            }
+        }
     }
 
     @Test
