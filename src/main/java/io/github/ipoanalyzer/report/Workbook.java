@@ -218,6 +218,8 @@ public final class Workbook {
             }
         }
         cell.setCellValue(value);
+        // The default style, as a cell without one is written, but set: else the writer asks the sheet's columns for it at every cell.
+        cell.setCellStyle(styles.plain);
         return value.length();
     }
 
@@ -225,10 +227,13 @@ public final class Workbook {
     private static final class Styles {
         private final SXSSFWorkbook book;
         private final CellStyle header;
+        /** The workbook's default style (index 0), which no cell's XML names. */
+        private final CellStyle plain;
         private final Map<String, CellStyle> numbers = new HashMap<>();
 
         Styles(SXSSFWorkbook book) {
             this.book = book;
+            this.plain = book.getCellStyleAt(0);
             this.header = book.createCellStyle();
             Font bold = book.createFont();
             bold.setBold(true);
