@@ -1,5 +1,8 @@
 package io.github.ipoanalyzer.report;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.channels.ClosedByInterruptException;
@@ -15,6 +18,8 @@ import java.util.concurrent.FutureTask;
  */
 final class SideTask {
 
+    private static final Logger log = LoggerFactory.getLogger(SideTask.class);
+
     /** The part's writing. */
     interface Work {
         void write() throws IOException;
@@ -22,32 +27,41 @@ final class SideTask {
 
     private final FutureTask<Void> task;
     private final Thread thread;
+    private final String name;
 
-    private SideTask(FutureTask<Void> task, Thread thread) {
+    private SideTask(FutureTask<Void> task, Thread thread, String name) {
         this.task = task;
         this.thread = thread;
+        this.name = name;
     }
 
     /** Starts {@code work} on a thread named {@code name}, or runs it now if {@code ownThread} is false. */
     static SideTask start(String name, boolean ownThread, Work work) {
         FutureTask<Void> task = new FutureTask<>(() -> {
+            long started = System.nanoTime();
             work.write();
+            log.info("{} written in {} ms", name, (System.nanoTime() - started) / 1_000_000);
             return null;
         });
         if (!ownThread) {
             task.run();
-            return new SideTask(task, null);
+            return new SideTask(task, null, name);
         }
         Thread thread = new Thread(task, name);
         thread.setDaemon(true); // a JVM stopped in the middle of a report does not wait for it
         thread.start();
-        return new SideTask(task, thread);
+        return new SideTask(task, thread, name);
     }
 
     /** Waits for the part to be written; throws what its writing threw. */
     void finish() throws IOException {
         try {
+            long waiting = System.nanoTime();
             task.get();
+            if (thread != null) {
+                // What the part's own thread saved shows here: the wait is what was not done beside it.
+                log.info("waited {} ms for {}", (System.nanoTime() - waiting) / 1_000_000, name);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             InterruptedIOException stopped = new InterruptedIOException("stopped while waiting for a part of the report to be written");

@@ -7,9 +7,12 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.GZIPSheetDataWriter;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SheetDataWriter;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -27,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * report.xlsx: one sheet per table of figures (the run's accounting of its inputs, rejects.csv
@@ -69,20 +74,23 @@ public final class Workbook {
     /** Writes {@code folder}/report.xlsx from the report's closed tables and series. */
     public static void write(Labels t, Path folder, List<CsvTable> tables, List<SeriesTable> series, LocalDate asOf)
             throws IOException {
-        write(t, folder, tables, series, asOf, MAX_SHEET_ROWS);
+        write(t, folder, tables, series, asOf, MAX_SHEET_ROWS, COMPRESSED_TEMPORARY_FILES_ABOVE_ROWS);
     }
 
-    /** {@code maxSheetRows}: a series of more rows is not put in a sheet. */
+    /**
+     * {@code maxSheetRows}: a series of more rows is not put in a sheet; {@code compressedAboveRows}:
+     * past this many rows copied, the temporary files are compressed.
+     */
     static void write(Labels t, Path folder, List<CsvTable> tables, List<SeriesTable> series, LocalDate asOf,
-                      long maxSheetRows)
+                      long maxSheetRows, long compressedAboveRows)
             throws IOException {
         List<CsvTable> sheets = tables.stream().filter(c -> !LEFT_TO_THEIR_CSV.contains(c.fileName())).toList();
         long copiedRows = sheets.stream().mapToLong(CsvTable::rowCount).filter(n -> n <= maxSheetRows).sum()
                 + series.stream().mapToLong(SeriesTable::rowCount).filter(n -> n <= maxSheetRows).sum();
-        try (SXSSFWorkbook book = new SXSSFWorkbook(200)) {
+        try (SXSSFWorkbook book = new FastTemporaryFiles()) {
             // A million-row sheet would take a gigabyte of temporary disk; a few thousand rows are not worth
             // compressing twice (the temporary files, then the workbook).
-            book.setCompressTempFiles(copiedRows > COMPRESSED_TEMPORARY_FILES_ABOVE_ROWS);
+            book.setCompressTempFiles(copiedRows > compressedAboveRows);
             Styles styles = new Styles(book);
             for (CsvTable table : sheets) {
                 SXSSFSheet sheet = book.createSheet(sheetName(t, table.fileName()));
@@ -221,6 +229,34 @@ public final class Workbook {
         // The default style, as a cell without one is written, but set: else the writer asks the sheet's columns for it at every cell.
         cell.setCellStyle(styles.plain);
         return value.length();
+    }
+
+    /**
+     * A streaming workbook of 200 rows in memory a sheet whose sheets' temporary files, when
+     * compressed, are compressed for speed: they are read back once, and the workbook's own
+     * compression, which makes its bytes, is not changed.
+     */
+    private static final class FastTemporaryFiles extends SXSSFWorkbook {
+        FastTemporaryFiles() {
+            super(200);
+        }
+
+        @Override
+        protected SheetDataWriter createSheetDataWriter() throws IOException {
+            if (!isCompressTempFiles()) {
+                return super.createSheetDataWriter();
+            }
+            return new GZIPSheetDataWriter() {
+                @Override
+                protected OutputStream decorateOutputStream(FileOutputStream file) throws IOException {
+                    return new GZIPOutputStream(file) {
+                        {
+                            def.setLevel(Deflater.BEST_SPEED);
+                        }
+                    };
+                }
+            };
+        }
     }
 
     /** The cell styles, one per format used. */

@@ -113,7 +113,8 @@ class WorkbookTest {
         events.add(List.of("A", "2026-01-02"));
         events.add(List.of("A", "2026-01-05"));
         events.close();
-        Workbook.write(Labels.of(Language.EN), folder, List.of(events), List.of(series), LocalDate.of(2026, 11, 28), 2);
+        Workbook.write(Labels.of(Language.EN), folder, List.of(events), List.of(series), LocalDate.of(2026, 11, 28), 2,
+                Workbook.COMPRESSED_TEMPORARY_FILES_ABOVE_ROWS);
         try (XSSFWorkbook book = open()) {
             XSSFSheet sheet = book.getSheet("market-value");
             assertEquals(0, sheet.getLastRowNum());
@@ -134,6 +135,27 @@ class WorkbookTest {
         Thread.sleep(2_100); // past the two-second resolution of a zip entry's time, and another second of the clock
         Workbook.write(Labels.of(Language.EN), folder, List.of(table), List.of(), LocalDate.of(2026, 11, 28));
         assertArrayEquals(first, Files.readAllBytes(folder.resolve(Workbook.FILE)));
+    }
+
+    @Test
+    void compressingTheTemporaryFilesChangesNoByte() throws Exception {
+        CsvTable table = new CsvTable(folder, "events.csv", "Events", List.of("ticker", "date", "car_fraction", "note"));
+        for (int i = 0; i < 3_000; i++) {
+            table.add(List.of(String.format("%06d.SH", i), "2026-01-" + (10 + i % 20), "0." + (i * 7919 % 1_000_000),
+                    i % 3 == 0 ? "" : "note, \"quoted\" 第" + i));
+        }
+        table.close();
+        LocalDate asOf = LocalDate.of(2026, 11, 28);
+        Workbook.write(Labels.of(Language.EN), folder, List.of(table), List.of(), asOf, Workbook.MAX_SHEET_ROWS, Long.MAX_VALUE);
+        byte[] plain = Files.readAllBytes(folder.resolve(Workbook.FILE));
+        Workbook.write(Labels.of(Language.EN), folder, List.of(table), List.of(), asOf, Workbook.MAX_SHEET_ROWS, 0);
+        assertArrayEquals(plain, Files.readAllBytes(folder.resolve(Workbook.FILE)));
+        try (XSSFWorkbook book = open()) {
+            XSSFSheet sheet = book.getSheet("events");
+            assertEquals(3_000, sheet.getLastRowNum());
+            assertEquals("002999.SH", sheet.getRow(3_000).getCell(0).getStringCellValue());
+            assertEquals("note, \"quoted\" 第2999", sheet.getRow(3_000).getCell(3).getStringCellValue());
+        }
     }
 
     private XSSFWorkbook open() throws Exception {
