@@ -37,9 +37,9 @@ final class ReconcileInputsTasklet implements Tasklet {
     private final String version;
     private final int rowsPerBlock;
 
-    /** Where the launch keeps its memo of the input files' hashes (null: every file is read). */
     /** How many changed files a message names before "and N more". */
     private static final int NAMED_CHANGED = 10;
+    /** Where the launch keeps its memo of the input files' hashes (null: every file is read). */
     private final Path memoFolder;
 
     ReconcileInputsTasklet(InputFileLedger ledger, String version, int rowsPerBlock, Path memoFolder) {
@@ -69,7 +69,6 @@ final class ReconcileInputsTasklet implements Tasklet {
         return RepeatStatus.CONTINUABLE;
     }
 
-    /** Fingerprints the input folder, hands it on to the later steps, and returns the files whose rows must go. */
     /**
      * The files whose bytes differ from what the launch hashed, where that is certain: the job
      * parameter is only the hash of the whole set, so the launch's memo of each file's hash (a file
@@ -86,6 +85,7 @@ final class ReconcileInputsTasklet implements Tasklet {
         return now.keySet().stream().filter(name -> !now.get(name).equals(asLaunched.get(name))).toList();
     }
 
+    /** Fingerprints the input folder, hands it on to the later steps, and returns the files whose rows must go. */
     private List<String> decide(StepExecution step) {
         RunParameters run = RunParameters.from(step.getJobParameters());
         // In the layout's order (listings first), which the report's input-files.csv and manifest keep.
