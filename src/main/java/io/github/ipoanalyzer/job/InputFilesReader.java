@@ -36,7 +36,7 @@ final class InputFilesReader implements ItemStreamReader<CsvRecord>, StepExecuti
 
     private final InputKind<?> kind;
     private final MarketDataStore store;
-    private final InputFileLedger ledger;
+    private final LoadReads reads;
     private final java.util.function.Predicate<String> givenUp;
     private final UnaryOperator<List<Path>> share;
     private final Optional<FileRanges.Range> range;
@@ -46,19 +46,19 @@ final class InputFilesReader implements ItemStreamReader<CsvRecord>, StepExecuti
      * {@code givenUp}: the files whose reading ends early, their first rows all rejected;
      * {@code share}: of the files to read (in {@link #toRead} order), those this reader reads.
      */
-    InputFilesReader(InputKind<?> kind, MarketDataStore store, InputFileLedger ledger,
+    InputFilesReader(InputKind<?> kind, MarketDataStore store, LoadReads reads,
                      java.util.function.Predicate<String> givenUp, UnaryOperator<List<Path>> share) {
-        this(kind, store, ledger, givenUp, share, Optional.empty());
+        this(kind, store, reads, givenUp, share, Optional.empty());
     }
 
     /** {@code range}: of the one file of its share, the range this reader reads ({@link PriceFilesPartitioner}). */
-    InputFilesReader(InputKind<?> kind, MarketDataStore store, InputFileLedger ledger,
+    InputFilesReader(InputKind<?> kind, MarketDataStore store, LoadReads reads,
                      java.util.function.Predicate<String> givenUp, UnaryOperator<List<Path>> share,
                      Optional<FileRanges.Range> range) {
         this.range = range;
         this.kind = kind;
         this.store = store;
-        this.ledger = ledger;
+        this.reads = reads;
         this.givenUp = givenUp;
         this.share = share;
     }
@@ -66,11 +66,11 @@ final class InputFilesReader implements ItemStreamReader<CsvRecord>, StepExecuti
     @Override
     public void beforeStep(StepExecution step) {
         InputLayout layout = new InputLayout(RunParameters.from(step.getJobParameters()).inputDir());
-        // Read once per step: thousands of files, one query.
-        Map<String, FileTail> tails = ledger.tails();
+        // Read once per step (the partitions share it): thousands of files, one query.
+        Map<String, FileTail> tails = reads.tails(step);
         Map<String, InputFingerprint.FileState> fingerprinted = RunContext.inputFiles(step);
         // The listings are loaded in the first step; a file name may give one of their tickers.
-        Set<String> listed = Set.copyOf(store.listingsByTicker().keySet());
+        Set<String> listed = reads.listingsByTicker(step).keySet();
         CsvRecordReader file = new CsvRecordReader(kind.name() + "File", layout.root(), kind.format(),
                 store::recordNotice, f -> Optional.ofNullable(tails.get(f)),
                 f -> Optional.ofNullable(fingerprinted.get(f)).map(s -> s.sha256Read(tails.containsKey(f))),
@@ -79,7 +79,7 @@ final class InputFilesReader implements ItemStreamReader<CsvRecord>, StepExecuti
         file.setRanges(f -> range);
         files = new FilesReader<>(file);
         files.setName(kind.name() + "Files");
-        files.setResources(share.apply(toRead(kind, layout, ledger, step)).stream().map(FileSystemResource::new).toArray(Resource[]::new));
+        files.setResources(share.apply(reads.toRead(kind, layout, step)).stream().map(FileSystemResource::new).toArray(Resource[]::new));
         files.setStrict(false);
     }
 

@@ -77,6 +77,8 @@ public class IpoReportJobConfiguration {
     private final IpoSettings settings;
     private final MarketDataStore store;
     private final InputFileLedger ledger;
+    /** What every load step reads before it starts, shared by the partitions of the price load. */
+    private final LoadReads loadReads;
 
     public IpoReportJobConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                      IpoSettings settings, MarketDataStore store, InputFileLedger ledger) {
@@ -85,6 +87,7 @@ public class IpoReportJobConfiguration {
         this.settings = settings;
         this.store = store;
         this.ledger = ledger;
+        this.loadReads = new LoadReads(store, ledger);
     }
 
     /** Flags the live step to stop at its next chunk (see {@link StopSignal}); every step listens to it. */
@@ -136,10 +139,10 @@ public class IpoReportJobConfiguration {
      */
     private <T> Step load(InputKind<T> kind, String name, UnaryOperator<List<Path>> share,
                           Optional<FileRanges.Range> range, boolean fromStart) {
-        RowRuleProcessor<T> rule = new RowRuleProcessor<>(kind, store, fromStart);
-        InputFilesReader reader = new InputFilesReader(kind, store, ledger, rule::givenUp, share, range);
+        RowRuleProcessor<T> rule = new RowRuleProcessor<>(kind, store, loadReads, fromStart);
+        InputFilesReader reader = new InputFilesReader(kind, store, loadReads, rule::givenUp, share, range);
         ProgressLogger<Sourced<T>> progress = new ProgressLogger<>(kind.stepName(), settings.progressIntervalMs(),
-                (layout, step) -> share.apply(InputFilesReader.toRead(kind, layout, ledger, step)), ledger::tails);
+                (layout, step) -> share.apply(loadReads.toRead(kind, layout, step)), loadReads::tails);
         progress.reading(range);
         return new StepBuilder(name, jobRepository).<CsvRecord, Sourced<T>>chunk(settings.chunkSize())
                 .transactionManager(transactionManager)

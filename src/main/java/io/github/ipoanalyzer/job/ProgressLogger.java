@@ -21,7 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Progress lines for a load step at a steady pace (at most one per interval), and one line at
@@ -38,7 +38,7 @@ public class ProgressLogger<O> implements ChunkListener<CsvRecord, O>, ItemReadL
     private final String name;
     private final long intervalNanos;
     private final BiFunction<InputLayout, StepExecution, List<Path>> files;
-    private final Supplier<Map<String, FileTail>> tails;
+    private final Function<StepExecution, Map<String, FileTail>> tails;
     private Optional<FileRanges.Range> range = Optional.empty();
     private StepExecution step;
     private long startNanos;
@@ -56,7 +56,7 @@ public class ProgressLogger<O> implements ChunkListener<CsvRecord, O>, ItemReadL
      * (its bytes before are not read).
      */
     public ProgressLogger(String name, long intervalMillis, BiFunction<InputLayout, StepExecution, List<Path>> files,
-                          Supplier<Map<String, FileTail>> tails) {
+                          Function<StepExecution, Map<String, FileTail>> tails) {
         this.name = name;
         this.intervalNanos = intervalMillis * 1_000_000L;
         this.files = files;
@@ -76,7 +76,7 @@ public class ProgressLogger<O> implements ChunkListener<CsvRecord, O>, ItemReadL
         lastNanos = startNanos;
         InputLayout layout = new InputLayout(RunParameters.from(stepExecution.getJobParameters()).inputDir());
         sizes.clear();
-        Map<String, FileTail> from = tails.get();
+        Map<String, FileTail> from = tails.apply(stepExecution);
         for (Path file : files.apply(layout, stepExecution)) {
             String name = layout.relative(file);
             long skipped = from.containsKey(name) ? from.get(name).fromByte() : 0;

@@ -9,7 +9,6 @@ import io.github.ipoanalyzer.ingest.RowRule;
 import io.github.ipoanalyzer.ingest.RowValues;
 import io.github.ipoanalyzer.market.TradingDays;
 import io.github.ipoanalyzer.store.MarketDataStore;
-import io.github.ipoanalyzer.store.MarketTables;
 import io.github.ipoanalyzer.store.RowStore;
 import io.github.ipoanalyzer.store.Sourced;
 
@@ -35,6 +34,7 @@ final class RowRuleProcessor<T> implements ItemProcessor<CsvRecord, Sourced<T>>,
         ChunkListener<CsvRecord, Sourced<T>> {
 
     private final MarketDataStore store;
+    private final LoadReads reads;
     private final String table;
     private final RowStore<T> destination;
     private final RowRule<T> rule;
@@ -58,13 +58,14 @@ final class RowRuleProcessor<T> implements ItemProcessor<CsvRecord, Sourced<T>>,
      */
     private final boolean fromStart;
 
-    RowRuleProcessor(InputKind<T> kind, MarketDataStore store) {
-        this(kind, store, true);
+    RowRuleProcessor(InputKind<T> kind, MarketDataStore store, LoadReads reads) {
+        this(kind, store, reads, true);
     }
 
-    RowRuleProcessor(InputKind<T> kind, MarketDataStore store, boolean fromStart) {
+    RowRuleProcessor(InputKind<T> kind, MarketDataStore store, LoadReads reads, boolean fromStart) {
         this.fromStart = fromStart;
         this.store = store;
+        this.reads = reads;
         this.table = kind.table();
         this.destination = kind.destination().apply(store);
         this.rule = kind.rule();
@@ -74,7 +75,7 @@ final class RowRuleProcessor<T> implements ItemProcessor<CsvRecord, Sourced<T>>,
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
-        listings = new ListingLookup(store.listingsByTicker(), new TradingDays(store.rows(MarketTables.EXCHANGE_HOLIDAY)));
+        listings = new ListingLookup(reads.listingsByTicker(stepExecution), new TradingDays(reads.holidays(stepExecution)));
         duplicates.seed();
         givenUp.clear();
         file = null;

@@ -48,6 +48,8 @@ final class SettlePricesTasklet implements Tasklet {
     private final MarketDataStore store;
     private final InputFileLedger ledger;
     private final int recordsPerTransaction;
+    /** What the readers of the lines to report read before reading: once for the step, not for each file. */
+    private final LoadReads reads;
     /** The tickers of the step execution {@link #pendingOf} still to settle, with their repeated dates. */
     private TreeMap<String, BitSet> pending;
     private Long pendingOf;
@@ -58,6 +60,7 @@ final class SettlePricesTasklet implements Tasklet {
         this.store = store;
         this.ledger = ledger;
         this.recordsPerTransaction = recordsPerTransaction;
+        this.reads = new LoadReads(store, ledger);
     }
 
     @Override
@@ -124,7 +127,7 @@ final class SettlePricesTasklet implements Tasklet {
     /** Fills {@code lines} with the records read at those lines of {@code file}, reading no further than the last. */
     private void readLines(String file, Map<Long, CsvRecord> lines, StepExecution step) throws Exception {
         InputLayout layout = new InputLayout(RunParameters.from(step.getJobParameters()).inputDir());
-        InputFilesReader reader = new InputFilesReader(kind, store, ledger, f -> false,
+        InputFilesReader reader = new InputFilesReader(kind, store, reads, f -> false,
                 files -> files.stream().filter(p -> layout.relative(p).equals(file)).toList());
         reader.beforeStep(step);
         reader.open(new ExecutionContext());
