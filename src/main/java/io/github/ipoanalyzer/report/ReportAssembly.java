@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -23,7 +24,8 @@ import java.util.function.BooleanSupplier;
  * folder, and renames it into place only when all is written; the partitions are then removed.
  * Only the first-day figures of each listing are held (and the full series of the listings the
  * charts show, {@link ChartedListings}). With more than one of {@code threads}, report.xlsx is
- * written on a thread of its own beside the charts and pages.
+ * written on a thread of its own, from as soon as the per-listing tables are closed, beside the
+ * other tables, the charts and the pages.
  */
 record ReportAssembly(MarketDataStore store, InputFileLedger ledger, ReportSettings settings, int threads) {
 
@@ -92,6 +94,15 @@ record ReportAssembly(MarketDataStore store, InputFileLedger ledger, ReportSetti
             } finally {
                 closeAll(open);
             }
+            Labels labels = Labels.of(settings.language());
+            // On a thread of its own, report.xlsx begins with the per-listing tables, closed now, while the
+            // cohorts, the changes and the rankings are worked out and written; it takes those when they are.
+            List<CsvTable> perListing = List.copyOf(csvTables);
+            CompletableFuture<List<CsvTable>> later = new CompletableFuture<>();
+            if (threads > 1) {
+                workbook = SideTask.start(Workbook.FILE, true,
+                        () -> Workbook.write(labels, staging, perListing, later, series, request.run().asOf()));
+            }
             EventStudy.Result cohorts = in.study.finish(gathered, summaries, in.cohortMembers);
             PolicyBacktest.Result backtest = SubscriptionReport.backtest(summaries, subscribers, in.cohortMembers,
                     settings.subscription().policies());
@@ -115,11 +126,13 @@ record ReportAssembly(MarketDataStore store, InputFileLedger ledger, ReportSetti
             List<Rankings.Ranked> ranked = Rankings.of(CsvRows.read(staging.resolve("first-day.csv"),
                     Rankings.FIRST_DAY_COLUMNS), in.rates());
             csvTables.add(Rankings.write(staging, ranked));
-            Labels labels = Labels.of(settings.language());
             // Read back from the tables, every one closed by now; the charts and pages write other files.
-            List<CsvTable> closedTables = List.copyOf(csvTables);
-            workbook = SideTask.start(Workbook.FILE, threads > 1,
-                    () -> Workbook.write(labels, staging, closedTables, series, request.run().asOf()));
+            later.complete(List.copyOf(csvTables.subList(perListing.size(), csvTables.size())));
+            if (workbook == null) {
+                List<CsvTable> closedTables = List.copyOf(csvTables);
+                workbook = SideTask.start(Workbook.FILE, false,
+                        () -> Workbook.write(labels, staging, closedTables, series, request.run().asOf()));
+            }
             ChartedListings charted = ChartedListings.of(in, settings.chartMaxListings());
             List<Changes.Change> changes = Changes.between(labels, previous.report(), nowRows, eventRows,
                     request.run().asOf());

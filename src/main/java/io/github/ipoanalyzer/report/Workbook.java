@@ -29,6 +29,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
@@ -74,7 +77,16 @@ public final class Workbook {
     /** Writes {@code folder}/report.xlsx from the report's closed tables and series. */
     public static void write(Labels t, Path folder, List<CsvTable> tables, List<SeriesTable> series, LocalDate asOf)
             throws IOException {
-        write(t, folder, tables, series, asOf, MAX_SHEET_ROWS, COMPRESSED_TEMPORARY_FILES_ABOVE_ROWS);
+        write(t, folder, tables, CompletableFuture.completedFuture(List.of()), series, asOf);
+    }
+
+    /**
+     * The same, begun before every table is closed: the sheets of {@code tables} (closed) are
+     * written first, then those of {@code later} once the caller has closed them, then the series.
+     */
+    public static void write(Labels t, Path folder, List<CsvTable> tables, Future<List<CsvTable>> later,
+                             List<SeriesTable> series, LocalDate asOf) throws IOException {
+        write(t, folder, tables, later, series, asOf, MAX_SHEET_ROWS, COMPRESSED_TEMPORARY_FILES_ABOVE_ROWS);
     }
 
     /**
@@ -82,23 +94,27 @@ public final class Workbook {
      * past this many rows copied, the temporary files are compressed.
      */
     static void write(Labels t, Path folder, List<CsvTable> tables, List<SeriesTable> series, LocalDate asOf,
-                      long maxSheetRows, long compressedAboveRows)
+                      long maxSheetRows, long compressedAboveRows) throws IOException {
+        write(t, folder, tables, CompletableFuture.completedFuture(List.of()), series, asOf, maxSheetRows,
+                compressedAboveRows);
+    }
+
+    private static void write(Labels t, Path folder, List<CsvTable> tables, Future<List<CsvTable>> later,
+                              List<SeriesTable> series, LocalDate asOf, long maxSheetRows, long compressedAboveRows)
             throws IOException {
-        List<CsvTable> sheets = tables.stream().filter(c -> !LEFT_TO_THEIR_CSV.contains(c.fileName())).toList();
-        long copiedRows = sheets.stream().mapToLong(CsvTable::rowCount).filter(n -> n <= maxSheetRows).sum()
+        // The rows known at the start decide: the tables closed later are a report's smaller ones.
+        long copiedRows = sheets(tables).stream().mapToLong(CsvTable::rowCount).filter(n -> n <= maxSheetRows).sum()
                 + series.stream().mapToLong(SeriesTable::rowCount).filter(n -> n <= maxSheetRows).sum();
         try (SXSSFWorkbook book = new FastTemporaryFiles()) {
             // A million-row sheet would take a gigabyte of temporary disk; a few thousand rows are not worth
             // compressing twice (the temporary files, then the workbook).
             book.setCompressTempFiles(copiedRows > compressedAboveRows);
             Styles styles = new Styles(book);
-            for (CsvTable table : sheets) {
-                SXSSFSheet sheet = book.createSheet(sheetName(t, table.fileName()));
-                if (table.rowCount() > maxSheetRows) {
-                    tooLong(t, sheet, styles, table.rowCount(), maxSheetRows, t.format("inFile", table.fileName()));
-                } else {
-                    fill(t, folder, sheet, styles, List.of(folder.resolve(table.fileName())));
-                }
+            for (CsvTable table : sheets(tables)) {
+                add(t, folder, book, styles, table, maxSheetRows);
+            }
+            for (CsvTable table : sheets(closed(later))) {
+                add(t, folder, book, styles, table, maxSheetRows);
             }
             for (SeriesTable s : series) {
                 SXSSFSheet sheet = book.createSheet(sheetName(t, s.folder().substring(s.folder().lastIndexOf('/') + 1)));
@@ -118,6 +134,34 @@ public final class Workbook {
                 book.write(out);
             }
             book.dispose();
+        }
+    }
+
+    /** The tables that have a sheet, in their order. */
+    private static List<CsvTable> sheets(List<CsvTable> tables) {
+        return tables.stream().filter(c -> !LEFT_TO_THEIR_CSV.contains(c.fileName())).toList();
+    }
+
+    /** The tables closed later, once they are: a wait interrupted (the report given up) stops the writing. */
+    private static List<CsvTable> closed(Future<List<CsvTable>> later) throws IOException {
+        try {
+            return later.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("stopped while waiting for the report's last tables");
+        } catch (ExecutionException e) {
+            throw new IOException("the report's last tables were not written: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** The sheet of one table, in the workbook's order. */
+    private static void add(Labels t, Path folder, SXSSFWorkbook book, Styles styles, CsvTable table, long maxSheetRows)
+            throws IOException {
+        SXSSFSheet sheet = book.createSheet(sheetName(t, table.fileName()));
+        if (table.rowCount() > maxSheetRows) {
+            tooLong(t, sheet, styles, table.rowCount(), maxSheetRows, t.format("inFile", table.fileName()));
+        } else {
+            fill(t, folder, sheet, styles, List.of(folder.resolve(table.fileName())));
         }
     }
 

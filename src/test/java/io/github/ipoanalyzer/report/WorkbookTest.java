@@ -158,6 +158,46 @@ class WorkbookTest {
         }
     }
 
+    @Test
+    void tablesClosedWhileTheWorkbookIsWrittenGiveTheSameBytesAsAllAtOnce() throws Exception {
+        CsvTable first = new CsvTable(folder, "first-day.csv", "First day", List.of("ticker", "close"));
+        first.add(List.of("688795.SH", "114.28"));
+        first.close();
+        CsvTable rejects = new CsvTable(folder, "rejects.csv", "Rejects", List.of("file", "reason"));
+        rejects.close();
+        CsvTable rankings = new CsvTable(folder, "rankings.csv", "Rankings", List.of("rank", "ticker"));
+        rankings.add(List.of("1", "688795.SH"));
+        rankings.close();
+        SeriesTable series = new SeriesTable(folder, "market-value", "Market value", List.of("ticker", "date", "cap"),
+                "date");
+        ListingRows rows = new SeriesSpec("market-value", "Market value", List.of("ticker", "date", "cap"), "date")
+                .blankRows(java.util.Optional.empty());
+        rows.add(List.of("688795.SH", "2025-12-05", "53714824638.76"));
+        series.append(rows.rendered());
+        series.close();
+        LocalDate asOf = LocalDate.of(2026, 11, 28);
+        Workbook.write(Labels.of(Language.EN), folder, List.of(first, rejects, rankings), List.of(series), asOf);
+        byte[] atOnce = Files.readAllBytes(folder.resolve(Workbook.FILE));
+        java.util.concurrent.CompletableFuture<List<CsvTable>> later = new java.util.concurrent.CompletableFuture<>();
+        Thread closing = new Thread(() -> {
+            try {
+                Thread.sleep(200); // the workbook is waiting by then, its first sheet written
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            later.complete(List.of(rejects, rankings));
+        });
+        closing.start();
+        Workbook.write(Labels.of(Language.EN), folder, List.of(first), later, List.of(series), asOf);
+        closing.join();
+        assertArrayEquals(atOnce, Files.readAllBytes(folder.resolve(Workbook.FILE)));
+        try (XSSFWorkbook book = open()) {
+            assertEquals(List.of("first-day", "rankings", "market-value"),
+                    List.of(book.getSheetName(0), book.getSheetName(1), book.getSheetName(2)));
+            assertEquals(3, book.getNumberOfSheets());
+        }
+    }
+
     private XSSFWorkbook open() throws Exception {
         try (InputStream in = Files.newInputStream(folder.resolve(Workbook.FILE))) {
             return new XSSFWorkbook(in);
