@@ -4,6 +4,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -114,14 +115,14 @@ public class InputFileLedger {
             added = next;
         }
         appended.keySet().removeAll(dropped);
-        for (String path : dropped) {
-            jdbc.update("DELETE FROM INPUT_FILE WHERE PATH = ?", path);
-        }
-        appended.forEach((path, tail) -> {
-            jdbc.update("DELETE FROM INPUT_FILE WHERE PATH = ?", path);
-            jdbc.update("INSERT INTO INPUT_TAIL (PATH, FROM_BYTE, LINES_BEFORE) VALUES (?, ?, ?)", path,
-                    tail.fromByte(), tail.linesBefore());
-        });
+        // In batches: a nightly run appends to thousands of price files.
+        List<Object[]> unrecorded = new ArrayList<>();
+        dropped.forEach(path -> unrecorded.add(new Object[] {path}));
+        appended.keySet().forEach(path -> unrecorded.add(new Object[] {path}));
+        jdbc.batchUpdate("DELETE FROM INPUT_FILE WHERE PATH = ?", unrecorded);
+        jdbc.batchUpdate("INSERT INTO INPUT_TAIL (PATH, FROM_BYTE, LINES_BEFORE) VALUES (?, ?, ?)",
+                appended.entrySet().stream().map(e -> new Object[] {e.getKey(), e.getValue().fromByte(),
+                        e.getValue().linesBefore()}).toList());
         return new Reconciliation(false, dropped, appended.keySet(), unrecordedSourceFiles(appended.keySet()));
     }
 
