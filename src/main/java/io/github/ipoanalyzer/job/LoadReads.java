@@ -11,6 +11,7 @@ import io.github.ipoanalyzer.store.MarketTables;
 import org.springframework.batch.core.step.StepExecution;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +23,8 @@ import java.util.function.Supplier;
  * groups one remote worker runs): the files to read, where an appended file's reading resumes,
  * the listings and the exchanges' holidays. None of it changes while the step runs: the files are
  * recorded, and the resume points cleared, only after every load (recordInputFiles), and the
- * listings and holidays are loaded by earlier steps. Each partition read them for itself before,
- * some twice: 5,000 listings and files read 56 times in a load of 8 groups.
+ * listings and holidays are loaded by earlier steps. What is held is not changed, and keeps
+ * the order it was read in.
  */
 final class LoadReads {
 
@@ -45,11 +46,12 @@ final class LoadReads {
 
     /** Where the reading of each file that only had rows appended resumes. */
     Map<String, FileTail> tails(StepExecution step) {
-        return held(step, "tails", () -> Map.copyOf(ledger.tails()));
+        return held(step, "tails", () -> Collections.unmodifiableMap(ledger.tails()));
     }
 
     Map<String, Listing> listingsByTicker(StepExecution step) {
-        return held(step, "listings", () -> Map.copyOf(store.listingsByTicker()));
+        // The map as read, not a copy: a lookup by ticker symbol iterates it, and a copy's order would vary by run.
+        return held(step, "listings", () -> Collections.unmodifiableMap(store.listingsByTicker()));
     }
 
     List<ExchangeHoliday> holidays(StepExecution step) {
