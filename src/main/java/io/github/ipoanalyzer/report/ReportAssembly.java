@@ -40,6 +40,8 @@ record ReportAssembly(MarketDataStore store, InputFileLedger ledger, ReportSetti
         ReportParts parts = folders.parts(request.run().number());
         Path staging = folders.stage(request.run().number());
         SideTask workbook = null;
+        // The tables closed after the per-listing ones, which report.xlsx takes on its own thread.
+        CompletableFuture<List<CsvTable>> later = new CompletableFuture<>();
         try {
             List<IpoAnalysis> summaries = new ArrayList<>();
             List<SubscriberFigures> subscribers = new ArrayList<>();
@@ -98,7 +100,6 @@ record ReportAssembly(MarketDataStore store, InputFileLedger ledger, ReportSetti
             // On a thread of its own, report.xlsx begins with the per-listing tables, closed now, while the
             // cohorts, the changes and the rankings are worked out and written; it takes those when they are.
             List<CsvTable> perListing = List.copyOf(csvTables);
-            CompletableFuture<List<CsvTable>> later = new CompletableFuture<>();
             if (threads > 1) {
                 workbook = SideTask.start(Workbook.FILE, true,
                         () -> Workbook.write(labels, staging, perListing, later, series, request.run().asOf()));
@@ -173,6 +174,9 @@ record ReportAssembly(MarketDataStore store, InputFileLedger ledger, ReportSetti
             }
             folders.discard(staging);
             throw e;
+        } finally {
+            // Whatever stopped the assembly (an Error too), the workbook's thread never waits for tables that will not come.
+            later.cancel(false);
         }
     }
 

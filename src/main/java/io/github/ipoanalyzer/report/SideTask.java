@@ -40,7 +40,7 @@ final class SideTask {
         FutureTask<Void> task = new FutureTask<>(() -> {
             long started = System.nanoTime();
             work.write();
-            log.info("{} written in {} ms", name, (System.nanoTime() - started) / 1_000_000);
+            log.info("{} written {} ms after it was begun", name, (System.nanoTime() - started) / 1_000_000);
             return null;
         });
         if (!ownThread) {

@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -105,7 +106,8 @@ public final class Workbook {
         // The rows known at the start decide: the tables closed later are a report's smaller ones.
         long copiedRows = sheets(tables).stream().mapToLong(CsvTable::rowCount).filter(n -> n <= maxSheetRows).sum()
                 + series.stream().mapToLong(SeriesTable::rowCount).filter(n -> n <= maxSheetRows).sum();
-        try (SXSSFWorkbook book = new FastTemporaryFiles()) {
+        SXSSFWorkbook book = new FastTemporaryFiles();
+        try (book) {
             // A million-row sheet would take a gigabyte of temporary disk; a few thousand rows are not worth
             // compressing twice (the temporary files, then the workbook).
             book.setCompressTempFiles(copiedRows > compressedAboveRows);
@@ -133,7 +135,8 @@ public final class Workbook {
             try (OutputStream out = Files.newOutputStream(folder.resolve(FILE))) {
                 book.write(out);
             }
-            book.dispose();
+        } finally {
+            book.dispose(); // the sheets' temporary files, a workbook written or not
         }
     }
 
@@ -149,6 +152,8 @@ public final class Workbook {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("stopped while waiting for the report's last tables");
+        } catch (CancellationException e) {
+            throw new java.io.InterruptedIOException("the report stopped before its last tables were written");
         } catch (ExecutionException e) {
             throw new IOException("the report's last tables were not written: " + e.getCause(), e.getCause());
         }
@@ -276,7 +281,7 @@ public final class Workbook {
     }
 
     /**
-     * A streaming workbook of 200 rows in memory a sheet whose sheets' temporary files, when
+     * A streaming workbook (200 rows of a sheet in memory) whose sheets' temporary files, when
      * compressed, are compressed for speed: they are read back once, and the workbook's own
      * compression, which makes its bytes, is not changed.
      */

@@ -198,6 +198,24 @@ class WorkbookTest {
         }
     }
 
+    @Test
+    void aWorkbookWaitingForTablesThatWillNotComeStopsWhenTheyAreCancelled() throws Exception {
+        CsvTable first = new CsvTable(folder, "first-day.csv", "First day", List.of("ticker", "close"));
+        first.add(List.of("688795.SH", "114.28"));
+        first.close();
+        java.util.concurrent.CompletableFuture<List<CsvTable>> later = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.FutureTask<Void> writing = new java.util.concurrent.FutureTask<>(() -> {
+            Workbook.write(Labels.of(Language.EN), folder, List.of(first), later, List.of(), LocalDate.of(2026, 11, 28));
+            return null;
+        });
+        new Thread(writing).start();
+        later.cancel(false); // the assembly stopped, whatever stopped it
+        java.util.concurrent.ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.ExecutionException.class, () -> writing.get(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(e.getCause() instanceof java.io.InterruptedIOException, String.valueOf(e.getCause()));
+        assertTrue(Files.notExists(folder.resolve(Workbook.FILE)), "no workbook written");
+    }
+
     private XSSFWorkbook open() throws Exception {
         try (InputStream in = Files.newInputStream(folder.resolve(Workbook.FILE))) {
             return new XSSFWorkbook(in);
