@@ -58,10 +58,6 @@ final class RowRuleProcessor<T> implements ItemProcessor<CsvRecord, Sourced<T>>,
      */
     private final boolean fromStart;
 
-    RowRuleProcessor(InputKind<T> kind, MarketDataStore store, LoadReads reads) {
-        this(kind, store, reads, true);
-    }
-
     RowRuleProcessor(InputKind<T> kind, MarketDataStore store, LoadReads reads, boolean fromStart) {
         this.fromStart = fromStart;
         this.store = store;

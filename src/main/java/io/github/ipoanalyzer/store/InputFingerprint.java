@@ -16,6 +16,9 @@ import java.util.Map;
 /** SHA-256 of every input file, and of the whole set (names and contents): what identifies a run's inputs. */
 public final class InputFingerprint {
 
+    /** Copied for each new SHA-256 ({@link #newDigest}), never updated itself. */
+    private static final MessageDigest UNUSED_SHA256 = sha256Instance();
+
     private InputFingerprint() {
     }
 
@@ -152,8 +155,6 @@ public final class InputFingerprint {
             throw new IllegalStateException("the runtime's SHA-256 cannot be copied", e);
         }
     }
-
-    private static final MessageDigest UNUSED_SHA256 = sha256Instance();
 
     private static MessageDigest sha256Instance() {
         try {

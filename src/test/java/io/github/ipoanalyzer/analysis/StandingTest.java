@@ -134,6 +134,26 @@ class StandingTest {
     }
 
     @Test
+    void aCountFromTheDayBeforeTheCalendarsFirstYearIsTheCalendarsAlone() {
+        // Listed on Wednesday 2025-12-31, the day before the calendar's year (2026, New Year's Day a holiday):
+        // every session counted since then is in 2026, so nothing is counted as a weekday.
+        Listing listed = new Listing("600001.SH", "Example", "示例", "SSE", "Main Board", CNY,
+                LocalDate.of(2025, 12, 31), new BigDecimal("10.00"), 500, 1_000_000L, 10_000_000L, null, null);
+        TradingDays calendar = new TradingDays(List.of(new ExchangeHoliday("SSE", LocalDate.of(2026, 1, 1), "test")));
+        List<DailyPrice> prices = new ArrayList<>();
+        for (LocalDate day = listed.listingDate(); !day.isAfter(LocalDate.of(2026, 6, 30)); day = day.plusDays(1)) {
+            if (day.getDayOfWeek().getValue() <= 5 && !day.equals(LocalDate.of(2026, 1, 1))) {
+                prices.add(Fixtures.day(listed.ticker(), day.toString(), null, null, null, "11.00"));
+            }
+        }
+        FirstDay firstDay = FirstDay.locate(listed.listingDate(), prices, 5, calendar, listed.exchange());
+        Standing s = Standing.of(listed, firstDay, prices, LocalDate.of(2026, 6, 30), calendar, Fixtures.NO_RATES, SSE_FEES);
+        // 2026-01-01 to 06-30: 129 weekdays, less New Year's Day.
+        assertEquals(128, s.sessionsSinceListing());
+        assertFalse(s.note().contains("weekdays"), s.note());
+    }
+
+    @Test
     void withoutACloseOnTheSessionKSessionsBackTheReturnIsUnknownNotTakenFromAnotherDay() {
         List<DailyPrice> prices = prices().stream().filter(p -> !p.date().equals(LocalDate.of(2026, 3, 6))).toList();
         Standing s = standing(prices, LocalDate.of(2026, 3, 13), TradingDays.NONE);
