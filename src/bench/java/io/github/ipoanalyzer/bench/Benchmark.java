@@ -162,7 +162,15 @@ public final class Benchmark {
             double secondSeconds = (System.nanoTime() - second) / 1e9;
             String status = Files.readString(Path.of("/proc/" + p.pid() + "/status"));
             Matcher peak = Pattern.compile("VmHWM:\\s+(\\d+) kB").matcher(status);
-            List<String> printed = Files.readAllLines(log).stream().filter(l -> l.startsWith("Report published.")).toList();
+            // The line is seen as soon as its first words are written: its end (the run's own times) may come a moment later.
+            List<String> printed = List.of();
+            for (int tries = 0; tries < 50 && printed.size() < 2; tries++) {
+                printed = Files.readAllLines(log).stream().filter(l -> l.startsWith("Report published.") && l.endsWith(")"))
+                        .toList();
+                if (printed.size() < 2) {
+                    Thread.sleep(100);
+                }
+            }
             System.out.printf(Locale.ROOT, "(w) +1 day on a process that stays up: %.1f s from the append to the report "
                             + "(its first run: %.1f s); the run printed \"%s\"; peak RSS %.0f MB%n", secondSeconds,
                     firstSeconds, printed.get(1).replaceAll(".*\\((.*)\\)", "$1"),
