@@ -97,7 +97,9 @@ final class ReconcileInputsTasklet implements Tasklet {
                 : FileHashMemo.in(memoFolder)::sha256;
         for (Path file : layout.existingFiles()) {
             String name = layout.relative(file);
-            files.put(name, InputFingerprint.state(file, recordedSizes.getOrDefault(name, -1L), hashOf));
+            long recorded = recordedSizes.getOrDefault(name, -1L);
+            // A file with rows appended was read so by the launch's fingerprint, if it has not changed since.
+            files.put(name, FileHashMemo.grown(file, recorded).orElseGet(() -> InputFingerprint.state(file, recorded, hashOf)));
         }
         Map<String, String> hashes = new LinkedHashMap<>();
         files.forEach((name, state) -> hashes.put(name, state.sha256()));

@@ -112,7 +112,12 @@ public final class FileHashMemo {
         return new FileHashMemo(memoFile, known);
     }
 
-    /** The file's SHA-256: remembered while its state on disk is the one it was computed from, else read. */
+    /**
+     * The file's SHA-256: remembered while its state on disk is the one it was computed from, else
+     * read. A file grown since it was remembered (rows appended, most likely) is read as the run's
+     * reconciliation reads it, so that the run started in this process takes that reading over
+     * ({@link #grown}) rather than reading the file again.
+     */
     public String sha256(Path file) {
         String key = file.toAbsolutePath().normalize().toString();
         Optional<Stat> before = Stat.of(file);
@@ -121,13 +126,36 @@ public final class FileHashMemo {
             seen.put(key, remembered);
             return remembered.sha256();
         }
-        String sha256 = InputFingerprint.sha256(file);
+        boolean grown = before.isPresent() && remembered != null && remembered.stat().size() < before.get().size();
+        InputFingerprint.FileState state = grown ? InputFingerprint.state(file, remembered.stat().size()) : null;
+        String sha256 = grown ? state.sha256() : InputFingerprint.sha256(file);
         Optional<Stat> after = Stat.of(file);
         if (before.isPresent() && before.equals(after) && after.get().settledBy(Instant.now())
                 && !key.contains("\t") && !key.contains("\n")) {
             seen.put(key, new Entry(after.get(), sha256));
+            if (grown) {
+                GROWN.put(key, new Grown(after.get(), remembered.stat().size(), state));
+            }
         }
         return sha256;
+    }
+
+    /**
+     * {@code file} as the reconciliation sees it with {@code recordedSize} bytes recorded, where
+     * this process read it so while hashing it for a launch ({@link #sha256}) and the file's state
+     * on disk is still the one it read: its bytes are those it read.
+     */
+    public static Optional<InputFingerprint.FileState> grown(Path file, long recordedSize) {
+        Grown read = GROWN.get(file.toAbsolutePath().normalize().toString());
+        Optional<Stat> now = Stat.of(file);
+        return read != null && read.recordedSize() == recordedSize && now.isPresent() && read.stat().equals(now.get())
+                ? Optional.of(read.state()) : Optional.empty();
+    }
+
+    /** A grown file's reading, by path: one per input file at most, each valid only for its state on disk. */
+    private static final Map<String, Grown> GROWN = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Grown(Stat stat, long recordedSize, InputFingerprint.FileState state) {
     }
 
     /**

@@ -55,6 +55,32 @@ class FileHashMemoTest {
     }
 
     @Test
+    void aGrownFileIsReadOnceForTheLaunchAndTheRunTakesThatReadingOver() throws Exception {
+        Thread.sleep(FileHashMemo.SETTLED.toMillis() + 100);
+        FileHashMemo first = FileHashMemo.in(work);
+        first.sha256(file);
+        first.save();
+        Files.writeString(file, "b,2\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        Thread.sleep(FileHashMemo.SETTLED.toMillis() + 100);
+
+        // The launch hashes the grown file; the run asks for it with the 4 bytes the ledger recorded.
+        assertEquals(InputFingerprint.sha256(file), FileHashMemo.in(work).sha256(file));
+        InputFingerprint.FileState read = FileHashMemo.grown(file, 4).orElseThrow();
+        assertEquals(InputFingerprint.state(file, 4), read);
+        // By hand: 8 bytes, 2 lines; the first 4 bytes are the first line, whole.
+        assertEquals(8, read.size());
+        assertEquals(2, read.lines());
+        Path before = Files.writeString(work.resolve("as-recorded.csv"), "a,1\n", StandardCharsets.UTF_8);
+        assertEquals(InputFingerprint.sha256(before), read.prefixSha256());
+        assertEquals(1, read.prefixLines());
+        assertTrue(read.prefixEndsLine());
+        // Another recorded size, or the file written since: the run reads it itself.
+        assertTrue(FileHashMemo.grown(file, 3).isEmpty());
+        Files.writeString(file, "c,3\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        assertTrue(FileHashMemo.grown(file, 4).isEmpty());
+    }
+
+    @Test
     void aFileJustWrittenIsNotRememberedAndASettledOneIs() throws Exception {
         FileHashMemo memo = FileHashMemo.in(work);
         assertEquals(InputFingerprint.sha256(file), memo.sha256(file));
