@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 /**
  * The partitions of one load step share what they read before they start; another step, or the
@@ -30,7 +31,7 @@ class LoadReadsTest {
     Path work;
 
     @Test
-    void thePartitionsOfOneStepShareTheirReadsAndAnotherStepReadsAgain() {
+    void thePartitionsOfOneStepShareTheirReadsAndAnotherStepReadsAgain() throws Exception {
         SimpleDriverDataSource db = new SimpleDriverDataSource(new org.hsqldb.jdbc.JDBCDriver(),
                 "jdbc:hsqldb:mem:loadreads", "SA", "");
         MarketDataStore store = new MarketDataStore(db, InputKinds.tables());
@@ -52,6 +53,19 @@ class LoadReadsTest {
         Map<String, FileTail> both = Map.of("prices/a.csv", new FileTail(100, 4), "prices/b.csv", new FileTail(50, 2));
         assertEquals(both, reads.tails(new StepExecution(4, "settlePrices", run)));
         assertEquals(both, reads.tails(new StepExecution(6, "loadPriceFiles:prices-00000", run(2))));
+        // The files to read, the listings and the holidays are held the same way: one read for the step's partitions.
+        java.nio.file.Files.createDirectories(work.resolve("input/prices"));
+        java.nio.file.Files.writeString(work.resolve("input/prices/a.csv"), "ticker,date,close\n");
+        io.github.ipoanalyzer.ingest.InputLayout layout = new io.github.ipoanalyzer.ingest.InputLayout(work.resolve("input"));
+        StepExecution first = new StepExecution(7, "loadPriceFiles:prices-00000", run);
+        StepExecution second = new StepExecution(8, "loadPriceFiles:prices-00001", run);
+        List<Path> files = reads.toRead(InputKinds.PRICES, layout, first);
+        assertEquals(List.of(work.resolve("input/prices/a.csv")), files);
+        java.nio.file.Files.writeString(work.resolve("input/prices/b.csv"), "ticker,date,close\n");
+        assertSame(files, reads.toRead(InputKinds.PRICES, layout, second));
+        assertSame(reads.listingsByTicker(first), reads.listingsByTicker(second));
+        assertSame(reads.holidays(first), reads.holidays(second));
+        assertEquals(2, reads.toRead(InputKinds.PRICES, layout, new StepExecution(9, "settlePrices", run)).size());
         jdbc.update("DELETE FROM INPUT_TAIL");
         jdbc.execute("SHUTDOWN");
     }
