@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * Events, abnormal returns and cohort statistics, one listing at a time (so that a market of
@@ -158,8 +159,9 @@ public final class EventStudy {
             returns.resumingFrom(kept, benchmarkDays.chain());
         }
         // Buy-and-hold returns compound simple returns, whatever the abnormal returns are of.
-        ListingReturns simple = settings.returns() == ReturnKind.SIMPLE ? returns
-                : new ListingReturns(a.listing(), history.prices(), calendar, benchmark, i -> daily[i]);
+        ListingReturns simple = (settings.returns() == ReturnKind.SIMPLE ? returns
+                : new ListingReturns(a.listing(), history.prices(), calendar, benchmark, i -> daily[i]))
+                .sharingMarketProducts(benchmarkDays.marketProducts());
         Set<String> counted = new HashSet<>();
         for (Event e : own) {
             Optional<Integer> day = calendar.indexOf(e.date());
@@ -278,7 +280,8 @@ public final class EventStudy {
      * estimation sums are checked against ({@link ListingReturns#calendarChain}; null when
      * nothing is kept): one value, so that a listing's returns and its checks never differ.
      */
-    private record DailyBenchmark(BenchmarkSeries.Return[] returns, byte[][] chain) {
+    private record DailyBenchmark(BenchmarkSeries.Return[] returns, byte[][] chain,
+                                  ConcurrentMap<Long, BigDecimal[]> marketProducts) {
     }
 
     private DailyBenchmark dailyReturns(BenchmarkSeries benchmark, TradingCalendar calendar) {
@@ -287,7 +290,7 @@ public final class EventStudy {
             daily[k] = benchmark.between(calendar.day(k - 1), calendar.day(k));
         }
         return new DailyBenchmark(daily, memo == EstimationMemo.NONE ? null
-                : ListingReturns.calendarChain(calendar, k -> daily[k]));
+                : ListingReturns.calendarChain(calendar, k -> daily[k]), new ConcurrentHashMap<>());
     }
 
     private static Map<String, BenchmarkSeries> benchmarks(List<BenchmarkLevel> levels) {

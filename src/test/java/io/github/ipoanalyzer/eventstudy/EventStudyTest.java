@@ -238,6 +238,43 @@ class EventStudyTest {
     }
 
     @Test
+    void listingsWithOneFirstDayShareTheBenchmarksProductsButNotTheListingDaysReturn() {
+        // No level on 01-03, a one-day return of 2% stated for it: a listing's day there is the stated
+        // return; a day after an earlier listing the level of 01-02 carried forward (0%).
+        TradingCalendar calendar = TradingCalendar.of(List.of(d("2025-01-02"), d("2025-01-03"), d("2025-01-06")));
+        BenchmarkSeries index = new BenchmarkSeries("X", Map.of(d("2024-12-31"), new BigDecimal("100"),
+                d("2025-01-02"), new BigDecimal("100"), d("2025-01-06"), new BigDecimal("110")),
+                Map.of(d("2025-01-03"), new BigDecimal("0.02")));
+        Listing earlier = new Listing("A", "A", null, "SSE", null, Currency.getInstance("CNY"), d("2025-01-02"),
+                new BigDecimal("10"), 500, 1000L, 10_000L, null, null);
+        Listing later = new Listing("B", "B", null, "SSE", null, Currency.getInstance("CNY"), d("2025-01-03"),
+                new BigDecimal("10"), 500, 1000L, 10_000L, null, null);
+        List<DailyPrice> a = List.of(price("A", "2025-01-02", "11"), price("A", "2025-01-03", "12"),
+                price("A", "2025-01-06", "13"));
+        List<DailyPrice> b = List.of(price("B", "2025-01-03", "12"), price("B", "2025-01-06", "15"));
+        java.util.concurrent.ConcurrentMap<Long, BigDecimal[]> shared = new java.util.concurrent.ConcurrentHashMap<>();
+
+        // A from its first close, days 01-03 and 01-06: 1.00 × 1.10 − 1 = 0.10 (and 0.10 for 01-03 alone, then 01-06 on).
+        BuyAndHold aFromClose = BuyAndHold.of(new ListingReturns(earlier, a, calendar, index).sharingMarketProducts(shared),
+                BuyAndHold.FROM_FIRST_CLOSE, 2);
+        assertEquals(new BigDecimal("0.100000"), Rounding.fraction(aFromClose.benchmarkReturn()));
+        // B from its offer, the same days, 01-03 its listing day: 1.02 × 1.10 − 1 = 0.122, not A's product.
+        BuyAndHold bFromOffer = BuyAndHold.of(new ListingReturns(later, b, calendar, index).sharingMarketProducts(shared),
+                BuyAndHold.FROM_OFFER, 2);
+        assertEquals(new BigDecimal("0.122000"), Rounding.fraction(bFromOffer.benchmarkReturn()));
+        assertEquals(BuyAndHold.of(new ListingReturns(later, b, calendar, index), BuyAndHold.FROM_OFFER, 2), bFromOffer);
+        // A second listing of A's first day takes A's products, shorter and longer: the same as its own.
+        for (int horizon : List.of(1, 2)) {
+            assertEquals(BuyAndHold.of(new ListingReturns(earlier, a, calendar, index), BuyAndHold.FROM_OFFER, horizon + 1),
+                    BuyAndHold.of(new ListingReturns(earlier, a, calendar, index).sharingMarketProducts(shared),
+                            BuyAndHold.FROM_OFFER, horizon + 1));
+            assertEquals(BuyAndHold.of(new ListingReturns(earlier, a, calendar, index), BuyAndHold.FROM_FIRST_CLOSE, horizon),
+                    BuyAndHold.of(new ListingReturns(earlier, a, calendar, index).sharingMarketProducts(shared),
+                            BuyAndHold.FROM_FIRST_CLOSE, horizon));
+        }
+    }
+
+    @Test
     void aLongHorizonCompoundsTheBenchmarkToItsLevelRelativeAt34Digits() {
         // 251 trading days, the index moving by irregular steps: Π(L_k / L_k−1) telescopes to L_end / L_start.
         List<LocalDate> days = new ArrayList<>();
