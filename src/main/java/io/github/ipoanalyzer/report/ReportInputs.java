@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a report is made from, read from the store as of one day (nothing dated after it, see
@@ -88,7 +89,7 @@ final class ReportInputs {
         this.study = new EventStudy(eventStudy, analyzer.rates(), listings, tradingDays,
                 asOf.benchmarkLevels(store.rows(MarketTables.BENCHMARK_LEVEL)), store.rows(MarketTables.BENCHMARK_MAP),
                 withOfferEvents(asOf.events(store.rows(MarketTables.LISTING_EVENT)), offers), store.rows(MarketTables.LOCKUP),
-                new EstimationMemo(store.estimationSums()::load, store.estimationSums()::save));
+                keptEstimationSums(store));
         this.cohortMembers = store.rows(MarketTables.COHORT_MEMBER);
         this.counts = store.countsByFile();
         List<InputGaps.Gap> found = InputGaps.of(listings, rates(), study::benchmarkMissingOnListingDay);
@@ -107,6 +108,12 @@ final class ReportInputs {
         List<Event> events = new ArrayList<>(input);
         offers.forEach(o -> events.addAll(o.events()));
         return events;
+    }
+
+    /** Every listing's kept estimation sums, read at once: the report asks for each listing's. */
+    private static EstimationMemo keptEstimationSums(MarketDataStore store) {
+        Map<String, byte[]> kept = store.estimationSums().loadAll();
+        return new EstimationMemo(ticker -> Optional.ofNullable(kept.get(ticker)), store.estimationSums()::save);
     }
 
     FxRates rates() {
