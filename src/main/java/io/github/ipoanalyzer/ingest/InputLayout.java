@@ -41,9 +41,11 @@ public record InputLayout(Path root) {
 
     /** The same, each file's hash from {@code hashOf} (a memo of the files' hashes, say). */
     public Map<String, String> sha256PerFile(java.util.function.Function<Path, String> hashOf) {
+        List<Path> files = existingFiles();
+        List<String> read = InputFingerprint.readEach(files, hashOf);
         Map<String, String> hashes = new LinkedHashMap<>();
-        for (Path file : existingFiles()) {
-            hashes.put(relative(file), hashOf.apply(file));
+        for (int i = 0; i < files.size(); i++) {
+            hashes.put(relative(files.get(i)), read.get(i));
         }
         return hashes;
     }

@@ -95,11 +95,14 @@ final class ReconcileInputsTasklet implements Tasklet {
         // A file the launch hashed and that has not changed since is not read again (see FileHashMemo).
         java.util.function.Function<Path, String> hashOf = memoFolder == null ? InputFingerprint::sha256
                 : FileHashMemo.in(memoFolder)::sha256;
-        for (Path file : layout.existingFiles()) {
-            String name = layout.relative(file);
-            long recorded = recordedSizes.getOrDefault(name, -1L);
+        List<Path> existing = layout.existingFiles();
+        List<InputFingerprint.FileState> states = InputFingerprint.readEach(existing, file -> {
+            long recorded = recordedSizes.getOrDefault(layout.relative(file), -1L);
             // A file with rows appended was read so by the launch's fingerprint, if it has not changed since.
-            files.put(name, FileHashMemo.grown(file, recorded).orElseGet(() -> InputFingerprint.state(file, recorded, hashOf)));
+            return FileHashMemo.grown(file, recorded).orElseGet(() -> InputFingerprint.state(file, recorded, hashOf));
+        });
+        for (int i = 0; i < existing.size(); i++) {
+            files.put(layout.relative(existing.get(i)), states.get(i));
         }
         Map<String, String> hashes = new LinkedHashMap<>();
         files.forEach((name, state) -> hashes.put(name, state.sha256()));

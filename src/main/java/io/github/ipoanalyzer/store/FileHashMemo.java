@@ -11,10 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -38,7 +39,8 @@ public final class FileHashMemo {
 
     private final Path memoFile;
     private final Map<String, Entry> known;
-    private final Map<String, Entry> seen = new LinkedHashMap<>();
+    /** Asked for on several threads at once (see InputFingerprint.readEach). */
+    private final Map<String, Entry> seen = new ConcurrentHashMap<>();
 
     /** A file's state on disk: while it is the same, so are its bytes. */
     public record Stat(long size, long modifiedNanos, long changedNanos, String inode) {
@@ -156,7 +158,7 @@ public final class FileHashMemo {
     }
 
     /** A grown file's reading, by path: one per input file at most, each valid only for its state on disk. */
-    private static final Map<String, Grown> GROWN = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Grown> GROWN = new ConcurrentHashMap<>();
 
     private record Grown(Stat stat, long recordedSize, InputFingerprint.FileState state) {
     }
@@ -179,7 +181,7 @@ public final class FileHashMemo {
      */
     public boolean holds(Path file) {
         String key = file.toAbsolutePath().normalize().toString();
-        Entry entry = seen.containsKey(key) ? seen.get(key) : known.get(key);
+        Entry entry = seen.getOrDefault(key, known.get(key));
         Optional<Stat> now = Stat.of(file);
         return entry != null && now.isPresent() && entry.stat().equals(now.get());
     }
@@ -195,7 +197,7 @@ public final class FileHashMemo {
      */
     public void save() {
         List<String> lines = new ArrayList<>(List.of(HEADER));
-        seen.forEach((file, e) -> lines.add(String.join("\t", file, Long.toString(e.stat().size()),
+        new TreeMap<>(seen).forEach((file, e) -> lines.add(String.join("\t", file, Long.toString(e.stat().size()),
                 Long.toString(e.stat().modifiedNanos()), Long.toString(e.stat().changedNanos()), e.stat().inode(),
                 e.sha256())));
         Path written = memoFile.resolveSibling(memoFile.getFileName() + ".new");
