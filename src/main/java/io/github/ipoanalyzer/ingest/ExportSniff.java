@@ -27,6 +27,7 @@ record ExportSniff(Charset charset, char separator, List<String> linesAbove, Exp
     private static final int HEAD_BYTES = 64 * 1024;
     /** A header is looked for on the first lines only: a title line or two, never data. */
     private static final int HEADER_SEARCH_LINES = 4;
+    private static final int DECODED_CHUNK = 4096;
 
     /** Of any input file the encoding; of a kind that reads sources' exports, also the rest. */
     static ExportSniff of(Path file, CsvFormat format) throws IOException {
@@ -39,7 +40,7 @@ record ExportSniff(Charset charset, char separator, List<String> linesAbove, Exp
         if (format.sources().isEmpty()) {
             return new ExportSniff(charset, ',', List.of(), null);
         }
-        List<String> lines = new String(head, charset).lines().limit(HEADER_SEARCH_LINES + 2).toList();
+        List<String> lines = firstLines(head, charset, HEADER_SEARCH_LINES + 2);
         for (int i = 0; i < Math.min(lines.size(), HEADER_SEARCH_LINES); i++) {
             char separator = lines.get(i).indexOf('\t') >= 0 ? '\t' : ',';
             List<String> names = Arrays.stream(lines.get(i).split(String.valueOf(separator), -1))
@@ -57,6 +58,21 @@ record ExportSniff(Charset charset, char separator, List<String> linesAbove, Exp
         }
         char separator = !lines.isEmpty() && lines.get(0).indexOf('\t') >= 0 && lines.get(0).indexOf(',') < 0 ? '\t' : ',';
         return new ExportSniff(charset, separator, List.of(), null);
+    }
+
+    /**
+     * The first {@code count} lines of {@code head} (as {@link String#lines} splits them), only
+     * those bytes decoded: a line end is a CR or LF byte in UTF-8 and GB18030 alike, never part
+     * of another character.
+     */
+    static List<String> firstLines(byte[] head, Charset charset, int count) {
+        int end = 0;
+        for (int seen = 0; end < head.length && seen < count; end++) {
+            if (head[end] == '\n' || (head[end] == '\r' && (end + 1 == head.length || head[end + 1] != '\n'))) {
+                seen++;
+            }
+        }
+        return new String(head, 0, end, charset).lines().limit(count).toList();
     }
 
     /**
@@ -123,14 +139,19 @@ record ExportSniff(Charset charset, char separator, List<String> linesAbove, Exp
     }
 
     /** The invalid sequences in {@code bytes}, counted up to {@code enough}. */
-    private static int invalidSequences(byte[] bytes, Charset charset, int enough) {
+    static int invalidSequences(byte[] bytes, Charset charset, int enough) {
         var decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        // The characters are not kept: a small buffer, emptied whenever it fills.
+        CharBuffer out = CharBuffer.allocate(DECODED_CHUNK);
         int invalid = 0;
         while (invalid < enough) {
             CoderResult result = decoder.decode(in, out, bytes.length < HEAD_BYTES);
+            if (result.isOverflow()) {
+                out.clear();
+                continue;
+            }
             if (!result.isError()) {
                 return invalid;
             }
