@@ -13,7 +13,6 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -75,10 +74,11 @@ public final class EventDeriver {
                 }
             }
         }
-        closes.stream().max(Comparator.comparing((MarketCapPoint p) -> p.cap().amount())
-                        .thenComparing(MarketCapPoint::date, Comparator.reverseOrder()))
-                .ifPresent(p -> events.add(new Event(l.ticker(), p.date(), null, Event.PEAK_MARKET_VALUE,
-                        "highest market value in the data", "derived", null)));
+        // The series keeps its running peak: the last close's is the highest of all, at its first date.
+        if (!closes.isEmpty()) {
+            events.add(new Event(l.ticker(), closes.get(closes.size() - 1).peakDate(), null, Event.PEAK_MARKET_VALUE,
+                    "highest market value in the data", "derived", null));
+        }
         return events;
     }
 

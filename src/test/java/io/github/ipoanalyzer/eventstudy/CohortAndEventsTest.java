@@ -120,6 +120,11 @@ class CohortAndEventsTest {
         assertEquals(d("2025-12-11"), events.get(4).date());
         assertEquals("market value crossed CNY 400 billion", events.get(4).description());
         assertEquals(d("2025-12-11"), events.get(5).date());
+        // The same highest close again later: the peak is where it was first reached.
+        IpoAnalysis twice = analyse(MOORE, price("688795.SH", "2025-12-05", "600.50"),
+                price("688795.SH", "2025-12-11", "941.08"), price("688795.SH", "2025-12-17", "941.080"));
+        assertEquals(List.of(d("2025-12-11")), new EventDeriver(List.of()).derive(twice, calendar, List.of()).stream()
+                .filter(e -> e.kind().equals(Event.PEAK_MARKET_VALUE)).map(Event::date).toList());
         // A milestone below the offer value is crossed by nothing: CNY 50 billion < 53.71 billion.
         assertTrue(new EventDeriver(List.of(new BigDecimal("50000000000"))).derive(moore, calendar, List.of()).stream()
                 .noneMatch(e -> e.kind().equals(Event.CAP_MILESTONE)), "a cap already above a milestone crosses nothing");
