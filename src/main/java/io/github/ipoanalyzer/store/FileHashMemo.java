@@ -132,12 +132,9 @@ public final class FileHashMemo {
         InputFingerprint.FileState state = grown ? InputFingerprint.state(file, remembered.stat().size()) : null;
         String sha256 = grown ? state.sha256() : InputFingerprint.sha256(file);
         Optional<Stat> after = Stat.of(file);
-        if (before.isPresent() && before.equals(after)) {
-            if (after.get().settledBy(Instant.now()) && !key.contains("\t") && !key.contains("\n")) {
-                seen.put(key, new Entry(after.get(), sha256));
-            }
-            // Unlike the memo, the hand-over need not wait for the file to settle: it lives only
-            // until this process's run checks the file's state again, as its load steps do.
+        if (before.isPresent() && before.equals(after) && after.get().settledBy(Instant.now())
+                && !key.contains("\t") && !key.contains("\n")) {
+            seen.put(key, new Entry(after.get(), sha256));
             if (grown) {
                 GROWN.put(key, new Grown(after.get(), remembered.stat().size(), state));
             }
