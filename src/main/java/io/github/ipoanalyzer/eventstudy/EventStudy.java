@@ -25,7 +25,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
  * Events, abnormal returns and cohort statistics, one listing at a time (so that a market of
@@ -278,10 +277,11 @@ public final class EventStudy {
     /**
      * A benchmark's close-to-close returns on a calendar, and the digests of them that kept
      * estimation sums are checked against ({@link ListingReturns#calendarChain}; null when
-     * nothing is kept): one value, so that a listing's returns and its checks never differ.
+     * nothing is kept): one value, so that a listing's returns and its checks never differ; and
+     * the products of its factors from each first day that buy-and-hold returns compound, the
+     * same for every listing of the calendar (a few per first day, as long as this study).
      */
-    private record DailyBenchmark(BenchmarkSeries.Return[] returns, byte[][] chain,
-                                  ConcurrentMap<Long, BigDecimal[]> marketProducts) {
+    private record DailyBenchmark(BenchmarkSeries.Return[] returns, byte[][] chain, MarketProducts marketProducts) {
     }
 
     private DailyBenchmark dailyReturns(BenchmarkSeries benchmark, TradingCalendar calendar) {
@@ -290,7 +290,7 @@ public final class EventStudy {
             daily[k] = benchmark.between(calendar.day(k - 1), calendar.day(k));
         }
         return new DailyBenchmark(daily, memo == EstimationMemo.NONE ? null
-                : ListingReturns.calendarChain(calendar, k -> daily[k]), new ConcurrentHashMap<>());
+                : ListingReturns.calendarChain(calendar, k -> daily[k]), new MarketProducts());
     }
 
     private static Map<String, BenchmarkSeries> benchmarks(List<BenchmarkLevel> levels) {

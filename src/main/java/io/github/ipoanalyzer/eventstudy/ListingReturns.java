@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.function.IntFunction;
 
 /**
@@ -40,8 +39,8 @@ public final class ListingReturns {
     private final BigDecimal[] stockReturns;
     private final boolean[] stockKnown;
     private final BenchmarkSeries.Return[] marketReturns;
-    /** Per first day, the benchmark's running compounded products (see {@link #compoundedMarket}). */
-    private Map<Long, BigDecimal[]> compounded = new HashMap<>();
+    /** The benchmark's compounded products from each first day, this listing's or shared (see {@link #compoundedMarket}). */
+    private MarketProducts marketProducts = new MarketProducts();
     private final Map<Long, Optional<BigDecimal[]>> fits = new HashMap<>();
     /** The sample and residual standard deviation of each estimation window: every window of an event asks for them. */
     private final Map<Long, EstimationSums> samples = new HashMap<>();
@@ -150,40 +149,24 @@ public final class ListingReturns {
 
     /**
      * The benchmark's factors {@code Π(1 + R_m)} of days {@code first} to {@code end} compounded in
-     * day order, each step rounded ({@link Rounding#compound}), every day's return known: one
-     * running product per first day, so that the horizons of a buy-and-hold return share their
-     * multiplications.
+     * day order, each step rounded ({@link Rounding#compound}), every day's return known; the
+     * horizons of a buy-and-hold return share their multiplications.
      */
     BigDecimal compoundedMarket(int first, int end) {
-        // The listing day's return is the benchmark's on that day alone; every later day's, any listing's.
-        long key = ((long) first << 1) | (first == listingIndex ? 1 : 0);
-        int length = end - first + 2; // products[i]: the days first … first + i − 1
-        BigDecimal[] products = compounded.compute(key, (k, known) -> known != null && known.length >= length ? known
-                : longer(known, first, length));
-        return products[end - first + 1];
-    }
-
-    private BigDecimal[] longer(BigDecimal[] known, int first, int length) {
-        BigDecimal[] products = known == null ? new BigDecimal[] {BigDecimal.ONE} : known;
-        int from = products.length;
-        products = Arrays.copyOf(products, length);
-        for (int i = from; i < length; i++) {
-            products[i] = Rounding.compound(products[i - 1], BigDecimal.ONE.add(market(first + i - 1).value()));
-        }
-        return products;
+        return marketProducts.over(first, first == listingIndex, end - first + 1,
+                k -> BigDecimal.ONE.add(market(k).value()));
     }
 
     /**
-     * Simple returns whose benchmark products from each first day are kept in {@code shared}, the
-     * same map for every listing of this calendar and benchmark (the products are the same for
-     * each: the listing day's return is told apart in the key), so that listings with one first
-     * day compound the benchmark once. {@code shared} must be safe for several threads.
+     * Simple returns whose benchmark products are kept in {@code shared}, the same for every
+     * listing of this calendar and benchmark, so that listings with one first day compound the
+     * benchmark once.
      */
-    ListingReturns sharingMarketProducts(ConcurrentMap<Long, BigDecimal[]> shared) {
+    ListingReturns sharingMarketProducts(MarketProducts shared) {
         if (kind != ReturnKind.SIMPLE) {
             throw new IllegalStateException("buy-and-hold products are of simple returns");
         }
-        this.compounded = shared;
+        this.marketProducts = shared;
         return this;
     }
 

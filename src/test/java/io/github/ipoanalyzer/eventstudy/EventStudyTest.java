@@ -252,7 +252,7 @@ class EventStudyTest {
         List<DailyPrice> a = List.of(price("A", "2025-01-02", "11"), price("A", "2025-01-03", "12"),
                 price("A", "2025-01-06", "13"));
         List<DailyPrice> b = List.of(price("B", "2025-01-03", "12"), price("B", "2025-01-06", "15"));
-        java.util.concurrent.ConcurrentMap<Long, BigDecimal[]> shared = new java.util.concurrent.ConcurrentHashMap<>();
+        MarketProducts shared = new MarketProducts();
 
         // A from its first close, days 01-03 and 01-06: 1.00 × 1.10 − 1 = 0.10 (and 0.10 for 01-03 alone, then 01-06 on).
         BuyAndHold aFromClose = BuyAndHold.of(new ListingReturns(earlier, a, calendar, index).sharingMarketProducts(shared),
