@@ -61,18 +61,21 @@ record ExportSniff(Charset charset, char separator, List<String> linesAbove, Exp
     }
 
     /**
-     * The first {@code count} lines of {@code head} (as {@link String#lines} splits them), only
-     * those bytes decoded: a line end is a CR or LF byte in UTF-8 and GB18030 alike, never part
-     * of another character.
+     * The first {@code count} lines of {@code head}, as {@link String#lines} splits the whole head
+     * decoded. Where those lines are ASCII, as an export's header and first rows mostly are, only
+     * their bytes are decoded (an ASCII byte is the same character in UTF-8 and GB18030 whatever
+     * follows); else the whole head, where a damaged character can take a line end with it.
      */
     static List<String> firstLines(byte[] head, Charset charset, int count) {
         int end = 0;
+        boolean ascii = true;
         for (int seen = 0; end < head.length && seen < count; end++) {
+            ascii &= head[end] >= 0;
             if (head[end] == '\n' || (head[end] == '\r' && (end + 1 == head.length || head[end + 1] != '\n'))) {
                 seen++;
             }
         }
-        return new String(head, 0, end, charset).lines().limit(count).toList();
+        return (ascii ? new String(head, 0, end, charset) : new String(head, charset)).lines().limit(count).toList();
     }
 
     /**

@@ -39,6 +39,18 @@ class ExportSniffTest {
     }
 
     @Test
+    void aDamagedCharacterThatTakesALineEndWithItLeavesTheLinesAsTheWholeHeadGivesThem() {
+        // A GB18030 four-byte sequence cut after its second byte by a line end: the decoder takes the LF with it.
+        byte[] head = "title,a\n日期,收盘".getBytes(GBK);
+        byte[] damaged = Arrays.copyOf(head, head.length + 8);
+        System.arraycopy(new byte[] {(byte) 0x81, '1', '\n', 'x', '\n', 'y', '\n', 'z'}, 0, damaged, head.length, 8);
+        for (int count = 1; count <= 5; count++) {
+            assertEquals(new String(damaged, ExportSniff.GB18030).lines().limit(count).toList(),
+                    ExportSniff.firstLines(damaged, ExportSniff.GB18030, count), count + " lines");
+        }
+    }
+
+    @Test
     void invalidSequencesAreCountedAsOneDecoderOverTheWholeHeadCountsThem() {
         Random random = new Random(11);
         for (int round = 0; round < 300; round++) {
