@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /** SHA-256 of every input file, and of the whole set (names and contents): what identifies a run's inputs. */
@@ -99,8 +100,13 @@ public final class InputFingerprint {
                 if (prefix != null) {
                     tail.update(buffer, 0, n);
                 }
-                lines += lineEnds(buffer, n, previous);
-                previous = n > 0 ? buffer[n - 1] : previous;
+                for (int i = 0; i < n; i++) {
+                    int b = buffer[i];
+                    if (b == '\r' || (b == '\n' && previous != '\r')) {
+                        lines++;
+                    }
+                    previous = b;
+                }
                 position += n;
                 if (position == cut) {
                     prefix = HexFormat.of().formatHex(((MessageDigest) digest.clone()).digest());
@@ -116,33 +122,6 @@ public final class InputFingerprint {
         } catch (CloneNotSupportedException e) {
             throw new IllegalStateException("SHA-256 digests of every Java runtime can be cloned", e);
         }
-    }
-
-    /**
-     * The lines ending in {@code buffer[0, n)}: at CR, at LF, at CR LF once; {@code previous}: the
-     * byte before it (-1 at the start). A buffer without CR, as most files are, is counted in one
-     * pass without a branch per byte.
-     */
-    private static int lineEnds(byte[] buffer, int n, int previous) {
-        int lf = 0;
-        int cr = 0;
-        for (int i = 0; i < n; i++) {
-            lf += buffer[i] == '\n' ? 1 : 0;
-            cr += buffer[i] == '\r' ? 1 : 0;
-        }
-        if (cr == 0) {
-            // An LF first, after a CR that ended the last buffer, ends that CR's line.
-            return n > 0 && buffer[0] == '\n' && previous == '\r' ? lf - 1 : lf;
-        }
-        int lines = 0;
-        for (int i = 0; i < n; i++) {
-            int b = buffer[i];
-            if (b == '\r' || (b == '\n' && previous != '\r')) {
-                lines++;
-            }
-            previous = b;
-        }
-        return lines;
     }
 
     private static long modifiedMillis(Path file) {
@@ -161,6 +140,9 @@ public final class InputFingerprint {
         }
     }
 
+    /** Numbers the threads that read input files, for thread dumps and profiles. */
+    private static final AtomicInteger READ_THREADS = new AtomicInteger();
+
     /**
      * {@code read} of each file, in the files' order, on a thread per core: fingerprinting a market
      * of thousands of files is reading them and SHA-256, which the cores can share. The first
@@ -172,7 +154,7 @@ public final class InputFingerprint {
             return files.stream().map(read).toList();
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
-            Thread thread = new Thread(task, "fingerprint");
+            Thread thread = new Thread(task, "fingerprint-" + READ_THREADS.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
