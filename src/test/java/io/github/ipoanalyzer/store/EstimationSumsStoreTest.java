@@ -1,9 +1,9 @@
 package io.github.ipoanalyzer.store;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -17,7 +17,7 @@ class EstimationSumsStoreTest {
     void everyKeptStateIsReadAtOnceAsSaved() {
         SimpleDriverDataSource db = new SimpleDriverDataSource(new org.hsqldb.jdbc.JDBCDriver(),
                 "jdbc:hsqldb:mem:sums" + System.nanoTime(), "SA", "");
-        new JdbcTemplate(db).execute("CREATE TABLE ESTIMATION_SUMS (TICKER VARCHAR(64) PRIMARY KEY, STATE VARBINARY(1000000))");
+        new MarketDataStore(db, List.of()).createTablesIfMissing();
         EstimationSumsStore store = new EstimationSumsStore(db);
         assertTrue(store.loadAll().isEmpty());
 
