@@ -27,6 +27,7 @@ import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a report is made from, read from the store as of one day (nothing dated after it, see
@@ -110,10 +111,16 @@ final class ReportInputs {
         return events;
     }
 
-    /** Every listing's kept estimation sums, read at once: the report asks for each listing's. */
+    /**
+     * Every listing's kept estimation sums, read at once: the report asks for each listing's. What
+     * a listing keeps anew is seen by a later study of it in this run (the charts' listings).
+     */
     private static EstimationMemo keptEstimationSums(MarketDataStore store) {
-        Map<String, byte[]> kept = store.estimationSums().loadAll();
-        return new EstimationMemo(ticker -> Optional.ofNullable(kept.get(ticker)), store.estimationSums()::save);
+        Map<String, byte[]> kept = new ConcurrentHashMap<>(store.estimationSums().loadAll());
+        return new EstimationMemo(ticker -> Optional.ofNullable(kept.get(ticker)), (ticker, state) -> {
+            store.estimationSums().save(ticker, state);
+            kept.put(ticker, state);
+        });
     }
 
     FxRates rates() {

@@ -3,7 +3,6 @@ package io.github.ipoanalyzer.store;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -28,7 +27,7 @@ public class EstimationSumsStore {
         jdbc.query("SELECT TICKER, STATE FROM ESTIMATION_SUMS", rs -> {
             all.put(rs.getString(1), rs.getBytes(2));
         });
-        return Collections.unmodifiableMap(all);
+        return all;
     }
 
     public void save(String ticker, byte[] state) {
