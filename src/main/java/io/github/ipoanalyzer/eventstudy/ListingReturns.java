@@ -153,6 +153,9 @@ public final class ListingReturns {
      * horizons of a buy-and-hold return share their multiplications.
      */
     BigDecimal compoundedMarket(int first, int end) {
+        if (first < listingIndex) {
+            throw new IllegalArgumentException("a buy-and-hold return starts on the listing day or later");
+        }
         return marketProducts.over(first, first == listingIndex, end - first + 1,
                 k -> BigDecimal.ONE.add(market(k).value()));
     }

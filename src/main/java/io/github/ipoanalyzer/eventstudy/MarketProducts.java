@@ -12,7 +12,9 @@ import java.util.function.IntFunction;
 /**
  * A benchmark's compounded factors {@code Π(1 + R_m)} from each first day, each step rounded
  * ({@link Rounding#compound}): for one listing, or shared by every listing of one calendar and
- * benchmark (the products are the same for each; the listing day's own return is told apart).
+ * benchmark, from its listing day or a later day (the products are the same for each: a day
+ * after a listing's first is close to close for all, and the listing day's own return is told
+ * apart).
  * Only the lengths asked for are kept: a longer one goes on from the nearest kept before it, which
  * gives the same product, each step rounding the one before. Safe for several threads.
  */
@@ -29,12 +31,11 @@ final class MarketProducts {
         NavigableMap<Integer, BigDecimal> kept = byFirstDay.computeIfAbsent(((long) first << 1) | (listingDay ? 1 : 0),
                 k -> new TreeMap<>(Map.of(0, BigDecimal.ONE)));
         synchronized (kept) {
-            BigDecimal known = kept.get(days);
-            if (known != null) {
-                return known;
-            }
             Map.Entry<Integer, BigDecimal> from = kept.floorEntry(days);
             BigDecimal product = from.getValue();
+            if (from.getKey() == days) {
+                return from.getValue();
+            }
             for (int i = from.getKey(); i < days; i++) {
                 product = Rounding.compound(product, factor.apply(first + i));
             }

@@ -62,7 +62,7 @@ record ExportSniff(Charset charset, char separator, List<String> linesAbove, Exp
 
     /**
      * The first {@code count} lines of {@code head}, as {@link String#lines} splits the whole head
-     * decoded. Where those lines are ASCII, as an export's header and first rows mostly are, only
+     * decoded. Where those lines are ASCII (the kind's own files and English exports), only
      * their bytes are decoded (an ASCII byte is the same character in UTF-8 and GB18030 whatever
      * follows); else the whole head, where a damaged character can take a line end with it.
      */

@@ -113,7 +113,8 @@ final class ReportInputs {
 
     /**
      * Every listing's kept estimation sums, read at once: the report asks for each listing's. What
-     * a listing keeps anew is seen by a later study of it in this run (the charts' listings).
+     * a listing keeps anew in this process is seen by a later study of it here (the charts'
+     * listings); a remote worker's, only by the next run.
      */
     private static EstimationMemo keptEstimationSums(MarketDataStore store) {
         Map<String, byte[]> kept = new ConcurrentHashMap<>(store.estimationSums().loadAll());

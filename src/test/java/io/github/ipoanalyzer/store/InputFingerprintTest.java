@@ -31,7 +31,7 @@ class InputFingerprintTest {
         byte[] alphabet = {'a', ',', '1', '\n', '\r'};
         for (int round = 0; round < 40; round++) {
             // Sizes around the 64 KiB reads, so that a CR LF falls across a read's edge in some rounds.
-            int size = (1 << 16) - 3 + random.nextInt(1 << 17);
+            int size = (1 << 16) + 2 + random.nextInt(1 << 17);
             byte[] bytes = new byte[size];
             for (int i = 0; i < size; i++) {
                 bytes[i] = alphabet[random.nextInt(round % 2 == 0 ? 4 : 5)]; // even rounds: LF only, as most files
