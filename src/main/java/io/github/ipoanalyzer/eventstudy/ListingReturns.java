@@ -39,7 +39,7 @@ public final class ListingReturns {
     private final BigDecimal[] stockReturns;
     private final boolean[] stockKnown;
     private final BenchmarkSeries.Return[] marketReturns;
-    /** The benchmark's compounded products from each first day, this listing's or shared (see {@link #compoundedMarket}). */
+    /** The benchmark's products from each first day, this listing's own or shared ({@link #compoundedMarket}). */
     private MarketProducts marketProducts = new MarketProducts();
     private final Map<Long, Optional<BigDecimal[]>> fits = new HashMap<>();
     /** The sample and residual standard deviation of each estimation window: every window of an event asks for them. */

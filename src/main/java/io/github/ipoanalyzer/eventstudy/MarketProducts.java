@@ -14,9 +14,8 @@ import java.util.function.IntFunction;
  * ({@link Rounding#compound}): for one listing, or shared by every listing of one calendar and
  * benchmark, from its listing day or a later day (the products are the same for each: a day
  * after a listing's first is close to close for all, and the listing day's own return is told
- * apart).
- * Only the lengths asked for are kept: a longer one goes on from the nearest kept before it, which
- * gives the same product, each step rounding the one before. Safe for several threads.
+ * apart). Only the lengths asked for are kept: a longer one goes on from the nearest kept before
+ * it, which gives the same product, each step rounding the one before. Safe for several threads.
  */
 final class MarketProducts {
 
@@ -34,7 +33,7 @@ final class MarketProducts {
             Map.Entry<Integer, BigDecimal> from = kept.floorEntry(days);
             BigDecimal product = from.getValue();
             if (from.getKey() == days) {
-                return from.getValue();
+                return product;
             }
             for (int i = from.getKey(); i < days; i++) {
                 product = Rounding.compound(product, factor.apply(first + i));
