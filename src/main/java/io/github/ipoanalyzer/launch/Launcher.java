@@ -78,6 +78,10 @@ public final class Launcher {
                 return check.run(out, err);
             }
             if (command instanceof WorkerCommand worker) {
+                if (FullCompiler.quickLimits().isPresent()) {
+                    out.println(FullCompiler.startingAgain("a worker stays up"));
+                    return FullCompiler.relaunch(args, out, err);
+                }
                 return Worker.serve(worker, out, err);
             }
             return generateMarket((GenerateMarketCommand) command, out, err);
@@ -96,25 +100,35 @@ public final class Launcher {
             return ExitCode.USAGE.code();
         }
         InputLayout layout = new InputLayout(options.input.toAbsolutePath().normalize());
+        Optional<FullCompiler.Limits> quick = FullCompiler.quickLimits();
         if (options.watchSeconds != null) {
+            if (quick.isPresent()) {
+                out.println(FullCompiler.startingAgain("a process that stays up"));
+                return FullCompiler.relaunch(args, out, err);
+            }
             Refusals refusals = Refusals.onceEach();
             return Watch.serve(layout, Duration.ofSeconds(options.watchSeconds), options::asOfOrToday,
                     options.asOf == null, () -> {
                 quietUntilSpringConfiguresLogging(); // each run's context leaves logging as it found it
                 RunSummary.startClock();
-                int code = launch(options, layout, out, err, refusals);
+                int code = launch(options, layout, out, err, refusals, Optional.empty());
                 if (!Watch.triedAgainAtEveryLook(code)) {
                     refusals.forget();
                 }
                 return code;
             }, out, err);
         }
-        return launch(options, layout, out, err, Refusals.everyTime());
+        int code = launch(options, layout, out, err, Refusals.everyTime(), quick);
+        return code == FullCompiler.RELAUNCH ? FullCompiler.relaunch(args, out, err) : code;
     }
 
-    /** One launch's work after the command line: the input folder checked and settled, the run locked and run. */
+    /**
+     * One launch's work after the command line: the input folder checked and settled, the run
+     * locked and run. {@code quick}: where this JVM runs the quick compiler only, the work it does
+     * itself ({@link FullCompiler}); with more, the launch returns {@link FullCompiler#RELAUNCH}.
+     */
     private static int launch(Options options, InputLayout layout, PrintStream out, PrintStream err,
-                              Refusals refusals) {
+                              Refusals refusals, Optional<FullCompiler.Limits> quick) {
         Optional<String> inputProblem = layout.problem();
         if (inputProblem.isPresent()) {
             err.println("Bad input: " + inputProblem.get());
@@ -134,7 +148,7 @@ public final class Launcher {
             return ExitCode.INPUT_NOT_SETTLED.code();
         }
         try {
-            return runLocked(options, layout, out, err, refusals);
+            return runLocked(options, layout, out, err, refusals, quick);
         } catch (Exception e) {
             log.error("Run failed", e);
             err.println("Failed: " + FailureMessage.of(e, db(options), output(options), true)
@@ -190,7 +204,7 @@ public final class Launcher {
     }
 
     private static int runLocked(Options options, InputLayout layout, PrintStream out, PrintStream err,
-                                 Refusals refusals) throws Exception {
+                                 Refusals refusals, Optional<FullCompiler.Limits> quick) throws Exception {
         Path db = db(options);
         Files.createDirectories(db);
         Path lockFile = db.resolve("ipo-analyzer.lock");
@@ -213,7 +227,7 @@ public final class Launcher {
                 return ExitCode.ALREADY_RUNNING.code();
             }
             try (RunLock heldOutput = outputLock.get()) {
-                return runJob(options, layout, out, err, refusals);
+                return runJob(options, layout, out, err, refusals, quick);
             }
         }
     }
@@ -251,12 +265,19 @@ public final class Launcher {
     }
 
     private static int runJob(Options options, InputLayout layout, PrintStream out, PrintStream err,
-                              Refusals refusals) throws Exception {
+                              Refusals refusals, Optional<FullCompiler.Limits> quick) throws Exception {
         List<String> recovered = new ReportFolder(output(options)).recoverLeftovers();
         Instant checked = Instant.now();
         // Hashed once per launch: the quick look and the run compare the same fingerprint. Only the
         // files changed since the last launch are read (the memo beside the database).
         FileHashMemo memo = FileHashMemo.in(db(options));
+        long inputBytes = quick.isEmpty() ? 0 : FullCompiler.sizeOf(layout.existingFiles());
+        long workbook = quick.isEmpty() ? 0 : FullCompiler.previousWorkbook(output(options));
+        boolean full = quick.isPresent() && quick.get().exceededBy(inputBytes, workbook);
+        // Before the files are read (the full compiler hashes them many times faster), where there is work.
+        if (full && (options.force || !layout.existingFiles().stream().allMatch(memo::holds))) {
+            return startAgain(recovered, inputBytes, workbook, out);
+        }
         String inputSha256 = InputFingerprint.ofAll(layout.sha256PerFile(memo::sha256));
         memo.save();
         Optional<String> nothingToDo = options.force || options.remoteWorkers ? Optional.empty()
@@ -266,6 +287,9 @@ public final class Launcher {
             out.println();
             RunSummary.printEnd(out, nothingToDo.get(), Duration.between(checked, Instant.now()));
             return ExitCode.OK.code();
+        }
+        if (full) {
+            return startAgain(recovered, inputBytes, workbook, out);
         }
         GracefulStop stop;
         try {
@@ -322,6 +346,13 @@ public final class Launcher {
         } finally {
             stop.finished(code);
         }
+    }
+
+    /** Says that the launch starts again with the full compiler, and why; the locks are let go first. */
+    private static int startAgain(List<String> recovered, long inputBytes, long workbook, PrintStream out) {
+        recovered.forEach(out::println); // the launch started again finds them recovered
+        out.println(FullCompiler.startingAgain(FullCompiler.work(inputBytes, workbook)));
+        return FullCompiler.RELAUNCH;
     }
 
     /**

@@ -28,6 +28,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LauncherScriptTest {
 
+    /** The quick compiler, and how much work a JVM held to it does itself (see FullCompiler). */
+    private static final String QUICK_FLAG = "-XX:TieredStopAtLevel=1";
+    private static final String INPUT_LIMIT = "-Dipo.quick-compiler.input-bytes=134217728";
+    private static final String WORKBOOK_LIMIT = "-Dipo.quick-compiler.workbook-bytes=16777216";
+
     @TempDir
     Path home;
 
@@ -38,7 +43,8 @@ class LauncherScriptTest {
         Files.writeString(java, "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
 
-        assertEquals(List.of("-Xmx1g", "-jar", home + "/target/ipo-analyzer.jar", "--as-of", "2026-11-28"),
+        assertEquals(List.of(QUICK_FLAG, INPUT_LIMIT, WORKBOOK_LIMIT, "-Xmx1g", "-jar", home + "/target/ipo-analyzer.jar",
+                        "--as-of", "2026-11-28"),
                 run(script, Map.of("JAVA", java.toString(), "JAVA_OPTS", "-Xmx1g"), "--as-of", "2026-11-28").lines().toList(),
                 "no extracted jar: the fat jar, as java -jar runs it");
 
@@ -50,12 +56,14 @@ class LauncherScriptTest {
         Files.writeString(extracted, "");
         Files.setLastModifiedTime(extracted, FileTime.fromMillis(1_000_000_001_000L));
         assertEquals(List.of("-XX:SharedArchiveFile=" + home + "/target/app/ipo-analyzer.jsa", "-Xshare:auto",
-                        "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-Xmx1g", "-jar", home + "/target/app/ipo-analyzer.jar",
+                        "-Xlog:cds=off", "-Xlog:cds+dynamic=off", QUICK_FLAG, INPUT_LIMIT, WORKBOOK_LIMIT, "-Xmx1g", "-jar",
+                        home + "/target/app/ipo-analyzer.jar",
                         "--as-of", "2026-11-28"),
                 run(script, Map.of("JAVA", java.toString(), "JAVA_OPTS", "-Xmx1g"), "--as-of", "2026-11-28").lines().toList());
 
         Files.setLastModifiedTime(fatJar, FileTime.fromMillis(1_000_000_002_000L));
-        assertEquals(List.of("-jar", home + "/target/ipo-analyzer.jar"), run(script, Map.of("JAVA", java.toString()))
+        assertEquals(List.of(QUICK_FLAG, INPUT_LIMIT, WORKBOOK_LIMIT, "-jar", home + "/target/ipo-analyzer.jar"),
+                run(script, Map.of("JAVA", java.toString()))
                 .lines().toList(), "the jar rebuilt without extracting it again (-Dcds.skip): the new jar, not the old one");
     }
 

@@ -1,0 +1,61 @@
+package io.github.ipoanalyzer.launch;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The choice of the full compiler, and the command that starts a launch again with it. */
+class FullCompilerTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void theLaunchStartedAgainHasTheSameOptionsButThoseThatHoldTheJvmToTheQuickCompiler() {
+        assertEquals(List.of("-XX:SharedArchiveFile=a.jsa", "-Xmx1g", "-Dipo.chunk-size=200"),
+                FullCompiler.withFullCompiler(List.of("-XX:SharedArchiveFile=a.jsa", "-XX:TieredStopAtLevel=1",
+                        "-Dipo.quick-compiler.input-bytes=134217728", "-Xmx1g",
+                        "-Dipo.quick-compiler.workbook-bytes=16777216", "-Dipo.chunk-size=200")));
+    }
+
+    @Test
+    void theJarItWasStartedFromOrItsClassPathAndMain() {
+        assertEquals(List.of("-jar", "/opt/my apps/ipo-analyzer.jar"),
+                FullCompiler.launched("/opt/my apps/ipo-analyzer.jar", "/opt/my apps/ipo-analyzer.jar --as-of 2026-11-28"));
+        assertEquals(List.of("-jar", "app.jar"), FullCompiler.launched("app.jar", "app.jar"));
+        assertEquals(List.of("-cp", "classes:lib/a.jar", Main.class.getName()),
+                FullCompiler.launched("classes:lib/a.jar", Main.class.getName() + " --as-of 2026-11-28"));
+        assertEquals(List.of("-cp", "lib/a.jar", Main.class.getName()),
+                FullCompiler.launched("lib/a.jar", Main.class.getName()), "a class path of one jar, and a main class");
+    }
+
+    @Test
+    void theFullCompilerOnlyPastALimit() {
+        FullCompiler.Limits limits = new FullCompiler.Limits(100, 10);
+        assertFalse(limits.exceededBy(100, 10));
+        assertTrue(limits.exceededBy(101, 0));
+        assertTrue(limits.exceededBy(0, 11));
+    }
+
+    @Test
+    void thePreviousWorkbookIsTheLatestReportsAndNoneBeforeTheFirst() throws Exception {
+        assertEquals(0, FullCompiler.previousWorkbook(work));
+        Files.createDirectories(work.resolve("2026-11-28_run-000001"));
+        Files.write(work.resolve("2026-11-28_run-000001/report.xlsx"), new byte[1234]);
+        Files.createSymbolicLink(work.resolve("latest"), Path.of("2026-11-28_run-000001"));
+        assertEquals(1234, FullCompiler.previousWorkbook(work));
+        assertEquals(1234 + 5, FullCompiler.sizeOf(List.of(work.resolve("latest/report.xlsx"), write("a.csv", 5),
+                work.resolve("gone.csv"))));
+    }
+
+    private Path write(String name, int bytes) throws Exception {
+        return Files.write(work.resolve(name), new byte[bytes]);
+    }
+}
