@@ -29,17 +29,21 @@ final class FullCompiler {
     static final String INPUT_LIMIT = "ipo.quick-compiler.input-bytes";
     static final String WORKBOOK_LIMIT = "ipo.quick-compiler.workbook-bytes";
     static final String QUICK_FLAG = "-XX:TieredStopAtLevel=1";
-    /** In the environment of a launch started again: it never starts again itself, whatever its options say. */
-    static final String STARTED_AGAIN = "IPO_ANALYZER_STARTED_AGAIN";
-    /** What a launch returns to be run again with the full compiler: never a process's exit code. */
-    static final int RELAUNCH = -1;
+    /**
+     * In the environment of a launch started again, the process id of the launch that started it:
+     * it never starts again itself, whatever its options say, and it stops as on SIGTERM when
+     * that launch is gone (killed with -9, say), rather than run on unsupervised.
+     */
+    static final String STARTED_BY = "IPO_ANALYZER_STARTED_BY";
+    /** What a launch returns to be started again with the full compiler: never a process's exit code. */
+    static final int START_AGAIN = -1;
 
     /** The most bytes of input, and of a previous report.xlsx, that a JVM with the quick compiler works on. */
     record Limits(long inputBytes, long workbookBytes) {
 
-        /** Whether {@code inputBytes} of input and a previous workbook of {@code workbookBytes} want the full compiler. */
-        boolean exceededBy(long inputBytes, long workbookBytes) {
-            return inputBytes > this.inputBytes || workbookBytes > this.workbookBytes;
+        /** Whether {@code input} bytes of input and a previous workbook of {@code workbook} bytes want the full compiler. */
+        boolean exceededBy(long input, long workbook) {
+            return input > inputBytes || workbook > workbookBytes;
         }
     }
 
@@ -54,7 +58,8 @@ final class FullCompiler {
     static Optional<Limits> quickLimits() {
         String input = System.getProperty(INPUT_LIMIT);
         String workbook = System.getProperty(WORKBOOK_LIMIT);
-        if (System.getenv(STARTED_AGAIN) != null || input == null || workbook == null || !input.matches("[0-9]{1,18}") || !workbook.matches("[0-9]{1,18}")) {
+        if (System.getenv(STARTED_BY) != null || input == null || workbook == null || !input.matches("[0-9]{1,18}")
+                || !workbook.matches("[0-9]{1,18}")) {
             return Optional.empty();
         }
         return Optional.of(new Limits(Long.parseLong(input), Long.parseLong(workbook)));
@@ -84,24 +89,25 @@ final class FullCompiler {
     }
 
     /** The work in words, for the line that says why the launch starts again. */
-    static String work(long inputBytes, long workbookBytes) {
-        return String.format(Locale.ROOT, "an input folder of %,.1f MB, a previous report.xlsx of %,.1f MB",
-                inputBytes / 1e6, workbookBytes / 1e6);
+    static String describe(long inputBytes, long workbookBytes) {
+        return String.format(Locale.ROOT, "an input folder of %,.1f MiB, a previous report.xlsx of %,.1f MiB",
+                inputBytes / MIB, workbookBytes / MIB);
     }
 
+    private static final double MIB = 1024.0 * 1024.0;
+
     /** This JVM's options without those that hold it to the quick compiler. */
-    static List<String> withFullCompiler(List<String> jvmOptions) {
+    static List<String> withoutQuickCompiler(List<String> jvmOptions) {
         return jvmOptions.stream().filter(o -> !o.equals(QUICK_FLAG) && !o.startsWith("-D" + INPUT_LIMIT + "=")
                 && !o.startsWith("-D" + WORKBOOK_LIMIT + "=")).toList();
     }
 
     /**
      * What the JVM was asked to run: {@code -jar} and the jar where it was started so (the class
-     * path is then the jar, named first on the command), else the class path and {@link Main}.
+     * path is then the jar, which the JVM names first for its command), else the class path and {@link Main}.
      */
-    static List<String> launched(String classPath, String javaCommand) {
-        return classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)
-                && (javaCommand.equals(classPath) || javaCommand.startsWith(classPath + " "))
+    static List<String> mainCommand(String classPath, String javaCommand) {
+        return javaCommand.equals(classPath) || javaCommand.startsWith(classPath + " ")
                 ? List.of("-jar", classPath) : List.of("-cp", classPath, Main.class.getName());
     }
 
@@ -110,41 +116,44 @@ final class FullCompiler {
      * returns its exit code. A stop signal to this process reaches it, and this process exits with
      * its code once it has stopped.
      */
-    static int relaunch(String[] args, PrintStream out, PrintStream err) {
+    static int startAgain(String[] args, PrintStream out, PrintStream err) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(withFullCompiler(ManagementFactory.getRuntimeMXBean().getInputArguments()));
-        command.addAll(launched(System.getProperty("java.class.path"), System.getProperty("sun.java.command", "")));
+        command.addAll(withoutQuickCompiler(ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        command.addAll(mainCommand(System.getProperty("java.class.path"), System.getProperty("sun.java.command", "")));
         command.addAll(Arrays.asList(args));
         out.flush();
         err.flush();
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
-        // Their options are on the command line already (the JVM put them there); read twice they would repeat.
+        // The JVM listed the options of these among its own, which the command above repeats.
         builder.environment().remove("JDK_JAVA_OPTIONS");
         builder.environment().remove("JAVA_TOOL_OPTIONS");
-        builder.environment().put(STARTED_AGAIN, "true");
+        builder.environment().remove("_JAVA_OPTIONS");
+        builder.environment().put(STARTED_BY, Long.toString(ProcessHandle.current().pid()));
+        StartedRun run = new StartedRun();
+        Thread passOnStop = new Thread(run::stop, "started-again-stop");
+        try {
+            Runtime.getRuntime().addShutdownHook(passOnStop); // before the start: a signal at any moment reaches it
+        } catch (IllegalStateException stopping) {
+            return ExitCode.STOPPED.code();
+        }
         Process child;
         try {
-            child = builder.start();
+            child = run.start(builder);
         } catch (IOException e) {
             err.println("Failed: cannot start " + command.get(0) + " again with the full compiler: " + e.getMessage());
             return ExitCode.FAILED.code();
         }
-        Thread passOnStop = new Thread(() -> {
-            child.destroy();
-            try {
-                Runtime.getRuntime().halt(child.waitFor());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "full-compiler-run-stop");
-        Runtime.getRuntime().addShutdownHook(passOnStop);
+        if (child == null) {
+            return ExitCode.STOPPED.code(); // stopping already: the hook exits
+        }
         int code;
-        try {
-            code = child.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            child.destroy();
-            return ExitCode.STOPPED.code();
+        while (true) {
+            try {
+                code = child.waitFor();
+                break;
+            } catch (InterruptedException e) {
+                // Not a stop signal (that runs the hook): the run started again decides how this ends.
+            }
         }
         try {
             Runtime.getRuntime().removeShutdownHook(passOnStop);
@@ -152,5 +161,53 @@ final class FullCompiler {
             // A stop signal came as the run ended: the hook exits with its code.
         }
         return code;
+    }
+
+    /**
+     * The run started again, between this process's shutdown hook and its main thread: a stop
+     * before the start starts nothing; one after it is passed on, and this process exits with the
+     * run's code once it has stopped.
+     */
+    private static final class StartedRun {
+        private Process process;
+        private boolean stopping;
+
+        synchronized Process start(ProcessBuilder builder) throws IOException {
+            if (!stopping) {
+                process = builder.start();
+            }
+            return process;
+        }
+
+        void stop() {
+            Process started;
+            synchronized (this) {
+                stopping = true;
+                started = process;
+            }
+            if (started == null) {
+                return;
+            }
+            started.destroy(); // SIGTERM: it stops at its next chunk boundary
+            while (true) {
+                try {
+                    Runtime.getRuntime().halt(started.waitFor());
+                } catch (InterruptedException e) {
+                    // waits on: the exit code is the run's
+                }
+            }
+        }
+    }
+
+    /**
+     * In a launch started again: when the launch that started it is gone (killed with -9, say),
+     * this one stops as on a stop signal rather than run on unsupervised.
+     */
+    static void stopWithTheLaunchThatStartedThis() {
+        String startedBy = System.getenv(STARTED_BY);
+        if (startedBy != null && startedBy.matches("[0-9]{1,18}")) {
+            ProcessHandle.of(Long.parseLong(startedBy)).ifPresent(launch -> launch.onExit()
+                    .thenRun(() -> System.exit(ExitCode.STOPPED.code())));
+        }
     }
 }

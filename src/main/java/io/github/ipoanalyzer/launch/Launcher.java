@@ -54,6 +54,7 @@ public final class Launcher {
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         quietUntilSpringConfiguresLogging();
+        FullCompiler.stopWithTheLaunchThatStartedThis();
         RunSummary.programClock(); // a launch in a JVM that watched before (tests launch many in one) is its own
         Options options = new Options();
         CommandLine cli = new CommandLine(options);
@@ -75,12 +76,19 @@ public final class Launcher {
             }
             Object command = sub.getCommand();
             if (command instanceof CheckInputCommand check) {
+                Optional<FullCompiler.Limits> quick = FullCompiler.quickLimits();
+                long inputBytes = quick.isEmpty() ? 0 : FullCompiler.sizeOf(
+                        new InputLayout(check.input.toAbsolutePath().normalize()).existingFiles());
+                if (quick.isPresent() && quick.get().exceededBy(inputBytes, 0)) {
+                    out.println(FullCompiler.startingAgain(FullCompiler.describe(inputBytes, 0)));
+                    return FullCompiler.startAgain(args, out, err);
+                }
                 return check.run(out, err);
             }
             if (command instanceof WorkerCommand worker) {
                 if (FullCompiler.quickLimits().isPresent()) {
                     out.println(FullCompiler.startingAgain("a worker stays up"));
-                    return FullCompiler.relaunch(args, out, err);
+                    return FullCompiler.startAgain(args, out, err);
                 }
                 return Worker.serve(worker, out, err);
             }
@@ -104,7 +112,7 @@ public final class Launcher {
         if (options.watchSeconds != null) {
             if (quick.isPresent()) {
                 out.println(FullCompiler.startingAgain("a process that stays up"));
-                return FullCompiler.relaunch(args, out, err);
+                return FullCompiler.startAgain(args, out, err);
             }
             Refusals refusals = Refusals.onceEach();
             return Watch.serve(layout, Duration.ofSeconds(options.watchSeconds), options::asOfOrToday,
@@ -119,7 +127,7 @@ public final class Launcher {
             }, out, err);
         }
         int code = launch(options, layout, out, err, Refusals.everyTime(), quick);
-        return code == FullCompiler.RELAUNCH ? FullCompiler.relaunch(args, out, err) : code;
+        return code == FullCompiler.START_AGAIN ? FullCompiler.startAgain(args, out, err) : code;
     }
 
     /**
@@ -276,7 +284,7 @@ public final class Launcher {
         boolean full = quick.isPresent() && quick.get().exceededBy(inputBytes, workbook);
         // Before the files are read (the full compiler hashes them many times faster), where there is work.
         if (full && (options.force || !layout.existingFiles().stream().allMatch(memo::holds))) {
-            return startAgain(recovered, inputBytes, workbook, out);
+            return sayStartingAgain(recovered, inputBytes, workbook, out);
         }
         String inputSha256 = InputFingerprint.ofAll(layout.sha256PerFile(memo::sha256));
         memo.save();
@@ -289,7 +297,7 @@ public final class Launcher {
             return ExitCode.OK.code();
         }
         if (full) {
-            return startAgain(recovered, inputBytes, workbook, out);
+            return sayStartingAgain(recovered, inputBytes, workbook, out);
         }
         GracefulStop stop;
         try {
@@ -348,11 +356,14 @@ public final class Launcher {
         }
     }
 
-    /** Says that the launch starts again with the full compiler, and why; the locks are let go first. */
-    private static int startAgain(List<String> recovered, long inputBytes, long workbook, PrintStream out) {
-        recovered.forEach(out::println); // the launch started again finds them recovered
-        out.println(FullCompiler.startingAgain(FullCompiler.work(inputBytes, workbook)));
-        return FullCompiler.RELAUNCH;
+    /**
+     * Prints what this launch recovered (the launch started again finds nothing left to recover)
+     * and that it starts again with the full compiler, and why; its caller lets the locks go.
+     */
+    private static int sayStartingAgain(List<String> recovered, long inputBytes, long workbook, PrintStream out) {
+        recovered.forEach(out::println);
+        out.println(FullCompiler.startingAgain(FullCompiler.describe(inputBytes, workbook)));
+        return FullCompiler.START_AGAIN;
     }
 
     /**

@@ -31,7 +31,7 @@ record ChildJvm(Process process, Path output) {
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             synchronized (STARTED) {
-                STARTED.forEach(Process::destroyForcibly);
+                STARTED.forEach(ChildJvm::destroyWithDescendants);
             }
         }, "child-jvms-stop"));
     }
@@ -91,10 +91,16 @@ record ChildJvm(Process process, Path output) {
     /** Waits for the child to exit; returns its exit code. */
     int exitCode() throws Exception {
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
+            destroyWithDescendants(process);
             throw new AssertionError("the child did not finish:\n" + allOutput());
         }
         return process.exitValue();
+    }
+
+    /** Kills {@code process} and what it started (a launch started again with the full compiler). */
+    static void destroyWithDescendants(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 
     String allOutput() throws IOException {

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A launch in a JVM held to the quick compiler, as jobs/ipo-analyzer starts it: work over its
  * limits starts again with the full compiler and publishes the same report, with the exit code of
- * the run started again; a stop signal reaches that run. Which compilers each JVM ran is read from
+ * the run started again; a stop signal reaches that run, and so does the end of a launch killed. Which compilers each JVM ran is read from
  * what the JVM itself prints at exit ({@code -XX:+CITime}): a line for the quick compiler (C1),
  * and one for the optimising compiler (C2) only where it ran.
  */
@@ -63,17 +63,41 @@ class FullCompilerRelaunchTest {
         String[] args = {"--input", input.toString(), "--output", work.resolve("out").toString(), "--db",
                 work.resolve("db").toString(), "--as-of", "2030-01-01"};
         ChildJvm launch = ChildJvm.start(args, work.resolve("stopped.log"), quick(1, 1));
-        launch.waitForPricesProgress();
-        List<ProcessHandle> run = launch.process().descendants().toList();
-        assertEquals(1, run.size(), "one JVM started again: " + run);
+        try {
+            launch.waitForPricesProgress();
+            List<ProcessHandle> run = launch.process().descendants().toList();
+            assertEquals(1, run.size(), "one JVM started again: " + run);
 
-        launch.process().destroy(); // SIGTERM to the launch, as systemd or kill sends it
-        assertTrue(launch.process().waitFor(60, TimeUnit.SECONDS), "stopped in time");
-        String output = launch.allOutput();
-        assertEquals(5, launch.process().exitValue(), "the run's own code for a stop: " + output);
-        assertTrue(output.contains("Run 1 (as of 2030-01-01): STOPPED"), output);
-        assertFalse(run.get(0).isAlive(), "the run started again stopped with the launch");
-        assertEquals(List.of(), JobRun.reportFolders(work.resolve("out")), "a stopped run publishes nothing");
+            launch.process().destroy(); // SIGTERM to the launch, as systemd or kill sends it
+            assertTrue(launch.process().waitFor(60, TimeUnit.SECONDS), "stopped in time");
+            String output = launch.allOutput();
+            assertEquals(5, launch.process().exitValue(), "the run's own code for a stop: " + output);
+            assertTrue(output.contains("Run 1 (as of 2030-01-01): STOPPED"), output);
+            assertFalse(run.get(0).isAlive(), "the run started again stopped with the launch");
+            assertEquals(List.of(), JobRun.reportFolders(work.resolve("out")), "a stopped run publishes nothing");
+        } finally {
+            ChildJvm.destroyWithDescendants(launch.process());
+        }
+    }
+
+    @Test
+    void aRunStartedAgainStopsWhenTheLaunchThatStartedItIsKilled() throws Exception {
+        Path input = work.resolve("market");
+        new MarketGenerator(20, 1000, 7).writeTo(input);
+        String[] args = {"--input", input.toString(), "--output", work.resolve("out").toString(), "--db",
+                work.resolve("db").toString(), "--as-of", "2030-01-01"};
+        ChildJvm launch = ChildJvm.start(args, work.resolve("killed.log"), quick(1, 1));
+        try {
+            launch.waitForPricesProgress();
+            ProcessHandle run = launch.process().descendants().findFirst().orElseThrow();
+            launch.process().destroyForcibly(); // SIGKILL: no hook of the launch runs
+            assertTrue(run.onExit().get(60, TimeUnit.SECONDS) != null && !run.isAlive(), "the run stopped too");
+            String output = launch.allOutput();
+            assertTrue(output.contains("Run 1 (as of 2030-01-01): STOPPED"), "a stop, not a crash: " + output);
+            assertEquals(List.of(), JobRun.reportFolders(work.resolve("out")), "a stopped run publishes nothing");
+        } finally {
+            ChildJvm.destroyWithDescendants(launch.process());
+        }
     }
 
     /** The options jobs/ipo-analyzer starts the JVM with, with these limits, and the compilers' account at exit. */

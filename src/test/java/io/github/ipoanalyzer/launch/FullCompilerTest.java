@@ -20,7 +20,7 @@ class FullCompilerTest {
     @Test
     void theLaunchStartedAgainHasTheSameOptionsButThoseThatHoldTheJvmToTheQuickCompiler() {
         assertEquals(List.of("-XX:SharedArchiveFile=a.jsa", "-Xmx1g", "-Dipo.chunk-size=200"),
-                FullCompiler.withFullCompiler(List.of("-XX:SharedArchiveFile=a.jsa", "-XX:TieredStopAtLevel=1",
+                FullCompiler.withoutQuickCompiler(List.of("-XX:SharedArchiveFile=a.jsa", "-XX:TieredStopAtLevel=1",
                         "-Dipo.quick-compiler.input-bytes=134217728", "-Xmx1g",
                         "-Dipo.quick-compiler.workbook-bytes=16777216", "-Dipo.chunk-size=200")));
     }
@@ -28,12 +28,14 @@ class FullCompilerTest {
     @Test
     void theJarItWasStartedFromOrItsClassPathAndMain() {
         assertEquals(List.of("-jar", "/opt/my apps/ipo-analyzer.jar"),
-                FullCompiler.launched("/opt/my apps/ipo-analyzer.jar", "/opt/my apps/ipo-analyzer.jar --as-of 2026-11-28"));
-        assertEquals(List.of("-jar", "app.jar"), FullCompiler.launched("app.jar", "app.jar"));
+                FullCompiler.mainCommand("/opt/my apps/ipo-analyzer.jar", "/opt/my apps/ipo-analyzer.jar --as-of 2026-11-28"));
+        assertEquals(List.of("-jar", "app.jar"), FullCompiler.mainCommand("app.jar", "app.jar"));
         assertEquals(List.of("-cp", "classes:lib/a.jar", Main.class.getName()),
-                FullCompiler.launched("classes:lib/a.jar", Main.class.getName() + " --as-of 2026-11-28"));
+                FullCompiler.mainCommand("classes:lib/a.jar", Main.class.getName() + " --as-of 2026-11-28"));
         assertEquals(List.of("-cp", "lib/a.jar", Main.class.getName()),
-                FullCompiler.launched("lib/a.jar", Main.class.getName()), "a class path of one jar, and a main class");
+                FullCompiler.mainCommand("lib/a.jar", Main.class.getName()), "a class path of one jar, and a main class");
+        assertEquals(List.of("-jar", "/opt/a:b/app.jar"), FullCompiler.mainCommand("/opt/a:b/app.jar", "/opt/a:b/app.jar"),
+                "a jar whose path holds the class path's separator");
     }
 
     @Test

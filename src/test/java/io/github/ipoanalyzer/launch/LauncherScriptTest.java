@@ -48,6 +48,18 @@ class LauncherScriptTest {
                 run(script, Map.of("JAVA", java.toString(), "JAVA_OPTS", "-Xmx1g"), "--as-of", "2026-11-28").lines().toList(),
                 "no extracted jar: the fat jar, as java -jar runs it");
 
+        // A process that stays up, and JAVA_OPTS that name a compiler or bind what a second JVM could not: the full compiler.
+        Map<String, String> fakeJava = Map.of("JAVA", java.toString());
+        assertEquals(List.of("-jar", home + "/target/ipo-analyzer.jar", "worker", "--log-dir", "data"),
+                run(script, fakeJava, "worker", "--log-dir", "data").lines().toList());
+        assertEquals(List.of("-jar", home + "/target/ipo-analyzer.jar", "--watch", "60"),
+                run(script, fakeJava, "--watch", "60").lines().toList());
+        for (String named : List.of("-XX:TieredStopAtLevel=4", "-agentlib:jdwp=transport=dt_socket,server=y,address=5005",
+                "-XX:StartFlightRecording=filename=run.jfr", "-Dcom.sun.management.jmxremote.port=9010")) {
+            assertEquals(List.of("-Xmx1g", named, "-jar", home + "/target/ipo-analyzer.jar"),
+                    run(script, Map.of("JAVA", java.toString(), "JAVA_OPTS", "-Xmx1g " + named)).lines().toList(), named);
+        }
+
         Files.createDirectories(home.resolve("target/app"));
         Path fatJar = home.resolve("target/ipo-analyzer.jar");
         Files.writeString(fatJar, "");
