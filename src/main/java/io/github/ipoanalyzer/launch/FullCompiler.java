@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * Which of the JVM's compilers a run is worth. The optimising compiler (C2) makes long work fast,
  * but compiling costs CPU time that a short run never earns back: on 2 cores a one-day rerun of
- * a 2M-row market spent about half its CPU time compiling. So {@code jobs/ipo-analyzer} starts
+ * a 2M-row market spent about half its CPU time in C2. So {@code jobs/ipo-analyzer} starts
  * the JVM with the quick compiler only ({@value #QUICK_FLAG}), with the system properties
  * {@value #INPUT_LIMIT} and {@value #WORKBOOK_LIMIT}: how large an input folder, and how large a
  * previous report.xlsx (written again whole by every run), such a JVM works on itself. A run with
@@ -88,10 +88,16 @@ final class FullCompiler {
         return "Starting again with the JVM's full compiler (" + why + ").";
     }
 
-    /** The work in words, for the line that says why the launch starts again. */
-    static String describe(long inputBytes, long workbookBytes) {
-        return String.format(Locale.ROOT, "an input folder of %,.1f MiB, a previous report.xlsx of %,.1f MiB",
-                inputBytes / MIB, workbookBytes / MIB);
+    /** What is over the limits, in words, for the line that says why the launch starts again. */
+    static String describe(Limits limits, long inputBytes, long workbookBytes) {
+        List<String> over = new ArrayList<>();
+        if (inputBytes > limits.inputBytes()) {
+            over.add(String.format(Locale.ROOT, "an input folder of %,.1f MiB", inputBytes / MIB));
+        }
+        if (workbookBytes > limits.workbookBytes()) {
+            over.add(String.format(Locale.ROOT, "a previous report.xlsx of %,.1f MiB", workbookBytes / MIB));
+        }
+        return String.join(", ", over);
     }
 
     private static final double MIB = 1024.0 * 1024.0;
@@ -186,7 +192,7 @@ final class FullCompiler {
                 started = process;
             }
             if (started == null) {
-                return;
+                Runtime.getRuntime().halt(ExitCode.STOPPED.code()); // stopped before the run started
             }
             started.destroy(); // SIGTERM: it stops at its next chunk boundary
             while (true) {
@@ -200,14 +206,22 @@ final class FullCompiler {
     }
 
     /**
-     * In a launch started again: when the launch that started it is gone (killed with -9, say),
-     * this one stops as on a stop signal rather than run on unsupervised.
+     * In a launch started again: when the launch that started it is gone (killed with -9, say,
+     * even before this JVM started), this one stops as on a stop signal rather than run on
+     * unsupervised.
      */
-    static void stopWithTheLaunchThatStartedThis() {
+    static void stopWithTheLaunchThatStartedThis(PrintStream err) {
         String startedBy = System.getenv(STARTED_BY);
-        if (startedBy != null && startedBy.matches("[0-9]{1,18}")) {
-            ProcessHandle.of(Long.parseLong(startedBy)).ifPresent(launch -> launch.onExit()
-                    .thenRun(() -> System.exit(ExitCode.STOPPED.code())));
+        if (startedBy == null) {
+            return;
         }
+        Optional<ProcessHandle> launch = ProcessHandle.current().parent()
+                .filter(parent -> Long.toString(parent.pid()).equals(startedBy));
+        if (launch.isEmpty()) {
+            err.println("The launch that started this run again is gone: nothing done.");
+            err.flush();
+            System.exit(ExitCode.STOPPED.code());
+        }
+        launch.get().onExit().thenRun(() -> System.exit(ExitCode.STOPPED.code()));
     }
 }

@@ -54,7 +54,7 @@ public final class Launcher {
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         quietUntilSpringConfiguresLogging();
-        FullCompiler.stopWithTheLaunchThatStartedThis();
+        FullCompiler.stopWithTheLaunchThatStartedThis(err);
         RunSummary.programClock(); // a launch in a JVM that watched before (tests launch many in one) is its own
         Options options = new Options();
         CommandLine cli = new CommandLine(options);
@@ -80,7 +80,7 @@ public final class Launcher {
                 long inputBytes = quick.isEmpty() ? 0 : FullCompiler.sizeOf(
                         new InputLayout(check.input.toAbsolutePath().normalize()).existingFiles());
                 if (quick.isPresent() && quick.get().exceededBy(inputBytes, 0)) {
-                    out.println(FullCompiler.startingAgain(FullCompiler.describe(inputBytes, 0)));
+                    out.println(FullCompiler.startingAgain(FullCompiler.describe(quick.get(), inputBytes, 0)));
                     return FullCompiler.startAgain(args, out, err);
                 }
                 return check.run(out, err);
@@ -133,7 +133,7 @@ public final class Launcher {
     /**
      * One launch's work after the command line: the input folder checked and settled, the run
      * locked and run. {@code quick}: where this JVM runs the quick compiler only, the work it does
-     * itself ({@link FullCompiler}); with more, the launch returns {@link FullCompiler#RELAUNCH}.
+     * itself ({@link FullCompiler}); with more, the launch returns {@link FullCompiler#START_AGAIN}.
      */
     private static int launch(Options options, InputLayout layout, PrintStream out, PrintStream err,
                               Refusals refusals, Optional<FullCompiler.Limits> quick) {
@@ -284,7 +284,7 @@ public final class Launcher {
         boolean full = quick.isPresent() && quick.get().exceededBy(inputBytes, workbook);
         // Before the files are read (the full compiler hashes them many times faster), where there is work.
         if (full && (options.force || !layout.existingFiles().stream().allMatch(memo::holds))) {
-            return sayStartingAgain(recovered, inputBytes, workbook, out);
+            return sayStartingAgain(recovered, FullCompiler.describe(quick.get(), inputBytes, workbook), out);
         }
         String inputSha256 = InputFingerprint.ofAll(layout.sha256PerFile(memo::sha256));
         memo.save();
@@ -297,7 +297,7 @@ public final class Launcher {
             return ExitCode.OK.code();
         }
         if (full) {
-            return sayStartingAgain(recovered, inputBytes, workbook, out);
+            return sayStartingAgain(recovered, FullCompiler.describe(quick.get(), inputBytes, workbook), out);
         }
         GracefulStop stop;
         try {
@@ -360,9 +360,9 @@ public final class Launcher {
      * Prints what this launch recovered (the launch started again finds nothing left to recover)
      * and that it starts again with the full compiler, and why; its caller lets the locks go.
      */
-    private static int sayStartingAgain(List<String> recovered, long inputBytes, long workbook, PrintStream out) {
+    private static int sayStartingAgain(List<String> recovered, String why, PrintStream out) {
         recovered.forEach(out::println);
-        out.println(FullCompiler.startingAgain(FullCompiler.describe(inputBytes, workbook)));
+        out.println(FullCompiler.startingAgain(why));
         return FullCompiler.START_AGAIN;
     }
 

@@ -63,9 +63,10 @@ class FullCompilerRelaunchTest {
         String[] args = {"--input", input.toString(), "--output", work.resolve("out").toString(), "--db",
                 work.resolve("db").toString(), "--as-of", "2030-01-01"};
         ChildJvm launch = ChildJvm.start(args, work.resolve("stopped.log"), quick(1, 1));
+        List<ProcessHandle> run = List.of();
         try {
             launch.waitForPricesProgress();
-            List<ProcessHandle> run = launch.process().descendants().toList();
+            run = launch.process().descendants().toList();
             assertEquals(1, run.size(), "one JVM started again: " + run);
 
             launch.process().destroy(); // SIGTERM to the launch, as systemd or kill sends it
@@ -76,6 +77,7 @@ class FullCompilerRelaunchTest {
             assertFalse(run.get(0).isAlive(), "the run started again stopped with the launch");
             assertEquals(List.of(), JobRun.reportFolders(work.resolve("out")), "a stopped run publishes nothing");
         } finally {
+            run.forEach(ProcessHandle::destroyForcibly); // no longer the launch's descendant once it is gone
             ChildJvm.destroyWithDescendants(launch.process());
         }
     }
@@ -87,15 +89,18 @@ class FullCompilerRelaunchTest {
         String[] args = {"--input", input.toString(), "--output", work.resolve("out").toString(), "--db",
                 work.resolve("db").toString(), "--as-of", "2030-01-01"};
         ChildJvm launch = ChildJvm.start(args, work.resolve("killed.log"), quick(1, 1));
+        List<ProcessHandle> started = List.of();
         try {
             launch.waitForPricesProgress();
-            ProcessHandle run = launch.process().descendants().findFirst().orElseThrow();
+            started = launch.process().descendants().toList();
+            ProcessHandle run = started.get(0);
             launch.process().destroyForcibly(); // SIGKILL: no hook of the launch runs
             assertTrue(run.onExit().get(60, TimeUnit.SECONDS) != null && !run.isAlive(), "the run stopped too");
             String output = launch.allOutput();
             assertTrue(output.contains("Run 1 (as of 2030-01-01): STOPPED"), "a stop, not a crash: " + output);
             assertEquals(List.of(), JobRun.reportFolders(work.resolve("out")), "a stopped run publishes nothing");
         } finally {
+            started.forEach(ProcessHandle::destroyForcibly);
             ChildJvm.destroyWithDescendants(launch.process());
         }
     }

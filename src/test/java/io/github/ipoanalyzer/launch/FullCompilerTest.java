@@ -47,6 +47,15 @@ class FullCompilerTest {
     }
 
     @Test
+    void theLineSaysWhatIsOverTheLimitsInMebibytes() {
+        FullCompiler.Limits limits = new FullCompiler.Limits(128L << 20, 16L << 20);
+        assertEquals("an input folder of 546.1 MiB", FullCompiler.describe(limits, 572_600_000, 13_000_000));
+        assertEquals("an input folder of 546.1 MiB, a previous report.xlsx of 75.8 MiB",
+                FullCompiler.describe(limits, 572_600_000, 79_500_000));
+        assertEquals("a previous report.xlsx of 75.8 MiB", FullCompiler.describe(limits, 28_700_000, 79_500_000));
+    }
+
+    @Test
     void thePreviousWorkbookIsTheLatestReportsAndNoneBeforeTheFirst() throws Exception {
         assertEquals(0, FullCompiler.previousWorkbook(work));
         Files.createDirectories(work.resolve("2026-11-28_run-000001"));

@@ -55,10 +55,13 @@ class LauncherScriptTest {
         assertEquals(List.of("-jar", home + "/target/ipo-analyzer.jar", "--watch", "60"),
                 run(script, fakeJava, "--watch", "60").lines().toList());
         for (String named : List.of("-XX:TieredStopAtLevel=4", "-agentlib:jdwp=transport=dt_socket,server=y,address=5005",
-                "-XX:StartFlightRecording=filename=run.jfr", "-Dcom.sun.management.jmxremote.port=9010")) {
+                "-XX:StartFlightRecording=filename=run.jfr", "-Dcom.sun.management.jmxremote.port=9010",
+                "-Xrunjdwp:transport=dt_socket,server=y,address=5005")) {
             assertEquals(List.of("-Xmx1g", named, "-jar", home + "/target/ipo-analyzer.jar"),
                     run(script, Map.of("JAVA", java.toString(), "JAVA_OPTS", "-Xmx1g " + named)).lines().toList(), named);
         }
+        assertEquals(List.of("-jar", home + "/target/ipo-analyzer.jar"), run(script, Map.of("JAVA", java.toString(),
+                "JAVA_TOOL_OPTIONS", "-javaagent:/opt/apm/agent.jar")).lines().toList(), "an agent the JVM reads from its environment");
 
         Files.createDirectories(home.resolve("target/app"));
         Path fatJar = home.resolve("target/ipo-analyzer.jar");
