@@ -1,9 +1,11 @@
 package io.github.ipoanalyzer.job;
 
 import io.github.ipoanalyzer.generate.MarketGenerator;
+import io.github.ipoanalyzer.launch.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -103,6 +105,23 @@ class FullCompilerRelaunchTest {
             started.forEach(ProcessHandle::destroyForcibly);
             ChildJvm.destroyWithDescendants(launch.process());
         }
+    }
+
+    @Test
+    void aRunStartedAgainWhoseLaunchIsAlreadyGoneDoesNothing() throws Exception {
+        Path log = work.resolve("orphan.log");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--input",
+                Path.of("input").toAbsolutePath().toString(), "--output", work.resolve("orphan-out").toString(), "--db",
+                work.resolve("orphan-db").toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+        // As if started by a launch that was killed before this JVM looked: its parent is not that launch.
+        builder.environment().put("IPO_ANALYZER_STARTED_BY", "1");
+        Process orphan = builder.start();
+        assertTrue(orphan.waitFor(60, TimeUnit.SECONDS));
+        String output = Files.readString(log);
+        assertEquals(5, orphan.exitValue(), output);
+        assertTrue(output.contains("The launch that started this run again is gone: nothing done."), output);
+        assertFalse(Files.exists(work.resolve("orphan-db")), "nothing done: " + output);
     }
 
     /** The options jobs/ipo-analyzer starts the JVM with, with these limits, and the compilers' account at exit. */
