@@ -60,15 +60,9 @@ class FullCompilerRelaunchTest {
 
     @Test
     void aStopSignalReachesTheRunStartedAgainWhichStopsAtAChunkBoundary() throws Exception {
-        Path input = work.resolve("market");
-        new MarketGenerator(20, 1000, 7).writeTo(input);
-        String[] args = {"--input", input.toString(), "--output", work.resolve("out").toString(), "--db",
-                work.resolve("db").toString(), "--as-of", "2030-01-01"};
-        ChildJvm launch = ChildJvm.start(args, work.resolve("stopped.log"), quick(1, 1));
-        List<ProcessHandle> run = List.of();
+        ChildJvm launch = startedAgainLoadingPrices("stopped.log");
+        List<ProcessHandle> run = launch.process().descendants().toList();
         try {
-            launch.waitForPricesProgress();
-            run = launch.process().descendants().toList();
             assertEquals(1, run.size(), "one JVM started again: " + run);
 
             launch.process().destroy(); // SIGTERM to the launch, as systemd or kill sends it
@@ -86,15 +80,9 @@ class FullCompilerRelaunchTest {
 
     @Test
     void aRunStartedAgainStopsWhenTheLaunchThatStartedItIsKilled() throws Exception {
-        Path input = work.resolve("market");
-        new MarketGenerator(20, 1000, 7).writeTo(input);
-        String[] args = {"--input", input.toString(), "--output", work.resolve("out").toString(), "--db",
-                work.resolve("db").toString(), "--as-of", "2030-01-01"};
-        ChildJvm launch = ChildJvm.start(args, work.resolve("killed.log"), quick(1, 1));
-        List<ProcessHandle> started = List.of();
+        ChildJvm launch = startedAgainLoadingPrices("killed.log");
+        List<ProcessHandle> started = launch.process().descendants().toList();
         try {
-            launch.waitForPricesProgress();
-            started = launch.process().descendants().toList();
             ProcessHandle run = started.get(0);
             launch.process().destroyForcibly(); // SIGKILL: no hook of the launch runs
             assertTrue(run.onExit().get(60, TimeUnit.SECONDS) != null && !run.isAlive(), "the run stopped too");
@@ -122,6 +110,17 @@ class FullCompilerRelaunchTest {
         assertEquals(5, orphan.exitValue(), output);
         assertTrue(output.contains("The launch that started this run again is gone: nothing done."), output);
         assertFalse(Files.exists(work.resolve("orphan-db")), "nothing done: " + output);
+    }
+
+    /** A launch over its limits on a generated market, once the run it started again is loading its prices. */
+    private ChildJvm startedAgainLoadingPrices(String log) throws Exception {
+        Path input = work.resolve("market");
+        new MarketGenerator(20, 1000, 7).writeTo(input);
+        String[] args = {"--input", input.toString(), "--output", work.resolve("out").toString(), "--db",
+                work.resolve("db").toString(), "--as-of", "2030-01-01"};
+        ChildJvm launch = ChildJvm.start(args, work.resolve(log), quick(1, 1));
+        launch.waitForPricesProgress();
+        return launch;
     }
 
     /** The options jobs/ipo-analyzer starts the JVM with, with these limits, and the compilers' account at exit. */
