@@ -206,22 +206,23 @@ final class FullCompiler {
     }
 
     /**
-     * In a launch started again: when the launch that started it is gone (killed with -9, say,
-     * even before this JVM started), this one stops as on a stop signal rather than run on
+     * Whether this launch may go on: always, unless it is a launch started again whose launch is
+     * gone (killed with -9, say, even before this JVM looked), which then does nothing. While that
+     * launch lives, its end stops this one as a stop signal would, rather than leave it running
      * unsupervised.
      */
-    static void stopWithTheLaunchThatStartedThis(PrintStream err) {
+    static boolean launchThatStartedThisIsThere(PrintStream err) {
         String startedBy = System.getenv(STARTED_BY);
         if (startedBy == null) {
-            return;
+            return true;
         }
         Optional<ProcessHandle> launch = ProcessHandle.current().parent()
                 .filter(parent -> Long.toString(parent.pid()).equals(startedBy));
         if (launch.isEmpty()) {
             err.println("The launch that started this run again is gone: nothing done.");
-            err.flush();
-            System.exit(ExitCode.STOPPED.code());
+            return false;
         }
         launch.get().onExit().thenRun(() -> System.exit(ExitCode.STOPPED.code()));
+        return true;
     }
 }

@@ -54,7 +54,9 @@ public final class Launcher {
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         quietUntilSpringConfiguresLogging();
-        FullCompiler.stopWithTheLaunchThatStartedThis(err);
+        if (!FullCompiler.launchThatStartedThisIsThere(err)) {
+            return ExitCode.STOPPED.code();
+        }
         RunSummary.programClock(); // a launch in a JVM that watched before (tests launch many in one) is its own
         Options options = new Options();
         CommandLine cli = new CommandLine(options);
@@ -279,11 +281,12 @@ public final class Launcher {
         // Hashed once per launch: the quick look and the run compare the same fingerprint. Only the
         // files changed since the last launch are read (the memo beside the database).
         FileHashMemo memo = FileHashMemo.in(db(options));
-        long inputBytes = quick.isEmpty() ? 0 : FullCompiler.sizeOf(layout.existingFiles());
+        List<Path> inputFiles = quick.isEmpty() ? List.of() : layout.existingFiles();
+        long inputBytes = FullCompiler.sizeOf(inputFiles);
         long workbook = quick.isEmpty() ? 0 : FullCompiler.previousWorkbook(output(options));
         boolean full = quick.isPresent() && quick.get().exceededBy(inputBytes, workbook);
         // Before the files are read (the full compiler hashes them many times faster), where there is work.
-        if (full && (options.force || !layout.existingFiles().stream().allMatch(memo::holds))) {
+        if (full && (options.force || !inputFiles.stream().allMatch(memo::holds))) {
             return sayStartingAgain(recovered, FullCompiler.describe(quick.get(), inputBytes, workbook), out);
         }
         String inputSha256 = InputFingerprint.ofAll(layout.sha256PerFile(memo::sha256));

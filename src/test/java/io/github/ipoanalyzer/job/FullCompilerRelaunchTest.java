@@ -45,6 +45,13 @@ class FullCompilerRelaunchTest {
         assertTrue(c2.get(0) > 0, "the run started again compiled methods with C2: " + c2);
         assertEquals(1, count(started, "Report published."), started);
 
+        // The same inputs again, over the limits: the memo of their hashes holds every file, so the quick JVM
+        // answers that there is nothing to do without starting again.
+        ChildJvm again = ChildJvm.start(args("over"), work.resolve("again.log"), quick(1, 1));
+        assertEquals(0, again.exitCode(), again.allOutput());
+        assertTrue(again.allOutput().contains("Nothing to do"), again.allOutput());
+        assertFalse(again.allOutput().contains("Starting again"), again.allOutput());
+
         String kept = within.allOutput();
         assertFalse(kept.contains("Starting again"), kept);
         assertEquals(1, count(kept, "C1 {speed: "), kept);
