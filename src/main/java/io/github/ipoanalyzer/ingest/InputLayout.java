@@ -41,13 +41,21 @@ public record InputLayout(Path root) {
 
     /** The same, each file's hash from {@code hashOf} (a memo of the files' hashes, say). */
     public Map<String, String> sha256PerFile(java.util.function.Function<Path, String> hashOf) {
+        return readEach(hashOf);
+    }
+
+    /**
+     * {@code read} of every existing file by its relative path, in the layout's order, the files
+     * read on every core ({@link InputFingerprint#readEach}).
+     */
+    public <T> LinkedHashMap<String, T> readEach(java.util.function.Function<Path, T> read) {
         List<Path> files = existingFiles();
-        List<String> read = InputFingerprint.readEach(files, hashOf);
-        Map<String, String> hashes = new LinkedHashMap<>();
+        List<T> results = InputFingerprint.readEach(files, read);
+        LinkedHashMap<String, T> byName = new LinkedHashMap<>();
         for (int i = 0; i < files.size(); i++) {
-            hashes.put(relative(files.get(i)), read.get(i));
+            byName.put(relative(files.get(i)), results.get(i));
         }
-        return hashes;
+        return byName;
     }
 
     /**

@@ -91,19 +91,14 @@ final class ReconcileInputsTasklet implements Tasklet {
         // In the layout's order (listings first), which the report's input-files.csv and manifest keep.
         InputLayout layout = new InputLayout(run.inputDir());
         Map<String, Long> recordedSizes = ledger.recordedSizes();
-        LinkedHashMap<String, InputFingerprint.FileState> files = new LinkedHashMap<>();
         // A file the launch hashed and that has not changed since is not read again (see FileHashMemo).
         java.util.function.Function<Path, String> hashOf = memoFolder == null ? InputFingerprint::sha256
                 : FileHashMemo.in(memoFolder)::sha256;
-        List<Path> existing = layout.existingFiles();
-        List<InputFingerprint.FileState> states = InputFingerprint.readEach(existing, file -> {
+        LinkedHashMap<String, InputFingerprint.FileState> files = layout.readEach(file -> {
             long recorded = recordedSizes.getOrDefault(layout.relative(file), -1L);
             // A file with rows appended was read so by the launch's fingerprint, if it has not changed since.
             return FileHashMemo.grown(file, recorded).orElseGet(() -> InputFingerprint.state(file, recorded, hashOf));
         });
-        for (int i = 0; i < existing.size(); i++) {
-            files.put(layout.relative(existing.get(i)), states.get(i));
-        }
         Map<String, String> hashes = new LinkedHashMap<>();
         files.forEach((name, state) -> hashes.put(name, state.sha256()));
         if (!InputFingerprint.ofAll(hashes).equals(run.inputSha256())) {
