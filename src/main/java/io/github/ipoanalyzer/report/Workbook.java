@@ -7,18 +7,14 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.streaming.GZIPSheetDataWriter;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
-import org.apache.poi.xssf.streaming.SheetDataWriter;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PushbackInputStream;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,9 +29,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.regex.Pattern;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * report.xlsx: one sheet per table of figures (the run's accounting of its inputs, rejects.csv
@@ -59,9 +52,6 @@ public final class Workbook {
     static final int MAX_CELL_CHARS = 32_767;
     /** How many rows of a sheet its column widths are measured on: enough to see its values' lengths. */
     private static final int MEASURED_ROWS = 1_000;
-    /** Past this many rows copied, the sheets' temporary files are compressed (about 1 KB of XML a row uncompressed). */
-    static final long COMPRESSED_TEMPORARY_FILES_ABOVE_ROWS = 100_000;
-    private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?");
     private static final int EXACT_DIGITS = 15;
     /**
      * The run's accounting of its input files, which differs between two runs of the same figures
@@ -87,30 +77,19 @@ public final class Workbook {
      */
     public static void write(Labels t, Path folder, List<CsvTable> tables, Future<List<CsvTable>> later,
                              List<SeriesTable> series, LocalDate asOf) throws IOException {
-        write(t, folder, tables, later, series, asOf, MAX_SHEET_ROWS, COMPRESSED_TEMPORARY_FILES_ABOVE_ROWS);
+        write(t, folder, tables, later, series, asOf, MAX_SHEET_ROWS);
     }
 
-    /**
-     * {@code maxSheetRows}: a series of more rows is not put in a sheet; {@code compressedAboveRows}:
-     * past this many rows copied, the temporary files are compressed.
-     */
+    /** {@code maxSheetRows}: a series of more rows is not put in a sheet. */
     static void write(Labels t, Path folder, List<CsvTable> tables, List<SeriesTable> series, LocalDate asOf,
-                      long maxSheetRows, long compressedAboveRows) throws IOException {
-        write(t, folder, tables, CompletableFuture.completedFuture(List.of()), series, asOf, maxSheetRows,
-                compressedAboveRows);
+                      long maxSheetRows) throws IOException {
+        write(t, folder, tables, CompletableFuture.completedFuture(List.of()), series, asOf, maxSheetRows);
     }
 
     private static void write(Labels t, Path folder, List<CsvTable> tables, Future<List<CsvTable>> later,
-                              List<SeriesTable> series, LocalDate asOf, long maxSheetRows, long compressedAboveRows)
-            throws IOException {
-        // The rows known at the start decide: the tables closed later are a report's smaller ones.
-        long copiedRows = sheets(tables).stream().mapToLong(CsvTable::rowCount).filter(n -> n <= maxSheetRows).sum()
-                + series.stream().mapToLong(SeriesTable::rowCount).filter(n -> n <= maxSheetRows).sum();
-        SXSSFWorkbook book = new FastTemporaryFiles();
-        try (book) {
-            // A million-row sheet would take a gigabyte of temporary disk; a few thousand rows are not worth
-            // compressing twice (the temporary files, then the workbook).
-            book.setCompressTempFiles(copiedRows > compressedAboveRows);
+                              List<SeriesTable> series, LocalDate asOf, long maxSheetRows) throws IOException {
+        WorkbookDeflatedOnce book = new WorkbookDeflatedOnce();
+        try {
             Styles styles = new Styles(book);
             for (CsvTable table : sheets(tables)) {
                 add(t, folder, book, styles, table, maxSheetRows);
@@ -131,12 +110,13 @@ public final class Workbook {
             Date created = Date.from(asOf.atStartOfDay(ZoneOffset.UTC).toInstant());
             book.getXSSFWorkbook().getProperties().getCoreProperties().setCreated(Optional.of(created));
             book.getXSSFWorkbook().getProperties().getCoreProperties().setModified(Optional.of(created));
-            // The writer dates every zip entry 1980-01-01; with the document's dates fixed, the bytes are the report's own.
+            // Every zip entry is dated 1980-01-01; with the document's dates fixed, the bytes are the report's own.
             try (OutputStream out = Files.newOutputStream(folder.resolve(FILE))) {
-                book.write(out);
+                book.writeTo(out);
             }
         } finally {
-            book.dispose(); // the sheets' temporary files, a workbook written or not
+            book.dispose(); // the sheets' temporary files and the deflating thread, a workbook written or not
+            book.close();
         }
     }
 
@@ -255,6 +235,48 @@ public final class Workbook {
     }
 
     /**
+     * The decimals of {@code value} where it is a plain decimal ({@code -?(0|[1-9][0-9]*)(\.[0-9]+)?})
+     * of at most {@link #EXACT_DIGITS} significant digits (a BigDecimal's precision: leading zeros
+     * not counted, one for zero), which a spreadsheet number holds exactly; else -1.
+     */
+    static int plainDecimalScale(String value) {
+        int length = value.length();
+        int i = length > 0 && value.charAt(0) == '-' ? 1 : 0;
+        int integerStart = i;
+        while (i < length && isDigit(value.charAt(i))) {
+            i++;
+        }
+        if (i == integerStart || i - integerStart > 1 && value.charAt(integerStart) == '0') {
+            return -1;
+        }
+        int integerEnd = i;
+        int scale = 0;
+        if (i < length) {
+            if (value.charAt(i) != '.' || i + 1 == length) {
+                return -1;
+            }
+            for (i++; i < length; i++) {
+                if (!isDigit(value.charAt(i))) {
+                    return -1;
+                }
+                scale++;
+            }
+        }
+        int significant = 0;
+        for (int d = integerStart; d < length; d++) {
+            char c = value.charAt(d);
+            if (d != integerEnd && (significant > 0 || c != '0')) {
+                significant++;
+            }
+        }
+        return Math.max(1, significant) <= EXACT_DIGITS ? scale : -1;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /**
      * Puts a CSV value in cell {@code c} of {@code row}: a number where it is one exactly, else the
      * text, no cell for an empty value (unknown, never 0); returns its width as shown.
      */
@@ -263,49 +285,21 @@ public final class Workbook {
             return 0;
         }
         Cell cell = row.createCell(c);
-        if (PLAIN_DECIMAL.matcher(value).matches()) {
-            BigDecimal number = new BigDecimal(value);
-            if (number.precision() <= EXACT_DIGITS) {
-                cell.setCellValue(number.doubleValue());
-                boolean percent = column.endsWith("_fraction");
-                int decimals = Math.max(0, number.scale() - (percent ? 2 : 0));
+        int scale = plainDecimalScale(value);
+        if (scale >= 0) {
+            // The double nearest the decimal, as BigDecimal.doubleValue gives it (no negative zero): 15 digits are exact.
+            double number = Double.parseDouble(value);
+            cell.setCellValue(number == 0 ? 0.0 : number);
+            boolean percent = column.endsWith("_fraction");
+            int decimals = Math.max(0, scale - (percent ? 2 : 0));
                 cell.setCellStyle(styles.number(percent, decimals));
-                // As shown: the digits, a separator every three, the sign and a % sign.
-                return value.length() + value.length() / 3 + (percent ? 2 : 0);
-            }
+            // As shown: the digits, a separator every three, the sign and a % sign.
+            return value.length() + value.length() / 3 + (percent ? 2 : 0);
         }
         cell.setCellValue(value);
         // The default style, as a cell without one is written, but set: else the writer asks the sheet's columns for it at every cell.
         cell.setCellStyle(styles.plain);
         return value.length();
-    }
-
-    /**
-     * A streaming workbook (200 rows of a sheet in memory) whose sheets' temporary files, when
-     * compressed, are compressed for speed: they are read back once, and the workbook's own
-     * compression, which makes its bytes, is not changed.
-     */
-    private static final class FastTemporaryFiles extends SXSSFWorkbook {
-        FastTemporaryFiles() {
-            super(200);
-        }
-
-        @Override
-        protected SheetDataWriter createSheetDataWriter() throws IOException {
-            if (!isCompressTempFiles()) {
-                return super.createSheetDataWriter();
-            }
-            return new GZIPSheetDataWriter() {
-                @Override
-                protected OutputStream decorateOutputStream(FileOutputStream file) throws IOException {
-                    return new GZIPOutputStream(file) {
-                        {
-                            def.setLevel(Deflater.BEST_SPEED);
-                        }
-                    };
-                }
-            };
-        }
     }
 
     /** The cell styles, one per format used. */
@@ -314,7 +308,8 @@ public final class Workbook {
         private final CellStyle header;
         /** The workbook's default style (index 0), which no cell's XML names. */
         private final CellStyle plain;
-        private final Map<String, CellStyle> numbers = new HashMap<>();
+        /** By {@code decimals * 2 + (percent ? 1 : 0)}: a key without a string built for every cell. */
+        private final Map<Integer, CellStyle> numbers = new HashMap<>();
 
         Styles(SXSSFWorkbook book) {
             this.book = book;
@@ -327,10 +322,10 @@ public final class Workbook {
 
         /** {@code #,##0.00} with {@code decimals} decimals, or {@code #,##0.00%}; the cell holds the exact figure. */
         CellStyle number(boolean percent, int decimals) {
-            String format = "#,##0" + (decimals > 0 ? "." + "0".repeat(decimals) : "") + (percent ? "%" : "");
-            return numbers.computeIfAbsent(format, f -> {
+            return numbers.computeIfAbsent(decimals * 2 + (percent ? 1 : 0), key -> {
+                String format = "#,##0" + (decimals > 0 ? "." + "0".repeat(decimals) : "") + (percent ? "%" : "");
                 CellStyle style = book.createCellStyle();
-                style.setDataFormat(book.createDataFormat().getFormat(f));
+                style.setDataFormat(book.createDataFormat().getFormat(format));
                 return style;
             });
         }

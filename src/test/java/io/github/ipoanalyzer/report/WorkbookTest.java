@@ -113,8 +113,7 @@ class WorkbookTest {
         events.add(List.of("A", "2026-01-02"));
         events.add(List.of("A", "2026-01-05"));
         events.close();
-        Workbook.write(Labels.of(Language.EN), folder, List.of(events), List.of(series), LocalDate.of(2026, 11, 28), 2,
-                Workbook.COMPRESSED_TEMPORARY_FILES_ABOVE_ROWS);
+        Workbook.write(Labels.of(Language.EN), folder, List.of(events), List.of(series), LocalDate.of(2026, 11, 28), 2);
         try (XSSFWorkbook book = open()) {
             XSSFSheet sheet = book.getSheet("market-value");
             assertEquals(0, sheet.getLastRowNum());
@@ -138,23 +137,21 @@ class WorkbookTest {
     }
 
     @Test
-    void compressingTheTemporaryFilesChangesNoByte() throws Exception {
+    void aTableOfManyRowsIsEverySheetRowInTheWorkbook() throws Exception {
         CsvTable table = new CsvTable(folder, "events.csv", "Events", List.of("ticker", "date", "car_fraction", "note"));
-        for (int i = 0; i < 3_000; i++) {
-            table.add(List.of(String.format("%06d.SH", i), "2026-01-" + (10 + i % 20), "0." + (i * 7919 % 1_000_000),
-                    i % 3 == 0 ? "" : "note, \"quoted\" 第" + i));
+        for (int i = 0; i < 30_000; i++) {
+            table.add(List.of(String.format("%06d.SH", i), "2026-01-" + (10 + i % 20),
+                    i == 0 ? "-0.000000" : "0." + (i * 7919 % 1_000_000), i % 3 == 0 ? "" : "note, \"quoted\" <&> 第" + i));
         }
         table.close();
-        LocalDate asOf = LocalDate.of(2026, 11, 28);
-        Workbook.write(Labels.of(Language.EN), folder, List.of(table), List.of(), asOf, Workbook.MAX_SHEET_ROWS, Long.MAX_VALUE);
-        byte[] plain = Files.readAllBytes(folder.resolve(Workbook.FILE));
-        Workbook.write(Labels.of(Language.EN), folder, List.of(table), List.of(), asOf, Workbook.MAX_SHEET_ROWS, 0);
-        assertArrayEquals(plain, Files.readAllBytes(folder.resolve(Workbook.FILE)));
+        Workbook.write(Labels.of(Language.EN), folder, List.of(table), List.of(), LocalDate.of(2026, 11, 28));
         try (XSSFWorkbook book = open()) {
             XSSFSheet sheet = book.getSheet("events");
-            assertEquals(3_000, sheet.getLastRowNum());
-            assertEquals("002999.SH", sheet.getRow(3_000).getCell(0).getStringCellValue());
-            assertEquals("note, \"quoted\" 第2999", sheet.getRow(3_000).getCell(3).getStringCellValue());
+            assertEquals(30_000, sheet.getLastRowNum());
+            assertEquals("029999.SH", sheet.getRow(30_000).getCell(0).getStringCellValue());
+            assertEquals("note, \"quoted\" <&> 第29999", sheet.getRow(30_000).getCell(3).getStringCellValue());
+            assertEquals(0.562081, sheet.getRow(30_000).getCell(2).getNumericCellValue()); // "0." and 29,999 × 7,919 mod 10^6
+            assertEquals(0.0, sheet.getRow(1).getCell(2).getNumericCellValue(), "zero, not a negative zero");
         }
     }
 
@@ -214,6 +211,41 @@ class WorkbookTest {
                 java.util.concurrent.ExecutionException.class, () -> writing.get(10, java.util.concurrent.TimeUnit.SECONDS));
         assertTrue(e.getCause() instanceof java.io.InterruptedIOException, String.valueOf(e.getCause()));
         assertTrue(Files.notExists(folder.resolve(Workbook.FILE)), "no workbook written");
+    }
+
+    /**
+     * A cell is a number where the CSV's value is a plain decimal of at most 15 significant digits,
+     * with its decimals and the double a BigDecimal of it gives: the scan held to the rule's regex
+     * and BigDecimal on random values.
+     */
+    @Test
+    void aPlainDecimalOfFifteenDigitsAtMostIsANumberWithItsDecimals() {
+        java.util.regex.Pattern plain = java.util.regex.Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?");
+        java.util.Random random = new java.util.Random(20261207);
+        String alphabet = "0000123456789-.-.e+ ,";
+        for (int n = 0; n < 200_000; n++) {
+            StringBuilder value = new StringBuilder();
+            int length = random.nextInt(20);
+            for (int i = 0; i < length; i++) {
+                value.append(random.nextInt(8) == 0 ? alphabet.charAt(random.nextInt(alphabet.length()))
+                        : (char) ('0' + random.nextInt(10)));
+            }
+            String v = value.toString();
+            int expected = -1;
+            if (plain.matcher(v).matches() && new java.math.BigDecimal(v).precision() <= 15) {
+                expected = new java.math.BigDecimal(v).scale();
+                double parsed = Double.parseDouble(v);
+                assertEquals(new java.math.BigDecimal(v).doubleValue(), parsed == 0 ? 0.0 : parsed, v);
+            }
+            assertEquals(expected, Workbook.plainDecimalScale(v), v);
+        }
+        assertEquals(2, Workbook.plainDecimalScale("-0.00"));
+        assertEquals(0, Workbook.plainDecimalScale("999999999999999"));
+        assertEquals(-1, Workbook.plainDecimalScale("9999999999999999"), "16 digits");
+        assertEquals(20, Workbook.plainDecimalScale("0.00000123456789012345"), "leading zeros are not significant");
+        assertEquals(-1, Workbook.plainDecimalScale("01.5"));
+        assertEquals(-1, Workbook.plainDecimalScale("1."));
+        assertEquals(-1, Workbook.plainDecimalScale(""));
     }
 
     private XSSFWorkbook open() throws Exception {

@@ -1,0 +1,406 @@
+package io.github.ipoanalyzer.report;
+
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.streaming.SheetDataWriter;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.io.SequenceInputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * A streaming workbook (200 rows of a sheet in memory) whose sheets' rows are compressed once,
+ * as they are written, into the deflate data of the workbook's own entries, on a thread beside
+ * the one that writes them. POI's own writer compresses each sheet's rows twice: into a
+ * temporary file, then, read back, into the workbook; a series sheet of 500,000 rows is 400 MB
+ * of XML. The rows' deflate data ends at a byte boundary without ending the stream (a sync
+ * flush), so that the sheet's head, which POI knows only at the end, is compressed on its own
+ * before it and its tail after it, the three one valid deflate stream; every entry holds the
+ * same XML, in the same order, as POI's writer gives.
+ */
+final class WorkbookDeflatedOnce extends SXSSFWorkbook {
+
+    /** Zlib's default level, as POI's writer compresses. */
+    private static final int LEVEL = Deflater.DEFAULT_COMPRESSION;
+    private static final int CHUNK_BYTES = 256 * 1024;
+    /** Chunks of rows handed to the deflating thread and not yet compressed, at most: the writer waits past that. */
+    private static final int CHUNKS_IN_FLIGHT = 8;
+    /** The earliest time a zip entry holds, 1980-01-01 00:00, in this JVM's time zone, as zip entries are dated. */
+    private static final long ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0)
+            .atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
+
+    private final ExecutorService deflating = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, Thread.currentThread().getName() + "-deflate");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** Set when the workbook is let go of: its sheets' rows are not compressed any further. */
+    private volatile boolean givenUp;
+    private final Semaphore inFlight = new Semaphore(CHUNKS_IN_FLIGHT);
+    /** Chunks compressed, to be filled again. */
+    private final Queue<byte[]> spareChunks = new ConcurrentLinkedQueue<>();
+    /** Each sheet's rows, in the order the sheets were created (the workbook's order). */
+    private final List<SheetRows> sheets = Collections.synchronizedList(new ArrayList<>());
+
+    WorkbookDeflatedOnce() {
+        super(200);
+    }
+
+    @Override
+    protected SheetDataWriter createSheetDataWriter() throws IOException {
+        SheetRows rows = new SheetRows();
+        sheets.add(rows);
+        return rows;
+    }
+
+    /** Writes the workbook: its parts as POI gives them, each sheet's rows in their place. */
+    void writeTo(OutputStream out) throws IOException {
+        flushSheets();
+        for (SheetRows rows : sheets) {
+            rows.close(); // its last rows compressed
+        }
+        ByteArrayOutputStream template = new ByteArrayOutputStream();
+        getXSSFWorkbook().write(template); // every part, the sheets without their rows
+        List<String> sheetEntries = new ArrayList<>();
+        for (int i = 0; i < getXSSFWorkbook().getNumberOfSheets(); i++) {
+            sheetEntries.add(getXSSFWorkbook().getSheetAt(i).getPackagePart().getPartName().getName().substring(1));
+        }
+        if (sheetEntries.size() != sheets.size()) {
+            throw new IllegalStateException(sheetEntries.size() + " sheets, " + sheets.size() + " sheets' rows");
+        }
+        ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out);
+        try (ZipInputStream parts = new ZipInputStream(new ByteArrayInputStream(template.toByteArray()))) {
+            for (ZipEntry part = parts.getNextEntry(); part != null; part = parts.getNextEntry()) {
+                byte[] xml = parts.readAllBytes();
+                int sheet = sheetEntries.indexOf(part.getName());
+                if (sheet < 0) {
+                    Deflated whole = Deflated.of(xml, true);
+                    add(zip, part.getName(), whole.crc(), xml.length, whole.bytes().length,
+                            new ByteArrayInputStream(whole.bytes()));
+                } else {
+                    addSheet(zip, part.getName(), xml, sheets.get(sheet));
+                }
+            }
+        }
+        zip.finish();
+    }
+
+    /**
+     * A sheet's entry: its XML up to its rows (as POI's writer puts them: {@code <sheetData/>}
+     * opened), the rows, then the rest.
+     */
+    private static void addSheet(ZipArchiveOutputStream zip, String name, byte[] xml, SheetRows rows)
+            throws IOException {
+        String text = new String(xml, StandardCharsets.UTF_8);
+        String head;
+        String tail;
+        int empty = text.indexOf("<sheetData/>");
+        if (empty >= 0) {
+            head = text.substring(0, empty) + "<sheetData>\n";
+            tail = "</sheetData>" + text.substring(empty + "<sheetData/>".length());
+        } else {
+            int end = text.indexOf("</sheetData>");
+            if (text.indexOf("<sheetData>") < 0 || end < 0) {
+                throw new IllegalStateException(name + " has no sheetData");
+            }
+            head = text.substring(0, end);
+            tail = text.substring(end);
+        }
+        byte[] headBytes = head.getBytes(StandardCharsets.UTF_8);
+        byte[] tailBytes = tail.getBytes(StandardCharsets.UTF_8);
+        Deflated headDeflated = Deflated.of(headBytes, false);
+        Deflated tailDeflated = Deflated.of(tailBytes, true);
+        long crc = Crc32Join.join(Crc32Join.join(headDeflated.crc(), rows.crc.getValue(), rows.size),
+                tailDeflated.crc(), tailBytes.length);
+        long size = headBytes.length + rows.size + tailBytes.length;
+        long rowsDeflated = Files.size(rows.file().toPath());
+        try (InputStream rowsData = Files.newInputStream(rows.file().toPath())) {
+            add(zip, name, crc, size, headDeflated.bytes().length + rowsDeflated + tailDeflated.bytes().length,
+                    new SequenceInputStream(Collections.enumeration(List.of(
+                            new ByteArrayInputStream(headDeflated.bytes()), rowsData,
+                            new ByteArrayInputStream(tailDeflated.bytes())))));
+        }
+    }
+
+    private static void add(ZipArchiveOutputStream zip, String name, long crc, long size, long compressedSize,
+                            InputStream deflated) throws IOException {
+        ZipArchiveEntry entry = new ZipArchiveEntry(name);
+        entry.setMethod(ZipEntry.DEFLATED);
+        entry.setTime(ENTRY_TIME);
+        entry.setCrc(crc);
+        entry.setSize(size);
+        entry.setCompressedSize(compressedSize);
+        zip.addRawArchiveEntry(entry, deflated);
+    }
+
+    /** The temporary files deleted and the deflating thread stopped, the workbook written or given up. */
+    @Override
+    public boolean dispose() {
+        givenUp = true;
+        deflating.shutdownNow();
+        try {
+            // A chunk being compressed finishes before its sheet's deflater is let go of.
+            deflating.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return super.dispose();
+    }
+
+    /** Bytes compressed on their own, and their CRC-32. */
+    private record Deflated(byte[] bytes, long crc) {
+        /** {@code ends}: the bytes end the deflate stream, else they end at a byte boundary for more to follow (a sync flush). */
+        static Deflated of(byte[] input, boolean ends) {
+            Deflater deflater = new Deflater(LEVEL, true);
+            try {
+                ByteArrayOutputStream out = new ByteArrayOutputStream(input.length / 4 + 64);
+                deflater.setInput(input);
+                if (ends) {
+                    deflater.finish();
+                }
+                byte[] buffer = new byte[64 * 1024];
+                int n;
+                do {
+                    n = deflater.deflate(buffer, 0, buffer.length, ends ? Deflater.NO_FLUSH : Deflater.SYNC_FLUSH);
+                    out.write(buffer, 0, n);
+                } while (ends ? !deflater.finished() : n == buffer.length);
+                CRC32 crc = new CRC32();
+                crc.update(input);
+                return new Deflated(out.toByteArray(), crc.getValue());
+            } finally {
+                deflater.end();
+            }
+        }
+    }
+
+    /**
+     * A sheet's rows as POI writes them, handed in chunks to the deflating thread, which
+     * compresses them into the sheet's temporary file and keeps their CRC-32 and length.
+     */
+    private final class SheetRows extends SheetDataWriter {
+        private final CRC32 crc = new CRC32();
+        private long size;
+
+        SheetRows() throws IOException {
+            super();
+        }
+
+        /**
+         * What POI writes the rows' XML into, called by its constructor: encoded as UTF-8 straight
+         * into the chunks (POI's own is a buffered, synchronized writer over an encoder).
+         */
+        @Override
+        public Writer createWriter(File file) throws IOException {
+            return new RowsOut(new FileOutputStream(file));
+        }
+
+        java.io.File file() {
+            return getTempFile();
+        }
+
+        /** The rows' XML as UTF-8, in chunks handed to the deflating thread in order. */
+        private final class RowsOut extends Writer {
+            private final FileOutputStream file;
+            private final Deflater deflater = new Deflater(LEVEL, true);
+            private byte[] chunk;
+            private int filled;
+            private Future<?> last;
+            /** The first failure of the deflating thread for this sheet: the chunks after it are not compressed. */
+            private volatile IOException failure;
+            private boolean closed;
+
+            RowsOut(FileOutputStream file) {
+                this.file = file;
+            }
+
+            /** A high surrogate written last, waiting for its low one. */
+            private char high;
+
+            @Override
+            public void write(int c) throws IOException {
+                put((char) c);
+            }
+
+            @Override
+            public void write(char[] chars, int off, int len) throws IOException {
+                for (int i = off; i < off + len; i++) {
+                    put(chars[i]);
+                }
+            }
+
+            @Override
+            public void write(String text, int off, int len) throws IOException {
+                for (int i = off; i < off + len; i++) {
+                    put(text.charAt(i));
+                }
+            }
+
+            /** One character as UTF-8; a surrogate without its pair as "?", as Java's encoder writes it. */
+            private void put(char c) throws IOException {
+                if (chunk == null || chunk.length - filled < 4) {
+                    nextChunk();
+                }
+                byte[] b = chunk;
+                if (high != 0) {
+                    char first = high;
+                    high = 0;
+                    if (Character.isLowSurrogate(c)) {
+                        int p = Character.toCodePoint(first, c);
+                        b[filled++] = (byte) (0xF0 | p >> 18);
+                        b[filled++] = (byte) (0x80 | p >> 12 & 0x3F);
+                        b[filled++] = (byte) (0x80 | p >> 6 & 0x3F);
+                        b[filled++] = (byte) (0x80 | p & 0x3F);
+                        return;
+                    }
+                    b[filled++] = '?';
+                    put(c);
+                    return;
+                }
+                if (c < 0x80) {
+                    b[filled++] = (byte) c;
+                } else if (c < 0x800) {
+                    b[filled++] = (byte) (0xC0 | c >> 6);
+                    b[filled++] = (byte) (0x80 | c & 0x3F);
+                } else if (Character.isHighSurrogate(c)) {
+                    high = c;
+                } else if (Character.isLowSurrogate(c)) {
+                    b[filled++] = '?';
+                } else {
+                    b[filled++] = (byte) (0xE0 | c >> 12);
+                    b[filled++] = (byte) (0x80 | c >> 6 & 0x3F);
+                    b[filled++] = (byte) (0x80 | c & 0x3F);
+                }
+            }
+
+            /** The chunk filled so far handed off, and an empty one to fill. */
+            private void nextChunk() throws IOException {
+                if (chunk != null) {
+                    handOff(Deflater.NO_FLUSH);
+                }
+                failedBefore();
+                chunk = spareChunks.poll();
+                if (chunk == null) {
+                    chunk = new byte[CHUNK_BYTES];
+                }
+            }
+
+            /** The chunks are handed off when full or at the end: nothing to flush before. */
+            @Override
+            public void flush() {
+            }
+
+            /**
+             * Compresses what is written so far, the rows' data ending at a byte boundary, and
+             * waits for it; a workbook given up only lets go of its file.
+             */
+            @Override
+            public void close() throws IOException {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+                try {
+                    if (givenUp) {
+                        return;
+                    }
+                    if (high != 0) {
+                        high = 0;
+                        chunk[filled++] = '?'; // put left room for four bytes
+                    }
+                    if (chunk == null) {
+                        chunk = new byte[0];
+                    }
+                    handOff(Deflater.SYNC_FLUSH);
+                    last.get();
+                    failedBefore();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("stopped while compressing a sheet of " + Workbook.FILE);
+                } catch (ExecutionException e) {
+                    throw new IOException("a sheet of " + Workbook.FILE + " was not compressed: " + e.getCause(), e.getCause());
+                } finally {
+                    if (last == null || last.isDone()) {
+                        deflater.end();
+                    }
+                    file.close();
+                }
+            }
+
+            private void handOff(int flush) throws IOException {
+                byte[] full = chunk;
+                int length = filled;
+                chunk = null;
+                filled = 0;
+                try {
+                    inFlight.acquire();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("stopped while writing a sheet of " + Workbook.FILE);
+                }
+                try {
+                    last = deflating.submit(() -> {
+                        try {
+                            if (failure == null) {
+                                crc.update(full, 0, length);
+                                size += length;
+                                deflater.setInput(full, 0, length);
+                                byte[] out = new byte[64 * 1024];
+                                int n;
+                                do {
+                                    n = deflater.deflate(out, 0, out.length, flush);
+                                    file.write(out, 0, n);
+                                } while (flush == Deflater.NO_FLUSH ? !deflater.needsInput() : n == out.length);
+                            }
+                        } catch (IOException e) {
+                            failure = e;
+                        } finally {
+                            if (full.length == CHUNK_BYTES) {
+                                spareChunks.add(full);
+                            }
+                            inFlight.release();
+                        }
+                    });
+                } catch (RejectedExecutionException e) {
+                    inFlight.release();
+                    throw new InterruptedIOException("the workbook was given up while a sheet was written");
+                }
+            }
+
+            /** A chunk compressed before that failed (a full disk) fails the writing now. */
+            private void failedBefore() throws IOException {
+                IOException failed = failure;
+                if (failed != null) {
+                    throw new IOException("a sheet of " + Workbook.FILE + " was not written: " + failed.getMessage(), failed);
+                }
+            }
+        }
+    }
+}
