@@ -115,8 +115,11 @@ public final class Workbook {
                 book.writeTo(out);
             }
         } finally {
-            book.dispose(); // the sheets' temporary files and the deflating thread, a workbook written or not
-            book.close();
+            try {
+                book.dispose(); // the sheets' temporary files and the deflating thread, a workbook written or not
+            } finally {
+                book.close();
+            }
         }
     }
 
@@ -292,7 +295,7 @@ public final class Workbook {
             cell.setCellValue(number == 0 ? 0.0 : number);
             boolean percent = column.endsWith("_fraction");
             int decimals = Math.max(0, scale - (percent ? 2 : 0));
-                cell.setCellStyle(styles.number(percent, decimals));
+            cell.setCellStyle(styles.number(percent, decimals));
             // As shown: the digits, a separator every three, the sign and a % sign.
             return value.length() + value.length() / 3 + (percent ? 2 : 0);
         }

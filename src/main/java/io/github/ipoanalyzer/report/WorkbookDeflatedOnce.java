@@ -2,6 +2,7 @@ package io.github.ipoanalyzer.report;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.streaming.SheetDataWriter;
 
@@ -19,9 +20,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -67,8 +70,10 @@ final class WorkbookDeflatedOnce extends SXSSFWorkbook {
     private final Semaphore inFlight = new Semaphore(CHUNKS_IN_FLIGHT);
     /** Chunks compressed, to be filled again. */
     private final Queue<byte[]> spareChunks = new ConcurrentLinkedQueue<>();
-    /** Each sheet's rows, in the order the sheets were created (the workbook's order). */
-    private final List<SheetRows> sheets = Collections.synchronizedList(new ArrayList<>());
+    /** Each sheet's rows. */
+    private final Map<SXSSFSheet, SheetRows> rowsOf = new IdentityHashMap<>();
+    /** The rows' writer POI asked for last, while creating a sheet. */
+    private SheetRows created;
 
     WorkbookDeflatedOnce() {
         super(200);
@@ -76,37 +81,47 @@ final class WorkbookDeflatedOnce extends SXSSFWorkbook {
 
     @Override
     protected SheetDataWriter createSheetDataWriter() throws IOException {
-        SheetRows rows = new SheetRows();
-        sheets.add(rows);
-        return rows;
+        created = new SheetRows();
+        return created;
+    }
+
+    @Override
+    public SXSSFSheet createSheet() {
+        return paired(super.createSheet());
+    }
+
+    @Override
+    public SXSSFSheet createSheet(String name) {
+        return paired(super.createSheet(name));
+    }
+
+    private SXSSFSheet paired(SXSSFSheet sheet) {
+        rowsOf.put(sheet, created);
+        return sheet;
     }
 
     /** Writes the workbook: its parts as POI gives them, each sheet's rows in their place. */
     void writeTo(OutputStream out) throws IOException {
         flushSheets();
-        for (SheetRows rows : sheets) {
+        Map<String, SheetRows> sheetEntries = new HashMap<>();
+        for (int i = 0; i < getNumberOfSheets(); i++) {
+            SheetRows rows = rowsOf.get(getSheetAt(i));
             rows.close(); // its last rows compressed
+            sheetEntries.put(getXSSFWorkbook().getSheetAt(i).getPackagePart().getPartName().getName().substring(1), rows);
         }
         ByteArrayOutputStream template = new ByteArrayOutputStream();
         getXSSFWorkbook().write(template); // every part, the sheets without their rows
-        List<String> sheetEntries = new ArrayList<>();
-        for (int i = 0; i < getXSSFWorkbook().getNumberOfSheets(); i++) {
-            sheetEntries.add(getXSSFWorkbook().getSheetAt(i).getPackagePart().getPartName().getName().substring(1));
-        }
-        if (sheetEntries.size() != sheets.size()) {
-            throw new IllegalStateException(sheetEntries.size() + " sheets, " + sheets.size() + " sheets' rows");
-        }
         ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out);
         try (ZipInputStream parts = new ZipInputStream(new ByteArrayInputStream(template.toByteArray()))) {
             for (ZipEntry part = parts.getNextEntry(); part != null; part = parts.getNextEntry()) {
                 byte[] xml = parts.readAllBytes();
-                int sheet = sheetEntries.indexOf(part.getName());
-                if (sheet < 0) {
+                SheetRows rows = sheetEntries.get(part.getName());
+                if (rows == null) {
                     Deflated whole = Deflated.of(xml, true);
                     add(zip, part.getName(), whole.crc(), xml.length, whole.bytes().length,
                             new ByteArrayInputStream(whole.bytes()));
                 } else {
-                    addSheet(zip, part.getName(), xml, sheets.get(sheet));
+                    addSheet(zip, part.getName(), xml, rows);
                 }
             }
         }
@@ -165,14 +180,37 @@ final class WorkbookDeflatedOnce extends SXSSFWorkbook {
     @Override
     public boolean dispose() {
         givenUp = true;
-        deflating.shutdownNow();
-        try {
-            // A chunk being compressed finishes before its sheet's deflater is let go of.
-            deflating.awaitTermination(1, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
+        List<Runnable> dropped = deflating.shutdownNow();
+        for (Runnable task : dropped) {
+            ((Future<?>) task).cancel(false);
+        }
+        inFlight.release(dropped.size());
+        // The chunk being compressed (at most one) finishes before its file is closed, even for a
+        // thread that was interrupted: nothing may write into the temporary files after this.
+        boolean interrupted = false;
+        while (!deflating.isTerminated()) {
+            try {
+                deflating.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
         return super.dispose();
+    }
+
+    /** Only {@link #writeTo}: POI's own writers would take the compressed rows for XML. */
+    @Override
+    public void write(OutputStream out) throws IOException {
+        writeTo(out);
+    }
+
+    /** Only {@link #writeTo}: POI's own writers would take the compressed rows for XML. */
+    @Override
+    public void writeAvoidingTempFiles(OutputStream out) throws IOException {
+        writeTo(out);
     }
 
     /** Bytes compressed on their own, and their CRC-32. */
@@ -234,7 +272,9 @@ final class WorkbookDeflatedOnce extends SXSSFWorkbook {
             private int filled;
             private Future<?> last;
             /** The first failure of the deflating thread for this sheet: the chunks after it are not compressed. */
-            private volatile IOException failure;
+            private volatile Throwable failure;
+            /** The deflating thread's output buffer for this sheet. */
+            private final byte[] deflated = new byte[64 * 1024];
             private boolean closed;
 
             RowsOut(FileOutputStream file) {
@@ -302,6 +342,13 @@ final class WorkbookDeflatedOnce extends SXSSFWorkbook {
 
             /** The chunk filled so far handed off, and an empty one to fill. */
             private void nextChunk() throws IOException {
+                if (givenUp) { // POI flushes the rows it holds when it lets go of a sheet: nothing to keep
+                    filled = 0;
+                    if (chunk == null) {
+                        chunk = new byte[CHUNK_BYTES];
+                    }
+                    return;
+                }
                 if (chunk != null) {
                     handOff(Deflater.NO_FLUSH);
                 }
@@ -372,14 +419,13 @@ final class WorkbookDeflatedOnce extends SXSSFWorkbook {
                                 crc.update(full, 0, length);
                                 size += length;
                                 deflater.setInput(full, 0, length);
-                                byte[] out = new byte[64 * 1024];
                                 int n;
                                 do {
-                                    n = deflater.deflate(out, 0, out.length, flush);
-                                    file.write(out, 0, n);
-                                } while (flush == Deflater.NO_FLUSH ? !deflater.needsInput() : n == out.length);
+                                    n = deflater.deflate(deflated, 0, deflated.length, flush);
+                                    file.write(deflated, 0, n);
+                                } while (flush == Deflater.NO_FLUSH ? !deflater.needsInput() : n == deflated.length);
                             }
-                        } catch (IOException e) {
+                        } catch (Throwable e) { // a full disk, or memory: the sheet is not written, never half
                             failure = e;
                         } finally {
                             if (full.length == CHUNK_BYTES) {
@@ -396,9 +442,9 @@ final class WorkbookDeflatedOnce extends SXSSFWorkbook {
 
             /** A chunk compressed before that failed (a full disk) fails the writing now. */
             private void failedBefore() throws IOException {
-                IOException failed = failure;
+                Throwable failed = failure;
                 if (failed != null) {
-                    throw new IOException("a sheet of " + Workbook.FILE + " was not written: " + failed.getMessage(), failed);
+                    throw new IOException("a sheet of " + Workbook.FILE + " was not written: " + failed, failed);
                 }
             }
         }

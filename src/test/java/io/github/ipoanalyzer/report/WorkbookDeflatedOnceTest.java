@@ -3,6 +3,8 @@ package io.github.ipoanalyzer.report;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.util.DefaultTempFileCreationStrategy;
+import org.apache.poi.util.TempFile;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -77,7 +79,45 @@ class WorkbookDeflatedOnceTest {
             assertEquals(null, book.getSheet("long").getRow(20_000).getCell(2), "19,999 is a multiple of 7: no cell");
             assertEquals(-1, book.getSheet("empty").getLastRowNum());
             assertEquals("one", book.getSheet("one").getRow(0).getCell(0).getStringCellValue());
-            assertEquals("sheet 11 row 299", book.getSheet("small 11").getRow(299).getCell(0).getStringCellValue());
+            assertEquals("sheet 11 row 3999", book.getSheet("more 11").getRow(3_999).getCell(0).getStringCellValue());
+        }
+    }
+
+    /**
+     * A workbook given up while its rows are being compressed (a failed report, or one stopped):
+     * its temporary files are deleted, its deflating thread ends, and nothing waits for ever.
+     */
+    @Test
+    @Timeout(120)
+    void aWorkbookGivenUpMidwayLeavesNoFileAndNoThread() throws Exception {
+        TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy(folder.toFile()));
+        try {
+            Thread writer = new Thread(() -> {
+                WorkbookDeflatedOnce book = new WorkbookDeflatedOnce();
+                try {
+                    SXSSFSheet sheet = book.createSheet("given up");
+                    for (int i = 0; i < 100_000; i++) { // several megabytes of XML: chunks queued for the deflating thread
+                        sheet.createRow(i).createCell(0).setCellValue("row " + i + " of a sheet given up");
+                    }
+                    book.createSheet("not begun");
+                } finally {
+                    book.dispose();
+                    try {
+                        book.close();
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            }, "given-up-book");
+            writer.start();
+            writer.join();
+            try (java.util.stream.Stream<Path> left = Files.list(folder)) {
+                assertEquals(List.of(), left.toList(), "no temporary file left");
+            }
+            assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("given-up-book-deflate")),
+                    "the deflating thread has ended");
+        } finally {
+            TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy());
         }
     }
 
@@ -105,10 +145,12 @@ class WorkbookDeflatedOnceTest {
         sheet.setColumnWidth(1, 30 * 256);
         book.createSheet("empty");
         book.createSheet("one").createRow(0).createCell(0).setCellValue("one");
-        for (int s = 0; s < 12; s++) { // more sheets than chunks may be in flight, each with rows not yet compressed
-            SXSSFSheet small = book.createSheet("small " + s);
-            for (int i = 0; i < 300; i++) { // past the 200 rows kept in memory and the 8 KB buffered before the chunks
-                small.createRow(i).createCell(0).setCellValue("sheet " + s + " row " + i);
+        for (int s = 0; s < 12; s++) {
+            // More sheets than chunks may be in flight, each of more than a chunk: each has handed
+            // one off and holds the next, partly filled, while the others are written.
+            SXSSFSheet more = book.createSheet("more " + s);
+            for (int i = 0; i < 4_000; i++) {
+                more.createRow(i).createCell(0).setCellValue("sheet " + s + " row " + i);
             }
         }
         java.util.Date created = new java.util.Date(1_764_892_800_000L); // fixed, as the report's are: else the clock's
