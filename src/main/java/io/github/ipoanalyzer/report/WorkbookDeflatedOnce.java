@@ -111,8 +111,9 @@ final class WorkbookDeflatedOnce extends SXSSFWorkbook {
         }
         ByteArrayOutputStream template = new ByteArrayOutputStream();
         getXSSFWorkbook().write(template); // every part, the sheets without their rows
-        ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out);
-        try (ZipInputStream parts = new ZipInputStream(new ByteArrayInputStream(template.toByteArray()))) {
+        // Closing the zip lets go of its deflater and closes out, which the caller closes too.
+        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out);
+             ZipInputStream parts = new ZipInputStream(new ByteArrayInputStream(template.toByteArray()))) {
             for (ZipEntry part = parts.getNextEntry(); part != null; part = parts.getNextEntry()) {
                 byte[] xml = parts.readAllBytes();
                 SheetRows rows = sheetEntries.get(part.getName());
@@ -124,8 +125,8 @@ final class WorkbookDeflatedOnce extends SXSSFWorkbook {
                     addSheet(zip, part.getName(), xml, rows);
                 }
             }
+            zip.finish();
         }
-        zip.finish();
     }
 
     /**
