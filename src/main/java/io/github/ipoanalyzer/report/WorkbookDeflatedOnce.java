@@ -292,15 +292,45 @@ final class WorkbookDeflatedOnce extends SXSSFWorkbook {
 
             @Override
             public void write(char[] chars, int off, int len) throws IOException {
-                for (int i = off; i < off + len; i++) {
-                    put(chars[i]);
+                int end = off + len;
+                for (int i = off; i < end; ) {
+                    byte[] b = chunk;
+                    if (b != null && high == 0) { // a run of ASCII, the XML's most, copied as it is
+                        int f = filled;
+                        int stop = Math.min(end, i + b.length - f);
+                        char c;
+                        while (i < stop && (c = chars[i]) < 0x80) {
+                            b[f++] = (byte) c;
+                            i++;
+                        }
+                        filled = f;
+                        if (i == end) {
+                            return;
+                        }
+                    }
+                    put(chars[i++]);
                 }
             }
 
             @Override
             public void write(String text, int off, int len) throws IOException {
-                for (int i = off; i < off + len; i++) {
-                    put(text.charAt(i));
+                int end = off + len;
+                for (int i = off; i < end; ) {
+                    byte[] b = chunk;
+                    if (b != null && high == 0) { // a run of ASCII, the XML's most, copied as it is
+                        int f = filled;
+                        int stop = Math.min(end, i + b.length - f);
+                        char c;
+                        while (i < stop && (c = text.charAt(i)) < 0x80) {
+                            b[f++] = (byte) c;
+                            i++;
+                        }
+                        filled = f;
+                        if (i == end) {
+                            return;
+                        }
+                    }
+                    put(text.charAt(i++));
                 }
             }
 
