@@ -43,7 +43,7 @@ import java.util.zip.ZipInputStream;
  * A streaming workbook (200 rows of a sheet in memory) whose sheets' rows are compressed once,
  * as they are written, into the deflate data of the workbook's own entries, on a thread beside
  * the one that writes them. POI's own writer compresses each sheet's rows twice: into a
- * temporary file, then, read back, into the workbook; a series sheet of 500,000 rows is 400 MB
+ * temporary file, then, read back, into the workbook; a series sheet of 500,000 rows is about 370 MB
  * of XML. The rows' deflate data ends at a byte boundary without ending the stream (a sync
  * flush), so that the sheet's head, which POI knows only at the end, is compressed on its own
  * before it and its tail after it, the three one valid deflate stream; every entry holds the
@@ -106,6 +106,9 @@ final class WorkbookDeflatedOnce extends SXSSFWorkbook {
         Map<String, SheetRows> sheetEntries = new HashMap<>();
         for (int i = 0; i < getNumberOfSheets(); i++) {
             SheetRows rows = rowsOf.get(getSheetAt(i));
+            if (rows == null) {
+                throw new IllegalStateException("sheet " + getSheetName(i) + " was not created through this workbook");
+            }
             rows.close(); // its last rows compressed
             sheetEntries.put(getXSSFWorkbook().getSheetAt(i).getPackagePart().getPartName().getName().substring(1), rows);
         }
@@ -277,6 +280,7 @@ final class WorkbookDeflatedOnce extends SXSSFWorkbook {
             /** The deflating thread's output buffer for this sheet. */
             private final byte[] deflated = new byte[64 * 1024];
             private boolean closed;
+            private boolean released;
 
             RowsOut(FileOutputStream file) {
                 this.file = file;
@@ -402,6 +406,9 @@ final class WorkbookDeflatedOnce extends SXSSFWorkbook {
             @Override
             public void close() throws IOException {
                 if (closed) {
+                    if (givenUp) {
+                        release(); // the deflating thread has stopped: nothing writes into the file any more
+                    }
                     return;
                 }
                 closed = true;
@@ -409,12 +416,12 @@ final class WorkbookDeflatedOnce extends SXSSFWorkbook {
                     if (givenUp) {
                         return;
                     }
+                    if (chunk == null) {
+                        chunk = new byte[4];
+                    }
                     if (high != 0) {
                         high = 0;
                         chunk[filled++] = '?'; // put left room for four bytes
-                    }
-                    if (chunk == null) {
-                        chunk = new byte[0];
                     }
                     handOff(Deflater.SYNC_FLUSH);
                     last.get();
@@ -426,8 +433,16 @@ final class WorkbookDeflatedOnce extends SXSSFWorkbook {
                     throw new IOException("a sheet of " + Workbook.FILE + " was not compressed: " + e.getCause(), e.getCause());
                 } finally {
                     if (last == null || last.isDone()) {
-                        deflater.end();
-                    }
+                        release();
+                    } // else its chunks are still being compressed: dispose() waits for them, then closes again
+                }
+            }
+
+            /** The deflater and the file let go of, once. */
+            private void release() throws IOException {
+                if (!released) {
+                    released = true;
+                    deflater.end();
                     file.close();
                 }
             }
@@ -441,7 +456,9 @@ final class WorkbookDeflatedOnce extends SXSSFWorkbook {
                     inFlight.acquire();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new InterruptedIOException("stopped while writing a sheet of " + Workbook.FILE);
+                    InterruptedIOException stopped = new InterruptedIOException("stopped while writing a sheet of " + Workbook.FILE);
+                    failure = stopped; // a chunk dropped: the sheet can no longer be written whole
+                    throw stopped;
                 }
                 try {
                     last = deflating.submit(() -> {
@@ -459,15 +476,21 @@ final class WorkbookDeflatedOnce extends SXSSFWorkbook {
                         } catch (Throwable e) { // a full disk, or memory: the sheet is not written, never half
                             failure = e;
                         } finally {
+                            inFlight.release();
                             if (full.length == CHUNK_BYTES) {
                                 spareChunks.add(full);
                             }
-                            inFlight.release();
                         }
                     });
                 } catch (RejectedExecutionException e) {
                     inFlight.release();
-                    throw new InterruptedIOException("the workbook was given up while a sheet was written");
+                    InterruptedIOException givenUpNow = new InterruptedIOException("the workbook was given up while a sheet was written");
+                    failure = givenUpNow;
+                    throw givenUpNow;
+                } catch (RuntimeException | Error e) { // no thread to compress with
+                    inFlight.release();
+                    failure = e;
+                    throw e;
                 }
             }
 

@@ -27,6 +27,8 @@ import java.util.zip.ZipInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WorkbookDeflatedOnceTest {
@@ -90,6 +92,8 @@ class WorkbookDeflatedOnceTest {
     @Test
     @Timeout(120)
     void aWorkbookGivenUpMidwayLeavesNoFileAndNoThread() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<Thread> deflating = new java.util.concurrent.atomic.AtomicReference<>();
         TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy(folder.toFile()));
         try {
             Thread writer = new Thread(() -> {
@@ -100,6 +104,8 @@ class WorkbookDeflatedOnceTest {
                         sheet.createRow(i).createCell(0).setCellValue("row " + i + " of a sheet given up");
                     }
                     book.createSheet("not begun");
+                    deflating.set(Thread.getAllStackTraces().keySet().stream()
+                            .filter(t -> t.getName().equals("given-up-book-deflate")).findFirst().orElseThrow());
                 } finally {
                     book.dispose();
                     try {
@@ -109,13 +115,15 @@ class WorkbookDeflatedOnceTest {
                     }
                 }
             }, "given-up-book");
+            writer.setUncaughtExceptionHandler((thread, e) -> failed.set(e));
             writer.start();
             writer.join();
+            assertNull(failed.get(), "giving the workbook up threw nothing");
+            deflating.get().join(10_000);
             try (java.util.stream.Stream<Path> left = Files.list(folder)) {
                 assertEquals(List.of(), left.toList(), "no temporary file left");
             }
-            assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("given-up-book-deflate")),
-                    "the deflating thread has ended");
+            assertFalse(deflating.get().isAlive(), "the deflating thread has ended");
         } finally {
             TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy());
         }
