@@ -294,26 +294,10 @@ final class WorkbookDeflatedOnce extends SXSSFWorkbook {
                 put((char) c);
             }
 
+            /** POI's escaped text: as a string, through the one loop. */
             @Override
             public void write(char[] chars, int off, int len) throws IOException {
-                int end = off + len;
-                for (int i = off; i < end; ) {
-                    byte[] b = chunk;
-                    if (b != null && high == 0) { // a run of ASCII, the XML's most, copied as it is
-                        int f = filled;
-                        int stop = Math.min(end, i + b.length - f);
-                        char c;
-                        while (i < stop && (c = chars[i]) < 0x80) {
-                            b[f++] = (byte) c;
-                            i++;
-                        }
-                        filled = f;
-                        if (i == end) {
-                            return;
-                        }
-                    }
-                    put(chars[i++]);
-                }
+                write(String.valueOf(chars, off, len), 0, len);
             }
 
             @Override
