@@ -133,26 +133,18 @@ final class WorkbookDeflatedOnce extends SXSSFWorkbook {
     }
 
     /**
-     * A sheet's entry: its XML up to its rows (as POI's writer puts them: {@code <sheetData/>}
-     * opened), the rows, then the rest.
+     * A sheet's entry: its XML up to its rows (as POI's writer puts them: the template's empty
+     * {@code <sheetData/>} opened), the rows, then the rest.
      */
     private static void addSheet(ZipArchiveOutputStream zip, String name, byte[] xml, SheetRows rows)
             throws IOException {
         String text = new String(xml, StandardCharsets.UTF_8);
-        String head;
-        String tail;
         int empty = text.indexOf("<sheetData/>");
-        if (empty >= 0) {
-            head = text.substring(0, empty) + "<sheetData>\n";
-            tail = "</sheetData>" + text.substring(empty + "<sheetData/>".length());
-        } else {
-            int end = text.indexOf("</sheetData>");
-            if (text.indexOf("<sheetData>") < 0 || end < 0) {
-                throw new IllegalStateException(name + " has no sheetData");
-            }
-            head = text.substring(0, end);
-            tail = text.substring(end);
+        if (empty < 0) { // a streaming sheet's template never holds rows of its own
+            throw new IllegalStateException(name + " has no empty sheetData to put its rows in");
         }
+        String head = text.substring(0, empty) + "<sheetData>\n";
+        String tail = "</sheetData>" + text.substring(empty + "<sheetData/>".length());
         byte[] headBytes = head.getBytes(StandardCharsets.UTF_8);
         byte[] tailBytes = tail.getBytes(StandardCharsets.UTF_8);
         Deflated headDeflated = Deflated.of(headBytes, false);
@@ -264,7 +256,7 @@ final class WorkbookDeflatedOnce extends SXSSFWorkbook {
             return new RowsOut(new FileOutputStream(file));
         }
 
-        java.io.File file() {
+        File file() {
             return getTempFile();
         }
 
@@ -281,13 +273,12 @@ final class WorkbookDeflatedOnce extends SXSSFWorkbook {
             private final byte[] deflated = new byte[64 * 1024];
             private boolean closed;
             private boolean released;
+            /** A high surrogate written last, waiting for its low one. */
+            private char high;
 
             RowsOut(FileOutputStream file) {
                 this.file = file;
             }
-
-            /** A high surrogate written last, waiting for its low one. */
-            private char high;
 
             @Override
             public void write(int c) throws IOException {
