@@ -37,7 +37,8 @@ import java.util.function.UnaryOperator;
  * matches the input folder; load the new and changed files of each input kind of
  * {@link InputKinds} (rows validated, rejects recorded), listings first and their conflicts
  * settled before anything refers to them, the price files in partitions on every core (or on
- * remote workers) and their duplicates settled after; settle the other conflicting rows; record
+ * remote workers), their duplicates settled after and a nightly append's rows merged into their
+ * month's block; settle the other conflicting rows; record
  * the files loaded; stop if a file is mostly rejects; compute the listings' metrics in
  * partitions; assemble and publish the report folder. The tables are wired in {@link StoreConfiguration}, the report
  * and its partitions in {@link ReportConfiguration}.
@@ -108,7 +109,9 @@ public class IpoReportJobConfiguration {
             if (kind == InputKinds.PRICES) {
                 job.next(loadPrices(loadPriceFiles, broker))
                         .next(tasklet("settlePrices", new SettlePricesTasklet(InputKinds.PRICES, store, ledger,
-                                settings.chunkSize())));
+                                settings.chunkSize())))
+                        .next(tasklet("mergeAppendedPrices", new MergeAppendedPricesTasklet(InputKinds.PRICES, store,
+                                ledger, settings.chunkSize())));
             } else {
                 job.next(load(kind));
             }

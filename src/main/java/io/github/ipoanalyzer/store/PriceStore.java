@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import javax.sql.DataSource;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
@@ -119,6 +120,77 @@ public class PriceStore implements RowStore<DailyPrice> {
                             .filter(r -> r.line() <= line).toList());
                 }, file, line);
         rewrite(across);
+    }
+
+    /**
+     * Merges, ticker by ticker, the blocks of {@code file}'s rows after line {@code linesBefore}
+     * (the rows appended since an earlier run read the file up to that line) into the block that
+     * ends there, when all their dates fall in one calendar month and they hold at most
+     * {@code maxRows} rows together. A nightly feed appends a row a day: a block each would make
+     * every listing's history, and every pass over the store, a block longer each night; merged,
+     * a month of appends is one block. The merged block is new (its rows changed), and its first
+     * date is in the month of the rows appended, so it marks no earlier month of a series as
+     * changed than they do. Returns how many blocks were merged away.
+     */
+    public int mergeAppended(String file, long linesBefore, int maxRows) {
+        Map<String, List<BlockSpan>> byTicker = new LinkedHashMap<>();
+        jdbc.query("SELECT ID, TICKER, FIRST_LINE, LAST_LINE, FIRST_DATE, LAST_DATE, ROW_COUNT FROM PRICE_BLOCK "
+                + "WHERE SOURCE_FILE = ? ORDER BY TICKER, FIRST_LINE", rs -> {
+            byTicker.computeIfAbsent(rs.getString(2), t -> new ArrayList<>()).add(new BlockSpan(rs.getLong(1),
+                    rs.getLong(3), rs.getLong(4), rs.getDate(5).toLocalDate(), rs.getDate(6).toLocalDate(), rs.getInt(7)));
+        }, file);
+        int merged = 0;
+        for (Map.Entry<String, List<BlockSpan>> ticker : byTicker.entrySet()) {
+            List<BlockSpan> group = mergeable(ticker.getValue(), linesBefore, maxRows);
+            if (group.size() < 2) {
+                continue;
+            }
+            List<Sourced<DailyPrice>> rows = new ArrayList<>();
+            for (BlockSpan block : group) {
+                rows.addAll(jdbc.queryForObject("SELECT ROWS_DATA FROM PRICE_BLOCK WHERE ID = ?",
+                        (rs, n) -> PriceBlockCodec.decode(rs.getBytes(1), ticker.getKey(), file), block.id()));
+                jdbc.update("DELETE FROM PRICE_BLOCK WHERE ID = ?", block.id());
+            }
+            write(rows);
+            merged += group.size() - 1;
+        }
+        return merged;
+    }
+
+    /** What {@link #mergeAppended} reads of a block before it decides: no price is decoded. */
+    record BlockSpan(long id, long firstLine, long lastLine, LocalDate firstDate, LocalDate lastDate, int rows) {
+    }
+
+    /**
+     * Of one ticker's blocks of a file in line order, the block ending at or before
+     * {@code linesBefore} last and every block after it, when they may be merged; otherwise none.
+     */
+    static List<BlockSpan> mergeable(List<BlockSpan> blocks, long linesBefore, int maxRows) {
+        BlockSpan before = null;
+        List<BlockSpan> group = new ArrayList<>();
+        for (BlockSpan block : blocks) {
+            if (block.firstLine() > linesBefore) {
+                group.add(block);
+            } else if (block.lastLine() > linesBefore) {
+                return List.of(); // rows of both sides of the line in one block: not an append
+            } else if (before == null || block.lastLine() > before.lastLine()) {
+                before = block;
+            }
+        }
+        if (before == null || group.isEmpty()) {
+            return List.of();
+        }
+        group.add(0, before);
+        YearMonth month = YearMonth.from(before.firstDate());
+        int rows = 0;
+        for (BlockSpan block : group) {
+            rows += block.rows();
+            if (!month.equals(YearMonth.from(block.firstDate()))
+                    || !month.equals(YearMonth.from(block.lastDate()))) {
+                return List.of();
+            }
+        }
+        return rows <= maxRows ? group : List.of();
     }
 
     /** A listing's stored blocks, each with its id and its rows in line order. */

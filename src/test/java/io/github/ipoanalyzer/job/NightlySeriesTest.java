@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -60,6 +62,45 @@ class NightlySeriesTest {
         for (String file : seriesFiles(after).stream().filter(f -> month(f).equals(month)).toList()) {
             assertNotEquals(inode(before.resolve(file)), inode(after.resolve(file)), file + " holds the new day");
         }
+    }
+
+    @Test
+    void nightlyAppendsOfOneMonthShareOneBlockAndTheReportIsStillTheScratchOne() throws Exception {
+        Path market = work.resolve("market");
+        MarketGenerator generator = new MarketGenerator(LISTINGS, DAYS, 14);
+        generator.writeTo(market);
+        assertEquals(0, run(market, "out", "db").exitCode());
+        Path prices = market.resolve("prices/10001.HK.csv");
+        int before = blocksOf("db", "prices/10001.HK.csv");
+        // Night n appends the n-th weekday after night 0's date: nights 0 and 1, then the first two of a later month.
+        generator.appendDay(market, 0);
+        List<LocalDate> weekdays = new ArrayList<>(List.of(LocalDate.parse(lastDate(prices))));
+        while (weekdays.size() < 60) {
+            LocalDate next = weekdays.get(weekdays.size() - 1).plusDays(1);
+            weekdays.add(next.getDayOfWeek().getValue() == 6 ? next.plusDays(2) : next);
+        }
+        int later = 2;
+        while (YearMonth.from(weekdays.get(later)).equals(YearMonth.from(weekdays.get(1)))) {
+            later++;
+        }
+        List<Integer> nights = List.of(0, 1, later, later + 1);
+        List<String> months = new ArrayList<>();
+        for (int night : nights) {
+            if (night > 0) {
+                generator.appendDay(market, night);
+            }
+            months.add(lastDate(prices).substring(0, 7));
+            JobRun nightly = run(market, "out", "db");
+            assertEquals(0, nightly.exitCode(), nightly.err());
+            assertTrue(series(work.resolve("out/latest")).startsWith("months before " + months.get(months.size() - 1)
+                    + " taken over"), series(work.resolve("out/latest")));
+        }
+        long distinctMonths = months.stream().distinct().count();
+        assertEquals(weekdays.get(later + 1).toString().substring(0, 7), months.get(3));
+        assertTrue(distinctMonths >= 2 && distinctMonths < months.size(), months.toString());
+        // The history's block, then one block for each month of nights; every listing alike.
+        assertEquals(before + distinctMonths, blocksOf("db", "prices/10001.HK.csv"), months.toString());
+        assertEqualsScratch(market, work.resolve("out/latest"));
     }
 
     @Test
@@ -166,6 +207,19 @@ class NightlySeriesTest {
         assertTrue(series(work.resolve(scratch + "/latest")).startsWith("no earlier report"));
         assertEquals(JobRun.figureFiles(work.resolve(scratch + "/latest"), "manifest.json", "input-files.csv"),
                 JobRun.figureFiles(report, "manifest.json", "input-files.csv"));
+    }
+
+    /** How many blocks of prices the database keeps of {@code file}. */
+    private int blocksOf(String db, String file) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:hsqldb:file:" + work.resolve(db).resolve("ipo")
+                + ";shutdown=true;ifexists=true", "SA", "");
+             java.sql.PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM PRICE_BLOCK WHERE SOURCE_FILE = ?")) {
+            count.setString(1, file);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
     }
 
     /** The estimation sums the database keeps, by ticker, as hex. */

@@ -16,7 +16,10 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The scans of every stored block are read a page at a time, and miss no block across pages. */
+/**
+ * The scans of every stored block are read a page at a time, and miss no block across pages; a
+ * nightly append's rows join the block of their month's rows appended before.
+ */
 class PriceStoreTest {
 
     @Test
@@ -55,5 +58,72 @@ class PriceStoreTest {
         for (int t = 0; t < tickers; t++) {
             assertTrue(byExchange.get(t % 2 == 0 ? "SSE" : "HKEX").contains(first.plusDays(t)), "day " + t);
         }
+    }
+
+    @Test
+    void appendedRowsJoinTheBlockOfTheirMonthAndNoOther() {
+        SimpleDriverDataSource db = new SimpleDriverDataSource(new org.hsqldb.jdbc.JDBCDriver(),
+                "jdbc:hsqldb:mem:merge" + System.nanoTime(), "SA", "");
+        new MarketDataStore(db, List.of("LISTING", PriceStore.TABLE)).createTablesIfMissing();
+        JdbcTemplate jdbc = new JdbcTemplate(db);
+        PriceStore store = new PriceStore(db);
+        String file = "prices/two.csv";
+        // The file as first loaded: lines 2 to 4, January, one block per ticker.
+        store.write(List.of(row("A", "2026-01-28", "10.00", file, 2), row("B", "2026-01-28", "20.00", file, 3),
+                row("A", "2026-01-30", "10.50", file, 4)));
+        // Night 1, line 5: February's first row; January's block is another month.
+        store.write(List.of(row("A", "2026-02-02", "11.00", file, 5)));
+        assertEquals(0, store.mergeAppended(file, 4, 100));
+        // Night 2, lines 6 and 7: both tickers; A's row joins the row of night 1, B's has no February block before it.
+        store.write(List.of(row("A", "2026-02-03", "11.25", file, 6), row("B", "2026-02-03", "21.00", file, 7)));
+        assertEquals(1, store.mergeAppended(file, 5, 100));
+        assertEquals(List.of("A 2 4 2026-01-28 2", "A 5 6 2026-02-02 2", "B 3 3 2026-01-28 1", "B 7 7 2026-02-03 1"),
+                blocks(jdbc, file));
+        // Night 3, line 8: A's February block holds 2 rows, so at most 2 rows a block keeps it apart.
+        store.write(List.of(row("A", "2026-02-04", "11.50", file, 8)));
+        assertEquals(0, store.mergeAppended(file, 7, 2));
+        assertEquals(1, store.mergeAppended(file, 7, 3));
+        assertEquals(List.of("A 2 4 2026-01-28 2", "A 5 8 2026-02-02 3", "B 3 3 2026-01-28 1", "B 7 7 2026-02-03 1"),
+                blocks(jdbc, file));
+        // Merging again finds nothing: a restart after the merge changes nothing.
+        assertEquals(0, store.mergeAppended(file, 7, 3));
+        // Every row is still there, each with its line, in date order.
+        assertEquals(List.of("2026-01-28 10.00", "2026-01-30 10.50", "2026-02-02 11.00", "2026-02-03 11.25",
+                "2026-02-04 11.50"), store.prices("A").stream().map(p -> p.date() + " " + p.close()).toList());
+        assertEquals(List.of(5L, 6L, 8L), store.blocks("A").get(1).rows().stream().map(Sourced::line).toList());
+    }
+
+    @Test
+    void aBlockAcrossTheAppendsFirstLineOrAnAppendIntoANewMonthIsNotMerged() {
+        PriceStore.BlockSpan january = span(1, 2, 20, "2026-01-05", "2026-01-30", 19);
+        PriceStore.BlockSpan lateJanuary = span(2, 21, 21, "2026-01-31", "2026-01-31", 1);
+        PriceStore.BlockSpan february = span(3, 22, 22, "2026-02-02", "2026-02-02", 1);
+        assertEquals(List.of(january, lateJanuary), PriceStore.mergeable(List.of(january, lateJanuary), 20, 100));
+        assertEquals(List.of(), PriceStore.mergeable(List.of(january, february), 20, 100), "another month");
+        assertEquals(List.of(), PriceStore.mergeable(List.of(january, lateJanuary, february), 20, 100),
+                "the appended rows span two months");
+        PriceStore.BlockSpan newYear = span(4, 2, 2, "2026-01-02", "2026-01-02", 1);
+        PriceStore.BlockSpan rest = span(5, 3, 20, "2026-01-05", "2026-01-30", 18);
+        assertEquals(List.of(), PriceStore.mergeable(List.of(newYear, rest, lateJanuary), 10, 100),
+                "a block holding lines before and after the append's first line");
+        assertEquals(List.of(), PriceStore.mergeable(List.of(january), 20, 100), "nothing appended");
+        assertEquals(List.of(), PriceStore.mergeable(List.of(lateJanuary), 20, 100), "nothing before the append");
+        assertEquals(List.of(), PriceStore.mergeable(List.of(january, lateJanuary), 20, 19), "more rows than a block holds");
+    }
+
+    private static PriceStore.BlockSpan span(long id, long firstLine, long lastLine, String first, String last, int rows) {
+        return new PriceStore.BlockSpan(id, firstLine, lastLine, LocalDate.parse(first), LocalDate.parse(last), rows);
+    }
+
+    private static Sourced<DailyPrice> row(String ticker, String date, String close, String file, long line) {
+        return new Sourced<>(new DailyPrice(ticker, LocalDate.parse(date), null, null, null, new BigDecimal(close), null,
+                null, null), file, line);
+    }
+
+    /** Each block of {@code file}: ticker, first and last line, first date, rows. */
+    private static List<String> blocks(JdbcTemplate jdbc, String file) {
+        return jdbc.query("SELECT TICKER, FIRST_LINE, LAST_LINE, FIRST_DATE, ROW_COUNT FROM PRICE_BLOCK WHERE SOURCE_FILE = ? "
+                + "ORDER BY TICKER, FIRST_LINE", (rs, n) -> rs.getString(1) + " " + rs.getLong(2) + " " + rs.getLong(3)
+                + " " + rs.getDate(4) + " " + rs.getInt(5), file);
     }
 }
