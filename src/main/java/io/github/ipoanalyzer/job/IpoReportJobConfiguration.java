@@ -7,6 +7,7 @@ import io.github.ipoanalyzer.ingest.InputKinds;
 import io.github.ipoanalyzer.ingest.RejectedRowException;
 import io.github.ipoanalyzer.ingest.RejectsRecorder;
 import io.github.ipoanalyzer.report.ReportPublisher;
+import io.github.ipoanalyzer.store.DatabaseCheckpoints;
 import io.github.ipoanalyzer.store.InputFileLedger;
 import io.github.ipoanalyzer.store.MarketDataStore;
 import io.github.ipoanalyzer.store.Sourced;
@@ -16,6 +17,7 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.builder.SimpleJobBuilder;
 import org.springframework.batch.core.partition.support.RemoteStepExecutionAggregator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.AbstractStep;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.PartitionStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -28,6 +30,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -99,29 +102,35 @@ public class IpoReportJobConfiguration {
 
     @Bean
     public Job ipoReportJob(Step reportListings, ReportPublisher reportPublisher, Step loadPriceFiles,
-                            ObjectProvider<AmqpTemplate> broker) {
-        SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository)
-                .start(tasklet("reconcileInputs", new ReconcileInputsTasklet(ledger, settings.version(),
-                        settings.chunkSize(), settings.dbDir())))
-                .next(load(InputKinds.LISTINGS))
-                .next(rejectConflicts("rejectConflictingListings"));
+                            ObjectProvider<AmqpTemplate> broker, DatabaseCheckpoints checkpoints) {
+        List<Step> steps = new ArrayList<>(List.of(
+                tasklet("reconcileInputs", new ReconcileInputsTasklet(ledger, settings.version(), settings.chunkSize(),
+                        settings.dbDir())),
+                load(InputKinds.LISTINGS),
+                rejectConflicts("rejectConflictingListings")));
         for (InputKind<?> kind : InputKinds.AFTER_LISTINGS) {
             if (kind == InputKinds.PRICES) {
-                job.next(loadPrices(loadPriceFiles, broker))
-                        .next(tasklet("settlePrices", new SettlePricesTasklet(InputKinds.PRICES, store, ledger,
-                                settings.chunkSize())))
-                        .next(tasklet("mergeAppendedPrices", new MergeAppendedPricesTasklet(InputKinds.PRICES, store,
-                                ledger, settings.chunkSize())));
+                steps.add(loadPrices(loadPriceFiles, broker));
+                steps.add(tasklet("settlePrices", new SettlePricesTasklet(InputKinds.PRICES, store, ledger,
+                        settings.chunkSize())));
+                steps.add(tasklet("mergeAppendedPrices", new MergeAppendedPricesTasklet(InputKinds.PRICES, store, ledger,
+                        settings.chunkSize())));
             } else {
-                job.next(load(kind));
+                steps.add(load(kind));
             }
         }
-        return job.next(rejectConflicts("rejectConflictingRows"))
-                .next(tasklet("recordInputFiles", new RecordInputFilesTasklet(ledger, settings.version())))
-                .next(tasklet("checkRejectLimits", new CheckRejectLimitsTasklet(store)))
-                .next(reportListings)
-                .next(tasklet("publishReport", new PublishReportTasklet(reportPublisher, stopSignal(), settings.version())))
-                .build();
+        steps.addAll(List.of(
+                rejectConflicts("rejectConflictingRows"),
+                tasklet("recordInputFiles", new RecordInputFilesTasklet(ledger, settings.version())),
+                tasklet("checkRejectLimits", new CheckRejectLimitsTasklet(store)),
+                reportListings,
+                tasklet("publishReport", new PublishReportTasklet(reportPublisher, stopSignal(), settings.version()))));
+        // The database is checkpointed after the job's own steps, never while their partitions run.
+        CheckpointAfterStep checkpoint = new CheckpointAfterStep(checkpoints, DatabaseCheckpoints.LOG_BYTES);
+        steps.forEach(step -> ((AbstractStep) step).registerStepExecutionListener(checkpoint));
+        SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository).start(steps.get(0));
+        steps.subList(1, steps.size()).forEach(job::next);
+        return job.build();
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.ipoanalyzer.job;
 
 import io.github.ipoanalyzer.ingest.InputKinds;
+import io.github.ipoanalyzer.store.DatabaseCheckpoints;
 import io.github.ipoanalyzer.store.InputFileLedger;
 import io.github.ipoanalyzer.store.MarketDataStore;
 import io.github.ipoanalyzer.store.SchemaLock;
@@ -64,9 +65,21 @@ public class StoreConfiguration {
         };
     }
 
-    /** Creates the analysis tables on first use (the job repository's schema is Spring Batch's). */
+    /** When the database writes its log into its data files: between the job's steps (see {@link DatabaseCheckpoints}). */
     @Bean
-    public InitializingBean analysisSchema(MarketDataStore store) {
-        return store::createTablesIfMissing;
+    public DatabaseCheckpoints databaseCheckpoints(DataSource dataSource) {
+        return new DatabaseCheckpoints(dataSource);
+    }
+
+    /**
+     * Creates the analysis tables on first use (the job repository's schema is Spring Batch's),
+     * and turns the database's own checkpoints off: the job makes them between its steps.
+     */
+    @Bean
+    public InitializingBean analysisSchema(MarketDataStore store, DatabaseCheckpoints checkpoints) {
+        return () -> {
+            store.createTablesIfMissing();
+            checkpoints.takeOver();
+        };
     }
 }
