@@ -12,6 +12,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -56,9 +57,10 @@ final class MergeAppendedPricesTasklet implements Tasklet {
             pending = new ArrayDeque<>(appended.entrySet());
             pendingOf = step.getId();
         }
+        LocalDate asOf = RunParameters.from(step.getJobParameters()).asOf();
         for (int i = 0; i < FILES_PER_TRANSACTION && !pending.isEmpty(); i++) {
             Map.Entry<String, FileTail> file = pending.poll();
-            store.prices().mergeAppended(file.getKey(), file.getValue().linesBefore(), maxRows);
+            store.prices().mergeAppended(file.getKey(), file.getValue().linesBefore(), asOf, maxRows);
         }
         return pending.isEmpty() ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
     }

@@ -124,37 +124,58 @@ public class PriceStore implements RowStore<DailyPrice> {
 
     /**
      * Merges, ticker by ticker, the blocks of {@code file}'s rows after line {@code linesBefore}
-     * (the rows appended since an earlier run read the file up to that line) into the block that
-     * ends there, when all their dates fall in one calendar month and they hold at most
-     * {@code maxRows} rows together. A nightly feed appends a row a day: a block each would make
-     * every listing's history, and every pass over the store, a block longer each night; merged,
-     * a month of appends is one block. The merged block is new (its rows changed), and its first
-     * date is in the month of the rows appended, so it marks no earlier month of a series as
-     * changed than they do. Returns how many blocks were merged away.
+     * (the rows appended since an earlier run read the file up to that line) into that ticker's
+     * last block before the line, when all their dates fall in one calendar month, none after
+     * {@code asOf}, and they hold at most {@code maxRows} rows together. A nightly feed appends a
+     * row a day: a block each would make every listing's history, and every pass over the store,
+     * a block longer each night; merged, a month of appends is one block. The merged block is new
+     * (its rows changed), and its first date is in the month of the rows appended, so it marks no
+     * earlier month of a report's series as changed than they do (rows after the as-of date, which
+     * that report does not see, are left apart). Returns how many blocks were merged away.
      */
-    public int mergeAppended(String file, long linesBefore, int maxRows) {
-        Map<String, List<BlockSpan>> byTicker = new LinkedHashMap<>();
-        jdbc.query("SELECT ID, TICKER, FIRST_LINE, LAST_LINE, FIRST_DATE, LAST_DATE, ROW_COUNT FROM PRICE_BLOCK "
-                + "WHERE SOURCE_FILE = ? ORDER BY TICKER, FIRST_LINE", rs -> {
-            byTicker.computeIfAbsent(rs.getString(2), t -> new ArrayList<>()).add(new BlockSpan(rs.getLong(1),
-                    rs.getLong(3), rs.getLong(4), rs.getDate(5).toLocalDate(), rs.getDate(6).toLocalDate(), rs.getInt(7)));
-        }, file);
-        int merged = 0;
-        for (Map.Entry<String, List<BlockSpan>> ticker : byTicker.entrySet()) {
-            List<BlockSpan> group = mergeable(ticker.getValue(), linesBefore, maxRows);
-            if (group.size() < 2) {
-                continue;
-            }
-            List<Sourced<DailyPrice>> rows = new ArrayList<>();
+    public int mergeAppended(String file, long linesBefore, LocalDate asOf, int maxRows) {
+        Map<String, List<BlockSpan>> blocks = spans("SOURCE_FILE = ? AND LAST_LINE > ?", file, linesBefore);
+        if (blocks.isEmpty()) {
+            return 0;
+        }
+        LocalDate month = blocks.values().stream().flatMap(List::stream).map(BlockSpan::firstDate)
+                .min(Comparator.naturalOrder()).orElseThrow().withDayOfMonth(1);
+        // Before the line, only a block with a date in the appended rows' first month can join them.
+        spans("SOURCE_FILE = ? AND LAST_LINE <= ? AND LAST_DATE >= ?", file, linesBefore, Date.valueOf(month))
+                .forEach((ticker, before) -> blocks.computeIfPresent(ticker, (t, after) -> {
+                    List<BlockSpan> all = new ArrayList<>(before);
+                    all.addAll(after);
+                    all.sort(Comparator.comparingLong(BlockSpan::firstLine));
+                    return all;
+                }));
+        List<Object[]> merged = new ArrayList<>();
+        List<Sourced<DailyPrice>> rows = new ArrayList<>();
+        int groups = 0;
+        for (Map.Entry<String, List<BlockSpan>> ticker : blocks.entrySet()) {
+            List<BlockSpan> group = mergeable(ticker.getValue(), linesBefore, asOf, maxRows);
             for (BlockSpan block : group) {
                 rows.addAll(jdbc.queryForObject("SELECT ROWS_DATA FROM PRICE_BLOCK WHERE ID = ?",
                         (rs, n) -> PriceBlockCodec.decode(rs.getBytes(1), ticker.getKey(), file), block.id()));
-                jdbc.update("DELETE FROM PRICE_BLOCK WHERE ID = ?", block.id());
+                merged.add(new Object[] {block.id()});
             }
-            write(rows);
-            merged += group.size() - 1;
+            groups += group.isEmpty() ? 0 : 1;
         }
-        return merged;
+        if (groups > 0) {
+            jdbc.batchUpdate("DELETE FROM PRICE_BLOCK WHERE ID = ?", merged);
+            write(rows); // a block for each ticker's group
+        }
+        return merged.size() - groups;
+    }
+
+    /** The spans of the blocks {@code where} selects, by ticker, each ticker's in line order. */
+    private Map<String, List<BlockSpan>> spans(String where, Object... args) {
+        Map<String, List<BlockSpan>> byTicker = new LinkedHashMap<>();
+        jdbc.query("SELECT ID, TICKER, FIRST_LINE, LAST_LINE, FIRST_DATE, LAST_DATE, ROW_COUNT FROM PRICE_BLOCK WHERE "
+                + where + " ORDER BY TICKER, FIRST_LINE", rs -> {
+            byTicker.computeIfAbsent(rs.getString(2), t -> new ArrayList<>()).add(new BlockSpan(rs.getLong(1),
+                    rs.getLong(3), rs.getLong(4), rs.getDate(5).toLocalDate(), rs.getDate(6).toLocalDate(), rs.getInt(7)));
+        }, args);
+        return byTicker;
     }
 
     /** What {@link #mergeAppended} reads of a block before it decides: no price is decoded. */
@@ -162,10 +183,11 @@ public class PriceStore implements RowStore<DailyPrice> {
     }
 
     /**
-     * Of one ticker's blocks of a file in line order, the block ending at or before
-     * {@code linesBefore} last and every block after it, when they may be merged; otherwise none.
+     * Of one ticker's blocks of a file in line order, its last block before line
+     * {@code linesBefore} and every block after it, when they may be merged (see
+     * {@link #mergeAppended}); otherwise none.
      */
-    static List<BlockSpan> mergeable(List<BlockSpan> blocks, long linesBefore, int maxRows) {
+    static List<BlockSpan> mergeable(List<BlockSpan> blocks, long linesBefore, LocalDate asOf, int maxRows) {
         BlockSpan before = null;
         List<BlockSpan> group = new ArrayList<>();
         for (BlockSpan block : blocks) {
@@ -185,8 +207,8 @@ public class PriceStore implements RowStore<DailyPrice> {
         int rows = 0;
         for (BlockSpan block : group) {
             rows += block.rows();
-            if (!month.equals(YearMonth.from(block.firstDate()))
-                    || !month.equals(YearMonth.from(block.lastDate()))) {
+            if (!month.equals(YearMonth.from(block.firstDate())) || !month.equals(YearMonth.from(block.lastDate()))
+                    || block.lastDate().isAfter(asOf)) {
                 return List.of();
             }
         }

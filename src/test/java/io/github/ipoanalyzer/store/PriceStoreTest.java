@@ -22,6 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PriceStoreTest {
 
+    private static final LocalDate AS_OF = LocalDate.of(2030, 1, 1);
+
     @Test
     void everyDateOfEveryBlockIsSeenAcrossPages() {
         SimpleDriverDataSource db = new SimpleDriverDataSource(new org.hsqldb.jdbc.JDBCDriver(),
@@ -73,20 +75,20 @@ class PriceStoreTest {
                 row("A", "2026-01-30", "10.50", file, 4)));
         // Night 1, line 5: February's first row; January's block is another month.
         store.write(List.of(row("A", "2026-02-02", "11.00", file, 5)));
-        assertEquals(0, store.mergeAppended(file, 4, 100));
+        assertEquals(0, store.mergeAppended(file, 4, AS_OF, 100));
         // Night 2, lines 6 and 7: both tickers; A's row joins the row of night 1, B's has no February block before it.
         store.write(List.of(row("A", "2026-02-03", "11.25", file, 6), row("B", "2026-02-03", "21.00", file, 7)));
-        assertEquals(1, store.mergeAppended(file, 5, 100));
+        assertEquals(1, store.mergeAppended(file, 5, AS_OF, 100));
         assertEquals(List.of("A 2 4 2026-01-28 2", "A 5 6 2026-02-02 2", "B 3 3 2026-01-28 1", "B 7 7 2026-02-03 1"),
                 blocks(jdbc, file));
         // Night 3, line 8: A's February block holds 2 rows, so at most 2 rows a block keeps it apart.
         store.write(List.of(row("A", "2026-02-04", "11.50", file, 8)));
-        assertEquals(0, store.mergeAppended(file, 7, 2));
-        assertEquals(1, store.mergeAppended(file, 7, 3));
+        assertEquals(0, store.mergeAppended(file, 7, AS_OF, 2));
+        assertEquals(1, store.mergeAppended(file, 7, AS_OF, 3));
         assertEquals(List.of("A 2 4 2026-01-28 2", "A 5 8 2026-02-02 3", "B 3 3 2026-01-28 1", "B 7 7 2026-02-03 1"),
                 blocks(jdbc, file));
         // Merging again finds nothing: a restart after the merge changes nothing.
-        assertEquals(0, store.mergeAppended(file, 7, 3));
+        assertEquals(0, store.mergeAppended(file, 7, AS_OF, 3));
         // Every row is still there, each with its line, in date order.
         assertEquals(List.of("2026-01-28 10.00", "2026-01-30 10.50", "2026-02-02 11.00", "2026-02-03 11.25",
                 "2026-02-04 11.50"), store.prices("A").stream().map(p -> p.date() + " " + p.close()).toList());
@@ -98,17 +100,24 @@ class PriceStoreTest {
         PriceStore.BlockSpan january = span(1, 2, 20, "2026-01-05", "2026-01-30", 19);
         PriceStore.BlockSpan lateJanuary = span(2, 21, 21, "2026-01-31", "2026-01-31", 1);
         PriceStore.BlockSpan february = span(3, 22, 22, "2026-02-02", "2026-02-02", 1);
-        assertEquals(List.of(january, lateJanuary), PriceStore.mergeable(List.of(january, lateJanuary), 20, 100));
-        assertEquals(List.of(), PriceStore.mergeable(List.of(january, february), 20, 100), "another month");
-        assertEquals(List.of(), PriceStore.mergeable(List.of(january, lateJanuary, february), 20, 100),
+        assertEquals(List.of(january, lateJanuary), PriceStore.mergeable(List.of(january, lateJanuary), 20, AS_OF, 100));
+        assertEquals(List.of(), PriceStore.mergeable(List.of(january, february), 20, AS_OF, 100), "another month");
+        assertEquals(List.of(), PriceStore.mergeable(List.of(january, lateJanuary, february), 20, AS_OF, 100),
                 "the appended rows span two months");
         PriceStore.BlockSpan newYear = span(4, 2, 2, "2026-01-02", "2026-01-02", 1);
         PriceStore.BlockSpan rest = span(5, 3, 20, "2026-01-05", "2026-01-30", 18);
-        assertEquals(List.of(), PriceStore.mergeable(List.of(newYear, rest, lateJanuary), 10, 100),
+        assertEquals(List.of(), PriceStore.mergeable(List.of(newYear, rest, lateJanuary), 10, AS_OF, 100),
                 "a block holding lines before and after the append's first line");
-        assertEquals(List.of(), PriceStore.mergeable(List.of(january), 20, 100), "nothing appended");
-        assertEquals(List.of(), PriceStore.mergeable(List.of(lateJanuary), 20, 100), "nothing before the append");
-        assertEquals(List.of(), PriceStore.mergeable(List.of(january, lateJanuary), 20, 19), "more rows than a block holds");
+        assertEquals(List.of(), PriceStore.mergeable(List.of(january), 20, AS_OF, 100), "nothing appended");
+        assertEquals(List.of(), PriceStore.mergeable(List.of(lateJanuary), 20, AS_OF, 100), "nothing before the append");
+        assertEquals(List.of(), PriceStore.mergeable(List.of(january, lateJanuary), 20, AS_OF, 19), "more rows than a block holds");
+        PriceStore.BlockSpan monthEnd = span(6, 21, 22, "2026-01-31", "2026-02-02", 2);
+        assertEquals(List.of(), PriceStore.mergeable(List.of(january, monthEnd), 20, AS_OF, 100),
+                "an appended block across a month's end");
+        assertEquals(List.of(), PriceStore.mergeable(List.of(january, lateJanuary), 20, LocalDate.parse("2026-01-30"), 100),
+                "rows after the as-of date");
+        assertEquals(List.of(january, lateJanuary),
+                PriceStore.mergeable(List.of(january, lateJanuary), 20, LocalDate.parse("2026-01-31"), 100));
     }
 
     private static PriceStore.BlockSpan span(long id, long firstLine, long lastLine, String first, String last, int rows) {
