@@ -126,7 +126,7 @@ public class IpoReportJobConfiguration {
                 reportListings,
                 tasklet("publishReport", new PublishReportTasklet(reportPublisher, stopSignal(), settings.version()))));
         // The database is checkpointed after the job's own steps, never while their partitions run.
-        CheckpointAfterStep checkpoint = new CheckpointAfterStep(checkpoints, DatabaseCheckpoints.LOG_BYTES);
+        CheckpointAfterStep checkpoint = new CheckpointAfterStep(checkpoints, settings.checkpointLogBytes());
         steps.forEach(step -> ((AbstractStep) step).registerStepExecutionListener(checkpoint));
         SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository).start(steps.get(0));
         steps.subList(1, steps.size()).forEach(job::next);

@@ -39,6 +39,8 @@ import java.util.stream.Collectors;
  *        partitions per thread (with {@code remoteWorkers}, the partitions go to the workers)
  * @param loadSplitBytes a price file with more bytes to read than this and than a partition's fair
  *        share is read in ranges, one per partition (see architecture.md)
+ * @param checkpointLogBytes after a step of the job, the embedded database's log is written into
+ *        its data files once it holds more than this (see architecture.md)
  *
  * <p>The partitions of the report, and of the price load with remote workers (see scale.md):
  * @param reportThreads partitions computed at once on local threads (0: one per core)
@@ -93,6 +95,7 @@ public record IpoSettings(
         @DefaultValue("5000") long progressIntervalMs,
         @DefaultValue("0") int loadThreads,
         @DefaultValue("8388608") long loadSplitBytes,
+        @DefaultValue("52428800") long checkpointLogBytes,
         @DefaultValue("0") int reportThreads,
         @DefaultValue("0") int reportPartitions,
         @DefaultValue("20") int reportChunkSize,
@@ -135,6 +138,7 @@ public record IpoSettings(
             Map.entry("ipo.progress-interval-ms", "a whole number of milliseconds, 0 or more"),
             Map.entry("ipo.load-threads", "a whole number, 0 (one per core) or more"),
             Map.entry("ipo.load-split-bytes", "a whole number of bytes, 1 or more"),
+            Map.entry("ipo.checkpoint-log-bytes", "a whole number of bytes, 0 or more"),
             Map.entry("ipo.report-threads", "a whole number, 0 (one per core) or more"),
             Map.entry("ipo.report-partitions", "a whole number, 0 (four per thread) or more"),
             Map.entry("ipo.report-chunk-size", "a whole number of listings, 1 or more"),
@@ -182,6 +186,7 @@ public record IpoSettings(
         check(progressIntervalMs >= 0, "ipo.progress-interval-ms", progressIntervalMs);
         check(loadThreads >= 0, "ipo.load-threads", loadThreads);
         check(loadSplitBytes >= 1, "ipo.load-split-bytes", loadSplitBytes);
+        check(checkpointLogBytes >= 0, "ipo.checkpoint-log-bytes", checkpointLogBytes);
         check(reportThreads >= 0, "ipo.report-threads", reportThreads);
         check(reportPartitions >= 0, "ipo.report-partitions", reportPartitions);
         check(reportChunkSize >= 1, "ipo.report-chunk-size", reportChunkSize);

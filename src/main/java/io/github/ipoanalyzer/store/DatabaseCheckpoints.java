@@ -23,9 +23,6 @@ import java.util.Optional;
  */
 public final class DatabaseCheckpoints {
 
-    /** The log's size past which a checkpoint is due: HSQLDB's own default. */
-    public static final long LOG_BYTES = 50L * 1024 * 1024;
-
     private final JdbcTemplate jdbc;
     /** The database's log file, when it is an HSQLDB database in files. */
     private final Optional<Path> log;
@@ -33,8 +30,7 @@ public final class DatabaseCheckpoints {
     public DatabaseCheckpoints(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.log = jdbc.execute((ConnectionCallback<Optional<Path>>) c -> {
-            String url = c.getMetaData().getURL();
-            if (url == null || !url.startsWith("jdbc:hsqldb:file:")) {
+            if (!inFiles(c.getMetaData().getURL())) {
                 return Optional.empty();
             }
             try (var query = c.createStatement(); var path = query.executeQuery("VALUES (DATABASE())")) {
@@ -42,6 +38,19 @@ public final class DatabaseCheckpoints {
                 return Optional.of(Path.of(path.getString(1) + ".log"));
             }
         });
+    }
+
+    /**
+     * Whether {@code url} is of an HSQLDB database this process keeps in files: {@code file:} or a
+     * bare path; not one in memory, in the class path or on a server (which checkpoints itself).
+     */
+    static boolean inFiles(String url) {
+        String lower = url == null ? "" : url.toLowerCase(java.util.Locale.ROOT);
+        if (!lower.startsWith("jdbc:hsqldb:")) {
+            return false;
+        }
+        String rest = lower.substring("jdbc:hsqldb:".length());
+        return java.util.stream.Stream.of("mem:", "res:", "hsql:", "hsqls:", "http:", "https:").noneMatch(rest::startsWith);
     }
 
     /** Turns the database's own checkpoints off: from now on only {@link #checkpointIfLogOver} makes one. */

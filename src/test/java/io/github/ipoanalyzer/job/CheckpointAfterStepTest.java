@@ -3,6 +3,7 @@ package io.github.ipoanalyzer.job;
 import io.github.ipoanalyzer.store.DatabaseCheckpoints;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -25,8 +26,8 @@ class CheckpointAfterStepTest {
 
     @Test
     void aStepThatLeftTheLogPastTheSizeGivenIsFollowedByACheckpoint() throws Exception {
-        SingleConnectionDataSource db = new SingleConnectionDataSource("jdbc:hsqldb:file:" + dir.resolve("ipo"), "SA", "",
-                true);
+        SingleConnectionDataSource db = new SingleConnectionDataSource("jdbc:hsqldb:file:" + dir.resolve("ipo")
+                + ";hsqldb.write_delay=false", "SA", "", true);
         try {
             JdbcTemplate jdbc = new JdbcTemplate(db);
             DatabaseCheckpoints checkpoints = new DatabaseCheckpoints(db);
@@ -39,6 +40,10 @@ class CheckpointAfterStepTest {
             long size = Files.size(log);
             StepExecution step = new StepExecution(1L, "loadPrices",
                     new JobExecution(1L, new JobInstance(1L, "ipoReportJob"), new JobParameters()));
+            step.setStatus(BatchStatus.FAILED);
+            new CheckpointAfterStep(checkpoints, 100_000).afterStep(step);
+            assertEquals(size, Files.size(log), "a failed step may have left a partition running");
+            step.setStatus(BatchStatus.COMPLETED);
             assertNull(new CheckpointAfterStep(checkpoints, size).afterStep(step), "the step's status is its own");
             assertEquals(size, Files.size(log), "not past the size given");
             new CheckpointAfterStep(checkpoints, 100_000).afterStep(step);

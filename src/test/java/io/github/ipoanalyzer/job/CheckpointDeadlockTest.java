@@ -4,6 +4,7 @@ import io.github.ipoanalyzer.generate.MarketGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,6 +12,7 @@ import java.sql.ResultSet;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
@@ -20,8 +22,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * good (see {@code DatabaseCheckpoints}). Here the database is created with a log of 1 MB, so
  * that it would checkpoint many times while six threads load prices and compute listings,
  * committing every listing, with the quick compiler the launch script starts (the timing under
- * which the hang showed: before the fix, the first such run here never ended). A finished run
- * takes about 10 s.
+ * which the hang showed: before the fix, the first such run here never ended). The job's own
+ * checkpoints are asked for past 1 MB, so that they happen here too. A finished run takes about 10 s.
  */
 class CheckpointDeadlockTest {
 
@@ -39,13 +41,18 @@ class CheckpointDeadlockTest {
             ChildJvm run = ChildJvm.start(args, work.resolve("run-" + attempt + ".log"),
                     "-Dspring.datasource.url=jdbc:hsqldb:file:" + db.resolve("ipo") + ";hsqldb.write_delay=false;"
                             + "hsqldb.tx=mvcc;shutdown=true;hsqldb.nio_data_file=false;hsqldb.log_size=1",
-                    "-XX:TieredStopAtLevel=1", "-Dipo.load-threads=6", "-Dipo.report-threads=6", "-Dipo.report-partitions=24",
+                    "-XX:TieredStopAtLevel=1", "-Dipo.checkpoint-log-bytes=1048576", "-Dipo.load-threads=6", "-Dipo.report-threads=6", "-Dipo.report-partitions=24",
                     "-Dipo.report-chunk-size=1");
             if (!run.process().waitFor(90, TimeUnit.SECONDS)) {
                 ChildJvm.destroyWithDescendants(run.process());
                 fail("run " + attempt + " did not end in 90 s:\n" + run.allOutput());
             }
             assertEquals(0, run.process().exitValue(), run.allOutput());
+            // The job's own checkpoints: after the price load (its log past 1 MB), never inside a partition.
+            String log = Files.readString(db.resolve("ipo-analyzer.log"));
+            assertTrue(log.contains("database checkpoint after loadPrices: "), log);
+            assertTrue(!log.contains("database checkpoint after loadPriceFiles")
+                    && !log.contains("database checkpoint after reportListingRange"), log);
         }
         // The databases make no checkpoint of their own any more: the job makes them, between its steps.
         for (int attempt = 1; attempt <= 2; attempt++) {

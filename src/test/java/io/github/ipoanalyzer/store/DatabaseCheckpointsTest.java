@@ -20,7 +20,7 @@ class DatabaseCheckpointsTest {
     @Test
     void aDatabaseInFilesCheckpointsOnlyWhenAskedAndItsLogIsOverTheSizeGiven() throws Exception {
         SingleConnectionDataSource db = new SingleConnectionDataSource("jdbc:hsqldb:file:" + dir.resolve("ipo")
-                + ";hsqldb.log_size=1", "SA", "", true);
+                + ";hsqldb.log_size=1;hsqldb.write_delay=false", "SA", "", true);
         try {
             JdbcTemplate jdbc = new JdbcTemplate(db);
             DatabaseCheckpoints checkpoints = new DatabaseCheckpoints(db);
@@ -45,6 +45,17 @@ class DatabaseCheckpointsTest {
             new JdbcTemplate(db).execute("SHUTDOWN");
             db.destroy();
         }
+    }
+
+    @Test
+    void onlyADatabaseThisProcessKeepsInFilesIsCheckpointedByTheJob() {
+        assertTrue(DatabaseCheckpoints.inFiles("jdbc:hsqldb:file:data/ipo;shutdown=true"));
+        assertTrue(DatabaseCheckpoints.inFiles("jdbc:hsqldb:FILE:data/ipo"));
+        assertTrue(DatabaseCheckpoints.inFiles("jdbc:hsqldb:/srv/ipo/data/ipo"));
+        assertTrue(!DatabaseCheckpoints.inFiles("jdbc:hsqldb:mem:ipo"));
+        assertTrue(!DatabaseCheckpoints.inFiles("jdbc:hsqldb:res:/ipo"));
+        assertTrue(!DatabaseCheckpoints.inFiles("jdbc:hsqldb:hsql://localhost/ipo"));
+        assertTrue(!DatabaseCheckpoints.inFiles("jdbc:postgresql://127.0.0.1:5432/ipo"));
     }
 
     @Test
