@@ -113,8 +113,7 @@ public class IpoReportJobConfiguration {
                 steps.add(loadPrices(loadPriceFiles, broker));
                 steps.add(tasklet("settlePrices", new SettlePricesTasklet(InputKinds.PRICES, store, ledger,
                         settings.chunkSize())));
-                steps.add(tasklet("mergeAppendedPrices", new MergeAppendedPricesTasklet(InputKinds.PRICES, store, ledger,
-                        settings.chunkSize())));
+                steps.add(tasklet("mergeAppendedPrices", new MergeAppendedPricesTasklet(store, settings.chunkSize())));
             } else {
                 steps.add(load(kind));
             }

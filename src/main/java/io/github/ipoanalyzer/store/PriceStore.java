@@ -123,59 +123,71 @@ public class PriceStore implements RowStore<DailyPrice> {
     }
 
     /**
-     * Merges, ticker by ticker, the blocks of {@code file}'s rows after line {@code linesBefore}
-     * (the rows appended since an earlier run read the file up to that line) into that ticker's
-     * last block before the line, when all their dates fall in one calendar month, none after
-     * {@code asOf}, and they hold at most {@code maxRows} rows together. A nightly feed appends a
-     * row a day: a block each would make every listing's history, and every pass over the store,
-     * a block longer each night; merged, a month of appends is one block. The merged block is new
-     * (its rows changed), and its first date is in the month of the rows appended, so it marks no
-     * earlier month of a report's series as changed than they do (rows after the as-of date, which
-     * that report does not see, are left apart). Returns how many blocks were merged away.
+     * Merges, in every file this run read from its appended rows on (the ledger's
+     * {@code INPUT_TAIL}: the lines of the file before them), each ticker's blocks of the rows
+     * appended into that ticker's last block before them, when all their dates fall in one
+     * calendar month, none after {@code asOf}, and they hold at most {@code maxRows} rows
+     * together. A nightly feed appends a row a day: a block each would make every listing's
+     * history, and every pass over the store, a block longer each night; merged, a month of
+     * appends is one block. The merged block is new (its rows changed), and its first date is in
+     * the month of the rows appended, so it marks no earlier month of a report's series as
+     * changed than they do (rows after the as-of date, which that report does not see, are left
+     * apart). Two queries whatever the number of files: the appended blocks, then those before
+     * them dated in their first month or later. Returns how many blocks were merged away.
      */
-    public int mergeAppended(String file, long linesBefore, LocalDate asOf, int maxRows) {
-        Map<String, List<BlockSpan>> blocks = spans("SOURCE_FILE = ? AND LAST_LINE > ?", file, linesBefore);
+    public int mergeAppended(LocalDate asOf, int maxRows) {
+        String columns = "SELECT p.ID, p.SOURCE_FILE, p.TICKER, p.FIRST_LINE, p.LAST_LINE, p.FIRST_DATE, p.LAST_DATE, "
+                + "p.ROW_COUNT, t.LINES_BEFORE, ";
+        String tails = " FROM PRICE_BLOCK p JOIN INPUT_TAIL t ON t.PATH = p.SOURCE_FILE WHERE ";
+        Map<List<String>, List<BlockSpan>> blocks = new LinkedHashMap<>();
+        Map<String, Long> linesBefore = new HashMap<>();
+        Map<Long, byte[]> data = new HashMap<>();
+        // The rows of a block too large to be merged are not read out.
+        jdbc.query(columns + "CASE WHEN p.ROW_COUNT <= ? THEN p.ROWS_DATA END" + tails + "p.LAST_LINE > t.LINES_BEFORE",
+                rs -> {
+                    blocks.computeIfAbsent(List.of(rs.getString(2), rs.getString(3)), k -> new ArrayList<>()).add(span(rs));
+                    linesBefore.put(rs.getString(2), rs.getLong(9));
+                    data.put(rs.getLong(1), rs.getBytes(10));
+                }, maxRows);
         if (blocks.isEmpty()) {
             return 0;
         }
         LocalDate month = blocks.values().stream().flatMap(List::stream).map(BlockSpan::firstDate)
                 .min(Comparator.naturalOrder()).orElseThrow().withDayOfMonth(1);
-        // Before the line, only a block with a date in the appended rows' first month can join them.
-        spans("SOURCE_FILE = ? AND LAST_LINE <= ? AND LAST_DATE >= ?", file, linesBefore, Date.valueOf(month))
-                .forEach((ticker, before) -> blocks.computeIfPresent(ticker, (t, after) -> {
-                    List<BlockSpan> all = new ArrayList<>(before);
-                    all.addAll(after);
-                    all.sort(Comparator.comparingLong(BlockSpan::firstLine));
-                    return all;
-                }));
+        Date since = Date.valueOf(month);
+        // Before the appended rows, only a block dated in their first month or later can join them.
+        jdbc.query(columns + "CASE WHEN p.FIRST_DATE >= ? AND p.ROW_COUNT <= ? THEN p.ROWS_DATA END" + tails
+                + "p.LAST_LINE <= t.LINES_BEFORE AND p.LAST_DATE >= ?", rs -> {
+            List<BlockSpan> after = blocks.get(List.of(rs.getString(2), rs.getString(3)));
+            if (after != null) {
+                after.add(span(rs));
+                data.put(rs.getLong(1), rs.getBytes(10));
+            }
+        }, since, maxRows, since);
         List<Object[]> merged = new ArrayList<>();
         List<Sourced<DailyPrice>> rows = new ArrayList<>();
         int groups = 0;
-        for (Map.Entry<String, List<BlockSpan>> ticker : blocks.entrySet()) {
-            List<BlockSpan> group = mergeable(ticker.getValue(), linesBefore, asOf, maxRows);
+        for (Map.Entry<List<String>, List<BlockSpan>> fileAndTicker : blocks.entrySet()) {
+            String file = fileAndTicker.getKey().get(0);
+            List<BlockSpan> spans = new ArrayList<>(fileAndTicker.getValue());
+            spans.sort(Comparator.comparingLong(BlockSpan::firstLine));
+            List<BlockSpan> group = mergeable(spans, linesBefore.get(file), asOf, maxRows);
             for (BlockSpan block : group) {
-                rows.addAll(jdbc.queryForObject("SELECT ROWS_DATA FROM PRICE_BLOCK WHERE ID = ?",
-                        (rs, n) -> PriceBlockCodec.decode(rs.getBytes(1), ticker.getKey(), file), block.id()));
+                rows.addAll(PriceBlockCodec.decode(data.get(block.id()), fileAndTicker.getKey().get(1), file));
                 merged.add(new Object[] {block.id()});
             }
             groups += group.isEmpty() ? 0 : 1;
         }
         if (groups > 0) {
             jdbc.batchUpdate("DELETE FROM PRICE_BLOCK WHERE ID = ?", merged);
-            write(rows); // a block for each ticker's group
+            write(rows); // a block for each file and ticker's group
         }
         return merged.size() - groups;
     }
 
-    /** The spans of the blocks {@code where} selects, by ticker, each ticker's in line order. */
-    private Map<String, List<BlockSpan>> spans(String where, Object... args) {
-        Map<String, List<BlockSpan>> byTicker = new LinkedHashMap<>();
-        jdbc.query("SELECT ID, TICKER, FIRST_LINE, LAST_LINE, FIRST_DATE, LAST_DATE, ROW_COUNT FROM PRICE_BLOCK WHERE "
-                + where + " ORDER BY TICKER, FIRST_LINE", rs -> {
-            byTicker.computeIfAbsent(rs.getString(2), t -> new ArrayList<>()).add(new BlockSpan(rs.getLong(1),
-                    rs.getLong(3), rs.getLong(4), rs.getDate(5).toLocalDate(), rs.getDate(6).toLocalDate(), rs.getInt(7)));
-        }, args);
-        return byTicker;
+    private static BlockSpan span(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new BlockSpan(rs.getLong(1), rs.getLong(4), rs.getLong(5), rs.getDate(6).toLocalDate(),
+                rs.getDate(7).toLocalDate(), rs.getInt(8));
     }
 
     /** What {@link #mergeAppended} reads of a block before it decides: no price is decoded. */

@@ -75,20 +75,20 @@ class PriceStoreTest {
                 row("A", "2026-01-30", "10.50", file, 4)));
         // Night 1, line 5: February's first row; January's block is another month.
         store.write(List.of(row("A", "2026-02-02", "11.00", file, 5)));
-        assertEquals(0, store.mergeAppended(file, 4, AS_OF, 100));
+        assertEquals(0, merge(jdbc, store, file, 4, 100));
         // Night 2, lines 6 and 7: both tickers; A's row joins the row of night 1, B's has no February block before it.
         store.write(List.of(row("A", "2026-02-03", "11.25", file, 6), row("B", "2026-02-03", "21.00", file, 7)));
-        assertEquals(1, store.mergeAppended(file, 5, AS_OF, 100));
+        assertEquals(1, merge(jdbc, store, file, 5, 100));
         assertEquals(List.of("A 2 4 2026-01-28 2", "A 5 6 2026-02-02 2", "B 3 3 2026-01-28 1", "B 7 7 2026-02-03 1"),
                 blocks(jdbc, file));
         // Night 3, line 8: A's February block holds 2 rows, so at most 2 rows a block keeps it apart.
         store.write(List.of(row("A", "2026-02-04", "11.50", file, 8)));
-        assertEquals(0, store.mergeAppended(file, 7, AS_OF, 2));
-        assertEquals(1, store.mergeAppended(file, 7, AS_OF, 3));
+        assertEquals(0, merge(jdbc, store, file, 7, 2));
+        assertEquals(1, merge(jdbc, store, file, 7, 3));
         assertEquals(List.of("A 2 4 2026-01-28 2", "A 5 8 2026-02-02 3", "B 3 3 2026-01-28 1", "B 7 7 2026-02-03 1"),
                 blocks(jdbc, file));
         // Merging again finds nothing: a restart after the merge changes nothing.
-        assertEquals(0, store.mergeAppended(file, 7, AS_OF, 3));
+        assertEquals(0, merge(jdbc, store, file, 7, 3));
         // Every row is still there, each with its line, in date order.
         assertEquals(List.of("2026-01-28 10.00", "2026-01-30 10.50", "2026-02-02 11.00", "2026-02-03 11.25",
                 "2026-02-04 11.50"), store.prices("A").stream().map(p -> p.date() + " " + p.close()).toList());
@@ -118,6 +118,13 @@ class PriceStoreTest {
                 "rows after the as-of date");
         assertEquals(List.of(january, lateJanuary),
                 PriceStore.mergeable(List.of(january, lateJanuary), 20, LocalDate.parse("2026-01-31"), 100));
+    }
+
+    /** Merges the rows of {@code file} after line {@code linesBefore}, the file being this run's only appended one. */
+    private static int merge(JdbcTemplate jdbc, PriceStore store, String file, long linesBefore, int maxRows) {
+        jdbc.update("DELETE FROM INPUT_TAIL");
+        jdbc.update("INSERT INTO INPUT_TAIL (PATH, FROM_BYTE, LINES_BEFORE) VALUES (?, 0, ?)", file, linesBefore);
+        return store.mergeAppended(AS_OF, maxRows);
     }
 
     private static PriceStore.BlockSpan span(long id, long firstLine, long lastLine, String first, String last, int rows) {
