@@ -1,6 +1,8 @@
 package io.github.ipoanalyzer.job;
 
 import io.github.ipoanalyzer.store.MarketDataStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -8,12 +10,13 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Once the appended price rows are settled, each appended price file's new rows are merged into
- * the block of the same month's rows appended before ({@link
- * io.github.ipoanalyzer.store.PriceStore#mergeAppended}), so that a year of nightly runs leaves a
- * listing a dozen blocks, not hundreds. One transaction; merged rows have nothing left to merge,
- * so a restart merges what the stopped one did not commit.
+ * the earlier block of the same month ({@link io.github.ipoanalyzer.store.PriceStore#mergeAppended}),
+ * so that a year of nightly runs leaves a listing a dozen blocks, not hundreds. One transaction:
+ * a step that failed committed nothing and runs again whole.
  */
 final class MergeAppendedPricesTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(MergeAppendedPricesTasklet.class);
 
     private final MarketDataStore store;
     /** At most this many rows in a merged block: the size of a block a load's chunk writes. */
@@ -27,7 +30,8 @@ final class MergeAppendedPricesTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         RunParameters run = RunParameters.from(chunkContext.getStepContext().getStepExecution().getJobParameters());
-        store.prices().mergeAppended(run.asOf(), maxRows);
+        int merged = store.prices().mergeAppended(run.asOf(), maxRows);
+        log.info("{} blocks of appended prices merged into the blocks of their month", merged);
         return RepeatStatus.FINISHED;
     }
 }

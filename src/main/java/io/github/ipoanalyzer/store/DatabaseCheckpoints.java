@@ -19,7 +19,8 @@ import java.util.Optional;
  * partition whose open transaction the checkpoint waited for was waiting for the lock. So the
  * database's own checkpoints are turned off ({@link #takeOver}) and the job checkpoints between
  * its steps ({@link #checkpointIfLogOver}), on its own thread, with no other transaction open.
- * Nothing is done on PostgreSQL or on an HSQLDB database held in memory, which have no such log.
+ * Nothing is done on PostgreSQL, or on an HSQLDB database in memory, in the class path or on a
+ * server (which checkpoints by itself: {@link #inFiles}).
  */
 public final class DatabaseCheckpoints {
 

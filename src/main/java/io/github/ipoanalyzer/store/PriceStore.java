@@ -125,64 +125,68 @@ public class PriceStore implements RowStore<DailyPrice> {
     /**
      * Merges, in every file this run read from its appended rows on (the ledger's
      * {@code INPUT_TAIL}: the lines of the file before them), each ticker's blocks of the rows
-     * appended into that ticker's last block before them, when all their dates fall in one
-     * calendar month, none after {@code asOf}, and they hold at most {@code maxRows} rows
-     * together. A nightly feed appends a row a day: a block each would make every listing's
-     * history, and every pass over the store, a block longer each night; merged, a month of
-     * appends is one block. The merged block is new (its rows changed), and its first date is in
-     * the month of the rows appended, so it marks no earlier month of a report's series as
-     * changed than they do (rows after the as-of date, which that report does not see, are left
-     * apart). Two queries whatever the number of files: the appended blocks, then those before
-     * them dated in their first month or later. Returns how many blocks were merged away.
+     * appended into the last earlier block of that ticker dated in their month, when all their
+     * dates fall in that calendar month, none after {@code asOf}, and they hold at most
+     * {@code maxRows} rows together. A nightly feed appends a row a day: a block each would make
+     * every listing's history, and every pass over the store, a block longer each night; merged,
+     * a month of appends is one block. The merged block is new (its rows changed), and its first
+     * date is in the month of the rows appended, so it marks no earlier month of a report's
+     * series as changed than they do (a ticker whose appended rows go past the as-of date, which
+     * that report does not see, is left as it is). The blocks' spans come in two queries
+     * whatever the number of files (the appended blocks, then the earlier blocks dated in the
+     * first month any of them could join); only the merged blocks' rows are read, a page of ids
+     * at a time. Returns how many blocks were merged away.
      */
     public int mergeAppended(LocalDate asOf, int maxRows) {
-        String columns = "SELECT p.ID, p.SOURCE_FILE, p.TICKER, p.FIRST_LINE, p.LAST_LINE, p.FIRST_DATE, p.LAST_DATE, "
-                + "p.ROW_COUNT, t.LINES_BEFORE, ";
-        String tails = " FROM PRICE_BLOCK p JOIN INPUT_TAIL t ON t.PATH = p.SOURCE_FILE WHERE ";
+        String spans = "SELECT p.ID, p.SOURCE_FILE, p.TICKER, p.FIRST_LINE, p.LAST_LINE, p.FIRST_DATE, p.LAST_DATE, "
+                + "p.ROW_COUNT, t.LINES_BEFORE FROM PRICE_BLOCK p JOIN INPUT_TAIL t ON t.PATH = p.SOURCE_FILE WHERE ";
         Map<List<String>, List<BlockSpan>> blocks = new LinkedHashMap<>();
         Map<String, Long> linesBefore = new HashMap<>();
-        Map<Long, byte[]> data = new HashMap<>();
-        // The rows of a block too large to be merged are not read out.
-        jdbc.query(columns + "CASE WHEN p.ROW_COUNT <= ? THEN p.ROWS_DATA END" + tails + "p.LAST_LINE > t.LINES_BEFORE",
-                rs -> {
-                    blocks.computeIfAbsent(List.of(rs.getString(2), rs.getString(3)), k -> new ArrayList<>()).add(span(rs));
-                    linesBefore.put(rs.getString(2), rs.getLong(9));
-                    data.put(rs.getLong(1), rs.getBytes(10));
-                }, maxRows);
-        if (blocks.isEmpty()) {
+        jdbc.query(spans + "p.LAST_LINE > t.LINES_BEFORE", rs -> {
+            blocks.computeIfAbsent(List.of(rs.getString(2), rs.getString(3)), k -> new ArrayList<>()).add(span(rs));
+            linesBefore.put(rs.getString(2), rs.getLong(9));
+        });
+        // The first month an appended block could be merged in; a block that cannot be merged leaves it alone.
+        Optional<LocalDate> since = blocks.values().stream().flatMap(List::stream)
+                .filter(b -> YearMonth.from(b.firstDate()).equals(YearMonth.from(b.lastDate()))
+                        && !b.lastDate().isAfter(asOf) && b.rows() < maxRows)
+                .map(b -> b.firstDate().withDayOfMonth(1)).min(Comparator.naturalOrder());
+        if (since.isEmpty()) {
             return 0;
         }
-        LocalDate month = blocks.values().stream().flatMap(List::stream).map(BlockSpan::firstDate)
-                .min(Comparator.naturalOrder()).orElseThrow().withDayOfMonth(1);
-        Date since = Date.valueOf(month);
-        // Before the appended rows, only a block dated in their first month or later can join them.
-        jdbc.query(columns + "CASE WHEN p.FIRST_DATE >= ? AND p.ROW_COUNT <= ? THEN p.ROWS_DATA END" + tails
-                + "p.LAST_LINE <= t.LINES_BEFORE AND p.LAST_DATE >= ?", rs -> {
-            List<BlockSpan> after = blocks.get(List.of(rs.getString(2), rs.getString(3)));
-            if (after != null) {
-                after.add(span(rs));
-                data.put(rs.getLong(1), rs.getBytes(10));
+        jdbc.query(spans + "p.LAST_LINE <= t.LINES_BEFORE AND p.LAST_DATE >= ?", rs -> {
+            List<BlockSpan> appended = blocks.get(List.of(rs.getString(2), rs.getString(3)));
+            if (appended != null) {
+                appended.add(span(rs));
             }
-        }, since, maxRows, since);
-        List<Object[]> merged = new ArrayList<>();
-        List<Sourced<DailyPrice>> rows = new ArrayList<>();
+        }, Date.valueOf(since.get()));
+        Map<Long, List<String>> merged = new LinkedHashMap<>();
         int groups = 0;
         for (Map.Entry<List<String>, List<BlockSpan>> fileAndTicker : blocks.entrySet()) {
-            String file = fileAndTicker.getKey().get(0);
-            List<BlockSpan> spans = new ArrayList<>(fileAndTicker.getValue());
-            spans.sort(Comparator.comparingLong(BlockSpan::firstLine));
-            List<BlockSpan> group = mergeable(spans, linesBefore.get(file), asOf, maxRows);
-            for (BlockSpan block : group) {
-                rows.addAll(PriceBlockCodec.decode(data.get(block.id()), fileAndTicker.getKey().get(1), file));
-                merged.add(new Object[] {block.id()});
-            }
+            List<BlockSpan> spansInLineOrder = new ArrayList<>(fileAndTicker.getValue());
+            spansInLineOrder.sort(Comparator.comparingLong(BlockSpan::firstLine));
+            List<BlockSpan> group = mergeable(spansInLineOrder, linesBefore.get(fileAndTicker.getKey().get(0)), asOf,
+                    maxRows);
+            group.forEach(block -> merged.put(block.id(), fileAndTicker.getKey()));
             groups += group.isEmpty() ? 0 : 1;
         }
-        if (groups > 0) {
-            jdbc.batchUpdate("DELETE FROM PRICE_BLOCK WHERE ID = ?", merged);
-            write(rows); // a block for each file and ticker's group
+        if (groups == 0) {
+            return 0;
         }
-        return merged.size() - groups;
+        Map<Long, List<Sourced<DailyPrice>>> rows = new HashMap<>();
+        List<Long> ids = new ArrayList<>(merged.keySet());
+        for (int from = 0; from < ids.size(); from += PAGE_BLOCKS) {
+            List<Long> page = ids.subList(from, Math.min(ids.size(), from + PAGE_BLOCKS));
+            jdbc.query("SELECT ID, ROWS_DATA FROM PRICE_BLOCK WHERE ID IN (" + String.join(", ",
+                    java.util.Collections.nCopies(page.size(), "?")) + ")", rs -> {
+                List<String> fileAndTicker = merged.get(rs.getLong(1));
+                rows.put(rs.getLong(1), PriceBlockCodec.decode(rs.getBytes(2), fileAndTicker.get(1), fileAndTicker.get(0)));
+            }, page.toArray());
+        }
+        jdbc.batchUpdate("DELETE FROM PRICE_BLOCK WHERE ID = ?", ids.stream().map(id -> new Object[] {id}).toList());
+        // In the groups' order, each group's blocks in line order: a block for each file and ticker.
+        write(ids.stream().flatMap(id -> rows.get(id).stream()).toList());
+        return ids.size() - groups;
     }
 
     private static BlockSpan span(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -190,7 +194,7 @@ public class PriceStore implements RowStore<DailyPrice> {
                 rs.getDate(7).toLocalDate(), rs.getInt(8));
     }
 
-    /** What {@link #mergeAppended} reads of a block before it decides: no price is decoded. */
+    /** What {@link #mergeAppended} knows of a block when it decides: where it is, not its prices. */
     record BlockSpan(long id, long firstLine, long lastLine, LocalDate firstDate, LocalDate lastDate, int rows) {
     }
 

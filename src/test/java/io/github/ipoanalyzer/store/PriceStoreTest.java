@@ -96,6 +96,31 @@ class PriceStoreTest {
     }
 
     @Test
+    void eachAppendedFileIsMergedOnItsOwnAndABackdatedRowStaysApart() {
+        SimpleDriverDataSource db = new SimpleDriverDataSource(new org.hsqldb.jdbc.JDBCDriver(),
+                "jdbc:hsqldb:mem:merge-files" + System.nanoTime(), "SA", "");
+        new MarketDataStore(db, List.of("LISTING", PriceStore.TABLE)).createTablesIfMissing();
+        JdbcTemplate jdbc = new JdbcTemplate(db);
+        PriceStore store = new PriceStore(db);
+        String a = "prices/a.csv";
+        String b = "prices/b.csv";
+        // Two sources of ticker T, and a's ticker U.
+        store.write(List.of(row("T", "2026-03-02", "1.00", a, 2), row("U", "2026-03-02", "2.00", a, 3)));
+        store.write(List.of(row("T", "2026-03-03", "1.10", b, 2)));
+        // The night: a row of T in each file; in a, a row of U from years before (a gap filled late).
+        store.write(List.of(row("T", "2026-03-04", "1.20", a, 4), row("U", "2019-05-06", "1.50", a, 5)));
+        store.write(List.of(row("T", "2026-03-05", "1.30", b, 3)));
+        jdbc.update("INSERT INTO INPUT_TAIL (PATH, FROM_BYTE, LINES_BEFORE) VALUES (?, 0, 3), (?, 0, 2), (?, 0, 7)",
+                a, b, "revenue.csv");
+        assertEquals(2, store.mergeAppended(AS_OF, 100));
+        assertEquals(List.of("T 2 4 2026-03-02 2", "U 3 3 2026-03-02 1", "U 5 5 2019-05-06 1"), blocks(jdbc, a));
+        assertEquals(List.of("T 2 3 2026-03-03 2"), blocks(jdbc, b));
+        assertEquals(List.of("2026-03-02 1.00 " + a, "2026-03-03 1.10 " + b, "2026-03-04 1.20 " + a, "2026-03-05 1.30 " + b),
+                store.blocks("T").stream().flatMap(block -> block.rows().stream())
+                        .map(r -> r.row().date() + " " + r.row().close() + " " + r.file()).sorted().toList());
+    }
+
+    @Test
     void aBlockAcrossTheAppendsFirstLineOrAnAppendIntoANewMonthIsNotMerged() {
         PriceStore.BlockSpan january = span(1, 2, 20, "2026-01-05", "2026-01-30", 19);
         PriceStore.BlockSpan lateJanuary = span(2, 21, 21, "2026-01-31", "2026-01-31", 1);
