@@ -26,9 +26,7 @@ class PriceStoreTest {
 
     @Test
     void everyDateOfEveryBlockIsSeenAcrossPages() {
-        SimpleDriverDataSource db = new SimpleDriverDataSource(new org.hsqldb.jdbc.JDBCDriver(),
-                "jdbc:hsqldb:mem:prices" + System.nanoTime(), "SA", "");
-        new MarketDataStore(db, List.of("LISTING", PriceStore.TABLE)).createTablesIfMissing();
+        SimpleDriverDataSource db = database("prices");
         JdbcTemplate jdbc = new JdbcTemplate(db);
         PriceStore store = new PriceStore(db);
         LocalDate first = LocalDate.of(2026, 1, 5);
@@ -64,9 +62,7 @@ class PriceStoreTest {
 
     @Test
     void appendedRowsJoinTheBlockOfTheirMonthAndNoOther() {
-        SimpleDriverDataSource db = new SimpleDriverDataSource(new org.hsqldb.jdbc.JDBCDriver(),
-                "jdbc:hsqldb:mem:merge" + System.nanoTime(), "SA", "");
-        new MarketDataStore(db, List.of("LISTING", PriceStore.TABLE)).createTablesIfMissing();
+        SimpleDriverDataSource db = database("merge");
         JdbcTemplate jdbc = new JdbcTemplate(db);
         PriceStore store = new PriceStore(db);
         String file = "prices/two.csv";
@@ -97,9 +93,7 @@ class PriceStoreTest {
 
     @Test
     void eachAppendedFileIsMergedOnItsOwnAndABackdatedRowStaysApart() {
-        SimpleDriverDataSource db = new SimpleDriverDataSource(new org.hsqldb.jdbc.JDBCDriver(),
-                "jdbc:hsqldb:mem:merge-files" + System.nanoTime(), "SA", "");
-        new MarketDataStore(db, List.of("LISTING", PriceStore.TABLE)).createTablesIfMissing();
+        SimpleDriverDataSource db = database("merge-files");
         JdbcTemplate jdbc = new JdbcTemplate(db);
         PriceStore store = new PriceStore(db);
         String a = "prices/a.csv";
@@ -166,5 +160,13 @@ class PriceStoreTest {
         return jdbc.query("SELECT TICKER, FIRST_LINE, LAST_LINE, FIRST_DATE, ROW_COUNT FROM PRICE_BLOCK WHERE SOURCE_FILE = ? "
                 + "ORDER BY TICKER, FIRST_LINE", (rs, n) -> rs.getString(1) + " " + rs.getLong(2) + " " + rs.getLong(3)
                 + " " + rs.getDate(4) + " " + rs.getInt(5), file);
+    }
+
+    /** A database in memory with the analysis tables. */
+    private static SimpleDriverDataSource database(String name) {
+        SimpleDriverDataSource db = new SimpleDriverDataSource(new org.hsqldb.jdbc.JDBCDriver(),
+                "jdbc:hsqldb:mem:" + name + System.nanoTime(), "SA", "");
+        new MarketDataStore(db, List.of("LISTING", PriceStore.TABLE)).createTablesIfMissing();
+        return db;
     }
 }
