@@ -328,15 +328,17 @@ class RemoteWorkersTest {
     @Test
     void aManagerStoppedWithSigtermStopsThePartitionsInHandAtTheirNextChunk() throws Exception {
         Path input = work.resolve("market");
-        // A chunk per listing, and listings of half a year: the 80 listings left of the partition in hand take
-        // far longer than the stop takes to reach it (with 60 days and chunks of 20 a warm worker could
-        // finish them first, and the manager then stopped the next partitions before the worker took one).
         new MarketGenerator(400, 120, 5).writeTo(input);
-        ChildJvm w = worker("w1", Servers.RABBIT_PORT, "-Dipo.report-chunk-size=1");
+        ChildJvm w = worker("w1", Servers.RABBIT_PORT);
         ChildJvm manager = ChildJvm.start(managerArgs(input, Servers.RABBIT_PORT), work.resolve("manager.out"));
-        w.waitFor(ChildJvm.REPORT_PROGRESS, 20); // mid-way through its first partition (of 100 listings)
+        w.waitFor(ChildJvm.REPORT_PROGRESS, 20); // into its first partition (of 100 listings)
+        // The worker is paused until the stop is in the job repository: a warm worker could otherwise
+        // finish the 80 listings left before the stop reaches it, and there would be no partition in hand.
+        signal("STOP", w);
         long stopped = System.nanoTime();
         manager.process().destroy(); // SIGTERM
+        awaitRunStatus("STOPPING");
+        signal("CONT", w);
         int code = manager.exitCode();
         double stoppedAfter = (System.nanoTime() - stopped) / 1e9;
         String console = manager.allOutput();
@@ -345,15 +347,16 @@ class RemoteWorkersTest {
         assertTrue(console.contains("Stopped; the next launch resumes where this one stopped."), console);
         assertTrue(w.process().isAlive() && w.allOutput().matches("(?s).*Partition reportListingRange:\\S+: STOPPED.*"),
                 w.allOutput());
+        String log = java.nio.file.Files.readString(work.resolve("db/ipo-analyzer.log"));
+        assertTrue(log.contains("Stopping: the report partitions in hand were asked to stop at their next chunk")
+                && !log.contains("not stopped by their workers"), "the worker stopped it, not the manager's wait:\n" + log);
 
         JobRun resumed = JobRun.launch(managerArgs(input, Servers.RABBIT_PORT));
         assertEquals(0, resumed.exitCode(), resumed.out() + resumed.err());
         assertTrue(resumed.out().contains("Resuming run 1"), resumed.out());
         assertEquals(oneProcessReport(input), JobRun.reportFiles(work.resolve("out/latest"), "manifest.json"));
-        // The partition in hand stopped at a chunk's end and went on from there: after any number of its
-        // chunks (a fast worker may have finished its first partition and be a chunk into the next when the
-        // stop reaches it, or be at its last chunk). A partition run to its end regardless would have one
-        // execution, not two.
+        // The partition in hand stopped at a chunk's end and went on from there; a partition run to its end
+        // regardless would have one execution, not two.
         Map<String, List<Long>> reads = partitionReads();
         assertEquals(4, reads.size(), reads.toString());
         reads.values().forEach(r -> assertTrue(r.stream().mapToLong(Long::longValue).sum() <= 100, reads.toString()));
@@ -434,6 +437,29 @@ class RemoteWorkersTest {
                 "--settle-seconds", "0"}, settings));
         assertEquals(0, embedded.exitCode(), embedded.err());
         return JobRun.reportFiles(work.resolve("out-embedded/latest"), "manifest.json");
+    }
+
+    /** Sends {@code SIG<name>} to the child (STOP pauses it, CONT resumes it). */
+    private static void signal(String name, ChildJvm child) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(child.process().pid())).inheritIO().start();
+        assertEquals(0, kill.waitFor(), "kill -" + name);
+    }
+
+    /** Waits until the run's job execution has {@code status} (or a later one) in the job repository. */
+    private void awaitRunStatus(String status) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        try (Connection c = DriverManager.getConnection(Servers.POSTGRES_URL + database, "postgres", "");
+             var query = c.prepareStatement("SELECT STATUS FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID DESC")) {
+            while (System.nanoTime() < deadline) {
+                try (ResultSet rs = query.executeQuery()) {
+                    if (rs.next() && Set.of(status, "STOPPED", "FAILED").contains(rs.getString(1))) {
+                        return;
+                    }
+                }
+                Thread.sleep(20);
+            }
+        }
+        throw new AssertionError("the run did not reach " + status + " within 30 s");
     }
 
     private Map<String, List<Long>> partitionReads() throws Exception {
