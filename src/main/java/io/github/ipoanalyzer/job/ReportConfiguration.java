@@ -101,7 +101,8 @@ public class ReportConfiguration {
     @Bean
     public Step reportListingRange(ListingRange.PartitionFile partitionFile,
                                    ItemProcessor<Integer, ListingPart> computeListing,
-                                   StopSignal stopSignal, PlatformTransactionManager transactionManager) {
+                                   StopSignal stopSignal, ReportProgress reportProgress,
+                                   PlatformTransactionManager transactionManager) {
         return new StepBuilder("reportListingRange", jobRepository)
                 .<Integer, ListingPart>chunk(settings.reportChunkSize())
                 .transactionManager(transactionManager)
@@ -109,6 +110,7 @@ public class ReportConfiguration {
                 .processor(computeListing)
                 .writer(partitionFile)
                 .listener(stopSignal)
+                .listener(reportProgress)
                 .build();
     }
 

@@ -11,7 +11,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A progress line at a steady pace while this process computes the report's listings, over all
- * the partitions it runs at once: a whole market takes minutes.
+ * the partitions it runs at once: a whole market takes minutes. It listens to the report step and
+ * to its partitions, so that a worker process, which runs only partitions, counts each run it
+ * serves from zero too.
  */
 final class ReportProgress implements StepExecutionListener {
 
@@ -20,18 +22,22 @@ final class ReportProgress implements StepExecutionListener {
     private final long intervalNanos;
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicLong last = new AtomicLong(System.nanoTime());
+    private final AtomicLong run = new AtomicLong(-1);
     private volatile long start = System.nanoTime();
 
     ReportProgress(long intervalMillis) {
         this.intervalNanos = intervalMillis * 1_000_000L;
     }
 
-    /** A run's listings are counted from zero. */
+    /** A run's listings are counted from zero, from its first step here (the report step, or a worker's first partition). */
     @Override
     public void beforeStep(StepExecution stepExecution) {
-        done.set(0);
-        start = System.nanoTime();
-        last.set(start);
+        long execution = stepExecution.getJobExecutionId();
+        if (run.getAndSet(execution) != execution) {
+            done.set(0);
+            start = System.nanoTime();
+            last.set(start);
+        }
     }
 
     /** One more listing of {@code total} computed here. */
