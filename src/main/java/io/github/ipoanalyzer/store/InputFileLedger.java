@@ -46,6 +46,9 @@ public class InputFileLedger {
         this.referenceFiles = List.copyOf(referenceFiles);
     }
 
+    /** The table of the notices about a file (one with no rows among them). */
+    private static final String NOTICES = "INPUT_NOTICE";
+
     /** The tables of a file's rows, loaded or rejected. */
     private List<String> rowTables() {
         return java.util.stream.Stream.concat(dataTables.stream(), java.util.stream.Stream.of("REJECTED_ROW")).toList();
@@ -53,7 +56,7 @@ public class InputFileLedger {
 
     /** Every table the input folder fills; cleared together when everything is parsed again. */
     private List<String> allTables() {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of("INPUT_NOTICE"), rowTables().stream()).toList();
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(NOTICES), rowTables().stream()).toList();
     }
 
     /**
@@ -85,7 +88,7 @@ public class InputFileLedger {
             jdbc.update("DELETE FROM INPUT_FILE");
             // A full reload (--force among its causes) computes every estimation sum again.
             jdbc.update("DELETE FROM ESTIMATION_SUMS");
-            return new Reconciliation(true, recorded.keySet(), Set.of(), unrecordedSourceFiles(Set.of()));
+            return new Reconciliation(true, recorded.keySet(), Set.of(), unrecordedSourceFiles(filesWithRows(), Set.of()));
         }
         Set<String> dropped = new LinkedHashSet<>();
         Map<String, FileTail> appended = new LinkedHashMap<>();
@@ -123,7 +126,8 @@ public class InputFileLedger {
         jdbc.batchUpdate("INSERT INTO INPUT_TAIL (PATH, FROM_BYTE, LINES_BEFORE) VALUES (?, ?, ?)",
                 appended.entrySet().stream().map(e -> new Object[] {e.getKey(), e.getValue().fromByte(),
                         e.getValue().linesBefore()}).toList());
-        return new Reconciliation(false, dropped, appended.keySet(), unrecordedSourceFiles(appended.keySet()));
+        // withRows still holds: only the ledger's own tables were written since it was read.
+        return new Reconciliation(false, dropped, appended.keySet(), unrecordedSourceFiles(withRows, appended.keySet()));
     }
 
     private record Recorded(String sha256, long size, long lines) {
@@ -163,14 +167,16 @@ public class InputFileLedger {
         return sizes;
     }
 
-    /** Files with rows in the tables that are not recorded: the dropped ones, and what a failed earlier run left. */
-    private List<String> unrecordedSourceFiles(Set<String> appended) {
+    /**
+     * Files with rows in the tables that are not recorded: the dropped ones, and what a failed earlier
+     * run left. {@code withRows}: {@link #filesWithRows()}, read once per reconciliation (a pass over
+     * every stored price block), to which the notices' files are added.
+     */
+    private List<String> unrecordedSourceFiles(Set<String> withRows, Set<String> appended) {
         Set<String> recorded = recordedPaths();
         recorded.addAll(appended);
-        Set<String> files = new java.util.TreeSet<>();
-        for (String table : allTables()) {
-            files.addAll(jdbc.queryForList("SELECT DISTINCT SOURCE_FILE FROM " + table, String.class));
-        }
+        Set<String> files = new java.util.TreeSet<>(withRows);
+        files.addAll(jdbc.queryForList("SELECT DISTINCT SOURCE_FILE FROM " + NOTICES, String.class));
         files.removeAll(recorded);
         return List.copyOf(files);
     }

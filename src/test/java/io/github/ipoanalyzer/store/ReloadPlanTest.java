@@ -82,6 +82,20 @@ class ReloadPlanTest {
     }
 
     @Test
+    void whatAFailedRunLeftOfFilesNotRecordedLeavesTheTables() throws Exception {
+        // A run that failed before recording: a rejected row of one file, only a notice of another.
+        jdbc.update("INSERT INTO REJECTED_ROW (SOURCE_FILE, SOURCE_LINE, RULE_NAME, REASON) VALUES ('prices/b.csv', 2, 'x', 'y')");
+        jdbc.update("INSERT INTO INPUT_NOTICE (SOURCE_FILE, MESSAGE) VALUES ('prices/c.csv', 'no rows')");
+        Files.writeString(input.resolve("prices/a.csv"), "A,2026-01-05,2\n", StandardOpenOption.APPEND);
+        InputFileLedger.Reconciliation plan = ledger.reconcile(states(), "v1", false);
+        assertEquals(Set.of("prices/a.csv"), plan.appended(), "an appended file's rows stay");
+        assertEquals(List.of("prices/b.csv", "prices/c.csv"), plan.toPurge());
+        ledger.record(states(), paths(), "v1", 2);
+        assertEquals(List.of("prices/a.csv", "prices/b.csv", "prices/c.csv", "revenue.csv"),
+                ledger.reconcile(states(), "v1", true).toPurge(), "--force: every file's rows");
+    }
+
+    @Test
     void changedListingsAnotherVersionOrForceReloadEverything() throws Exception {
         assertTrue(ledger.reconcile(states(), "v2", false).fullReload(), "another version's rules may differ");
         ledger.record(states(), paths(), "v1", 2);
