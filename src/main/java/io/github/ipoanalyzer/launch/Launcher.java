@@ -291,7 +291,9 @@ public final class Launcher {
         }
         String inputSha256 = InputFingerprint.ofAll(layout.sha256PerFile(memo::sha256));
         memo.save();
-        Optional<String> nothingToDo = options.force || options.remoteWorkers ? Optional.empty()
+        // Files other than the last launch's: there is work (unless the files went back to a run's before
+        // it, which the whole way tells), so the database is not opened here only to be opened again.
+        Optional<String> nothingToDo = options.force || options.remoteWorkers || memo.hashedOtherBytes() ? Optional.empty()
                 : NothingToDo.message(db(options), options.settingArguments(), requested(options, layout, inputSha256, ""));
         if (nothingToDo.isPresent()) {
             printHeader(options, layout, recovered, out);

@@ -41,6 +41,8 @@ public final class FileHashMemo {
     private final Map<String, Entry> known;
     /** Asked for on several threads at once (see InputFingerprint.readEach). */
     private final Map<String, Entry> seen = new ConcurrentHashMap<>();
+    /** Whether a file asked for had no remembered hash, or another one (see {@link #hashedOtherBytes}). */
+    private volatile boolean hashedOtherBytes;
 
     /** A file's state on disk: while it is the same, so are its bytes. */
     public record Stat(long size, long modifiedNanos, long changedNanos, String inode) {
@@ -131,6 +133,9 @@ public final class FileHashMemo {
         boolean grown = before.isPresent() && remembered != null && remembered.stat().size() < before.get().size();
         InputFingerprint.FileState state = grown ? InputFingerprint.state(file, remembered.stat().size()) : null;
         String sha256 = grown ? state.sha256() : InputFingerprint.sha256(file);
+        if (remembered == null || !remembered.sha256().equals(sha256)) {
+            hashedOtherBytes = true;
+        }
         Optional<Stat> after = Stat.of(file);
         if (before.isPresent() && before.equals(after) && after.get().settledBy(Instant.now())
                 && !key.contains("\t") && !key.contains("\n")) {
@@ -140,6 +145,15 @@ public final class FileHashMemo {
             }
         }
         return sha256;
+    }
+
+    /**
+     * Whether a file asked for by {@link #sha256} had bytes other than those the memo remembered for
+     * it (or none were remembered): the files are then not those of the launch that saved the memo.
+     * A file the memo remembers and nobody asked for is not counted.
+     */
+    public boolean hashedOtherBytes() {
+        return hashedOtherBytes;
     }
 
     /**

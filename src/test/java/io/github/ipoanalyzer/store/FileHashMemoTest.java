@@ -102,6 +102,30 @@ class FileHashMemoTest {
     }
 
     @Test
+    void itTellsWhetherAFileAskedForHadOtherBytesThanTheLastLaunchsMemo() throws Exception {
+        Thread.sleep(FileHashMemo.SETTLED.toMillis() + 100);
+        FileHashMemo first = FileHashMemo.in(work);
+        first.sha256(file);
+        assertTrue(first.hashedOtherBytes(), "no memo: nothing remembered");
+        first.save();
+
+        FileHashMemo same = FileHashMemo.in(work);
+        same.sha256(file);
+        assertFalse(same.hashedOtherBytes(), "taken from the memo");
+
+        // Written again with the same bytes: read again, the same hash.
+        Files.writeString(file, "a,1\n", StandardCharsets.UTF_8);
+        FileHashMemo rewritten = FileHashMemo.in(work);
+        assertEquals(InputFingerprint.sha256(file), rewritten.sha256(file));
+        assertFalse(rewritten.hashedOtherBytes(), "the same bytes as remembered");
+
+        Files.writeString(file, "a,1\nb,2\n", StandardCharsets.UTF_8);
+        FileHashMemo grown = FileHashMemo.in(work);
+        grown.sha256(file);
+        assertTrue(grown.hashedOtherBytes(), "a row appended");
+    }
+
+    @Test
     void aMemoThatCannotBeReadIsIgnored() throws Exception {
         Files.writeString(work.resolve(FileHashMemo.FILE), "not\ta memo\n", StandardCharsets.UTF_8);
         assertEquals(InputFingerprint.sha256(file), FileHashMemo.in(work).sha256(file));
