@@ -291,8 +291,9 @@ public final class Launcher {
         }
         String inputSha256 = InputFingerprint.ofAll(layout.sha256PerFile(memo::sha256));
         memo.save();
-        // Files other than the last launch's: there is work (unless the files went back to a run's before
-        // it, which the whole way tells), so the database is not opened here only to be opened again.
+        // A file with other bytes than the last launch hashed (a nightly append): there is work, unless
+        // the files went back to an earlier run's, which the application tells as the quick look would.
+        // The database is then not opened here only for the application to open it again.
         Optional<String> nothingToDo = options.force || options.remoteWorkers || memo.hashedOtherBytes() ? Optional.empty()
                 : NothingToDo.message(db(options), options.settingArguments(), requested(options, layout, inputSha256, ""));
         if (nothingToDo.isPresent()) {

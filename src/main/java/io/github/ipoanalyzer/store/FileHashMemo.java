@@ -41,7 +41,7 @@ public final class FileHashMemo {
     private final Map<String, Entry> known;
     /** Asked for on several threads at once (see InputFingerprint.readEach). */
     private final Map<String, Entry> seen = new ConcurrentHashMap<>();
-    /** Whether a file asked for had no remembered hash, or another one (see {@link #hashedOtherBytes}). */
+    /** Whether a file asked for had another hash than the one remembered for it (see {@link #hashedOtherBytes}). */
     private volatile boolean hashedOtherBytes;
 
     /** A file's state on disk: while it is the same, so are its bytes. */
@@ -133,7 +133,7 @@ public final class FileHashMemo {
         boolean grown = before.isPresent() && remembered != null && remembered.stat().size() < before.get().size();
         InputFingerprint.FileState state = grown ? InputFingerprint.state(file, remembered.stat().size()) : null;
         String sha256 = grown ? state.sha256() : InputFingerprint.sha256(file);
-        if (remembered == null || !remembered.sha256().equals(sha256)) {
+        if (remembered != null && !remembered.sha256().equals(sha256)) {
             hashedOtherBytes = true;
         }
         Optional<Stat> after = Stat.of(file);
@@ -148,9 +148,9 @@ public final class FileHashMemo {
     }
 
     /**
-     * Whether a file asked for by {@link #sha256} had bytes other than those the memo remembered for
-     * it (or none were remembered): the files are then not those of the launch that saved the memo.
-     * A file the memo remembers and nobody asked for is not counted.
+     * Whether a file asked for by {@link #sha256} had other bytes than the memo remembered for it: the
+     * files are then not those of the launch that saved the memo. A file the memo does not remember
+     * (new, or changed just before that launch hashed it) and one nobody asked for are not counted.
      */
     public boolean hashedOtherBytes() {
         return hashedOtherBytes;
