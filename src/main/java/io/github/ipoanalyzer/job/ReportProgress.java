@@ -22,21 +22,27 @@ final class ReportProgress implements StepExecutionListener {
     private final long intervalNanos;
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicLong last = new AtomicLong(System.nanoTime());
-    private final AtomicLong run = new AtomicLong(-1);
+    /** The job execution counted; guarded by this. */
+    private long run = -1;
     private volatile long start = System.nanoTime();
 
     ReportProgress(long intervalMillis) {
         this.intervalNanos = intervalMillis * 1_000_000L;
     }
 
-    /** A run's listings are counted from zero, from its first step here (the report step, or a worker's first partition). */
+    /**
+     * A run's listings are counted from zero, from its first step here (the report step, or a worker's
+     * first partition). One step at a time: a partition of the run starting beside the first counts
+     * its listings only after that reset.
+     */
     @Override
-    public void beforeStep(StepExecution stepExecution) {
+    public synchronized void beforeStep(StepExecution stepExecution) {
         long execution = stepExecution.getJobExecutionId();
-        if (run.getAndSet(execution) != execution) {
+        if (run != execution) {
             done.set(0);
             start = System.nanoTime();
             last.set(start);
+            run = execution;
         }
     }
 

@@ -355,6 +355,9 @@ class RemoteWorkersTest {
         assertEquals(0, resumed.exitCode(), resumed.out() + resumed.err());
         assertTrue(resumed.out().contains("Resuming run 1"), resumed.out());
         assertEquals(oneProcessReport(input), JobRun.reportFiles(work.resolve("out/latest"), "manifest.json"));
+        // The worker counted the resumed run's listings from zero: its progress lines start at 1 twice.
+        assertEquals(2, java.util.regex.Pattern.compile("reportListings\\s+1 of 400 listings").matcher(w.allOutput())
+                .results().count(), w.allOutput());
         // The partition in hand stopped at a chunk's end and went on from there; a partition run to its end
         // regardless would have one execution, not two.
         Map<String, List<Long>> reads = partitionReads();
