@@ -27,6 +27,8 @@ public class InputFileLedger {
 
     /** About how many rows one purge transaction removes. */
     public static final int PURGE_BATCH = 50_000;
+    /** The table of the notices about a file (one with no rows among them). */
+    private static final String NOTICES = "INPUT_NOTICE";
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
@@ -45,9 +47,6 @@ public class InputFileLedger {
         this.dataTables = List.copyOf(dataTables);
         this.referenceFiles = List.copyOf(referenceFiles);
     }
-
-    /** The table of the notices about a file (one with no rows among them). */
-    private static final String NOTICES = "INPUT_NOTICE";
 
     /** The tables of a file's rows, loaded or rejected. */
     private List<String> rowTables() {
